@@ -1,0 +1,58 @@
+# Kinerja — the two commands: `make run` and `make test`. Everything they need is installed here.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_PORT ?= 5433
+
+.PHONY: run test test-sqlite test-postgres test-browser lint install system-deps messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian packages the tests need: Chromium for the browser suite, PostgreSQL for the second database run.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pg_virtualenv >/dev/null 2>&1 || missing="$$missing postgresql postgresql-common"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+run: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bootstrap
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+test-sqlite: install
+	$(BIN)/pytest -q -m "not browser"
+
+test-postgres: install system-deps
+	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c 'DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE" $(BIN)/pytest -q -m "not browser"'
+
+test-browser: install system-deps
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m browser
+
+test: lint test-sqlite test-postgres test-browser
+	@echo "make test: lint, SQLite, PostgreSQL and browser suites passed."
+
+messages: install
+	$(BIN)/python manage.py makemessages -l id --no-obsolete --ignore "var/*" --ignore "data/*" --ignore "bench/*"
+	cd kinerja && ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3 var/static *.egg-info

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Kinerja — administration")
+admin.site.site_title = _("Kinerja")
+admin.site.index_title = _("Data administration")
+
+urlpatterns = [
+    path("", include("kinerja.organisation.urls")),
+    path("", include("kinerja.strategy.urls")),
+    path("masuk/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

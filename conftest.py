@@ -1,0 +1,88 @@
+"""The shared world of the test suite: the built-in agency, loaded once, and named people in it.
+
+- `seed` — the built-in agency (Dinas Kominfo dan Persandian Halmahera Utara), as `make run` loads it;
+- `head_of_agency`, `secretary`, `section_head` — officials of that agency with user accounts;
+- `outsider` — an official of another agency in another region.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+
+from kinerja.accounts.models import User
+from kinerja.exchange.dataset_io import read_dataset
+from kinerja.exchange.loader import load_agency_data
+from kinerja.organisation.models import Agency, Assignment, Official, Position, Region, Unit
+
+SEED_CODE = "halut-diskominfo"
+PASSWORD = "kata-sandi-uji-123"  # noqa: S105 (test accounts only)
+
+
+def load_builtin_dataset() -> Agency:
+    data = read_dataset(settings.KINERJA_BUILTIN_DATASET)
+    report = load_agency_data(actor=None, data=data, source=settings.KINERJA_BUILTIN_DATASET.name)
+    return report.agency
+
+
+def _person(username: str, name: str, nip: str, position: Position) -> User:
+    user = User.objects.create_user(username, password=PASSWORD, first_name=name)
+    official = Official.objects.create(
+        region=position.agency.region, nip=nip, name=name, rank="Penata", grade="III/c", user=user
+    )
+    Assignment.objects.create(official=official, position=position, start=datetime.date(2022, 1, 3))
+    return user
+
+
+def create_people(agency: Agency) -> None:
+    head = Official.objects.get(nip="196507201991121001")
+    head.user = User.objects.create_user("kadis", password=PASSWORD, first_name=head.name)
+    head.save()
+    positions = {position.code: position for position in agency.positions.all()}
+    _person("sekretaris", "Sekretaris Uji, S.Sos", "197001012000031001", positions["sekretaris"])
+    _person("kasi", "Kepala Seksi Uji, S.Kom", "198502022010012002", positions["kasi-tata-kelola"])
+    region = Region.objects.create(code="luar", name="Kabupaten Luar")
+    other = Agency.objects.create(region=region, code="luar-dinas", name="Dinas Lain")
+    unit = Unit.objects.create(agency=other, code="dinas", kind=Unit.Kind.AGENCY, name="Dinas Lain")
+    position = Position.objects.create(agency=other, code="kadis", unit=unit, title="Kepala Dinas")
+    _person("orang-luar", "Orang Luar, SE", "198003032005011003", position)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001
+    """Load the built-in dataset once, after migrations, for every test that uses the database."""
+    with django_db_blocker.unblock():
+        create_people(load_builtin_dataset())
+
+
+@dataclass
+class World:
+    agency: Agency
+    head_of_agency: User
+    secretary: User
+    section_head: User
+    outsider: User
+
+
+@pytest.fixture
+def world(db) -> World:  # noqa: ANN001
+    return World(
+        agency=Agency.objects.select_related("region").get(code=SEED_CODE),
+        head_of_agency=User.objects.get(username="kadis"),
+        secretary=User.objects.get(username="sekretaris"),
+        section_head=User.objects.get(username="kasi"),
+        outsider=User.objects.get(username="orang-luar"),
+    )
+
+
+@pytest.fixture
+def seed(world: World) -> Agency:
+    return world.agency
+
+
+@pytest.fixture
+def logged_in(client, world: World):  # noqa: ANN001, ANN201
+    """A test client logged in as the head of agency."""
+    client.force_login(world.head_of_agency)
+    return client

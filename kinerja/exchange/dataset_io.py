@@ -1,0 +1,141 @@
+"""Reading and writing the agency dataset format (YAML or JSON), and checking it against data/schema.json."""
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+from django.conf import settings
+
+from .problems import DatasetError, Problem
+
+FORMAT = "kinerja-agency/1"
+SCHEMA_PATH = Path(settings.BASE_DIR) / "data" / "schema.json"
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: a date stays the string it is in JSON too."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Readable YAML: block text for multi-line strings, no implicit timestamps, keys in our order."""
+
+
+for _registry in (_Loader, _Dumper):
+    _registry.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def read_dataset(path: Path) -> dict[str, Any]:
+    """The file's content, checked against the schema; DatasetError naming the file otherwise."""
+    source = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DatasetError([Problem(source, "", "", "berkas tidak ditemukan.")]) from exc
+    except UnicodeDecodeError as exc:
+        raise DatasetError([Problem(source, "", "", "berkas bukan teks UTF-8.")]) from exc
+    return parse_dataset(text, source=source, as_json=path.suffix.lower() == ".json")
+
+
+def parse_dataset(text: str, *, source: str, as_json: bool = False) -> dict[str, Any]:
+    try:
+        data = json.loads(text) if as_json else yaml.load(text, Loader=_Loader)  # noqa: S506 (safe loader)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise DatasetError([Problem(source, "", "", f"berkas tidak dapat dibaca: {exc}")]) from exc
+    if not isinstance(data, dict):
+        raise DatasetError([Problem(source, "", "", "isi berkas bukan data instansi (format kinerja-agency/1).")])
+    problems = schema_problems(data, source=source)
+    if problems:
+        raise DatasetError(problems)
+    return data
+
+
+def _record_label(data: dict[str, Any], path: list[Any]) -> tuple[str, str]:
+    """('positions[3] (kasi-opini)', 'duty') from a JSON path."""
+    record, field, node = "", "", data
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            record += f"[{part + 1}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict):
+                key = node.get("code") or node.get("position") or node.get("indicator") or node.get("nip")
+                if key:
+                    record += f" ({key})"
+        else:
+            is_last = index == len(path) - 1
+            if is_last:
+                field = str(part)
+            else:
+                record += ("." if record else "") + str(part)
+                node = node.get(part) if isinstance(node, dict) else None
+    return record or "berkas", field
+
+
+def _message(error: jsonschema.ValidationError) -> tuple[list[Any], str]:
+    path = list(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else ""
+        return [*path, missing], "wajib diisi."
+    if kind == "additionalProperties":
+        extra = ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
+        return path, f"kolom tidak dikenal: {extra}."
+    if kind == "type":
+        expected = error.validator_value
+        names = {"string": "teks", "integer": "bilangan bulat", "number": "angka", "boolean": "ya/tidak (true/false)",
+                 "array": "daftar", "object": "data bertingkat", "null": "kosong"}
+        wanted = " atau ".join(names.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        return path, f"harus berupa {wanted} (tertulis: {error.instance!r})."
+    if kind in {"enum", "const"}:
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        return path, f"nilai {error.instance!r} tidak dikenal; pilihan: {', '.join(map(str, allowed))}."
+    if kind == "pattern":
+        return path, f"format {error.instance!r} tidak sah."
+    if kind == "minLength":
+        return path, "tidak boleh kosong."
+    if kind in {"minimum", "maximum"}:
+        return path, f"nilai {error.instance!r} di luar batas yang diizinkan."
+    if kind == "minItems":
+        return path, "tidak boleh kosong."
+    if kind == "format":
+        return path, f"{error.instance!r} bukan tanggal yang sah (TTTT-BB-HH)."
+    return path, error.message
+
+
+def schema_problems(data: dict[str, Any], *, source: str) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path, message = _message(error)
+        record, field = _record_label(data, path)
+        problems.append(Problem(source, record, field, message))
+    return problems
+
+
+def dump_dataset(data: dict[str, Any], *, as_json: bool = False) -> str:
+    if as_json:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096)
+
+
+def write_dataset(data: dict[str, Any], path: Path) -> None:
+    path.write_text(dump_dataset(data, as_json=path.suffix.lower() == ".json"), encoding="utf-8")

@@ -1,0 +1,431 @@
+"""Load an agency dataset into the database: create what is new, update what changed, leave the rest.
+
+One transaction: a file with any problem writes nothing, and every problem is reported, not only the first.
+Loading the same file twice changes nothing (no row is saved when its values are already there).
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from kinerja.organisation.models import (
+    Agency,
+    AgencyFunction,
+    Assignment,
+    Official,
+    Position,
+    PositionFunction,
+    Region,
+    Unit,
+)
+from kinerja.strategy.models import (
+    Activity,
+    Decree,
+    DecreeChapter,
+    DecreeClause,
+    Goal,
+    Indicator,
+    KeyIndicatorRow,
+    Objective,
+    PageIndicator,
+    Programme,
+    StrategicPlan,
+    SubActivity,
+)
+
+from .problems import DatasetError, Problem
+
+
+@dataclass
+class LoadReport:
+    agency: Agency | None = None
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> bool:
+        return bool(sum(self.created.values()) + sum(self.updated.values()))
+
+    def lines(self) -> list[str]:
+        names = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
+        return [
+            f"{name}: {self.created[name]} baru, {self.updated[name]} diubah, {self.unchanged[name]} tetap"
+            for name in names
+        ]
+
+
+def _same(instance: models.Model, name: str, value: Any) -> bool:
+    model_field = instance._meta.get_field(name)
+    if isinstance(model_field, models.ForeignKey):
+        return getattr(instance, model_field.attname) == (value.pk if value is not None else None)
+    return getattr(instance, name) == value
+
+
+class _DatasetLoader:
+    def __init__(self, data: dict[str, Any], source: str):
+        self.data = data
+        self.source = source
+        self.problems: list[Problem] = []
+        self.report = LoadReport()
+        self.units: dict[str, Unit | None] = {}
+        self.positions: dict[str, Position | None] = {}
+        self.officials: dict[str, Official | None] = {}
+        self.objectives: dict[str, Objective | None] = {}
+        self.indicators: dict[str, Indicator | None] = {}
+        self.goals: dict[str, Goal | None] = {}
+
+    # -- plumbing -------------------------------------------------------------------------------------
+    def problem(self, record: str, field_name: str, message: str) -> None:
+        self.problems.append(Problem(self.source, record, field_name, message))
+
+    def save(self, model: type[models.Model], record: str, lookup: dict, values: dict) -> Any:
+        """Create or update one row; None (and a problem) when it does not validate."""
+        instance = model.objects.filter(**lookup).first()
+        label = str(model._meta.verbose_name_plural)
+        if instance is None:
+            instance = model(**lookup, **values)
+            counter = self.report.created
+        elif all(_same(instance, name, value) for name, value in values.items()):
+            self.report.unchanged[label] += 1
+            return instance
+        else:
+            for name, value in values.items():
+                setattr(instance, name, value)
+            counter = self.report.updated
+        try:
+            instance.full_clean()
+        except ValidationError as error:
+            for field_name, messages in error.message_dict.items():
+                for message in messages:
+                    self.problem(record, "" if field_name == "__all__" else field_name, message)
+            return None
+        instance.save()
+        counter[label] += 1
+        return instance
+
+    def sync_rows(
+        self, model: type[models.Model], record: str, parent: dict, rows: list[dict],
+        order_by: tuple[str, ...] = ("order",),
+    ) -> None:
+        """Make the ordered child rows of `parent` exactly `rows` (replaced only when they differ)."""
+        label = str(model._meta.verbose_name_plural)
+        keys = list(rows[0]) if rows else ["order"]
+        existing = list(model.objects.filter(**parent).order_by(*order_by).values(*keys))
+        if existing == rows:
+            self.report.unchanged[label] += len(rows)
+            return
+        model.objects.filter(**parent).delete()
+        instances = [model(**parent, **row) for row in rows]
+        for index, instance in enumerate(instances):
+            try:
+                instance.full_clean(exclude=list(parent), validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                for field_name, messages in error.message_dict.items():
+                    self.problem(f"{record} [{index + 1}]", field_name, "; ".join(messages))
+        if not self.problems:
+            model.objects.bulk_create(instances)
+        (self.report.updated if existing else self.report.created)[label] += len(rows)
+
+    def lookup(self, table: dict, code: Any, record: str, field_name: str, what: str) -> Any:
+        if code is None:
+            return None
+        if code not in table:
+            self.problem(record, field_name, f"{what} '{code}' tidak dikenal.")
+            return None
+        return table[code]
+
+    def register(self, table: dict, code: str, record: str, value: Any) -> None:
+        if code in table:
+            self.problem(record, "code", f"kode '{code}' ganda.")
+        table[code] = value
+
+    @staticmethod
+    def function_rows(items: list[Any]) -> list[dict]:
+        rows = []
+        for order, item in enumerate(items, start=1):
+            number, text = ("", item) if isinstance(item, str) else (item["number"], item["text"])
+            rows.append({"order": order, "number": "" if number == str(order) else number, "text": text})
+        return rows
+
+    # -- the dataset ----------------------------------------------------------------------------------
+    def run(self) -> LoadReport:
+        data = self.data
+        region_data = data["region"]
+        region = self.save(Region, "region", {"code": region_data["code"]}, {
+            "name": region_data["name"], "province": region_data.get("province", ""),
+            "seat": region_data.get("seat", ""), "head_title": region_data.get("head_title", "Bupati"),
+        })
+        if region is None:
+            return self.report
+        agency = self.load_agency(region)
+        if agency is None:
+            return self.report
+        self.report.agency = agency
+        self.load_units(agency)
+        self.load_positions(agency)
+        self.load_officials(region)
+        plan = self.load_plan(agency)
+        if plan is not None:
+            self.load_pages(plan)
+            if "decree" in data:
+                self.load_decree(plan)
+        return self.report
+
+    def load_agency(self, region: Region) -> Agency | None:
+        item = self.data["agency"]
+        agency = self.save(Agency, "agency", {"code": item["code"]}, {
+            "region": region, "name": item["name"],
+            **{name: item.get(name, "") for name in (
+                "short_name", "printed_name", "address", "city", "telephone", "website", "email", "postcode", "duty",
+            )},
+        })
+        if agency is not None:
+            self.sync_rows(AgencyFunction, "agency.functions", {"agency": agency},
+                           self.function_rows(item.get("functions", [])))
+        return agency
+
+    def load_units(self, agency: Agency) -> None:
+        for index, item in enumerate(self.data["units"]):
+            record = f"units[{index + 1}] ({item['code']})"
+            parent = self.lookup(self.units, item.get("parent"), record, "parent", "unit induk")
+            unit = self.save(Unit, record, {"agency": agency, "code": item["code"]}, {
+                "kind": item["kind"], "name": item["name"], "parent": parent, "order": index + 1,
+            })
+            self.register(self.units, item["code"], record, unit)
+
+    def load_positions(self, agency: Agency) -> None:
+        for index, item in enumerate(self.data["positions"]):
+            record = f"positions[{index + 1}] ({item['code']})"
+            unit = self.lookup(self.units, item["unit"], record, "unit", "unit kerja")
+            superior = self.lookup(self.positions, item.get("superior"), record, "superior", "jabatan atasan")
+            position = None
+            if unit is not None:
+                position = self.save(Position, record, {"agency": agency, "code": item["code"]}, {
+                    "unit": unit, "title": item["title"], "printed_title": item.get("printed_title", ""),
+                    "superior": superior, "duty": item.get("duty", ""), "order": index + 1,
+                })
+            self.register(self.positions, item["code"], record, position)
+            if position is not None:
+                self.sync_rows(PositionFunction, f"{record}.functions", {"position": position},
+                               self.function_rows(item.get("functions", [])))
+
+    def load_officials(self, region: Region) -> None:
+        for index, item in enumerate(self.data.get("officials", [])):
+            nip = item.get("nip")
+            key = nip or item["name"]
+            record = f"officials[{index + 1}] ({key})"
+            lookup = {"nip": nip} if nip else {"region": region, "nip": None, "name": item["name"]}
+            official = self.save(Official, record, lookup, {
+                "region": region, "name": item["name"], "rank": item.get("rank", ""), "grade": item.get("grade", ""),
+            })
+            self.register(self.officials, key, record, official)
+        for index, item in enumerate(self.data.get("assignments", [])):
+            record = f"assignments[{index + 1}] ({item['official']} → {item['position']})"
+            official = self.lookup(self.officials, item["official"], record, "official", "pejabat")
+            position = self.lookup(self.positions, item["position"], record, "position", "jabatan")
+            if official is not None and position is not None:
+                self.save(Assignment, record, {"official": official, "position": position,
+                                               "start": _date(item["start"])},
+                          {"end": _date(item.get("end")), "acting": item.get("acting", False)})
+
+    def load_plan(self, agency: Agency) -> StrategicPlan | None:
+        item = self.data["plan"]
+        plan = self.save(StrategicPlan, "plan", {"agency": agency, "first_year": item["first_year"]}, {
+            "name": item["name"], "last_year": item["last_year"],
+        })
+        if plan is None:
+            return None
+        for index, goal in enumerate(item.get("goals", [])):
+            record = f"plan.goals[{index + 1}] ({goal['code']})"
+            saved = self.save(Goal, record, {"plan": plan, "code": goal["code"]},
+                              {"text": goal["text"], "order": index + 1})
+            self.register(self.goals, goal["code"], record, saved)
+        for index, objective in enumerate(item.get("objectives", [])):
+            record = f"plan.objectives[{index + 1}] ({objective['code']})"
+            goal = self.lookup(self.goals, objective.get("goal"), record, "goal", "tujuan")
+            saved = self.save(Objective, record, {"plan": plan, "code": objective["code"]}, {
+                "text": objective["text"], "level": Objective.Level.STRATEGIC, "goal": goal, "position": None,
+                "contributes_to": None, "order": index + 1,
+            })
+            self.register(self.objectives, objective["code"], record, saved)
+        for index, indicator in enumerate(item.get("indicators", [])):
+            self.load_indicator(plan, index, indicator)
+        self.load_key_rows(plan, item.get("key_indicator_rows", []))
+        self.load_programmes(plan, item.get("programmes", []))
+        return plan
+
+    def load_indicator(self, plan: StrategicPlan, index: int, item: dict) -> None:
+        record = f"plan.indicators[{index + 1}] ({item['code']})"
+        objective = self.lookup(self.objectives, item.get("objective"), record, "objective", "sasaran")
+        responsible = self.lookup(self.positions, item.get("responsible"), record, "responsible", "jabatan")
+        factor = item.get("factor")
+        try:
+            factor = Decimal(str(factor)) if factor is not None else None
+        except ArithmeticError:
+            self.problem(record, "factor", f"'{factor}' bukan angka.")
+            factor = None
+        ratio = item["formula"] == Indicator.Formula.RATIO
+        saved = self.save(Indicator, record, {"plan": plan, "code": item["code"]}, {
+            "name": item["name"], "objective": objective, "is_key": item.get("is_key", False),
+            "formula": item["formula"], "numerator": item.get("numerator", "") if ratio else "",
+            "denominator": item.get("denominator", "") if ratio else "", "factor": factor if ratio else None,
+            "definition": item.get("definition", ""), "unit": item["unit"],
+            "data_source": item.get("data_source", ""), "responsible_position": responsible,
+            "polarity": item.get("polarity", Indicator.Polarity.HIGHER), "quarter_rule": item["quarter_rule"],
+            "decimals": item.get("decimals", 2), "order": index + 1,
+        })
+        self.register(self.indicators, item["code"], record, saved)
+
+    def load_key_rows(self, plan: StrategicPlan, items: list[dict]) -> None:
+        rows = []
+        for index, item in enumerate(items):
+            record = f"plan.key_indicator_rows[{index + 1}] ({item['indicator']})"
+            indicator = self.lookup(self.indicators, item["indicator"], record, "indicator", "indikator")
+            if indicator is None:
+                continue
+            if not indicator.is_key:
+                self.problem(record, "indicator", f"indikator '{item['indicator']}' bukan IKU (is_key: false).")
+            objective = indicator.objective
+            rows.append({
+                "indicator_id": indicator.pk, "order": index + 1,
+                "printed_objective": _unless(item.get("printed_objective", ""), objective.text if objective else ""),
+                "printed_name": _unless(item.get("printed_name", ""), indicator.name),
+                "printed_definition": _unless(item.get("printed_definition", ""), indicator.definition),
+                "printed_data_source": _unless(item.get("printed_data_source", ""), indicator.data_source),
+                "printed_responsible": item.get("printed_responsible", ""),
+            })
+        if len({row["indicator_id"] for row in rows}) != len(rows):
+            self.problem("plan.key_indicator_rows", "indicator", "satu indikator muncul dua kali dalam tabel IKU.")
+            return
+        self.sync_rows(KeyIndicatorRow, "plan.key_indicator_rows", {"plan": plan}, rows)
+
+    def codes_to(self, table: dict, codes: list[str], record: str, field_name: str, what: str) -> list:
+        found = [self.lookup(table, code, record, field_name, what) for code in codes]
+        return [item for item in found if item is not None]
+
+    def set_links(self, instance: models.Model, name: str, targets: list) -> None:
+        manager = getattr(instance, name)
+        if {item.pk for item in manager.all()} != {item.pk for item in targets}:
+            manager.set(targets)
+
+    def load_programmes(self, plan: StrategicPlan, items: list[dict]) -> None:
+        for index, item in enumerate(items):
+            record = f"plan.programmes[{index + 1}] ({item['code']})"
+            programme = self.save(Programme, record, {"plan": plan, "code": item["code"]},
+                                  {"name": item["name"], "order": index + 1})
+            objectives = self.codes_to(self.objectives, item.get("objectives", []), record, "objectives", "sasaran")
+            indicators = self.codes_to(self.indicators, item.get("indicators", []), record, "indicators", "indikator")
+            if programme is None:
+                continue
+            self.set_links(programme, "objectives", objectives)
+            self.set_links(programme, "indicators", indicators)
+            for a_index, activity_item in enumerate(item.get("activities", [])):
+                a_record = f"{record}.activities[{a_index + 1}] ({activity_item['code']})"
+                activity = self.save(Activity, a_record, {"programme": programme, "code": activity_item["code"]},
+                                     {"name": activity_item["name"], "order": a_index + 1})
+                links = self.codes_to(self.indicators, activity_item.get("indicators", []), a_record,
+                                      "indicators", "indikator")
+                if activity is None:
+                    continue
+                self.set_links(activity, "indicators", links)
+                for s_index, sub_item in enumerate(activity_item.get("sub_activities", [])):
+                    s_record = f"{a_record}.sub_activities[{s_index + 1}] ({sub_item['code']})"
+                    sub = self.save(SubActivity, s_record, {"activity": activity, "code": sub_item["code"]},
+                                    {"name": sub_item["name"], "order": s_index + 1})
+                    links = self.codes_to(self.indicators, sub_item.get("indicators", []), s_record,
+                                          "indicators", "indikator")
+                    if sub is not None:
+                        self.set_links(sub, "indicators", links)
+
+    def load_pages(self, plan: StrategicPlan) -> None:
+        seen_positions: set[str] = set()
+        for p_index, page in enumerate(self.data.get("pages", [])):
+            page_record = f"pages[{p_index + 1}] ({page['position']})"
+            position = self.lookup(self.positions, page["position"], page_record, "position", "jabatan")
+            if page["position"] in seen_positions:
+                self.problem(page_record, "position", f"halaman jabatan '{page['position']}' ganda.")
+            seen_positions.add(page["position"])
+            if position is None:
+                continue
+            rows = []
+            for o_index, item in enumerate(page["objectives"]):
+                record = f"{page_record}.objectives[{o_index + 1}] ({item['code']})"
+                above = self.lookup(self.objectives, item.get("contributes_to"), record, "contributes_to", "sasaran")
+                objective = self.save(Objective, record, {"plan": plan, "code": item["code"]}, {
+                    "text": item["text"], "level": Objective.Level.PERFORMANCE, "goal": None,
+                    "position": position, "contributes_to": above, "order": o_index + 1,
+                })
+                self.register(self.objectives, item["code"], record, objective)
+                for r_index, row in enumerate(item.get("indicators", [])):
+                    r_record = f"{record}.indicators[{r_index + 1}] ({row['indicator']})"
+                    indicator = self.lookup(self.indicators, row["indicator"], r_record, "indicator", "indikator")
+                    if indicator is None or objective is None:
+                        continue
+                    rows.append({
+                        "objective_id": objective.pk, "indicator_id": indicator.pk, "order": r_index + 1,
+                        "printed_name": _unless(row.get("printed_name", ""), indicator.name),
+                        "printed_definition": _unless(row.get("printed_definition", ""), indicator.definition),
+                        "printed_data_source": _unless(row.get("printed_data_source", ""), indicator.data_source),
+                    })
+            indicator_ids = [row["indicator_id"] for row in rows]
+            if len(set(indicator_ids)) != len(indicator_ids):
+                self.problem(page_record, "indicators", "satu indikator muncul dua kali pada halaman jabatan ini.")
+                continue
+            self.sync_rows(PageIndicator, f"{page_record}.indicators", {"position": position}, rows)
+
+    def load_decree(self, plan: StrategicPlan) -> None:
+        item = self.data["decree"]
+        signatory = self.lookup(self.positions, item["signatory"], "decree", "signatory", "jabatan")
+        if signatory is None:
+            return
+        decree = self.save(Decree, "decree", {"plan": plan, "year": item["year"]}, {
+            "number": item["number"], "date": _date(item["date"]), "place": item["place"], "title": item["title"],
+            "subject": item["subject"], "signatory": signatory,
+        })
+        if decree is None:
+            return
+        rows = [
+            *({"kind": DecreeClause.Kind.CONSIDERATION.value, "order": i, "number": "", "text": text}
+              for i, text in enumerate(item.get("considerations", []), 1)),
+            *({"kind": DecreeClause.Kind.LEGAL_BASIS.value, "order": i, "number": "", "text": text}
+              for i, text in enumerate(item.get("legal_bases", []), 1)),
+            *({"kind": DecreeClause.Kind.DICTUM.value, "order": i, "number": d["label"], "text": d["text"]}
+              for i, d in enumerate(item.get("dictums", []), 1)),
+        ]
+        rows.sort(key=lambda row: (row["kind"], row["order"]))
+        self.sync_rows(DecreeClause, "decree", {"decree": decree}, rows, order_by=("kind", "order"))
+        chapters = [{"kind": c["kind"], "order": i, "title": c["title"], "body": c.get("body", "")}
+                    for i, c in enumerate(item.get("chapters", []), 1)]
+        if len({c["kind"] for c in chapters}) != len(chapters):
+            self.problem("decree.chapters", "kind", "satu bab muncul dua kali.")
+            return
+        self.sync_rows(DecreeChapter, "decree.chapters", {"decree": decree}, chapters)
+
+
+def _date(value: str | None) -> datetime.date | None:
+    """The schema has checked the ISO form already."""
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _unless(printed: str, canonical: str) -> str:
+    """A printed wording is kept only where it differs from the record's own."""
+    return "" if printed == canonical else printed
+
+
+def load_agency_data(*, actor: Any, data: dict[str, Any], source: str) -> LoadReport:
+    """Load one checked dataset (see dataset_io.read_dataset) in one transaction; DatasetError on any problem.
+
+    `actor` is the user on whose behalf the data is loaded (None for the command line / system).
+    """
+    with transaction.atomic():
+        loader = _DatasetLoader(data, source)
+        report = loader.run()
+        if loader.problems:
+            raise DatasetError(loader.problems)
+    return report

@@ -1,0 +1,29 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from kinerja.exchange.dataset_io import read_dataset
+from kinerja.exchange.loader import load_agency_data
+from kinerja.exchange.problems import DatasetError
+
+
+class Command(BaseCommand):
+    help = "Memuat data satu instansi dari berkas YAML/JSON (format kinerja-agency/1). Aman diulang."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", type=Path, help="berkas data instansi (.yaml, .yml atau .json)")
+
+    def handle(self, *args: object, path: Path, **options: object) -> None:
+        try:
+            data = read_dataset(path)
+            report = load_agency_data(actor=None, data=data, source=path.name)
+        except DatasetError as error:
+            for problem in error.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(
+                f"Berkas {path.name} ditolak: {len(error.problems)} masalah; tidak ada data yang disimpan."
+            ) from error
+        for line in report.lines():
+            self.stdout.write(line)
+        verdict = "data dimuat" if report.changed else "tidak ada perubahan"
+        self.stdout.write(self.style.SUCCESS(f"{report.agency.name}: {verdict}."))

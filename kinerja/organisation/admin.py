@@ -1,0 +1,67 @@
+from django.contrib import admin
+
+from .models import Agency, AgencyFunction, Assignment, Official, Position, PositionFunction, Region, Unit
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "province", "seat"]
+    search_fields = ["code", "name"]
+
+
+class AgencyFunctionInline(admin.TabularInline):
+    model = AgencyFunction
+    extra = 0
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "region"]
+    list_filter = ["region"]
+    search_fields = ["code", "name", "short_name"]
+    inlines = [AgencyFunctionInline]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "agency"]
+    list_filter = ["agency", "kind"]
+    search_fields = ["code", "name"]
+    list_select_related = ["parent", "agency"]
+    autocomplete_fields = ["parent"]
+
+
+class PositionFunctionInline(admin.TabularInline):
+    model = PositionFunction
+    extra = 0
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 0
+    autocomplete_fields = ["official"]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["title", "unit", "superior", "agency"]
+    list_filter = ["agency"]
+    search_fields = ["code", "title"]
+    list_select_related = ["unit", "superior", "agency"]
+    autocomplete_fields = ["unit", "superior"]
+    inlines = [PositionFunctionInline, AssignmentInline]
+
+
+@admin.register(Official)
+class OfficialAdmin(admin.ModelAdmin):
+    list_display = ["name", "nip", "rank", "grade", "region"]
+    list_filter = ["region"]
+    search_fields = ["name", "nip"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["official", "position", "start", "end", "acting"]
+    list_select_related = ["official", "position"]
+    autocomplete_fields = ["official", "position"]

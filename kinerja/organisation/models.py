@@ -1,0 +1,229 @@
+"""Region, agency, its unit tree, positions with duty and functions, officials and who holds what."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.core.models import OrderedTextItem, TimeStampedModel
+
+from .nip import validate_nip
+
+code_validator = RegexValidator(
+    r"^[a-z0-9][a-z0-9.\-]*$", _("Use lowercase letters, digits, dots and hyphens only.")
+)
+
+
+class Region(TimeStampedModel):
+    """A regional government (Pemerintah Daerah): a regency, a city or a province."""
+
+    code = models.CharField(_("code"), max_length=50, unique=True, validators=[code_validator])
+    name = models.CharField(_("name"), max_length=200)
+    province = models.CharField(_("province"), max_length=200, blank=True)
+    seat = models.CharField(_("seat"), max_length=100, blank=True)
+    head_title = models.CharField(_("title of the head of region"), max_length=100, default="Bupati")
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agency(TimeStampedModel):
+    """A government agency (Perangkat Daerah), with what its letterhead prints."""
+
+    region = models.ForeignKey(Region, models.PROTECT, related_name="agencies", verbose_name=_("region"))
+    code = models.CharField(_("code"), max_length=50, unique=True, validators=[code_validator])
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    printed_name = models.CharField(
+        _("name as printed in the IKU table"), max_length=200, blank=True,
+        help_text=_("Leave empty to print the name in capitals."),
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    telephone = models.CharField(_("telephone"), max_length=50, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=5, blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("A postcode has 5 digits."))],
+    )
+    duty = models.TextField(_("duty"), blank=True)
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgencyFunction(OrderedTextItem):
+    agency = models.ForeignKey(Agency, models.CASCADE, related_name="functions", verbose_name=_("agency"))
+
+    class Meta(OrderedTextItem.Meta):
+        verbose_name = _("agency function")
+        verbose_name_plural = _("agency functions")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "order"], name="agency_function_order_unique")
+        ]
+
+
+class Unit(TimeStampedModel):
+    """A unit of the agency's organisation tree."""
+
+    class Kind(models.TextChoices):
+        AGENCY = "dinas", _("Agency (Dinas)")
+        SECRETARIAT = "sekretariat", _("Secretariat")
+        SUB_DIVISION = "sub_bagian", _("Sub-division (Sub Bagian)")
+        DIVISION = "bidang", _("Division (Bidang)")
+        SECTION = "seksi", _("Section (Seksi)")
+
+    agency = models.ForeignKey(Agency, models.CASCADE, related_name="units", verbose_name=_("agency"))
+    code = models.CharField(_("code"), max_length=60, validators=[code_validator])
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=300)
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent unit")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["agency", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "code"], name="unit_code_unique_per_agency"),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="unit_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.parent_id and self.parent.agency_id != self.agency_id:
+            raise ValidationError({"parent": _("The parent unit belongs to another agency.")})
+
+
+class Position(TimeStampedModel):
+    """A post (jabatan): its unit, its superior, its duty and its functions."""
+
+    agency = models.ForeignKey(Agency, models.CASCADE, related_name="positions", verbose_name=_("agency"))
+    code = models.CharField(_("code"), max_length=60, validators=[code_validator])
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="positions", verbose_name=_("unit"))
+    title = models.CharField(_("title"), max_length=300)
+    printed_title = models.CharField(
+        _("title as printed"), max_length=300, blank=True,
+        help_text=_("Only when the decree prints it otherwise than the title in capitals."),
+    )
+    superior = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="subordinates",
+        verbose_name=_("superior position"),
+    )
+    duty = models.TextField(_("duty"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["agency", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "code"], name="position_code_unique_per_agency"),
+            models.CheckConstraint(condition=~Q(superior=F("id")), name="position_not_own_superior"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def heading(self) -> str:
+        """JABATAN as the decree prints it."""
+        return self.printed_title or self.title.upper()
+
+    def clean(self) -> None:
+        errors = {}
+        if self.unit_id and self.unit.agency_id != self.agency_id:
+            errors["unit"] = _("The unit belongs to another agency.")
+        if self.superior_id and self.superior.agency_id != self.agency_id:
+            errors["superior"] = _("The superior position belongs to another agency.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class PositionFunction(OrderedTextItem):
+    position = models.ForeignKey(
+        Position, models.CASCADE, related_name="functions", verbose_name=_("position")
+    )
+
+    class Meta(OrderedTextItem.Meta):
+        verbose_name = _("position function")
+        verbose_name_plural = _("position functions")
+        constraints = [
+            models.UniqueConstraint(fields=["position", "order"], name="position_function_order_unique")
+        ]
+
+
+class Official(TimeStampedModel):
+    """A civil servant (ASN), or a regent, with name and titles, NIP, rank and grade."""
+
+    region = models.ForeignKey(Region, models.PROTECT, related_name="officials", verbose_name=_("region"))
+    nip = models.CharField(
+        _("NIP"), max_length=18, unique=True, null=True, blank=True, validators=[validate_nip],
+        help_text=_("18 digits; empty only for an official without NIP (e.g. the regent)."),
+    )
+    name = models.CharField(_("name with titles"), max_length=200)
+    rank = models.CharField(_("rank (pangkat)"), max_length=100, blank=True)
+    grade = models.CharField(_("grade (golongan)"), max_length=10, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="official",
+        verbose_name=_("user account"),
+    )
+
+    class Meta:
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def rank_and_grade(self) -> str:
+        return ", ".join(part for part in (self.rank, self.grade) if part)
+
+
+class Assignment(TimeStampedModel):
+    """An official holds a position from a date (until a date), possibly as acting (Plt.)."""
+
+    official = models.ForeignKey(
+        Official, models.PROTECT, related_name="assignments", verbose_name=_("official")
+    )
+    position = models.ForeignKey(
+        Position, models.CASCADE, related_name="assignments", verbose_name=_("position")
+    )
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"), null=True, blank=True)
+    acting = models.BooleanField(_("acting (Plt.)"), default=False)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["position", "-start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["official", "position", "start"], name="assignment_unique_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="assignment_end_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.official} — {self.position}"

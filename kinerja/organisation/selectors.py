@@ -1,0 +1,57 @@
+"""Reads of the organisation that pages share, each a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import Agency, Assignment, Position, Unit
+
+
+def list_agencies() -> QuerySet[Agency]:
+    return Agency.objects.select_related("region").order_by("region__name", "name")
+
+
+def get_agency(code: str) -> Agency:
+    return get_object_or_404(Agency.objects.select_related("region"), code=code)
+
+
+def current_assignments(on: datetime.date | None = None) -> QuerySet[Assignment]:
+    on = on or datetime.date.today()
+    return (
+        Assignment.objects.filter(start__lte=on)
+        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        .select_related("official")
+        .order_by("-start")
+    )
+
+
+def positions_with_holders(agency: Agency) -> QuerySet[Position]:
+    """Positions of the agency, each with `current` = its assignments in force today (2 queries)."""
+    return (
+        agency.positions.select_related("unit", "superior")
+        .prefetch_related(Prefetch("assignments", current_assignments(), to_attr="current"))
+        .order_by("order")
+    )
+
+
+@dataclass
+class UnitNode:
+    unit: Unit
+    positions: list[Position] = field(default_factory=list)
+    children: list["UnitNode"] = field(default_factory=list)
+
+
+def get_unit_tree(agency: Agency) -> list[UnitNode]:
+    """The organisation tree: units with their positions and holders, roots first (3 queries)."""
+    nodes = {unit.pk: UnitNode(unit) for unit in agency.units.order_by("order")}
+    for position in positions_with_holders(agency):
+        nodes[position.unit_id].positions.append(position)
+    roots = []
+    for node in nodes.values():
+        if node.unit.parent_id in nodes:
+            nodes[node.unit.parent_id].children.append(node)
+        else:
+            roots.append(node)
+    return roots

@@ -1,0 +1,135 @@
+from django.contrib import admin
+
+from .models import (
+    Activity,
+    Decree,
+    DecreeChapter,
+    DecreeClause,
+    Goal,
+    Indicator,
+    KeyIndicatorRow,
+    Objective,
+    PageIndicator,
+    Programme,
+    StrategicPlan,
+    SubActivity,
+)
+
+
+class GoalInline(admin.TabularInline):
+    model = Goal
+    extra = 0
+
+
+@admin.register(StrategicPlan)
+class StrategicPlanAdmin(admin.ModelAdmin):
+    list_display = ["name", "agency", "first_year", "last_year"]
+    list_filter = ["agency"]
+    inlines = [GoalInline]
+
+
+@admin.register(Goal)
+class GoalAdmin(admin.ModelAdmin):
+    list_display = ["code", "text", "plan"]
+    search_fields = ["code", "text"]
+
+
+class PageIndicatorInline(admin.TabularInline):
+    model = PageIndicator
+    fk_name = "objective"
+    extra = 0
+    autocomplete_fields = ["position", "indicator"]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["code", "text", "level", "position", "contributes_to"]
+    list_filter = ["plan", "level"]
+    search_fields = ["code", "text"]
+    list_select_related = ["position", "contributes_to"]
+    autocomplete_fields = ["goal", "position", "contributes_to"]
+    inlines = [PageIndicatorInline]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "formula", "unit", "is_key", "polarity", "quarter_rule"]
+    list_filter = ["plan", "is_key", "formula", "polarity", "quarter_rule"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["objective", "responsible_position"]
+
+
+@admin.register(KeyIndicatorRow)
+class KeyIndicatorRowAdmin(admin.ModelAdmin):
+    list_display = ["order", "indicator", "plan"]
+    list_select_related = ["indicator", "plan"]
+    autocomplete_fields = ["indicator"]
+
+
+@admin.register(PageIndicator)
+class PageIndicatorAdmin(admin.ModelAdmin):
+    list_display = ["position", "objective", "indicator", "order"]
+    list_filter = ["position__agency"]
+    list_select_related = ["position", "objective", "indicator"]
+    search_fields = ["indicator__name", "printed_name", "position__title"]
+    autocomplete_fields = ["position", "objective", "indicator"]
+
+
+class ActivityInline(admin.TabularInline):
+    model = Activity
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "plan"]
+    search_fields = ["code", "name"]
+    filter_horizontal = ["objectives", "indicators"]
+    inlines = [ActivityInline]
+
+
+class SubActivityInline(admin.TabularInline):
+    model = SubActivity
+    extra = 0
+
+
+@admin.register(Activity)
+class ActivityAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "programme"]
+    search_fields = ["code", "name"]
+    filter_horizontal = ["indicators"]
+    inlines = [SubActivityInline]
+
+
+@admin.register(SubActivity)
+class SubActivityAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "activity"]
+    search_fields = ["code", "name"]
+    filter_horizontal = ["indicators"]
+
+
+class DecreeClauseInline(admin.TabularInline):
+    model = DecreeClause
+    extra = 0
+
+
+class DecreeChapterInline(admin.StackedInline):
+    model = DecreeChapter
+    extra = 0
+
+
+@admin.register(Decree)
+class DecreeAdmin(admin.ModelAdmin):
+    list_display = ["number", "year", "date", "plan"]
+    inlines = [DecreeClauseInline, DecreeChapterInline]
+
+
+@admin.register(DecreeClause)
+class DecreeClauseAdmin(admin.ModelAdmin):
+    list_display = ["decree", "kind", "order", "number"]
+    list_filter = ["kind"]
+
+
+@admin.register(DecreeChapter)
+class DecreeChapterAdmin(admin.ModelAdmin):
+    list_display = ["decree", "kind", "title"]

@@ -1,0 +1,45 @@
+"""A person logs in, finds the agency and opens an IKI page, in a real Chromium."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from conftest import PASSWORD, create_people, load_builtin_dataset
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):  # noqa: ANN001, ANN201
+    return {**browser_type_launch_args, "executable_path": CHROMIUM,
+            "args": ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                     "--disable-sync", "--no-first-run"]}
+
+
+@pytest.fixture
+def people():
+    from kinerja.accounts.models import User
+
+    if not User.objects.filter(username="kadis").exists():
+        create_people(load_builtin_dataset())
+
+
+def test_official_logs_in_and_reads_an_iki_page(live_server, page, people):
+    page.goto(f"{live_server.url}/")
+    page.fill("#id_username", "kadis")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.click("text=Dinas Komunikasi, Informatika dan Persandian")
+    assert page.locator("h1").first.inner_text().startswith("DINAS KOMUNIKASI")
+    page.click("#positions >> text=Kepala Bidang Persandian")
+    assert page.locator("#position-title").inner_text() == "KEPALA BIDANG PERSANDIAN"
+    assert page.locator("#iki-table tr.iki-row").count() == 1
+    assert "X 100%" in page.locator("#iki-table").inner_text()
+    out = Path(settings.VAR_DIR) / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out / "iki-kabid-persandian.png"), full_page=True)
+    page.click("text=Renstra & IKU")
+    assert page.locator("#iku-table tr.iku-row").count() == 3

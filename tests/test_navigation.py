@@ -1,0 +1,35 @@
+"""Every page of the seed agency is reachable by links from the home page."""
+
+import re
+from urllib.parse import urldefrag
+
+from django.urls import reverse
+
+from kinerja.strategy.models import Indicator
+
+LINK = re.compile(r'href="(/[^"]*)"')
+
+
+def test_every_page_is_reachable_from_home_and_answers_200(logged_in, seed):
+    seen: set[str] = set()
+    queue = ["/"]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = logged_in.get(url)
+        assert response.status_code == 200, url
+        for link in LINK.findall(response.content.decode()):
+            link = urldefrag(link)[0]
+            if link.startswith(("/admin/", "/static/", "/keluar/", "/i18n/")) or link in seen:
+                continue
+            queue.append(link)
+    expected = {
+        "/", reverse("agency-overview", args=[seed.code]), reverse("organisation-tree", args=[seed.code]),
+        reverse("plan-detail", args=[seed.code]),
+        *(reverse("position-page", args=[seed.code, code]) for code in seed.positions.values_list("code", flat=True)),
+        *(reverse("indicator-detail", args=[seed.code, code])
+          for code in Indicator.objects.filter(plan__agency=seed).values_list("code", flat=True)),
+    }
+    assert expected - seen == set()

@@ -17,7 +17,7 @@ from kinerja.exchange.loader import load_agency_data
 from kinerja.organisation.models import Agency, Assignment, Official, Position, Region, Unit
 
 SEED_CODE = "halut-diskominfo"
-PASSWORD = "kata-sandi-uji-123"  # noqa: S105 (test accounts only)
+PASSWORD = "kata-sandi-uji-123"
 
 
 def load_builtin_dataset() -> Agency:
@@ -50,7 +50,7 @@ def create_people(agency: Agency) -> None:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # noqa: ANN001
+def django_db_setup(django_db_setup, django_db_blocker):
     """Load the built-in dataset once, after migrations, for every test that uses the database."""
     with django_db_blocker.unblock():
         create_people(load_builtin_dataset())
@@ -66,7 +66,7 @@ class World:
 
 
 @pytest.fixture
-def world(db) -> World:  # noqa: ANN001
+def world(db) -> World:
     return World(
         agency=Agency.objects.select_related("region").get(code=SEED_CODE),
         head_of_agency=User.objects.get(username="kadis"),
@@ -82,7 +82,7 @@ def seed(world: World) -> Agency:
 
 
 @pytest.fixture
-def logged_in(client, world: World):  # noqa: ANN001, ANN201
+def logged_in(client, world: World):
     """A test client logged in as the head of agency."""
     client.force_login(world.head_of_agency)
     return client

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 
 from .models import User
 
+
 @admin.register(User)
 class KinerjaUserAdmin(UserAdmin):
     search_fields = ["username", "first_name", "last_name", "email"]

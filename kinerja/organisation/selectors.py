@@ -55,3 +55,21 @@ def get_unit_tree(agency: Agency) -> list[UnitNode]:
         else:
             roots.append(node)
     return roots
+
+
+def holds_position(user: object, position: Position, on: datetime.date | None = None) -> bool:
+    """Whether the user's official holds `position` today (1 query)."""
+    official = getattr(user, "official", None) if getattr(user, "is_authenticated", False) else None
+    if official is None:
+        return False
+    return current_assignments(on).filter(official=official, position=position).exists()
+
+
+def may_enter_actuals(user: object, position: Position) -> bool:
+    """Until the roles of issue 6: a superuser, or the official who holds the position."""
+    return bool(getattr(user, "is_superuser", False)) or holds_position(user, position)
+
+
+def may_plan(user: object, agency: Agency) -> bool:
+    """Until the roles of issue 6: only an administrator (staff) keeps an agency's targets."""
+    return bool(getattr(user, "is_superuser", False) or getattr(user, "is_staff", False))

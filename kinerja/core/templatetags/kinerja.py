@@ -15,3 +15,4 @@ def number(value: Decimal | int | None, decimals: int = 2) -> str:
 @register.filter
 def percent(value: Decimal | None, decimals: int = 2) -> str:
     return format_percent(value, int(decimals))
+

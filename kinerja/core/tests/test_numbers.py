@@ -30,13 +30,17 @@ def test_format_percent_shows_missing_value_as_dash_never_zero():
     assert format_percent(Decimal("85.5")) == "85,50 %"
 
 
-@pytest.mark.parametrize(("text", "expected"), [("12,5", Decimal("12.5")), ("1.234,5", Decimal("1234.5")),
-                                                ("12.5", Decimal("12.5")), ("", None), (None, None), (7, Decimal(7))])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("12,5", Decimal("12.5")), ("85,5", Decimal("85.5")), ("1.234,5", Decimal("1234.5")), ("1.234", Decimal(1234)),
+     ("1.234.567", Decimal(1234567)), ("12.5", Decimal("12.5")), ("0.125", Decimal("0.125")), (" 7 ", Decimal(7)),
+     ("-3", Decimal(-3)), ("", None), (None, None), (7, Decimal(7))],
+)
 def test_to_decimal_reads_indonesian_and_plain_numbers(text, expected):
     assert to_decimal(text) == expected
 
 
-@pytest.mark.parametrize("bad", ["abc", "1,2,3", "NaN", "Infinity"])
+@pytest.mark.parametrize("bad", ["abc", "1,2,3", "1,234,567", "12a", "NaN", "Infinity", "1e5", "--3", ","])
 def test_to_decimal_refuses_what_is_not_a_number(bad):
     with pytest.raises(ValueError, match="bukan angka"):
         to_decimal(bad)

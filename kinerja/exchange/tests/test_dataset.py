@@ -137,7 +137,7 @@ def test_ratio_without_denominator_is_refused(seed):
 def test_load_command_refuses_a_bad_file_with_its_problems(seed, tmp_path, capsys):
     path = tmp_path / "rusak.yaml"
     path.write_text("format: kinerja-agency/1\nregion: {code: x}\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="rusak.yaml ditolak"):
+    with pytest.raises(CommandError, match=r"rusak\.yaml ditolak"):
         call_command("load_agency", str(path))
     assert "rusak.yaml" in capsys.readouterr().err
 

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 
 from kinerja.organisation.models import Agency
 
-PASSWORD_FILE = "initial-admin-password.txt"
+PASSWORD_FILE = "initial-admin-password.txt"  # noqa: S105 (a file name, not a password)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,167 @@
+"""Achievement (capaian) arithmetic, as ../shared/REGULATIONS.md §1–§3 states it. Pure: no database.
+
+Every number is a Decimal; where a figure cannot be computed (no actual, no target, a target of 0, a
+denominator of 0) the answer is None, which the interface shows as "—" — never 0, never an exception.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+HUNDRED = Decimal(100)
+
+HIGHER, LOWER, RANGE = "higher", "lower", "range"
+SUM, LAST, AVERAGE = "sum", "last", "average"
+
+SANGAT_TINGGI, TINGGI, SEDANG, RENDAH, SANGAT_RENDAH = (
+    "Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah",
+)
+# (lower bound inclusive, category), highest first — Permendagri 86/2017 with the gaps closed (§2).
+CATEGORY_BOUNDS: tuple[tuple[Decimal, str], ...] = (
+    (Decimal(91), SANGAT_TINGGI),
+    (Decimal(76), TINGGI),
+    (Decimal(66), SEDANG),
+    (Decimal(51), RENDAH),
+)
+
+
+def _higher(target: Decimal, actual: Decimal) -> Decimal:
+    return actual * HUNDRED / target
+
+
+def _lower(target: Decimal, actual: Decimal) -> Decimal:
+    return (2 * target - actual) * HUNDRED / target
+
+
+def achievement(
+    target: Decimal | None, actual: Decimal | None, polarity: str, *, target_upper: Decimal | None = None
+) -> Decimal | None:
+    """How far `actual` reaches `target`, in percent.
+
+    - higher is better: actual / target × 100;
+    - lower is better: (2 × target − actual) / target × 100;
+    - range (`target` is the lower bound, `target_upper` the upper): 100 inside the range; above it,
+      lower-is-better against the upper bound; below it, higher-is-better against the lower bound.
+    None when there is no actual, no target or a bound of 0.
+    """
+    if actual is None or target is None:
+        return None
+    if polarity == HIGHER:
+        return None if target == 0 else _higher(target, actual)
+    if polarity == LOWER:
+        return None if target == 0 else _lower(target, actual)
+    if polarity == RANGE:
+        upper = target if target_upper is None else target_upper
+        low, high = min(target, upper), max(target, upper)
+        if low <= actual <= high:
+            return HUNDRED
+        if actual > high:
+            return None if high == 0 else _lower(high, actual)
+        return None if low == 0 else _higher(low, actual)
+    raise ValueError(f"Polaritas tidak dikenal: {polarity!r}")
+
+
+def category(value: Decimal | None) -> str | None:
+    """The achievement category of §2 ("Sangat Tinggi" … "Sangat Rendah"); None for no achievement."""
+    if value is None:
+        return None
+    for bound, name in CATEGORY_BOUNDS:
+        if value >= bound:
+            return name
+    return SANGAT_RENDAH
+
+
+def ratio_value(numerator: Decimal | None, denominator: Decimal | None, factor: Decimal = HUNDRED) -> Decimal | None:
+    """numerator / denominator × factor; None when either is missing or the denominator is 0."""
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return numerator * factor / denominator
+
+
+def _first(values: Sequence[Decimal | None], up_to: int) -> list[Decimal | None]:
+    if not 1 <= up_to <= len(values):
+        raise ValueError(f"Triwulan {up_to} di luar 1–{len(values)}.")
+    return list(values[:up_to])
+
+
+def combine_quarters(values: Sequence[Decimal | None], rule: str, *, up_to: int = 4) -> Decimal | None:
+    """The actual of quarters 1..`up_to` (s.d. triwulan N; 4 gives the year) by the indicator's rule.
+
+    `sum`: the sum of the entered quarters; `last`: the latest entered quarter; `average`: the mean of the
+    entered quarters. None when no quarter up to `up_to` has been entered.
+    """
+    entered = [value for value in _first(values, up_to) if value is not None]
+    if not entered:
+        return None
+    if rule == SUM:
+        return sum(entered, Decimal(0))
+    if rule == LAST:
+        return entered[-1]
+    if rule == AVERAGE:
+        return sum(entered, Decimal(0)) / len(entered)
+    raise ValueError(f"Aturan triwulan tidak dikenal: {rule!r}")
+
+
+def combine_ratio_quarters(
+    numerators: Sequence[Decimal | None],
+    denominators: Sequence[Decimal | None],
+    rule: str,
+    factor: Decimal = HUNDRED,
+    *,
+    up_to: int = 4,
+) -> Decimal | None:
+    """A ratio over quarters 1..`up_to` from its numerators and denominators, never by averaging percentages.
+
+    `last` takes the latest quarter with both terms; `sum` and `average` divide the summed numerators by the
+    summed denominators of the quarters that have both terms (the mean of each gives the same quotient).
+    """
+    if len(numerators) != len(denominators):
+        raise ValueError("Jumlah pembilang dan penyebut per triwulan tidak sama.")
+    pairs = [
+        (numerator, denominator)
+        for numerator, denominator in zip(_first(numerators, up_to), _first(denominators, up_to), strict=True)
+        if numerator is not None and denominator is not None
+    ]
+    if not pairs:
+        return None
+    if rule == LAST:
+        return ratio_value(*pairs[-1], factor)
+    if rule in (SUM, AVERAGE):
+        return ratio_value(sum((n for n, _ in pairs), Decimal(0)), sum((d for _, d in pairs), Decimal(0)), factor)
+    raise ValueError(f"Aturan triwulan tidak dikenal: {rule!r}")
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """The mean achievement of a group of indicators (objective, page, unit, agency)."""
+
+    mean: Decimal | None
+    counted: int
+    missing: int
+
+    @property
+    def category(self) -> str | None:
+        return category(self.mean)
+
+
+def rollup(achievements: Iterable[Decimal | None], *, cap: Decimal | None = None) -> Rollup:
+    """The mean of the achievements that exist; `missing` counts those that do not (no actual yet).
+
+    `cap` (a setting, default none) limits each indicator's achievement before averaging. An indicator
+    printed on several pages is passed once per page by the caller, so it counts once per page.
+    """
+    values, missing = [], 0
+    for value in achievements:
+        if value is None:
+            missing += 1
+        else:
+            values.append(min(value, cap) if cap is not None else value)
+    mean = sum(values, Decimal(0)) / len(values) if values else None
+    return Rollup(mean, len(values), missing)
+
+
+def plan_progress(actual_to_date: Decimal | None, end_target: Decimal | None) -> Decimal | None:
+    """Progress against the strategic plan: actual up to this year ÷ end-of-plan target × 100 (§1)."""
+    if actual_to_date is None or end_target is None or end_target == 0:
+        return None
+    return actual_to_date * HUNDRED / end_target

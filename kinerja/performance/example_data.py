@@ -1,0 +1,121 @@
+"""Invented but plausible targets and actuals for an agency, every record marked as example data.
+
+Deterministic: the same agency gets the same figures every time. Written through the services, so the
+example obeys every rule real data obeys.
+"""
+
+import random
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from kinerja.organisation.models import Agency
+from kinerja.strategy.models import Indicator, StrategicPlan
+
+from . import services
+from .models import Actual, Evidence, Target
+
+EXAMPLE_YEAR = 2022
+# Plausible sizes of what a ratio counts, recognised from its denominator's wording.
+POPULATIONS = (("desa", 196), ("opd", 32), ("perangkat daerah", 32), ("layanan", 40), ("penduduk", 178_000),
+               ("informasi", 480))
+
+
+def _population(indicator: Indicator) -> int:
+    text = indicator.denominator.lower()
+    return next((size for word, size in POPULATIONS if word in text), 100)
+
+
+def _d(value: int | str) -> Decimal:
+    return Decimal(str(value))
+
+
+def _ratio(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Any) -> None:
+    population = _population(indicator)
+    start = rng.randint(35, 70)
+    step = rng.randint(3, 7)
+    yearly = {year: min(100, start + step * (index + 1)) for index, year in enumerate(plan.years)}
+    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.BASELINE, year=plan.first_year - 1,
+                        value=_d(start), is_example=True)
+    for year, value in yearly.items():
+        services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.YEAR, year=year, value=_d(value),
+                            is_example=True)
+    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.END, year=plan.last_year,
+                        value=_d(yearly[plan.last_year]), is_example=True)
+    if EXAMPLE_YEAR not in yearly:
+        return
+    target = yearly[EXAMPLE_YEAR]
+    previous = yearly.get(EXAMPLE_YEAR - 1, start)
+    for quarter in (1, 2, 3, 4):
+        quarter_target = (Decimal(previous) + Decimal(target - previous) * quarter / 4).quantize(Decimal("0.01"))
+        services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.QUARTER, year=EXAMPLE_YEAR,
+                            quarter=quarter, value=quarter_target, is_example=True)
+        reached = min(Decimal(100), quarter_target * rng.randint(82, 106) / 100)
+        numerator = min(population, int((population * reached / 100).to_integral_value()))
+        services.record_actual(actor=actor, indicator=indicator, year=EXAMPLE_YEAR, quarter=quarter,
+                               numerator=_d(numerator), denominator=_d(population),
+                               supporting_factors="Koordinasi dengan perangkat daerah berjalan baik.",
+                               hindering_factors="Keterbatasan jaringan di wilayah kepulauan." if quarter < 3 else "",
+                               follow_up="Melanjutkan pendataan pada triwulan berikutnya.", is_example=True)
+
+
+def _count(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Any) -> None:
+    per_year = rng.choice([1, 2, 4, 4, 6, 12]) if indicator.unit != "Data" else rng.randint(5, 30)
+    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.BASELINE, year=plan.first_year - 1,
+                        value=_d(max(0, per_year - 1)), is_example=True)
+    for year in plan.years:
+        services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.YEAR, year=year,
+                            value=_d(per_year), is_example=True)
+    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.END, year=plan.last_year,
+                        value=_d(per_year * len(plan.years)), is_example=True)
+    if not plan.first_year <= EXAMPLE_YEAR <= plan.last_year:
+        return
+    shares = [per_year // 4 + (1 if quarter <= per_year % 4 else 0) for quarter in (1, 2, 3, 4)]
+    for quarter, share in zip((1, 2, 3, 4), shares, strict=True):
+        services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.QUARTER, year=EXAMPLE_YEAR,
+                            quarter=quarter, value=_d(share), is_example=True)
+        done = max(0, share + rng.choice([-1, 0, 0, 0, 1])) if share else rng.choice([0, 0, 1])
+        services.record_actual(actor=actor, indicator=indicator, year=EXAMPLE_YEAR, quarter=quarter, value=_d(done),
+                               note="Dokumen tersedia di sub bagian terkait.", is_example=True)
+
+
+def _value(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Any) -> None:
+    start = _d(rng.choice(["55.10", "58.25", "60.40"]))
+    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.BASELINE, year=plan.first_year - 1,
+                        value=start, is_example=True)
+    for index, year in enumerate(plan.years):
+        services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.YEAR, year=year,
+                            value=start + _d("2.5") * (index + 1), is_example=True)
+    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.END, year=plan.last_year,
+                        value=start + _d("2.5") * len(plan.years), is_example=True)
+    if plan.first_year <= EXAMPLE_YEAR <= plan.last_year:
+        # A score is given once a year, after the inspectorate's evaluation: the fourth quarter.
+        services.record_actual(actor=actor, indicator=indicator, year=EXAMPLE_YEAR, quarter=4,
+                               value=start + _d("3.15"), note="Hasil evaluasi Inspektorat Daerah.", is_example=True)
+
+
+@transaction.atomic
+def load_example_performance(*, actor: Any, agency: Agency) -> int:
+    """Fill the example targets and actuals of every indicator of the agency's current plan; returns the count."""
+    plan = agency.plans.order_by("-first_year").first()
+    if plan is None:
+        return 0
+    indicators = list(plan.indicators.order_by("order"))
+    for indicator in indicators:
+        rng = random.Random(f"{agency.code}:{indicator.code}")  # noqa: S311 (example figures, not secrets)
+        {"ratio": _ratio, "count": _count, "value": _value}[indicator.formula](plan, indicator, rng, actor)
+    return len(indicators)
+
+
+@transaction.atomic
+def clear_example_performance(*, actor: Any, agency: Agency) -> int:
+    """Remove exactly the records marked as example data; returns how many were removed."""
+    scope = {"indicator__plan__agency": agency, "is_example": True}
+    evidence = Evidence.objects.filter(actual__indicator__plan__agency=agency, is_example=True)
+    for item in evidence:
+        item.file.delete(save=False)
+    removed = evidence.delete()[0]
+    removed += Actual.objects.filter(**scope).delete()[0]
+    removed += Target.objects.filter(**scope).delete()[0]
+    return removed

@@ -1,0 +1,137 @@
+"""Targets, quarterly actuals and their evidence. Numbers are Decimal with 4 decimals; missing is NULL."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.core.models import TimeStampedModel
+
+AMOUNT = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
+QUARTERS = (1, 2, 3, 4)
+
+
+class Target(TimeStampedModel):
+    """A target of an indicator: the baseline, a year's target, a quarter's target (action plan) or the
+    end-of-plan target. A range target has its upper bound in `value_upper`."""
+
+    class Kind(models.TextChoices):
+        BASELINE = "baseline", _("Baseline (kondisi awal)")
+        YEAR = "year", _("Yearly target")
+        QUARTER = "quarter", _("Quarterly target")
+        END = "end", _("End-of-plan target")
+
+    indicator = models.ForeignKey(
+        "strategy.Indicator", models.CASCADE, related_name="targets", verbose_name=_("indicator")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), default=0, validators=[MaxValueValidator(4)], help_text=_("0 for a yearly figure.")
+    )
+    value = models.DecimalField(_("target"), **AMOUNT)
+    value_upper = models.DecimalField(_("upper bound"), **AMOUNT)
+    is_example = models.BooleanField(_("example data"), default=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["indicator", "year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "kind", "year", "quarter"], name="target_once"),
+            models.CheckConstraint(
+                condition=(Q(kind="quarter", quarter__gte=1, quarter__lte=4) | (~Q(kind="quarter") & Q(quarter=0))),
+                name="target_quarter_matches_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(value_upper__isnull=True) | Q(value__isnull=False, value_upper__gte=models.F("value")),
+                name="target_upper_not_below_lower",
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "kind"], name="target_year_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.kind} {self.year}/{self.quarter}: {self.value}"
+
+
+class Actual(TimeStampedModel):
+    """What was achieved for an indicator in one quarter, measured once whatever pages print the indicator."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        VERIFIED = "verified", _("Verified")
+
+    indicator = models.ForeignKey(
+        "strategy.Indicator", models.CASCADE, related_name="actuals", verbose_name=_("indicator")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    numerator = models.DecimalField(_("numerator"), **AMOUNT)
+    denominator = models.DecimalField(_("denominator"), **AMOUNT)
+    value = models.DecimalField(
+        _("realised value"), **AMOUNT, help_text=_("For a ratio, computed from numerator and denominator.")
+    )
+    supporting_factors = models.TextField(_("supporting factors"), blank=True)
+    hindering_factors = models.TextField(_("hindering factors"), blank=True)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    is_example = models.BooleanField(_("example data"), default=False)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("entered by"),
+    )
+
+    class Meta:
+        verbose_name = _("actual")
+        verbose_name_plural = _("actuals")
+        ordering = ["indicator", "year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year", "quarter"], name="actual_once_per_quarter"),
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="actual_quarter_1_to_4"),
+            models.CheckConstraint(condition=Q(denominator__isnull=True) | ~Q(denominator=0),
+                                   name="actual_denominator_not_zero"),
+        ]
+        indexes = [models.Index(fields=["year", "quarter"], name="actual_year_quarter")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.year} TW{self.quarter}: {self.value}"
+
+
+def evidence_path(instance: "Evidence", filename: str) -> str:
+    """A safe generated name: the uploader's file name is kept only as data."""
+    return f"evidence/{instance.actual.year}/{instance.stored_name}"
+
+
+class Evidence(TimeStampedModel):
+    """An evidence file of an actual (PDF, image, Word, Excel), kind checked from its content."""
+
+    actual = models.ForeignKey(Actual, models.CASCADE, related_name="evidence", verbose_name=_("actual"))
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
+    stored_name = models.CharField(_("stored name"), max_length=100, unique=True)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    is_example = models.BooleanField(_("example data"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence files")
+        ordering = ["actual", "created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,0 +1,178 @@
+"""Every write of targets, actuals and evidence: validated, in one transaction, with Indonesian messages."""
+
+import hashlib
+import secrets
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from kinerja.strategy.models import Indicator
+
+from . import achievement, file_kinds
+from .models import QUARTERS, Actual, Evidence, Target
+
+PERCENT_UNITS = {"persen", "%"}
+
+
+STORED = Decimal("0.0001")
+
+
+def _stored(value: Decimal | None) -> Decimal | None:
+    """Half-up to the 4 decimals the database keeps; a ratio's exact value is recomputed from its terms."""
+    return None if value is None else value.quantize(STORED, rounding=ROUND_HALF_UP)
+
+
+def _check_year(indicator: Indicator, year: int, field: str = "year") -> None:
+    plan = indicator.plan
+    if not plan.first_year <= year <= plan.last_year:
+        raise ValidationError({field: f"Tahun {year} di luar Renstra {plan.first_year}–{plan.last_year}."})
+
+
+def _check_quarter(quarter: int) -> None:
+    if quarter not in QUARTERS:
+        raise ValidationError({"quarter": f"Triwulan {quarter} tidak ada; pilih triwulan 1–4."})
+
+
+def _whole_if_count(indicator: Indicator, value: Decimal, field: str) -> None:
+    if indicator.formula == Indicator.Formula.COUNT:
+        if value < 0:
+            raise ValidationError({field: "Jumlah tidak boleh negatif."})
+        if indicator.decimals == 0 and value != value.to_integral_value():
+            raise ValidationError({field: "Jumlah harus bilangan bulat."})
+
+
+@transaction.atomic
+def set_target(
+    *, actor: Any, indicator: Indicator, kind: str, year: int, quarter: int = 0,
+    value: Decimal | None, value_upper: Decimal | None = None, is_example: bool = False,
+) -> Target | None:
+    """Set (or, with no value, clear) one target of an indicator. Returns the target, None when cleared."""
+    if kind == Target.Kind.BASELINE:
+        if year > indicator.plan.first_year:
+            raise ValidationError({"year": "Tahun kondisi awal tidak boleh sesudah tahun pertama Renstra."})
+    else:
+        _check_year(indicator, year)
+    if kind == Target.Kind.QUARTER:
+        _check_quarter(quarter)
+    else:
+        quarter = 0
+    lookup = {"indicator": indicator, "kind": kind, "year": year, "quarter": quarter}
+    if value is None:
+        if value_upper is not None:
+            raise ValidationError({"value": "Isi batas bawah rentang target."})
+        Target.objects.filter(**lookup).delete()
+        return None
+    _whole_if_count(indicator, value, "value")
+    if indicator.polarity == Indicator.Polarity.RANGE and kind != Target.Kind.BASELINE:
+        if value_upper is None:
+            raise ValidationError({"value_upper": "Target rentang membutuhkan batas atas."})
+        if value_upper < value:
+            raise ValidationError({"value_upper": "Batas atas tidak boleh lebih kecil dari batas bawah."})
+    elif value_upper is not None:
+        raise ValidationError({"value_upper": "Hanya indikator dengan target rentang yang mempunyai batas atas."})
+    target = Target.objects.filter(**lookup).first() or Target(**lookup)
+    target.value, target.value_upper = _stored(value), _stored(value_upper)
+    target.is_example, target.updated_by = is_example, actor
+    target.full_clean()
+    target.save()
+    return target
+
+
+def quarter_target_warnings(
+    indicator: Indicator, year_target: Decimal | None, quarters: dict[int, Decimal | None]
+) -> list[str]:
+    """What the planner should see when the action plan's quarters do not make the year's target."""
+    if year_target is None:
+        return []
+    values = [quarters.get(quarter) for quarter in QUARTERS]
+    if all(value is None for value in values):
+        return []
+    combined = achievement.combine_quarters(values, indicator.quarter_rule)
+    if indicator.quarter_rule == Indicator.QuarterRule.LAST and values[3] is None:
+        return ["Target triwulan IV belum diisi; untuk indikator ini triwulan IV sama dengan target tahunan."]
+    if combined is not None and combined != year_target:
+        rule = {"sum": "jumlah target triwulan", "last": "target triwulan IV", "average": "rata-rata target triwulan"}
+        return [
+            f"{rule[indicator.quarter_rule].capitalize()} ({combined.normalize():f}) tidak sama dengan "
+            f"target tahunan ({year_target.normalize():f})."
+        ]
+    return []
+
+
+def realised_value(indicator: Indicator, numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:
+    return achievement.ratio_value(numerator, denominator, indicator.factor or achievement.HUNDRED)
+
+
+@transaction.atomic
+def record_actual(
+    *, actor: Any, indicator: Indicator, year: int, quarter: int,
+    value: Decimal | None = None, numerator: Decimal | None = None, denominator: Decimal | None = None,
+    supporting_factors: str = "", hindering_factors: str = "", follow_up: str = "", note: str = "",
+    is_example: bool = False,
+) -> Actual:
+    """Record what an indicator achieved in a quarter. A ratio's value is computed, never typed."""
+    _check_year(indicator, year)
+    _check_quarter(quarter)
+    errors: dict[str, str] = {}
+    if indicator.formula == Indicator.Formula.RATIO:
+        if numerator is None:
+            errors["numerator"] = "Isi pembilang."
+        elif numerator < 0:
+            errors["numerator"] = "Pembilang tidak boleh negatif."
+        if denominator is None:
+            errors["denominator"] = "Isi penyebut."
+        elif denominator <= 0:
+            errors["denominator"] = "Penyebut harus lebih besar dari 0."
+        if not errors and indicator.unit.strip().lower() in PERCENT_UNITS and numerator > denominator:
+            errors["numerator"] = "Pembilang tidak boleh lebih besar dari penyebut untuk indikator persen."
+        if errors:
+            raise ValidationError(errors)
+        value = realised_value(indicator, numerator, denominator)
+    else:
+        if value is None:
+            raise ValidationError({"value": "Isi realisasi."})
+        _whole_if_count(indicator, value, "value")
+        numerator = denominator = None
+    actual = Actual.objects.filter(indicator=indicator, year=year, quarter=quarter).first() or Actual(
+        indicator=indicator, year=year, quarter=quarter
+    )
+    actual.value, actual.numerator, actual.denominator = _stored(value), _stored(numerator), _stored(denominator)
+    actual.supporting_factors, actual.hindering_factors = supporting_factors.strip(), hindering_factors.strip()
+    actual.follow_up, actual.note = follow_up.strip(), note.strip()
+    actual.is_example, actual.entered_by, actual.status = is_example, actor, Actual.Status.SUBMITTED
+    actual.full_clean()
+    actual.save()
+    return actual
+
+
+def max_evidence_bytes() -> int:
+    return int(getattr(settings, "KINERJA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+
+
+@transaction.atomic
+def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
+    """Store one evidence file under var/ with a generated name, after checking what it really is."""
+    limit = max_evidence_bytes()
+    if not content:
+        raise ValidationError({"file": "Berkas bukti kosong."})
+    if len(content) > limit:
+        raise ValidationError({"file": f"Berkas bukti lebih besar dari batas {limit // (1024 * 1024)} MB."})
+    kind = file_kinds.detect(content)
+    if kind is None:
+        raise ValidationError(
+            {"file": f"Isi berkas '{name}' bukan jenis yang diizinkan ({file_kinds.ALLOWED_LABELS})."}
+        )
+    stored_name = f"{secrets.token_hex(16)}.{kind.extension}"
+    evidence = Evidence(
+        actual=actual, stored_name=stored_name, original_name=name[:255] or stored_name, kind=kind.code,
+        content_type=kind.content_type, size=len(content), sha256=hashlib.sha256(content).hexdigest(),
+        is_example=is_example, uploaded_by=actor,
+    )
+    evidence.file.save(stored_name, ContentFile(content), save=False)
+    evidence.full_clean()
+    evidence.save()
+    return evidence

@@ -1,0 +1,164 @@
+"""The planner's pages: an agency's targets year by year, and a position's quarterly targets."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from kinerja.core.numbers import format_number, to_decimal
+from kinerja.organisation.selectors import get_agency, may_plan
+from kinerja.strategy.models import Indicator
+from kinerja.strategy.selectors import get_current_plan, get_position_page
+
+from . import services
+from .models import QUARTERS, Target
+from .periods import QUARTER_NAMES, chosen_year
+
+
+@dataclass
+class Cell:
+    """One input of a target grid: its name, the text shown, and its error."""
+
+    name: str
+    kind: str
+    year: int
+    quarter: int = 0
+    text: str = ""
+    upper_name: str = ""
+    upper_text: str = ""
+    error: str = ""
+
+    @property
+    def label_year(self) -> str:
+        return str(self.year)
+
+
+@dataclass
+class GridRow:
+    indicator: Indicator
+    cells: list[Cell] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    year_target: Target | None = None
+
+
+def _shown(value: Decimal | None, decimals: int) -> str:
+    return "" if value is None else format_number(value, max(decimals, 0)).replace(".", "")
+
+
+def _fill(rows: list[GridRow], targets: list[Target]) -> None:
+    index = {(t.indicator_id, t.kind, t.year, t.quarter): t for t in targets}
+    for row in rows:
+        for cell in row.cells:
+            target = index.get((row.indicator.pk, cell.kind, cell.year, cell.quarter))
+            if target is not None:
+                cell.text = _shown(target.value, 4).rstrip("0").rstrip(",")
+                cell.upper_text = _shown(target.value_upper, 4).rstrip("0").rstrip(",")
+
+
+def _read(request: HttpRequest, rows: list[GridRow]) -> list[tuple[GridRow, Cell, Decimal | None, Decimal | None]]:
+    """Every cell of the posted grid as numbers; errors are put on the cells."""
+    parsed = []
+    for row in rows:
+        for cell in row.cells:
+            cell.text = request.POST.get(cell.name, "").strip()
+            cell.upper_text = request.POST.get(cell.upper_name, "").strip() if cell.upper_name else ""
+            try:
+                value, upper = to_decimal(cell.text), to_decimal(cell.upper_text)
+            except ValueError as error:
+                cell.error = f"{error} Contoh: 85,5"
+                continue
+            parsed.append((row, cell, value, upper))
+    return parsed
+
+
+def _save(request: HttpRequest, parsed: list) -> bool:
+    """Save every cell in one transaction; with any error, nothing."""
+    failed = False
+    try:
+        with transaction.atomic():
+            for row, cell, value, upper in parsed:
+                try:
+                    services.set_target(actor=request.user, indicator=row.indicator, kind=cell.kind, year=cell.year,
+                                        quarter=cell.quarter, value=value, value_upper=upper)
+                except ValidationError as error:
+                    cell.error = " ".join(m for messages_ in error.message_dict.values() for m in messages_)
+                    failed = True
+            if failed:
+                raise ValidationError("grid")
+    except ValidationError:
+        return False
+    return True
+
+
+def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
+    agency_obj = get_agency(agency)
+    if not may_plan(request.user, agency_obj):
+        raise Http404("Halaman ini tidak ditemukan.")
+    plan = get_current_plan(agency_obj)
+    indicators = list(plan.indicators.order_by("order"))
+    rows = []
+    for indicator in indicators:
+        ranged = indicator.polarity == Indicator.Polarity.RANGE
+        cells = [Cell(f"b-{indicator.pk}", Target.Kind.BASELINE, plan.first_year - 1)]
+        cells += [Cell(f"t-{indicator.pk}-{year}", Target.Kind.YEAR, year,
+                       upper_name=f"u-{indicator.pk}-{year}" if ranged else "") for year in plan.years]
+        cells.append(Cell(f"e-{indicator.pk}", Target.Kind.END, plan.last_year,
+                          upper_name=f"ue-{indicator.pk}" if ranged else ""))
+        rows.append(GridRow(indicator, cells))
+    baselines = {t.indicator_id: t for t in Target.objects.filter(indicator__plan=plan, kind=Target.Kind.BASELINE)}
+    for row in rows:  # the baseline keeps the year it was recorded for
+        if row.indicator.pk in baselines:
+            row.cells[0].year = baselines[row.indicator.pk].year
+    if request.method == "POST":
+        parsed = _read(request, rows)
+        has_errors = any(cell.error for row in rows for cell in row.cells)
+        if not has_errors and _save(request, parsed):
+            messages.success(request, "Target tersimpan.")
+            return redirect(request.path)
+        messages.error(request, "Target belum tersimpan: periksa sel yang ditandai merah. Tidak ada yang diubah.")
+    else:
+        _fill(rows, list(Target.objects.filter(indicator__plan=plan).exclude(kind=Target.Kind.QUARTER)))
+    return render(request, "performance/targets.html", {
+        "agency": agency_obj, "plan": plan, "rows": rows, "years": list(plan.years),
+    })
+
+
+def position_targets(request: HttpRequest, agency: str, position: str) -> HttpResponse:
+    agency_obj = get_agency(agency)
+    if not may_plan(request.user, agency_obj):
+        raise Http404("Halaman ini tidak ditemukan.")
+    plan = get_current_plan(agency_obj)
+    year = chosen_year(request, plan)
+    page = get_position_page(agency_obj, position)
+    indicators = [row.indicator for item in page.objectives for row in item.rows]
+    rows = [GridRow(indicator, [Cell(f"q-{indicator.pk}-{q}", Target.Kind.QUARTER, year, q) for q in QUARTERS])
+            for indicator in indicators]
+    targets = list(Target.objects.filter(indicator__in=indicators, year=year, kind__in=["year", "quarter"]))
+    year_targets = {t.indicator_id: t for t in targets if t.kind == Target.Kind.YEAR}
+    for row in rows:
+        row.year_target = year_targets.get(row.indicator.pk)
+    if request.method == "POST":
+        parsed = _read(request, rows)
+        if not any(cell.error for row in rows for cell in row.cells) and _save(request, parsed):
+            messages.success(request, "Target triwulan tersimpan.")
+            return redirect(f"{request.path}?tahun={year}")
+        messages.error(request, "Target triwulan belum tersimpan: periksa sel yang ditandai merah.")
+    else:
+        _fill(rows, targets)
+    for row in rows:
+        quarters = {}
+        for cell in row.cells:
+            try:
+                quarters[cell.quarter] = to_decimal(cell.text)
+            except ValueError:
+                quarters[cell.quarter] = None
+        row.warnings = services.quarter_target_warnings(
+            row.indicator, row.year_target.value if row.year_target else None, quarters
+        )
+    return render(request, "performance/position_targets.html", {
+        "agency": agency_obj, "plan": plan, "page": page, "rows": rows, "year": year, "quarters": QUARTER_NAMES,
+    })

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import target_views, views
+
+urlpatterns = [
+    path("instansi/<slug:agency>/renstra/", views.plan_detail, name="plan-detail"),
+    path("instansi/<slug:agency>/iki/<slug:position>/", views.position_page, name="position-page"),
+    path("instansi/<slug:agency>/indikator/<str:indicator>/", views.indicator_detail, name="indicator-detail"),
+    path("instansi/<slug:agency>/realisasi/<slug:position>/", views.entry_page, name="entry-page"),
+    path("instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/simpan/", views.entry_save,
+         name="entry-save"),
+    path("instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/pratinjau/", views.entry_preview,
+         name="entry-preview"),
+    path("instansi/<slug:agency>/target/", target_views.agency_targets, name="agency-targets"),
+    path("instansi/<slug:agency>/target/<slug:position>/", target_views.position_targets, name="position-targets"),
+    path("instansi/<slug:agency>/bukti/<int:evidence>/", views.evidence_download, name="evidence-download"),
+]

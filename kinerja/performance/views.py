@@ -1,0 +1,247 @@
+"""Pages that show or take targets and actuals: access → form → service → render."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from kinerja.core.numbers import format_number
+from kinerja.organisation.models import Agency
+from kinerja.organisation.selectors import get_agency, may_enter_actuals
+from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
+from kinerja.strategy.selectors import get_current_plan, get_indicator_detail, get_plan_overview, get_position_page
+
+from . import achievement, services
+from .forms import ActualForm
+from .models import Actual, Evidence, Target
+from .periods import QUARTER_NAMES, chosen_quarter, chosen_year
+from .selectors import Measurement, get_measurements, rollup_of
+
+
+def latest_year_with_actuals(plan: StrategicPlan) -> int | None:
+    return Actual.objects.filter(indicator__plan=plan).aggregate(year=Max("year"))["year"]
+
+
+@dataclass
+class MeasuredRow:
+    row: PageIndicator
+    measurement: Measurement
+
+
+@dataclass
+class MeasuredObjective:
+    objective: object
+    rows: list[MeasuredRow]
+    rollup: achievement.Rollup
+
+
+def _measured_page(agency: Agency, position: str, year: int) -> tuple:
+    page = get_position_page(agency, position)
+    indicators = [row.indicator for item in page.objectives for row in item.rows]
+    measurements = get_measurements(indicators, year)
+    objectives = []
+    for item in page.objectives:
+        rows = [MeasuredRow(row, measurements[row.indicator_id]) for row in item.rows]
+        objectives.append(MeasuredObjective(item.objective, rows, rollup_of(r.measurement for r in rows)))
+    page_rollup = achievement.rollup(r.measurement.year_achievement for o in objectives for r in o.rows)
+    example = any(r.measurement.has_example_data for o in objectives for r in o.rows)
+    return page, objectives, page_rollup, example
+
+
+def position_page(request: HttpRequest, agency: str, position: str) -> HttpResponse:
+    agency_obj = get_agency(agency)
+    plan = get_current_plan(agency_obj)
+    year = chosen_year(request, plan, latest_year_with_actuals(plan))
+    page, objectives, page_rollup, example = _measured_page(agency_obj, position, year)
+    return render(request, "strategy/position_page.html", {
+        "agency": agency_obj, "plan": plan, "page": page, "year": year, "measured": objectives,
+        "page_rollup": page_rollup, "example": example, "quarters": QUARTER_NAMES,
+        "may_enter": may_enter_actuals(request.user, page.position),
+    })
+
+
+def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
+    agency_obj = get_agency(agency)
+    plan = get_current_plan(agency_obj)
+    year = chosen_year(request, plan, latest_year_with_actuals(plan))
+    overview = get_plan_overview(plan)
+    indicators = [indicator for goal in overview.goals for item in goal.objectives for indicator in item.indicators]
+    measurements = get_measurements(indicators, year)
+    objective_rollups = {
+        item.objective.pk: rollup_of(measurements[indicator.pk] for indicator in item.indicators)
+        for goal in overview.goals for item in goal.objectives
+    }
+    return render(request, "strategy/plan.html", {
+        "agency": agency_obj, "overview": overview, "plan": plan, "year": year, "measurements": measurements,
+        "objective_rollups": objective_rollups, "quarters": QUARTER_NAMES,
+        "example": any(m.has_example_data for m in measurements.values()),
+    })
+
+
+def indicator_detail(request: HttpRequest, agency: str, indicator: str) -> HttpResponse:
+    agency_obj = get_agency(agency)
+    plan = get_current_plan(agency_obj)
+    detail = get_indicator_detail(plan, indicator)
+    item = detail.indicator
+    targets = list(item.targets.order_by("kind", "year", "quarter"))
+    actuals = list(item.actuals.prefetch_related("evidence").order_by("year", "quarter"))
+    years = []
+    for year in plan.years:
+        measurement = Measurement(item, year)
+        for target in targets:
+            if target.year == year and target.kind == Target.Kind.YEAR:
+                measurement.target = target
+            elif target.year == year and target.kind == Target.Kind.QUARTER:
+                measurement.quarter_targets[target.quarter] = target
+        measurement.actuals = {actual.quarter: actual for actual in actuals if actual.year == year}
+        years.append(measurement)
+    chart = {
+        "years": [str(m.year) for m in years],
+        "target": [str(m.target.value) if m.target and m.target.value is not None else None for m in years],
+        "actual": [str(m.year_actual) if m.year_actual is not None else None for m in years],
+        "unit": item.unit,
+    }
+    return render(request, "strategy/indicator.html", {
+        "agency": agency_obj, "detail": detail, "years": years, "chart": chart, "quarters": QUARTER_NAMES,
+        "baseline": next((t for t in targets if t.kind == Target.Kind.BASELINE), None),
+        "end_target": next((t for t in targets if t.kind == Target.Kind.END), None),
+        "evidence": [evidence for actual in actuals for evidence in actual.evidence.all()],
+        "example": any(m.has_example_data for m in years),
+    })
+
+
+# -- entering actuals -------------------------------------------------------------------------------------
+
+def _entry_setup(request: HttpRequest, agency: str, position: str) -> tuple:
+    agency_obj = get_agency(agency)
+    plan = get_current_plan(agency_obj)
+    year = chosen_year(request, plan, latest_year_with_actuals(plan))
+    quarter = chosen_quarter(request)
+    return agency_obj, plan, year, quarter
+
+
+def _row_form(measurement: Measurement, quarter: int, data: object = None, files: object = None) -> ActualForm:
+    actual = measurement.actuals.get(quarter)
+    initial = {}
+    if actual is not None:
+        initial = {
+            "numerator": actual.numerator, "denominator": actual.denominator, "value": actual.value,
+            "supporting_factors": actual.supporting_factors, "hindering_factors": actual.hindering_factors,
+            "follow_up": actual.follow_up, "note": actual.note,
+        }
+        for name in ("numerator", "denominator", "value"):
+            if initial[name] is not None:
+                initial[name] = format_number(initial[name], 4).rstrip("0").rstrip(",")
+    return ActualForm(data=data, files=files, initial=initial, prefix=measurement.indicator.code.replace(".", "_"))
+
+
+def entry_page(request: HttpRequest, agency: str, position: str) -> HttpResponse:
+    agency_obj, plan, year, quarter = _entry_setup(request, agency, position)
+    page, objectives, _page_rollup, example = _measured_page(agency_obj, position, year)
+    if not may_enter_actuals(request.user, page.position):
+        raise Http404("Halaman ini tidak ditemukan.")
+    rows = [
+        {"row": r.row, "m": r.measurement, "objective": o.objective, "form": _row_form(r.measurement, quarter)}
+        for o in objectives for r in o.rows
+    ]
+    empty = sum(1 for item in rows if quarter not in item["m"].actuals)
+    return render(request, "performance/entry.html", {
+        "agency": agency_obj, "plan": plan, "page": page, "year": year, "quarter": quarter, "rows": rows,
+        "empty": empty, "quarters": QUARTER_NAMES, "example": example,
+    })
+
+
+def _entry_row(request: HttpRequest, agency: str, position: str, indicator: str) -> tuple:
+    agency_obj, _plan, year, quarter = _entry_setup(request, agency, position)
+    page = get_position_page(agency_obj, position)
+    if not may_enter_actuals(request.user, page.position):
+        raise Http404("Halaman ini tidak ditemukan.")
+    row = next((r for item in page.objectives for r in item.rows if r.indicator.code == indicator), None)
+    if row is None:
+        raise Http404("Indikator ini tidak ada pada halaman jabatan ini.")
+    measurement = get_measurements([row.indicator], year)[row.indicator_id]
+    return agency_obj, page, row, measurement, year, quarter
+
+
+def _render_row(request: HttpRequest, context: dict) -> HttpResponse:
+    return render(request, "performance/partials/_entry_row.html", context)
+
+
+def entry_save(request: HttpRequest, agency: str, position: str, indicator: str) -> HttpResponse:
+    if request.method != "POST":
+        return redirect(reverse("entry-page", args=[agency, position]))
+    agency_obj, page, row, measurement, year, quarter = _entry_row(request, agency, position, indicator)
+    form = _row_form(measurement, quarter, request.POST, request.FILES)
+    saved = False
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                actual = services.record_actual(
+                    actor=request.user, indicator=row.indicator, year=year, quarter=quarter,
+                    value=data["value"], numerator=data["numerator"], denominator=data["denominator"],
+                    supporting_factors=data["supporting_factors"], hindering_factors=data["hindering_factors"],
+                    follow_up=data["follow_up"], note=data["note"],
+                )
+                for upload in data["evidence"]:
+                    services.add_evidence(actor=request.user, actual=actual, name=upload.name,
+                                          content=upload.read())
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else ("evidence" if field == "file" else None), problems)
+        else:
+            saved = True
+    measurement = get_measurements([row.indicator], year)[row.indicator_id]
+    if saved:
+        form = _row_form(measurement, quarter)
+    context = {"agency": agency_obj, "page": page, "item": {"row": row, "m": measurement, "form": form},
+               "year": year, "quarter": quarter, "saved": saved, "quarters": QUARTER_NAMES}
+    if request.htmx:
+        return _render_row(request, context)
+    if saved:
+        messages.success(request, "Realisasi tersimpan.")
+    else:
+        messages.error(request, "Realisasi belum tersimpan: periksa isian yang ditandai.")
+    return redirect(f"{reverse('entry-page', args=[agency, position])}?tahun={year}&triwulan={quarter}")
+
+
+def entry_preview(request: HttpRequest, agency: str, position: str, indicator: str) -> HttpResponse:
+    """The value and achievement the typed figures would give, computed as the official types (nothing saved)."""
+    _agency_obj, _page, row, measurement, year, quarter = _entry_row(request, agency, position, indicator)
+    form = _row_form(measurement, quarter, request.POST or None)
+    value, problem = None, ""
+    if form.is_valid():
+        data = form.cleaned_data
+        if row.indicator.formula == Indicator.Formula.RATIO:
+            value = services.realised_value(row.indicator, data["numerator"], data["denominator"])
+        else:
+            value = data["value"]
+    else:
+        problem = "; ".join(message for errors in form.errors.values() for message in errors)
+    preview = Measurement(row.indicator, year, measurement.target, measurement.quarter_targets,
+                          dict(measurement.actuals))
+    if value is not None:
+        preview.actuals[quarter] = Actual(indicator=row.indicator, year=year, quarter=quarter, value=value,
+                                          numerator=form.cleaned_data.get("numerator"),
+                                          denominator=form.cleaned_data.get("denominator"))
+    else:
+        preview.actuals.pop(quarter, None)
+    return render(request, "performance/partials/_preview.html", {
+        "value": value, "m": preview, "problem": problem, "indicator": row.indicator, "quarter": quarter,
+    })
+
+
+def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileResponse:
+    agency_obj = get_agency(agency)
+    item = get_object_or_404(Evidence.objects.select_related("actual__indicator__plan"), pk=evidence,
+                             actual__indicator__plan__agency=agency_obj)
+    if not item.file.storage.exists(item.file.name):
+        raise Http404("Berkas bukti tidak ditemukan di penyimpanan.")
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
+                        content_type=item.content_type)
+

@@ -377,7 +377,8 @@ class _DatasetLoader:
             if len(set(indicator_ids)) != len(indicator_ids):
                 self.problem(page_record, "indicators", "satu indikator muncul dua kali pada halaman jabatan ini.")
                 continue
-            self.sync_rows(PageIndicator, f"{page_record}.indicators", {"position": position}, rows)
+            self.sync_rows(PageIndicator, f"{page_record}.indicators", {"position": position}, rows,
+                           order_by=("objective__order", "order"))
 
     def load_decree(self, plan: StrategicPlan) -> None:
         item = self.data["decree"]

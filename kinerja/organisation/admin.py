@@ -65,3 +65,17 @@ class AssignmentAdmin(admin.ModelAdmin):
     list_display = ["official", "position", "start", "end", "acting"]
     list_select_related = ["official", "position"]
     autocomplete_fields = ["official", "position"]
+
+
+@admin.register(AgencyFunction)
+class AgencyFunctionAdmin(admin.ModelAdmin):
+    list_display = ["agency", "order", "number", "text"]
+    list_filter = ["agency"]
+
+
+@admin.register(PositionFunction)
+class PositionFunctionAdmin(admin.ModelAdmin):
+    list_display = ["position", "order", "number", "text"]
+    list_filter = ["position__agency"]
+    list_select_related = ["position"]
+    search_fields = ["text", "position__title"]

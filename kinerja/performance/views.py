@@ -55,9 +55,13 @@ def _measured_page(agency: Agency, position: str, year: int) -> tuple:
 
 def position_page(request: HttpRequest, agency: str, position: str) -> HttpResponse:
     agency_obj = get_agency(agency)
-    plan = get_current_plan(agency_obj)
-    year = chosen_year(request, plan, latest_year_with_actuals(plan))
-    page, objectives, page_rollup, example = _measured_page(agency_obj, position, year)
+    plan = agency_obj.plans.order_by("-first_year").first()
+    if plan is None:  # an agency without a strategic plan yet: the page shows its duty and functions only
+        page, objectives, page_rollup, example = get_position_page(agency_obj, position), [], None, False
+        year = None
+    else:
+        year = chosen_year(request, plan, latest_year_with_actuals(plan))
+        page, objectives, page_rollup, example = _measured_page(agency_obj, position, year)
     return render(request, "strategy/position_page.html", {
         "agency": agency_obj, "plan": plan, "page": page, "year": year, "measured": objectives,
         "page_rollup": page_rollup, "example": example, "quarters": QUARTER_NAMES,
@@ -67,7 +71,9 @@ def position_page(request: HttpRequest, agency: str, position: str) -> HttpRespo
 
 def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = get_agency(agency)
-    plan = get_current_plan(agency_obj)
+    plan = agency_obj.plans.order_by("-first_year").first()
+    if plan is None:
+        return render(request, "strategy/no_plan.html", {"agency": agency_obj})
     year = chosen_year(request, plan, latest_year_with_actuals(plan))
     overview = get_plan_overview(plan)
     indicators = [indicator for goal in overview.goals for item in goal.objectives for indicator in item.indicators]

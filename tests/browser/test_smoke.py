@@ -6,27 +6,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from conftest import PASSWORD, create_people, load_builtin_dataset
+from conftest import PASSWORD
 
 # Playwright's sync API runs an event loop in the test thread; the test's own ORM calls are synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM,
-            "args": ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                     "--disable-sync", "--no-first-run"]}
-
-
-@pytest.fixture
-def people():
-    from kinerja.accounts.models import User
-
-    if not User.objects.filter(username="kadis").exists():
-        create_people(load_builtin_dataset())
 
 
 def test_official_logs_in_and_reads_an_iki_page(live_server, page, people):

@@ -7,12 +7,17 @@ from kinerja.core.numbers import format_number, format_percent
 register = template.Library()
 
 
+def _present(value: object) -> Decimal | int | None:
+    """A template hands "" for a missing attribute (no target yet): that is a missing value, shown as "—"."""
+    return value if isinstance(value, Decimal | int) and not isinstance(value, bool) else None
+
+
 @register.filter
 def number(value: Decimal | int | None, decimals: int = 2) -> str:
-    return format_number(value, int(decimals))
+    return format_number(_present(value), int(decimals))
 
 
 @register.filter
 def percent(value: Decimal | None, decimals: int = 2) -> str:
-    return format_percent(value, int(decimals))
+    return format_percent(_present(value), int(decimals))
 

@@ -107,18 +107,16 @@ def realised_value(indicator: Indicator, numerator: Decimal | None, denominator:
     return achievement.ratio_value(numerator, denominator, indicator.factor or achievement.HUNDRED)
 
 
-@transaction.atomic
-def record_actual(
-    *, actor: Any, indicator: Indicator, year: int, quarter: int,
-    value: Decimal | None = None, numerator: Decimal | None = None, denominator: Decimal | None = None,
-    supporting_factors: str = "", hindering_factors: str = "", follow_up: str = "", note: str = "",
-    is_example: bool = False,
-) -> Actual:
-    """Record what an indicator achieved in a quarter. A ratio's value is computed, never typed."""
-    _check_year(indicator, year)
-    _check_quarter(quarter)
-    errors: dict[str, str] = {}
+def checked_terms(
+    indicator: Indicator, *, value: Decimal | None, numerator: Decimal | None, denominator: Decimal | None
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """The (value, numerator, denominator) an actual of `indicator` stores; ValidationError naming the field.
+
+    A ratio needs both terms, a non-negative numerator, a positive denominator and, for a percentage, a
+    numerator no larger than the denominator; its value is computed. A count is whole and not negative.
+    """
     if indicator.formula == Indicator.Formula.RATIO:
+        errors: dict[str, str] = {}
         if numerator is None:
             errors["numerator"] = "Isi pembilang."
         elif numerator < 0:
@@ -131,12 +129,25 @@ def record_actual(
             errors["numerator"] = "Pembilang tidak boleh lebih besar dari penyebut untuk indikator persen."
         if errors:
             raise ValidationError(errors)
-        value = realised_value(indicator, numerator, denominator)
-    else:
-        if value is None:
-            raise ValidationError({"value": "Isi realisasi."})
-        _whole_if_count(indicator, value, "value")
-        numerator = denominator = None
+        return realised_value(indicator, numerator, denominator), numerator, denominator
+    if value is None:
+        raise ValidationError({"value": "Isi realisasi."})
+    _whole_if_count(indicator, value, "value")
+    return value, None, None
+
+
+@transaction.atomic
+def record_actual(
+    *, actor: Any, indicator: Indicator, year: int, quarter: int,
+    value: Decimal | None = None, numerator: Decimal | None = None, denominator: Decimal | None = None,
+    supporting_factors: str = "", hindering_factors: str = "", follow_up: str = "", note: str = "",
+    is_example: bool = False,
+) -> Actual:
+    """Record what an indicator achieved in a quarter. A ratio's value is computed, never typed."""
+    _check_year(indicator, year)
+    _check_quarter(quarter)
+    value, numerator, denominator = checked_terms(indicator, value=value, numerator=numerator,
+                                                  denominator=denominator)
     actual = Actual.objects.filter(indicator=indicator, year=year, quarter=quarter).first() or Actual(
         indicator=indicator, year=year, quarter=quarter
     )

@@ -13,7 +13,7 @@ from django.urls import reverse
 from kinerja.core.numbers import format_number
 from kinerja.organisation.models import Agency
 from kinerja.organisation.selectors import get_agency, may_enter_actuals
-from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
+from kinerja.strategy.models import PageIndicator, StrategicPlan
 from kinerja.strategy.selectors import get_current_plan, get_indicator_detail, get_plan_overview, get_position_page
 
 from . import achievement, services
@@ -146,15 +146,19 @@ def _row_form(measurement: Measurement, quarter: int, data: object = None, files
     return ActualForm(data=data, files=files, initial=initial, prefix=measurement.indicator.code.replace(".", "_"))
 
 
-def entry_page(request: HttpRequest, agency: str, position: str) -> HttpResponse:
+def entry_page(request: HttpRequest, agency: str, position: str, bound: ActualForm | None = None) -> HttpResponse:
+    """The official's IKI page as a form for one quarter; `bound` is a row that came back with errors."""
     agency_obj, plan, year, quarter = _entry_setup(request, agency, position)
     page, objectives, _page_rollup, example = _measured_page(agency_obj, position, year)
     if not may_enter_actuals(request.user, page.position):
         raise Http404("Halaman ini tidak ditemukan.")
-    rows = [
-        {"row": r.row, "m": r.measurement, "objective": o.objective, "form": _row_form(r.measurement, quarter)}
-        for o in objectives for r in o.rows
-    ]
+    rows = []
+    for o in objectives:
+        for r in o.rows:
+            form = _row_form(r.measurement, quarter)
+            if bound is not None and bound.prefix == form.prefix:
+                form = bound
+            rows.append({"row": r.row, "m": r.measurement, "objective": o.objective, "form": form})
     empty = sum(1 for item in rows if quarter not in item["m"].actuals)
     return render(request, "performance/entry.html", {
         "agency": agency_obj, "plan": plan, "page": page, "year": year, "quarter": quarter, "rows": rows,
@@ -209,10 +213,10 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
                "year": year, "quarter": quarter, "saved": saved, "quarters": QUARTER_NAMES}
     if request.htmx:
         return _render_row(request, context)
-    if saved:
-        messages.success(request, "Realisasi tersimpan.")
-    else:
+    if not saved:  # without JavaScript: the whole page again, this row with its messages
         messages.error(request, "Realisasi belum tersimpan: periksa isian yang ditandai.")
+        return entry_page(request, agency, position, bound=form)
+    messages.success(request, "Realisasi tersimpan.")
     return redirect(f"{reverse('entry-page', args=[agency, position])}?tahun={year}&triwulan={quarter}")
 
 
@@ -223,12 +227,15 @@ def entry_preview(request: HttpRequest, agency: str, position: str, indicator: s
     value, problem = None, ""
     if form.is_valid():
         data = form.cleaned_data
-        if row.indicator.formula == Indicator.Formula.RATIO:
-            value = services.realised_value(row.indicator, data["numerator"], data["denominator"])
-        else:
-            value = data["value"]
+        try:
+            value, _, _ = services.checked_terms(row.indicator, value=data["value"], numerator=data["numerator"],
+                                                 denominator=data["denominator"])
+        except ValidationError as error:
+            problem = " ".join(m for messages_ in error.message_dict.values() for m in messages_)
     else:
         problem = "; ".join(message for errors in form.errors.values() for message in errors)
+    if not any(request.POST.get(f"{form.prefix}-{name}") for name in ("value", "numerator", "denominator")):
+        problem = ""  # nothing typed yet: nothing to complain about
     preview = Measurement(row.indicator, year, measurement.target, measurement.quarter_targets,
                           dict(measurement.actuals))
     if value is not None:

@@ -120,3 +120,16 @@ def test_entry_page_is_not_found_for_someone_who_does_not_hold_the_position(clie
     client.force_login(world.section_head)
     assert client.get(reverse("entry-page", args=[world.agency.code, "kadis"])).status_code == 404
     assert client.get(reverse("entry-page", args=[world.agency.code, "kasi-tata-kelola"])).status_code == 200
+
+
+def test_preview_names_the_problem_of_a_negative_numerator(logged_in, seed):
+    response = logged_in.post(entry_url(seed, "IKU.2", "entry-preview"),
+                              {"IKU_2-numerator": "-3", "IKU_2-denominator": "196"})
+    assert "negatif" in text(response)
+
+
+def test_without_javascript_a_refused_row_comes_back_with_its_message(logged_in, seed):
+    response = logged_in.post(entry_url(seed, "IKU.2"), {"IKU_2-numerator": "abc", "IKU_2-denominator": "196"})
+    assert response.status_code == 200
+    assert "bukan angka" in text(response)
+    assert 'value="abc"' in response.content.decode()

@@ -20,6 +20,9 @@ class Command(BaseCommand):
         if not Agency.objects.exists():
             self.stdout.write("Basis data kosong: memuat data bawaan …")
             call_command("load_agency", str(settings.KINERJA_BUILTIN_DATASET), stdout=self.stdout)
+            self.stdout.write("Mengisi data contoh target dan realisasi (ditandai 'Data contoh') …")
+            for agency in Agency.objects.all():
+                call_command("load_example_performance", agency.code, stdout=self.stdout)
         else:
             self.stdout.write("Data instansi sudah ada; data bawaan tidak dimuat ulang.")
         User = get_user_model()

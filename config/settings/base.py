@@ -126,3 +126,4 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 KINERJA_BUILTIN_DATASET = BASE_DIR / "data" / "halut-diskominfo.yaml"
 # Whether the decree prints the signatory's academic titles (REGULATIONS.md §10, uncertain: default as the seed).
 KINERJA_PRINT_SIGNATORY_TITLES = env_bool("KINERJA_PRINT_SIGNATORY_TITLES", True)
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now, silences its deprecation warning

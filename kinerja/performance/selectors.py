@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kinerja.strategy.models import Indicator
+from kinerja.strategy.models import Indicator, PageIndicator
 
 from . import achievement
 from .models import QUARTERS, Actual, Target
@@ -88,3 +88,37 @@ def get_measurements(indicators: Iterable[Indicator], year: int) -> dict[int, Me
 
 def rollup_of(measurements: Iterable[Measurement]) -> achievement.Rollup:
     return achievement.rollup(measurement.year_achievement for measurement in measurements)
+
+
+@dataclass
+class UnitRollup:
+    unit: object
+    rollup: achievement.Rollup
+
+
+@dataclass
+class AgencyRollups:
+    year: int
+    agency: achievement.Rollup
+    units: list[UnitRollup]
+    example: bool
+
+
+def get_agency_rollups(plan: object, year: int) -> AgencyRollups:
+    """Achievement of every unit and of the agency for a year: the mean over the IKI page rows, an indicator
+    printed on several pages counting once per page (4 queries)."""
+    rows = list(
+        PageIndicator.objects.filter(objective__plan=plan).select_related("indicator", "position__unit")
+        .order_by("position__unit__order")
+    )
+    measurements = get_measurements({row.indicator_id: row.indicator for row in rows}.values(), year)
+    by_unit: dict[int, tuple[object, list]] = {}
+    for row in rows:
+        unit = row.position.unit
+        by_unit.setdefault(unit.pk, (unit, []))[1].append(measurements[row.indicator_id].year_achievement)
+    return AgencyRollups(
+        year,
+        achievement.rollup(measurements[row.indicator_id].year_achievement for row in rows),
+        [UnitRollup(unit, achievement.rollup(values)) for unit, values in by_unit.values()],
+        any(m.has_example_data for m in measurements.values()),
+    )

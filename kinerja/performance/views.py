@@ -14,13 +14,20 @@ from kinerja.core.numbers import format_number
 from kinerja.organisation.models import Agency
 from kinerja.organisation.selectors import get_agency, may_enter_actuals
 from kinerja.strategy.models import PageIndicator, StrategicPlan
-from kinerja.strategy.selectors import get_current_plan, get_indicator_detail, get_plan_overview, get_position_page
+from kinerja.strategy.selectors import (
+    get_current_plan,
+    get_indicator_detail,
+    get_plan_counts,
+    get_plan_overview,
+    get_position_page,
+    list_positions,
+)
 
 from . import achievement, services
 from .forms import ActualForm
 from .models import Actual, Evidence, Target
 from .periods import QUARTER_NAMES, chosen_quarter, chosen_year
-from .selectors import Measurement, get_measurements, rollup_of
+from .selectors import Measurement, get_agency_rollups, get_measurements, rollup_of
 
 
 def latest_year_with_actuals(plan: StrategicPlan) -> int | None:
@@ -51,6 +58,21 @@ def _measured_page(agency: Agency, position: str, year: int) -> tuple:
     page_rollup = achievement.rollup(r.measurement.year_achievement for o in objectives for r in o.rows)
     example = any(r.measurement.has_example_data for o in objectives for r in o.rows)
     return page, objectives, page_rollup, example
+
+
+def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
+    agency_obj = get_agency(agency)
+    plan = agency_obj.plans.order_by("-first_year").first()
+    year = chosen_year(request, plan, latest_year_with_actuals(plan)) if plan else None
+    rollups = get_agency_rollups(plan, year) if plan else None
+    return render(request, "strategy/agency.html", {
+        "agency": agency_obj, "plan": plan, "year": year, "rollups": rollups,
+        "counts": get_plan_counts(plan) if plan else None,
+        "positions": list_positions(agency_obj),
+        "unit_count": agency_obj.units.count(),
+        "decree": plan.decrees.order_by("-year").first() if plan else None,
+        "example": bool(rollups and rollups.example),
+    })
 
 
 def position_page(request: HttpRequest, agency: str, position: str) -> HttpResponse:

@@ -16,6 +16,7 @@ from kinerja.strategy.models import (
     Programme,
     StrategicPlan,
 )
+from kinerja.strategy.selectors import find_current_plan
 
 from .dataset_io import FORMAT
 
@@ -38,7 +39,7 @@ def _number(value: Decimal | None) -> int | str | None:
 def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dict[str, Any]:
     """The whole agency as a dict; `plan` defaults to its latest strategic plan."""
     region = agency.region
-    plan = plan or agency.plans.order_by("-first_year").first()
+    plan = plan or find_current_plan(agency)
     positions = list(
         agency.positions.select_related("unit", "superior").prefetch_related("functions").order_by("order")
     )

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator, StrategicPlan
+from kinerja.strategy.selectors import find_current_plan
 
 from . import services
 from .models import Actual, Evidence, Target
@@ -98,7 +99,7 @@ def _value(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor:
 @transaction.atomic
 def load_example_performance(*, actor: Any, agency: Agency) -> int:
     """Fill the example targets and actuals of every indicator of the agency's current plan; returns the count."""
-    plan = agency.plans.order_by("-first_year").first()
+    plan = find_current_plan(agency)
     if plan is None:
         return 0
     indicators = list(plan.indicators.order_by("order"))

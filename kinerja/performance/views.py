@@ -15,6 +15,7 @@ from kinerja.organisation.models import Agency
 from kinerja.organisation.selectors import get_agency, may_enter_actuals
 from kinerja.strategy.models import PageIndicator, StrategicPlan
 from kinerja.strategy.selectors import (
+    find_current_plan,
     get_current_plan,
     get_indicator_detail,
     get_plan_counts,
@@ -62,7 +63,7 @@ def _measured_page(agency: Agency, position: str, year: int) -> tuple:
 
 def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = get_agency(agency)
-    plan = agency_obj.plans.order_by("-first_year").first()
+    plan = find_current_plan(agency_obj)
     year = chosen_year(request, plan, latest_year_with_actuals(plan)) if plan else None
     rollups = get_agency_rollups(plan, year) if plan else None
     return render(request, "strategy/agency.html", {
@@ -77,7 +78,7 @@ def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
 
 def position_page(request: HttpRequest, agency: str, position: str) -> HttpResponse:
     agency_obj = get_agency(agency)
-    plan = agency_obj.plans.order_by("-first_year").first()
+    plan = find_current_plan(agency_obj)
     if plan is None:  # an agency without a strategic plan yet: the page shows its duty and functions only
         page, objectives, page_rollup, example = get_position_page(agency_obj, position), [], None, False
         year = None
@@ -93,7 +94,7 @@ def position_page(request: HttpRequest, agency: str, position: str) -> HttpRespo
 
 def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = get_agency(agency)
-    plan = agency_obj.plans.order_by("-first_year").first()
+    plan = find_current_plan(agency_obj)
     if plan is None:
         return render(request, "strategy/no_plan.html", {"agency": agency_obj})
     year = chosen_year(request, plan, latest_year_with_actuals(plan))

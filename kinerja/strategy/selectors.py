@@ -12,8 +12,13 @@ from kinerja.organisation.selectors import current_assignments
 from .models import Activity, Indicator, KeyIndicatorRow, Objective, PageIndicator, Programme, StrategicPlan
 
 
+def find_current_plan(agency: Agency) -> StrategicPlan | None:
+    """The agency's latest strategic plan, or None when it has none yet."""
+    return agency.plans.order_by("-first_year").first()
+
+
 def get_current_plan(agency: Agency) -> StrategicPlan:
-    plan = agency.plans.order_by("-first_year").first()
+    plan = find_current_plan(agency)
     if plan is None:
         raise Http404("Instansi ini belum mempunyai Renstra.")
     return plan

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_PORT ?= 5433
 
-.PHONY: run test test-sqlite test-postgres test-browser lint install system-deps messages clean
+.PHONY: run test test-sqlite test-postgres test-browser lint install system-deps fonts messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Debian packages the tests need: Chromium for the browser suite, PostgreSQL for the second database run.
-system-deps:
+system-deps: fonts
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pg_virtualenv >/dev/null 2>&1 || missing="$$missing postgresql postgresql-common"; \
@@ -28,7 +28,18 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-run: install
+# Fonts the printed documents use: Liberation (Arial-compatible) and TeX Gyre Bonum (Bookman-compatible).
+fonts:
+	@missing=""; \
+	fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing="$$missing fonts-liberation"; \
+	fc-list 2>/dev/null | grep -qi "TeX Gyre Bonum" || missing="$$missing fonts-texgyre"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+run: install fonts
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py bootstrap
@@ -38,7 +49,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test-sqlite: install
+test-sqlite: install fonts
 	$(BIN)/pytest -q -m "not browser"
 
 test-postgres: install system-deps

@@ -10,6 +10,7 @@ admin.site.index_title = _("Data administration")
 urlpatterns = [
     path("", include("kinerja.organisation.urls")),
     path("", include("kinerja.performance.urls")),
+    path("", include("kinerja.reports.urls")),
     path("masuk/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

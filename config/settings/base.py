@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kinerja.strategy",
     "kinerja.performance",
     "kinerja.exchange",
+    "kinerja.reports",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +125,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # The built-in dataset that `make run` loads into an empty database.
 KINERJA_BUILTIN_DATASET = BASE_DIR / "data" / "halut-diskominfo.yaml"
+# Paper of printed documents: "A4" or "F4" (215 × 330 mm, the Indonesian government folio).
+KINERJA_PAPER = os.environ.get("KINERJA_PAPER", "F4")
 # Whether the decree prints the signatory's academic titles (REGULATIONS.md §10, uncertain: default as the seed).
 KINERJA_PRINT_SIGNATORY_TITLES = env_bool("KINERJA_PRINT_SIGNATORY_TITLES", True)
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now, silences its deprecation warning

@@ -75,9 +75,9 @@ def _read(request: HttpRequest, rows: list[GridRow]) -> list[tuple[GridRow, Cell
     return parsed
 
 
-def _save(request: HttpRequest, parsed: list) -> bool:
-    """Save every cell in one transaction; with any error, nothing."""
-    failed = False
+def _save(request: HttpRequest, parsed: list, *, failed: bool = False) -> bool:
+    """Save every cell in one transaction; with any error (`failed`: one found already), nothing — but every
+    cell is still checked, so the planner sees all the problems at once."""
     try:
         with transaction.atomic():
             for row, cell, value, upper in parsed:
@@ -115,8 +115,8 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
             row.cells[0].year = baselines[row.indicator.pk].year
     if request.method == "POST":
         parsed = _read(request, rows)
-        has_errors = any(cell.error for row in rows for cell in row.cells)
-        if not has_errors and _save(request, parsed):
+        unreadable = any(cell.error for row in rows for cell in row.cells)
+        if _save(request, parsed, failed=unreadable):
             messages.success(request, "Target tersimpan.")
             return redirect(request.path)
         messages.error(request, "Target belum tersimpan: periksa sel yang ditandai merah. Tidak ada yang diubah.")
@@ -143,7 +143,7 @@ def position_targets(request: HttpRequest, agency: str, position: str) -> HttpRe
         row.year_target = year_targets.get(row.indicator.pk)
     if request.method == "POST":
         parsed = _read(request, rows)
-        if not any(cell.error for row in rows for cell in row.cells) and _save(request, parsed):
+        if _save(request, parsed, failed=any(cell.error for row in rows for cell in row.cells)):
             messages.success(request, "Target triwulan tersimpan.")
             return redirect(f"{request.path}?tahun={year}")
         messages.error(request, "Target triwulan belum tersimpan: periksa sel yang ditandai merah.")

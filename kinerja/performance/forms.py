@@ -51,7 +51,3 @@ class ActualForm(forms.Form):
     follow_up = forms.CharField(label="Tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     note = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = MultipleFileField(label="Bukti dukung")
-
-
-class TargetCellField(DecimalTextField):
-    pass

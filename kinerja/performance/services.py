@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -141,11 +142,15 @@ def record_actual(
     *, actor: Any, indicator: Indicator, year: int, quarter: int,
     value: Decimal | None = None, numerator: Decimal | None = None, denominator: Decimal | None = None,
     supporting_factors: str = "", hindering_factors: str = "", follow_up: str = "", note: str = "",
-    is_example: bool = False,
+    evidence: Sequence[tuple[str, bytes]] = (), is_example: bool = False,
 ) -> Actual:
-    """Record what an indicator achieved in a quarter. A ratio's value is computed, never typed."""
+    """Record what an indicator achieved in a quarter, with its evidence files (name, content), all or nothing.
+
+    A ratio's value is computed, never typed."""
     _check_year(indicator, year)
     _check_quarter(quarter)
+    for name, content in evidence:  # every file checked before anything is written to disk
+        checked_evidence_kind(name, content)
     value, numerator, denominator = checked_terms(indicator, value=value, numerator=numerator,
                                                   denominator=denominator)
     actual = Actual.objects.filter(indicator=indicator, year=year, quarter=quarter).first() or Actual(
@@ -157,6 +162,8 @@ def record_actual(
     actual.is_example, actual.entered_by, actual.status = is_example, actor, Actual.Status.SUBMITTED
     actual.full_clean()
     actual.save()
+    for name, content in evidence:
+        add_evidence(actor=actor, actual=actual, name=name, content=content, is_example=is_example)
     return actual
 
 
@@ -164,9 +171,8 @@ def max_evidence_bytes() -> int:
     return int(getattr(settings, "KINERJA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
 
 
-@transaction.atomic
-def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
-    """Store one evidence file under var/ with a generated name, after checking what it really is."""
+def checked_evidence_kind(name: str, content: bytes) -> file_kinds.FileKind:
+    """What an evidence file really is; ValidationError when it is empty, too large or not an allowed kind."""
     limit = max_evidence_bytes()
     if not content:
         raise ValidationError({"file": "Berkas bukti kosong."})
@@ -177,6 +183,13 @@ def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_ex
         raise ValidationError(
             {"file": f"Isi berkas '{name}' bukan jenis yang diizinkan ({file_kinds.ALLOWED_LABELS})."}
         )
+    return kind
+
+
+@transaction.atomic
+def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
+    """Store one evidence file under var/ with a generated name, after checking what it really is."""
+    kind = checked_evidence_kind(name, content)
     stored_name = f"{secrets.token_hex(16)}.{kind.extension}"
     evidence = Evidence(
         actual=actual, stored_name=stored_name, original_name=name[:255] or stored_name, kind=kind.code,

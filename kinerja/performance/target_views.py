@@ -32,10 +32,6 @@ class Cell:
     upper_text: str = ""
     error: str = ""
 
-    @property
-    def label_year(self) -> str:
-        return str(self.year)
-
 
 @dataclass
 class GridRow:

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -201,10 +200,6 @@ def _entry_row(request: HttpRequest, agency: str, position: str, indicator: str)
     return agency_obj, page, row, measurement, year, quarter
 
 
-def _render_row(request: HttpRequest, context: dict) -> HttpResponse:
-    return render(request, "performance/partials/_entry_row.html", context)
-
-
 def entry_save(request: HttpRequest, agency: str, position: str, indicator: str) -> HttpResponse:
     if request.method != "POST":
         return redirect(reverse("entry-page", args=[agency, position]))
@@ -214,16 +209,13 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
     if form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                actual = services.record_actual(
-                    actor=request.user, indicator=row.indicator, year=year, quarter=quarter,
-                    value=data["value"], numerator=data["numerator"], denominator=data["denominator"],
-                    supporting_factors=data["supporting_factors"], hindering_factors=data["hindering_factors"],
-                    follow_up=data["follow_up"], note=data["note"],
-                )
-                for upload in data["evidence"]:
-                    services.add_evidence(actor=request.user, actual=actual, name=upload.name,
-                                          content=upload.read())
+            services.record_actual(
+                actor=request.user, indicator=row.indicator, year=year, quarter=quarter,
+                value=data["value"], numerator=data["numerator"], denominator=data["denominator"],
+                supporting_factors=data["supporting_factors"], hindering_factors=data["hindering_factors"],
+                follow_up=data["follow_up"], note=data["note"],
+                evidence=[(upload.name, upload.read()) for upload in data["evidence"]],
+            )
         except ValidationError as error:
             for field, problems in error.message_dict.items():
                 form.add_error(field if field in form.fields else ("evidence" if field == "file" else None), problems)
@@ -235,7 +227,7 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
     context = {"agency": agency_obj, "page": page, "item": {"row": row, "m": measurement, "form": form},
                "year": year, "quarter": quarter, "saved": saved, "quarters": QUARTER_NAMES}
     if request.htmx:
-        return _render_row(request, context)
+        return render(request, "performance/partials/_entry_row.html", context)
     if not saved:  # without JavaScript: the whole page again, this row with its messages
         messages.error(request, "Realisasi belum tersimpan: periksa isian yang ditandai.")
         return entry_page(request, agency, position, bound=form)

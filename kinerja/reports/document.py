@@ -1,0 +1,193 @@
+"""One document model for every printed document: plain data that the Word, PDF and Excel renderers read.
+
+A builder (decree.py, agreement.py, evaluation.py, lkjip.py) gathers its data in a fixed number of queries
+and returns a `Document`; a renderer (render_html/render_pdf, render_docx, render_xlsx) turns any `Document`
+into a file. No builder knows a file format and no renderer knows what a decree is, so an edit to an
+indicator shows in every document and every format at once.
+
+Missing data never raises: a builder prints the gap as "—" (MISSING) or a dotted line (DOTS) and adds a
+sentence to `Document.missing`; a document with anything missing is a draft, printed with KONSEP across
+each page.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+DOTS = "……………………………"
+
+Align = Literal["left", "center", "right", "justify"]
+
+
+@dataclass
+class Text:
+    """A run of text inside a paragraph."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+@dataclass
+class Fraction:
+    """A formula printed as numerator over denominator, followed by a tail such as "X 100%"."""
+
+    numerator: str
+    denominator: str
+    tail: str = ""
+
+
+@dataclass
+class Paragraph:
+    """A paragraph: runs of text, or a single fraction. `label` is a hanging label ("a.", "1.", "KESATU")."""
+
+    runs: list[Text | Fraction]
+    align: Align = "left"
+    size: Literal["small", "normal", "large", "title"] = "normal"
+    label: str = ""
+    space_after: bool = True
+
+    @classmethod
+    def of(cls, text: str, *, bold: bool = False, **options) -> "Paragraph":
+        return cls([Text(text, bold=bold)], **options)
+
+    @property
+    def plain(self) -> str:
+        parts = []
+        for run in self.runs:
+            if isinstance(run, Fraction):
+                parts.append(f"{run.numerator} / {run.denominator} {run.tail}".strip())
+            else:
+                parts.append(run.text)
+        return "".join(parts)
+
+
+@dataclass
+class Heading:
+    """A heading; level 1 headings with `in_contents` are listed in the table of contents."""
+
+    text: str
+    level: int = 1
+    align: Align = "center"
+    in_contents: bool = False
+
+
+@dataclass
+class Cell:
+    """A table cell: paragraphs, spans, and for Excel the raw value (a Decimal, an int or a formula "=…")."""
+
+    paragraphs: list[Paragraph]
+    rowspan: int = 1
+    colspan: int = 1
+    align: Align = "left"
+    bold: bool = False
+    value: Decimal | int | str | None = None
+    number_format: str = ""
+
+    @classmethod
+    def of(cls, text: str, **options) -> "Cell":
+        return cls([Paragraph.of(text, space_after=False)], **options)
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(paragraph.plain for paragraph in self.paragraphs)
+
+
+@dataclass
+class Column:
+    """A column: its share of the table's width (any unit; the renderers scale), and its Excel width."""
+
+    width: float
+    excel_width: float | None = None
+
+
+@dataclass
+class Table:
+    """A table. Header rows repeat on every page; a row group (rows tied by a rowspan) is not split when it
+    fits on a page. `style` "grid" draws borders and uses the sans-serif table font; "plain" is a layout table
+    (Menimbang, INSTANSI / TUGAS / FUNGSI) in the body font without borders."""
+
+    columns: list[Column]
+    header: list[list[Cell]]
+    groups: list[list[list[Cell]]]
+    style: Literal["grid", "plain"] = "grid"
+    size: Literal["small", "normal"] = "small"
+    title: str = ""  # the sheet name when the table goes to Excel
+    freeze_columns: int = 0
+
+    @property
+    def rows(self) -> list[list[Cell]]:
+        return [row for group in self.groups for row in group]
+
+
+@dataclass
+class SignatureBlock:
+    """One signature: lines above the signing space (place, date, position), the name, lines below it."""
+
+    above: list[str]
+    name: str
+    below: list[str]
+
+
+@dataclass
+class Signatures:
+    """One signature block on the right, or two side by side (left: the superior, right: the holder)."""
+
+    blocks: list[SignatureBlock]
+
+
+@dataclass
+class Letterhead:
+    region: str
+    agency: str
+    lines: list[str]
+
+
+@dataclass
+class CornerNote:
+    """The appendix header at the top right: label / NOMOR / TANGGAL / TENTANG rows."""
+
+    rows: list[tuple[str, str]]
+
+
+@dataclass
+class Contents:
+    """The table of contents: filled from the level-1 headings marked `in_contents`."""
+
+    title: str = "DAFTAR ISI"
+
+
+Block = Paragraph | Heading | Table | Signatures | Letterhead | CornerNote | Contents
+
+
+@dataclass
+class Section:
+    """A run of pages with one orientation; every section starts on a new page."""
+
+    blocks: list[Block]
+    landscape: bool = False
+    page_numbers: bool = True
+    name: str = ""
+
+
+@dataclass
+class Document:
+    title: str
+    filename_stem: str
+    sections: list[Section]
+    paper: str = "F4"
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def is_draft(self) -> bool:
+        return bool(self.missing)
+
+    def headings(self) -> list[Heading]:
+        return [
+            block for section in self.sections for block in section.blocks
+            if isinstance(block, Heading) and block.in_contents
+        ]
+
+    def tables(self) -> list[Table]:
+        return [block for section in self.sections for block in section.blocks if isinstance(block, Table)]

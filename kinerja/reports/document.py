@@ -120,6 +120,22 @@ class Table:
     def rows(self) -> list[list[Cell]]:
         return [row for group in self.groups for row in group]
 
+    def layout(self) -> list[tuple[int, int, Cell]]:
+        """(row, column, cell) of every cell, header rows first, given the rowspans and colspans above it."""
+        taken: set[tuple[int, int]] = set()
+        placed = []
+        for row_index, row in enumerate([*self.header, *self.rows]):
+            column = 0
+            for cell in row:
+                while (row_index, column) in taken:
+                    column += 1
+                placed.append((row_index, column, cell))
+                for down in range(cell.rowspan):
+                    for across in range(cell.colspan):
+                        taken.add((row_index + down, column + across))
+                column += cell.colspan
+        return placed
+
 
 @dataclass
 class SignatureBlock:

@@ -297,7 +297,7 @@ def _contents(docx, contents: Contents, document: Document) -> None:
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     heading.add_run(contents.title).bold = True
     paragraph = docx.add_paragraph()
-    placeholder = "\n".join(entry.text for entry in document.headings())
+    placeholder = "\n".join(title for _, title in document.contents())
     _field(paragraph, 'TOC \\o "1-1" \\h \\z \\u', placeholder)
     settings = docx.settings.element
     _set(settings, "w:updateFields", val="true")
@@ -343,6 +343,10 @@ def render_docx(document: Document) -> bytes:
         width, height = paper_size(document.paper)
         _top, _bottom, left, right = MARGINS[spec.landscape]
         usable = (height if spec.landscape else width) - left - right
+        if spec.contents_title:  # a hidden level-1 heading, so that Word's table of contents lists the section
+            marker = docx.add_heading("", level=1)
+            run = marker.add_run(spec.contents_title)
+            run.font.hidden = True
         for block in spec.blocks:
             _block(docx, block, document, usable)
     buffer = io.BytesIO()

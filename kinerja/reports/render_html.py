@@ -132,8 +132,7 @@ def _corner(note: CornerNote) -> str:
 
 def _contents(contents: Contents, document: Document) -> str:
     entries = "".join(
-        f'<li><a href="#h-{index}">{escape(heading.text)}</a></li>'
-        for index, heading in enumerate(document.headings())
+        f'<li><a href="#h-{index}">{escape(title)}</a></li>' for index, (_, title) in enumerate(document.contents())
     )
     return f'<h1 class="align-center">{escape(contents.title)}</h1><ul class="contents">{entries}</ul>'
 
@@ -158,9 +157,10 @@ def _block(block: Block, document: Document, anchors: dict[int, int]) -> str:
 
 
 def render_html(document: Document) -> str:
-    anchors = {id(heading): index for index, heading in enumerate(document.headings())}
+    anchors = {id(entry): index for index, (entry, _) in enumerate(document.contents())}
     sections = "".join(
-        f'<section class="{page_name(section)}">'
+        f'<section class="{page_name(section)}"'
+        + (f' id="h-{anchors[id(section)]}">' if id(section) in anchors else ">")
         + "".join(_block(block, document, anchors) for block in section.blocks)
         + "</section>"
         for section in document.sections

@@ -32,15 +32,21 @@ def page_name(section: Section) -> str:
     return ("landscape" if section.landscape else "portrait") + ("" if section.page_numbers else "-plain")
 
 
-def page_css(paper: str) -> str:
+def page_css(paper: str, draft: bool = False) -> str:
+    """The named pages on the configured paper; a draft also says KONSEP in the top margin of every page,
+    besides the watermark across it."""
     width, height = paper_size(paper)
+    mark = '@top-right { content: "KONSEP"; font: bold 11pt "Liberation Sans", Arial, sans-serif; color: #c80000; }'
+    mark = mark if draft else ""
     rules = []
     for landscape in (False, True):
         size = f"{height}mm {width}mm" if landscape else f"{width}mm {height}mm"
         name = "landscape" if landscape else "portrait"
         margin = "15mm 15mm 18mm 15mm" if landscape else "20mm 20mm 20mm 25mm"
-        rules.append(f"@page {name} {{ size: {size}; margin: {margin}; }}")
-        rules.append(f"@page {name}-plain {{ size: {size}; margin: {margin}; @bottom-center {{ content: none; }} }}")
+        rules.append(f"@page {name} {{ size: {size}; margin: {margin}; {mark} }}")
+        rules.append(
+            f"@page {name}-plain {{ size: {size}; margin: {margin}; @bottom-center {{ content: none; }} {mark} }}"
+        )
     return "\n".join(rules) + "\n"
 
 
@@ -166,7 +172,7 @@ def render_html(document: Document) -> str:
         for section in document.sections
     )
     konsep = '<div class="konsep" aria-hidden="true">KONSEP</div>' if document.is_draft else ""
-    css = page_css(document.paper) + CSS_FILE.read_text(encoding="utf-8")
+    css = page_css(document.paper, document.is_draft) + CSS_FILE.read_text(encoding="utf-8")
     return (
         f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>{escape(document.title)}</title>'
         f"<style>{css}</style></head><body>{konsep}{sections}</body></html>"

@@ -197,3 +197,20 @@ def achievement_tables(data: AccountabilityData, groups: list[ObjectiveRows], *,
         earlier_years(data, groups, title=f"{prefix}Antartahun {data.year}"[:31], **options),
         plan_progress(data, groups, title=f"{prefix}Renstra s.d. {data.year}"[:31], **options),
     ]
+
+
+def list_missing_figures(data: AccountabilityData, indicators: list[Indicator], quarter: int,
+                         missing: list[str]) -> None:
+    """Add to `missing` every figure of `indicators` that a table prints as "—" for want of data."""
+    upto = f" s.d. triwulan {ROMAN[quarter]}" if quarter < 4 else ""
+    for indicator in indicators:
+        measurement = data.measurement(indicator)
+        m = measurement.year(data.year)
+        if measurement.end_target is None:
+            missing.append(f"Target akhir Renstra indikator “{indicator.name}” belum diisi.")
+        if m.target is None:
+            missing.append(f"Target {data.year} indikator “{indicator.name}” belum diisi.")
+        if m.actual_up_to(quarter) is None:
+            missing.append(f"Realisasi {data.year}{upto} indikator “{indicator.name}” belum diisi.")
+        if indicator.responsible_position is None:
+            missing.append(f"Penanggung jawab indikator “{indicator.name}” belum diisi.")

@@ -25,6 +25,7 @@ from .achievement_tables import (
     blank_cell,
     column_letter,
     head,
+    list_missing_figures,
     number_cell,
     percent_cell,
     text_cell,
@@ -195,7 +196,7 @@ def _footer(data: AccountabilityData, quarter: int) -> Table:
     )
 
 
-def signature(signer: Signer, role: str, fallback_title: str, missing: list[str], above: list[str]) -> SignatureBlock:
+def signature(signer: Signer, fallback_title: str, missing: list[str], above: list[str]) -> SignatureBlock:
     """A signature of the head of agency or the secretary; a post or holder not recorded prints dots."""
     position, official = signer.position, signer.official
     title = position.title if position else fallback_title
@@ -204,31 +205,16 @@ def signature(signer: Signer, role: str, fallback_title: str, missing: list[str]
     elif official is None:
         missing.append(f"Pejabat {title} pada tanggal penandatanganan belum dicatat.")
     below = [official.rank_and_grade or DOTS, f"NIP {official.nip or DOTS}"] if official else [DOTS, f"NIP {DOTS}"]
-    return SignatureBlock(above=[*above, f"{role},", title], name=official.name if official else DOTS, below=below)
+    return SignatureBlock(above=[*above, title], name=official.name if official else DOTS, below=below)
 
 
 def evaluation_signatures(data: AccountabilityData, missing: list[str]) -> Signatures:
     agency = data.agency
     place = f"{agency.city or DOTS}, {DOTS}"
     return Signatures([
-        signature(data.head, "Dievaluasi oleh", "Kepala Dinas", missing, [""]),
-        signature(data.secretary, "Disusun oleh", "Sekretaris", missing, [place]),
+        signature(data.head, "Kepala Dinas", missing, ["", "Dievaluasi oleh,"]),
+        signature(data.secretary, "Sekretaris", missing, [place, "Disusun oleh,"]),
     ])
-
-
-def _missing_figures(data: AccountabilityData, quarter: int, missing: list[str]) -> None:
-    for indicator in _unique_indicators(data):
-        measurement = data.measurement(indicator)
-        m = measurement.year(data.year)
-        if measurement.end_target is None:
-            missing.append(f"Target akhir Renstra indikator “{indicator.name}” belum diisi.")
-        if m.target is None:
-            missing.append(f"Target {data.year} indikator “{indicator.name}” belum diisi.")
-        if m.actual_up_to(quarter) is None:
-            missing.append(f"Realisasi {data.year} s.d. triwulan {ROMAN[quarter]} indikator “{indicator.name}” "
-                           "belum diisi.")
-        if indicator.responsible_position is None:
-            missing.append(f"Penanggung jawab indikator “{indicator.name}” belum diisi.")
 
 
 def build_evaluation(agency: Agency, year: int, quarter: int) -> Document:
@@ -253,7 +239,7 @@ def build_evaluation(agency: Agency, year: int, quarter: int) -> Document:
                               align="center"))
     table = Table(columns=_columns(), header=_header(year, quarter, data.plan.last_year),
                   groups=_rows(data, quarter), title=f"Evaluasi Renja TW {ROMAN[quarter]} {year}", freeze_columns=5)
-    _missing_figures(data, quarter, missing)
+    list_missing_figures(data, _unique_indicators(data), quarter, missing)
     main = Section([*title, table, _footer(data, quarter), evaluation_signatures(data, missing)],
                    landscape=True, name="evaluasi")
     upto = f" s.d. Triwulan {ROMAN[quarter]}" if quarter < 4 else ""

@@ -69,9 +69,9 @@ def _header(year: int, quarter: int, last_year: int) -> list[list[Cell]]:
          head(f"Target Renja Tahun {year}", **pair),
          head(f"Realisasi Kinerja pada Triwulan Tahun {year}", colspan=8),
          head(f"Realisasi Renja Tahun {year} {upto}".strip(), **pair),
-         head(f"Tingkat Capaian Renja {upto}(%)", rowspan=3),
+         head(f"Capaian Renja {upto}(%)", rowspan=3),
          head(f"Realisasi Renstra s.d. {f'TW {ROMAN[quarter]} ' if quarter < 4 else ''}{year}", **pair),
-         head("Tingkat Capaian Renstra (%)", rowspan=3),
+         head("Capaian Renstra (%)", rowspan=3),
          head("Unit Penanggung Jawab", rowspan=3)],
         [head(ROMAN[q], colspan=2) for q in QUARTERS],
         [head(text) for _ in range(9) for text in ("K", "Rp")],
@@ -79,11 +79,11 @@ def _header(year: int, quarter: int, last_year: int) -> list[list[Cell]]:
 
 
 def _columns() -> list[Column]:
-    widths = [(3, 5), (14, 30), (12, 26), (18, 40), (6, 10)]
-    widths += [(6, 11), (4, 8)] * 9
-    widths.insert(21, (6, 11))  # tingkat capaian Renja
-    widths.insert(24, (6, 11))  # tingkat capaian Renstra
-    widths.append((10, 24))
+    widths = [(3.5, 5), (13, 30), (12, 26), (17, 40), (6, 10)]
+    widths += [(6.5, 11), (3.5, 6)] * 9
+    widths.insert(21, (7, 12))  # tingkat capaian Renja
+    widths.insert(24, (7, 12))  # tingkat capaian Renstra
+    widths.append((11, 24))
     return [Column(width, excel) for width, excel in widths]
 
 
@@ -235,8 +235,7 @@ def build_evaluation(agency: Agency, year: int, quarter: int) -> Document:
         missing.append("Instansi ini belum mempunyai Renstra.")
         return Document(f"Evaluasi Renja TW {ROMAN[quarter]} {year}", stem,
                         [Section([*title, Paragraph.of("Renstra belum diisi.")], landscape=True)], missing=missing)
-    title.append(Paragraph.of(f"Renstra {data.plan.first_year}–{data.plan.last_year}: {data.plan.name}",
-                              align="center"))
+    title.append(Paragraph.of(f"{data.plan.name} ({data.plan.first_year}–{data.plan.last_year})", align="center"))
     table = Table(columns=_columns(), header=_header(year, quarter, data.plan.last_year),
                   groups=_rows(data, quarter), title=f"Evaluasi Renja TW {ROMAN[quarter]} {year}", freeze_columns=5)
     list_missing_figures(data, _unique_indicators(data), quarter, missing)

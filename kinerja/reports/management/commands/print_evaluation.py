@@ -1,9 +1,12 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kinerja.organisation.cli import add_agency_argument, agency_or_error
+from kinerja.reports.cli import add_output_argument, print_document
 from kinerja.reports.evaluation import build_evaluation
 
-from ._printing import write_document
+FORMATS = ("pdf", "xlsx")
 
 
 class Command(BaseCommand):
@@ -14,10 +17,10 @@ class Command(BaseCommand):
         add_agency_argument(parser)
         parser.add_argument("--year", type=int, required=True, help="tahun, mis. 2022")
         parser.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4], help="triwulan 1–4")
-        parser.add_argument("--output", required=True, help="berkas keluaran .pdf atau .xlsx")
+        add_output_argument(parser, FORMATS)
 
-    def handle(self, *args: object, code: str, year: int, quarter: int, output: str, **options: object) -> None:
+    def handle(self, *args: object, code: str, year: int, quarter: int, output: Path, **options: object) -> None:
         agency = agency_or_error(code)
         if not 2000 <= year <= 2100:
             raise CommandError(f"Tahun {year} di luar 2000–2100.")
-        write_document(self, build_evaluation(agency, year, quarter), output, ("pdf", "xlsx"))
+        print_document(self, build_evaluation(agency, year, quarter), output, FORMATS)

@@ -79,10 +79,10 @@ def _header(year: int, quarter: int, last_year: int) -> list[list[Cell]]:
 
 
 def _columns() -> list[Column]:
-    widths = [(3.5, 5), (13, 30), (12, 26), (17, 40), (6, 10)]
-    widths += [(6.5, 11), (3.5, 6)] * 9
-    widths.insert(21, (7, 12))  # tingkat capaian Renja
-    widths.insert(24, (7, 12))  # tingkat capaian Renstra
+    widths = [(4, 5), (12, 30), (11, 26), (15, 40), (8, 10)]
+    widths += [(7, 11), (5, 6)] * 9
+    widths.insert(21, (8, 12))  # tingkat capaian Renja
+    widths.insert(24, (8, 12))  # tingkat capaian Renstra
     widths.append((11, 24))
     return [Column(width, excel) for width, excel in widths]
 
@@ -149,14 +149,19 @@ def _unique_indicators(data: AccountabilityData) -> list[Indicator]:
 
 
 def entered_notes(data: AccountabilityData, indicators: list[Indicator], quarter: int, field: str) -> list[str]:
-    """The texts entered in `field` of the quarter's actuals, each once, with the indicators that gave it."""
+    """The texts entered in `field` of the quarter's actuals, each once, with the indicators that gave it
+    ("semua indikator …" when every indicator with an actual that quarter gave the same text)."""
     by_text: dict[str, list[str]] = {}
+    entered = 0
     for indicator in indicators:
         actual = data.measurement(indicator).year(data.year).actuals.get(quarter)
+        entered += actual is not None
         text = getattr(actual, field, "").strip() if actual else ""
         if text:
             by_text.setdefault(text, []).append(indicator.name)
-    return [f"{text} (Indikator: {'; '.join(names)})" for text, names in by_text.items()]
+    every = "semua indikator yang realisasinya diisi"
+    return [f"{text} ({every if len(names) == entered else 'Indikator: ' + '; '.join(names)})"
+            for text, names in by_text.items()]
 
 
 def _note_cell(lines: list[str]) -> Cell:
@@ -235,7 +240,7 @@ def build_evaluation(agency: Agency, year: int, quarter: int) -> Document:
         missing.append("Instansi ini belum mempunyai Renstra.")
         return Document(f"Evaluasi Renja TW {ROMAN[quarter]} {year}", stem,
                         [Section([*title, Paragraph.of("Renstra belum diisi.")], landscape=True)], missing=missing)
-    title.append(Paragraph.of(f"{data.plan.name} ({data.plan.first_year}–{data.plan.last_year})", align="center"))
+    title.append(Paragraph.of(f"Rencana Strategis {data.plan.first_year}–{data.plan.last_year}", align="center"))
     table = Table(columns=_columns(), header=_header(year, quarter, data.plan.last_year),
                   groups=_rows(data, quarter), title=f"Evaluasi Renja TW {ROMAN[quarter]} {year}", freeze_columns=5)
     list_missing_figures(data, _unique_indicators(data), quarter, missing)

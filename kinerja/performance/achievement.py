@@ -165,3 +165,41 @@ def plan_progress(actual_to_date: Decimal | None, end_target: Decimal | None) ->
     if actual_to_date is None or end_target is None or end_target == 0:
         return None
     return actual_to_date * HUNDRED / end_target
+
+
+def _flatten(years: Sequence[Sequence[Decimal | None]]) -> list[Decimal | None]:
+    return [value for year in years for value in year]
+
+
+def combine_years(years: Sequence[Sequence[Decimal | None]], rule: str) -> Decimal | None:
+    """The actual over several years of the plan (Realisasi Renstra s.d. …), from each year's quarters in order.
+
+    One rule for years and quarters alike (§3 carried over to the plan): the quarters of all the years are
+    taken in order by the indicator's quarter rule — `sum` adds every year's flow (documents produced over
+    the plan), `last` is the latest entered quarter (a stock or a level reached), `average` the mean of every
+    entered quarter. The last year may be cut at the chosen quarter by the caller. None when nothing was
+    entered (and for no years at all).
+    """
+    values = _flatten(years)
+    return combine_quarters(values, rule, up_to=len(values)) if values else None
+
+
+def combine_ratio_years(
+    numerators: Sequence[Sequence[Decimal | None]],
+    denominators: Sequence[Sequence[Decimal | None]],
+    rule: str,
+    factor: Decimal = HUNDRED,
+) -> Decimal | None:
+    """A ratio over several years of the plan from its numerators and denominators, never from percentages:
+    the quarters of all the years in order, by `combine_ratio_quarters`."""
+    top, bottom = _flatten(numerators), _flatten(denominators)
+    if not top:
+        return None
+    return combine_ratio_quarters(top, bottom, rule, factor, up_to=len(top))
+
+
+def change(previous: Decimal | None, current: Decimal | None) -> Decimal | None:
+    """This year's actual minus last year's (Perbandingan antartahun); None when either is missing."""
+    if previous is None or current is None:
+        return None
+    return current - previous

@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Q
+
 from kinerja.strategy.models import Indicator, PageIndicator
 
 from . import achievement
@@ -122,3 +124,83 @@ def get_agency_rollups(plan: object, year: int) -> AgencyRollups:
         [UnitRollup(unit, achievement.rollup(values)) for unit, values in by_unit.values()],
         any(m.has_example_data for m in measurements.values()),
     )
+
+
+@dataclass
+class PlanMeasurement:
+    """One indicator over the years of its strategic plan: each year's Measurement and the end-of-plan target.
+
+    The arithmetic of adding up years lives in achievement.combine_years / combine_ratio_years."""
+
+    indicator: Indicator
+    first_year: int
+    years: dict[int, Measurement] = field(default_factory=dict)
+    end_target: Target | None = None
+    baseline: Target | None = None
+
+    def year(self, year: int) -> Measurement:
+        if year not in self.years:
+            self.years[year] = Measurement(self.indicator, year)
+        return self.years[year]
+
+    @property
+    def end_value(self) -> Decimal | None:
+        return self.end_target.value if self.end_target else None
+
+    def actual_over(self, first: int, last: int, quarter: int = 4) -> Decimal | None:
+        """The actual of years first..last, the last one up to `quarter`, by the indicator's rule."""
+        rows = [
+            [self.year(year).actuals.get(q) for q in QUARTERS if year < last or q <= quarter]
+            for year in range(first, last + 1)
+        ]
+        indicator = self.indicator
+        if indicator.formula == Indicator.Formula.RATIO:
+            return achievement.combine_ratio_years(
+                [[row.numerator if row else None for row in year] for year in rows],
+                [[row.denominator if row else None for row in year] for year in rows],
+                indicator.quarter_rule, indicator.factor or achievement.HUNDRED,
+            )
+        return achievement.combine_years([[row.value if row else None for row in year] for year in rows],
+                                         indicator.quarter_rule)
+
+    def before(self, year: int) -> Decimal | None:
+        """Realisasi Renstra up to last year: the plan's years before `year`."""
+        return self.actual_over(self.first_year, year - 1)
+
+    def to_date(self, year: int, quarter: int = 4) -> Decimal | None:
+        """Realisasi Renstra to date: the plan's years up to `year`, that year up to `quarter`."""
+        return self.actual_over(self.first_year, year, quarter)
+
+    def progress(self, year: int, quarter: int = 4) -> Decimal | None:
+        """Tingkat capaian Renstra (%): to date ÷ end-of-plan target × 100."""
+        return achievement.plan_progress(self.to_date(year, quarter), self.end_value)
+
+    def change_from_last_year(self, year: int) -> Decimal | None:
+        return achievement.change(self.year(year - 1).year_actual, self.year(year).year_actual)
+
+
+def get_plan_measurements(indicators: Iterable[Indicator], plan: object, up_to_year: int) -> dict[int, PlanMeasurement]:
+    """Every indicator over its plan's years up to `up_to_year` (and the year before, for comparison), with
+    the end-of-plan and baseline targets, keyed by indicator id (2 queries however many indicators)."""
+    first_year = plan.first_year
+    by_id = {indicator.pk: PlanMeasurement(indicator, first_year) for indicator in indicators}
+    if not by_id:
+        return by_id
+    years = (min(first_year, up_to_year) - 1, up_to_year)
+    targets = Target.objects.filter(indicator__in=by_id).filter(
+        Q(kind__in=[Target.Kind.YEAR, Target.Kind.QUARTER], year__range=years)
+        | Q(kind__in=[Target.Kind.END, Target.Kind.BASELINE])
+    )
+    for target in targets.order_by("year", "quarter"):
+        measurement = by_id[target.indicator_id]
+        if target.kind == Target.Kind.END:
+            measurement.end_target = target
+        elif target.kind == Target.Kind.BASELINE:
+            measurement.baseline = target
+        elif target.kind == Target.Kind.YEAR:
+            measurement.year(target.year).target = target
+        else:
+            measurement.year(target.year).quarter_targets[target.quarter] = target
+    for actual in Actual.objects.filter(indicator__in=by_id, year__range=years):
+        by_id[actual.indicator_id].year(actual.year).actuals[actual.quarter] = actual
+    return by_id

@@ -1,0 +1,106 @@
+"""What the evaluation of the work plan and the performance report read: a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from kinerja.organisation.models import Agency, Official, Position
+from kinerja.organisation.selectors import current_assignments
+from kinerja.performance.selectors import PlanMeasurement, get_plan_measurements
+from kinerja.strategy.models import Indicator, Objective, PageIndicator, Programme, StrategicPlan
+from kinerja.strategy.selectors import find_current_plan
+
+INDICATORS = Indicator.objects.select_related("responsible_position__unit").order_by("order")
+
+
+@dataclass
+class ProgrammeRows:
+    programme: Programme
+    indicators: list[Indicator]
+
+
+@dataclass
+class ObjectiveRows:
+    """A strategic objective, its own indicators and the programmes that serve it with theirs."""
+
+    objective: Objective
+    indicators: list[Indicator]
+    programmes: list[ProgrammeRows]
+
+    @property
+    def all_indicators(self) -> list[Indicator]:
+        return self.indicators + [item for programme in self.programmes for item in programme.indicators]
+
+
+@dataclass
+class Signer:
+    position: Position | None
+    official: Official | None
+
+
+@dataclass
+class AccountabilityData:
+    agency: Agency
+    plan: StrategicPlan | None
+    year: int
+    objectives: list[ObjectiveRows] = field(default_factory=list)
+    measurements: dict[int, PlanMeasurement] = field(default_factory=dict)
+    head: Signer = field(default_factory=lambda: Signer(None, None))
+    secretary: Signer = field(default_factory=lambda: Signer(None, None))
+    head_rows: list[PageIndicator] = field(default_factory=list)
+
+    def measurement(self, indicator: Indicator) -> PlanMeasurement:
+        return self.measurements[indicator.pk]
+
+
+def _signer(position: Position | None) -> Signer:
+    if position is None:
+        return Signer(None, None)
+    holders = [assignment.official for assignment in position.current]
+    return Signer(position, holders[0] if holders else None)
+
+
+def get_accountability_data(
+    agency: Agency, year: int, *, signed_on: datetime.date, head_page: bool = False
+) -> AccountabilityData:
+    """The agency's strategic objectives → their indicators and programmes → the programmes' indicators,
+    every indicator measured over the plan years up to `year`, and the head of agency and the secretary
+    with whoever holds the post on `signed_on` (9 queries; 10 with the head of agency's page rows)."""
+    plan = find_current_plan(agency)
+    data = AccountabilityData(agency, plan, year)
+    if plan is None:
+        return data
+    objectives = (
+        plan.objectives.filter(level=Objective.Level.STRATEGIC)
+        .prefetch_related(
+            Prefetch("indicators", INDICATORS),
+            Prefetch("programmes", Programme.objects.order_by("order").prefetch_related(
+                Prefetch("indicators", INDICATORS))),
+        )
+        .order_by("order")
+    )
+    for objective in objectives:
+        data.objectives.append(ObjectiveRows(
+            objective, list(objective.indicators.all()),
+            [ProgrammeRows(programme, list(programme.indicators.all())) for programme in objective.programmes.all()],
+        ))
+    positions = list(
+        agency.positions.select_related("unit")
+        .prefetch_related(Prefetch("assignments", current_assignments(signed_on), to_attr="current"))
+        .order_by("order")
+    )
+    head = next((position for position in positions if position.superior_id is None), None)
+    secretary = next((position for position in positions if position.unit.kind == "sekretariat"
+                      and position.superior_id == (head.pk if head else None)), None)
+    data.head, data.secretary = _signer(head), _signer(secretary)
+    indicators = {item.pk: item for rows in data.objectives for item in rows.all_indicators}
+    if head_page and head is not None:
+        data.head_rows = list(
+            PageIndicator.objects.filter(position=head, objective__plan=plan)
+            .select_related("objective", "indicator__responsible_position__unit")
+            .order_by("objective__order", "order")
+        )
+        indicators.update((row.indicator_id, row.indicator) for row in data.head_rows)
+    data.measurements = get_plan_measurements(indicators.values(), plan, year)
+    return data

@@ -8,6 +8,8 @@ from kinerja.strategy.models import Decree, StrategicPlan
 
 from .decree import build_decree
 from .document import Document
+from .evaluation import build_evaluation
+from .lkjip import build_report
 
 
 class DocumentUnavailable(Exception):
@@ -27,7 +29,11 @@ DECREE = DocumentKind("keputusan-iku-iki", "Keputusan IKU/IKI", ("pdf", "docx"))
 DECREE_BOOK = DocumentKind(
     "buku-iku-iki", "Buku IKU/IKI (sampul, kata pengantar, bab I–III, keputusan)", ("pdf", "docx")
 )
-KINDS = {kind.slug: kind for kind in (DECREE, DECREE_BOOK)}
+EVALUATION = DocumentKind(
+    "evaluasi-renja", "Evaluasi hasil Renja per triwulan dan tabel capaian LKjIP", ("pdf", "xlsx"), needs_quarter=True
+)
+REPORT = DocumentKind("lkjip", "Laporan Kinerja Instansi Pemerintah (LKjIP)", ("docx", "pdf"))
+KINDS = {kind.slug: kind for kind in (DECREE, DECREE_BOOK, EVALUATION, REPORT)}
 
 
 @dataclass(frozen=True)
@@ -48,4 +54,8 @@ def build_document(kind: DocumentKind, request: Request) -> Document:
             return build_decree(request.plan, request.year, book=kind is DECREE_BOOK)
         except Decree.DoesNotExist as error:
             raise DocumentUnavailable(f"Belum ada keputusan IKU/IKI tahun {request.year}.") from error
+    if kind is EVALUATION:
+        return build_evaluation(request.agency, request.year, request.quarter)
+    if kind is REPORT:
+        return build_report(request.agency, request.year)
     raise DocumentUnavailable(f"Dokumen “{kind.label}” belum dapat dicetak.")

@@ -1,8 +1,6 @@
 """The performance report (LKjIP): chapters kept per year, chapter III from the data, read on the Document."""
 
 import io
-import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -16,6 +14,8 @@ from kinerja.reports.lkjip import build_report
 from kinerja.reports.models import ReportChapter
 from kinerja.reports.services import start_report_chapters
 from kinerja.strategy.models import Indicator, Objective
+
+from .readback import pdf_text
 
 YEAR = 2022
 
@@ -140,7 +140,6 @@ def test_the_report_costs_a_fixed_number_of_queries(example, django_assert_max_n
     assert sum("Indikator tambahan" in text for text in paragraphs(document)) == 30
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 def test_the_commands_write_the_files(example, tmp_path):
     import docx
     import openpyxl
@@ -158,7 +157,5 @@ def test_the_commands_write_the_files(example, tmp_path):
     assert book["Evaluasi Renja TW II 2022"].freeze_panes == "F4"
     call_command("print_evaluation", example.code, "--year", "2022", "--quarter", "2", "--output",
                  str(tmp_path / "evaluasi.pdf"), stdout=out)
-    pdftotext = shutil.which("pdftotext")
-    pdf = subprocess.run([pdftotext, str(tmp_path / "evaluasi.pdf"), "-"], capture_output=True, text=True,  # noqa: S603
-                         check=True).stdout
+    pdf = pdf_text((tmp_path / "evaluasi.pdf").read_bytes())
     assert "EVALUASI TERHADAP HASIL RENCANA KERJA" in pdf and "Dievaluasi oleh," in pdf

@@ -8,10 +8,12 @@ from django.urls import reverse
 from kinerja.strategy.models import Indicator
 
 LINK = re.compile(r'href="(/[^"]*)"')
+DOWNLOAD = re.compile(r"/dokumen/[^/]+\.(pdf|docx|xlsx)")  # printed documents: tests of their own
 
 
 def test_every_page_is_reachable_from_home_and_answers_200(logged_in, seed):
     seen: set[str] = set()
+    downloads: set[str] = set()
     queue = ["/"]
     while queue:
         url = queue.pop()
@@ -22,14 +24,18 @@ def test_every_page_is_reachable_from_home_and_answers_200(logged_in, seed):
         assert response.status_code == 200, url
         for link in LINK.findall(response.content.decode()):
             link = urldefrag(link)[0]
+            if DOWNLOAD.search(link):
+                downloads.add(link.split("?")[0])
+                continue
             if link.startswith(("/admin/", "/static/", "/keluar/", "/i18n/")) or link in seen:
                 continue
             queue.append(link)
     expected = {
         "/", reverse("agency-overview", args=[seed.code]), reverse("organisation-tree", args=[seed.code]),
-        reverse("plan-detail", args=[seed.code]),
+        reverse("plan-detail", args=[seed.code]), reverse("documents", args=[seed.code]),
         *(reverse("position-page", args=[seed.code, code]) for code in seed.positions.values_list("code", flat=True)),
         *(reverse("indicator-detail", args=[seed.code, code])
           for code in Indicator.objects.filter(plan__agency=seed).values_list("code", flat=True)),
     }
     assert expected - seen == set()
+    assert reverse("document-download", args=[seed.code, "keputusan-iku-iki", "pdf"]) in downloads

@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from kinerja.organisation.models import Agency
 from kinerja.organisation.selectors import get_agency
 from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.strategy.selectors import find_current_plan
@@ -22,18 +24,23 @@ class Offer:
     unavailable: str = ""
 
 
-def _request(http: HttpRequest, agency: str) -> Request:
+def _request(http: HttpRequest, agency: str) -> Request | Agency:
+    """What the query string asks for; the agency alone when it has no plan yet (nothing to print)."""
     agency_obj = get_agency(agency)
     plan = find_current_plan(agency_obj)
     if plan is None:
-        raise Http404("Instansi ini belum mempunyai Renstra.")
+        return agency_obj
     code = http.GET.get("jabatan", "")
     position = get_object_or_404(agency_obj.positions, code=code) if code else None
-    return Request(agency_obj, plan, chosen_year(http, plan), chosen_quarter(http), position)
+    # without a chosen year: the year of the latest decree, the document everything else hangs on
+    latest = plan.decrees.aggregate(year=Max("year"))["year"]
+    return Request(agency_obj, plan, chosen_year(http, plan, latest), chosen_quarter(http), position)
 
 
 def documents(http: HttpRequest, agency: str) -> HttpResponse:
     request = _request(http, agency)
+    if isinstance(request, Agency):
+        return render(http, "strategy/no_plan.html", {"agency": request})
     offers = []
     for kind in KINDS.values():
         try:
@@ -51,6 +58,8 @@ def download(http: HttpRequest, agency: str, kind: str, fmt: str) -> HttpRespons
     if document_kind is None or fmt not in document_kind.formats:
         raise Http404("Dokumen atau format tidak dikenal.")
     request = _request(http, agency)
+    if isinstance(request, Agency):
+        raise Http404("Instansi ini belum mempunyai Renstra.")
     try:
         document = build_document(document_kind, request)
     except DocumentUnavailable as error:

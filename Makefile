@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_PORT ?= 5433
 
-.PHONY: run test test-sqlite test-postgres test-browser lint install system-deps fonts messages clean
+.PHONY: run test test-sqlite test-postgres test-browser lint install system-deps fonts messages clean bench-print
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,13 @@ test-browser: install system-deps
 
 test: lint test-sqlite test-postgres test-browser
 	@echo "make test: lint, SQLite, PostgreSQL and browser suites passed."
+
+# Not part of `make test`: the time of printing documents against WeasyPrint alone (bench/README.md).
+bench-print: install fonts
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py bootstrap
+	$(BIN)/python bench/print_documents.py
 
 messages: install
 	$(BIN)/python manage.py makemessages -l id --no-obsolete --ignore "var/*" --ignore "data/*" --ignore "bench/*"

@@ -120,6 +120,22 @@ class Table:
     def rows(self) -> list[list[Cell]]:
         return [row for group in self.groups for row in group]
 
+    def layout(self) -> list[tuple[int, int, Cell]]:
+        """(row, column, cell) of every cell, header rows first, given the rowspans and colspans above it."""
+        taken: set[tuple[int, int]] = set()
+        placed = []
+        for row_index, row in enumerate([*self.header, *self.rows]):
+            column = 0
+            for cell in row:
+                while (row_index, column) in taken:
+                    column += 1
+                placed.append((row_index, column, cell))
+                for down in range(cell.rowspan):
+                    for across in range(cell.colspan):
+                        taken.add((row_index + down, column + across))
+                column += cell.colspan
+        return placed
+
 
 @dataclass
 class SignatureBlock:
@@ -153,7 +169,7 @@ class CornerNote:
 
 @dataclass
 class Contents:
-    """The table of contents: filled from the level-1 headings marked `in_contents`."""
+    """The table of contents: the headings marked `in_contents` and the sections with a `contents_title`."""
 
     title: str = "DAFTAR ISI"
 
@@ -169,6 +185,7 @@ class Section:
     landscape: bool = False
     page_numbers: bool = True
     name: str = ""
+    contents_title: str = ""  # listed in the table of contents under this title, without a visible heading
 
 
 @dataclass
@@ -183,11 +200,16 @@ class Document:
     def is_draft(self) -> bool:
         return bool(self.missing)
 
-    def headings(self) -> list[Heading]:
-        return [
-            block for section in self.sections for block in section.blocks
-            if isinstance(block, Heading) and block.in_contents
-        ]
+    def contents(self) -> list[tuple[Section | Heading, str]]:
+        """The entries of the table of contents in document order: (the section or heading, its title)."""
+        entries: list[tuple[Section | Heading, str]] = []
+        for section in self.sections:
+            if section.contents_title:
+                entries.append((section, section.contents_title))
+            entries += [
+                (block, block.text) for block in section.blocks if isinstance(block, Heading) and block.in_contents
+            ]
+        return entries
 
     def tables(self) -> list[Table]:
         return [block for section in self.sections for block in section.blocks if isinstance(block, Table)]

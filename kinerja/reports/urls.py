@@ -1,1 +1,8 @@
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("instansi/<slug:agency>/dokumen/", views.documents, name="documents"),
+    path("instansi/<slug:agency>/dokumen/<slug:kind>.<str:fmt>", views.download, name="document-download"),
+]

@@ -1,4 +1,4 @@
-"""How printed documents word dates and names: pure functions, no database."""
+"""How official documents word dates, names and positions: pure functions, no database."""
 
 import datetime
 
@@ -8,6 +8,8 @@ MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )
+ORDINALS = ("KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN", "KESEMBILAN")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def format_date_id(value: datetime.date | None) -> str:
@@ -15,6 +17,13 @@ def format_date_id(value: datetime.date | None) -> str:
     if value is None:
         return MISSING
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def letter_label(index: int) -> str:
+    """a, b, … z, aa, ab … (index from 0): the labels of Menimbang."""
+    if index < len(_LETTERS):
+        return _LETTERS[index]
+    return _LETTERS[index // len(_LETTERS) - 1] + _LETTERS[index % len(_LETTERS)]
 
 
 def printed_official_name(name: str, with_titles: bool) -> str:
@@ -33,3 +42,18 @@ def printed_official_name(name: str, with_titles: bool) -> str:
         return core
     text = " ".join([*prefix, core])
     return f"{text},{suffix}" if comma else text
+
+
+def rank_and_grade(rank: str, grade: str) -> str:
+    """ "PEMBINA UTAMA MUDA, IV/c" as the seed prints it; "—" when neither is known."""
+    return ", ".join(part for part in (rank.upper(), grade) if part) or MISSING
+
+
+def qualified_title(title: str, agency_name: str) -> str:
+    """A position title with the agency's name, without repeating the word they share:
+    ("Kepala Dinas", "Dinas Komunikasi, Informatika dan Persandian") → "KEPALA DINAS KOMUNIKASI, INFORMATIKA
+    DAN PERSANDIAN"."""
+    title_words, name_words = title.upper().split(), agency_name.upper().split()
+    if title_words and name_words and title_words[-1] == name_words[0]:
+        name_words = name_words[1:]
+    return " ".join([*title_words, *name_words])

@@ -1,0 +1,48 @@
+"""The documents page and its downloads, through the test client."""
+
+import pytest
+from django.urls import reverse
+
+from kinerja.strategy.models import Decree
+
+from .readback import docx_text, normalise
+
+SEED = "halut-diskominfo"
+
+
+def test_the_documents_page_offers_the_decree_with_its_formats(logged_in):
+    response = logged_in.get(reverse("documents", args=[SEED]) + "?tahun=2022")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "/dokumen/keputusan-iku-iki.pdf?tahun=2022" in page
+    assert "/dokumen/keputusan-iku-iki.docx?tahun=2022" in page
+
+
+def test_the_documents_page_lists_what_a_draft_lacks(logged_in, seed):
+    Decree.objects.filter(plan__agency=seed, year=2022).update(number="")
+    page = logged_in.get(reverse("documents", args=[SEED]) + "?tahun=2022").content.decode()
+    assert "Nomor keputusan belum diisi." in page
+
+
+def test_a_year_without_decree_says_so_and_its_download_is_not_found(logged_in):
+    page = logged_in.get(reverse("documents", args=[SEED]) + "?tahun=2024").content.decode()
+    assert "Belum ada keputusan IKU/IKI tahun 2024." in page
+    assert logged_in.get(reverse("document-download", args=[SEED, "keputusan-iku-iki", "pdf"]) + "?tahun=2024"
+                         ).status_code == 404
+
+
+def test_the_decree_downloads_as_word_with_its_file_name(logged_in):
+    response = logged_in.get(reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="keputusan-iku-iki-halut-diskominfo-2022.docx"'
+    assert normalise("800/ 7.a /2022") in normalise(docx_text(response.content))
+
+
+@pytest.mark.parametrize(("kind", "fmt"), [("keputusan-iku-iki", "xlsx"), ("tidak-ada", "pdf")])
+def test_an_unknown_document_or_format_is_not_found(logged_in, kind, fmt):
+    assert logged_in.get(reverse("document-download", args=[SEED, kind, fmt]) + "?tahun=2022").status_code == 404
+
+
+def test_documents_need_a_login(client):
+    response = client.get(reverse("documents", args=[SEED]))
+    assert response.status_code == 302 and "/masuk/" in response["Location"]

@@ -1,0 +1,60 @@
+"""The documents page of an agency and the downloads it offers: thin, the catalogue builds, output renders."""
+
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from kinerja.organisation.selectors import get_agency
+from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year
+from kinerja.strategy.selectors import find_current_plan
+
+from . import output
+from .catalogue import KINDS, DocumentKind, DocumentUnavailable, Request, build_document
+
+
+@dataclass
+class Offer:
+    """A document as the page offers it: its kind, what is missing in it, or why it cannot be printed."""
+
+    kind: DocumentKind
+    missing: list[str]
+    unavailable: str = ""
+
+
+def _request(http: HttpRequest, agency: str) -> Request:
+    agency_obj = get_agency(agency)
+    plan = find_current_plan(agency_obj)
+    if plan is None:
+        raise Http404("Instansi ini belum mempunyai Renstra.")
+    code = http.GET.get("jabatan", "")
+    position = get_object_or_404(agency_obj.positions, code=code) if code else None
+    return Request(agency_obj, plan, chosen_year(http, plan), chosen_quarter(http), position)
+
+
+def documents(http: HttpRequest, agency: str) -> HttpResponse:
+    request = _request(http, agency)
+    offers = []
+    for kind in KINDS.values():
+        try:
+            offers.append(Offer(kind, build_document(kind, request).missing))
+        except DocumentUnavailable as error:
+            offers.append(Offer(kind, [], str(error)))
+    return render(http, "reports/documents.html", {
+        "agency": request.agency, "plan": request.plan, "year": request.year, "quarter": request.quarter,
+        "quarters": QUARTER_NAMES, "offers": offers, "query": http.GET.urlencode(),
+    })
+
+
+def download(http: HttpRequest, agency: str, kind: str, fmt: str) -> HttpResponse:
+    document_kind = KINDS.get(kind)
+    if document_kind is None or fmt not in document_kind.formats:
+        raise Http404("Dokumen atau format tidak dikenal.")
+    request = _request(http, agency)
+    try:
+        document = build_document(document_kind, request)
+    except DocumentUnavailable as error:
+        raise Http404(str(error)) from error
+    response = HttpResponse(output.render(document, fmt), content_type=output.FORMATS[fmt].content_type)
+    response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'
+    return response

@@ -148,6 +148,11 @@ def _context(agency_id: int, year: int, wanted: list[int] | None) -> _Context:
     return _Context(agency, plan, year, by_id, superior_of, targets, programmes)
 
 
+def _cell(text: str, align: str = "left", **options) -> Cell:
+    """A cell whose paragraph carries the alignment too (the renderers align the paragraph)."""
+    return Cell([Paragraph.of(text, align=align, space_after=False)], align=align, **options)
+
+
 # -- wording --------------------------------------------------------------------------------------------
 
 
@@ -222,13 +227,13 @@ def _parties(ctx: _Context, position: Position) -> tuple[Party, Party, datetime.
         day = max(day, holder.start)
     first = Party(full_title(position, ctx.agency), holder.official if holder else None)
     if holder is None:
-        ctx.missing.append(f"{first.title}: pemegang jabatan pada tahun {ctx.year} belum dicatat.")
+        ctx.missing.append(f"{position.title}: pemegang jabatan pada tahun {ctx.year} belum dicatat.")
     superior = ctx.by_id.get(position.superior_id) if position.superior_id else None
     if superior is None:
         region = ctx.agency.region
         second = Party(region_head_title(region), region.head, with_nip=False)
         if region.head is None:
-            ctx.missing.append(f"{first.title}: {region.head_title} (kepala daerah {region.name}) sebagai "
+            ctx.missing.append(f"{position.title}: {region.head_title} (kepala daerah {region.name}) sebagai "
                                "pihak kedua belum dicatat.")
         return first, second, day
     above = _holder_from(superior.year_assignments, day)
@@ -236,7 +241,7 @@ def _parties(ctx: _Context, position: Position) -> tuple[Party, Party, datetime.
         day = above.start
     second = Party(full_title(superior, ctx.agency), above.official if above else None)
     if above is None:
-        ctx.missing.append(f"{first.title}: pemegang jabatan atasan ({second.title}) pada tahun {ctx.year} "
+        ctx.missing.append(f"{position.title}: pemegang jabatan atasan ({superior.title}) pada tahun {ctx.year} "
                            "belum dicatat.")
     return first, second, day
 
@@ -274,13 +279,13 @@ def _signatures(ctx: _Context, first: Party, second: Party, day: datetime.date) 
         ctx.missing.append(f"Tempat penandatanganan (kota {ctx.agency.name}) belum diisi.")
     dated = f"{place or DOTS}, {format_date_id(day)}"
     return Signatures([
-        _signature("PIHAK KEDUA,", second, "", ctx),
+        _signature("PIHAK KEDUA,", second, "\u00a0", ctx),
         _signature("PIHAK PERTAMA,", first, dated, ctx),
     ])
 
 
 def _header_cells(*names: str) -> list[Cell]:
-    return [Cell.of(name, align="center", bold=True) for name in names]
+    return [_cell(name, "center", bold=True) for name in names]
 
 
 def _target_table(ctx: _Context, position: Position, title: str) -> Table:
@@ -294,17 +299,16 @@ def _target_table(ctx: _Context, position: Position, title: str) -> Table:
             target = ctx.targets.get(row.indicator_id)
             if target is None or target.value is None:
                 ctx.missing.append(f"{title}: target {ctx.year} indikator “{row.name}” belum diisi.")
-            cells = [Cell.of(row.name), Cell.of(format_target(row.indicator, target), align="center",
-                                                 value=target.value if target else None)]
+            cells = [Cell.of(row.name), _cell(format_target(row.indicator, target), "center",
+                                               value=target.value if target else None)]
             if index == 0:
-                cells = [Cell.of(f"{len(groups) + 1}.", align="center", rowspan=len(rows)),
+                cells = [_cell(f"{len(groups) + 1}.", "center", rowspan=len(rows)),
                          Cell.of(objective.text, rowspan=len(rows)), *cells]
             group.append(cells)
         groups.append(group)
     if not groups:
         ctx.missing.append(f"{title}: belum ada sasaran dan indikator kinerja pada halaman IKI.")
-        groups = [[[Cell.of(MISSING, align="center"), Cell.of(MISSING), Cell.of(MISSING),
-                    Cell.of(MISSING, align="center")]]]
+        groups = [[[_cell(MISSING, "center"), _cell(MISSING), _cell(MISSING), _cell(MISSING, "center")]]]
     return Table(
         columns=[Column(0.7, 5), Column(5, 45), Column(6, 55), Column(2.3, 18)],
         header=[_header_cells("No", "Sasaran", "Indikator Kinerja", "Target")],
@@ -339,14 +343,14 @@ def _budget_table(ctx: _Context, position: Position, title: str) -> Table:
             total = None
         elif total is not None:
             total += amount
-        rows.append([[Cell.of(f"{index}.", align="center"), Cell.of(item.name),
-                      Cell.of(format_rupiah(amount), align="right", value=amount, number_format="#,##0")]])
+        rows.append([[_cell(f"{index}.", "center"), _cell(item.name),
+                      _cell(format_rupiah(amount), "right", value=amount, number_format="#,##0")]])
     if not items:
         ctx.missing.append(f"{title}: belum ada {label.lower()} dengan penanggung jawab jabatan ini.")
-        rows = [[[Cell.of(MISSING, align="center"), Cell.of(MISSING), Cell.of(MISSING, align="right")]]]
+        rows = [[[_cell(MISSING, "center"), _cell(MISSING), _cell(MISSING, "right")]]]
         total = None
-    rows.append([[Cell([Paragraph.of("Jumlah", bold=True, space_after=False)], colspan=2, align="right"),
-                  Cell.of(format_rupiah(total), align="right", bold=True, value=total, number_format="#,##0")]])
+    rows.append([[_cell("Jumlah", "right", colspan=2, bold=True),
+                  _cell(format_rupiah(total), "right", bold=True, value=total, number_format="#,##0")]])
     return Table(
         columns=[Column(0.7, 5), Column(9.6, 70), Column(3.7, 22)],
         header=[_header_cells("No", label, "Anggaran (Rp)")],
@@ -377,8 +381,8 @@ def _sections(ctx: _Context, position: Position) -> list[Section]:
         Heading(heading, level=1),
         Heading(agency_line, level=2),
         Paragraph([Text("Jabatan: ", bold=True), Text(first.title)], align="left"),
-        _target_table(ctx, position, first.title),
-        _budget_table(ctx, position, first.title),
+        _target_table(ctx, position, position.title),
+        _budget_table(ctx, position, position.title),
         _signatures(ctx, first, second, day),
     ]
     return [Section(statement, name=position.code), Section(appendix, name=f"{position.code}-lampiran")]

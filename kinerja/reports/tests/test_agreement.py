@@ -15,6 +15,7 @@ from kinerja.performance.example_data import clear_example_performance, load_exa
 from kinerja.performance.models import Target
 from kinerja.reports.agreement import build_agreement, build_agreements
 from kinerja.reports.document import DOTS, Document, Section, Signatures, Table
+from kinerja.reports.tests.readback import docx_text, find_in_order, normalise, pdf_text
 from kinerja.reports.wording import format_date_id, printed_official_name
 from kinerja.strategy import services
 from kinerja.strategy.models import Activity, Budget, PageIndicator, Programme, SubActivity
@@ -392,3 +393,29 @@ def test_print_agreement_refuses_with_a_message(bare, tmp_path, arguments, messa
 def test_print_agreement_refuses_an_unknown_agency(bare, tmp_path):
     with pytest.raises(CommandError):
         call_command("print_agreement", "tidak-ada", "--year", "2022", "--output", str(tmp_path / "pk.pdf"))
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "docx"])
+def test_print_agreement_writes_a_file_that_reads_back_with_the_parties_targets_and_budgets(
+    example, tmp_path, capsys, suffix,
+):
+    path = tmp_path / f"pk.{suffix}"
+    call_command("print_agreement", example.code, "--year", "2022", "--position", "kadis", "--output", str(path))
+    data = path.read_bytes()
+    text = normalise(pdf_text(data) if suffix == "pdf" else docx_text(data))
+    kadis = position(example, "kadis")
+    budgets = Budget.objects.filter(programme__plan__agency=example, year=YEAR).order_by("programme__order")
+    statement = ["PERJANJIAN KINERJA TAHUN 2022", "Drs. Deky Tawaris, MM", "pihak pertama", "Ir. Frans Manery",
+                 "Bupati Halmahera Utara", "pihak kedua"]
+    appendix = [
+        "PERJANJIAN KINERJA TAHUN 2022", *(item for name, target in expected_rows(kadis) for item in (name, target)),
+        *(f"Rp {format_number(budget.amount, 0)}" for budget in budgets),
+    ]
+    not_found, cursor = find_in_order(text, statement)
+    assert not_found == []
+    not_found, _ = find_in_order(text, appendix, cursor + 1)
+    assert not_found == []
+    # Both signature blocks, on both pages (the Word file reads a block's lines before the next block's).
+    for line in ("Tobelo, 14 Februari 2022", "Ir. FRANS MANERY", "Drs. DEKY TAWARIS, MM", "NIP 196507201991121001"):
+        assert text.count(normalise(line)) == 2, line
+    assert "ditulis ke" in capsys.readouterr().out

@@ -129,4 +129,8 @@ KINERJA_BUILTIN_DATASET = BASE_DIR / "data" / "halut-diskominfo.yaml"
 KINERJA_PAPER = os.environ.get("KINERJA_PAPER", "F4")
 # Whether the decree prints the signatory's academic titles (REGULATIONS.md §10, uncertain: default as the seed).
 KINERJA_PRINT_SIGNATORY_TITLES = env_bool("KINERJA_PRINT_SIGNATORY_TITLES", True)
+# What the budget table of a performance agreement lists, by the position's depth under the head of agency
+# (0: the head of agency, 1: a head of division, 2: a section head; deeper positions use the last entry).
+# REGULATIONS.md §4 marks this rule uncertain, hence a setting.
+KINERJA_AGREEMENT_BUDGET_LEVELS = ("programme", "activity", "sub_activity")
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now, silences its deprecation warning

@@ -36,6 +36,11 @@ def _number(value: Decimal | None) -> int | str | None:
     return int(value) if value == value.to_integral_value() else str(value.normalize())
 
 
+def _official(official: Official) -> dict[str, Any]:
+    """The head of region: name first, the NIP only when there is one (an elected regent has none)."""
+    return {"name": official.name, **_optional(nip=official.nip, rank=official.rank, grade=official.grade)}
+
+
 def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dict[str, Any]:
     """The whole agency as a dict; `plan` defaults to its latest strategic plan."""
     region = agency.region
@@ -53,7 +58,8 @@ def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dic
     data: dict[str, Any] = {
         "format": FORMAT,
         "region": {"code": region.code, "name": region.name,
-                   **_optional(province=region.province, seat=region.seat), "head_title": region.head_title},
+                   **_optional(province=region.province, seat=region.seat), "head_title": region.head_title,
+                   **_optional(head=_official(region.head) if region.head else None)},
         "agency": {
             "code": agency.code, "name": agency.name,
             **_optional(short_name=agency.short_name, printed_name=agency.printed_name, address=agency.address,

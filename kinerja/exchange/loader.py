@@ -163,6 +163,7 @@ class _DatasetLoader:
         })
         if region is None:
             return self.report
+        self.load_region_head(region, region_data.get("head"))
         agency = self.load_agency(region)
         if agency is None:
             return self.report
@@ -176,6 +177,23 @@ class _DatasetLoader:
             if "decree" in data:
                 self.load_decree(plan)
         return self.report
+
+    def load_official(self, region: Region, record: str, item: dict) -> Official | None:
+        nip = item.get("nip")
+        values = {"rank": item.get("rank", ""), "grade": item.get("grade", "")}
+        if nip:  # an official without NIP (an elected regent) is known by region and name
+            return self.save(Official, record, {"nip": nip}, {"region": region, "name": item["name"], **values})
+        return self.save(Official, record, {"region": region, "nip": None, "name": item["name"]}, values)
+
+    def load_region_head(self, region: Region, item: dict | None) -> None:
+        """The head of region (the regent): an official of the region, kept when the file names none."""
+        if item is None:
+            return
+        head = self.load_official(region, "region.head", item)
+        if head is not None and region.head_id != head.pk:
+            region.head = head
+            region.save(update_fields=["head", "updated_at"])
+            self.report.updated[str(Region._meta.verbose_name_plural)] += 1
 
     def load_agency(self, region: Region) -> Agency | None:
         item = self.data["agency"]
@@ -220,10 +238,7 @@ class _DatasetLoader:
             nip = item.get("nip")
             key = nip or item["name"]
             record = f"officials[{index + 1}] ({key})"
-            lookup = {"nip": nip} if nip else {"region": region, "nip": None, "name": item["name"]}
-            official = self.save(Official, record, lookup, {
-                "region": region, "name": item["name"], "rank": item.get("rank", ""), "grade": item.get("grade", ""),
-            })
+            official = self.load_official(region, record, item)
             self.register(self.officials, key, record, official)
         for index, item in enumerate(self.data.get("assignments", [])):
             record = f"assignments[{index + 1}] ({item['official']} → {item['position']})"

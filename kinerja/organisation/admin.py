@@ -5,8 +5,10 @@ from .models import Agency, AgencyFunction, Assignment, Official, Position, Posi
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "province", "seat"]
+    list_display = ["code", "name", "province", "seat", "head"]
     search_fields = ["code", "name"]
+    list_select_related = ["head"]
+    autocomplete_fields = ["head"]
 
 
 class AgencyFunctionInline(admin.TabularInline):

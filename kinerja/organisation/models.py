@@ -24,6 +24,12 @@ class Region(TimeStampedModel):
     province = models.CharField(_("province"), max_length=200, blank=True)
     seat = models.CharField(_("seat"), max_length=100, blank=True)
     head_title = models.CharField(_("title of the head of region"), max_length=100, default="Bupati")
+    head = models.ForeignKey(
+        "Official", models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("head of region"),
+        help_text=_("The regent (Bupati) or mayor in office: the superior who signs the head of agency's "
+                    "performance agreement."),
+    )
 
     class Meta:
         verbose_name = _("region")
@@ -32,6 +38,10 @@ class Region(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.head_id and self.head.region_id != self.pk:
+            raise ValidationError({"head": _("The head of region is an official of another region.")})
 
 
 class Agency(TimeStampedModel):

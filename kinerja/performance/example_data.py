@@ -1,4 +1,4 @@
-"""Invented but plausible targets and actuals for an agency, every record marked as example data.
+"""Invented but plausible targets, actuals and programme budgets for an agency, every record marked as example data.
 
 Deterministic: the same agency gets the same figures every time. Written through the services, so the
 example obeys every rule real data obeys.
@@ -9,9 +9,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from kinerja.organisation.models import Agency
-from kinerja.strategy.models import Indicator, StrategicPlan
+from kinerja.strategy import services as strategy_services
+from kinerja.strategy.models import Budget, Indicator, StrategicPlan
 from kinerja.strategy.selectors import find_current_plan
 
 from . import services
@@ -96,6 +98,19 @@ def _value(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor:
                                value=start + _d("3.15"), note="Hasil evaluasi Inspektorat Daerah.", is_example=True)
 
 
+def _budgets(plan: StrategicPlan, actor: Any) -> None:
+    """A plausible yearly budget (Rp 250 million – 2.5 billion, growing a little each year) for every programme,
+    so that the head of agency's performance agreement prints a filled budget table."""
+    for programme in plan.programmes.order_by("order"):
+        rng = random.Random(f"{plan.agency.code}:{programme.code}:budget")  # noqa: S311 (example figures)
+        amount = _d(rng.randint(250, 2_500)) * 1_000_000
+        for year in plan.years:
+            strategy_services.set_budget(actor=actor, programme=programme, year=year, amount=amount,
+                                         is_example=True)
+            millions = (amount * _d(rng.randint(100, 112)) / 100_000_000).to_integral_value()
+            amount = millions * 1_000_000
+
+
 @transaction.atomic
 def load_example_performance(*, actor: Any, agency: Agency) -> int:
     """Fill the example targets and actuals of every indicator of the agency's current plan; returns the count."""
@@ -106,6 +121,7 @@ def load_example_performance(*, actor: Any, agency: Agency) -> int:
     for indicator in indicators:
         rng = random.Random(f"{agency.code}:{indicator.code}")  # noqa: S311 (example figures, not secrets)
         {"ratio": _ratio, "count": _count, "value": _value}[indicator.formula](plan, indicator, rng, actor)
+    _budgets(plan, actor)
     return len(indicators)
 
 
@@ -119,4 +135,8 @@ def clear_example_performance(*, actor: Any, agency: Agency) -> int:
     removed = evidence.delete()[0]
     removed += Actual.objects.filter(**scope).delete()[0]
     removed += Target.objects.filter(**scope).delete()[0]
+    removed += Budget.objects.filter(
+        Q(programme__plan__agency=agency) | Q(activity__programme__plan__agency=agency)
+        | Q(sub_activity__activity__programme__plan__agency=agency), is_example=True,
+    ).delete()[0]
     return removed

@@ -1,7 +1,9 @@
 from django.contrib import admin
 
+from . import services
 from .models import (
     Activity,
+    Budget,
     Decree,
     DecreeChapter,
     DecreeClause,
@@ -78,6 +80,7 @@ class PageIndicatorAdmin(admin.ModelAdmin):
 class ActivityInline(admin.TabularInline):
     model = Activity
     extra = 0
+    autocomplete_fields = ["responsible_position"]
 
 
 @admin.register(Programme)
@@ -91,21 +94,47 @@ class ProgrammeAdmin(admin.ModelAdmin):
 class SubActivityInline(admin.TabularInline):
     model = SubActivity
     extra = 0
+    autocomplete_fields = ["responsible_position"]
 
 
 @admin.register(Activity)
 class ActivityAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "programme"]
+    list_display = ["code", "name", "programme", "responsible_position"]
     search_fields = ["code", "name"]
+    list_select_related = ["programme", "responsible_position"]
     filter_horizontal = ["indicators"]
+    autocomplete_fields = ["responsible_position"]
     inlines = [SubActivityInline]
 
 
 @admin.register(SubActivity)
 class SubActivityAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "activity"]
+    list_display = ["code", "name", "activity", "responsible_position"]
     search_fields = ["code", "name"]
+    list_select_related = ["activity", "responsible_position"]
     filter_horizontal = ["indicators"]
+    autocomplete_fields = ["responsible_position"]
+
+
+@admin.register(Budget)
+class BudgetAdmin(admin.ModelAdmin):
+    """Budgets are written through the same service as everywhere else; the item and year of a saved budget
+    do not change (clear it and add another)."""
+
+    list_display = ["year", "programme", "activity", "sub_activity", "amount", "is_example"]
+    list_filter = ["year", "is_example", "programme__plan__agency"]
+    list_select_related = ["programme", "activity", "sub_activity"]
+    autocomplete_fields = ["programme", "activity", "sub_activity"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["programme", "activity", "sub_activity", "year"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        saved = services.set_budget(
+            actor=request.user, year=obj.year, amount=obj.amount, programme=obj.programme,
+            activity=obj.activity, sub_activity=obj.sub_activity, is_example=obj.is_example,
+        )
+        obj.pk = saved.pk
 
 
 class DecreeClauseInline(admin.TabularInline):

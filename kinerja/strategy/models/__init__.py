@@ -1,3 +1,4 @@
+from .budget import Budget
 from .decree import Decree, DecreeChapter, DecreeClause
 from .plan import (
     Activity,
@@ -13,6 +14,7 @@ from .plan import (
 
 __all__ = [
     "Activity",
+    "Budget",
     "Decree",
     "DecreeChapter",
     "DecreeClause",

@@ -347,11 +347,21 @@ class Activity(BudgetNomenclature):
     indicators = models.ManyToManyField(
         Indicator, blank=True, related_name="activities", verbose_name=_("indicators served")
     )
+    responsible_position = models.ForeignKey(
+        "organisation.Position", models.SET_NULL, null=True, blank=True, related_name="activities",
+        verbose_name=_("responsible position"),
+    )
 
     class Meta(BudgetNomenclature.Meta):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         constraints = [models.UniqueConstraint(fields=["programme", "code"], name="activity_code_unique")]
+
+    def clean(self) -> None:
+        if self.responsible_position_id and self.programme_id and (
+            self.responsible_position.agency_id != self.programme.plan.agency_id
+        ):
+            raise ValidationError({"responsible_position": _("The position belongs to another agency.")})
 
 
 class SubActivity(BudgetNomenclature):
@@ -361,6 +371,10 @@ class SubActivity(BudgetNomenclature):
     indicators = models.ManyToManyField(
         Indicator, blank=True, related_name="sub_activities", verbose_name=_("indicators served")
     )
+    responsible_position = models.ForeignKey(
+        "organisation.Position", models.SET_NULL, null=True, blank=True, related_name="sub_activities",
+        verbose_name=_("responsible position"),
+    )
 
     class Meta(BudgetNomenclature.Meta):
         verbose_name = _("sub-activity")
@@ -368,3 +382,9 @@ class SubActivity(BudgetNomenclature):
         constraints = [
             models.UniqueConstraint(fields=["activity", "code"], name="sub_activity_code_unique")
         ]
+
+    def clean(self) -> None:
+        if self.responsible_position_id and self.activity_id and (
+            self.responsible_position.agency_id != self.activity.programme.plan.agency_id
+        ):
+            raise ValidationError({"responsible_position": _("The position belongs to another agency.")})

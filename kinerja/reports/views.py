@@ -49,7 +49,8 @@ def documents(http: HttpRequest, agency: str) -> HttpResponse:
             offers.append(Offer(kind, [], str(error)))
     return render(http, "reports/documents.html", {
         "agency": request.agency, "plan": request.plan, "year": request.year, "quarter": request.quarter,
-        "quarters": QUARTER_NAMES, "offers": offers, "query": http.GET.urlencode(),
+        "quarters": QUARTER_NAMES, "offers": offers, "position": request.position,
+        "positions": request.agency.positions.order_by("order"), "query": http.GET.urlencode(),
     })
 
 

@@ -46,3 +46,20 @@ def test_an_unknown_document_or_format_is_not_found(logged_in, kind, fmt):
 def test_documents_need_a_login(client):
     response = client.get(reverse("documents", args=[SEED]))
     assert response.status_code == 302 and "/masuk/" in response["Location"]
+
+
+def test_the_position_page_offers_its_agreement_and_the_download_is_that_positions(logged_in):
+    page = logged_in.get(reverse("position-page", args=[SEED, "kabid-persandian"]) + "?tahun=2022").content.decode()
+    link = reverse("document-download", args=[SEED, "perjanjian-kinerja", "docx"])
+    link += "?tahun=2022&amp;jabatan=kabid-persandian"
+    assert link in page
+    response = logged_in.get(link.replace("&amp;", "&"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('-2022-kabid-persandian.docx"')
+    text = docx_text(response.content)
+    assert "PERJANJIAN KINERJA" in text and "KEPALA BIDANG PERSANDIAN" in text.upper()
+
+
+def test_an_unknown_position_is_not_found(logged_in):
+    url = reverse("document-download", args=[SEED, "perjanjian-kinerja", "pdf"]) + "?tahun=2022&jabatan=tidak-ada"
+    assert logged_in.get(url).status_code == 404

@@ -152,6 +152,12 @@ class Signatures:
 
     blocks: list[SignatureBlock]
 
+    def aligned(self) -> list[SignatureBlock]:
+        """The blocks with blank lines on top of the shorter ones, so that the names stand on one line."""
+        depth = max((len(block.above) for block in self.blocks), default=0)
+        return [SignatureBlock([""] * (depth - len(block.above)) + block.above, block.name, block.below)
+                for block in self.blocks]
+
 
 @dataclass
 class Letterhead:

@@ -10,7 +10,7 @@ import io
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -26,6 +26,7 @@ from .document import (
     Letterhead,
     Paragraph,
     Section,
+    SignatureBlock,
     Signatures,
     Table,
     Text,
@@ -148,7 +149,7 @@ def _fraction(container, fraction: Fraction, width_mm: float, style: str) -> Non
     _set(borders, "w:bottom", val="single", sz="6", space="0", color="000000")
     table.cell(0, 0)._tc.get_or_add_tcPr().append(borders)
     tail = table.cell(0, 1).merge(table.cell(1, 1))
-    tail.vertical_alignment = 1  # center
+    tail.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
 def _paragraphs(container, paragraphs: list[Paragraph], width_mm: float, style: str | None = None,
@@ -235,29 +236,31 @@ def _table(docx, table: Table, width_mm: float) -> None:
 
 
 def _signatures(docx, signatures: Signatures, width_mm: float) -> None:
-    blocks = list(signatures.blocks)
+    """Two rows, as in the PDF: the lines above the signing space bottom-aligned, then space, name, lines below."""
+    blocks: list[SignatureBlock | None] = list(signatures.aligned())
     columns = max(2, len(blocks))
     if len(blocks) == 1:
         blocks.insert(0, None)
-    table = docx.add_table(rows=1, cols=columns)
+    table = docx.add_table(rows=2, cols=columns)
     table.autofit = False
-    for cell, block in zip(table.rows[0].cells, blocks, strict=False):
-        cell.width = Mm(width_mm / columns)
+    for column, block in enumerate(blocks):
+        top, bottom = table.cell(0, column), table.cell(1, column)
+        top.width = bottom.width = Mm(width_mm / columns)
+        top.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
         if block is None:
             continue
-        lines = [*block.above, "", "", "", block.name, *block.below]
-        first = cell.paragraphs[0]
-        for index, line in enumerate(lines):
-            paragraph = first if index == 0 else cell.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.paragraph_format.space_after = Pt(0)
-            paragraph.paragraph_format.keep_with_next = index < len(lines) - 1
-            run = paragraph.add_run(line)
-            if line and line == block.name:
-                run.bold = True
-                run.underline = True
-    properties = table.rows[0]._tr.get_or_add_trPr()
-    _set(properties, "w:cantSplit", val="true")
+        for cell, lines in ((top, block.above), (bottom, ["", "", "", block.name, *block.below])):
+            for index, line in enumerate(lines):
+                paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.space_after = Pt(0)
+                paragraph.paragraph_format.keep_with_next = True
+                run = paragraph.add_run(line)
+                if cell is bottom and index == 3:
+                    run.bold = True
+                    run.underline = True
+    for row in table.rows:
+        _set(row._tr.get_or_add_trPr(), "w:cantSplit", val="true")
 
 
 def _letterhead(docx, letterhead: Letterhead) -> None:

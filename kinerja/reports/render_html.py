@@ -108,16 +108,19 @@ def _table(table: Table) -> str:
 
 
 def _signatures(signatures: Signatures) -> str:
-    cells = []
-    for block in signatures.blocks:
-        above = "".join(f'<div class="sig-line">{escape(line)}</div>' for line in block.above)
+    """Two rows: what stands above the signing space (bottom-aligned), then the space, the name and what is
+    below it — so that the names stand on one line however the titles above them wrap."""
+    tops, bottoms = [], []
+    for block in signatures.aligned():
+        tops.append("<td>" + "".join(
+            f'<div class="sig-line">{escape(line) or "&nbsp;"}</div>' for line in block.above) + "</td>")
         below = "".join(f'<div class="sig-line">{escape(line)}</div>' for line in block.below)
-        cells.append(
-            f'<td>{above}<div class="sig-space"></div><div class="sig-name">{escape(block.name)}</div>{below}</td>'
-        )
-    if len(cells) == 1:
-        cells.insert(0, "<td></td>")
-    return f'<table class="signatures"><tr>{"".join(cells)}</tr></table>'
+        bottoms.append(f'<td><div class="sig-space"></div><div class="sig-name">{escape(block.name)}</div>{below}</td>')
+    if len(tops) == 1:
+        tops.insert(0, "<td></td>")
+        bottoms.insert(0, "<td></td>")
+    return (f'<table class="signatures"><tr class="sig-top">{"".join(tops)}</tr>'
+            f'<tr>{"".join(bottoms)}</tr></table>')
 
 
 def _letterhead(letterhead: Letterhead) -> str:

@@ -13,9 +13,10 @@ WORD_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 def normalise(text: str) -> str:
     """One line, single spaces, and no hyphen or slash with the spaces around it: a PDF's text breaks lines
-    after "perundang-" or "Kabupaten/" and pdftotext joins them differently than they were typed."""
+    after "perundang-" or "Kabupaten/", WeasyPrint hyphenates long words in narrow cells (U+2010), and
+    pdftotext joins them differently than they were typed."""
     text = re.sub(r"\s+", " ", text)
-    return re.sub(r"\s*[-/]\s*", "", text).strip()
+    return re.sub(r"\s*[-/\u2010\u00ad]\s*", "", text).strip()
 
 
 def pdf_text(data: bytes) -> str:

@@ -1,7 +1,10 @@
 """The shared world of the test suite: the built-in agency, loaded once, and named people in it.
 
 - `seed` — the built-in agency (Dinas Kominfo dan Persandian Halmahera Utara), as `make run` loads it;
-- `head_of_agency`, `secretary`, `section_head` — officials of that agency with user accounts;
+- `head_of_agency`, `secretary`, `division_head` (kabid-persandian), `section_head` (kasi-tata-kelola, below
+  the division head) — officials of that agency with user accounts;
+- `planner` (admin perencanaan of the agency), `inspector` (inspectorate of its region), `bappeda` (regional
+  planning of its region) — users with a role grant and no position;
 - `outsider` — an official of another agency in another region.
 """
 
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 import pytest
 from django.conf import settings
 
-from kinerja.accounts.models import User
+from kinerja.accounts.models import RoleGrant, User
 from kinerja.exchange.dataset_io import read_dataset
 from kinerja.exchange.loader import load_agency_data
 from kinerja.organisation.models import Agency, Assignment, Official, Position, Region, Unit
@@ -35,6 +38,13 @@ def _person(username: str, name: str, nip: str, position: Position) -> User:
     return user
 
 
+def _grant(username: str, name: str, role: str, **scope) -> User:
+    """A user without position, with a role given explicitly (planner, inspectorate, Bappeda)."""
+    user = User.objects.create_user(username, password=PASSWORD, first_name=name)
+    RoleGrant.objects.create(user=user, role=role, **scope)
+    return user
+
+
 def create_people(agency: Agency) -> None:
     head = Official.objects.get(nip="196507201991121001")
     head.user = User.objects.create_user("kadis", password=PASSWORD, first_name=head.name)
@@ -42,6 +52,10 @@ def create_people(agency: Agency) -> None:
     positions = {position.code: position for position in agency.positions.all()}
     _person("sekretaris", "Sekretaris Uji, S.Sos", "197001012000031001", positions["sekretaris"])
     _person("kasi", "Kepala Seksi Uji, S.Kom", "198502022010012002", positions["kasi-tata-kelola"])
+    _person("kabid", "Kepala Bidang Uji, ST", "197805052005011004", positions["kabid-persandian"])
+    _grant("perencana", "Perencana Uji", RoleGrant.Role.PLANNER, agency=agency)
+    _grant("inspektur", "Inspektur Uji", RoleGrant.Role.INSPECTORATE, region=agency.region)
+    _grant("bappeda", "Bappeda Uji", RoleGrant.Role.REGIONAL_PLANNING, region=agency.region)
     region = Region.objects.create(code="luar", name="Kabupaten Luar")
     other = Agency.objects.create(region=region, code="luar-dinas", name="Dinas Lain")
     unit = Unit.objects.create(agency=other, code="dinas", kind=Unit.Kind.AGENCY, name="Dinas Lain")
@@ -62,6 +76,10 @@ class World:
     head_of_agency: User
     secretary: User
     section_head: User
+    division_head: User
+    planner: User
+    inspector: User
+    bappeda: User
     outsider: User
 
 
@@ -72,6 +90,10 @@ def world(db) -> World:
         head_of_agency=User.objects.get(username="kadis"),
         secretary=User.objects.get(username="sekretaris"),
         section_head=User.objects.get(username="kasi"),
+        division_head=User.objects.get(username="kabid"),
+        planner=User.objects.get(username="perencana"),
+        inspector=User.objects.get(username="inspektur"),
+        bappeda=User.objects.get(username="bappeda"),
         outsider=User.objects.get(username="orang-luar"),
     )
 

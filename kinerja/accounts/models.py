@@ -1,4 +1,6 @@
 from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +10,40 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+
+class RoleGrant(models.Model):
+    """A role given to a user that the position tree does not give: agency planner (for one agency),
+    inspectorate or regional planning (for every agency of one region). Official, superior and head of agency
+    come from the positions the user's official holds; system administrator is `is_superuser`."""
+
+    class Role(models.TextChoices):
+        PLANNER = "planner", _("Agency planner (admin perencanaan)")
+        INSPECTORATE = "inspectorate", _("Inspectorate (inspektorat)")
+        REGIONAL_PLANNING = "regional_planning", _("Regional planning (Bappeda)")
+
+    user = models.ForeignKey(User, models.CASCADE, related_name="role_grants", verbose_name=_("user"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    agency = models.ForeignKey(
+        "organisation.Agency", models.CASCADE, null=True, blank=True, related_name="role_grants",
+        verbose_name=_("agency"),
+    )
+    region = models.ForeignKey(
+        "organisation.Region", models.CASCADE, null=True, blank=True, related_name="role_grants",
+        verbose_name=_("region"),
+    )
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(role="planner", agency__isnull=False, region__isnull=True)
+                           | (~Q(role="planner") & Q(agency__isnull=True, region__isnull=False))),
+                name="role_grant_scope",
+            ),
+            models.UniqueConstraint(fields=["user", "role", "agency", "region"], name="role_grant_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()}"

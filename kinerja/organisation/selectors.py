@@ -4,17 +4,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.shortcuts import get_object_or_404
 
 from .models import Agency, Assignment, Position, Unit
-
-
-def list_agencies() -> QuerySet[Agency]:
-    return Agency.objects.select_related("region").order_by("region__name", "name")
-
-
-def get_agency(code: str) -> Agency:
-    return get_object_or_404(Agency.objects.select_related("region"), code=code)
 
 
 def current_assignments(on: datetime.date | None = None) -> QuerySet[Assignment]:
@@ -55,21 +46,3 @@ def get_unit_tree(agency: Agency) -> list[UnitNode]:
         else:
             roots.append(node)
     return roots
-
-
-def holds_position(user: object, position: Position, on: datetime.date | None = None) -> bool:
-    """Whether the user's official holds `position` today (1 query)."""
-    official = getattr(user, "official", None) if getattr(user, "is_authenticated", False) else None
-    if official is None:
-        return False
-    return current_assignments(on).filter(official=official, position=position).exists()
-
-
-def may_enter_actuals(user: object, position: Position) -> bool:
-    """Until the roles of issue 6: a superuser, or the official who holds the position."""
-    return bool(getattr(user, "is_superuser", False)) or holds_position(user, position)
-
-
-def may_plan(user: object, agency: Agency) -> bool:
-    """Until the roles of issue 6: only an administrator (staff) keeps an agency's targets."""
-    return bool(getattr(user, "is_superuser", False) or getattr(user, "is_staff", False))

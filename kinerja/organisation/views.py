@@ -1,13 +1,15 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .selectors import get_agency, get_unit_tree, list_agencies
+from kinerja.accounts.access import agency_or_404, readable_agencies
+
+from .selectors import get_unit_tree
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "organisation/home.html", {"agencies": list_agencies()})
+    return render(request, "organisation/home.html", {"agencies": readable_agencies(request.user)})
 
 
 def organisation_tree(request: HttpRequest, agency: str) -> HttpResponse:
-    agency_obj = get_agency(agency)
+    agency_obj = agency_or_404(request.user, agency)
     return render(request, "organisation/tree.html", {"agency": agency_obj, "roots": get_unit_tree(agency_obj)})

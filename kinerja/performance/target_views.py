@@ -9,8 +9,8 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from kinerja.accounts.access import agency_or_404, may_plan
 from kinerja.core.numbers import format_number, to_decimal
-from kinerja.organisation.selectors import get_agency, may_plan
 from kinerja.strategy.models import Indicator
 from kinerja.strategy.selectors import get_current_plan, get_position_page
 
@@ -91,7 +91,7 @@ def _save(request: HttpRequest, parsed: list, *, failed: bool = False) -> bool:
 
 
 def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
-    agency_obj = get_agency(agency)
+    agency_obj = agency_or_404(request.user, agency)
     if not may_plan(request.user, agency_obj):
         raise Http404("Halaman ini tidak ditemukan.")
     plan = get_current_plan(agency_obj)
@@ -124,7 +124,7 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
 
 
 def position_targets(request: HttpRequest, agency: str, position: str) -> HttpResponse:
-    agency_obj = get_agency(agency)
+    agency_obj = agency_or_404(request.user, agency)
     if not may_plan(request.user, agency_obj):
         raise Http404("Halaman ini tidak ditemukan.")
     plan = get_current_plan(agency_obj)

@@ -8,10 +8,11 @@ from django.db.models import Max
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
+from kinerja.accounts.access import agency_or_404, may_enter_actuals, may_plan
 from kinerja.core.numbers import format_number
 from kinerja.organisation.models import Agency
-from kinerja.organisation.selectors import get_agency, may_enter_actuals
 from kinerja.strategy.models import PageIndicator, StrategicPlan
 from kinerja.strategy.selectors import (
     find_current_plan,
@@ -61,7 +62,7 @@ def _measured_page(agency: Agency, position: str, year: int) -> tuple:
 
 
 def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
-    agency_obj = get_agency(agency)
+    agency_obj = agency_or_404(request.user, agency)
     plan = find_current_plan(agency_obj)
     year = chosen_year(request, plan, latest_year_with_actuals(plan)) if plan else None
     rollups = get_agency_rollups(plan, year) if plan else None
@@ -71,12 +72,13 @@ def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
         "positions": list_positions(agency_obj),
         "unit_count": agency_obj.units.count(),
         "decree": plan.decrees.order_by("-year").first() if plan else None,
+        "may_plan": may_plan(request.user, agency_obj),
         "example": bool(rollups and rollups.example),
     })
 
 
 def position_page(request: HttpRequest, agency: str, position: str) -> HttpResponse:
-    agency_obj = get_agency(agency)
+    agency_obj = agency_or_404(request.user, agency)
     plan = find_current_plan(agency_obj)
     if plan is None:  # an agency without a strategic plan yet: the page shows its duty and functions only
         page, objectives, page_rollup, example = get_position_page(agency_obj, position), [], None, False
@@ -88,11 +90,12 @@ def position_page(request: HttpRequest, agency: str, position: str) -> HttpRespo
         "agency": agency_obj, "plan": plan, "page": page, "year": year, "measured": objectives,
         "page_rollup": page_rollup, "example": example, "quarters": QUARTER_NAMES,
         "may_enter": may_enter_actuals(request.user, page.position),
+        "may_plan": may_plan(request.user, agency_obj),
     })
 
 
 def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
-    agency_obj = get_agency(agency)
+    agency_obj = agency_or_404(request.user, agency)
     plan = find_current_plan(agency_obj)
     if plan is None:
         return render(request, "strategy/no_plan.html", {"agency": agency_obj})
@@ -112,7 +115,7 @@ def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
 
 
 def indicator_detail(request: HttpRequest, agency: str, indicator: str) -> HttpResponse:
-    agency_obj = get_agency(agency)
+    agency_obj = agency_or_404(request.user, agency)
     plan = get_current_plan(agency_obj)
     detail = get_indicator_detail(plan, indicator)
     item = detail.indicator
@@ -146,7 +149,7 @@ def indicator_detail(request: HttpRequest, agency: str, indicator: str) -> HttpR
 # -- entering actuals -------------------------------------------------------------------------------------
 
 def _entry_setup(request: HttpRequest, agency: str, position: str) -> tuple:
-    agency_obj = get_agency(agency)
+    agency_obj = agency_or_404(request.user, agency)
     plan = get_current_plan(agency_obj)
     year = chosen_year(request, plan, latest_year_with_actuals(plan))
     quarter = chosen_quarter(request)
@@ -200,9 +203,8 @@ def _entry_row(request: HttpRequest, agency: str, position: str, indicator: str)
     return agency_obj, page, row, measurement, year, quarter
 
 
+@require_POST
 def entry_save(request: HttpRequest, agency: str, position: str, indicator: str) -> HttpResponse:
-    if request.method != "POST":
-        return redirect(reverse("entry-page", args=[agency, position]))
     agency_obj, page, row, measurement, year, quarter = _entry_row(request, agency, position, indicator)
     form = _row_form(measurement, quarter, request.POST, request.FILES)
     saved = False
@@ -235,6 +237,7 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
     return redirect(f"{reverse('entry-page', args=[agency, position])}?tahun={year}&triwulan={quarter}")
 
 
+@require_POST
 def entry_preview(request: HttpRequest, agency: str, position: str, indicator: str) -> HttpResponse:
     """The value and achievement the typed figures would give, computed as the official types (nothing saved)."""
     _agency_obj, _page, row, measurement, year, quarter = _entry_row(request, agency, position, indicator)
@@ -265,7 +268,7 @@ def entry_preview(request: HttpRequest, agency: str, position: str, indicator: s
 
 
 def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileResponse:
-    agency_obj = get_agency(agency)
+    agency_obj = agency_or_404(request.user, agency)
     item = get_object_or_404(Evidence.objects.select_related("actual__indicator__plan"), pk=evidence,
                              actual__indicator__plan__agency=agency_obj)
     if not item.file.storage.exists(item.file.name):

@@ -6,8 +6,8 @@ from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from kinerja.accounts.access import agency_or_404
 from kinerja.organisation.models import Agency
-from kinerja.organisation.selectors import get_agency
 from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.strategy.selectors import find_current_plan
 
@@ -26,7 +26,7 @@ class Offer:
 
 def _request(http: HttpRequest, agency: str) -> Request | Agency:
     """What the query string asks for; the agency alone when it has no plan yet (nothing to print)."""
-    agency_obj = get_agency(agency)
+    agency_obj = agency_or_404(http.user, agency)
     plan = find_current_plan(agency_obj)
     if plan is None:
         return agency_obj

@@ -1,5 +1,6 @@
 """Reading and entry pages: figures, messages next to the field, fixed query counts."""
 
+import datetime
 import html
 
 import pytest
@@ -8,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kinerja.organisation.models import Assignment, Official
 from kinerja.performance.models import Actual, Evidence
 
 
@@ -29,7 +31,13 @@ def queries(client, url: str) -> int:
 
 @pytest.mark.parametrize("name", ["position-page", "entry-page"])
 def test_position_pages_cost_the_same_queries_small_or_large(client, example, name, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("super", password="x-Super-123"))
+    user = django_user_model.objects.create_user("rangkap", password="x-Rangkap-123")
+    official = Official.objects.create(region=example.region, name="Pejabat Rangkap", user=user,
+                                       nip="199001012015011001")
+    for code in ("kabid-opini", "kasubag-umum", "kadis"):  # holds all three, acting where not definitive
+        Assignment.objects.create(official=official, position=example.positions.get(code=code),
+                                  start=datetime.date(2022, 1, 1), acting=True)
+    client.force_login(user)
     counts = {position: queries(client, reverse(name, args=[example.code, position]) + "?tahun=2022&triwulan=2")
               for position in ("kabid-opini", "kasubag-umum", "kadis")}
     assert len(set(counts.values())) == 1, counts
@@ -37,7 +45,7 @@ def test_position_pages_cost_the_same_queries_small_or_large(client, example, na
 
 
 def test_plan_page_cost_is_fixed(logged_in, example, django_assert_max_num_queries):
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):  # 16 for the page, 2 for the user's reach (accounts.access)
         logged_in.get(reverse("plan-detail", args=[example.code]) + "?tahun=2022")
 
 

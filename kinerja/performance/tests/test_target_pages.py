@@ -11,8 +11,9 @@ from kinerja.strategy.models import Indicator
 
 
 @pytest.fixture
-def planner(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("perencana", password="x-Plan-123", is_staff=True))
+def planner(client, world):
+    """The agency's planner (admin perencanaan): a role grant, no position."""
+    client.force_login(world.planner)
     return client
 
 

@@ -1,0 +1,173 @@
+"""Who may read and change what: the one place every page, download and command asks.
+
+A user's reach is worked out once per request from three sources:
+- `is_superuser`: the system administrator, who reads every agency and administers the data, but enters no
+  figure of anyone;
+- the positions the user's official holds today (organisation.Assignment): an official reads their agency and
+  enters the actuals of the indicators on their own IKI pages; the holder of a position verifies the actuals of
+  the positions directly below it; the head of agency (the holder of a position without superior) reads
+  everything of the agency and verifies the actuals of the whole agency;
+- role grants (RoleGrant): the agency planner (admin perencanaan) keeps the plan, targets, decree and periods of
+  one agency; the inspectorate and regional planning (Bappeda) read every agency of their region, and the
+  inspectorate evaluates.
+Anyone else — an official of another agency, a visitor without login — reaches nothing: the lookups below raise
+Http404, never a 403 that would confirm the object exists.
+
+This module sits in `accounts` but reads positions and assignments of `organisation` (the import-linter contract
+allows exactly these imports): the rules need the position tree, and every app above may ask them.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from kinerja.organisation.models import Agency, Assignment, Position
+
+from .models import RoleGrant
+
+NOT_FOUND = "Halaman ini tidak ditemukan."
+ROLE_NAMES = {
+    "admin": "Administrator sistem",
+    RoleGrant.Role.PLANNER: "Admin perencanaan",
+    "official": "Pejabat",
+    "superior": "Atasan",
+    "head": "Kepala perangkat daerah",
+    RoleGrant.Role.INSPECTORATE: "Inspektorat",
+    RoleGrant.Role.REGIONAL_PLANNING: "Bappeda",
+}
+
+
+@dataclass(frozen=True)
+class Reach:
+    admin: bool = False
+    held: frozenset[int] = frozenset()  # positions the user's official holds today
+    agencies: frozenset[int] = frozenset()  # agencies of those positions
+    headed: frozenset[int] = frozenset()  # agencies whose top position the official holds
+    planned: frozenset[int] = frozenset()  # agencies the user is planner of
+    regions: frozenset[int] = frozenset()  # regions the user reads (inspectorate, Bappeda)
+    inspected: frozenset[int] = frozenset()  # regions the user evaluates (inspectorate)
+
+    superior: bool = False  # holds a position with a position below it
+
+    @property
+    def roles(self) -> list[str]:
+        names = []
+        if self.admin:
+            names.append(ROLE_NAMES["admin"])
+        if self.planned:
+            names.append(ROLE_NAMES[RoleGrant.Role.PLANNER])
+        if self.held:
+            names.append(ROLE_NAMES["official"])
+        if self.superior:
+            names.append(ROLE_NAMES["superior"])
+        if self.headed:
+            names.append(ROLE_NAMES["head"])
+        if self.inspected:
+            names.append(ROLE_NAMES[RoleGrant.Role.INSPECTORATE])
+        if self.regions - self.inspected:
+            names.append(ROLE_NAMES[RoleGrant.Role.REGIONAL_PLANNING])
+        return names
+
+
+NOBODY = Reach()
+
+
+def reach_of(user: object, on: datetime.date | None = None) -> Reach:
+    """The user's reach today, computed once per user object (2 queries)."""
+    if not getattr(user, "is_authenticated", False):
+        return NOBODY
+    cached = getattr(user, "_kinerja_reach", None)
+    if cached is not None and on is None:
+        return cached
+    on = on or datetime.date.today()
+    assignments = list(
+        Assignment.objects.filter(official__user=user, start__lte=on)
+        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        .values_list("position_id", "position__agency_id", "position__superior_id")
+        .annotate(below=Count("position__subordinates"))
+    )
+    held = frozenset(row[0] for row in assignments)
+    headed = frozenset(row[1] for row in assignments if row[2] is None)
+    grants = list(RoleGrant.objects.filter(user=user).values_list("role", "agency_id", "region_id"))
+    reach = Reach(
+        admin=bool(getattr(user, "is_superuser", False)),
+        held=held,
+        agencies=frozenset(row[1] for row in assignments),
+        headed=headed,
+        superior=any(row[3] for row in assignments),
+        planned=frozenset(agency for role, agency, _ in grants if role == RoleGrant.Role.PLANNER),
+        regions=frozenset(region for role, _, region in grants if region is not None),
+        inspected=frozenset(region for role, _, region in grants if role == RoleGrant.Role.INSPECTORATE),
+    )
+    if on == datetime.date.today():
+        user._kinerja_reach = reach  # type: ignore[attr-defined]
+    return reach
+
+
+# -- reading ---------------------------------------------------------------------------------------------
+
+def may_read_agency(user: object, agency: Agency) -> bool:
+    reach = reach_of(user)
+    return (
+        reach.admin or agency.pk in reach.agencies or agency.pk in reach.planned
+        or agency.region_id in reach.regions
+    )
+
+
+def readable_agencies(user: object) -> QuerySet[Agency]:
+    reach = reach_of(user)
+    agencies = Agency.objects.select_related("region").order_by("region__name", "name")
+    if reach.admin:
+        return agencies
+    return agencies.filter(Q(pk__in=reach.agencies | reach.planned) | Q(region_id__in=reach.regions))
+
+
+def agency_or_404(user: object, code: str) -> Agency:
+    """The agency with `code` when the user may read it; Http404 otherwise, as if it did not exist."""
+    agency = Agency.objects.select_related("region").filter(code=code).first()
+    if agency is None or not may_read_agency(user, agency):
+        raise Http404(NOT_FOUND)
+    return agency
+
+
+# -- changing ---------------------------------------------------------------------------------------------
+
+def may_plan(user: object, agency: Agency) -> bool:
+    """Keeps the agency's plan, pages, targets, decree and periods: its planner, or the administrator."""
+    reach = reach_of(user)
+    return reach.admin or agency.pk in reach.planned
+
+
+def may_enter_actuals(user: object, position: Position) -> bool:
+    """Enters the actuals of the indicators on a position's IKI page: the official who holds it."""
+    return position.pk in reach_of(user).held
+
+
+def may_verify(user: object, positions: list[Position] | set[int], entered_by_id: int | None) -> bool:
+    """Verifies, returns or reopens an actual of an indicator printed on `positions`' pages: the superior of one
+    of them (the head of agency for all of them), never the person who entered it."""
+    if entered_by_id is not None and entered_by_id == getattr(user, "pk", None):
+        return False
+    ids = {getattr(position, "pk", position) for position in positions}
+    return bool(ids & supervised_positions(user))
+
+
+def supervised_positions(user: object) -> frozenset[int]:
+    """The positions whose actuals the user verifies: those directly below a position they hold, and every
+    position of an agency they head (1 query, once per user object)."""
+    reach = reach_of(user)
+    if not reach.held:
+        return frozenset()
+    cached = getattr(user, "_kinerja_supervised", None)
+    if cached is None:
+        below = Position.objects.filter(Q(superior_id__in=reach.held) | Q(agency_id__in=reach.headed))
+        cached = frozenset(below.values_list("id", flat=True))
+        user._kinerja_supervised = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def may_evaluate(user: object, agency: Agency) -> bool:
+    """Scores the agency's SAKIP evaluation: the inspectorate of its region."""
+    return agency.region_id in reach_of(user).inspected

@@ -1,0 +1,151 @@
+"""Every URL of the URL configuration, asked by every role, answers as this table says.
+
+A URL name missing from the table fails the test: a new page must say who may open it. An object outside a
+user's reach answers 404 (as if it did not exist), never 403.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kinerja.accounts.access import (
+    agency_or_404,
+    may_enter_actuals,
+    may_evaluate,
+    may_plan,
+    may_verify,
+    reach_of,
+    readable_agencies,
+)
+from kinerja.accounts.models import User
+from kinerja.performance.services import record_actual
+from kinerja.strategy.models import Indicator
+
+ROLES = ("anonymous", "outsider", "section_head", "division_head", "secretary", "head_of_agency", "planner",
+         "inspector", "bappeda", "admin")
+SEED = "halut-diskominfo"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def answers(default: int, anonymous: int = 302, outsider: int = 404, **others: int) -> dict[str, int]:
+    table = {role: default for role in ROLES}
+    table.update(anonymous=anonymous, outsider=outsider, **others)
+    return table
+
+
+READ = answers(200)
+NOBODY_BUT = dict.fromkeys(ROLES[1:], 404)
+# name → (how to build the URL, expected answer per role)
+TABLE = {
+    "home": (lambda ids: reverse("home"), answers(200, outsider=200)),
+    "login": (lambda ids: reverse("login"), answers(200, anonymous=200, outsider=200)),
+    "logout": (lambda ids: reverse("logout"), answers(405, outsider=405)),
+    "set_language": (lambda ids: reverse("set_language"), answers(302, anonymous=302, outsider=302)),
+    "admin:index": (lambda ids: reverse("admin:index"), answers(302, outsider=302, admin=200)),
+    "agency-overview": (lambda ids: reverse("agency-overview", args=[SEED]), READ),
+    "organisation-tree": (lambda ids: reverse("organisation-tree", args=[SEED]), READ),
+    "plan-detail": (lambda ids: reverse("plan-detail", args=[SEED]), READ),
+    "position-page": (lambda ids: reverse("position-page", args=[SEED, "kasi-tata-kelola"]), READ),
+    "indicator-detail": (lambda ids: reverse("indicator-detail", args=[SEED, "IKU.5"]), READ),
+    "entry-page": (lambda ids: reverse("entry-page", args=[SEED, "kasi-tata-kelola"]),
+                   answers(404, section_head=200)),
+    # saving and previewing answer POST only; a GET is refused before anything else
+    "entry-save": (lambda ids: reverse("entry-save", args=[SEED, "kasi-tata-kelola", ids["indicator"]]),
+                   answers(405, outsider=405)),
+    "entry-preview": (lambda ids: reverse("entry-preview", args=[SEED, "kasi-tata-kelola", ids["indicator"]]),
+                      answers(405, outsider=405)),
+    "agency-targets": (lambda ids: reverse("agency-targets", args=[SEED]), answers(404, planner=200, admin=200)),
+    "position-targets": (lambda ids: reverse("position-targets", args=[SEED, "kasi-tata-kelola"]),
+                         answers(404, planner=200, admin=200)),
+    "evidence-download": (lambda ids: reverse("evidence-download", args=[SEED, ids["evidence"]]), READ),
+    "documents": (lambda ids: reverse("documents", args=[SEED]) + "?tahun=2022", READ),
+    "document-download": (
+        lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022", READ
+    ),
+}
+
+
+def url_names(patterns=None, prefix: str = "") -> set[str]:
+    names = set()
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            if namespace == "admin:":  # the admin keeps its own permissions; its index stands for it
+                names.add("admin:index")
+                continue
+            names |= url_names(pattern.url_patterns, namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(prefix + pattern.name)
+    return names
+
+
+@pytest.fixture
+def ids(seed, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    indicator = Indicator.objects.get(plan__agency=seed, code="IKU.5")
+    kasi = User.objects.get(username="kasi")
+    actual = record_actual(actor=kasi, indicator=indicator, year=2022, quarter=1, numerator=Decimal(3),
+                           denominator=Decimal(30), evidence=[("bukti.pdf", PDF)])
+    return {"indicator": indicator.code, "evidence": actual.evidence.get().pk}
+
+
+def user_for(role: str, world) -> User | None:
+    if role == "anonymous":
+        return None
+    if role == "admin":
+        return User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
+            "admin-uji", password="x-Admin-12345")
+    return getattr(world, role)
+
+
+def test_every_url_has_a_rule():
+    assert url_names() - set(TABLE) == set(), "a URL without a rule in tests/test_access.py"
+
+
+def test_every_role_gets_what_the_table_says_at_every_url(client, world, ids):
+    wrong = []
+    for role in ROLES:
+        user = user_for(role, world)
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        for name, (build, expected) in TABLE.items():
+            status = client.get(build(ids)).status_code
+            if status != expected[role]:
+                wrong.append(f"{name} as {role}: {status}, expected {expected[role]}")
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_an_outsider_cannot_reach_the_agency_by_any_lookup(world):
+    with pytest.raises(Exception, match="tidak ditemukan"):
+        agency_or_404(world.outsider, SEED)
+    assert list(readable_agencies(world.outsider).values_list("code", flat=True)) == ["luar-dinas"]
+    assert may_plan(world.outsider, world.agency) is False
+
+
+def test_roles_come_from_positions_and_grants(world):
+    assert "Kepala perangkat daerah" in reach_of(world.head_of_agency).roles
+    assert "Atasan" in reach_of(world.division_head).roles
+    assert reach_of(world.section_head).roles == ["Pejabat"]
+    assert reach_of(world.planner).roles == ["Admin perencanaan"]
+    assert reach_of(world.inspector).roles == ["Inspektorat"]
+    assert reach_of(world.bappeda).roles == ["Bappeda"]
+    assert reach_of(None).roles == []
+
+
+def test_who_enters_verifies_plans_and_evaluates(world):
+    agency = world.agency
+    kasi_position = agency.positions.get(code="kasi-tata-kelola")
+    assert may_enter_actuals(world.section_head, kasi_position)
+    assert not may_enter_actuals(world.division_head, kasi_position)
+    assert not may_enter_actuals(world.planner, kasi_position)
+    # the superior directly above, and the head of agency, verify; nobody verifies what they entered themselves
+    assert may_verify(world.division_head, [kasi_position], world.section_head.pk)
+    assert may_verify(world.head_of_agency, [kasi_position], world.section_head.pk)
+    assert not may_verify(world.secretary, [kasi_position], world.section_head.pk)
+    assert not may_verify(world.section_head, [kasi_position], world.section_head.pk)
+    assert not may_verify(world.division_head, [kasi_position], world.division_head.pk)
+    assert may_plan(world.planner, agency) and not may_plan(world.head_of_agency, agency)
+    assert may_evaluate(world.inspector, agency) and not may_evaluate(world.bappeda, agency)

@@ -21,6 +21,9 @@ from kinerja.organisation.models import Agency, Assignment, Official, Position, 
 
 SEED_CODE = "halut-diskominfo"
 PASSWORD = "kata-sandi-uji-123"
+# What every page costs for a logged-in user besides its own data: the user's reach (accounts.access, 2) and
+# the navigation's verification counts (3). Page tests add it to their own fixed counts.
+PER_REQUEST_QUERIES = 5
 
 
 def load_builtin_dataset() -> Agency:

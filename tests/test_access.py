@@ -56,6 +56,12 @@ TABLE = {
                    answers(405, outsider=405)),
     "entry-preview": (lambda ids: reverse("entry-preview", args=[SEED, "kasi-tata-kelola", ids["indicator"]]),
                       answers(405, outsider=405)),
+    "entry-submit": (lambda ids: reverse("entry-submit", args=[SEED, "kasi-tata-kelola", ids["indicator"]]),
+                     answers(405, outsider=405)),
+    "verification": (lambda ids: reverse("verification", args=[SEED]), READ),
+    "verification-decide": (lambda ids: reverse("verification-decide", args=[SEED, ids["actual"]]),
+                            answers(405, outsider=405)),
+    "periods": (lambda ids: reverse("periods", args=[SEED]), answers(404, planner=200, admin=200)),
     "agency-targets": (lambda ids: reverse("agency-targets", args=[SEED]), answers(404, planner=200, admin=200)),
     "position-targets": (lambda ids: reverse("position-targets", args=[SEED, "kasi-tata-kelola"]),
                          answers(404, planner=200, admin=200)),
@@ -88,7 +94,7 @@ def ids(seed, tmp_path):
     kasi = User.objects.get(username="kasi")
     actual = record_actual(actor=kasi, indicator=indicator, year=2022, quarter=1, numerator=Decimal(3),
                            denominator=Decimal(30), evidence=[("bukti.pdf", PDF)])
-    return {"indicator": indicator.code, "evidence": actual.evidence.get().pk}
+    return {"indicator": indicator.code, "evidence": actual.evidence.get().pk, "actual": actual.pk}
 
 
 def user_for(role: str, world) -> User | None:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from . import services
-from .models import Actual, Evidence, Target
+from .models import Actual, Evidence, PeriodLock, Target
 
 
 @admin.register(Target)
@@ -62,4 +62,18 @@ class EvidenceAdmin(admin.ModelAdmin):
                        "uploaded_by", "is_example"]
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(PeriodLock)
+class PeriodLockAdmin(admin.ModelAdmin):
+    """Read here; closed and reopened on the agency's periods page, through the service that checks who may."""
+
+    list_display = ["agency", "year", "quarter", "closed", "deadline", "changed_by"]
+    list_filter = ["year", "quarter", "closed"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

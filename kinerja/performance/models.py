@@ -83,7 +83,15 @@ class Actual(TimeStampedModel):
     hindering_factors = models.TextField(_("hindering factors"), blank=True)
     follow_up = models.TextField(_("follow-up"), blank=True)
     note = models.TextField(_("note"), blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status_reason = models.TextField(
+        _("reason of the last return or reopening"), blank=True, max_length=2000,
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("verified by"),
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     is_example = models.BooleanField(_("example data"), default=False)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
@@ -135,3 +143,39 @@ class Evidence(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class PeriodLock(TimeStampedModel):
+    """A quarter of a year of an agency that the planner closed, or that closes itself on a deadline.
+
+    While closed, its targets and actuals refuse every change; reopening needs a reason (kept here and in the
+    audit trail)."""
+
+    agency = models.ForeignKey(
+        "organisation.Agency", models.CASCADE, related_name="period_locks", verbose_name=_("agency")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    quarter = models.PositiveSmallIntegerField(_("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)])
+    closed = models.BooleanField(_("closed"), default=False)
+    deadline = models.DateField(_("deadline"), null=True, blank=True,
+                                help_text=_("After this day the period is closed without anyone closing it."))
+    reason = models.TextField(_("reason of the last reopening"), blank=True, max_length=2000)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    class Meta:
+        verbose_name = _("period")
+        verbose_name_plural = _("periods")
+        ordering = ["agency", "year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "quarter"], name="period_lock_once"),
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="period_quarter_1_to_4"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.year} TW{self.quarter}"
+
+    def is_closed_on(self, day) -> bool:
+        return self.closed or (self.deadline is not None and day > self.deadline)

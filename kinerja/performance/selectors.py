@@ -72,8 +72,10 @@ class Measurement:
         )
 
 
-def get_measurements(indicators: Iterable[Indicator], year: int) -> dict[int, Measurement]:
-    """Measurements of `indicators` for `year`, keyed by indicator id (2 queries)."""
+def get_measurements(indicators: Iterable[Indicator], year: int, *, verified_only: bool = False
+                     ) -> dict[int, Measurement]:
+    """Measurements of `indicators` for `year`, keyed by indicator id (2 queries); with `verified_only` an
+    actual counts only once its superior verified it."""
     by_id = {indicator.pk: Measurement(indicator, year) for indicator in indicators}
     if not by_id:
         return by_id
@@ -83,7 +85,10 @@ def get_measurements(indicators: Iterable[Indicator], year: int) -> dict[int, Me
             measurement.target = target
         else:
             measurement.quarter_targets[target.quarter] = target
-    for actual in Actual.objects.filter(indicator__in=by_id, year=year).prefetch_related("evidence"):
+    actuals = Actual.objects.filter(indicator__in=by_id, year=year)
+    if verified_only:
+        actuals = actuals.filter(status=Actual.Status.VERIFIED)
+    for actual in actuals.prefetch_related("evidence"):
         by_id[actual.indicator_id].actuals[actual.quarter] = actual
     return by_id
 

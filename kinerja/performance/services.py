@@ -15,11 +15,13 @@ from kinerja.strategy.models import Indicator
 
 from . import achievement, file_kinds
 from .models import QUARTERS, Actual, Evidence, Target
+from .workflow import ensure_editable, ensure_period_open
 
 PERCENT_UNITS = {"persen", "%"}
 
 
 STORED = Decimal("0.0001")
+TEXT_MAX = 4000  # factors, follow-up and note: a few paragraphs, not a document (evidence files are for that)
 
 
 def _stored(value: Decimal | None) -> Decimal | None:
@@ -61,6 +63,8 @@ def set_target(
         _check_quarter(quarter)
     else:
         quarter = 0
+    if kind in (Target.Kind.YEAR, Target.Kind.QUARTER) and not is_example:
+        ensure_period_open(indicator, year, quarter)
     lookup = {"indicator": indicator, "kind": kind, "year": year, "quarter": quarter}
     if value is None:
         if value_upper is not None:
@@ -153,13 +157,23 @@ def record_actual(
         checked_evidence_kind(name, content)
     value, numerator, denominator = checked_terms(indicator, value=value, numerator=numerator,
                                                   denominator=denominator)
+    texts = {"supporting_factors": supporting_factors, "hindering_factors": hindering_factors,
+             "follow_up": follow_up, "note": note}
+    too_long = {field: f"Paling panjang {TEXT_MAX} karakter (tertulis {len(text)})."
+                for field, text in texts.items() if len(text.strip()) > TEXT_MAX}
+    if too_long:
+        raise ValidationError(too_long)
     actual = Actual.objects.filter(indicator=indicator, year=year, quarter=quarter).first() or Actual(
         indicator=indicator, year=year, quarter=quarter
     )
+    if not is_example:  # example figures are invented, loaded verified, and replaced whole by their command
+        ensure_period_open(indicator, year, quarter)
+        ensure_editable(actual)
     actual.value, actual.numerator, actual.denominator = _stored(value), _stored(numerator), _stored(denominator)
     actual.supporting_factors, actual.hindering_factors = supporting_factors.strip(), hindering_factors.strip()
     actual.follow_up, actual.note = follow_up.strip(), note.strip()
-    actual.is_example, actual.entered_by, actual.status = is_example, actor, Actual.Status.SUBMITTED
+    actual.is_example, actual.entered_by = is_example, actor
+    actual.status = Actual.Status.VERIFIED if is_example else Actual.Status.DRAFT
     actual.full_clean()
     actual.save()
     for name, content in evidence:

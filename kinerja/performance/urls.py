@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import target_views, views
+from . import target_views, views, workflow_views
 
 urlpatterns = [
     path("instansi/<slug:agency>/", views.agency_overview, name="agency-overview"),
@@ -12,6 +12,11 @@ urlpatterns = [
          name="entry-save"),
     path("instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/pratinjau/", views.entry_preview,
          name="entry-preview"),
+    path("instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/kirim/", views.entry_submit,
+         name="entry-submit"),
+    path("instansi/<slug:agency>/verifikasi/", workflow_views.verification, name="verification"),
+    path("instansi/<slug:agency>/verifikasi/<int:actual>/", workflow_views.decide, name="verification-decide"),
+    path("instansi/<slug:agency>/periode/", workflow_views.periods, name="periods"),
     path("instansi/<slug:agency>/target/", target_views.agency_targets, name="agency-targets"),
     path("instansi/<slug:agency>/target/<slug:position>/", target_views.position_targets, name="position-targets"),
     path("instansi/<slug:agency>/bukti/<int:evidence>/", views.evidence_download, name="evidence-download"),

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +24,7 @@ from kinerja.strategy.selectors import (
     list_positions,
 )
 
-from . import achievement, services
+from . import achievement, services, workflow
 from .forms import ActualForm
 from .models import Actual, Evidence, Target
 from .periods import QUARTER_NAMES, chosen_quarter, chosen_year
@@ -48,10 +48,15 @@ class MeasuredObjective:
     rollup: achievement.Rollup
 
 
-def _measured_page(agency: Agency, position: str, year: int) -> tuple:
+def verified_only(request: HttpRequest) -> bool:
+    """`?terverifikasi=1`: achievement pages count only verified actuals."""
+    return request.GET.get("terverifikasi") == "1"
+
+
+def _measured_page(agency: Agency, position: str, year: int, *, verified: bool = False) -> tuple:
     page = get_position_page(agency, position)
     indicators = [row.indicator for item in page.objectives for row in item.rows]
-    measurements = get_measurements(indicators, year)
+    measurements = get_measurements(indicators, year, verified_only=verified)
     objectives = []
     for item in page.objectives:
         rows = [MeasuredRow(row, measurements[row.indicator_id]) for row in item.rows]
@@ -85,8 +90,10 @@ def position_page(request: HttpRequest, agency: str, position: str) -> HttpRespo
         year = None
     else:
         year = chosen_year(request, plan, latest_year_with_actuals(plan))
-        page, objectives, page_rollup, example = _measured_page(agency_obj, position, year)
+        page, objectives, page_rollup, example = _measured_page(agency_obj, position, year,
+                                                                verified=verified_only(request))
     return render(request, "strategy/position_page.html", {
+        "verified_only": verified_only(request),
         "agency": agency_obj, "plan": plan, "page": page, "year": year, "measured": objectives,
         "page_rollup": page_rollup, "example": example, "quarters": QUARTER_NAMES,
         "may_enter": may_enter_actuals(request.user, page.position),
@@ -102,14 +109,14 @@ def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
     year = chosen_year(request, plan, latest_year_with_actuals(plan))
     overview = get_plan_overview(plan)
     indicators = [indicator for goal in overview.goals for item in goal.objectives for indicator in item.indicators]
-    measurements = get_measurements(indicators, year)
+    measurements = get_measurements(indicators, year, verified_only=verified_only(request))
     objective_rollups = {
         item.objective.pk: rollup_of(measurements[indicator.pk] for indicator in item.indicators)
         for goal in overview.goals for item in goal.objectives
     }
     return render(request, "strategy/plan.html", {
         "agency": agency_obj, "overview": overview, "plan": plan, "year": year, "measurements": measurements,
-        "objective_rollups": objective_rollups, "quarters": QUARTER_NAMES,
+        "objective_rollups": objective_rollups, "quarters": QUARTER_NAMES, "verified_only": verified_only(request),
         "example": any(m.has_example_data for m in measurements.values()),
     })
 
@@ -219,7 +226,9 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
                 evidence=[(upload.name, upload.read()) for upload in data["evidence"]],
             )
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
+            if not hasattr(error, "error_dict"):  # a refusal of the whole row: a closed period, a verified figure
+                form.add_error(None, error.messages)
+            for field, problems in (error.message_dict.items() if hasattr(error, "error_dict") else ()):
                 form.add_error(field if field in form.fields else ("evidence" if field == "file" else None), problems)
         else:
             saved = True
@@ -234,6 +243,23 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
         messages.error(request, "Realisasi belum tersimpan: periksa isian yang ditandai.")
         return entry_page(request, agency, position, bound=form)
     messages.success(request, "Realisasi tersimpan.")
+    return redirect(f"{reverse('entry-page', args=[agency, position])}?tahun={year}&triwulan={quarter}")
+
+
+@require_POST
+def entry_submit(request: HttpRequest, agency: str, position: str, indicator: str) -> HttpResponse:
+    """The official sends a quarter's actual of a row to the superior for verification."""
+    _agency_obj, _page, row, measurement, year, quarter = _entry_row(request, agency, position, indicator)
+    actual = measurement.actuals.get(quarter)
+    if actual is None:
+        messages.error(request, "Isi dan simpan realisasinya dahulu.")
+    else:
+        try:
+            workflow.submit_actual(actor=request.user, actual=actual)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, f"Realisasi “{row.name}” dikirim untuk diverifikasi.")
     return redirect(f"{reverse('entry-page', args=[agency, position])}?tahun={year}&triwulan={quarter}")
 
 

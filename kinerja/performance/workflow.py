@@ -1,0 +1,157 @@
+"""The life of an actual — draft → submitted → verified, or returned with a reason — and closed periods.
+
+Every transition is a service: keyword-only, `actor` first, in one transaction, checked against
+`accounts.access` (who may) and against the state the actual is in (a replayed verification is refused, not
+repeated). Only the official who entered an actual submits it; only a superior of a position whose page prints
+the indicator (the head of agency for the whole agency) verifies or returns it, never the person who entered it;
+a verified actual changes only after it is reopened with a reason, by a superior or the agency's planner.
+"""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from kinerja.accounts.access import may_plan, may_verify
+from kinerja.organisation.models import Agency
+from kinerja.strategy.models import Indicator, PageIndicator
+
+from .models import Actual, PeriodLock
+
+REASON_MAX = 2000
+
+
+# -- periods --------------------------------------------------------------------------------------------------
+
+def closed_quarters(agency: Agency, year: int, today: datetime.date | None = None) -> set[int]:
+    """The quarters of `year` closed for the agency today, by hand or by their deadline (1 query)."""
+    today = today or datetime.date.today()
+    return {lock.quarter for lock in PeriodLock.objects.filter(agency=agency, year=year) if lock.is_closed_on(today)}
+
+
+def ensure_period_open(indicator: Indicator, year: int, quarter: int | None) -> None:
+    """ValidationError when the period is closed: a quarter, or for a yearly figure (quarter None or 0) any
+    quarter of the year."""
+    closed = closed_quarters(indicator.plan.agency, year)
+    if quarter and quarter in closed:
+        raise ValidationError(f"Periode triwulan {quarter} tahun {year} sudah ditutup; data tidak dapat diubah.")
+    if not quarter and closed:
+        raise ValidationError(f"Tahun {year} sudah mempunyai periode yang ditutup; target tahunan tidak dapat diubah.")
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Tuliskan alasannya."})
+    if len(reason) > REASON_MAX:
+        raise ValidationError({"reason": f"Alasan paling panjang {REASON_MAX} karakter."})
+    return reason
+
+
+@transaction.atomic
+def close_period(*, actor: Any, agency: Agency, year: int, quarter: int,
+                 deadline: datetime.date | None = None) -> PeriodLock:
+    """Close a quarter now, or (with `deadline`) let it close itself after that day."""
+    if not may_plan(actor, agency):
+        raise PermissionDenied("Hanya admin perencanaan instansi ini yang menutup periode.")
+    lock, _ = PeriodLock.objects.get_or_create(agency=agency, year=year, quarter=quarter)
+    if deadline is None:
+        lock.closed = True
+    lock.deadline, lock.changed_by = deadline, actor
+    lock.full_clean()
+    lock.save()
+    return lock
+
+
+@transaction.atomic
+def reopen_period(*, actor: Any, agency: Agency, year: int, quarter: int, reason: str) -> PeriodLock:
+    if not may_plan(actor, agency):
+        raise PermissionDenied("Hanya admin perencanaan instansi ini yang membuka kembali periode.")
+    lock = PeriodLock.objects.filter(agency=agency, year=year, quarter=quarter).first()
+    if lock is None or not lock.is_closed_on(datetime.date.today()):
+        raise ValidationError(f"Periode triwulan {quarter} tahun {year} tidak sedang ditutup.")
+    lock.closed, lock.deadline, lock.reason, lock.changed_by = False, None, _reason(reason), actor
+    lock.full_clean()
+    lock.save()
+    return lock
+
+
+# -- the life of an actual ----------------------------------------------------------------------------------------
+
+def ensure_editable(actual: Actual | None) -> None:
+    """An actual is typed and corrected only as a draft (new, or returned, or reopened)."""
+    if actual is not None and actual.pk and actual.status != Actual.Status.DRAFT:
+        state = "sudah diverifikasi" if actual.status == Actual.Status.VERIFIED else "sedang menunggu verifikasi"
+        raise ValidationError(f"Realisasi ini {state}; tidak dapat diubah sebelum dikembalikan atau dibuka kembali.")
+
+
+def printing_positions(indicator: Indicator) -> list[int]:
+    """The positions whose IKI pages print the indicator (1 query): their superiors verify its actuals."""
+    return list(PageIndicator.objects.filter(indicator=indicator).values_list("position_id", flat=True))
+
+
+def _locked(actual: Actual) -> Actual:
+    """The actual re-read under a row lock: two clicks on "verify" cannot both pass the state check."""
+    return Actual.objects.select_for_update().select_related("indicator__plan__agency").get(pk=actual.pk)
+
+
+@transaction.atomic
+def submit_actual(*, actor: Any, actual: Actual) -> Actual:
+    actual = _locked(actual)
+    if actual.entered_by_id != getattr(actor, "pk", None):
+        raise PermissionDenied("Hanya pejabat yang mengisi realisasi ini yang mengirimkannya.")
+    if actual.status != Actual.Status.DRAFT:
+        raise ValidationError("Realisasi ini sudah dikirim.")
+    ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    actual.status = Actual.Status.SUBMITTED
+    actual.save(update_fields=["status", "updated_at"])
+    return actual
+
+
+def _check_verifier(actor: Any, actual: Actual) -> None:
+    if not may_verify(actor, set(printing_positions(actual.indicator)), actual.entered_by_id):
+        raise PermissionDenied("Hanya atasan pejabat yang mengisi realisasi ini yang memverifikasinya.")
+
+
+@transaction.atomic
+def verify_actual(*, actor: Any, actual: Actual) -> Actual:
+    actual = _locked(actual)
+    _check_verifier(actor, actual)
+    if actual.status == Actual.Status.VERIFIED:
+        raise ValidationError("Realisasi ini sudah diverifikasi.")
+    if actual.status != Actual.Status.SUBMITTED:
+        raise ValidationError("Realisasi ini belum dikirim untuk diverifikasi.")
+    actual.status, actual.verified_by, actual.verified_at = Actual.Status.VERIFIED, actor, timezone.now()
+    actual.save(update_fields=["status", "verified_by", "verified_at", "updated_at"])
+    return actual
+
+
+@transaction.atomic
+def return_actual(*, actor: Any, actual: Actual, reason: str) -> Actual:
+    """Back to the official as a draft, with the reason they must read."""
+    actual = _locked(actual)
+    _check_verifier(actor, actual)
+    if actual.status != Actual.Status.SUBMITTED:
+        raise ValidationError("Hanya realisasi yang menunggu verifikasi yang dapat dikembalikan.")
+    ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    actual.status, actual.status_reason = Actual.Status.DRAFT, _reason(reason)
+    actual.save(update_fields=["status", "status_reason", "updated_at"])
+    return actual
+
+
+@transaction.atomic
+def reopen_actual(*, actor: Any, actual: Actual, reason: str) -> Actual:
+    """A verified actual becomes a draft again, by a superior or the agency's planner, with a reason."""
+    actual = _locked(actual)
+    agency = actual.indicator.plan.agency
+    if not may_plan(actor, agency):
+        _check_verifier(actor, actual)
+    if actual.status != Actual.Status.VERIFIED:
+        raise ValidationError("Hanya realisasi yang sudah diverifikasi yang dapat dibuka kembali.")
+    ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    actual.status, actual.status_reason = Actual.Status.DRAFT, _reason(reason)
+    actual.verified_by, actual.verified_at = None, None
+    actual.save(update_fields=["status", "status_reason", "verified_by", "verified_at", "updated_at"])
+    return actual

@@ -67,6 +67,7 @@ TABLE = {
                          answers(404, planner=200, admin=200)),
     "evidence-download": (lambda ids: reverse("evidence-download", args=[SEED, ids["evidence"]]), READ),
     "documents": (lambda ids: reverse("documents", args=[SEED]) + "?tahun=2022", READ),
+    "decree-enact": (lambda ids: reverse("decree-enact", args=[SEED]), answers(405, outsider=405)),
     "document-download": (
         lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022", READ
     ),

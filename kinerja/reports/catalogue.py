@@ -8,9 +8,10 @@ from kinerja.strategy.models import Decree, StrategicPlan
 
 from .agreement import build_agreement, build_agreements
 from .decree import build_decree
-from .document import Document
+from .document import Document, from_data, to_data
 from .evaluation import build_evaluation
 from .lkjip import build_report
+from .models import EnactedDecree
 
 
 class DocumentUnavailable(Exception):
@@ -48,14 +49,26 @@ class Request:
     year: int
     quarter: int = 4
     position: Position | None = None
+    version: int | None = None  # an enacted version of the decree; None: as the data prints it now
 
 
 def build_document(kind: DocumentKind, request: Request) -> Document:
     if kind in (DECREE, DECREE_BOOK):
+        if kind is DECREE and request.version is not None:
+            enacted = EnactedDecree.objects.filter(decree__plan=request.plan, decree__year=request.year,
+                                                   version=request.version).first()
+            if enacted is None:
+                raise DocumentUnavailable(f"Keputusan tahun {request.year} versi {request.version} tidak ada.")
+            return from_data(enacted.document)
         try:
-            return build_decree(request.plan, request.year, book=kind is DECREE_BOOK)
+            document = build_decree(request.plan, request.year, book=kind is DECREE_BOOK)
         except Decree.DoesNotExist as error:
             raise DocumentUnavailable(f"Belum ada keputusan IKU/IKI tahun {request.year}.") from error
+        last = latest_enacted(request.plan, request.year)
+        if last is not None and kind is DECREE and to_data(document) != last.document:
+            document.missing.append(
+                f"Data berubah sesudah versi {last.version} ditetapkan: ini konsep versi {last.version + 1}.")
+        return document
     if kind is AGREEMENT:
         if request.position is not None:
             return build_agreement(request.position, request.year)
@@ -65,3 +78,12 @@ def build_document(kind: DocumentKind, request: Request) -> Document:
     if kind is REPORT:
         return build_report(request.agency, request.year)
     raise DocumentUnavailable(f"Dokumen “{kind.label}” belum dapat dicetak.")
+
+
+def latest_enacted(plan: StrategicPlan, year: int) -> EnactedDecree | None:
+    return EnactedDecree.objects.filter(decree__plan=plan, decree__year=year).order_by("-version").first()
+
+
+def enacted_versions(plan: StrategicPlan, year: int) -> list[EnactedDecree]:
+    return list(EnactedDecree.objects.filter(decree__plan=plan, decree__year=year)
+                .select_related("enacted_by").defer("document").order_by("-version"))

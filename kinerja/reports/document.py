@@ -219,3 +219,34 @@ class Document:
 
     def tables(self) -> list[Table]:
         return [block for section in self.sections for block in section.blocks if isinstance(block, Table)]
+
+
+# -- freezing: a document as JSON and back (an enacted decree is kept exactly as it was printed) ----------------
+
+_TYPES = {cls.__name__: cls for cls in (Text, Fraction, Paragraph, Heading, Cell, Column, Table, SignatureBlock,
+                                        Signatures, Letterhead, CornerNote, Contents, Section, Document)}
+
+
+def to_data(value: object) -> object:
+    """A document (or any part of it) as JSON-ready data, every dataclass tagged with its name."""
+    if type(value).__name__ in _TYPES:
+        return {"_": type(value).__name__, **{name: to_data(item) for name, item in vars(value).items()}}
+    if isinstance(value, Decimal):
+        return {"_": "Decimal", "v": str(value)}
+    if isinstance(value, list | tuple):
+        return [to_data(item) for item in value]
+    return value
+
+
+def from_data(data: object) -> object:
+    """The inverse of `to_data`."""
+    if isinstance(data, list):
+        return [from_data(item) for item in data]
+    if isinstance(data, dict) and "_" in data:
+        if data["_"] == "Decimal":
+            return Decimal(data["v"])
+        fields = {name: from_data(item) for name, item in data.items() if name != "_"}
+        if data["_"] == "CornerNote":
+            fields["rows"] = [tuple(row) for row in fields["rows"]]
+        return _TYPES[data["_"]](**fields)
+    return data

@@ -1,5 +1,6 @@
 """The editable text of the performance report (LKjIP), kept per agency and year."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,3 +40,26 @@ class ReportChapter(TimeStampedModel):
     @property
     def paragraphs(self) -> list[str]:
         return [part.strip() for part in self.body.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+class EnactedDecree(models.Model):
+    """A version of the IKU/IKI decree as it was when enacted (ditetapkan): the whole printed document, frozen.
+
+    Later changes to the plan and the pages make the next draft; every enacted version still prints as it was."""
+
+    decree = models.ForeignKey("strategy.Decree", models.PROTECT, related_name="enacted_versions",
+                               verbose_name=_("decree"))
+    version = models.PositiveSmallIntegerField(_("version"))
+    enacted_at = models.DateTimeField(_("enacted at"), auto_now_add=True)
+    enacted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("enacted by"))
+    document = models.JSONField(_("document as printed"))
+
+    class Meta:
+        verbose_name = _("enacted decree")
+        verbose_name_plural = _("enacted decrees")
+        ordering = ["decree", "-version"]
+        constraints = [models.UniqueConstraint(fields=["decree", "version"], name="enacted_decree_version_once")]
+
+    def __str__(self) -> str:
+        return f"{self.decree} v{self.version}"

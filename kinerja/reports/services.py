@@ -2,13 +2,18 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from kinerja.accounts.access import may_plan
 from kinerja.organisation.models import Agency
+from kinerja.strategy.models import Decree, StrategicPlan
 from kinerja.strategy.selectors import find_current_plan
 
 from .chapters import DEFAULTS
-from .models import ReportChapter
+from .decree import build_decree
+from .document import to_data
+from .models import EnactedDecree, ReportChapter
 
 
 @transaction.atomic
@@ -35,3 +40,21 @@ def start_report_chapters(*, actor: Any, agency: Agency, year: int) -> list[Repo
             chapter.save()
         chapters.append(chapter)
     return chapters
+
+
+@transaction.atomic
+def enact_decree(*, actor: Any, plan: StrategicPlan, year: int) -> EnactedDecree:
+    """Freeze the decree of `year` as it prints now, as its next version. Only the agency's planner enacts, only a
+    complete decree (no KONSEP), and only when it differs from the last enacted version."""
+    if not may_plan(actor, plan.agency):
+        raise PermissionDenied("Hanya admin perencanaan instansi ini yang menetapkan keputusan.")
+    decree = Decree.objects.select_for_update().get(plan=plan, year=year)
+    document = build_decree(plan, year)
+    if document.is_draft:
+        raise ValidationError("Keputusan masih KONSEP; lengkapi dahulu: " + " ".join(document.missing))
+    data = to_data(document)
+    last = decree.enacted_versions.order_by("-version").first()
+    if last is not None and last.document == data:
+        raise ValidationError(f"Tidak ada perubahan sejak versi {last.version} ditetapkan.")
+    return EnactedDecree.objects.create(decree=decree, version=(last.version + 1) if last else 1,
+                                        enacted_by=actor, document=data)

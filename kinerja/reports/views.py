@@ -2,17 +2,23 @@
 
 from dataclasses import dataclass
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
-from kinerja.accounts.access import agency_or_404
+from kinerja.accounts.access import agency_or_404, may_plan
 from kinerja.organisation.models import Agency
 from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year
+from kinerja.strategy.models import Decree
 from kinerja.strategy.selectors import find_current_plan
 
 from . import output
-from .catalogue import KINDS, DocumentKind, DocumentUnavailable, Request, build_document
+from .catalogue import KINDS, DocumentKind, DocumentUnavailable, Request, build_document, enacted_versions
+from .services import enact_decree
 
 
 @dataclass
@@ -34,7 +40,9 @@ def _request(http: HttpRequest, agency: str) -> Request | Agency:
     position = get_object_or_404(agency_obj.positions, code=code) if code else None
     # without a chosen year: the year of the latest decree, the document everything else hangs on
     latest = plan.decrees.aggregate(year=Max("year"))["year"]
-    return Request(agency_obj, plan, chosen_year(http, plan, latest), chosen_quarter(http), position)
+    version = http.GET.get("versi", "")
+    return Request(agency_obj, plan, chosen_year(http, plan, latest), chosen_quarter(http), position,
+                   int(version) if version.isdigit() else None)
 
 
 def documents(http: HttpRequest, agency: str) -> HttpResponse:
@@ -48,6 +56,7 @@ def documents(http: HttpRequest, agency: str) -> HttpResponse:
         except DocumentUnavailable as error:
             offers.append(Offer(kind, [], str(error)))
     return render(http, "reports/documents.html", {
+        "enacted": enacted_versions(request.plan, request.year), "may_plan": may_plan(http.user, request.agency),
         "agency": request.agency, "plan": request.plan, "year": request.year, "quarter": request.quarter,
         "quarters": QUARTER_NAMES, "offers": offers, "position": request.position,
         "positions": request.agency.positions.order_by("order"), "query": http.GET.urlencode(),
@@ -68,3 +77,20 @@ def download(http: HttpRequest, agency: str, kind: str, fmt: str) -> HttpRespons
     response = HttpResponse(output.render(document, fmt), content_type=output.FORMATS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'
     return response
+
+
+@require_POST
+def enact(http: HttpRequest, agency: str) -> HttpResponse:
+    """The planner enacts (ditetapkan) the decree of the chosen year as it prints now: a frozen version."""
+    request = _request(http, agency)
+    if isinstance(request, Agency) or not may_plan(http.user, request.agency):
+        raise Http404("Halaman ini tidak ditemukan.")
+    try:
+        version = enact_decree(actor=http.user, plan=request.plan, year=request.year)
+    except Decree.DoesNotExist as error:
+        raise Http404(f"Belum ada keputusan IKU/IKI tahun {request.year}.") from error
+    except ValidationError as error:
+        messages.error(http, " ".join(error.messages))
+    else:
+        messages.success(http, f"Keputusan tahun {request.year} ditetapkan sebagai versi {version.version}.")
+    return redirect(f"{reverse('documents', args=[request.agency.code])}?tahun={request.year}")

@@ -56,3 +56,8 @@ def test_pickers_htmx_and_chart_work_with_no_csp_violation(live_server, page, pe
         page.select_option("select[name=language]", "en")
     assert page.locator("html").get_attribute("lang") == "en"
     assert violations == []
+
+    # The control: an inline style added to the page is blocked, and reported.
+    page.evaluate("() => document.body.insertAdjacentHTML('beforeend', '<p id=styled style=\\'color:red\\'>x</p>')")
+    page.wait_for_timeout(300)
+    assert violations and all("style" in text for text in violations), violations

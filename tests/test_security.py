@@ -139,8 +139,9 @@ def test_uploaded_evidence_is_never_served_from_a_media_url(logged_in, seed, set
 
 
 def run_with_prod_settings(code: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items()
-                   if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}}
+    # A clean environment, as on a server: only what is given (the suite itself sets e.g. DEBUG or
+    # DJANGO_ALLOW_ASYNC_UNSAFE, which the deployment check rightly refuses).
+    environment = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "TMPDIR") if key in os.environ}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.prod", **env)
     script = f"import django\ndjango.setup()\n{code}"
     return subprocess.run([sys.executable, "-c", script], cwd=settings.BASE_DIR, env=environment,

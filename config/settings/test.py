@@ -16,3 +16,6 @@ from pathlib import Path  # noqa: E402
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "kinerja-test-media"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# django-axes stays on as in production: tests log in with force_login or the right password, and the
+# lock-out has tests of its own (kinerja/accounts/tests/test_login_security.py); each test's attempts are
+# rolled back with its transaction.

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from conftest import PASSWORD
 
@@ -26,9 +27,8 @@ def test_official_enters_a_ratio_actual_with_evidence_and_it_is_kept(live_server
     row = page.locator("#row-IKU_2")
     row.locator("input[name='IKU_2-numerator']").fill("150")
     row.locator("input[name='IKU_2-denominator']").fill("196")
-    page.wait_for_function(
-        "document.querySelector('#preview-IKU_2 .preview-value').textContent.includes('76,53')", timeout=5000
-    )
+    # a locator, not wait_for_function: the Content-Security-Policy forbids evaluating strings in the page
+    expect(page.locator("#preview-IKU_2 .preview-value")).to_contain_text("76,53", timeout=5000)
     evidence = tmp_path / "bukti-desa.pdf"
     evidence.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     row.locator("summary").click()

@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 from django import template
@@ -21,3 +22,11 @@ def number(value: Decimal | int | None, decimals: int = 2) -> str:
 def percent(value: Decimal | None, decimals: int = 2) -> str:
     return format_percent(_present(value), int(decimals))
 
+
+
+@register.filter
+def minutes(value: datetime.timedelta | None) -> int:
+    """Whole minutes of a duration, rounded up (a lock-out of 90 seconds is "2 minutes"): 0 when missing."""
+    if not isinstance(value, datetime.timedelta):
+        return 0
+    return -int(-value.total_seconds() // 60)

@@ -7,7 +7,6 @@ user's reach answers 404 (as if it did not exist), never 403.
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kinerja.accounts.access import (
@@ -89,7 +88,7 @@ def url_names(patterns=None, prefix: str = "") -> set[str]:
 
 
 @pytest.fixture
-def ids(seed, tmp_path):
+def ids(seed, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     indicator = Indicator.objects.get(plan__agency=seed, code="IKU.5")
     kasi = User.objects.get(username="kasi")

@@ -3,7 +3,6 @@
 from decimal import Decimal
 from pathlib import Path
 
-from django.conf import settings
 from django.urls import reverse
 
 from kinerja.performance.services import record_actual
@@ -17,7 +16,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PAYLOAD = '<script>alert("x")</script><b>tebal</b>'
 
 
-def test_an_evidence_file_named_with_dots_and_slashes_is_stored_under_a_generated_name(world, tmp_path):
+def test_an_evidence_file_named_with_dots_and_slashes_is_stored_under_a_generated_name(world, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     indicator = Indicator.objects.filter(page_rows__position__code="kasi-tata-kelola").first()
     actual = record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1,

@@ -1,6 +1,7 @@
 """The site's defences: Content-Security-Policy on every page and nothing inline that it would block, CSRF
 on every form, no public media URL, and production settings that pass `check --deploy`."""
 
+import datetime
 import os
 import re
 import secrets
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from kinerja.organisation.models import Assignment, Official
 from kinerja.performance.models import Evidence
 
 TEMPLATES = Path(settings.BASE_DIR) / "kinerja" / "templates"
@@ -105,7 +107,12 @@ def assert_protected(url: str, response) -> None:
 def test_every_page_answers_with_the_security_headers_and_nothing_inline(client, seed, django_user_model):
     assert_protected("login", client.get(reverse("login")))
     assert_protected("anonymous home", client.get("/"))
-    client.force_login(django_user_model.objects.create_superuser("super", password="x-Super-123"))  # sees all
+    user = django_user_model.objects.create_superuser("super", password="x-Super-123")  # reads and plans all
+    official = Official.objects.create(region=seed.region, name="Pelaksana Tugas Uji", nip="199101012015011001",
+                                       user=user)  # and, as acting head of agency, enters its actuals
+    Assignment.objects.create(official=official, position=seed.positions.get(code="kadis"),
+                              start=datetime.date(2022, 1, 1), acting=True)
+    client.force_login(user)
     pages = crawl(client, ["/", reverse("entry-page", args=[seed.code, "kadis"]) + "?tahun=2022&triwulan=2",
                            reverse("agency-targets", args=[seed.code])])
     assert len(pages) > 90

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kinerja.core.middleware.AuditContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kinerja.core.middleware.ChosenLanguageMiddleware",
@@ -122,6 +123,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Whether a reverse proxy of ours stands in front of the application: the audit trail then takes the client's
+# address from the last entry of X-Forwarded-For instead of REMOTE_ADDR (never trust the header otherwise).
+KINERJA_BEHIND_TRUSTED_PROXY = env_bool("KINERJA_BEHIND_TRUSTED_PROXY", False)
 
 # The built-in dataset that `make run` loads into an empty database.
 KINERJA_BUILTIN_DATASET = BASE_DIR / "data" / "halut-diskominfo.yaml"

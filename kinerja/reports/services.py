@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import transaction
 
+from kinerja.core import audit
 from kinerja.organisation.models import Agency
 from kinerja.strategy.selectors import find_current_plan
 
@@ -26,6 +27,7 @@ def start_report_chapters(*, actor: Any, agency: Agency, year: int) -> list[Repo
     for kind, default in DEFAULTS.items():
         chapter = current.get(kind) or ReportChapter(agency=agency, year=year, kind=kind, title=default.title)
         if not chapter.body.strip():
+            before = audit.snapshot(chapter) if chapter.pk else None
             earlier = previous.get(kind)
             if earlier is not None and earlier.body.strip():
                 chapter.title, chapter.body = earlier.title, earlier.body
@@ -33,5 +35,8 @@ def start_report_chapters(*, actor: Any, agency: Agency, year: int) -> list[Repo
                 chapter.body = default.text(agency=agency.name, year=year, plan=plan_name)
             chapter.full_clean()
             chapter.save()
+            with audit.in_record_language():
+                description = f"{chapter.get_kind_display()} LKjIP {year} dimulai"
+            audit.record_change(actor=actor, obj=chapter, before=before, agency=agency, description=description)
         chapters.append(chapter)
     return chapters

@@ -214,3 +214,9 @@ def changes(entry: AuditRecord) -> list[Change]:
         shown_after = _shown(field, new) if key in after else MISSING
         rows.append(Change(key, label, shown_before, shown_after))
     return rows
+
+
+def kind_label(label: str) -> str:
+    """"performance.target" → "Target": the kind of object a record is about, as a person reads it."""
+    model = _model(label)
+    return str(model._meta.verbose_name).capitalize() if model is not None else label

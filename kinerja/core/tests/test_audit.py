@@ -1,81 +1,17 @@
-"""The audit trail: every service write leaves a record with who, when, from where, what, before and after;
-records are never deleted by the application."""
+"""The audit trail itself: what a record keeps, where the client's address comes from, and that nothing in the
+application deletes or changes a record. (What each service records is tested with the service's app.)"""
 
-import copy
+import datetime
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
 from kinerja.core import audit
 from kinerja.core.middleware import client_address
 from kinerja.core.models import AuditRecord
-from kinerja.exchange.dataset_io import read_dataset
-from kinerja.exchange.loader import load_agency_data
-from kinerja.performance import services
-from kinerja.performance.example_data import clear_example_performance, load_example_performance
-from kinerja.performance.models import Target
-from kinerja.reports.services import start_report_chapters
-from kinerja.strategy import services as strategy_services
-from kinerja.strategy.models import Indicator
-
-
-def _trail(obj) -> list[AuditRecord]:
-    return list(AuditRecord.objects.filter(object_label=obj._meta.label_lower).order_by("at", "pk"))
-
-
-def test_a_target_set_changed_and_removed_gives_three_records_with_values_actor_and_ip(world, seed):
-    indicator = Indicator.objects.get(plan__agency=seed, code="IKU.2")
-    with audit.client_ip_set("10.1.2.3"):
-        target = services.set_target(actor=world.secretary, indicator=indicator, kind="year", year=2022,
-                                     value=Decimal("70.5"))
-        services.set_target(actor=world.secretary, indicator=indicator, kind="year", year=2022, value=Decimal(75))
-        services.set_target(actor=world.head_of_agency, indicator=indicator, kind="year", year=2022, value=None)
-    records = list(AuditRecord.objects.filter(object_label="performance.target", object_pk=str(target.pk))
-                   .order_by("at", "pk"))
-    assert [r.action for r in records] == ["created", "changed", "deleted"]
-    created, changed, deleted = records
-    assert created.before is None and created.after["value"] == "70.5000" and created.after["kind"] == "year"
-    assert changed.before["value"] == "70.5000" and changed.after["value"] == "75.0000"
-    assert deleted.before["value"] == "75.0000" and deleted.after is None
-    assert [r.user for r in records] == [world.secretary, world.secretary, world.head_of_agency]
-    assert created.actor_name == world.secretary.get_full_name()
-    assert {r.ip_address for r in records} == {"10.1.2.3"}
-    assert {r.agency_id for r in records} == {seed.pk}
-    assert {(r.about_label, r.about_pk) for r in records} == {("strategy.indicator", str(indicator.pk))}
-    assert created.description == "Target tahunan 2022 indikator IKU.2 dibuat"
-    assert not Target.objects.filter(pk=target.pk).exists()
-
-
-def test_setting_the_same_target_again_records_nothing(world, seed):
-    indicator = Indicator.objects.get(plan__agency=seed, code="IKU.2")
-    services.set_target(actor=world.secretary, indicator=indicator, kind="year", year=2023, value=Decimal(70))
-    services.set_target(actor=world.secretary, indicator=indicator, kind="year", year=2023, value=Decimal("70.00"))
-    assert AuditRecord.objects.filter(object_label="performance.target", about_pk=str(indicator.pk)).count() == 1
-
-
-def test_the_ip_of_a_request_reaches_the_record_through_the_middleware(client, world, seed):
-    world.secretary.is_staff = True
-    world.secretary.save()
-    client.force_login(world.secretary)
-    indicator = Indicator.objects.get(plan__agency=seed, code="IKU.2")
-    response = client.post(reverse("agency-targets", args=[seed.code]), {f"t-{indicator.pk}-2022": "70,5"},
-                           REMOTE_ADDR="192.0.2.44")
-    assert response.status_code == 302
-    entry = AuditRecord.objects.get(object_label="performance.target", about_pk=str(indicator.pk))
-    assert (entry.ip_address, entry.user, entry.action) == ("192.0.2.44", world.secretary, "created")
-    assert entry.after["value"] == "70.5000"
-    assert audit.client_ip() is None  # the request is over: a command after it writes no address
-
-
-def test_a_command_leaves_the_ip_empty_and_names_the_system(seed):
-    indicator = Indicator.objects.get(plan__agency=seed, code="IKU.2")
-    services.set_target(actor=None, indicator=indicator, kind="year", year=2024, value=Decimal(80))
-    entry = AuditRecord.objects.get(object_label="performance.target", about_pk=str(indicator.pk))
-    assert entry.ip_address is None and entry.user is None and entry.actor_name == audit.SYSTEM_NAME
 
 
 @pytest.mark.parametrize(("behind_proxy", "meta", "expected"), [
@@ -90,89 +26,75 @@ def test_the_client_address_trusts_x_forwarded_for_only_behind_our_proxy(behind_
         assert client_address(RequestFactory().get("/", **meta)) == expected
 
 
-def test_an_actual_recorded_twice_keeps_both_versions_and_evidence_is_recorded(world, seed):
-    indicator = Indicator.objects.filter(plan__agency=seed, formula="count").first()
-    services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1, value=Decimal(3))
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-    actual = services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1,
-                                    value=Decimal(5), note="diperbaiki", evidence=[("laporan.pdf", pdf)])
-    records = list(AuditRecord.objects.filter(about_pk=str(indicator.pk), about_label="strategy.indicator")
-                   .exclude(object_label="strategy.indicator").order_by("at", "pk"))  # not the dataset load
-    assert [(r.object_label, r.action) for r in records] == [
-        ("performance.actual", "created"), ("performance.actual", "changed"), ("performance.evidence", "created"),
+@pytest.mark.parametrize(("value", "expected"), [
+    (Decimal("85.5000"), "85.5000"), (Decimal("1E+3"), "1000"), (datetime.date(2022, 2, 14), "2022-02-14"),
+    (None, None), ("<b>teks</b>", "<b>teks</b>"), ([Decimal("1.5"), 2], ["1.5", 2]),
+])
+def test_values_are_kept_as_json_exactly(value, expected):
+    assert audit.json_value(value) == expected
+
+
+def _record(user, agency, **kwargs) -> AuditRecord:
+    values = {"actor": user, "action": "changed", "obj": user, "before": {"first_name": "Lama"},
+              "after": {"first_name": "Baru"}, "agency": agency, **kwargs}
+    return audit.record(**values)
+
+
+def test_a_record_keeps_who_from_where_what_and_the_name_after_the_user_is_gone(django_user_model, seed):
+    user = django_user_model.objects.create_user("penghapus", password="x-Del-123", first_name="Petugas Uji")
+    with audit.client_ip_set("2001:db8::1"):
+        entry = _record(user, seed, note="alasan")
+    assert audit.client_ip() is None
+    assert (entry.user, entry.actor_name, entry.ip_address, entry.agency) == (user, "Petugas Uji", "2001:db8::1", seed)
+    assert (entry.object_label, entry.object_pk, entry.about_label) == ("accounts.user", str(user.pk), "accounts.user")
+    assert entry.description == "Pengguna «penghapus» diubah" and entry.note == "alasan"
+    user.delete()
+    entry.refresh_from_db()
+    assert entry.user is None and entry.actor_name == "Petugas Uji"
+
+
+def test_a_change_that_changes_nothing_is_not_recorded(django_user_model, seed):
+    user = django_user_model.objects.create_user("sama", password="x-Same-123")
+    assert _record(user, seed, before={"a": "1"}, after={"a": "1"}) is None
+    deleted = _record(None, None, action="deleted", obj=user, before={"a": "1"}, after=None)
+    assert deleted.actor_name == audit.SYSTEM_NAME and deleted.ip_address is None
+
+
+def test_changes_are_shown_field_by_field_with_numbers_the_indonesian_way():
+    entry = AuditRecord(action="changed", object_label="strategy.budget",
+                        before={"amount": "1234567.50", "year": 2022, "is_example": True},
+                        after={"amount": "2000000.00", "year": 2022, "is_example": False})
+    assert [(c.field, c.before, c.after) for c in audit.changes(entry)] == [
+        ("amount", "1.234.567,50", "2.000.000,00"), ("is_example", "ya", "tidak"),
     ]
-    assert records[0].after["value"] == "3.0000"
-    assert (records[1].before["value"], records[1].after["value"]) == ("3.0000", "5.0000")
-    assert (records[1].before["note"], records[1].after["note"]) == ("", "diperbaiki")
-    assert records[2].after["original_name"] == "laporan.pdf"
-    evidence = actual.evidence.get()
-    services.remove_evidence(actor=world.section_head, evidence=evidence, note="salah berkas")
-    removal = AuditRecord.objects.get(object_label="performance.evidence", action="deleted")
-    assert removal.before["sha256"] == evidence.sha256 and removal.note == "salah berkas"
+    created = AuditRecord(action="created", object_label="unknown.model", before=None, after={"x": "", "y": "z"})
+    assert [(c.label, c.before, c.after) for c in audit.changes(created)] == [("y", "—", "z")]
 
 
-def test_budgets_and_report_chapters_are_recorded(world, seed):
-    programme = seed.plans.get().programmes.order_by("order").first()
-    strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=Decimal(1000))
-    strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=Decimal(2000))
-    strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=None)
-    budget = AuditRecord.objects.filter(object_label="strategy.budget").order_by("at", "pk")
-    assert [(r.action, (r.before or {}).get("amount"), (r.after or {}).get("amount")) for r in budget] == [
-        ("created", None, "1000.00"), ("changed", "1000.00", "2000.00"), ("deleted", "2000.00", None),
-    ]
-    chapters = start_report_chapters(actor=world.secretary, agency=seed, year=2022)
-    started = AuditRecord.objects.filter(object_label="reports.reportchapter", action="created")
-    assert started.count() == len(chapters) and {r.agency_id for r in started} == {seed.pk}
-
-
-def test_a_load_records_the_rows_it_changed_and_a_summary_and_nothing_when_unchanged(seed):
-    data = read_dataset(settings.KINERJA_BUILTIN_DATASET)
-    before = AuditRecord.objects.count()
-    load_agency_data(actor=None, data=data, source="ulang.yaml")
-    assert AuditRecord.objects.count() == before  # nothing changed, nothing recorded
-    changed = copy.deepcopy(data)
-    old_name = changed["plan"]["indicators"][0]["name"]
-    changed["plan"]["indicators"][0]["name"] = "Nama indikator yang diubah"
-    load_agency_data(actor=None, data=changed, source="ubah.yaml")
-    indicator = Indicator.objects.get(plan__agency=seed, code=changed["plan"]["indicators"][0]["code"])
-    entry = AuditRecord.objects.get(object_label="strategy.indicator", object_pk=str(indicator.pk), action="changed")
-    assert (entry.before["name"], entry.after["name"]) == (old_name, "Nama indikator yang diubah")
-    summary = AuditRecord.objects.get(action="loaded", note__contains="ubah.yaml")
-    assert summary.agency_id == seed.pk and "1 diubah" in summary.description
-
-
-def test_clearing_example_data_records_every_removal(seed):
-    load_example_performance(actor=None, agency=seed)
-    removed = clear_example_performance(actor=None, agency=seed)
-    assert removed > 0
-    assert AuditRecord.objects.filter(action="deleted", agency=seed).count() == removed
-
-
-def test_the_application_never_deletes_an_audit_record(client, django_user_model, seed):
-    indicator = Indicator.objects.get(plan__agency=seed, code="IKU.2")
-    services.set_target(actor=None, indicator=indicator, kind="year", year=2022, value=Decimal(1))
-    entry = AuditRecord.objects.filter(object_label="performance.target").get()
+def test_the_application_never_deletes_or_changes_an_audit_record(client, django_user_model, seed):
+    user = django_user_model.objects.create_user("biasa", password="x-Norm-123")
+    entry = _record(user, seed)
     with pytest.raises(PermissionError):
         entry.delete()
     with pytest.raises(PermissionError):
         AuditRecord.objects.filter(pk=entry.pk).delete()
     client.force_login(django_user_model.objects.create_superuser("akar", password="x-Root-123"))
+    assert client.get(reverse("admin:core_auditrecord_change", args=[entry.pk])).status_code == 200  # readable
     assert client.get(reverse("admin:core_auditrecord_delete", args=[entry.pk])).status_code == 403
     assert client.post(reverse("admin:core_auditrecord_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
     assert client.post(reverse("admin:core_auditrecord_change", args=[entry.pk]),
                        {"description": "dipalsukan"}).status_code == 403
+    assert client.get(reverse("admin:core_auditrecord_add")).status_code == 403
     changelist = client.get(reverse("admin:core_auditrecord_changelist"))
     assert changelist.status_code == 200 and "delete_selected" not in changelist.content.decode()
-    assert client.get(reverse("admin:core_auditrecord_add")).status_code == 403
     entry.refresh_from_db()
-    assert entry.description == "Target tahunan 2022 indikator IKU.2 dibuat"
+    assert entry.description == "Pengguna «biasa» diubah"
+    assert AuditRecord.objects.filter(pk=entry.pk).exists()
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger guards PostgreSQL only")
-def test_postgresql_refuses_a_raw_delete_of_an_audit_record(seed):
-    from django.db import DatabaseError, transaction
-
-    indicator = Indicator.objects.get(plan__agency=seed, code="IKU.2")
-    services.set_target(actor=None, indicator=indicator, kind="year", year=2022, value=Decimal(1))
+def test_postgresql_refuses_a_raw_delete_of_an_audit_record(django_user_model, seed):
+    user = django_user_model.objects.create_user("mentah", password="x-Raw-123")
+    _record(user, seed)
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditrecord")

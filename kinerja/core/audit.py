@@ -178,6 +178,8 @@ def _shown(field: models.Field | None, value: Any) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
+    if isinstance(field, models.ForeignKey):
+        return f"#{value}"
     if isinstance(field, models.DecimalField):
         try:
             number = decimal.Decimal(str(value))
@@ -209,6 +211,8 @@ def changes(entry: AuditRecord) -> list[Change]:
                 field = model._meta.get_field(key)
             except FieldDoesNotExist:
                 field = None
+        if isinstance(field, models.ForeignKey) and field.related_model._meta.label_lower == entry.about_label:
+            continue  # the indicator of a target on the indicator's own history: said by the page already
         label = str(field.verbose_name) if field is not None else key
         shown_before = _shown(field, old) if key in before else MISSING
         shown_after = _shown(field, new) if key in after else MISSING

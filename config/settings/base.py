@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kinerja.core.middleware.AuditContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kinerja.core.middleware.ChosenLanguageMiddleware",
@@ -156,6 +157,10 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+
+# Whether a reverse proxy of ours stands in front of the application: the audit trail then takes the client's
+# address from the last entry of X-Forwarded-For instead of REMOTE_ADDR (never trust the header otherwise).
+KINERJA_BEHIND_TRUSTED_PROXY = env_bool("KINERJA_BEHIND_TRUSTED_PROXY", False)
 
 # The built-in dataset that `make run` loads into an empty database.
 KINERJA_BUILTIN_DATASET = BASE_DIR / "data" / "halut-diskominfo.yaml"

@@ -171,3 +171,9 @@ def supervised_positions(user: object) -> frozenset[int]:
 def may_evaluate(user: object, agency: Agency) -> bool:
     """Scores the agency's SAKIP evaluation: the inspectorate of its region."""
     return agency.region_id in reach_of(user).inspected
+
+
+def may_read_log(user: object, agency: Agency) -> bool:
+    """Reads the agency-wide change log: its planner, its head, the inspectorate of its region, the administrator."""
+    reach = reach_of(user)
+    return reach.admin or agency.pk in reach.planned or agency.pk in reach.headed or agency.region_id in reach.inspected

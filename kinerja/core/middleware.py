@@ -7,11 +7,14 @@ Django's LocaleMiddleware would follow the browser (an English-language Windows 
 government application speaks the official language until a user picks English in the menu.
 """
 
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+
+from . import audit
 
 
 class ChosenLanguageMiddleware:
@@ -46,3 +49,30 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class AuditContextMiddleware:
+    """Puts the client's IP address where `kinerja.core.audit` finds it, for the length of the request.
+
+    REMOTE_ADDR, unless the setting KINERJA_BEHIND_TRUSTED_PROXY says a proxy of ours stands in front: then the
+    last address of X-Forwarded-For, the one that proxy appended (earlier ones are whatever the client sent).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with audit.client_ip_set(client_address(request)):
+            return self.get_response(request)
+
+
+def client_address(request: HttpRequest) -> str | None:
+    address = request.META.get("REMOTE_ADDR", "")
+    if getattr(settings, "KINERJA_BEHIND_TRUSTED_PROXY", False):
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if forwarded and forwarded[-1]:
+            address = forwarded[-1]
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,3 +34,65 @@ class OrderedTextItem(TimeStampedModel):
     @property
     def label(self) -> str:
         return self.number or str(self.order)
+
+
+class AuditRecordQuerySet(models.QuerySet):
+    def delete(self):  # type: ignore[override]
+        raise PermissionError("Catatan riwayat tidak pernah dihapus.")
+
+
+class AuditRecord(models.Model):
+    """One change made through a service: who, when, from where, what, and the values before and after.
+
+    Written only by `kinerja.core.audit.record`; never changed or deleted by the application (the admin is
+    read-only, `delete()` refuses, and on PostgreSQL a trigger refuses a DELETE)."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("created")
+        CHANGED = "changed", _("changed")
+        DELETED = "deleted", _("deleted")
+        LOADED = "loaded", _("loaded from a dataset")
+        SUBMITTED = "submitted", _("submitted")
+        VERIFIED = "verified", _("verified")
+        RETURNED = "returned", _("returned")
+        REOPENED = "reopened", _("reopened")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("user"),
+    )
+    actor_name = models.CharField(_("by"), max_length=200, help_text=_("Kept even when the user is removed."))
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    object_label = models.CharField(_("kind of object"), max_length=100)
+    object_pk = models.CharField(_("object key"), max_length=64)
+    object_repr = models.CharField(_("object"), max_length=300, blank=True)
+    about_label = models.CharField(_("history of kind"), max_length=100)
+    about_pk = models.CharField(_("history of key"), max_length=64)
+    agency = models.ForeignKey(
+        "organisation.Agency", models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("agency"),
+    )
+    description = models.CharField(_("description"), max_length=500)
+    note = models.TextField(_("note"), blank=True)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+
+    objects = AuditRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit record")
+        verbose_name_plural = _("audit records")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["about_label", "about_pk", "-at"], name="audit_about"),
+            models.Index(fields=["agency", "-at"], name="audit_agency"),
+            models.Index(fields=["object_label", "object_pk"], name="audit_object"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.description}"
+
+    def delete(self, *args, **kwargs):  # type: ignore[override]
+        raise PermissionError("Catatan riwayat tidak pernah dihapus.")

@@ -13,6 +13,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from kinerja.core import audit
+from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import (
     Agency,
     AgencyFunction,
@@ -68,9 +70,11 @@ def _same(instance: models.Model, name: str, value: Any) -> bool:
 
 
 class _DatasetLoader:
-    def __init__(self, data: dict[str, Any], source: str):
+    def __init__(self, data: dict[str, Any], source: str, actor: Any = None):
         self.data = data
         self.source = source
+        self.actor = actor
+        self.trail: list[AuditRecord] = []  # one record per row created or changed, written at the end
         self.problems: list[Problem] = []
         self.report = LoadReport()
         self.units: dict[str, Unit | None] = {}
@@ -88,6 +92,7 @@ class _DatasetLoader:
         """Create or update one row; None (and a problem) when it does not validate."""
         instance = model.objects.filter(**lookup).first()
         label = str(model._meta.verbose_name_plural)
+        before = None
         if instance is None:
             instance = model(**lookup, **values)
             counter = self.report.created
@@ -95,6 +100,7 @@ class _DatasetLoader:
             self.report.unchanged[label] += 1
             return instance
         else:
+            before = audit.snapshot(instance)
             for name, value in values.items():
                 setattr(instance, name, value)
             counter = self.report.updated
@@ -107,7 +113,14 @@ class _DatasetLoader:
             return None
         instance.save()
         counter[label] += 1
+        action = AuditRecord.Action.CREATED if before is None else AuditRecord.Action.CHANGED
+        self.trail.append(audit.build(actor=self.actor, action=action, obj=instance, before=before,
+                                      after=audit.snapshot(instance), note=self.note))
         return instance
+
+    @property
+    def note(self) -> str:
+        return f"Dimuat dari berkas {self.source}"
 
     def sync_rows(
         self, model: type[models.Model], record: str, parent: dict, rows: list[dict],
@@ -131,6 +144,31 @@ class _DatasetLoader:
         if not self.problems:
             model.objects.bulk_create(instances)
         (self.report.updated if existing else self.report.created)[label] += len(rows)
+        owner = next(iter(parent.values()))
+        with audit.in_record_language():
+            description = f"{str(model._meta.verbose_name_plural).capitalize()} «{str(owner)[:150]}» diganti"
+        self.trail.append(audit.build(
+            actor=self.actor, action=AuditRecord.Action.CHANGED if existing else AuditRecord.Action.CREATED,
+            obj=owner, before={"rows": existing} if existing else None, after={"rows": rows}, note=self.note,
+            description=description,
+        ))
+
+    def write_trail(self) -> None:
+        """The records of every row written, and one of the whole load with its counts (only when it changed
+        anything), all in the load's transaction."""
+        agency = self.report.agency
+        if not self.report.changed or agency is None:
+            return
+        created, updated = sum(self.report.created.values()), sum(self.report.updated.values())
+        self.trail.append(audit.build(
+            actor=self.actor, action=AuditRecord.Action.LOADED, obj=agency, before=None,
+            after={"created": dict(self.report.created), "updated": dict(self.report.updated),
+                   "unchanged": dict(self.report.unchanged)},
+            note=self.note, description=f"Data instansi dimuat dari {self.source}: {created} baru, {updated} diubah",
+        ))
+        for entry in self.trail:
+            entry.agency = agency
+        AuditRecord.objects.bulk_create(self.trail, batch_size=500)
 
     def lookup(self, table: dict, code: Any, record: str, field_name: str, what: str) -> Any:
         if code is None:
@@ -440,8 +478,9 @@ def load_agency_data(*, actor: Any, data: dict[str, Any], source: str) -> LoadRe
     `actor` is the user on whose behalf the data is loaded (None for the command line / system).
     """
     with transaction.atomic():
-        loader = _DatasetLoader(data, source)
+        loader = _DatasetLoader(data, source, actor)
         report = loader.run()
         if loader.problems:
             raise DatasetError(loader.problems)
+        loader.write_trail()
     return report

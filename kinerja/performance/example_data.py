@@ -11,6 +11,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 
+from kinerja.core import audit
+from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
 from kinerja.strategy import services as strategy_services
 from kinerja.strategy.models import Budget, Indicator, StrategicPlan
@@ -125,18 +127,41 @@ def load_example_performance(*, actor: Any, agency: Agency) -> int:
     return len(indicators)
 
 
+def _record_removal(actor: Any, agency: Agency, items: list, describe: Any, about: Any) -> None:
+    """One audit record per removed row, with its values, written in one query."""
+    AuditRecord.objects.bulk_create([
+        audit.build(actor=actor, action=AuditRecord.Action.DELETED, obj=item, before=audit.snapshot(item),
+                    after=None, agency=agency, about=about(item), note=NOTE_CLEARED,
+                    description=describe(item, AuditRecord.Action.DELETED))
+        for item in items
+    ], batch_size=500)
+
+
+NOTE_CLEARED = "Data contoh dihapus (clear_example_performance)."
+
+
 @transaction.atomic
 def clear_example_performance(*, actor: Any, agency: Agency) -> int:
-    """Remove exactly the records marked as example data; returns how many were removed."""
+    """Remove exactly the records marked as example data; returns how many were removed. Every removal is
+    recorded in the audit trail with the values removed."""
     scope = {"indicator__plan__agency": agency, "is_example": True}
-    evidence = Evidence.objects.filter(actual__indicator__plan__agency=agency, is_example=True)
+    evidence = list(Evidence.objects.filter(actual__indicator__plan__agency=agency, is_example=True)
+                    .select_related("actual__indicator"))
+    _record_removal(actor, agency, evidence, services.evidence_description, lambda e: e.actual.indicator)
     for item in evidence:
         item.file.delete(save=False)
-    removed = evidence.delete()[0]
-    removed += Actual.objects.filter(**scope).delete()[0]
-    removed += Target.objects.filter(**scope).delete()[0]
-    removed += Budget.objects.filter(
+    removed = Evidence.objects.filter(pk__in=[item.pk for item in evidence]).delete()[0]
+    actuals = list(Actual.objects.filter(**scope).select_related("indicator"))
+    _record_removal(actor, agency, actuals, services.actual_description, lambda a: a.indicator)
+    removed += Actual.objects.filter(pk__in=[item.pk for item in actuals]).delete()[0]
+    targets = list(Target.objects.filter(**scope).select_related("indicator"))
+    _record_removal(actor, agency, targets, services.target_description, lambda t: t.indicator)
+    removed += Target.objects.filter(pk__in=[item.pk for item in targets]).delete()[0]
+    budgets = list(Budget.objects.filter(
         Q(programme__plan__agency=agency) | Q(activity__programme__plan__agency=agency)
         | Q(sub_activity__activity__programme__plan__agency=agency), is_example=True,
-    ).delete()[0]
+    ).select_related("programme", "activity", "sub_activity"))
+    _record_removal(actor, agency, budgets, strategy_services.budget_description,
+                    lambda b: b.programme or b.activity or b.sub_activity)
+    removed += Budget.objects.filter(pk__in=[item.pk for item in budgets]).delete()[0]
     return removed

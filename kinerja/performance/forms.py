@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.numbers import to_decimal
 
@@ -51,3 +52,31 @@ class ActualForm(forms.Form):
     follow_up = forms.CharField(label="Tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     note = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = MultipleFileField(label="Bukti dukung")
+
+
+class HistoryFilterForm(forms.Form):
+    """The filters of an agency's change log, all optional, read from the query string."""
+
+    DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+    SYSTEM = "sistem"
+
+    pengguna = forms.ChoiceField(label=_("User"), required=False)
+    jenis = forms.ChoiceField(label=_("Kind of object"), required=False)
+    dari = forms.DateField(label=_("From"), required=False, input_formats=DATE_FORMATS,
+                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    sampai = forms.DateField(label=_("Until"), required=False, input_formats=DATE_FORMATS,
+                             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    cari = forms.CharField(label=_("Text"), required=False, max_length=200)
+
+    def __init__(self, *args: object, users: list[tuple[str, str]], kinds: list[tuple[str, str]],
+                 **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pengguna"].choices = [("", _("everyone")), (self.SYSTEM, _("the system")), *users]
+        self.fields["jenis"].choices = [("", _("every kind")), *kinds]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("dari"), data.get("sampai")
+        if start and end and end < start:
+            self.add_error("sampai", _("The end date is before the start date."))
+        return data

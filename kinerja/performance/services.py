@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from kinerja.core import audit
+from kinerja.core.models import AuditRecord
 from kinerja.strategy.models import Indicator
 
 from . import achievement, file_kinds
@@ -40,6 +42,31 @@ def _check_quarter(quarter: int) -> None:
         raise ValidationError({"quarter": f"Triwulan {quarter} tidak ada; pilih triwulan 1–4."})
 
 
+def _agency_id(indicator: Indicator) -> int:
+    return indicator.plan.agency_id
+
+
+def target_description(target: Target, action: str) -> str:
+    """"Target tahunan 2022 indikator IKU.1 diubah" — what the audit trail says of a target."""
+    with audit.in_record_language():
+        period = f"{target.year} TW {target.quarter}" if target.kind == Target.Kind.QUARTER else f"{target.year}"
+        return (f"{target.get_kind_display()} {period} indikator {target.indicator.code} "
+                f"{AuditRecord.Action(action).label}")
+
+
+def actual_description(actual: Actual, action: str) -> str:
+    with audit.in_record_language():
+        return (f"Realisasi {actual.year} TW {actual.quarter} indikator {actual.indicator.code} "
+                f"{AuditRecord.Action(action).label}")
+
+
+def evidence_description(evidence: Evidence, action: str) -> str:
+    actual = evidence.actual
+    with audit.in_record_language():
+        return (f"Bukti «{evidence.original_name}» realisasi {actual.year} TW {actual.quarter} indikator "
+                f"{actual.indicator.code} {AuditRecord.Action(action).label}")
+
+
 def _whole_if_count(indicator: Indicator, value: Decimal, field: str) -> None:
     if indicator.formula == Indicator.Formula.COUNT:
         if value < 0:
@@ -66,10 +93,15 @@ def set_target(
     if kind in (Target.Kind.YEAR, Target.Kind.QUARTER) and not is_example:
         ensure_period_open(indicator, year, quarter)
     lookup = {"indicator": indicator, "kind": kind, "year": year, "quarter": quarter}
+    existing = Target.objects.filter(**lookup).first()
     if value is None:
         if value_upper is not None:
             raise ValidationError({"value": "Isi batas bawah rentang target."})
-        Target.objects.filter(**lookup).delete()
+        if existing is not None:
+            audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=existing,
+                         before=audit.snapshot(existing), after=None, agency=_agency_id(indicator), about=indicator,
+                         description=target_description(existing, AuditRecord.Action.DELETED))
+            existing.delete()
         return None
     _whole_if_count(indicator, value, "value")
     if indicator.polarity == Indicator.Polarity.RANGE and kind != Target.Kind.BASELINE:
@@ -79,11 +111,17 @@ def set_target(
             raise ValidationError({"value_upper": "Batas atas tidak boleh lebih kecil dari batas bawah."})
     elif value_upper is not None:
         raise ValidationError({"value_upper": "Hanya indikator dengan target rentang yang mempunyai batas atas."})
-    target = Target.objects.filter(**lookup).first() or Target(**lookup)
+    target = existing or Target(**lookup)
+    before = audit.snapshot(existing)
     target.value, target.value_upper = _stored(value), _stored(value_upper)
     target.is_example, target.updated_by = is_example, actor
     target.full_clean()
+    if before is not None and audit.snapshot(target) == before:
+        return target  # nothing changed: nothing saved, nothing recorded
     target.save()
+    action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
+    audit.record_change(actor=actor, obj=target, before=before, agency=_agency_id(indicator), about=indicator,
+                        description=target_description(target, action))
     return target
 
 
@@ -163,9 +201,9 @@ def record_actual(
                 for field, text in texts.items() if len(text.strip()) > TEXT_MAX}
     if too_long:
         raise ValidationError(too_long)
-    actual = Actual.objects.filter(indicator=indicator, year=year, quarter=quarter).first() or Actual(
-        indicator=indicator, year=year, quarter=quarter
-    )
+    existing = Actual.objects.filter(indicator=indicator, year=year, quarter=quarter).first()
+    before = audit.snapshot(existing)
+    actual = existing or Actual(indicator=indicator, year=year, quarter=quarter)
     if not is_example:  # example figures are invented, loaded verified, and replaced whole by their command
         ensure_period_open(indicator, year, quarter)
         ensure_editable(actual)
@@ -176,6 +214,9 @@ def record_actual(
     actual.status = Actual.Status.VERIFIED if is_example else Actual.Status.DRAFT
     actual.full_clean()
     actual.save()
+    action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
+    audit.record_change(actor=actor, obj=actual, before=before, agency=_agency_id(indicator), about=indicator,
+                        description=actual_description(actual, action))
     for name, content in evidence:
         add_evidence(actor=actor, actual=actual, name=name, content=content, is_example=is_example)
     return actual
@@ -213,4 +254,19 @@ def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_ex
     evidence.file.save(stored_name, ContentFile(content), save=False)
     evidence.full_clean()
     evidence.save()
+    indicator = actual.indicator
+    audit.record_change(actor=actor, obj=evidence, before=None, agency=_agency_id(indicator), about=indicator,
+                        description=evidence_description(evidence, AuditRecord.Action.CREATED))
     return evidence
+
+
+@transaction.atomic
+def remove_evidence(*, actor: Any, evidence: Evidence, note: str = "") -> None:
+    """Remove one evidence file: the row and the stored file. The removal is recorded with what was removed."""
+    indicator = evidence.actual.indicator
+    audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=evidence, before=audit.snapshot(evidence),
+                 after=None, agency=_agency_id(indicator), about=indicator, note=note,
+                 description=evidence_description(evidence, AuditRecord.Action.DELETED))
+    stored = evidence.file
+    evidence.delete()
+    transaction.on_commit(lambda: stored.delete(save=False))

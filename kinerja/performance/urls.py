@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import target_views, views, workflow_views
+from . import history_views, target_views, views, workflow_views
 
 urlpatterns = [
     path("instansi/<slug:agency>/", views.agency_overview, name="agency-overview"),
@@ -19,5 +19,8 @@ urlpatterns = [
     path("instansi/<slug:agency>/periode/", workflow_views.periods, name="periods"),
     path("instansi/<slug:agency>/target/", target_views.agency_targets, name="agency-targets"),
     path("instansi/<slug:agency>/target/<slug:position>/", target_views.position_targets, name="position-targets"),
+    path("instansi/<slug:agency>/riwayat/", history_views.agency_history, name="agency-history"),
+    path("instansi/<slug:agency>/indikator/<str:indicator>/riwayat/", history_views.indicator_history,
+         name="indicator-history"),
     path("instansi/<slug:agency>/bukti/<int:evidence>/", views.evidence_download, name="evidence-download"),
 ]

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kinerja.accounts.access import agency_or_404, may_enter_actuals, may_plan
+from kinerja.accounts.access import agency_or_404, may_enter_actuals, may_plan, may_read_log
 from kinerja.core.numbers import format_number
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import PageIndicator, StrategicPlan
@@ -77,7 +77,7 @@ def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
         "positions": list_positions(agency_obj),
         "unit_count": agency_obj.units.count(),
         "decree": plan.decrees.order_by("-year").first() if plan else None,
-        "may_plan": may_plan(request.user, agency_obj),
+        "may_plan": may_plan(request.user, agency_obj), "may_read_log": may_read_log(request.user, agency_obj),
         "example": bool(rollups and rollups.example),
     })
 

@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.accounts.access import may_plan, may_verify
+from kinerja.core import audit
+from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator, PageIndicator
 
@@ -57,11 +59,15 @@ def close_period(*, actor: Any, agency: Agency, year: int, quarter: int,
     if not may_plan(actor, agency):
         raise PermissionDenied("Hanya admin perencanaan instansi ini yang menutup periode.")
     lock, _ = PeriodLock.objects.get_or_create(agency=agency, year=year, quarter=quarter)
+    before = audit.snapshot(lock)
     if deadline is None:
         lock.closed = True
     lock.deadline, lock.changed_by = deadline, actor
     lock.full_clean()
     lock.save()
+    audit.record_change(actor=actor, obj=lock, before=before, agency=agency,
+                        description=f"Periode triwulan {quarter} tahun {year} ditutup"
+                        + (f" sesudah {deadline:%d-%m-%Y}" if deadline else ""))
     return lock
 
 
@@ -72,13 +78,24 @@ def reopen_period(*, actor: Any, agency: Agency, year: int, quarter: int, reason
     lock = PeriodLock.objects.filter(agency=agency, year=year, quarter=quarter).first()
     if lock is None or not lock.is_closed_on(datetime.date.today()):
         raise ValidationError(f"Periode triwulan {quarter} tahun {year} tidak sedang ditutup.")
+    before = audit.snapshot(lock)
     lock.closed, lock.deadline, lock.reason, lock.changed_by = False, None, _reason(reason), actor
     lock.full_clean()
     lock.save()
+    audit.record(actor=actor, action=AuditRecord.Action.REOPENED, obj=lock, before=before,
+                 after=audit.snapshot(lock), agency=agency, note=lock.reason,
+                 description=f"Periode triwulan {quarter} tahun {year} dibuka kembali")
     return lock
 
 
 # -- the life of an actual ----------------------------------------------------------------------------------------
+
+def _recorded(actor: Any, action: str, actual: Actual, before: dict | None, note: str = "") -> Actual:
+    """Every transition goes into the audit trail, on the indicator's history page, with the values around it."""
+    audit.record(actor=actor, action=action, obj=actual, before=before, after=audit.snapshot(actual),
+                 agency=actual.indicator.plan.agency_id, note=note, about=actual.indicator)
+    return actual
+
 
 def ensure_editable(actual: Actual | None) -> None:
     """An actual is typed and corrected only as a draft (new, or returned, or reopened)."""
@@ -105,9 +122,10 @@ def submit_actual(*, actor: Any, actual: Actual) -> Actual:
     if actual.status != Actual.Status.DRAFT:
         raise ValidationError("Realisasi ini sudah dikirim.")
     ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    before = audit.snapshot(actual)
     actual.status = Actual.Status.SUBMITTED
     actual.save(update_fields=["status", "updated_at"])
-    return actual
+    return _recorded(actor, AuditRecord.Action.SUBMITTED, actual, before)
 
 
 def _check_verifier(actor: Any, actual: Actual) -> None:
@@ -123,9 +141,10 @@ def verify_actual(*, actor: Any, actual: Actual) -> Actual:
         raise ValidationError("Realisasi ini sudah diverifikasi.")
     if actual.status != Actual.Status.SUBMITTED:
         raise ValidationError("Realisasi ini belum dikirim untuk diverifikasi.")
+    before = audit.snapshot(actual)
     actual.status, actual.verified_by, actual.verified_at = Actual.Status.VERIFIED, actor, timezone.now()
     actual.save(update_fields=["status", "verified_by", "verified_at", "updated_at"])
-    return actual
+    return _recorded(actor, AuditRecord.Action.VERIFIED, actual, before)
 
 
 @transaction.atomic
@@ -136,9 +155,10 @@ def return_actual(*, actor: Any, actual: Actual, reason: str) -> Actual:
     if actual.status != Actual.Status.SUBMITTED:
         raise ValidationError("Hanya realisasi yang menunggu verifikasi yang dapat dikembalikan.")
     ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    before = audit.snapshot(actual)
     actual.status, actual.status_reason = Actual.Status.DRAFT, _reason(reason)
     actual.save(update_fields=["status", "status_reason", "updated_at"])
-    return actual
+    return _recorded(actor, AuditRecord.Action.RETURNED, actual, before, actual.status_reason)
 
 
 @transaction.atomic
@@ -151,7 +171,8 @@ def reopen_actual(*, actor: Any, actual: Actual, reason: str) -> Actual:
     if actual.status != Actual.Status.VERIFIED:
         raise ValidationError("Hanya realisasi yang sudah diverifikasi yang dapat dibuka kembali.")
     ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    before = audit.snapshot(actual)
     actual.status, actual.status_reason = Actual.Status.DRAFT, _reason(reason)
     actual.verified_by, actual.verified_at = None, None
     actual.save(update_fields=["status", "status_reason", "verified_by", "verified_at", "updated_at"])
-    return actual
+    return _recorded(actor, AuditRecord.Action.REOPENED, actual, before, actual.status_reason)

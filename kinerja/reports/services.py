@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from kinerja.accounts.access import may_plan
+from kinerja.core import audit
+from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Decree, StrategicPlan
 from kinerja.strategy.selectors import find_current_plan
@@ -31,6 +33,7 @@ def start_report_chapters(*, actor: Any, agency: Agency, year: int) -> list[Repo
     for kind, default in DEFAULTS.items():
         chapter = current.get(kind) or ReportChapter(agency=agency, year=year, kind=kind, title=default.title)
         if not chapter.body.strip():
+            before = audit.snapshot(chapter) if chapter.pk else None
             earlier = previous.get(kind)
             if earlier is not None and earlier.body.strip():
                 chapter.title, chapter.body = earlier.title, earlier.body
@@ -38,6 +41,9 @@ def start_report_chapters(*, actor: Any, agency: Agency, year: int) -> list[Repo
                 chapter.body = default.text(agency=agency.name, year=year, plan=plan_name)
             chapter.full_clean()
             chapter.save()
+            with audit.in_record_language():
+                description = f"{chapter.get_kind_display()} LKjIP {year} dimulai"
+            audit.record_change(actor=actor, obj=chapter, before=before, agency=agency, description=description)
         chapters.append(chapter)
     return chapters
 
@@ -56,5 +62,10 @@ def enact_decree(*, actor: Any, plan: StrategicPlan, year: int) -> EnactedDecree
     last = decree.enacted_versions.order_by("-version").first()
     if last is not None and last.document == data:
         raise ValidationError(f"Tidak ada perubahan sejak versi {last.version} ditetapkan.")
-    return EnactedDecree.objects.create(decree=decree, version=(last.version + 1) if last else 1,
-                                        enacted_by=actor, document=data)
+    enacted = EnactedDecree.objects.create(decree=decree, version=(last.version + 1) if last else 1,
+                                           enacted_by=actor, document=data)
+    audit.record(actor=actor, action=AuditRecord.Action.CREATED, obj=enacted, before=None,
+                 after={"version": enacted.version, "number": decree.number, "year": decree.year},
+                 agency=plan.agency_id,
+                 description=f"Keputusan IKU/IKI {decree.year} ditetapkan, versi {enacted.version}")
+    return enacted

@@ -7,6 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kinerja.core import audit
+from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Position
 
 from .models import Activity, Budget, Programme, StrategicPlan, SubActivity
@@ -20,6 +22,13 @@ def _plan_of(item: Programme | Activity | SubActivity) -> StrategicPlan:
     if isinstance(item, Activity):
         return item.programme.plan
     return item.plan
+
+
+def budget_description(budget: Budget, action: str) -> str:
+    """"Anggaran 2022 program 2.16.02 diubah" — what the audit trail says of a budget."""
+    item = budget.programme or budget.activity or budget.sub_activity
+    with audit.in_record_language():
+        return f"Anggaran {budget.year} {item._meta.verbose_name} {item.code} {AuditRecord.Action(action).label}"
 
 
 @transaction.atomic
@@ -39,8 +48,13 @@ def set_budget(
     if not plan.first_year <= year <= plan.last_year:
         raise ValidationError({"year": f"Tahun {year} di luar Renstra {plan.first_year}–{plan.last_year}."})
     lookup = {field: item, "year": year}
+    existing = Budget.objects.filter(**lookup).first()
     if amount is None:
-        Budget.objects.filter(**lookup).delete()
+        if existing is not None:
+            audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=existing, after=None,
+                         before=audit.snapshot(existing), agency=plan.agency_id, about=item,
+                         description=budget_description(existing, AuditRecord.Action.DELETED))
+            existing.delete()
         return None
     if isinstance(amount, float) or not isinstance(amount, (Decimal, int)):
         raise ValidationError({"amount": "Anggaran harus berupa angka (Decimal), bukan float atau teks."})
@@ -49,7 +63,8 @@ def set_budget(
         raise ValidationError({"amount": "Anggaran harus berupa angka."})
     if amount < 0:
         raise ValidationError({"amount": "Anggaran tidak boleh negatif."})
-    budget = Budget.objects.filter(**lookup).first() or Budget(**lookup)
+    before = audit.snapshot(existing)
+    budget = existing or Budget(**lookup)
     budget.amount = amount.quantize(RUPIAH, rounding=ROUND_HALF_UP)
     budget.is_example = is_example
     try:
@@ -59,6 +74,9 @@ def set_budget(
             raise ValidationError({"amount": "Anggaran terlalu besar atau tidak sah."}) from error
         raise
     budget.save()
+    action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
+    audit.record_change(actor=actor, obj=budget, before=before, agency=plan.agency_id, about=item,
+                        description=budget_description(budget, action))
     return budget
 
 
@@ -71,7 +89,12 @@ def set_responsible_position(
         raise ValidationError({"item": "Penanggung jawab hanya dicatat untuk kegiatan atau sub kegiatan."})
     if position is not None and position.agency_id != _plan_of(item).agency_id:
         raise ValidationError({"responsible_position": "Jabatan itu milik instansi lain."})
+    before = audit.snapshot(item)
     item.responsible_position = position
     item.full_clean()
     item.save()
+    with audit.in_record_language():
+        description = f"Penanggung jawab {item._meta.verbose_name} {item.code} diubah"
+    audit.record_change(actor=actor, obj=item, before=before, agency=_plan_of(item).agency_id,
+                        description=description)
     return item

@@ -58,3 +58,10 @@ def test_submit_return_correct_submit_verify(live_server, page, people, browser)
     page.goto(live_server.url + ENTRY)
     assert "Terverifikasi" in first_row(page).inner_text() or "Diverifikasi" in first_row(page).inner_text()
     assert first_row(page).locator("button", has_text="Simpan").count() == 0
+
+    # the history page of the indicator shows the four steps, who took them, and the values
+    boss.goto(f"{live_server.url}/instansi/halut-diskominfo/indikator/{actual.indicator.code}/riwayat/")
+    history = boss.inner_text("main")
+    for step in ("diajukan", "dikembalikan", "diverifikasi"):
+        assert step in history, step
+    assert history.count("diajukan") >= 2 and "Bukti kegiatan belum dilampirkan" in history

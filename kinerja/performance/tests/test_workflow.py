@@ -121,3 +121,15 @@ def test_a_long_note_is_refused_with_a_message(world, indicator):
     with pytest.raises(ValidationError):
         record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=2, value=Decimal(1),
                       numerator=Decimal(1), denominator=Decimal(2), note="x" * 10_000)
+
+
+def test_every_step_is_in_the_indicators_history_with_who_and_why(client, world, indicator, seed):
+    actual = workflow.submit_actual(actor=world.section_head, actual=enter(world, indicator))
+    workflow.return_actual(actor=world.division_head, actual=actual, reason="Bukti belum lengkap")
+    actual = workflow.submit_actual(actor=world.section_head, actual=enter(world, indicator, "4"))
+    workflow.verify_actual(actor=world.division_head, actual=actual)
+    client.force_login(world.head_of_agency)
+    page = client.get(reverse("indicator-history", args=[seed.code, indicator.code])).content.decode()
+    assert page.count("diajukan") >= 2
+    assert "dikembalikan" in page and "diverifikasi" in page and "Bukti belum lengkap" in page
+    assert "Kepala Bidang Uji" in page and "Kepala Seksi Uji" in page

@@ -1,0 +1,95 @@
+"""History pages: one indicator's changes (its own, its targets', actuals' and evidence's) and an agency's log.
+
+Thin: agency → may this user read it (accounts.access) → records → render. Whoever reads the agency reads an
+indicator's history; the agency-wide log is for its planner, its head, the inspectorate and the administrator.
+"""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from kinerja.accounts.access import agency_or_404, may_read_log
+from kinerja.core import audit
+from kinerja.core.models import AuditRecord
+from kinerja.strategy.models import Indicator
+from kinerja.strategy.selectors import get_current_plan
+
+from .forms import HistoryFilterForm
+
+PER_PAGE = 50
+INDICATOR_LABEL = Indicator._meta.label_lower
+
+
+@dataclass
+class Entry:
+    record: AuditRecord
+    kind: str
+    changes: list[audit.Change]
+    indicator_code: str | None = None
+
+
+def _entries(page: Page, indicator_codes: dict[str, str] | None = None) -> list[Entry]:
+    codes = indicator_codes or {}
+    return [
+        Entry(item, audit.kind_label(item.object_label), audit.changes(item),
+              codes.get(item.about_pk) if item.about_label == INDICATOR_LABEL else None)
+        for item in page.object_list
+    ]
+
+
+def _page(request: HttpRequest, records: QuerySet[AuditRecord]) -> Page:
+    return Paginator(records.order_by("-at", "-pk"), PER_PAGE).get_page(request.GET.get("halaman"))
+
+
+def indicator_history(request: HttpRequest, agency: str, indicator: str) -> HttpResponse:
+    agency_obj = agency_or_404(request.user, agency)
+    item = get_object_or_404(Indicator, plan=get_current_plan(agency_obj), code=indicator)
+    page = _page(request, AuditRecord.objects.filter(about_label=INDICATOR_LABEL, about_pk=str(item.pk)))
+    return render(request, "performance/history_indicator.html", {
+        "agency": agency_obj, "indicator": item, "page": page, "entries": _entries(page),
+    })
+
+
+def _filtered(records: QuerySet[AuditRecord], data: dict) -> QuerySet[AuditRecord]:
+    if data.get("pengguna") == HistoryFilterForm.SYSTEM:
+        records = records.filter(user__isnull=True)
+    elif data.get("pengguna"):
+        records = records.filter(user_id=data["pengguna"])
+    if data.get("jenis"):
+        records = records.filter(object_label=data["jenis"])
+    if data.get("dari"):
+        records = records.filter(at__date__gte=data["dari"])
+    if data.get("sampai"):
+        records = records.filter(at__date__lte=data["sampai"])
+    if text := (data.get("cari") or "").strip():
+        records = records.filter(Q(description__icontains=text) | Q(actor_name__icontains=text)
+                                 | Q(object_repr__icontains=text) | Q(note__icontains=text)
+                                 | Q(before__icontains=text) | Q(after__icontains=text))
+    return records
+
+
+def agency_history(request: HttpRequest, agency: str) -> HttpResponse:
+    """The agency-wide log, newest first, 50 a page, filtered by user, kind of object, dates and text: a fixed
+    number of queries whatever the page (the choices of the filters, the count, the page, its indicators)."""
+    agency_obj = agency_or_404(request.user, agency)
+    if not may_read_log(request.user, agency_obj):
+        raise Http404("Halaman ini tidak ditemukan.")
+    records = AuditRecord.objects.filter(agency=agency_obj)
+    users = sorted({(str(pk), name) for pk, name in records.filter(user__isnull=False)
+                   .values_list("user_id", "actor_name").distinct()}, key=lambda pair: pair[1].lower())
+    kinds = sorted(((label, audit.kind_label(label)) for label in
+                    records.order_by().values_list("object_label", flat=True).distinct()), key=lambda pair: pair[1])
+    form = HistoryFilterForm(request.GET or None, users=users, kinds=kinds)
+    if form.is_bound and form.is_valid():
+        records = _filtered(records, form.cleaned_data)
+    elif form.is_bound:
+        records = records.none()
+    page = _page(request, records)
+    about = {item.about_pk for item in page.object_list if item.about_label == INDICATOR_LABEL}
+    codes = {str(pk): code for pk, code in Indicator.objects.filter(pk__in=about).values_list("pk", "code")}
+    return render(request, "performance/history_agency.html", {
+        "agency": agency_obj, "form": form, "page": page, "entries": _entries(page, codes),
+    })

@@ -1,6 +1,7 @@
 """Reads of the organisation that pages share, each a fixed number of queries."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -46,3 +47,11 @@ def get_unit_tree(agency: Agency) -> list[UnitNode]:
         else:
             roots.append(node)
     return roots
+
+
+def in_force(assignments: Iterable[Assignment], day: datetime.date) -> Assignment | None:
+    """Of a position's assignments, the one in force on `day`: a definitive holder before an acting one (Plt.),
+    the latest start first. The one rule for "who held this post that day" (no query: callers prefetch)."""
+    held = [a for a in assignments if a.start <= day and (a.end is None or a.end >= day)]
+    held.sort(key=lambda a: (a.acting, -a.start.toordinal()))
+    return held[0] if held else None

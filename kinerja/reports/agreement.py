@@ -21,6 +21,7 @@ from django.db.models import Prefetch, Q
 
 from kinerja.core.numbers import MISSING, format_number
 from kinerja.organisation.models import Agency, Assignment, Official, Position, Region
+from kinerja.organisation.selectors import in_force
 from kinerja.performance.models import Target
 from kinerja.strategy.models import (
     Activity,
@@ -46,7 +47,7 @@ from .document import (
     Table,
     Text,
 )
-from .wording import format_date_id, printed_official_name
+from .wording import format_date_id, printed_official_name, rank_and_grade
 
 OPENING = (
     "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi "
@@ -196,15 +197,9 @@ def format_rupiah(amount: Decimal | None) -> str:
 # -- the parties and the date ---------------------------------------------------------------------------
 
 
-def _in_force(assignments: list[Assignment], day: datetime.date) -> Assignment | None:
-    held = [a for a in assignments if a.start <= day and (a.end is None or a.end >= day)]
-    held.sort(key=lambda a: (a.acting, -a.start.toordinal()))
-    return held[0] if held else None
-
-
 def _holder_from(assignments: list[Assignment], day: datetime.date) -> Assignment | None:
     """Who holds the post on `day`, else who takes it first later that year."""
-    held = _in_force(assignments, day)
+    held = in_force(assignments, day)
     if held is not None:
         return held
     later = sorted((a for a in assignments if a.start > day), key=lambda a: (a.start, a.acting))
@@ -264,8 +259,8 @@ def _signature(label: str, party: Party, above_first: str, ctx: _Context) -> Sig
     official = party.official
     below = []
     if party.with_nip:
-        if official.rank_and_grade:
-            below.append(official.rank_and_grade)
+        if official.rank or official.grade:
+            below.append(rank_and_grade(official.rank, official.grade))
         below.append(f"NIP {official.nip or DOTS}")
         if not official.nip:
             ctx.missing.append(f"NIP {official.name} belum dicatat.")

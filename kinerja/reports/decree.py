@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from kinerja.core.numbers import MISSING, format_number
 from kinerja.organisation.models import Agency, Assignment, Official, Position
+from kinerja.organisation.selectors import in_force
 from kinerja.strategy.models import (
     Decree,
     DecreeChapter,
@@ -62,16 +63,10 @@ class _Context:
 
 
 def holder_on(position: Position | None, day: datetime.date) -> Official | None:
-    """The official who held `position` on `day` (1 query); a definitive holder before an acting one."""
+    """The official who held `position` on `day` (1 query), by the one rule of organisation.selectors.in_force."""
     if position is None:
         return None
-    assignment = (
-        Assignment.objects.filter(position=position, start__lte=day)
-        .filter(Q(end__isnull=True) | Q(end__gte=day))
-        .select_related("official")
-        .order_by("acting", "-start")
-        .first()
-    )
+    assignment = in_force(Assignment.objects.filter(position=position).select_related("official"), day)
     return assignment.official if assignment else None
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from kinerja.accounts.models import User
 
-OUR_APPS = {"accounts", "organisation", "strategy", "performance"}
+OUR_APPS = {"accounts", "core", "organisation", "strategy", "performance", "reports"}
 
 
 def test_every_model_of_ours_is_in_the_admin():
@@ -46,3 +46,22 @@ def test_admin_speaks_indonesian(superuser_client, seed):
     assert "Instansi" in page
     assert "Indikator" in page
     assert "Jabatan" in page
+
+
+def test_a_change_and_a_deletion_in_the_admin_go_into_the_audit_trail(superuser_client, seed):
+    from kinerja.core.models import AuditRecord
+    from kinerja.strategy.models import DecreeClause
+
+    clause = DecreeClause.objects.filter(decree__plan__agency=seed).first()
+    url = reverse("admin:strategy_decreeclause_change", args=[clause.pk])
+    form = superuser_client.get(url).context["adminform"].form
+    data = {name: (value.pk if hasattr(value, "pk") else value) for name, value in form.initial.items()
+            if value is not None}
+    data["text"] = "Teks yang diubah di halaman administrasi"
+    assert superuser_client.post(url, data).status_code == 302
+    change = AuditRecord.objects.get(object_label="strategy.decreeclause", object_pk=str(clause.pk))
+    assert change.action == "changed" and change.after["text"] == "Teks yang diubah di halaman administrasi"
+    assert change.before["text"] == clause.text and change.agency == seed
+    superuser_client.post(reverse("admin:strategy_decreeclause_delete", args=[clause.pk]), {"post": "yes"})
+    assert AuditRecord.objects.filter(object_label="strategy.decreeclause", object_pk=str(clause.pk),
+                                      action="deleted").count() == 1

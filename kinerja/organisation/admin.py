@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from kinerja.core.admin import AuditedModelAdmin
+
 from .models import Agency, AgencyFunction, Assignment, Official, Position, PositionFunction, Region, Unit
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(AuditedModelAdmin):
     list_display = ["code", "name", "province", "seat", "head"]
     search_fields = ["code", "name"]
     list_select_related = ["head"]
@@ -17,7 +19,7 @@ class AgencyFunctionInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(AuditedModelAdmin):
     list_display = ["code", "name", "region"]
     list_filter = ["region"]
     search_fields = ["code", "name", "short_name"]
@@ -25,7 +27,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "parent", "agency"]
     list_filter = ["agency", "kind"]
     search_fields = ["code", "name"]
@@ -45,7 +47,7 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(AuditedModelAdmin):
     list_display = ["title", "unit", "superior", "agency"]
     list_filter = ["agency"]
     search_fields = ["code", "title"]
@@ -55,7 +57,7 @@ class PositionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(AuditedModelAdmin):
     list_display = ["name", "nip", "rank", "grade", "region"]
     list_filter = ["region"]
     search_fields = ["name", "nip"]
@@ -63,20 +65,20 @@ class OfficialAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(AuditedModelAdmin):
     list_display = ["official", "position", "start", "end", "acting"]
     list_select_related = ["official", "position"]
     autocomplete_fields = ["official", "position"]
 
 
 @admin.register(AgencyFunction)
-class AgencyFunctionAdmin(admin.ModelAdmin):
+class AgencyFunctionAdmin(AuditedModelAdmin):
     list_display = ["agency", "order", "number", "text"]
     list_filter = ["agency"]
 
 
 @admin.register(PositionFunction)
-class PositionFunctionAdmin(admin.ModelAdmin):
+class PositionFunctionAdmin(AuditedModelAdmin):
     list_display = ["position", "order", "number", "text"]
     list_filter = ["position__agency"]
     list_select_related = ["position"]

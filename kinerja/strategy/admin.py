@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from kinerja.core.admin import AuditedModelAdmin
+
 from . import services
 from .models import (
     Activity,
@@ -24,14 +26,14 @@ class GoalInline(admin.TabularInline):
 
 
 @admin.register(StrategicPlan)
-class StrategicPlanAdmin(admin.ModelAdmin):
+class StrategicPlanAdmin(AuditedModelAdmin):
     list_display = ["name", "agency", "first_year", "last_year"]
     list_filter = ["agency"]
     inlines = [GoalInline]
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(AuditedModelAdmin):
     list_display = ["code", "text", "plan"]
     search_fields = ["code", "text"]
 
@@ -44,7 +46,7 @@ class PageIndicatorInline(admin.TabularInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(AuditedModelAdmin):
     list_display = ["code", "text", "level", "position", "contributes_to"]
     list_filter = ["plan", "level"]
     search_fields = ["code", "text"]
@@ -54,7 +56,7 @@ class ObjectiveAdmin(admin.ModelAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(AuditedModelAdmin):
     list_display = ["code", "name", "formula", "unit", "is_key", "polarity", "quarter_rule"]
     list_filter = ["plan", "is_key", "formula", "polarity", "quarter_rule"]
     search_fields = ["code", "name"]
@@ -62,14 +64,14 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(KeyIndicatorRow)
-class KeyIndicatorRowAdmin(admin.ModelAdmin):
+class KeyIndicatorRowAdmin(AuditedModelAdmin):
     list_display = ["order", "indicator", "plan"]
     list_select_related = ["indicator", "plan"]
     autocomplete_fields = ["indicator"]
 
 
 @admin.register(PageIndicator)
-class PageIndicatorAdmin(admin.ModelAdmin):
+class PageIndicatorAdmin(AuditedModelAdmin):
     list_display = ["position", "objective", "indicator", "order"]
     list_filter = ["position__agency"]
     list_select_related = ["position", "objective", "indicator"]
@@ -84,7 +86,7 @@ class ActivityInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(AuditedModelAdmin):
     list_display = ["code", "name", "plan"]
     search_fields = ["code", "name"]
     filter_horizontal = ["objectives", "indicators"]
@@ -98,7 +100,7 @@ class SubActivityInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(AuditedModelAdmin):
     list_display = ["code", "name", "programme", "responsible_position"]
     search_fields = ["code", "name"]
     list_select_related = ["programme", "responsible_position"]
@@ -108,7 +110,7 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(SubActivity)
-class SubActivityAdmin(admin.ModelAdmin):
+class SubActivityAdmin(AuditedModelAdmin):
     list_display = ["code", "name", "activity", "responsible_position"]
     search_fields = ["code", "name"]
     list_select_related = ["activity", "responsible_position"]
@@ -117,7 +119,7 @@ class SubActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Budget)
-class BudgetAdmin(admin.ModelAdmin):
+class BudgetAdmin(AuditedModelAdmin):
     """Budgets are written through the same service as everywhere else; the item and year of a saved budget
     do not change (clear it and add another)."""
 
@@ -148,17 +150,17 @@ class DecreeChapterInline(admin.StackedInline):
 
 
 @admin.register(Decree)
-class DecreeAdmin(admin.ModelAdmin):
+class DecreeAdmin(AuditedModelAdmin):
     list_display = ["number", "year", "date", "plan"]
     inlines = [DecreeClauseInline, DecreeChapterInline]
 
 
 @admin.register(DecreeClause)
-class DecreeClauseAdmin(admin.ModelAdmin):
+class DecreeClauseAdmin(AuditedModelAdmin):
     list_display = ["decree", "kind", "order", "number"]
     list_filter = ["kind"]
 
 
 @admin.register(DecreeChapter)
-class DecreeChapterAdmin(admin.ModelAdmin):
+class DecreeChapterAdmin(AuditedModelAdmin):
     list_display = ["decree", "kind", "title"]

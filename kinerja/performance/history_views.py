@@ -44,12 +44,23 @@ def _page(request: HttpRequest, records: QuerySet[AuditRecord]) -> Page:
     return Paginator(records.order_by("-at", "-pk"), PER_PAGE).get_page(request.GET.get("halaman"))
 
 
+OWN_OBJECTS = {"performance.target", "performance.actual", "performance.evidence"}
+
+
 def indicator_history(request: HttpRequest, agency: str, indicator: str) -> HttpResponse:
+    """The history of an indicator and its targets, actuals and evidence; `?objek=performance.actual:12` narrows it
+    to one of them — the history page of a single target or actual."""
     agency_obj = agency_or_404(request.user, agency)
     item = get_object_or_404(Indicator, plan=get_current_plan(agency_obj), code=indicator)
-    page = _page(request, AuditRecord.objects.filter(about_label=INDICATOR_LABEL, about_pk=str(item.pk)))
+    records = AuditRecord.objects.filter(about_label=INDICATOR_LABEL, about_pk=str(item.pk))
+    label, _, pk = request.GET.get("objek", "").partition(":")
+    narrowed = label in OWN_OBJECTS and pk.isdigit()
+    if narrowed:
+        records = records.filter(object_label=label, object_pk=pk)
+    page = _page(request, records)
     return render(request, "performance/history_indicator.html", {
         "agency": agency_obj, "indicator": item, "page": page, "entries": _entries(page),
+        "narrowed": audit.kind_label(label) if narrowed else "",
     })
 
 

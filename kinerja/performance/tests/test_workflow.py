@@ -133,3 +133,15 @@ def test_every_step_is_in_the_indicators_history_with_who_and_why(client, world,
     assert page.count("diajukan") >= 2
     assert "dikembalikan" in page and "diverifikasi" in page and "Bukti belum lengkap" in page
     assert "Kepala Bidang Uji" in page and "Kepala Seksi Uji" in page
+
+
+def test_an_actual_has_its_own_history_page(client, world, indicator, seed):
+    actual = workflow.submit_actual(actor=world.section_head, actual=enter(world, indicator))
+    set_target(actor=world.planner, indicator=indicator, kind="year", year=2022, value=Decimal(5))
+    client.force_login(world.head_of_agency)
+    url = reverse("indicator-history", args=[seed.code, indicator.code])
+    whole = client.get(url).content.decode()
+    assert f"?objek=performance.actual:{actual.pk}" in whole and "performance.target" in whole
+    own = client.get(url, {"objek": f"performance.actual:{actual.pk}"}).content.decode()
+    assert "diajukan" in own and 'class="action-created"' in own
+    assert "performance.target:" not in own and own.count("<tr class=\"action-") == 2

@@ -5,15 +5,8 @@ from . import audit
 from .models import AuditRecord
 
 
-@admin.register(AuditRecord)
-class AuditRecordAdmin(admin.ModelAdmin):
-    """Read-only: the audit trail is written by the services and never changed or deleted."""
-
-    list_display = ["at", "actor_name", "ip_address", "action", "object_label", "description", "agency"]
-    list_filter = ["action", "object_label", "agency"]
-    search_fields = ["description", "actor_name", "object_repr", "note"]
-    list_select_related = ["agency"]
-    date_hierarchy = "at"
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that the application writes through its own services and never changes afterwards: shown, not edited."""
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -23,6 +16,17 @@ class AuditRecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(AuditRecord)
+class AuditRecordAdmin(ReadOnlyAdmin):
+    """Read-only: the audit trail is written by the services and never changed or deleted."""
+
+    list_display = ["at", "actor_name", "ip_address", "action", "object_label", "description", "agency"]
+    list_filter = ["action", "object_label", "agency"]
+    search_fields = ["description", "actor_name", "object_repr", "note"]
+    list_select_related = ["agency"]
+    date_hierarchy = "at"
 
 
 def _agency_of(obj: models.Model) -> object:

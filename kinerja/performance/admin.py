@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from kinerja.core.admin import ReadOnlyAdmin
+
 from . import services
 from .models import Actual, Evidence, PeriodLock, Target
 
@@ -11,13 +13,12 @@ class TargetAdmin(admin.ModelAdmin):
     search_fields = ["indicator__code", "indicator__name"]
     list_select_related = ["indicator"]
     autocomplete_fields = ["indicator"]
-    readonly_fields = ["updated_by"]
+    readonly_fields = ["updated_by", "is_example"]  # example targets come and go only through their command
 
     def save_model(self, request, obj, form, change) -> None:
         """Through the service, so the admin obeys the same rules as every other way in."""
         saved = services.set_target(actor=request.user, indicator=obj.indicator, kind=obj.kind, year=obj.year,
-                                    quarter=obj.quarter, value=obj.value, value_upper=obj.value_upper,
-                                    is_example=obj.is_example)
+                                    quarter=obj.quarter, value=obj.value, value_upper=obj.value_upper)
         if saved is not None:
             obj.pk = saved.pk
 
@@ -40,7 +41,8 @@ class ActualAdmin(admin.ModelAdmin):
     search_fields = ["indicator__code", "indicator__name"]
     list_select_related = ["indicator"]
     autocomplete_fields = ["indicator"]
-    readonly_fields = ["value", "entered_by"]
+    # the state changes only through the verification workflow; example figures only through their command
+    readonly_fields = ["value", "entered_by", "status", "status_reason", "verified_by", "verified_at", "is_example"]
     inlines = [EvidenceInline]
 
     def save_model(self, request, obj, form, change) -> None:
@@ -49,7 +51,6 @@ class ActualAdmin(admin.ModelAdmin):
             actor=request.user, indicator=obj.indicator, year=obj.year, quarter=obj.quarter, value=obj.value,
             numerator=obj.numerator, denominator=obj.denominator, supporting_factors=obj.supporting_factors,
             hindering_factors=obj.hindering_factors, follow_up=obj.follow_up, note=obj.note,
-            is_example=obj.is_example,
         )
         obj.pk = saved.pk
 
@@ -66,14 +67,9 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(PeriodLock)
-class PeriodLockAdmin(admin.ModelAdmin):
-    """Read here; closed and reopened on the agency's periods page, through the service that checks who may."""
+class PeriodLockAdmin(ReadOnlyAdmin):
+    """Read here; closed and reopened on the agency's periods page, through the service that checks who may
+    (and the audit trail keeps every change, so no row is deleted here either)."""
 
     list_display = ["agency", "year", "quarter", "closed", "deadline", "changed_by"]
     list_filter = ["year", "quarter", "closed"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False

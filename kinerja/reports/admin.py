@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from kinerja.core.admin import ReadOnlyAdmin
+
 from .models import EnactedDecree, ReportChapter
 
 
@@ -12,17 +14,8 @@ class ReportChapterAdmin(admin.ModelAdmin):
 
 
 @admin.register(EnactedDecree)
-class EnactedDecreeAdmin(admin.ModelAdmin):
+class EnactedDecreeAdmin(ReadOnlyAdmin):
     """Read only: a version is enacted on the documents page and never changed afterwards."""
 
     list_display = ["decree", "version", "enacted_at", "enacted_by"]
     exclude = ["document"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

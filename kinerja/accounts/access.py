@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from kinerja.organisation.models import Agency, Assignment, Position
+from kinerja.organisation.models import Agency, Position
+from kinerja.organisation.selectors import current_assignments
 
 from .models import RoleGrant
 
@@ -83,8 +84,7 @@ def reach_of(user: object, on: datetime.date | None = None) -> Reach:
         return cached
     on = on or datetime.date.today()
     assignments = list(
-        Assignment.objects.filter(official__user=user, start__lte=on)
-        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        current_assignments(on).filter(official__user=user)
         .values_list("position_id", "position__agency_id", "position__superior_id")
         .annotate(below=Count("position__subordinates"))
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from kinerja.organisation.models import Agency, Official, Position
-from kinerja.organisation.selectors import current_assignments
+from kinerja.organisation.selectors import current_assignments, in_force
 from kinerja.performance.selectors import PlanMeasurement, get_plan_measurements
 from kinerja.strategy.models import Indicator, Objective, PageIndicator, Programme, StrategicPlan
 from kinerja.strategy.selectors import find_current_plan
@@ -54,11 +54,12 @@ class AccountabilityData:
         return self.measurements[indicator.pk]
 
 
-def _signer(position: Position | None) -> Signer:
+def _signer(position: Position | None, day: datetime.date) -> Signer:
+    """The position and whoever held it on `day`, by the one rule of organisation.selectors.in_force."""
     if position is None:
         return Signer(None, None)
-    holders = [assignment.official for assignment in position.current]
-    return Signer(position, holders[0] if holders else None)
+    assignment = in_force(position.current, day)
+    return Signer(position, assignment.official if assignment else None)
 
 
 def get_accountability_data(
@@ -93,7 +94,7 @@ def get_accountability_data(
     head = next((position for position in positions if position.superior_id is None), None)
     secretary = next((position for position in positions if position.unit.kind == "sekretariat"
                       and position.superior_id == (head.pk if head else None)), None)
-    data.head, data.secretary = _signer(head), _signer(secretary)
+    data.head, data.secretary = _signer(head, signed_on), _signer(secretary, signed_on)
     indicators = {item.pk: item for rows in data.objectives for item in rows.all_indicators}
     if head_page and head is not None:
         data.head_rows = list(

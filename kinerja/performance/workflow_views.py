@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_plan, supervised_positions
@@ -120,11 +121,12 @@ def periods(request: HttpRequest, agency: str) -> HttpResponse:
                                                         "rows": rows})
 
 
-def navigation_counts(request: HttpRequest) -> dict[str, int]:
-    """For the navigation: how many actuals wait for the user's verification, and how many came back (2 queries;
-    none for a visitor)."""
+def navigation_counts(request: HttpRequest) -> dict[str, SimpleLazyObject]:
+    """For the navigation: how many actuals wait for the user's verification, and how many came back. Counted
+    only when a template shows them (the agency menu), once each; nothing for a visitor."""
     user = request.user
     if not getattr(user, "is_authenticated", False):
         return {}
-    return {"waiting_count": waiting_for(user).count(), "returned_count": returned_to(user).count()}
+    return {"waiting_count": SimpleLazyObject(lambda: waiting_for(user).count()),
+            "returned_count": SimpleLazyObject(lambda: returned_to(user).count())}
 

@@ -120,10 +120,9 @@ def _header_footer(section, spec: Section, draft: bool) -> None:
         _field(footer, "PAGE", "1")
 
 
-def _runs(paragraph, runs: list[Text | Fraction]) -> None:
+def _runs(paragraph, runs: list[Text]) -> None:
+    """The text runs of a paragraph (its fractions are small tables that `_paragraphs` places after it)."""
     for run in runs:
-        if isinstance(run, Fraction):
-            continue  # fractions are tables; _paragraphs places them
         piece = paragraph.add_run(run.text)
         piece.bold = run.bold or None
         piece.italic = run.italic or None

@@ -50,7 +50,10 @@ INSTALLED_APPS = [
     "kinerja.strategy",
     "kinerja.performance",
     "kinerja.exchange",
+    "kinerja.evaluation",
     "kinerja.reports",
+    "kinerja.dashboard",
+    "kinerja.api",
 ]
 
 MIDDLEWARE = [

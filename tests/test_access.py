@@ -73,6 +73,12 @@ TABLE = {
     "document-download": (
         lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022", READ
     ),
+    # --- consistency ---
+    # --- dashboard ---
+    # --- evaluation ---
+    # --- workbook ---
+    # --- api ---
+    # --- scale ---
 }
 
 

@@ -1,0 +1,5 @@
+"""URLs of the evaluation app (included from config/urls.py)."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

@@ -104,11 +104,13 @@ def _quoted(text: str, limit: int = 140) -> str:
 
 @dataclass(frozen=True)
 class Place:
-    """Where a finding is: a kind ("Halaman IKI", "Lampiran I", "Indikator" …), its text, and its page's URL."""
+    """Where a finding is: a kind ("Halaman IKI", "Lampiran I", "Indikator" …), its text, and its page's URL
+    (`for_planner`: a page only the agency's planner opens)."""
 
     label: str
     text: str
     url: str = ""
+    for_planner: bool = False
 
 
 @dataclass
@@ -888,7 +890,7 @@ def check_quarter_targets(data: PlanData) -> Iterable[Finding]:
             rows = data.rows_of_indicator.get(indicator.pk, [])
             places = [data.at_indicator(indicator)] + [
                 Place(f"Target triwulan {year}", position.title,
-                      data.url("position-targets", position.code) + f"?tahun={year}")
+                      data.url("position-targets", position.code) + f"?tahun={year}", for_planner=True)
                 for position in (data.position(row.position_id) for row in rows)
             ]
             yield Finding(

@@ -420,3 +420,72 @@ def test_the_check_costs_a_fixed_number_of_queries(seed, db, django_assert_max_n
         groups = report.groups
     assert len(found(report, "target-triwulan-tidak-cocok")) == 40
     assert groups and seed_report.findings
+
+
+# -- the page --------------------------------------------------------------------------------------------------
+
+PER_PAGE_QUERIES = 3 + CHECK_QUERIES  # session, user, the agency (access), then the check
+
+
+def test_the_page_lists_the_findings_grouped_with_links_and_fixes(logged_in, seed):
+    from django.urls import reverse
+
+    response = logged_in.get(reverse("consistency-check", args=[seed.code]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    report = check_agency(seed)
+    assert f'<span class="stat level-error"><b>{len(report.errors)}</b>' in html
+    assert f'<span class="stat level-warning"><b>{len(report.warnings)}</b>' in html
+    assert 'id="cek-lampiran-i"' in html and "BAB II dan Lampiran I" in html
+    assert 'data-code="bab-ii-tidak-di-lampiran-i"' in html
+    assert 'href="/instansi/halut-diskominfo/iki/kabid-opini/"' in html
+    assert 'href="/instansi/halut-diskominfo/indikator/IKU.4/"' in html
+    assert html.count('class="finding-fix"') == len(report.findings)
+    assert "Rasio ketersediaan infrastruktur penunjang teknologi informasi dan komunikasi" in html
+
+
+def test_the_plan_page_links_to_the_check(logged_in, seed):
+    from django.urls import reverse
+
+    html = logged_in.get(reverse("plan-detail", args=[seed.code])).content.decode()
+    assert f'href="{reverse("consistency-check", args=[seed.code])}"' in html
+
+
+def test_the_page_of_a_clean_agency_and_the_year_picker(client, small):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    admin = get_user_model().objects.create_superuser("admin-uji", password="x-uji-12345")
+    client.force_login(admin)
+    url = reverse("consistency-check", args=["uji-dinas"])
+    html = client.get(url).content.decode()
+    assert 'id="consistency-clean"' in html
+    _targets(small.iki, 2022, Decimal(10), [1, 2, 3, 3])
+    html = client.get(url + "?tahun=2023").content.decode()
+    assert 'id="consistency-clean"' in html  # 2023 has no targets
+    html = client.get(url + "?tahun=2022").content.decode()
+    assert 'data-code="target-triwulan-tidak-cocok"' in html
+    assert 'href="/instansi/uji-dinas/target/kabid-1/?tahun=2022"' in html  # the administrator plans
+    assert client.get(url + "?tahun=abc").status_code == 200
+
+
+def test_the_page_costs_a_fixed_number_of_queries(logged_in, seed, django_assert_max_num_queries):
+    from django.urls import reverse
+
+    from conftest import PER_REQUEST_QUERIES
+
+    bigger = Small("uji-besar", sections=60)
+    for _position, _objective, indicator in bigger.sections[:20]:
+        _targets(indicator, 2022, Decimal(10), [1, 2, 3, 3])
+    with django_assert_max_num_queries(PER_PAGE_QUERIES + PER_REQUEST_QUERIES):
+        assert logged_in.get(reverse("consistency-check", args=[seed.code])).status_code == 200
+    logged_in.force_login(get_admin())
+    with django_assert_max_num_queries(PER_PAGE_QUERIES + PER_REQUEST_QUERIES):
+        response = logged_in.get(reverse("consistency-check", args=["uji-besar"]))
+    assert response.content.decode().count('data-code="target-triwulan-tidak-cocok"') == 20
+
+
+def get_admin():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("admin-besar", password="x-uji-12345")

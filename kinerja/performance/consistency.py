@@ -10,8 +10,9 @@ Names and texts are compared after `normalise` (lower case, punctuation and runs
 difference of capitals, punctuation or spacing alone is never reported. Two normalised texts are "almost the
 same" when `difflib.SequenceMatcher(...).ratio()` is at least `SIMILAR` (0.9): a probable typo or a second
 wording of one text. Between two *different* indicators a name counts as almost the same only when, moreover,
-both names have the same number of words and every word that differs is itself a near spelling of the other
-(ratio at least `WORD_SIMILAR`, 0.75): "Dokumen RKA-SKPD" and "Dokumen DPA-SKPD" are two indicators, not a typo.
+both names have the same number of words, at most two of them differ, and every word that differs is itself a
+near spelling of the other (ratio at least `WORD_SIMILAR`, 0.75): "Dokumen RKA-SKPD" and "Dokumen DPA-SKPD" are
+two indicators, not a typo.
 The quarterly targets are checked by the rule the target pages use (`services.quarter_target_warnings`).
 """
 
@@ -222,6 +223,12 @@ class PlanData:
         return self.indicator_by_id[indicator_id]
 
     def ancestors(self, position: Position) -> list[Position]:
+        cache = self.__dict__.setdefault("_ancestor_cache", {})
+        if position.pk not in cache:
+            cache[position.pk] = self._ancestors(position)
+        return cache[position.pk]
+
+    def _ancestors(self, position: Position) -> list[Position]:
         chain, seen = [], {position.pk}
         current = self.position(position.superior_id)
         while current is not None and current.pk not in seen:
@@ -623,10 +630,6 @@ def _ratio_words(data: PlanData, indicator: Indicator) -> Iterable[Finding]:
                 )
 
 
-_FIELDS = (("formula", "jenis rumus"), ("unit", "satuan"), ("numerator", "pembilang"),
-           ("denominator", "penyebut"), ("data_source", "sumber data"))
-
-
 def _names_of(data: PlanData, indicator: Indicator) -> set[str]:
     names = {indicator.name}
     names.update(row.printed_name for row in data.rows_of_indicator.get(indicator.pk, []) if row.printed_name)
@@ -639,65 +642,100 @@ def _places_of(data: PlanData, indicator: Indicator) -> list[Place]:
 
 
 def check_shared_names(data: PlanData) -> Iterable[Finding]:
-    """Two indicators printed under the same name (with what differs between them), or under almost the same."""
+    """Indicators printed under the same name (with what differs between them), or under almost the same."""
+    names = {indicator.pk: {normalise(name) for name in _names_of(data, indicator)} for indicator in data.indicators}
     by_name: dict[str, list[Indicator]] = defaultdict(list)
-    names = {indicator.pk: _names_of(data, indicator) for indicator in data.indicators}
     for indicator in data.indicators:
-        for key in {normalise(name) for name in names[indicator.pk]}:
-            by_name[key].append(indicator)
+        for name in names[indicator.pk]:
+            by_name[name].append(indicator)
+    number_of = {indicator.pk: number for number, indicator in enumerate(data.indicators)}
+    groups_seen: set[frozenset[int]] = set()
     same_pairs: set[tuple[int, int]] = set()
     for group in by_name.values():
-        for index, first in enumerate(group):
-            for second in group[index + 1:]:
-                pair = (first.pk, second.pk)
-                if pair in same_pairs:
-                    continue
-                same_pairs.add(pair)
-                yield _same_name(data, first, second)
-    # Almost the same names: only names of the same number of words can be a typo of each other.
-    by_length: dict[int, list[tuple[str, Indicator]]] = defaultdict(list)
-    for indicator in data.indicators:
-        for name in {normalise(name) for name in names[indicator.pk]}:
-            by_length[len(name.split())].append((name, indicator))
-    reported: set[tuple[int, int]] = set()
-    for entries in by_length.values():
-        for index, (name, first) in enumerate(entries):
-            for other_name, second in entries[index + 1:]:
-                pair = (min(first.pk, second.pk), max(first.pk, second.pk))
-                if first.pk == second.pk or pair in reported or pair in same_pairs:
-                    continue
-                if _typo_pair(name, other_name):
-                    reported.add(pair)
-                    yield Finding(
-                        "nama-indikator", "nama-mirip", WARNING,
-                        f"Nama indikator {first.code} dan {second.code} hampir sama ({_quoted(name)} / "
-                        f"{_quoted(other_name)}): kemungkinan salah ketik, atau dua catatan untuk satu indikator.",
-                        _places_of(data, first) + _places_of(data, second),
-                        "Bila keduanya satu indikator, gabungkan menjadi satu dan samakan namanya; bila berbeda, "
-                        "bedakan namanya dengan jelas.",
-                    )
+        key = frozenset(indicator.pk for indicator in group)
+        if len(group) < 2 or key in groups_seen:
+            continue
+        groups_seen.add(key)
+        numbers = [number_of[indicator.pk] for indicator in group]
+        same_pairs.update((a, b) for a in numbers for b in numbers if a < b)
+        yield _same_name(data, group)
+    yield from _almost_same_names(data, names, same_pairs)
 
 
-def _same_name(data: PlanData, first: Indicator, second: Indicator) -> Finding:
-    differing = [(label, getattr(first, attr), getattr(second, attr)) for attr, label in _FIELDS
-                 if normalise(str(getattr(first, attr))) != normalise(str(getattr(second, attr)))]
+def _almost_same_names(data: PlanData, names: dict[int, set[str]], same_pairs: set[tuple[int, int]]
+                       ) -> Iterable[Finding]:
+    """Two indicators whose names are a typo of each other (`_typo_pair`), at most two words apart. Candidates
+    share their number of words and one third of their words, so that a regency's thousands of names are not all
+    compared pair by pair."""
+    entries: list[tuple[str, tuple[str, ...], int, Indicator]] = []
+    candidates: dict[tuple, list[int]] = defaultdict(list)
+    for number, indicator in enumerate(data.indicators):
+        for name in sorted(names[indicator.pk]):
+            words = tuple(name.split())
+            size = len(words)
+            entry = len(entries)
+            entries.append((name, words, number, indicator))
+            if size < 3:
+                candidates[(size,)].append(entry)
+                continue
+            # Two names that differ in at most two words agree on at least one of three parts (pigeonhole).
+            cuts = (0, size // 3, 2 * size // 3, size)
+            for part in range(3):
+                candidates[(size, part, *words[cuts[part]:cuts[part + 1]])].append(entry)
+    done: set[tuple[int, int]] = set()
+    for bucket in candidates.values():
+        for index, first_entry in enumerate(bucket):
+            name, words, first_number, first = entries[first_entry]
+            for second_entry in bucket[index + 1:]:
+                other_name, other_words, second_number, second = entries[second_entry]
+                pair = (min(first_number, second_number), max(first_number, second_number))
+                if first_number == second_number or pair in done or pair in same_pairs:
+                    continue
+                if sum(1 for a, b in zip(words, other_words, strict=True) if a != b) > 2:
+                    continue
+                if not _typo_pair(name, other_name):
+                    continue
+                done.add(pair)
+                yield Finding(
+                    "nama-indikator", "nama-mirip", WARNING,
+                    f"Nama indikator {first.code} dan {second.code} hampir sama ({_quoted(name)} / "
+                    f"{_quoted(other_name)}): kemungkinan salah ketik, atau dua catatan untuk satu indikator.",
+                    _places_of(data, first) + _places_of(data, second),
+                    "Bila keduanya satu indikator, gabungkan menjadi satu dan samakan namanya; bila berbeda, "
+                    "bedakan namanya dengan jelas.",
+                )
+
+
+_FIELDS = (("formula", "jenis rumus"), ("unit", "satuan"), ("numerator", "pembilang"),
+           ("denominator", "penyebut"), ("data_source", "sumber data"))
+
+
+def _same_name(data: PlanData, group: list[Indicator]) -> Finding:
+    codes = ", ".join(indicator.code for indicator in group)
+    places = [place for indicator in group for place in _places_of(data, indicator)]
+    differing = []
+    for attribute, label in _FIELDS:
+        values: dict[str, str] = {}
+        for indicator in group:
+            value = str(getattr(indicator, attribute))
+            values.setdefault(normalise(value), value)
+        if len(values) > 1:
+            differing.append(f"{label} " + " dan ".join(_quoted(value or "—", 60) for value in values.values()))
     if differing:
-        what = "; ".join(f"{label} {_quoted(str(a) or '—', 60)} dan {_quoted(str(b) or '—', 60)}"
-                         for label, a, b in differing)
         return Finding(
             "nama-indikator", "nama-sama-isi-beda", ERROR,
-            f"Nama indikator yang sama dipakai untuk {first.code} dan {second.code}, tetapi berbeda {what}. Satu nama "
+            f"Nama indikator yang sama dipakai untuk {codes}, tetapi berbeda {'; '.join(differing)}. Satu nama "
             f"diukur dengan dua cara.",
-            _places_of(data, first) + _places_of(data, second),
+            places,
             "Bila keduanya satu indikator, gabungkan dengan satu rumus, satuan dan sumber data; bila memang berbeda, "
             "beri nama yang membedakannya.",
         )
     return Finding(
         "nama-indikator", "nama-sama-tercatat-ganda", WARNING,
-        f"{first.code} dan {second.code} bernama sama dengan rumus, satuan dan sumber data yang sama: satu indikator "
-        f"tercatat dua kali, sehingga realisasinya diisi dua kali.",
-        _places_of(data, first) + _places_of(data, second),
-        "Gabungkan keduanya menjadi satu indikator yang dicetak di kedua halaman.",
+        f"{codes} bernama sama dengan rumus, satuan dan sumber data yang sama: satu indikator tercatat lebih dari "
+        f"sekali, sehingga realisasinya diisi lebih dari sekali.",
+        places,
+        "Gabungkan menjadi satu indikator yang dicetak di setiap halaman yang memuatnya.",
     )
 
 

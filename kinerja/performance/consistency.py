@@ -52,6 +52,8 @@ CHECKS = {
     "target-triwulan": "Target triwulan",
 }
 
+ABBREVIATIONS = {"kadis": "kepala dinas", "kaban": "kepala badan", "kabid": "kepala bidang", "kasi": "kepala seksi",
+                 "kasubag": "kepala sub bagian", "kasubbag": "kepala sub bagian", "sekdis": "sekretaris dinas"}
 PERCENT_UNITS = {"persen", "%", "prosen"}
 PERCENT_NAMES = ("persentase", "persentasi", "prosentase")
 DOCUMENT_UNITS = {"dokumen", "laporan", "data"}
@@ -310,8 +312,9 @@ def check_agency(agency: Agency, *, year: int | None = None) -> Report:
 def run_checks(data: PlanData) -> list[Finding]:
     findings: list[Finding] = []
     for check in (
-        check_cascade, check_strategic_objectives, check_responsible, check_appendix_one, check_printed_wording,
-        check_shared_names, check_formula_and_unit, check_data_source, check_pages, check_quarter_targets,
+        check_cascade, check_strategic_objectives, check_responsible, check_printed_responsible, check_appendix_one,
+        check_printed_wording, check_shared_names, check_formula_and_unit, check_data_source, check_pages,
+        check_quarter_targets,
     ):
         findings.extend(check(data))
     return findings
@@ -463,6 +466,33 @@ def check_responsible(data: PlanData) -> Iterable[Finding]:
                 f"Cantumkan IKU ini di halaman IKI {position.title}, atau jadikan penanggung jawab jabatan yang "
                 f"halamannya memuatnya.",
             )
+
+
+def _expanded(title: str) -> str:
+    return " ".join(ABBREVIATIONS.get(word, word) for word in normalise(title).split())
+
+
+def check_printed_responsible(data: PlanData) -> Iterable[Finding]:
+    """Lampiran I's PENANGGUNG JAWAB cell names the IKU's responsible position (abbreviations such as "Kabid"
+    read out)."""
+    for key_row in data.key_rows:
+        indicator = data.indicator(key_row.indicator_id)
+        position = data.position(indicator.responsible_position_id)
+        printed = key_row.printed_responsible
+        if not printed or position is None:
+            continue
+        mine, title = _expanded(printed), _expanded(position.title)
+        if mine == title or f" {mine} " in f" {title} " or f" {title} " in f" {mine} ":
+            continue
+        if difflib.SequenceMatcher(None, mine, title).ratio() >= SIMILAR:
+            continue
+        yield Finding(
+            "iku", "penanggung-jawab-tercetak-beda", WARNING,
+            f"Lampiran I mencetak penanggung jawab IKU {indicator.code} sebagai {_quoted(printed)}, sedangkan "
+            f"penanggung jawab yang tercatat adalah {position.title}.",
+            [data.at_key_row(key_row), data.at_indicator(indicator), data.at_position(position)],
+            "Samakan kolom PENANGGUNG JAWAB Lampiran I dengan jabatan penanggung jawab indikator ini.",
+        )
 
 
 def check_appendix_one(data: PlanData) -> Iterable[Finding]:

@@ -154,7 +154,8 @@ def test_seed_has_no_false_alarms(seed_report):
     for code in ("sasaran-tanpa-induk", "kontribusi-bukan-atasan", "kontribusi-melompat", "kontribusi-melingkar",
                  "indikator-tanpa-tempat", "halaman-kosong", "sasaran-tanpa-indikator", "tanpa-sumber-data",
                  "persentase-bukan-rasio", "persentase-bukan-persen", "jumlah-dalam-persen", "rasio-tidak-lengkap",
-                 "nama-mirip", "nama-sama-tercatat-ganda", "iku-tidak-di-lampiran-i", "lampiran-i-bukan-iku"):
+                 "nama-mirip", "nama-sama-tercatat-ganda", "iku-tidak-di-lampiran-i", "lampiran-i-bukan-iku",
+                 "penanggung-jawab-tercetak-beda"):
         assert not found(seed_report, code), code
     assert seed_report.has_errors
 
@@ -237,6 +238,7 @@ def small(db) -> Small:
 
 
 def test_a_consistent_agency_has_no_finding(small):
+    _update(small.key_row, printed_responsible="Kadis Uji")  # "Kadis" reads "Kepala Dinas"
     report = small.report()
     assert report.findings == []
     assert not report.has_errors
@@ -278,6 +280,7 @@ BREAKS = {
     "indikator-strategis-tanpa-halaman": (lambda s: PageIndicator.objects.filter(pk=s.head_row.pk).delete(), ERROR),
     "iku-tanpa-penanggung-jawab": (lambda s: _update(s.iku, responsible_position=None), ERROR),
     "penanggung-jawab-tidak-memuat": (lambda s: _update(s.iku, responsible_position=s.staff), ERROR),
+    "penanggung-jawab-tercetak-beda": (lambda s: _update(s.key_row, printed_responsible="Kasi Pengaduan"), WARNING),
     "bab-ii-tidak-di-lampiran-i": (lambda s: KeyIndicatorRow.objects.all().filter(pk=s.key_row.pk).delete(), ERROR),
     "iku-tidak-di-lampiran-i": (lambda s: _update(s.iki, is_key=True, responsible_position=s.staff), ERROR),
     "lampiran-i-tidak-di-bab-ii": (

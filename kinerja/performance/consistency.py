@@ -98,6 +98,11 @@ def _typo_pair(first: str, second: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR
 
 
+def _iku(indicator: Indicator) -> str:
+    """"IKU X" — or just the code when it already says IKU ("IKU.3", not "IKU IKU.3")."""
+    return indicator.code if indicator.code.upper().startswith("IKU") else f"IKU {indicator.code}"
+
+
 def _quoted(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
@@ -447,7 +452,7 @@ def check_responsible(data: PlanData) -> Iterable[Finding]:
         if position is None:
             yield Finding(
                 "iku", "iku-tanpa-penanggung-jawab", ERROR,
-                f"IKU {indicator.code} tidak mempunyai jabatan penanggung jawab.",
+                f"{_iku(indicator)} tidak mempunyai jabatan penanggung jawab.",
                 [data.at_indicator(indicator)] + [data.at_key_row(k) for k in data.key_rows_of_indicator[indicator.pk]],
                 "Pilih jabatan penanggung jawab IKU ini (kolom PENANGGUNG JAWAB Lampiran I).",
             )
@@ -458,7 +463,7 @@ def check_responsible(data: PlanData) -> Iterable[Finding]:
             on = ", ".join(printed_on) if printed_on else "tidak ada halaman"
             yield Finding(
                 "iku", "penanggung-jawab-tidak-memuat", ERROR,
-                f"Penanggung jawab IKU {indicator.code} adalah {position.title}, tetapi halaman IKI jabatan itu tidak "
+                f"Penanggung jawab {_iku(indicator)} adalah {position.title}, tetapi halaman IKI jabatan itu tidak "
                 f"memuat indikator ini (dimuat di: {on}). Penanggung jawab tidak dapat mengisi realisasinya.",
                 [data.at_indicator(indicator), data.at_position(position)]
                 + [data.at_key_row(k) for k in data.key_rows_of_indicator[indicator.pk]]
@@ -488,7 +493,7 @@ def check_printed_responsible(data: PlanData) -> Iterable[Finding]:
             continue
         yield Finding(
             "iku", "penanggung-jawab-tercetak-beda", WARNING,
-            f"Lampiran I mencetak penanggung jawab IKU {indicator.code} sebagai {_quoted(printed)}, sedangkan "
+            f"Lampiran I mencetak penanggung jawab {_iku(indicator)} sebagai {_quoted(printed)}, sedangkan "
             f"penanggung jawab yang tercatat adalah {position.title}.",
             [data.at_key_row(key_row), data.at_indicator(indicator), data.at_position(position)],
             "Samakan kolom PENANGGUNG JAWAB Lampiran I dengan jabatan penanggung jawab indikator ini.",
@@ -521,7 +526,7 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
         if indicator.objective_id is None:
             yield Finding(
                 "lampiran-i", "lampiran-i-tidak-di-bab-ii", ERROR,
-                f"Lampiran I memuat IKU {indicator.code} {_quoted(key_row.printed_name or indicator.name)} yang "
+                f"Lampiran I memuat {_iku(indicator)} {_quoted(key_row.printed_name or indicator.name)} yang "
                 f"tidak ada di BAB II: indikator ini tidak mengukur sasaran strategis mana pun.",
                 [data.at_key_row(key_row), data.at_indicator(indicator)],
                 "Hubungkan indikator ini dengan sasaran strategis yang diukurnya (BAB II), atau hapus barisnya "
@@ -543,7 +548,7 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
         if similarity(printed, own.text) >= SIMILAR:
             yield Finding(
                 "lampiran-i", "lampiran-i-sasaran-beda-tipis", WARNING,
-                f"Lampiran I menulis sasaran IKU {indicator.code} sebagai {_quoted(printed)}, sedikit berbeda dari "
+                f"Lampiran I menulis sasaran {_iku(indicator)} sebagai {_quoted(printed)}, sedikit berbeda dari "
                 f"sasaran strategis {own.code} {_quoted(own.text)} (kemungkinan salah ketik).",
                 places, f"Samakan tulisan sasaran di Lampiran I dengan sasaran strategis {own.code}.",
             )
@@ -552,7 +557,7 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
         if other:
             yield Finding(
                 "lampiran-i", "lampiran-i-sasaran-lain", ERROR,
-                f"Lampiran I menempatkan IKU {indicator.code} di bawah sasaran {other[0].code}, padahal BAB II "
+                f"Lampiran I menempatkan {_iku(indicator)} di bawah sasaran {other[0].code}, padahal BAB II "
                 f"menempatkannya di bawah sasaran {own.code}.",
                 [*places, data.at_objective(other[0])],
                 "Tentukan satu sasaran strategis untuk IKU ini dan samakan BAB II dengan Lampiran I.",
@@ -560,7 +565,7 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
             continue
         yield Finding(
             "lampiran-i", "lampiran-i-sasaran-tidak-ada", ERROR,
-            f"Lampiran I menulis sasaran IKU {indicator.code} sebagai {_quoted(printed)}, yang bukan sasaran "
+            f"Lampiran I menulis sasaran {_iku(indicator)} sebagai {_quoted(printed)}, yang bukan sasaran "
             f"strategis mana pun di BAB II (menurut BAB II indikator ini mengukur {own.code} {_quoted(own.text)}).",
             places,
             f"Tulis di Lampiran I sasaran strategis {own.code} sebagaimana di BAB II, atau ubah sasaran di BAB II.",

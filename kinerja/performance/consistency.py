@@ -695,6 +695,7 @@ def check_shared_names(data: PlanData) -> Iterable[Finding]:
         same_pairs.update((a, b) for a in numbers for b in numbers if a < b)
         yield _same_name(data, group)
     yield from _almost_same_names(data, names, same_pairs)
+    yield from _looks_like_above(data)
 
 
 def _almost_same_names(data: PlanData, names: dict[int, set[str]], same_pairs: set[tuple[int, int]]
@@ -739,6 +740,58 @@ def _almost_same_names(data: PlanData, names: dict[int, set[str]], same_pairs: s
                     "Bila keduanya satu indikator, gabungkan menjadi satu dan samakan namanya; bila berbeda, "
                     "bedakan namanya dengan jelas.",
                 )
+
+
+SHARED_RUN = 4  # words in a row two names must share for a page's indicator to look like one above it
+
+
+def _shared_run(first: str, second: str) -> int:
+    """The longest run of words the two normalised names have in common."""
+    a, b = normalise(first).split(), normalise(second).split()
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def _looks_like_above(data: PlanData) -> Iterable[Finding]:
+    """An indicator on a page that reads like an indicator of an objective it contributes to (the same measure —
+    "Persentase …" — and at least SHARED_RUN words in a row alike) but is computed otherwise: probably the
+    indicator above, with another formula."""
+    measuring: dict[int, set[int]] = defaultdict(set)
+    for row in data.page_rows:
+        measuring[row.objective_id].add(row.indicator_id)
+    for indicator in data.indicators:
+        if indicator.objective_id:
+            measuring[indicator.objective_id].add(indicator.pk)
+    reported: set[tuple[int, int]] = set()
+    for row in data.page_rows:
+        mine = data.indicator(row.indicator_id)
+        seen = {row.objective_id}
+        above = data.objective(data.objective(row.objective_id).contributes_to_id) if data.objective(
+            row.objective_id) else None
+        while above is not None and above.pk not in seen:
+            seen.add(above.pk)
+            for other_id in sorted(measuring.get(above.pk, ())):
+                other = data.indicator(other_id)
+                if other.pk == mine.pk or (mine.pk, other.pk) in reported or other.formula != mine.formula:
+                    continue
+                if _first_word(mine.name) != _first_word(other.name):
+                    continue
+                if _shared_run(mine.name, other.name) < SHARED_RUN:
+                    continue
+                differing = [label for attribute, label in _FIELDS[1:]
+                             if normalise(str(getattr(mine, attribute))) != normalise(str(getattr(other, attribute)))]
+                if not {"pembilang", "penyebut", "satuan"} & set(differing):
+                    continue
+                reported.add((mine.pk, other.pk))
+                yield Finding(
+                    "nama-indikator", "indikator-mirip-atasan", WARNING,
+                    f"Indikator {mine.code} {_quoted(mine.name, 100)} mirip indikator {other.code} "
+                    f"{_quoted(other.name, 100)} dari sasaran yang didukungnya, tetapi dihitung lain "
+                    f"({', '.join(differing)} berbeda): kemungkinan indikator yang sama dengan rumus lain.",
+                    _places_of(data, mine) + _places_of(data, other),
+                    f"Bila maksudnya sama, pakai indikator {other.code} di halaman ini; bila berbeda, beri nama yang "
+                    f"menunjukkan apa yang dihitung.",
+                )
+            above = data.objective(above.contributes_to_id)
 
 
 _FIELDS = (("formula", "jenis rumus"), ("unit", "satuan"), ("numerator", "pembilang"),

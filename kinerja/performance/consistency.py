@@ -208,6 +208,10 @@ class PlanData:
         self.position_by_id = {position.pk: position for position in self.positions}
         self.objective_by_id = {objective.pk: objective for objective in self.objectives}
         self.indicator_by_id = {indicator.pk: indicator for indicator in self.indicators}
+        # A row that points outside the agency or the plan (the models' clean() refuses it) is not the plan's.
+        self.page_rows = [row for row in self.page_rows if row.position_id in self.position_by_id
+                          and row.objective_id in self.objective_by_id and row.indicator_id in self.indicator_by_id]
+        self.key_rows = [row for row in self.key_rows if row.indicator_id in self.indicator_by_id]
         self.rows_of_indicator: dict[int, list[PageIndicator]] = defaultdict(list)
         self.rows_of_position: dict[int, list[PageIndicator]] = defaultdict(list)
         self.rows_of_objective: dict[int, list[PageIndicator]] = defaultdict(list)
@@ -228,6 +232,11 @@ class PlanData:
 
     def indicator(self, indicator_id: int) -> Indicator:
         return self.indicator_by_id[indicator_id]
+
+    def strategic_objective(self, indicator: Indicator) -> Objective | None:
+        """The strategic objective the indicator measures in BAB II, or None."""
+        objective = self.objective(indicator.objective_id)
+        return objective if objective is not None and objective.level == Objective.Level.STRATEGIC else None
 
     def ancestors(self, position: Position) -> list[Position]:
         cache = self.__dict__.setdefault("_ancestor_cache", {})
@@ -433,12 +442,13 @@ def check_strategic_objectives(data: PlanData) -> Iterable[Finding]:
                 "Tetapkan salah satu indikator sasaran ini sebagai IKU dan tambahkan barisnya di Lampiran I.",
             )
     for indicator in data.indicators:
-        if indicator.objective_id and not data.rows_of_indicator.get(indicator.pk):
+        own = data.strategic_objective(indicator)
+        if own is not None and not data.rows_of_indicator.get(indicator.pk):
             yield Finding(
                 "iku", "indikator-strategis-tanpa-halaman", ERROR,
                 f"Indikator {indicator.code} dari BAB II tidak dicetak di halaman IKI mana pun: tidak ada pejabat "
                 f"yang mengisi realisasinya.",
-                [data.at_indicator(indicator), data.at_objective(data.objective(indicator.objective_id))],
+                [data.at_indicator(indicator), data.at_objective(own)],
                 "Cantumkan indikator ini di halaman IKI kepala perangkat daerah dan jabatan yang mengukurnya.",
             )
 
@@ -506,12 +516,13 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
     for indicator in data.indicators:
         if data.key_rows_of_indicator.get(indicator.pk):
             continue
-        if indicator.objective_id:
+        own = data.strategic_objective(indicator)
+        if own is not None:
             yield Finding(
                 "lampiran-i", "bab-ii-tidak-di-lampiran-i", ERROR,
                 f"Indikator {indicator.code} {_quoted(indicator.name)} ada di BAB II (sasaran strategis "
-                f"{data.objective(indicator.objective_id).code}) tetapi tidak ada di tabel IKU Lampiran I.",
-                [data.at_indicator(indicator), data.at_objective(data.objective(indicator.objective_id))],
+                f"{own.code}) tetapi tidak ada di tabel IKU Lampiran I.",
+                [data.at_indicator(indicator), data.at_objective(own)],
                 "Tambahkan indikator ini ke Lampiran I sebagai IKU, atau hapus dari BAB II bila bukan IKU.",
             )
         elif indicator.is_key:
@@ -523,7 +534,8 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
             )
     for key_row in data.key_rows:
         indicator = data.indicator(key_row.indicator_id)
-        if indicator.objective_id is None:
+        own = data.strategic_objective(indicator)
+        if own is None:
             yield Finding(
                 "lampiran-i", "lampiran-i-tidak-di-bab-ii", ERROR,
                 f"Lampiran I memuat {_iku(indicator)} {_quoted(key_row.printed_name or indicator.name)} yang "
@@ -540,7 +552,6 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
                 [data.at_key_row(key_row), data.at_indicator(indicator)],
                 "Tandai indikator ini sebagai IKU, atau hapus barisnya dari Lampiran I.",
             )
-        own = data.objective(indicator.objective_id)
         printed = key_row.printed_objective
         if not printed or normalise(printed) == normalise(own.text):
             continue

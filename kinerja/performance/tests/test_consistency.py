@@ -514,3 +514,10 @@ def get_admin():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_superuser("admin-besar", password="x-uji-12345")
+
+
+def test_a_row_pointing_outside_the_agency_is_left_out(small, seed):
+    """The models' clean() refuses it, the database does not: the check leaves it out rather than crash."""
+    stranger = seed.positions.get(code="kasi-tata-kelola")
+    PageIndicator.objects.create(position=stranger, objective=small.staff_objective, indicator=small.iki, order=9)
+    assert small.report().findings == []

@@ -379,6 +379,18 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
                 "Hubungkan sasaran ini dengan sasaran jabatan atasannya dalam pohon jabatan.",
             )
     yield from _cycles(data)
+    carried = {objective.contributes_to_id for objective in data.objectives if objective.contributes_to_id}
+    for objective in data.objectives:
+        if objective.level == Objective.Level.STRATEGIC and objective.pk not in carried:
+            yield Finding(
+                "keterkaitan", "sasaran-strategis-tanpa-turunan", ERROR,
+                f"Tidak ada sasaran di halaman IKI mana pun yang berkontribusi pada sasaran strategis "
+                f"{objective.code}: sasaran ini tidak diturunkan (cascading) dan tidak ada dalam perjanjian kinerja "
+                f"kepala perangkat daerah.",
+                [data.at_objective(objective)],
+                "Cantumkan sasaran ini di halaman IKI kepala perangkat daerah (berkontribusi pada sasaran strategis "
+                "ini), lalu turunkan ke jabatan di bawahnya.",
+            )
     for indicator in data.indicators:
         if (indicator.objective_id is None and not data.rows_of_indicator.get(indicator.pk)
                 and not data.key_rows_of_indicator.get(indicator.pk)):

@@ -163,7 +163,7 @@ def test_seed_has_no_false_alarms(seed_report):
                  "indikator-tanpa-tempat", "halaman-kosong", "sasaran-tanpa-indikator", "tanpa-sumber-data",
                  "persentase-bukan-rasio", "persentase-bukan-persen", "jumlah-dalam-persen", "rasio-tidak-lengkap",
                  "nama-mirip", "nama-sama-tercatat-ganda", "iku-tidak-di-lampiran-i", "lampiran-i-bukan-iku",
-                 "penanggung-jawab-tercetak-beda"):
+                 "penanggung-jawab-tercetak-beda", "sasaran-strategis-tanpa-turunan"):
         assert not found(seed_report, code), code
     assert seed_report.has_errors
     # data/README.md, "Pemeriksaan konsistensi", lists these findings one by one
@@ -293,6 +293,7 @@ BREAKS = {
     "kontribusi-melompat": (lambda s: _update(s.staff_objective, contributes_to=s.s1), WARNING),
     "kontribusi-bukan-atasan": (lambda s: _update(s.staff_objective, contributes_to=_peer(s)[1]), WARNING),
     "kontribusi-melingkar": (lambda s: _update(s.head_objective, contributes_to=s.staff_objective), ERROR),
+    "sasaran-strategis-tanpa-turunan": (lambda s: _update(s.head_objective, contributes_to=None), ERROR),
     "indikator-tanpa-tempat": (lambda s: s.count("lepas", "Jumlah Dokumen Lepas"), WARNING),
     "sasaran-strategis-tanpa-iku": (lambda s: _strategic(s, key=False), ERROR),
     "indikator-strategis-tanpa-halaman": (lambda s: PageIndicator.objects.filter(pk=s.head_row.pk).delete(), ERROR),

@@ -74,6 +74,7 @@ POLARITIES = (("higher", "Makin tinggi makin baik"), ("lower", "Makin rendah mak
 QUARTER_RULES = (("sum", "Dijumlahkan"), ("last", "Triwulan terakhir"), ("average", "Dirata-rata"))
 TARGET_KINDS = (("baseline", "Kondisi awal"), ("year", "Tahunan"), ("quarter", "Triwulan"),
                 ("end", "Akhir Renstra"))
+FED_BY = (("evaluasi-sakip", "Evaluasi SAKIP"),)
 CLAUSE_PARTS = (("consideration", "Menimbang"), ("legal_basis", "Mengingat"), ("dictum", "Memutuskan"))
 CHAPTER_KINDS = (("foreword", "Kata Pengantar"), ("executive_summary", "Ikhtisar Eksekutif"),
                  ("chapter_1", "Bab I"), ("chapter_2", "Bab II"), ("chapter_3", "Bab III"))
@@ -172,6 +173,8 @@ SHEETS: tuple[Sheet, ...] = (
         _c("Aturan Triwulan", "quarter_rule", CHOICE, "Cara menggabungkan triwulan menjadi setahun.",
            required=True, choices=QUARTER_RULES),
         _c("Desimal", "decimals", INT, "Banyaknya angka di belakang koma (0–4; kosong berarti 2)."),
+        _c("Diisi Oleh", "fed_by", CHOICE, "Kosong: realisasi diisi pejabat. Evaluasi SAKIP: realisasi triwulan IV "
+           "ditulis oleh evaluasi akhir SAKIP.", choices=FED_BY),
     )),
     Sheet("IKU", "Baris Lampiran I (IKU), berurutan; tulis ulang hanya yang tercetak berbeda.", (
         _c("Kode Indikator", "indicator", CODE, "Kode indikator IKU dari lembar Indikator.", required=True),

@@ -109,6 +109,13 @@ def test_a_planner_cannot_import_another_agency_nor_change_the_region(client, wo
     response = _upload(client, reverse("exchange-upload", args=[SEED]), write_workbook(data))
     page = client.get(response["Location"])
     assert "hanya diubah oleh administrator" in page.text
+    from kinerja.exchange.dataset_io import dump_dataset
+
+    as_yaml = _upload(client, reverse("exchange-upload", args=[SEED]), dump_dataset(data).encode(), "data.yaml")
+    assert "hanya diubah oleh administrator" in client.get(as_yaml["Location"]).text
+    token = as_yaml["Location"].rstrip("/").split("/")[-1]
+    client.post(reverse("exchange-confirm", args=[SEED, token]))
+    assert world.agency.region.__class__.objects.get(code="halut").name != "Kabupaten Lain"
 
 
 def test_the_administrator_imports_a_new_agency(client, admin_user):

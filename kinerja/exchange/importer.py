@@ -99,6 +99,7 @@ class _Reading:
             for problem in read.problems:
                 self.add(problem)
             self.data, self.origins = read.data, read.origins
+            self.dropped |= read.refused_keys
             return
         try:
             text = self.content.decode("utf-8")

@@ -720,6 +720,7 @@ class ReadWorkbook:
     data: dict[str, Any] | None
     problems: list[CellProblem]
     origins: Origins
+    refused_keys: set[str] = field(default_factory=set)  # wrong codes and NIPs: a reference to one is no news
 
 
 def read_workbook(content: bytes, *, source: str) -> ReadWorkbook:
@@ -731,18 +732,19 @@ def read_workbook(content: bytes, *, source: str) -> ReadWorkbook:
                                                                     "yang dapat dibaca.")], {})
     problems: list[CellProblem] = []
     rows: dict[str, list[dict]] = {}
+    refused: set[str] = set()
     try:
         for spec in SHEETS:
-            rows[spec.name] = _read_sheet(book, spec, source, problems)
+            rows[spec.name] = _read_sheet(book, spec, source, problems, refused)
     finally:
         book.close()
     builder = _Builder(rows, problems, source)
     structural = any(problem.row in (None, 1) for problem in problems)  # a sheet or a column is missing
     data = None if structural else builder.build()
-    return ReadWorkbook(data, problems, builder.origins)
+    return ReadWorkbook(data, problems, builder.origins, refused)
 
 
-def _read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem]) -> list[dict]:
+def _read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem], refused: set[str]) -> list[dict]:
     if spec.name not in book.sheetnames:
         problems.append(CellProblem(source, spec.name, None, "", "lembar ini tidak ada di buku kerja."))
         return []
@@ -778,6 +780,8 @@ def _read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem]
                 row[column.key] = read_cell(column, value)
             except _Bad as bad:
                 problems.append(CellProblem(source, spec.name, number, column.header, str(bad)))
+                if column.key in ("code", "nip"):
+                    refused.add(_text_of(value))
         result.append(row)
     return result
 

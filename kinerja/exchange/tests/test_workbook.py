@@ -127,7 +127,8 @@ def second_agency_workbook(mistakes: bool = False) -> bytes:
     _fill(book, "Pejabat", ["19700101199503" + ("3" if mistakes else "1") + "001", "Ir. Budi Santoso, MT", "Pembina",
                             "IV/a"],
           ["198001012005011002", "Sari Dewi, SE", "Penata", "III/c"])
-    _fill(book, "Penugasan", ["198001012005011002", "kabid-ekonomi", "2022-01-03", "", "Tidak"])
+    _fill(book, "Penugasan", ["198001012005011002", "kabid-ekonomi", "2022-01-03", "", "Tidak"],
+          ["19700101199503" + ("3" if mistakes else "1") + "001", "kaban", "2021-06-01", "", "Tidak"])
     _fill(book, "Renstra", ["Renstra 2021–2026", 2021, 2026])
     _fill(book, "Tujuan", ["T1", "Meningkatnya kualitas perencanaan."])
     _fill(book, "Sasaran Strategis", ["S1", "T1", "Meningkatnya keselarasan rencana."])

@@ -127,7 +127,11 @@ def test_the_administrator_imports_a_new_agency(client, admin_user):
     token = response["Location"].rstrip("/").split("/")[-1]
     done = client.post(reverse("exchange-new-confirm", args=[token]))
     assert done["Location"] == reverse("agency-overview", args=["halut-bappeda"])
-    assert Agency.objects.filter(code="halut-bappeda").exists()
+    assert client.get(done["Location"]).status_code == 200
+    assert client.get(reverse("position-page", args=["halut-bappeda", "kabid-ekonomi"])).status_code == 200
+    decree = client.get(reverse("document-download", args=["halut-bappeda", "keputusan-iku-iki", "docx"])
+                        + "?tahun=2022")
+    assert decree.status_code == 200 and decree.content[:2] == b"PK", "the new agency's decree prints"
 
 
 def test_a_planner_has_no_new_agency_import(client, world):

@@ -145,6 +145,13 @@ def second_agency_workbook(mistakes: bool = False) -> bytes:
     _fill(book, "Sasaran Kinerja", ["kaban", "kaban.O1", "Meningkatnya keselarasan rencana", "S1"],
           ["kabid-ekonomi", "kabid-ekonomi.O1", "Tersedianya kajian ekonomi", "kaban.O1"])
     _fill(book, "Indikator IKI", ["kaban.O1", "IKU.1"], ["kabid-ekonomi.O1", "kabid-ekonomi.O1.I1"])
+    _fill(book, "Keputusan", ["050/12/BAPPEDA/2022", "2022-01-10", "Tobelo", 2022,
+                              "KEPUTUSAN KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH",
+                              "PENETAPAN INDIKATOR KINERJA UTAMA DAN INDIKATOR KINERJA INDIVIDU", "kaban"])
+    _fill(book, "Isi Keputusan", ["Menimbang", "", "bahwa kinerja perlu diukur dengan indikator yang jelas;"],
+          ["Mengingat", "", "Peraturan Presiden Nomor 29 Tahun 2014;"],
+          ["Memutuskan", "KESATU", "Menetapkan indikator kinerja sebagaimana tercantum dalam Lampiran."])
+    _fill(book, "Bab Keputusan", ["Kata Pengantar", "KATA PENGANTAR", "Puji syukur.\n\nSemoga bermanfaat."])
     _fill(book, "Target", ["IKU.1", "Tahunan", 2022, "", 80, ""],
           ["IKU.1", "Tahunan", 2030 if mistakes else 2023, "", 85, ""],
           ["kabid-ekonomi.O1.I1", "Triwulan", 2022, 1, "dua" if mistakes else 2, ""])

@@ -78,6 +78,19 @@ TABLE = {
     # --- dashboard ---
     # --- evaluation ---
     # --- workbook ---
+    # a preview names an upload kept under var/ by a signed token bound to the agency page ("" for a new agency)
+    "exchange-template": (lambda ids: reverse("exchange-template"), answers(404, planner=200, admin=200)),
+    "exchange-home": (lambda ids: reverse("exchange-home", args=[SEED]), answers(404, planner=200, admin=200)),
+    "exchange-export": (lambda ids: reverse("exchange-export", args=[SEED]), answers(404, planner=200, admin=200)),
+    "exchange-upload": (lambda ids: reverse("exchange-upload", args=[SEED]), answers(405, outsider=405)),
+    "exchange-preview": (lambda ids: reverse("exchange-preview", args=[SEED, __import__(
+        "kinerja.exchange.uploads", fromlist=["keep"]).keep(b"-", "x.xlsx", SEED)]),
+        answers(404, planner=200, admin=200)),
+    "exchange-confirm": (lambda ids: reverse("exchange-confirm", args=[SEED, "t"]), answers(405, outsider=405)),
+    "exchange-new": (lambda ids: reverse("exchange-new"), answers(404, admin=200)),
+    "exchange-new-preview": (lambda ids: reverse("exchange-new-preview", args=[__import__(
+        "kinerja.exchange.uploads", fromlist=["keep"]).keep(b"-", "x.xlsx", "")]), answers(404, admin=200)),
+    "exchange-new-confirm": (lambda ids: reverse("exchange-new-confirm", args=["t"]), answers(405, outsider=405)),
     # --- api ---
     # --- scale ---
 }

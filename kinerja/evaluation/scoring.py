@@ -47,8 +47,16 @@ def not_allowed_message(answer: object) -> str:
     return f"Jawaban “{answer}” tidak dikenal; pilih salah satu dari {', '.join(ANSWERS)}."
 
 
-def answer_value(answer: str) -> Decimal:
-    """The value of an answer letter (case and spaces ignored); ValueError with an Indonesian message otherwise."""
+VALUES = frozenset(ANSWER_VALUES.values())
+
+
+def answer_value(answer: str | int | Decimal) -> Decimal:
+    """The value of an answer letter (case and spaces ignored), or an answer already given as its value (a number
+    that is one of 100, 90, 80, 70, 60, 50, 30, 0); ValueError with an Indonesian message otherwise."""
+    if isinstance(answer, int | Decimal) and not isinstance(answer, bool):
+        if Decimal(answer) in VALUES:
+            return Decimal(answer)
+        raise ValueError(not_allowed_message(answer))
     letter = str(answer).strip().upper() if answer is not None else ""
     if letter not in ANSWER_VALUES:
         raise ValueError(not_allowed_message(answer))
@@ -68,7 +76,8 @@ def _quantised(value: Fraction) -> Decimal:
     return Decimal(whole).scaleb(-PLACES).quantize(QUANTUM)
 
 
-def sub_component_score(answers: Sequence[str | None], weight: Decimal | int | str) -> Decimal | None:
+def sub_component_score(answers: Sequence[str | int | Decimal | None], weight: Decimal | int | str
+                        ) -> Decimal | None:
     """Mean of the answers' values × weight / 100, quantised to 4 decimals half-up; None when any answer is
     missing or there is none. An answer that is not a letter of ANSWERS raises ValueError."""
     if not answers or any(is_unanswered(answer) for answer in answers):

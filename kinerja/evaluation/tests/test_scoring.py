@@ -17,7 +17,13 @@ def test_answer_values(letter, value):
     assert scoring.answer_value(letter) == D(value)
 
 
-@pytest.mark.parametrize("wrong", ["F", "AAA", "100", "", None, "B+"])
+def test_an_answer_given_as_its_value_counts_the_same():
+    assert scoring.answer_value(90) == D(90) and scoring.answer_value(D("30")) == D(30)
+    assert scoring.sub_component_score([100, D(90), "A"], D("4.5")) == scoring.sub_component_score(
+        ["AA", "A", "A"], D("4.5")) == D("4.2")
+
+
+@pytest.mark.parametrize("wrong", ["F", "AAA", "100", "", None, "B+", 85, D("90.5"), -1, True])
 def test_an_answer_not_allowed_is_refused_in_indonesian(wrong):
     with pytest.raises(ValueError, match="tidak dikenal; pilih salah satu dari AA, A, BB, B, CC, C, D, E"):
         scoring.answer_value(wrong)

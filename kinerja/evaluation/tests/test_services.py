@@ -73,7 +73,8 @@ def test_finalising_with_unanswered_criteria_is_refused_listing_them(world, unde
     assert not Actual.objects.filter(indicator__code="IKU.1", year=2022).exists()
 
 
-def test_a_final_evaluation_writes_the_sakip_indicator_actual_with_the_evaluation_as_evidence(world, under_evaluation):
+def test_a_final_evaluation_writes_the_sakip_indicator_actual_with_the_evaluation_as_evidence(
+        world, under_evaluation, django_assert_num_queries):
     # A.a (7 criteria, weight 6): two AA and five A → 5.5714; everything else BB → 80 % of its weight
     def letter(code):
         if code.startswith("A.a."):
@@ -94,8 +95,10 @@ def test_a_final_evaluation_writes_the_sakip_indicator_actual_with_the_evaluatio
     assert AuditRecord.objects.filter(object_label="performance.actual", object_pk=str(actual.pk)).exists()
     assert [f.answer.criterion.code for f in FollowUp.objects.filter(answer__evaluation=evaluation)
             .select_related("answer__criterion").order_by("answer__criterion__code")] == ["B.c.1", "D.c.1"]
-    assert selectors.final_scores(agency_ids=[world.agency.pk, 999], year=2022) == {
-        world.agency.pk: (Decimal("80.7714"), "A")}
+    with django_assert_num_queries(1):
+        scores = selectors.final_scores(agency_ids=[world.agency.pk, 999], year=2022)
+    assert scores == {world.agency.pk: (Decimal("80.7714"), "A")}
+    assert selectors.final_scores(agency_ids=[world.agency.pk], year=2021) == {}
     with pytest.raises(ValidationError):
         services.save_evaluator_answer(actor=world.inspector, answer=_answer(evaluation, "A.a.1"), value="E")
 

@@ -147,3 +147,19 @@ def test_the_fed_indicator_is_read_only_on_the_entry_page_and_linked_on_its_indi
     link = Evidence.objects.get(actual__indicator__code="IKU.1", actual__year=2022)
     response = logged_in.get(reverse("evidence-download", args=[SEED, link.pk]))
     assert response.status_code == 302 and response["Location"] == reverse("evaluation-result", args=[SEED, 2022])
+
+
+def test_next_years_page_shows_last_years_recommendations_and_their_state(client, world, under_evaluation):
+    answer_all(under_evaluation, world.inspector, "B", recommendation_for={"A.b.5", "C.c.1"})
+    services.finalise(actor=world.inspector, evaluation=under_evaluation)
+    client.force_login(world.planner)
+    follow_up = under_evaluation.answers.get(criterion__code="A.b.5").follow_up
+    client.post(reverse("evaluation-follow-up", args=[SEED, 2022, follow_up.pk]), {"action": "IKU diperbaiki"})
+    client.force_login(world.inspector)
+    client.post(reverse("evaluation-follow-up", args=[SEED, 2022, follow_up.pk]), {"decision": "done"})
+    client.force_login(world.planner)
+    assert 'id="lke-start"' in client.get(_page(2023)).content.decode()  # not started: the page offers to start
+    client.post(reverse("evaluation-start", args=[SEED]), {"year": "2023"})
+    section = client.get(_page(2023)).content.decode().split('id="lke-previous"')[1].split("</section>")[0]
+    assert "Perbaiki A.b.5" in section and "IKU diperbaiki" in section and "Perbaiki C.c.1" in section
+    assert 'class="lke-fu-done"' in section and 'class="lke-fu-open"' in section

@@ -24,7 +24,8 @@ def test_the_2021_worksheet_is_in_every_database_with_the_weights_and_counts_of_
     counts = [[sub.criteria.count() for sub in c.sub_components.all()] for c in components]
     assert counts == [[7, 10, 8], [3, 7, 10], [6, 9, 7], [3, 5, 5]]
     assert Criterion.objects.get(sub_component__component__version=version, code="B.b.5").text == (
-        "Setiap level organisasi melakukan pengukuran kinerja.")
+        "Setiap level organisasi melakukan pemantauan atas pengukuran capaian kinerja unit di bawahnya secara "
+        "berjenjang.")
 
 
 def _broken(change):

@@ -74,6 +74,7 @@ TABLE = {
         lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022", READ
     ),
     # --- consistency ---
+    "consistency-check": (lambda ids: reverse("consistency-check", args=[SEED]), READ),
     # --- dashboard ---
     # --- evaluation ---
     "evaluation-index": (lambda ids: reverse("evaluation-index", args=[SEED]), READ),

@@ -138,9 +138,9 @@ def quarter_target_warnings(
     if indicator.quarter_rule == Indicator.QuarterRule.LAST and values[3] is None:
         return ["Target triwulan IV belum diisi; untuk indikator ini triwulan IV sama dengan target tahunan."]
     if combined is not None and combined != year_target:
-        rule = {"sum": "jumlah target triwulan", "last": "target triwulan IV", "average": "rata-rata target triwulan"}
+        rule = {"sum": "Jumlah target triwulan", "last": "Target triwulan IV", "average": "Rata-rata target triwulan"}
         return [
-            f"{rule[indicator.quarter_rule].capitalize()} ({combined.normalize():f}) tidak sama dengan "
+            f"{rule[indicator.quarter_rule]} ({combined.normalize():f}) tidak sama dengan "
             f"target tahunan ({year_target.normalize():f})."
         ]
     return []

@@ -32,7 +32,7 @@ def _header() -> list[list[Cell]]:
 
 def _score_row(code: str, name: str, weight: Decimal, score: Decimal | None) -> list[Cell]:
     return [Cell.of(code, bold=True), Cell.of(name, bold=True), number_cell(weight), Cell.of(""),
-            number_cell(score, 4), Cell.of(""), Cell.of("")]
+            number_cell(score, 2), Cell.of(""), Cell.of("")]
 
 
 def build_lke(agency: Agency, year: int) -> Document:

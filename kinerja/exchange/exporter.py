@@ -180,6 +180,7 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         **_optional(data_source=indicator.data_source,
                     responsible=indicator.responsible_position.code if indicator.responsible_position else None),
         "polarity": indicator.polarity, "quarter_rule": indicator.quarter_rule, "decimals": indicator.decimals,
+        **_optional(fed_by=indicator.fed_by),
     }
 
 

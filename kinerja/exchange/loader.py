@@ -352,7 +352,7 @@ class _DatasetLoader:
             "definition": item.get("definition", ""), "unit": item["unit"],
             "data_source": item.get("data_source", ""), "responsible_position": responsible,
             "polarity": item.get("polarity", Indicator.Polarity.HIGHER), "quarter_rule": item["quarter_rule"],
-            "decimals": item.get("decimals", 2), "order": index + 1,
+            "decimals": item.get("decimals", 2), "order": index + 1, "fed_by": item.get("fed_by", ""),
         })
         self.register(self.indicators, item["code"], record, saved)
 

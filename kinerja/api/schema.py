@@ -22,6 +22,7 @@ ERROR_ANSWERS = {
     "404": ("Not found, or outside the caller's reach.", "Error"),
 }
 PAGINATION_PARAMETERS = {"page", "page_size"}
+WRITES = {"post", "put", "patch", "delete"}
 
 
 def _parameter(name: str, kind: object, description: str, enum: list | None = None) -> OpenApiParameter:
@@ -48,15 +49,15 @@ def filter_parameters(*names: str) -> list[OpenApiParameter]:
 
 def add_error_answers(result: dict, generator: object, **kwargs: object) -> dict:
     """Postprocessing hook: every operation documents 401, 403 and 404; those that take input (a body, or query
-    parameters besides the page) also 400."""
+    parameters besides the page) or change something (the services refuse a change with a reason) also 400."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Error"] = ERROR
     schemas["FieldErrors"] = FIELD_ERRORS
     for path in result.get("paths", {}).values():
-        for operation in path.values():
+        for method, operation in path.items():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
-            takes_input = "requestBody" in operation or any(
+            takes_input = method in WRITES or "requestBody" in operation or any(
                 parameter.get("in") == "query" and parameter.get("name") not in PAGINATION_PARAMETERS
                 for parameter in operation.get("parameters", [])
             )

@@ -8,9 +8,10 @@ document.addEventListener("DOMContentLoaded", function () {
     url: holder.getAttribute("data-schema-url"),
     dom_id: "#swagger-ui",
     deepLinking: true,
-    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-    plugins: [SwaggerUIBundle.plugins.DownloadUrl],
-    layout: "StandaloneLayout",
+    // BaseLayout, not the standalone preset's top bar: its logo is an SVG with an inline <style>, which the
+    // Content-Security-Policy blocks
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: "BaseLayout",
     persistAuthorization: false,
     requestInterceptor: function (request) {
       // a logged-in user tries the API with the session: Django wants the CSRF token on every write

@@ -318,3 +318,18 @@ def test_pages_are_bounded(world):
     assert len(client.get(reverse("api-indicator-list"), {"page_size": 10_000}).json()["results"]) == min(
         200, Indicator.objects.filter(plan__agency=world.agency).count())
     assert client.get(reverse("api-indicator-list"), {"page": 999}).status_code == 404
+
+
+def test_odd_input_answers_4xx_never_5xx(world, count):
+    """What a fuzzer might send and a database might choke on: out-of-range ids, NUL characters."""
+    kasi = as_user(world.section_head)
+    assert kasi.get(reverse("api-actual-detail", args=["9" * 30])).status_code == 404
+    assert kasi.get(reverse("api-actual-list"), {"indicator": "9" * 30}).status_code == 400
+    assert kasi.get(reverse("api-unit-list"), {"agency": "a\x00b"}).status_code == 400
+    assert kasi.get(reverse("api-actual-list"), {"page": "9" * 30}).status_code == 404
+    assert post(kasi, "api-actual-list", {"indicator": count.pk, "year": 2022, "quarter": 1, "value": "1",
+                                          "note": "a\x00b"}).status_code == 400
+    actual = post(kasi, "api-actual-list", {"indicator": count.pk, "year": 2022, "quarter": 1, "value": "1"}).json()
+    upload = kasi.post(reverse("api-actual-evidence", args=[actual["id"]]),
+                       {"file": SimpleUploadedFile("bukti\x00.pdf", PDF)})
+    assert upload.status_code == 201 and "\x00" not in upload.json()["original_name"]

@@ -2,9 +2,10 @@
 
 The schema is read from the running server (/api/v1/schema/), every operation gets generated requests — valid
 ones and, for operations that take input, invalid ones — sent with the token of a user who may write (the
-planner for targets, the section head for actuals), and every answer must be no 5xx, a documented status code,
-and a body that matches the schema. The live server needs a transactional database, which is emptied after each
-test, so the built-in agency is loaded inside the test when it is not there.
+planner for targets, the section head for actuals, the division head for verifying them), and every answer must
+be no 5xx, a documented status code, and a body that matches the schema. The live server needs a transactional
+database, which is emptied after each test, so the built-in agency is loaded inside the test when it is not
+there.
 """
 
 import copy
@@ -38,8 +39,18 @@ EXAMPLES = int(os.environ.get("KINERJA_FUZZ_EXAMPLES", "12"))
 # Printing a PDF takes seconds: the document download gets fewer examples.
 FEWER = {"GET /api/v1/documents/{kind}/": 4}
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
-# Who fuzzes what: the section head enters actuals and evidence; the planner everything else.
-SECTION_HEAD_PATHS = ("/api/v1/actuals/",)
+# Who fuzzes what: the division head verifies and returns the section head's actuals, the planner reopens them; the
+# section head enters actuals and evidence; the planner everything else (targets, reading, documents, token).
+
+
+def _fuzzer_of(path: str) -> str:
+    if path.endswith(("/verify/", "/return/")):
+        return "kabid"
+    if path.startswith("/api/v1/actuals/") and not path.endswith("/reopen/"):
+        return "kasi"
+    return "perencana"
+
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -134,7 +145,7 @@ def test_no_input_gives_a_server_error_or_an_answer_outside_the_schema(live_serv
         operation = result.ok()
         operations += 1
         label = f"{operation.method.upper()} {operation.path}"
-        username = "kasi" if operation.path.startswith(SECTION_HEAD_PATHS) else "perencana"
+        username = _fuzzer_of(operation.path)
         modes = [GenerationMode.POSITIVE]
         if operation.body or any(p.location == "query" for p in operation.iter_parameters()):
             modes.append(GenerationMode.NEGATIVE)

@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 
 from kinerja.organisation.models import Official, Position, Unit
 from kinerja.organisation.selectors import current_assignments
-from kinerja.performance import achievement, services, workflow
+from kinerja.performance import achievement, file_kinds, services, workflow
 from kinerja.performance.models import Actual, Evidence, Target
 from kinerja.performance.periods import default_year
 from kinerja.performance.selectors import get_measurements
@@ -385,7 +385,7 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     **_list_schema("agency", "actual", summary="Evidence files of actuals"),
     retrieve=extend_schema(summary="One evidence file's description"),
     download=extend_schema(summary="The evidence file itself",
-                           responses={(200, "application/octet-stream"): OpenApiTypes.BINARY}),
+                           responses={(200, kind.content_type): OpenApiTypes.BINARY for kind in file_kinds.ALLOWED}),
 )
 class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.EvidenceSerializer
@@ -537,6 +537,8 @@ class AgencyAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
 # -- documents -------------------------------------------------------------------------------------
 
 DOCUMENT_PARAMETERS = [
+    OpenApiParameter("kind", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(KINDS),
+                     description="Which document (see the list)."),
     OpenApiParameter("agency", OpenApiTypes.STR, required=True, description="Agency code."),
     OpenApiParameter("file_format", OpenApiTypes.STR, required=True, enum=["pdf", "docx", "xlsx"],
                      description="File format (each document has its own: see the list)."),

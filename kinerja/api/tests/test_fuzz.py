@@ -17,7 +17,7 @@ from decimal import Decimal
 import pytest
 import requests
 import schemathesis
-from hypothesis import HealthCheck, Phase, given
+from hypothesis import HealthCheck, Phase, example, given
 from hypothesis import settings as hypothesis_settings
 from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
@@ -38,6 +38,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 EXAMPLES = int(os.environ.get("KINERJA_FUZZ_EXAMPLES", "12"))
 # Printing a PDF takes seconds: the document download gets fewer examples.
 FEWER = {"GET /api/v1/documents/{kind}/": 4}
+# Requests every run makes besides the generated ones: a real print of each file format.
+EXPLICIT = {"GET /api/v1/documents/{kind}/": [
+    {"path_parameters": {"kind": "keputusan-iku-iki"},
+     "query": {"agency": "halut-diskominfo", "file_format": "docx", "year": 2022}},
+    {"path_parameters": {"kind": "evaluasi-renja"},
+     "query": {"agency": "halut-diskominfo", "file_format": "xlsx", "year": 2022, "quarter": 2}},
+    {"path_parameters": {"kind": "perjanjian-kinerja"},
+     "query": {"agency": "halut-diskominfo", "file_format": "pdf", "year": 2022, "position": "kasi-tata-kelola"}},
+]}
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
 # Who fuzzes what: the division head verifies and returns the section head's actuals, the planner reopens them; the
 # section head enters actuals and evidence; the planner everything else (targets, reading, documents, token).
@@ -118,7 +127,7 @@ def _headers(username: str) -> dict[str, str]:
     return {"Authorization": f"Token {Token.objects.get_or_create(user=User.objects.get(username=username))[0].key}"}
 
 
-def _fuzzer(strategy, examples: int, base_url: str, headers):
+def _fuzzer(strategy, examples: int, base_url: str, headers, explicit=()):
     @given(case=strategy)
     @hypothesis_settings(max_examples=examples, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
                          suppress_health_check=list(HealthCheck))
@@ -127,6 +136,8 @@ def _fuzzer(strategy, examples: int, base_url: str, headers):
         ANSWERS[(f"{case.operation.method.upper()} {case.operation.path}", response.status_code)] += 1
         case.validate_response(response, checks=CHECKS)
 
+    for case in explicit:
+        fuzz = example(case=case)(fuzz)
     return fuzz
 
 
@@ -153,7 +164,9 @@ def test_no_input_gives_a_server_error_or_an_answer_outside_the_schema(live_serv
             strategy = operation.as_strategy(generation_mode=mode)
             if mode == GenerationMode.POSITIVE:
                 strategy = strategy | steered[operation.path][operation.method].as_strategy(generation_mode=mode)
-            fuzz = _fuzzer(strategy, FEWER.get(label, EXAMPLES), live_server.url, lambda u=username: _headers(u))
+            explicit = [operation.Case(**data) for data in EXPLICIT.get(label, [])] if mode == "positive" else []
+            fuzz = _fuzzer(strategy, FEWER.get(label, EXAMPLES), live_server.url, lambda u=username: _headers(u),
+                           explicit)
             try:
                 fuzz()
             except (Exception, BaseExceptionGroup) as error:  # every operation is fuzzed, all failures reported

@@ -27,4 +27,11 @@ def test_swagger_ui_draws_the_schema_with_no_csp_violation(live_server, page, pe
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("Kinerja API", timeout=10000)
     expect(page.locator(".opblock-summary-path").first).to_be_visible()
     assert page.locator(".opblock").count() >= 30
+    # "Try it out" with the session: the init script sends Django's CSRF token with a write
+    token = page.locator("#operations-token-token_create")
+    token.locator(".opblock-summary").click()
+    token.locator("button.try-out__btn").click()
+    token.locator("button.execute").click()
+    status = token.locator(".live-responses-table tbody .response-col_status").first
+    expect(status).to_contain_text("201", timeout=10000)
     assert violations == []

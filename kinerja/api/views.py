@@ -16,6 +16,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -75,6 +76,17 @@ class ScopedViewSet(viewsets.GenericViewSet):
         agency = self.agency if self.action == "list" else None
         scope = readable(self.request.user)
         return scope.filter(pk=agency.pk) if agency is not None else scope
+
+
+class FileDownload(BaseContentNegotiation):
+    """A file download answers with the file whatever the client's Accept header says (a client asking for
+    application/pdf would otherwise get 406 from the JSON-only renderer); errors are still JSON."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0]
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 def _list_schema(*names: str, **kwargs: object) -> dict:
@@ -398,7 +410,7 @@ class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModel
             evidence = evidence.filter(actual_id=self.filters["actual"])
         return evidence
 
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], content_negotiation_class=FileDownload)
     def download(self, request: Request, pk: str | None = None) -> FileResponse:
         item = self.get_object()
         if not item.file.storage.exists(item.file.name):
@@ -559,6 +571,8 @@ class DocumentListView(APIView):
 
 
 class DocumentDownloadView(APIView):
+    content_negotiation_class = FileDownload
+
     @extend_schema(
         summary="Print a document (as the Dokumen page does): the file in the chosen format",
         parameters=DOCUMENT_PARAMETERS,

@@ -202,7 +202,7 @@ def test_evidence_upload_is_checked_and_downloads(world, count):
     assert as_user(world.division_head).post(url, {"file": SimpleUploadedFile("b.pdf", PDF)}).status_code == 403
     evidence = Evidence.objects.get()
     head = as_user(world.head_of_agency)
-    download = head.get(reverse("api-evidence-download", args=[evidence.pk]))
+    download = head.get(reverse("api-evidence-download", args=[evidence.pk]), HTTP_ACCEPT="application/pdf")
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
     listed = head.get(reverse("api-evidence-list"), {"actual": actual["id"]}).json()
     assert [e["original_name"] for e in listed["results"]] == ["bukti.pdf"]
@@ -266,7 +266,8 @@ def test_documents_are_listed_and_printed_through_the_catalogue(world):
     kinds = client.get(reverse("api-document-list")).json()
     assert "keputusan-iku-iki" in [kind["slug"] for kind in kinds]
     url = reverse("api-document-download", args=["keputusan-iku-iki"])
-    response = client.get(url, {"agency": SEED, "file_format": "docx", "year": 2022})
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = client.get(url, {"agency": SEED, "file_format": "docx", "year": 2022}, HTTP_ACCEPT=docx)
     assert response.status_code == 200 and response.content[:2] == b"PK"
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get(url, {"agency": SEED, "file_format": "xlsx"}).json() == {

@@ -1,0 +1,78 @@
+"""The dashboard and the performance tree of the seed agency with example figures, in a real Chromium."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from conftest import PASSWORD
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SEED = "halut-diskominfo"
+
+
+def login(page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/masuk/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+
+
+def shots() -> Path:
+    out = Path(settings.VAR_DIR) / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def watch(page) -> list[str]:
+    """Script errors and failed responses of the page. Chromium asks for /favicon.ico on its own (a console
+    error without a page response): failed loads are counted from the page's own responses instead."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
+    page.on("pageerror", lambda error: errors.append(f"{error} {error.stack}"))
+    page.on("response", lambda response: errors.append(response.url) if response.status >= 400 else None)
+    return errors
+
+
+@pytest.fixture
+def example(people):
+    call_command("load_example_performance", SEED)
+
+
+def test_the_dashboard_draws_its_charts_and_sorts_its_tables(live_server, page, example):
+    errors = watch(page)
+    login(page, live_server, "kadis")
+    page.goto(f"{live_server.url}/instansi/{SEED}/dasbor/?tahun=2022&triwulan=4")
+    expect(page.locator("[data-bars='units-chart'] canvas")).to_have_count(1)
+    expect(page.locator("[data-trend] canvas").first).to_be_visible()
+    assert page.locator("#iku-table tbody tr").count() >= 3
+    table = page.locator("#positions-table")
+    table.locator("th button", has_text="Capaian").click()
+    expect(table.locator("th").nth(2)).to_have_attribute("aria-sort", "ascending")
+    page.screenshot(path=str(shots() / "dashboard.png"), full_page=True)
+    assert errors == []
+
+
+def test_clicking_a_tree_node_opens_its_indicator(live_server, page, example):
+    errors = watch(page)
+    login(page, live_server, "kadis")
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    page.goto(f"{live_server.url}/instansi/{SEED}/pohon-kinerja/?tahun=2022&triwulan=4")
+    holder = page.locator("#performance-tree")
+    expect(holder).to_have_attribute("data-ready", "1")
+    expect(holder.locator("canvas")).to_have_count(1)
+    page.screenshot(path=str(shots() / "performance-tree.png"), full_page=True)
+    # search finds the node, unfolds its branch and writes where it is drawn; a real click there opens it
+    page.fill("#tree-search", "IKU.5")
+    page.press("#tree-search", "Enter")
+    expect(holder).to_have_attribute("data-found-x", __import__("re").compile(r"\d+"))
+    x, y = int(holder.get_attribute("data-found-x")), int(holder.get_attribute("data-found-y"))
+    box = holder.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    expect(page).to_have_url(f"{live_server.url}/instansi/{SEED}/indikator/IKU.5/")
+    assert errors == []

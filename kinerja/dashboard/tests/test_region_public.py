@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kinerja.core.models import AuditRecord
+from kinerja.core.numbers import format_number
 from kinerja.dashboard import selectors
 from kinerja.dashboard.models import Publication
 from kinerja.dashboard.services import set_published
@@ -60,7 +61,8 @@ def test_the_same_indicator_is_compared_across_agencies(world):
     shared = {item.name: item for item in view.shared}
     assert "IKU 0" in shared
     assert set(shared["IKU 0"].by_agency) == {first.pk, second.pk}
-    assert selectors.normalised("Persentase  Desa, yang terakses") == selectors.normalised("persentase desa yang Terakses")
+    assert selectors.normalised("Persentase  Desa, yang terakses") == selectors.normalised(
+        "persentase desa yang Terakses")
 
 
 def test_the_region_costs_a_fixed_number_of_queries(client, world):
@@ -139,7 +141,6 @@ def test_the_public_page_shows_verified_figures_only(client, world, published):
     lines = list(csv.reader(io.StringIO(body)))
     assert lines[0][0] == "kode"
     line = next(row for row in lines if row[0] == iku.code and row[3] == "2022")
-    from kinerja.core.numbers import format_number
     assert line[5] == format_number(verified_year.year_actual, iku.decimals)
     Actual.objects.filter(indicator__plan=plan).update(status=Actual.Status.DRAFT)
     body = client.get(reverse("public-csv", args=[SEED])).content.decode()

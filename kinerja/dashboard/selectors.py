@@ -299,7 +299,7 @@ def normalised(name: str) -> str:
 class AgencyLine:
     agency: Agency
     plan: StrategicPlan | None
-    rollup: achievement.Rollup | None
+    rollup: achievement.Rollup
     completeness: Decimal | None  # share of the page indicators with a verified actual for the quarter
     sakip: tuple[Decimal, str] | None
 
@@ -355,7 +355,7 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
         done = states.get(agency.pk, {})
         share = Decimal(sum(done.values())) * 100 / len(done) if done else None
         lines.append(AgencyLine(agency, plans.get(agency.pk),
-                                achievement.rollup(values[agency.pk]) if agency.pk in plans else None,
+                                achievement.rollup(values[agency.pk]),  # no plan: nothing measured, "—"
                                 share, scores.get(agency.pk)))
     agency_of_plan = {plan.pk: agency_id for agency_id, plan in plans.items()}
     groups: dict[str, dict[int, tuple[Indicator, Decimal | None]]] = defaultdict(dict)

@@ -81,6 +81,16 @@ def test_the_region_costs_a_fixed_number_of_queries(client, world):
     assert counts[0] == counts[1] == counts[2], counts
 
 
+def test_a_region_whose_agencies_have_no_plan_shows_dashes(client, world):
+    client.force_login(world.outsider)  # reads nothing of the region
+    assert client.get(reverse("region-view", args=["luar"])).status_code == 404
+    admin = __import__("kinerja.accounts.models", fromlist=["User"]).User.objects.create_superuser(
+        "admin-wilayah", password="x-Admin-12345")
+    client.force_login(admin)
+    response = client.get(reverse("region-view", args=["luar"]))
+    assert response.status_code == 200 and "Dinas Lain" in response.content.decode()
+
+
 def test_the_sakip_column_is_empty_until_the_evaluation_is_merged():
     assert selectors.sakip_scores([1, 2], 2022) == {}
 

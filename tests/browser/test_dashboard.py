@@ -70,6 +70,15 @@ def test_clicking_a_tree_node_opens_its_indicator(live_server, page, example):
     expect(holder).to_have_attribute("data-ready", "1")
     expect(holder.locator("canvas")).to_have_count(1)
     page.screenshot(path=str(shots() / "performance-tree.png"), full_page=True)
+    # both exports are made in the page (canvas; an off-screen chart with the SVG renderer) under the CSP
+    with page.expect_download() as png:
+        page.click("[data-tree=png]")
+    assert png.value.suggested_filename == "pohon-kinerja.png"
+    assert Path(png.value.path()).read_bytes().startswith(b"\x89PNG")
+    with page.expect_download() as svg:
+        page.click("[data-tree=svg]")
+    text = Path(svg.value.path()).read_text()
+    assert text.startswith("<svg") and "IKU" not in text[:10] and "Meningkatnya" in text
     # search finds the node, unfolds its branch and writes where it is drawn; a real click there opens it
     page.fill("#tree-search", "IKU.5")
     page.press("#tree-search", "Enter")
@@ -78,4 +87,23 @@ def test_clicking_a_tree_node_opens_its_indicator(live_server, page, example):
     box = holder.bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
     expect(page).to_have_url(f"{live_server.url}/instansi/{SEED}/indikator/IKU.5/")
+    assert errors == []
+
+
+def test_the_regency_and_the_public_page(live_server, page, example):
+    from kinerja.dashboard.services import set_published
+    from kinerja.organisation.models import Agency
+
+    errors = watch(page)
+    login(page, live_server, "bappeda")
+    page.goto(f"{live_server.url}/wilayah/halut/?tahun=2022&triwulan=4")
+    expect(page.locator("#region-table tbody tr")).to_have_count(1)
+    page.screenshot(path=str(shots() / "region.png"), full_page=True)
+    page.click(f"#region-table a[href^='/instansi/{SEED}/dasbor/']")
+    expect(page.locator("#iku-table")).to_be_visible()
+    set_published(actor=None, agency=Agency.objects.get(code=SEED), published=True)
+    page.context.clear_cookies()  # the public page is read without login
+    page.goto(f"{live_server.url}/publik/{SEED}/")
+    expect(page.locator("#public-iku tbody tr")).to_have_count(3)
+    page.screenshot(path=str(shots() / "public.png"), full_page=True)
     assert errors == []

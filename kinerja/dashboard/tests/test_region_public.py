@@ -171,3 +171,14 @@ def test_the_public_decree_is_the_latest_enacted_version(client, world, publishe
     assert pdf.content.startswith(b"%PDF") and "v1.pdf" in pdf["Content-Disposition"]
     index = client.get(reverse("public-index")).content.decode()
     assert reverse("public-page", args=[SEED]) in index
+
+
+def test_the_public_page_costs_a_fixed_number_of_queries(client, world, published):
+    big = make_agency("dinas-publik", region=world.agency.region, divisions=6, sections=2, indicators=2)
+    set_published(actor=None, agency=big, published=True)
+    counts = []
+    for code in (SEED, big.code):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("public-page", args=[code])).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 7, counts

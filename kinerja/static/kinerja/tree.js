@@ -62,8 +62,12 @@
                      borderColor: node.found ? "#0b4f8a" : "#5f6b7a", borderWidth: node.found ? 4 : 1 },
         label: node.found ? { fontWeight: "bold", backgroundColor: "#fff4d6" } : undefined
       };
-      if (node.children && !node.collapsed) {  // an open branch: its name above the line that leaves it
-        item.label = Object.assign({ position: [10, -13], align: "left", verticalAlign: "middle" }, item.label || {});
+      if ((!node.children || node.collapsed) && node.depth < deepest) {  // a leaf with a column to its right
+        item.label = Object.assign({ width: COLUMN - 30 }, item.label || {});
+      }
+      if (node.children && !node.collapsed) {  // an open branch: its name under the line that leaves it (its
+        // indicators, drawn first, lie above it)
+        item.label = Object.assign({ position: [10, 13], align: "left", verticalAlign: "middle" }, item.label || {});
       }
       if (node.children) { item.children = node.children.map(series); }
       return item;
@@ -94,12 +98,14 @@
 
     var chart = echarts.init(holder);
 
+    var deepest = 0;  // the deepest level drawn
     function draw() {
       var depth = 0;
-      (function deepest(node, d) {
+      (function measure(node, d) {
         if (d > depth) { depth = d; }
-        if (node.children && !node.collapsed) { node.children.forEach(function (c) { deepest(c, d + 1); }); }
+        if (node.children && !node.collapsed) { node.children.forEach(function (c) { measure(c, d + 1); }); }
       }(root, 0));
+      deepest = depth;
       holder.style.height = Math.max(420, visibleLeaves(root) * ROW + 40) + "px";
       holder.style.minWidth = Math.max(900, depth * COLUMN + LEAF_LABEL + 60) + "px";
       chart.resize();

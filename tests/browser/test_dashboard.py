@@ -107,3 +107,28 @@ def test_the_regency_and_the_public_page(live_server, page, example):
     expect(page.locator("#public-iku tbody tr")).to_have_count(3)
     page.screenshot(path=str(shots() / "public.png"), full_page=True)
     assert errors == []
+
+
+def test_a_tree_of_a_thousand_nodes_opens_folded_and_search_reaches_a_leaf(live_server, page, people):
+    from kinerja.dashboard.tests.factory import make_agency
+    from kinerja.organisation.models import Agency
+
+    make_agency("dinas-seribu", region=Agency.objects.get(code=SEED).region, divisions=10, sections=9,
+                indicators=10)
+    errors = watch(page)
+    login(page, live_server, "bappeda")
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    page.goto(f"{live_server.url}/instansi/dinas-seribu/pohon-kinerja/?tahun=2022&triwulan=1")
+    holder = page.locator("#performance-tree")
+    expect(holder).to_have_attribute("data-ready", "1", timeout=10000)
+    assert int(holder.get_attribute("data-nodes")) >= 1000
+    assert holder.bounding_box()["height"] < 1500  # opened on its goals and strategic objectives
+    page.screenshot(path=str(shots() / "performance-tree-1000.png"))
+    page.fill("#tree-search", "I9.8.9")
+    page.press("#tree-search", "Enter")
+    expect(holder).to_have_attribute("data-found-x", __import__("re").compile(r"\d+"))
+    x, y = int(holder.get_attribute("data-found-x")), int(holder.get_attribute("data-found-y"))
+    box = holder.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    expect(page).to_have_url(f"{live_server.url}/instansi/dinas-seribu/indikator/I9.8.9/")
+    assert errors == []

@@ -105,6 +105,14 @@ STATES = ("empty", Actual.Status.DRAFT.value, Actual.Status.SUBMITTED.value, Act
 
 
 @dataclass
+class RiskyRow:
+    """An indicator of an IKI page (not an IKU) at risk for the period, with the first page that prints it."""
+
+    row: PageIndicator
+    achievement: Decimal | None
+
+
+@dataclass
 class Dashboard:
     plan: StrategicPlan
     year: int
@@ -115,6 +123,7 @@ class Dashboard:
     completeness: list[Completeness]
     agency: achievement.Rollup
     example: bool
+    risky_iki: list[RiskyRow] = field(default_factory=list)
 
     @property
     def at_risk(self) -> list[IkuRow]:
@@ -156,12 +165,17 @@ def get_dashboard(plan: StrategicPlan, year: int, quarter: int) -> Dashboard:
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)  # an indicator counts once per page and per unit
     completeness: dict[int, Completeness] = {}
     position_completeness: dict[int, Completeness] = {}
+    risky: list[RiskyRow] = []
     for row in data.rows:
         position, unit = row.position, row.position.unit
         value = data.measurement(row.indicator_id, year).achievement_up_to(quarter)
         by_unit.setdefault(unit.pk, (unit, []))[1].append(value)
         by_position.setdefault(position.pk, (position, []))[1].append(value)
         state = _state(data.measurement(row.indicator_id, year), quarter)
+        if not row.indicator.is_key and row.indicator_id not in seen["risk", 0] and (
+                value is None or achievement.category(value) in (achievement.RENDAH, achievement.SANGAT_RENDAH)):
+            seen["risk", 0].add(row.indicator_id)
+            risky.append(RiskyRow(row, value))
         if unit.pk not in completeness:
             completeness[unit.pk] = Completeness(unit)
         if position.pk not in position_completeness:
@@ -178,7 +192,7 @@ def get_dashboard(plan: StrategicPlan, year: int, quarter: int) -> Dashboard:
         plan, year, quarter, iku,
         [Group(unit, achievement.rollup(values)) for unit, values in by_unit.values()],
         [Group(position, achievement.rollup(values)) for position, values in by_position.values()],
-        list(completeness.values()), agency_rollup, data.example,
+        list(completeness.values()), agency_rollup, data.example, risky,
     )
 
 

@@ -1,6 +1,7 @@
 """The dashboard and the performance tree of the seed agency with example figures, in a real Chromium."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -79,10 +80,17 @@ def test_clicking_a_tree_node_opens_its_indicator(live_server, page, example):
         page.click("[data-tree=svg]")
     text = Path(svg.value.path()).read_text()
     assert text.startswith("<svg") and "IKU" not in text[:10] and "Meningkatnya" in text
+    # printed on A3 landscape (420 × 297 mm = 1191 × 842 pt), the tools left out
+    page.emulate_media(media="print")
+    expect(page.locator("#tree-tools")).to_be_hidden()
+    pdf = page.pdf(prefer_css_page_size=True)
+    box = [float(v) for v in re.search(rb"/MediaBox\s*\[([^\]]+)\]", pdf).group(1).split()]
+    assert round(box[2]) == 1191 and round(box[3]) == 842, box
+    page.emulate_media(media="screen")
     # search finds the node, unfolds its branch and writes where it is drawn; a real click there opens it
     page.fill("#tree-search", "IKU.5")
     page.press("#tree-search", "Enter")
-    expect(holder).to_have_attribute("data-found-x", __import__("re").compile(r"\d+"))
+    expect(holder).to_have_attribute("data-found-x", re.compile(r"\d+"))
     x, y = int(holder.get_attribute("data-found-x")), int(holder.get_attribute("data-found-y"))
     box = holder.bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
@@ -126,7 +134,7 @@ def test_a_tree_of_a_thousand_nodes_opens_folded_and_search_reaches_a_leaf(live_
     page.screenshot(path=str(shots() / "performance-tree-1000.png"))
     page.fill("#tree-search", "I9.8.9")
     page.press("#tree-search", "Enter")
-    expect(holder).to_have_attribute("data-found-x", __import__("re").compile(r"\d+"))
+    expect(holder).to_have_attribute("data-found-x", re.compile(r"\d+"))
     x, y = int(holder.get_attribute("data-found-x")), int(holder.get_attribute("data-found-y"))
     box = holder.bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)

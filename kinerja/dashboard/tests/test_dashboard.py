@@ -101,3 +101,17 @@ def test_completeness_counts_each_state(world):
     assert board.totals["verified"] == 2
     assert board.completeness[-1].verified_share is not None or board.completeness[-1].total == 0
     assert Decimal(board.totals["verified"]) * 100 / sum(board.totals.values()) > 0
+
+
+def test_iki_at_risk_are_listed_once_each(world):
+    big = make_agency("dinas-risiko", region=world.agency.region, divisions=1, sections=2, indicators=3)
+    board = selectors.get_dashboard(find_current_plan(big), 2022, 4)
+    # quarter 4 of a yearly target of 10: actuals 3..11 in quarter 1 only (sum rule); odd ones have none
+    codes = [item.row.indicator.code for item in board.risky_iki]
+    assert len(codes) == len(set(codes))
+    for item in board.risky_iki:
+        assert not item.row.indicator.is_key
+        assert item.achievement is None or achievement.category(item.achievement) in (
+            achievement.RENDAH, achievement.SANGAT_RENDAH)
+    assert any(item.achievement is None for item in board.risky_iki)
+    assert any(item.achievement is not None for item in board.risky_iki)

@@ -14,8 +14,9 @@ def get_index(sequence: list, index: int) -> object:
 
 
 @register.filter
-def reads_region(user: object, region: object) -> bool:
-    """Whether the user reads every agency of the region (Bappeda, the inspectorate, the administrator); the
-    user's reach is computed once per request, so asking costs no query."""
+def reads_region(user: object, agency: object) -> bool:
+    """Whether the user reads every agency of the agency's region (Bappeda, the inspectorate, the
+    administrator); the user's reach is computed once per request and the region is asked by its key, so
+    asking costs no query."""
     reach = reach_of(user)
-    return bool(reach.admin or getattr(region, "pk", None) in reach.regions)
+    return bool(reach.admin or getattr(agency, "region_id", None) in reach.regions)

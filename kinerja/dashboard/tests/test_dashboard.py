@@ -115,3 +115,12 @@ def test_iki_at_risk_are_listed_once_each(world):
             achievement.RENDAH, achievement.SANGAT_RENDAH)
     assert any(item.achievement is None for item in board.risky_iki)
     assert any(item.achievement is not None for item in board.risky_iki)
+
+
+def test_the_agency_menu_links_the_dashboard_the_tree_and_for_region_readers_the_region(client, world):
+    region = reverse("region-view", args=[world.agency.region.code])
+    for user, sees_region in ((world.head_of_agency, False), (world.bappeda, True), (world.inspector, True)):
+        client.force_login(user)
+        html = client.get(reverse("agency-overview", args=[SEED])).content.decode()
+        assert reverse("dashboard", args=[SEED]) in html and reverse("performance-tree", args=[SEED]) in html
+        assert (region in html) is sees_region

@@ -18,6 +18,7 @@ from kinerja.organisation.models import Agency, Position, Region, Unit
 from kinerja.performance import achievement
 from kinerja.performance.models import QUARTERS, Actual, Target
 from kinerja.performance.selectors import Measurement, PlanMeasurement, get_measurements, get_plan_measurements
+from kinerja.performance.templatetags.measurement import category_slug  # the CSS class of a category
 from kinerja.strategy.models import Goal, Indicator, Objective, PageIndicator, StrategicPlan
 
 # -- what every view of a plan reads --------------------------------------------------------------------
@@ -199,14 +200,9 @@ def get_dashboard(plan: StrategicPlan, year: int, quarter: int) -> Dashboard:
 # -- the performance tree -------------------------------------------------------------------------------
 
 
-def _slug(value: Decimal | None) -> str:
-    name = achievement.category(value)
-    return name.lower().replace(" ", "-") if name else "none"
-
-
 def _node(name: str, kind: str, value: Decimal | None, url: str, children: list | None = None, code: str = "") -> dict:
     node = {"name": name, "kind": kind, "value": None if value is None else str(value.quantize(Decimal("0.01"))),
-            "category": _slug(value), "url": url}
+            "category": category_slug(value), "url": url}
     if code:
         node["code"] = code
     if children:

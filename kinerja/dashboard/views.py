@@ -47,12 +47,12 @@ def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
     units_chart = {
         "labels": [group.obj.name for group in board.units],
         "values": [None if group.rollup.mean is None else str(group.rollup.mean) for group in board.units],
-        "categories": [selectors._slug(group.rollup.mean) for group in board.units],
+        "categories": [selectors.category_slug(group.rollup.mean) for group in board.units],
     }
     positions_chart = {
         "labels": [group.obj.title for group in board.positions],
         "values": [None if group.rollup.mean is None else str(group.rollup.mean) for group in board.positions],
-        "categories": [selectors._slug(group.rollup.mean) for group in board.positions],
+        "categories": [selectors.category_slug(group.rollup.mean) for group in board.positions],
     }
     return render(request, "dashboard/dashboard.html", {
         "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
@@ -112,18 +112,18 @@ def region_view(request: HttpRequest, region: str) -> HttpResponse:
     region_obj = Region.objects.filter(code=region).first()
     if region_obj is None or not _reads_region(request.user, region_obj):
         raise Http404(NOT_FOUND)
-    plan_years = StrategicPlan.objects.filter(agency__region=region_obj).order_by("-first_year").first()
+    latest_plan = StrategicPlan.objects.filter(agency__region=region_obj).order_by("-first_year").first()
     text = request.GET.get("tahun", "")
     if text.isdigit() and 2000 <= int(text) <= 2100:
         year = int(text)
     else:
         latest = Actual.objects.filter(indicator__plan__agency__region=region_obj).aggregate(y=Max("year"))["y"]
-        year = latest or (default_year(plan_years) if plan_years else 2000)
+        year = latest or (default_year(latest_plan) if latest_plan else 2000)
     quarter = chosen_quarter(request)
     view = selectors.get_region_view(region_obj, year, quarter)
     return render(request, "dashboard/region.html", {
         "region": region_obj, "view": view, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
-        "years": list(plan_years.years) if plan_years else [year],
+        "years": list(latest_plan.years) if latest_plan else [year],
     })
 
 

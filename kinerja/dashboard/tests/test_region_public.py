@@ -91,8 +91,9 @@ def test_a_region_whose_agencies_have_no_plan_shows_dashes(client, world):
     assert response.status_code == 200 and "Dinas Lain" in response.content.decode()
 
 
-def test_the_sakip_column_is_empty_until_the_evaluation_is_merged():
-    assert selectors.sakip_scores([1, 2], 2022) == {}
+def test_no_final_evaluation_no_sakip_score(seed):
+    # true before the evaluation's final_scores is wired in (merge) and after: the seed has no final evaluation
+    assert selectors.sakip_scores([seed.pk], 2022) == {}
 
 
 # -- the public page -------------------------------------------------------------------------------------

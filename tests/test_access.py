@@ -101,6 +101,23 @@ TABLE = {
     # --- consistency ---
     "consistency-check": (lambda ids: reverse("consistency-check", args=[SEED]), READ),
     # --- dashboard ---
+    "dashboard": (lambda ids: reverse("dashboard", args=[SEED]) + "?tahun=2022&triwulan=1", READ),
+    "performance-tree": (lambda ids: reverse("performance-tree", args=[SEED]) + "?tahun=2022&triwulan=1", READ),
+    "publish": (lambda ids: reverse("publish", args=[SEED]), answers(405, outsider=405)),  # POST only
+    "region-view": (lambda ids: reverse("region-view", args=["halut"]),
+                    answers(404, inspector=200, bappeda=200, admin=200)),
+    "public-index": (lambda ids: reverse("public-index"), answers(200, anonymous=200, outsider=200)),
+    # the public page of a published agency: everyone, without login (an unpublished one answers 404)
+    "public-page": (lambda ids: reverse("public-page", args=[
+        __import__("kinerja.dashboard.tests.factory", fromlist=["published"]).published(SEED)]),
+        answers(200, anonymous=200, outsider=200)),
+    "public-csv": (lambda ids: reverse("public-csv", args=[
+        __import__("kinerja.dashboard.tests.factory", fromlist=["published"]).published(SEED)]),
+        answers(200, anonymous=200, outsider=200)),
+    # published, but no decree enacted yet: nothing to show (the enacted PDF is tested in kinerja/dashboard)
+    "public-decree": (lambda ids: reverse("public-decree", args=[
+        __import__("kinerja.dashboard.tests.factory", fromlist=["published"]).published(SEED)]),
+        answers(404, anonymous=404, outsider=404)),
     # --- evaluation ---
     "evaluation-index": (lambda ids: reverse("evaluation-index", args=[SEED]), READ),
     "evaluation-start": (lambda ids: reverse("evaluation-start", args=[SEED]), answers(405, outsider=405)),

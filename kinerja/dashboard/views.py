@@ -1,0 +1,200 @@
+"""The agency dashboard, the performance tree, the regency view and the public pages: access → selector →
+render. Numbers are computed in kinerja.performance (through dashboard.selectors), never here."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Max
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, reach_of
+from kinerja.core.numbers import format_number
+from kinerja.organisation.models import Agency, Region
+from kinerja.performance.models import Actual
+from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year, default_year
+from kinerja.reports import output
+from kinerja.reports.document import from_data
+from kinerja.reports.models import EnactedDecree
+from kinerja.strategy.models import StrategicPlan
+from kinerja.strategy.selectors import find_current_plan
+
+from . import selectors, services
+from .models import Publication
+
+
+def _period(request: HttpRequest, plan: StrategicPlan) -> tuple[int, int]:
+    latest = Actual.objects.filter(indicator__plan=plan).aggregate(year=Max("year"))["year"]
+    return chosen_year(request, plan, latest), chosen_quarter(request)
+
+
+def _is_published(agency: Agency) -> bool:
+    return Publication.objects.filter(agency=agency, is_published=True).exists()
+
+
+def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
+    agency_obj = agency_or_404(request.user, agency)
+    plan = find_current_plan(agency_obj)
+    if plan is None:
+        return render(request, "strategy/no_plan.html", {"agency": agency_obj})
+    year, quarter = _period(request, plan)
+    board = selectors.get_dashboard(plan, year, quarter)
+    units_chart = {
+        "labels": [group.obj.name for group in board.units],
+        "values": [None if group.rollup.mean is None else str(group.rollup.mean) for group in board.units],
+        "categories": [selectors.category_slug(group.rollup.mean) for group in board.units],
+    }
+    positions_chart = {
+        "labels": [group.obj.title for group in board.positions],
+        "values": [None if group.rollup.mean is None else str(group.rollup.mean) for group in board.positions],
+        "categories": [selectors.category_slug(group.rollup.mean) for group in board.positions],
+    }
+    return render(request, "dashboard/dashboard.html", {
+        "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
+        "board": board, "units_chart": units_chart, "positions_chart": positions_chart,
+        "trends": [(row, f"trend-{index}") for index, row in enumerate(board.iku)],
+        "example": board.example, "may_plan": may_plan(request.user, agency_obj),
+        "published": _is_published(agency_obj),
+        "reads_region": _reads_region(request.user, agency_obj.region),
+    })
+
+
+def tree(request: HttpRequest, agency: str) -> HttpResponse:
+    agency_obj = agency_or_404(request.user, agency)
+    plan = find_current_plan(agency_obj)
+    if plan is None:
+        return render(request, "strategy/no_plan.html", {"agency": agency_obj})
+    year, quarter = _period(request, plan)
+    root = selectors.get_tree(plan, year, quarter, tree_urls(agency_obj.code, year))
+    return render(request, "dashboard/tree.html", {
+        "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
+        "root": root, "node_count": selectors.count_nodes(root),
+    })
+
+
+def tree_urls(code: str, year: int) -> selectors.TreeUrls:
+    return selectors.TreeUrls(
+        plan=reverse("plan-detail", args=[code]) + f"?tahun={year}",
+        indicator_pattern=reverse("indicator-detail", args=[code, "__code__"]),
+        position_pattern=reverse("position-page", args=[code, "__code__"]) + f"?tahun={year}",
+        unlinked_label=_("Not linked to anything above"),
+    )
+
+
+@require_POST
+def publish(request: HttpRequest, agency: str) -> HttpResponse:
+    """The agency planner (or the administrator) publishes or withdraws the public page."""
+    agency_obj = agency_or_404(request.user, agency)
+    if not may_plan(request.user, agency_obj):
+        raise Http404(NOT_FOUND)
+    published = request.POST.get("publish") == "1"
+    services.set_published(actor=request.user, agency=agency_obj, published=published)
+    messages.success(request, _("The public page is published.") if published
+                     else _("The public page is withdrawn."))
+    return redirect("dashboard", agency=agency_obj.code)
+
+
+# -- the regency ----------------------------------------------------------------------------------------
+
+
+def _reads_region(user: object, region: Region) -> bool:
+    reach = reach_of(user)
+    return reach.admin or region.pk in reach.regions
+
+
+def region_view(request: HttpRequest, region: str) -> HttpResponse:
+    """Every agency of the region side by side, for Bappeda, the inspectorate and the administrator."""
+    region_obj = Region.objects.filter(code=region).first()
+    if region_obj is None or not _reads_region(request.user, region_obj):
+        raise Http404(NOT_FOUND)
+    latest_plan = StrategicPlan.objects.filter(agency__region=region_obj).order_by("-first_year").first()
+    text = request.GET.get("tahun", "")
+    if text.isdigit() and 2000 <= int(text) <= 2100:
+        year = int(text)
+    else:
+        latest = Actual.objects.filter(indicator__plan__agency__region=region_obj).aggregate(y=Max("year"))["y"]
+        year = latest or (default_year(latest_plan) if latest_plan else 2000)
+    quarter = chosen_quarter(request)
+    view = selectors.get_region_view(region_obj, year, quarter)
+    return render(request, "dashboard/region.html", {
+        "region": region_obj, "view": view, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
+        "years": list(latest_plan.years) if latest_plan else [year],
+    })
+
+
+# -- the public pages (no login) ------------------------------------------------------------------------
+
+
+@login_not_required
+def public_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "dashboard/public_index.html", {"agencies": services.published_agencies()})
+
+
+def _public_agency(code: str) -> tuple[Agency, StrategicPlan | None]:
+    """The agency when it published its page; 404 otherwise, as if it did not exist."""
+    agency = get_object_or_404(Agency.objects.select_related("region"), code=code,
+                               publication__is_published=True)
+    return agency, find_current_plan(agency)
+
+
+@login_not_required
+def public_page(request: HttpRequest, agency: str) -> HttpResponse:
+    agency_obj, plan = _public_agency(agency)
+    rows = selectors.get_public_plan(plan) if plan else []
+    decree = _latest_enacted(plan) if plan else None
+    return render(request, "dashboard/public.html", {
+        "public_agency": agency_obj, "plan": plan, "rows": rows, "years": list(plan.years) if plan else [],
+        "decree": decree, "example": any(m.has_example_data for pm in rows for m in pm.years.values()),
+    })
+
+
+def _latest_enacted(plan: StrategicPlan) -> EnactedDecree | None:
+    return (EnactedDecree.objects.filter(decree__plan=plan).select_related("decree").defer("document")
+            .order_by("-decree__year", "-version").first())
+
+
+@login_not_required
+def public_csv(request: HttpRequest, agency: str) -> HttpResponse:
+    agency_obj, plan = _public_agency(agency)
+    if plan is None:
+        raise Http404(NOT_FOUND)
+    rows = selectors.get_public_plan(plan)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["kode", "indikator", "satuan", "tahun", "target", "realisasi_terverifikasi", "capaian_persen"])
+    for pm in rows:
+        indicator = pm.indicator
+        for year in plan.years:
+            m = pm.year(year)
+            writer.writerow([
+                indicator.code, indicator.name, indicator.unit, year,
+                _csv_number(m.target.value if m.target else None, indicator.decimals),
+                _csv_number(m.year_actual, indicator.decimals), _csv_number(m.year_achievement, 2),
+            ])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="iku-{agency_obj.code}.csv"'
+    return response
+
+
+def _csv_number(value: object, decimals: int) -> str:
+    return "" if value is None else format_number(value, decimals)
+
+
+@login_not_required
+def public_decree(request: HttpRequest, agency: str) -> HttpResponse:
+    """The latest enacted version of the IKU/IKI decree, as it was enacted; never a draft."""
+    _agency_obj, plan = _public_agency(agency)
+    enacted = _latest_enacted(plan) if plan else None
+    if enacted is None:
+        raise Http404(_("No decree has been enacted yet."))
+    enacted = EnactedDecree.objects.get(pk=enacted.pk)
+    document = from_data(enacted.document)
+    response = HttpResponse(output.render(document, "pdf"), content_type=output.FORMATS["pdf"].content_type)
+    response["Content-Disposition"] = (
+        f'inline; filename="keputusan-{agency}-{enacted.decree.year}-v{enacted.version}.pdf"')
+    return response

@@ -125,7 +125,7 @@ def measure(size: int, out: Path) -> None:
                 b"".join(response.streaming_content)
             times.append(time.perf_counter() - begin)
         raw = [replay(selects) for _ in range(runs)] if selects else [0.0]
-        row.update(runs=runs, median=statistics.median(times), p95=percentile(times, 0.95),
+        row.update(runs=runs, median=statistics.median(times), p95=percentile(times, 0.95), fastest=min(times),
                    raw_median=statistics.median(raw), raw_queries=len(selects))
         row["raw_ratio"] = row["median"] / row["raw_median"] if row["raw_median"] else None
         print(f"  [{size:>2}] {entry.label:55} {row['status']} {row['queries']:>3} q "
@@ -201,6 +201,9 @@ def report() -> None:
                             p95_ms=[round(row["p95"] * 1000, 1), round(big["p95"] * 1000, 1)],
                             raw_ms=[round(row["raw_median"] * 1000, 2), round(big["raw_median"] * 1000, 2)],
                             size_ratio=round(big["median"] / row["median"], 2),
+                            size_ratio_fastest=round(big["fastest"] / row["fastest"], 2),
+                            raw_ratio_fastest=(round(big["fastest"] / big["raw_median"], 1)
+                                               if big["raw_median"] else None),
                             raw_ratio=round(big["raw_ratio"], 1) if big.get("raw_ratio") else None)
                 item["meets"] = {"size": item["size_ratio"] <= GOAL_SIZE,
                                  "raw": item["raw_ratio"] is not None and item["raw_ratio"] <= GOAL_RAW}
@@ -215,7 +218,9 @@ def report() -> None:
         "goals": {"size_ratio": GOAL_SIZE, "raw_ratio": GOAL_RAW},
         "definition": ("size_ratio = median time at 40 agencies / median time at 1 agency, same agency, same page; "
                        "raw_ratio = median page time / median time of replaying the page's SELECT statements "
-                       "raw through connection.cursor() and fetching every row (at 40 agencies)"),
+                       "raw through connection.cursor() and fetching every row (at 40 agencies); the *_fastest "
+                       "ratios use the fastest request instead of the median (less sensitive to other load on a "
+                       "shared machine)"),
         "pages": pages,
     }
     (RESULTS / "latest.json").write_text(json.dumps(data, indent=1, ensure_ascii=False))
@@ -236,12 +241,12 @@ def write_readme(data: dict) -> None:
             for backend, sizes in data["generated"].items()),
         "",
         "| backend | page | queries 1 / 40 | median ms 1 → 40 | p95 ms at 40 | raw SQL ms at 40 | time 40/1 "
-        f"(≤ {GOAL_SIZE}) | page / raw SQL (≤ {GOAL_RAW}) |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        f"(≤ {GOAL_SIZE}) | fastest 40/1 | page / raw SQL (≤ {GOAL_RAW}) | fastest page / raw |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for item in sorted(data["pages"], key=lambda i: (i["backend"] != "sqlite", not i["main"])):
         if item["status"] == "belum ada":
-            lines.append(f"| {item['backend']} | {item['label']} (`{item['name']}`) | belum ada | | | | | |")
+            lines.append(f"| {item['backend']} | {item['label']} (`{item['name']}`) | belum ada | | | | | | | |")
             continue
         status = "" if item["status"] == [200, 200] else f" (HTTP {item['status'][0]}/{item['status'][1]})"
 
@@ -251,8 +256,8 @@ def write_readme(data: dict) -> None:
         lines.append(
             f"| {item['backend']} | {item['label']}{status} | {item['queries'][0]} / {item['queries'][1]} | "
             f"{item['median_ms'][0]} → {item['median_ms'][1]} | {item['p95_ms'][1]} | {item['raw_ms'][1]} | "
-            f"{item['size_ratio']}{mark(item['meets']['size'])} | "
-            f"{item['raw_ratio']}{mark(item['meets']['raw'])} |")
+            f"{item['size_ratio']}{mark(item['meets']['size'])} | {item['size_ratio_fastest']} | "
+            f"{item['raw_ratio']}{mark(item['meets']['raw'])} | {item['raw_ratio_fastest']} |")
     text = README.read_text()
     block = "\n".join([START, *lines, END])
     if START in text:

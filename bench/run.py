@@ -8,7 +8,9 @@
 Each size runs in its own process on its own fresh database: migrate, `generate_region bench --agencies N
 --seed 1`, then each entry of the table asked by the Django test Client in-process (middleware, templates and
 all; logged in with force_login as the user the table names): one warm-up request whose queries are captured,
-then BENCH_RUNS timed requests (median and 95th percentile). Agency 1 of the region is the same agency at both
+then BENCH_RUNS timed requests (median and 95th percentile). The two sizes run at the same time in two worker
+processes and their requests are interleaved (1, 40, 40, 1, …), so that other load on a shared machine weighs on
+both alike. Agency 1 of the region is the same agency at both
 sizes (the generator draws each agency from its own seed), so time(40)/time(1) compares the same page on the
 same rows with 39 more agencies around it.
 
@@ -47,62 +49,63 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-# -- one size, in its own process ------------------------------------------------------------------------------
+# -- one size, in its own process, answering the orchestrator line by line ----------------------------------------
 
-def measure(size: int, out: Path) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    import django
+class Worker:
+    """A database of one size: migrated, generated, and every table entry ready to be asked once at a time."""
 
-    django.setup()
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    def __init__(self, size: int) -> None:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+        import django
 
-    from bench.pages import TABLE, Subject, resolve, usernames
-    from kinerja.accounts.models import User
-    from kinerja.exchange.generator import generate_region
-    from kinerja.organisation.models import Agency
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+        from django.test import Client
 
-    began = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    migrated = time.perf_counter()
-    counts = generate_region(REGION, agencies=size, seed=1, progress=lambda line: None)
-    generated = time.perf_counter()
-    if connection.vendor == "postgresql":
+        from bench.pages import TABLE, Subject, usernames
+        from kinerja.accounts.models import User
+        from kinerja.exchange.generator import generate_region
+        from kinerja.organisation.models import Agency
+
+        began = time.perf_counter()
+        call_command("migrate", verbosity=0)
+        migrated = time.perf_counter()
+        counts = generate_region(REGION, agencies=size, seed=1, progress=lambda line: None)
+        generated = time.perf_counter()
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    agency = Agency.objects.filter(region__code=REGION).order_by("code").first()
-    subject = Subject(agency.code, REGION)
-    names = usernames(subject)
-    admin = User.objects.create_superuser("bench-admin", password=None)
-    client = Client()
+            if connection.vendor == "postgresql":
+                cursor.execute("ANALYZE")
+            cursor.execute("SELECT version()" if connection.vendor == "postgresql" else "SELECT sqlite_version()")
+            version = cursor.fetchone()[0].split(" on ")[0]
+        self.agency = Agency.objects.filter(region__code=REGION).order_by("code").first()
+        self.subject = Subject(self.agency.code, REGION)
+        self.names = usernames(self.subject)
+        self.admin = User.objects.create_superuser("bench-admin", password=None)
+        self.client, self.connection, self.table, self.users = Client(), connection, TABLE, User
+        self.asks: dict[int, object] = {}
+        self.selects: dict[int, list[str]] = {}
+        self.meta = {"size": size, "backend": connection.vendor, "database_version": version,
+                     "generated_rows": counts.rows, "agency": self.agency.code,
+                     "seconds": {"migrate": migrated - began, "generate": generated - migrated}}
 
-    def login(as_user: str) -> None:
-        client.force_login(admin if as_user == "admin" else User.objects.get(username=names[as_user]))
+    def prepare(self, index: int) -> dict:
+        """Log in as the entry's user, ask once (warm-up) and capture its queries."""
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from django.test.utils import CaptureQueriesContext
 
-    def replay(statements: list[str]) -> float:
-        begin = time.perf_counter()
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
-                cursor.fetchall()
-        return time.perf_counter() - begin
+        from bench.pages import resolve
 
-    rows = []
-    for entry in TABLE:
-        url = resolve(entry, subject)
-        row = {"name": entry.name, "label": entry.label, "kind": entry.kind, "main": entry.main, "url": url}
-        rows.append(row)
+        entry = self.table[index]
+        url = resolve(entry, self.subject)
         if url is None:
-            row["status"] = "belum ada"
-            continue
-        login(entry.as_user)
-        runs = HEAVY_RUNS if entry.kind in ("print", "export", "import") or entry.name == "documents" else RUNS
+            return {"url": None, "status": "belum ada"}
+        user = self.admin if entry.as_user == "admin" else self.users.objects.get(username=self.names[entry.as_user])
+        self.client.force_login(user)
+        client = self.client
         if entry.kind == "import":
-            export = next((e for e in TABLE if e.name == entry.extra.get("export")), None)
-            export_url = resolve(export, subject) if export else None
+            export = next((e for e in self.table if e.name == entry.extra.get("export")), None)
+            export_url = resolve(export, self.subject) if export else None
             content = client.get(export_url).content if export_url else b""
 
             def ask(url=url, content=content):
@@ -111,64 +114,132 @@ def measure(size: int, out: Path) -> None:
         else:
             def ask(url=url):
                 return client.get(url)
-        with CaptureQueriesContext(connection) as captured:
+        with CaptureQueriesContext(self.connection) as captured:
             response = ask()
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        row.update(status=response.status_code, queries=len(captured.captured_queries), bytes=len(body))
-        selects = [query["sql"] for query in captured.captured_queries
-                   if query["sql"].lstrip().upper().startswith(("SELECT", "WITH"))]
-        times = []
-        for _ in range(runs):
-            begin = time.perf_counter()
-            response = ask()
-            if response.streaming:
-                b"".join(response.streaming_content)
-            times.append(time.perf_counter() - begin)
-        raw = [replay(selects) for _ in range(runs)] if selects else [0.0]
-        row.update(runs=runs, median=statistics.median(times), p95=percentile(times, 0.95), fastest=min(times),
-                   raw_median=statistics.median(raw), raw_queries=len(selects))
-        row["raw_ratio"] = row["median"] / row["raw_median"] if row["raw_median"] else None
-        print(f"  [{size:>2}] {entry.label:55} {row['status']} {row['queries']:>3} q "
-              f"{row['median'] * 1000:8.1f} ms  raw {row['raw_median'] * 1000:7.1f} ms", flush=True)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT version()" if connection.vendor == "postgresql" else "SELECT sqlite_version()")
-        version = cursor.fetchone()[0].split(" on ")[0]
-    out.write_text(json.dumps({
-        "size": size, "backend": connection.vendor, "database_version": str(version), "runs": RUNS,
-        "heavy_runs": HEAVY_RUNS, "rows": rows, "generated_rows": counts.rows,
-        "seconds": {"migrate": migrated - began, "generate": generated - migrated},
-        "agency": agency.code,
-    }, indent=1))
+        self.asks[index] = ask
+        self.selects[index] = [query["sql"] for query in captured.captured_queries
+                               if query["sql"].lstrip().upper().startswith(("SELECT", "WITH"))]
+        return {"url": url, "status": response.status_code, "queries": len(captured.captured_queries),
+                "bytes": len(body), "raw_queries": len(self.selects[index])}
+
+    def time(self, index: int) -> float:
+        begin = time.perf_counter()
+        response = self.asks[index]()
+        if response.streaming:
+            b"".join(response.streaming_content)
+        return time.perf_counter() - begin
+
+    def raw(self, index: int) -> float:
+        begin = time.perf_counter()
+        with self.connection.cursor() as cursor:
+            for sql in self.selects[index]:
+                cursor.execute(sql)
+                cursor.fetchall()
+        return time.perf_counter() - begin
 
 
-# -- one backend: both sizes --------------------------------------------------------------------------------------
+def serve(size: int) -> None:
+    """Read commands on stdin ("prepare N", "time N", "raw N", "meta"), answer one JSON line each on stdout."""
+    real_stdout = sys.stdout
+    sys.stdout = sys.stderr  # nothing else may write on the answer channel
+    worker = Worker(size)
+    real_stdout.write(json.dumps({"ready": True}) + "\n")
+    real_stdout.flush()
+    for line in sys.stdin:
+        command, _, argument = line.strip().partition(" ")
+        if command == "quit":
+            break
+        answer = worker.meta if command == "meta" else getattr(worker, command)(int(argument))
+        real_stdout.write(json.dumps(answer) + "\n")
+        real_stdout.flush()
+
+
+# -- one backend: both sizes, their requests interleaved ------------------------------------------------------------
+
+class Remote:
+    def __init__(self, size: int, url: str) -> None:
+        env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="bench.settings")
+        command = [sys.executable, __file__, "--serve", str(size)]
+        self.process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE,  # noqa: S603 (our own arguments)
+                                        stdout=subprocess.PIPE, text=True)
+
+    def wait_ready(self) -> None:
+        line = self.process.stdout.readline()
+        if not line:
+            raise SystemExit("a benchmark worker stopped while preparing its database")
+
+    def ask(self, command: str):
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise SystemExit(f"a benchmark worker stopped on {command!r}")
+        return json.loads(line)
+
+    def close(self) -> None:
+        self.process.stdin.write("quit\n")
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def database_url(backend: str, size: int) -> str:
+    if backend == "sqlite":
+        for leftover in VAR.glob(f"sqlite-{size}.sqlite3*"):
+            leftover.unlink()
+        return f"sqlite:///{VAR / f'sqlite-{size}.sqlite3'}"
+    import psycopg
+
+    admin_url = os.environ["DATABASE_URL"]
+    name = f"kinerja_bench_{size}"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
+
 
 def run_backend(backend: str) -> None:
+    """Both sizes at once, each in its worker process on its own database; every request of one size is followed
+    by the same request of the other (the order alternating), so that other load on the machine weighs on both
+    alike and time(40)/time(1) stays meaningful on a shared machine."""
+    from bench.pages import TABLE
+
     VAR.mkdir(parents=True, exist_ok=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    results = []
-    for size in SIZES:
-        if backend == "sqlite":
-            path = VAR / f"sqlite-{size}.sqlite3"
-            for leftover in VAR.glob(f"sqlite-{size}.sqlite3*"):
-                leftover.unlink()
-            url = f"sqlite:///{path}"
-        else:
-            admin_url = os.environ["DATABASE_URL"]
-            import psycopg
-
-            name = f"kinerja_bench_{size}"
-            with psycopg.connect(admin_url, autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {name}")
-                conn.execute(f"CREATE DATABASE {name}")
-            url = admin_url.rsplit("/", 1)[0] + f"/{name}"
-        out = VAR / f"{backend}-{size}.json"
-        print(f"{backend}, {size} instansi …", flush=True)
-        env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="bench.settings")
-        command = [sys.executable, __file__, "--size", str(size), "--out", str(out)]
-        subprocess.run(command, env=env, check=True)  # noqa: S603 (our own interpreter and arguments)
-        results.append(json.loads(out.read_text()))
-    (RESULTS / f"{backend}.json").write_text(json.dumps(results, indent=1))
+    workers = {}
+    for size in SIZES:  # one at a time: generating is what loads the machine most
+        print(f"{backend}: {size} instansi …", flush=True)
+        workers[size] = Remote(size, database_url(backend, size))
+        workers[size].wait_ready()
+    results = {size: {**workers[size].ask("meta"), "runs": RUNS, "heavy_runs": HEAVY_RUNS, "rows": []}
+               for size in SIZES}
+    for index, entry in enumerate(TABLE):
+        prepared = {size: workers[size].ask(f"prepare {index}") for size in SIZES}
+        rows = {size: {"name": entry.name, "label": entry.label, "kind": entry.kind, "main": entry.main, **ready}
+                for size, ready in prepared.items()}
+        if all(ready["url"] is not None for ready in prepared.values()):
+            runs = HEAVY_RUNS if entry.kind in ("print", "export", "import") or entry.name == "documents" else RUNS
+            times = {size: [] for size in SIZES}
+            raws = {size: [] for size in SIZES}
+            for run in range(runs):
+                order = SIZES if run % 2 == 0 else tuple(reversed(SIZES))
+                for size in order:
+                    times[size].append(workers[size].ask(f"time {index}"))
+                for size in order:
+                    raws[size].append(workers[size].ask(f"raw {index}"))
+            for size in SIZES:
+                row = rows[size]
+                row.update(runs=runs, median=statistics.median(times[size]), p95=percentile(times[size], 0.95),
+                           fastest=min(times[size]), raw_median=statistics.median(raws[size]))
+                row["raw_ratio"] = row["median"] / row["raw_median"] if row["raw_median"] else None
+            print("  " + entry.label[:50].ljust(50) + "  ".join(
+                f"[{size}] {rows[size]['queries']} q {rows[size]['median'] * 1000:7.1f} ms "
+                f"(raw {rows[size]['raw_median'] * 1000:5.1f})" for size in SIZES), flush=True)
+        for size in SIZES:
+            results[size]["rows"].append(rows[size])
+    for worker in workers.values():
+        worker.close()
+    (RESULTS / f"{backend}.json").write_text(json.dumps([results[size] for size in SIZES], indent=1))
 
 
 # -- the report ---------------------------------------------------------------------------------------------------
@@ -271,11 +342,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--backend", choices=["sqlite", "postgresql"])
     parser.add_argument("--report", action="store_true")
-    parser.add_argument("--size", type=int)
-    parser.add_argument("--out", type=Path)
+    parser.add_argument("--serve", type=int, help="(internal) a worker of one size")
     args = parser.parse_args()
-    if args.size:
-        measure(args.size, args.out)
+    if args.serve:
+        serve(args.serve)
     elif args.backend:
         run_backend(args.backend)
     if args.report:

@@ -44,7 +44,6 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from bench.pages import TABLE, Subject, resolve, usernames
     from kinerja.accounts.models import User
@@ -107,7 +106,13 @@ def main() -> None:
             url = resolve(entry, subject)
             client.force_login(User.objects.get(username=usernames(subject)[entry.as_user]))
             client.get(url)
-            with CaptureQueriesContext(connection) as captured:
+            statements = []
+
+            def count(execute, sql, params, many, context, statements=statements):
+                statements.append(sql)
+                return execute(sql, params, many, context)
+
+            with connection.execute_wrapper(count):
                 status = client.get(url).status_code
             times = []
             for _ in range(RUNS):
@@ -115,7 +120,7 @@ def main() -> None:
                 client.get(url)
                 times.append(time.perf_counter() - began)
             pages.setdefault(entry.label, {})[code] = {
-                "status": status, "queries": len(captured.captured_queries),
+                "status": status, "queries": len(statements),
                 "median_ms": round(statistics.median(times) * 1000, 1), "fastest_ms": round(min(times) * 1000, 1)}
             print(f"  {code} {entry.label}: {pages[entry.label][code]}", flush=True)
     result = {"postgresql": version, "regions": regions, "agencies": REGIONS * AGENCIES,

@@ -26,7 +26,7 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from kinerja.organisation.models import Agency  # noqa: E402
-from kinerja.reports.catalogue import KINDS, Request, build_document  # noqa: E402
+from kinerja.reports.catalogue import KINDS, DocumentUnavailable, Request, build_document  # noqa: E402
 from kinerja.reports.render_html import render_html  # noqa: E402
 from kinerja.reports.render_pdf import render_pdf, render_pdf_of_html  # noqa: E402
 from kinerja.strategy.selectors import get_current_plan  # noqa: E402
@@ -48,8 +48,12 @@ def main() -> None:
     request = Request(agency, plan, 2022, 2, None)
     results = []
     for kind in KINDS.values():
-        with CaptureQueriesContext(connection) as queries:
-            document = build_document(kind, request)
+        try:
+            with CaptureQueriesContext(connection) as queries:
+                document = build_document(kind, request)
+        except DocumentUnavailable as reason:  # e.g. the LKE before any evaluation is final
+            print(f"{kind.label}: not printed ({reason})")
+            continue
         html = render_html(document)
         pages = render_pdf(document).count(b"/Type /Page\n") or None
         full = statistics.median(timed(lambda kind=kind: render_pdf(build_document(kind, request)))

@@ -74,9 +74,45 @@ TABLE = {
         lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022", READ
     ),
     # --- consistency ---
+    "consistency-check": (lambda ids: reverse("consistency-check", args=[SEED]), READ),
     # --- dashboard ---
     # --- evaluation ---
+    "evaluation-index": (lambda ids: reverse("evaluation-index", args=[SEED]), READ),
+    "evaluation-start": (lambda ids: reverse("evaluation-start", args=[SEED]), answers(405, outsider=405)),
+    "evaluation-page": (lambda ids: reverse("evaluation-page", args=[SEED, 2022]), READ),
+    "evaluation-result": (lambda ids: reverse("evaluation-result", args=[SEED, 2022]), READ),
+    "evaluation-submit": (lambda ids: reverse("evaluation-submit", args=[SEED, 2022]), answers(405, outsider=405)),
+    "evaluation-finalise": (lambda ids: reverse("evaluation-finalise", args=[SEED, 2022]),
+                            answers(405, outsider=405)),
+    "evaluation-self": (lambda ids: reverse("evaluation-self", args=[SEED, 2022, "A.a.1"]),
+                        answers(405, outsider=405)),
+    "evaluation-answer": (lambda ids: reverse("evaluation-answer", args=[SEED, 2022, "A.a.1"]),
+                          answers(405, outsider=405)),
+    "evaluation-evidence-add": (lambda ids: reverse("evaluation-evidence-add", args=[SEED, 2022, "A.a.1"]),
+                                answers(405, outsider=405)),
+    # no evaluation exists in this table's data: the evidence answers 404 to everyone (tested further in
+    # kinerja/evaluation/tests/test_views.py)
+    "evaluation-evidence": (lambda ids: reverse("evaluation-evidence", args=[SEED, 2022, 1]), answers(404)),
+    "evaluation-evidence-remove": (lambda ids: reverse("evaluation-evidence-remove", args=[SEED, 2022, 1]),
+                                   answers(405, outsider=405)),
+    "evaluation-follow-up": (lambda ids: reverse("evaluation-follow-up", args=[SEED, 2022, 1]),
+                             answers(405, outsider=405)),
+    "evaluation-region": (lambda ids: reverse("evaluation-region", args=["halut", 2022]),
+                          answers(404, inspector=200, bappeda=200, admin=200)),
     # --- workbook ---
+    # a preview names an upload kept under var/ by a signed token bound to the agency page ("" for a new agency)
+    "exchange-template": (lambda ids: reverse("exchange-template"), answers(404, planner=200, admin=200)),
+    "exchange-home": (lambda ids: reverse("exchange-home", args=[SEED]), answers(404, planner=200, admin=200)),
+    "exchange-export": (lambda ids: reverse("exchange-export", args=[SEED]), answers(404, planner=200, admin=200)),
+    "exchange-upload": (lambda ids: reverse("exchange-upload", args=[SEED]), answers(405, outsider=405)),
+    "exchange-preview": (lambda ids: reverse("exchange-preview", args=[SEED, __import__(
+        "kinerja.exchange.uploads", fromlist=["keep"]).keep(b"-", "x.xlsx", SEED)]),
+        answers(404, planner=200, admin=200)),
+    "exchange-confirm": (lambda ids: reverse("exchange-confirm", args=[SEED, "t"]), answers(405, outsider=405)),
+    "exchange-new": (lambda ids: reverse("exchange-new"), answers(404, admin=200)),
+    "exchange-new-preview": (lambda ids: reverse("exchange-new-preview", args=[__import__(
+        "kinerja.exchange.uploads", fromlist=["keep"]).keep(b"-", "x.xlsx", "")]), answers(404, admin=200)),
+    "exchange-new-confirm": (lambda ids: reverse("exchange-new-confirm", args=["t"]), answers(405, outsider=405)),
     # --- api ---
     # --- scale ---
 }

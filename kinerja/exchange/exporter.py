@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Prefetch
 
 from kinerja.organisation.models import Agency, Assignment, Official, Position
+from kinerja.performance.models import Actual, Target
 from kinerja.strategy.models import (
     Activity,
     Decree,
@@ -19,11 +20,17 @@ from kinerja.strategy.models import (
 from kinerja.strategy.selectors import find_current_plan
 
 from .dataset_io import FORMAT
+from .performance_loader import KIND_ORDER
 
 
 def _optional(**fields: Any) -> dict[str, Any]:
     """Only the fields that say something (the loader reads a missing one as empty)."""
     return {name: value for name, value in fields.items() if value not in ("", None, False, [])}
+
+
+def _given(**fields: Any) -> dict[str, Any]:
+    """The figures that are there (a 0 is a figure)."""
+    return {name: value for name, value in fields.items() if value is not None}
 
 
 def _functions(items: Any) -> list[Any]:
@@ -100,7 +107,36 @@ def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dic
     )
     if decree is not None:
         data["decree"] = _decree(decree)
+    data.update(_figures(plan))
     return data
+
+
+def _figures(plan: StrategicPlan) -> dict[str, Any]:
+    """The plan's targets and actuals, without the example data (load_example_performance makes that again)."""
+    targets = sorted(
+        Target.objects.filter(indicator__plan=plan, is_example=False).select_related("indicator"),
+        key=lambda t: (t.indicator.order, t.indicator.code, KIND_ORDER[t.kind], t.year, t.quarter),
+    )
+    actuals = Actual.objects.filter(indicator__plan=plan, is_example=False).select_related("indicator").order_by(
+        "indicator__order", "indicator__code", "year", "quarter")
+    figures: dict[str, Any] = {}
+    if targets:
+        figures["targets"] = [
+            {"indicator": t.indicator.code, "kind": t.kind, "year": t.year,
+             **_optional(quarter=t.quarter), **_given(value=_number(t.value), value_upper=_number(t.value_upper))}
+            for t in targets
+        ]
+    rows = [
+        {"indicator": a.indicator.code, "year": a.year, "quarter": a.quarter,
+         **(_given(numerator=_number(a.numerator), denominator=_number(a.denominator))
+            if a.indicator.formula == Indicator.Formula.RATIO else _given(value=_number(a.value))),
+         **_optional(supporting_factors=a.supporting_factors, hindering_factors=a.hindering_factors,
+                     follow_up=a.follow_up, note=a.note)}
+        for a in actuals
+    ]
+    if rows:
+        figures["actuals"] = rows
+    return figures
 
 
 def _plan(plan: StrategicPlan) -> dict[str, Any]:
@@ -144,6 +180,7 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
         **_optional(data_source=indicator.data_source,
                     responsible=indicator.responsible_position.code if indicator.responsible_position else None),
         "polarity": indicator.polarity, "quarter_rule": indicator.quarter_rule, "decimals": indicator.decimals,
+        **_optional(fed_by=indicator.fed_by),
     }
 
 

@@ -40,7 +40,19 @@ from kinerja.strategy.models import (
     SubActivity,
 )
 
+from .performance_loader import load_performance
 from .problems import DatasetError, Problem
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value a load changes: what (the plural label), which record, which field, before → after."""
+
+    label: str
+    record: str
+    field: str
+    before: str
+    after: str
 
 
 @dataclass
@@ -49,6 +61,7 @@ class LoadReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
+    changes: list[Change] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -60,6 +73,10 @@ class LoadReport:
             f"{name}: {self.created[name]} baru, {self.updated[name]} diubah, {self.unchanged[name]} tetap"
             for name in names
         ]
+
+
+def _shown(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def _same(instance: models.Model, name: str, value: Any) -> bool:
@@ -102,6 +119,9 @@ class _DatasetLoader:
         else:
             before = audit.snapshot(instance)
             for name, value in values.items():
+                if not _same(instance, name, value):
+                    self.report.changes.append(Change(label, record, name, _shown(getattr(instance, name)),
+                                                      _shown(value)))
                 setattr(instance, name, value)
             counter = self.report.updated
         try:
@@ -214,6 +234,7 @@ class _DatasetLoader:
             self.load_pages(plan)
             if "decree" in data:
                 self.load_decree(plan)
+            load_performance(self, plan)
         return self.report
 
     def load_official(self, region: Region, record: str, item: dict) -> Official | None:
@@ -331,7 +352,7 @@ class _DatasetLoader:
             "definition": item.get("definition", ""), "unit": item["unit"],
             "data_source": item.get("data_source", ""), "responsible_position": responsible,
             "polarity": item.get("polarity", Indicator.Polarity.HIGHER), "quarter_rule": item["quarter_rule"],
-            "decimals": item.get("decimals", 2), "order": index + 1,
+            "decimals": item.get("decimals", 2), "order": index + 1, "fed_by": item.get("fed_by", ""),
         })
         self.register(self.indicators, item["code"], record, saved)
 
@@ -472,15 +493,26 @@ def _unless(printed: str, canonical: str) -> str:
     return "" if printed == canonical else printed
 
 
-def load_agency_data(*, actor: Any, data: dict[str, Any], source: str) -> LoadReport:
+class _DryRun(Exception):
+    """Not an error: how a preview leaves the database as it was."""
+
+
+def load_agency_data(*, actor: Any, data: dict[str, Any], source: str, dry_run: bool = False) -> LoadReport:
     """Load one checked dataset (see dataset_io.read_dataset) in one transaction; DatasetError on any problem.
 
-    `actor` is the user on whose behalf the data is loaded (None for the command line / system).
+    `actor` is the user on whose behalf the data is loaded (None for the command line / system). With
+    `dry_run` the load runs whole and is rolled back: the report says what it would create and change.
     """
-    with transaction.atomic():
-        loader = _DatasetLoader(data, source, actor)
-        report = loader.run()
-        if loader.problems:
-            raise DatasetError(loader.problems)
-        loader.write_trail()
+    report = None
+    try:
+        with transaction.atomic():
+            loader = _DatasetLoader(data, source, actor)
+            report = loader.run()
+            if loader.problems:
+                raise DatasetError(loader.problems)
+            loader.write_trail()
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
     return report

@@ -23,3 +23,32 @@ class DatasetError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """A problem of an imported file where the person who wrote it looks for it: the sheet, row and column of
+    a workbook, or the record and field of a YAML/JSON dataset."""
+
+    source: str
+    sheet: str
+    row: int | None
+    column: str
+    message: str
+    record: str = ""
+
+    @property
+    def key(self) -> tuple:
+        return self.sheet, self.row, self.column, self.record
+
+    def __str__(self) -> str:
+        where = [self.source]
+        if self.sheet:
+            where.append(f"lembar '{self.sheet}'")
+        if self.row:
+            where.append(f"baris {self.row}")
+        if self.record:
+            where.append(self.record)
+        if self.column:
+            where.append(f"kolom '{self.column}'")
+        return f"{', '.join(where)}: {self.message}"

@@ -123,7 +123,10 @@ class Evidence(TimeStampedModel):
     """An evidence file of an actual (PDF, image, Word, Excel), kind checked from its content."""
 
     actual = models.ForeignKey(Actual, models.CASCADE, related_name="evidence", verbose_name=_("actual"))
-    file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=300, blank=True)
+    link = models.CharField(_("link"), max_length=300, blank=True,
+                            help_text=_("A page of Kinerja that is the evidence (e.g. the SAKIP evaluation's result), "
+                                        "instead of a file."))
     stored_name = models.CharField(_("stored name"), max_length=100, unique=True)
     original_name = models.CharField(_("original file name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20)

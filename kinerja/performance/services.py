@@ -75,12 +75,17 @@ def _whole_if_count(indicator: Indicator, value: Decimal, field: str) -> None:
             raise ValidationError({field: "Jumlah harus bilangan bulat."})
 
 
-@transaction.atomic
-def set_target(
-    *, actor: Any, indicator: Indicator, kind: str, year: int, quarter: int = 0,
-    value: Decimal | None, value_upper: Decimal | None = None, is_example: bool = False,
-) -> Target | None:
-    """Set (or, with no value, clear) one target of an indicator. Returns the target, None when cleared."""
+def target_period_checked(kind: str) -> bool:
+    """A year's and a quarter's target change only while their period is open (baseline and end do not)."""
+    return kind in (Target.Kind.YEAR, Target.Kind.QUARTER)
+
+
+def checked_target(
+    indicator: Indicator, *, kind: str, year: int, quarter: int = 0,
+    value: Decimal | None, value_upper: Decimal | None = None,
+) -> int:
+    """Every rule of one target's figures (not the closed periods); the quarter it is stored under (0 unless
+    `kind` is a quarter). ValidationError naming the field. No query once `indicator.plan` is loaded."""
     if kind == Target.Kind.BASELINE:
         if year > indicator.plan.first_year:
             raise ValidationError({"year": "Tahun kondisi awal tidak boleh sesudah tahun pertama Renstra."})
@@ -90,19 +95,10 @@ def set_target(
         _check_quarter(quarter)
     else:
         quarter = 0
-    if kind in (Target.Kind.YEAR, Target.Kind.QUARTER) and not is_example:
-        ensure_period_open(indicator, year, quarter)
-    lookup = {"indicator": indicator, "kind": kind, "year": year, "quarter": quarter}
-    existing = Target.objects.filter(**lookup).first()
     if value is None:
         if value_upper is not None:
             raise ValidationError({"value": "Isi batas bawah rentang target."})
-        if existing is not None:
-            audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=existing,
-                         before=audit.snapshot(existing), after=None, agency=_agency_id(indicator), about=indicator,
-                         description=target_description(existing, AuditRecord.Action.DELETED))
-            existing.delete()
-        return None
+        return quarter
     _whole_if_count(indicator, value, "value")
     if indicator.polarity == Indicator.Polarity.RANGE and kind != Target.Kind.BASELINE:
         if value_upper is None:
@@ -111,6 +107,27 @@ def set_target(
             raise ValidationError({"value_upper": "Batas atas tidak boleh lebih kecil dari batas bawah."})
     elif value_upper is not None:
         raise ValidationError({"value_upper": "Hanya indikator dengan target rentang yang mempunyai batas atas."})
+    return quarter
+
+
+@transaction.atomic
+def set_target(
+    *, actor: Any, indicator: Indicator, kind: str, year: int, quarter: int = 0,
+    value: Decimal | None, value_upper: Decimal | None = None, is_example: bool = False,
+) -> Target | None:
+    """Set (or, with no value, clear) one target of an indicator. Returns the target, None when cleared."""
+    quarter = checked_target(indicator, kind=kind, year=year, quarter=quarter, value=value, value_upper=value_upper)
+    if target_period_checked(kind) and not is_example:
+        ensure_period_open(indicator, year, quarter)
+    lookup = {"indicator": indicator, "kind": kind, "year": year, "quarter": quarter}
+    existing = Target.objects.filter(**lookup).first()
+    if value is None:
+        if existing is not None:
+            audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=existing,
+                         before=audit.snapshot(existing), after=None, agency=_agency_id(indicator), about=indicator,
+                         description=target_description(existing, AuditRecord.Action.DELETED))
+            existing.delete()
+        return None
     target = existing or Target(**lookup)
     before = audit.snapshot(existing)
     target.value, target.value_upper = _stored(value), _stored(value_upper)
@@ -138,9 +155,9 @@ def quarter_target_warnings(
     if indicator.quarter_rule == Indicator.QuarterRule.LAST and values[3] is None:
         return ["Target triwulan IV belum diisi; untuk indikator ini triwulan IV sama dengan target tahunan."]
     if combined is not None and combined != year_target:
-        rule = {"sum": "jumlah target triwulan", "last": "target triwulan IV", "average": "rata-rata target triwulan"}
+        rule = {"sum": "Jumlah target triwulan", "last": "Target triwulan IV", "average": "Rata-rata target triwulan"}
         return [
-            f"{rule[indicator.quarter_rule].capitalize()} ({combined.normalize():f}) tidak sama dengan "
+            f"{rule[indicator.quarter_rule]} ({combined.normalize():f}) tidak sama dengan "
             f"target tahunan ({year_target.normalize():f})."
         ]
     return []
@@ -179,6 +196,34 @@ def checked_terms(
     return value, None, None
 
 
+def checked_texts(**texts: str) -> None:
+    """An actual's factors, follow-up and note: a few paragraphs each; ValidationError naming the field."""
+    too_long = {field: f"Paling panjang {TEXT_MAX} karakter (tertulis {len(text)})."
+                for field, text in texts.items() if len(text.strip()) > TEXT_MAX}
+    if too_long:
+        raise ValidationError(too_long)
+
+
+def checked_actual(
+    indicator: Indicator, *, year: int, quarter: int, value: Decimal | None, numerator: Decimal | None,
+    denominator: Decimal | None, **texts: str,
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """Every rule of one actual's figures and texts (not the closed periods nor its state): the (value,
+    numerator, denominator) it stores, rounded as the database keeps them. No query once `indicator.plan` is
+    loaded; ValidationError naming the field."""
+    _check_year(indicator, year)
+    _check_quarter(quarter)
+    value, numerator, denominator = checked_terms(indicator, value=value, numerator=numerator,
+                                                  denominator=denominator)
+    checked_texts(**texts)
+    return _stored(value), _stored(numerator), _stored(denominator)
+
+
+def stored_amount(value: Decimal | None) -> Decimal | None:
+    """A figure as the database keeps it (4 decimals, half-up)."""
+    return _stored(value)
+
+
 @transaction.atomic
 def record_actual(
     *, actor: Any, indicator: Indicator, year: int, quarter: int,
@@ -193,14 +238,10 @@ def record_actual(
     _check_quarter(quarter)
     for name, content in evidence:  # every file checked before anything is written to disk
         checked_evidence_kind(name, content)
-    value, numerator, denominator = checked_terms(indicator, value=value, numerator=numerator,
-                                                  denominator=denominator)
-    texts = {"supporting_factors": supporting_factors, "hindering_factors": hindering_factors,
-             "follow_up": follow_up, "note": note}
-    too_long = {field: f"Paling panjang {TEXT_MAX} karakter (tertulis {len(text)})."
-                for field, text in texts.items() if len(text.strip()) > TEXT_MAX}
-    if too_long:
-        raise ValidationError(too_long)
+    value, numerator, denominator = checked_actual(
+        indicator, year=year, quarter=quarter, value=value, numerator=numerator, denominator=denominator,
+        supporting_factors=supporting_factors, hindering_factors=hindering_factors, follow_up=follow_up, note=note,
+    )
     existing = Actual.objects.filter(indicator=indicator, year=year, quarter=quarter).first()
     before = audit.snapshot(existing)
     actual = existing or Actual(indicator=indicator, year=year, quarter=quarter)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import history_views, target_views, views, workflow_views
+from . import consistency_views, history_views, target_views, views, workflow_views
 
 urlpatterns = [
     path("instansi/<slug:agency>/", views.agency_overview, name="agency-overview"),
@@ -22,5 +22,6 @@ urlpatterns = [
     path("instansi/<slug:agency>/riwayat/", history_views.agency_history, name="agency-history"),
     path("instansi/<slug:agency>/indikator/<str:indicator>/riwayat/", history_views.indicator_history,
          name="indicator-history"),
+    path("instansi/<slug:agency>/konsistensi/", consistency_views.consistency_check, name="consistency-check"),
     path("instansi/<slug:agency>/bukti/<int:evidence>/", views.evidence_download, name="evidence-download"),
 ]

@@ -213,6 +213,8 @@ def _entry_row(request: HttpRequest, agency: str, position: str, indicator: str)
 @require_POST
 def entry_save(request: HttpRequest, agency: str, position: str, indicator: str) -> HttpResponse:
     agency_obj, page, row, measurement, year, quarter = _entry_row(request, agency, position, indicator)
+    if row.indicator.fed_by:  # written by the SAKIP evaluation, never typed (the entry row shows it read-only)
+        raise Http404("Realisasi indikator ini diisi oleh hasil evaluasi SAKIP.")
     form = _row_form(measurement, quarter, request.POST, request.FILES)
     saved = False
     if form.is_valid():
@@ -297,6 +299,8 @@ def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileR
     agency_obj = agency_or_404(request.user, agency)
     item = get_object_or_404(Evidence.objects.select_related("actual__indicator__plan"), pk=evidence,
                              actual__indicator__plan__agency=agency_obj)
+    if item.link:  # a page of Kinerja as evidence (the SAKIP evaluation's result)
+        return redirect(item.link)
     if not item.file.storage.exists(item.file.name):
         raise Http404("Berkas bukti tidak ditemukan di penyimpanan.")
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,

@@ -10,6 +10,7 @@ from .agreement import build_agreement, build_agreements
 from .decree import build_decree
 from .document import Document, from_data, to_data
 from .evaluation import build_evaluation
+from .lke import build_lke
 from .lkjip import build_report
 from .models import EnactedDecree
 
@@ -36,7 +37,8 @@ EVALUATION = DocumentKind(
     "evaluasi-renja", "Evaluasi hasil Renja per triwulan dan tabel capaian LKjIP", ("pdf", "xlsx"), needs_quarter=True
 )
 REPORT = DocumentKind("lkjip", "Laporan Kinerja Instansi Pemerintah (LKjIP)", ("docx", "pdf"))
-KINDS = {kind.slug: kind for kind in (DECREE, DECREE_BOOK, AGREEMENT, EVALUATION, REPORT)}
+LKE = DocumentKind("lke-sakip", "Lembar Kerja Evaluasi SAKIP (LKE), hasil final", ("pdf", "xlsx"))
+KINDS = {kind.slug: kind for kind in (DECREE, DECREE_BOOK, AGREEMENT, EVALUATION, REPORT, LKE)}
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,11 @@ def build_document(kind: DocumentKind, request: Request) -> Document:
         return build_evaluation(request.agency, request.year, request.quarter)
     if kind is REPORT:
         return build_report(request.agency, request.year)
+    if kind is LKE:
+        try:
+            return build_lke(request.agency, request.year)
+        except LookupError as error:
+            raise DocumentUnavailable(str(error)) from error
     raise DocumentUnavailable(f"Dokumen “{kind.label}” belum dapat dicetak.")
 
 

@@ -169,6 +169,12 @@ class Indicator(TimeStampedModel):
         _("decimals"), default=2, validators=[MaxValueValidator(4)]
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    fed_by = models.CharField(
+        _("actual fed by"), max_length=20, blank=True, choices=[("", _("typed on the entry page")),
+                                                                 ("evaluasi-sakip", _("the SAKIP evaluation"))],
+        help_text=_("Where the indicator's actual comes from when no one types it: 'evaluasi-sakip' — the final "
+                    "SAKIP evaluation of the year writes its score as the actual of quarter 4."),
+    )
 
     class Meta:
         verbose_name = _("indicator")

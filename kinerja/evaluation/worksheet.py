@@ -1,0 +1,199 @@
+"""Reading, checking and loading a worksheet version file (`data/lke-2021.yaml`): the worksheet is data.
+
+`parse_worksheet` checks everything first and raises `WorksheetError` with every problem named by its place
+(component / sub-component / criterion); `load_worksheet` then writes it in one transaction, audited. Nothing is
+written when anything is wrong. Loading a version again (same code) replaces its wording while no evaluation
+uses it; a version in use is refused (load the corrected worksheet under a new code).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import transaction
+
+from kinerja.core import audit
+from kinerja.core.models import AuditRecord
+
+HUNDRED = Decimal(100)
+
+
+class WorksheetError(ValueError):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class CriterionData:
+    code: str
+    text: str
+
+
+@dataclass
+class SubComponentData:
+    code: str
+    name: str
+    weight: Decimal
+    criteria: list[CriterionData]
+
+
+@dataclass
+class ComponentData:
+    code: str
+    name: str
+    weight: Decimal
+    sub_components: list[SubComponentData]
+
+
+@dataclass
+class WorksheetData:
+    code: str
+    name: str
+    regulation: str
+    components: list[ComponentData]
+    source: str = ""
+
+
+def _text(item: Any, key: str, place: str, problems: list[str]) -> str:
+    value = item.get(key) if isinstance(item, dict) else None
+    if value is None or not str(value).strip():
+        problems.append(f"{place}: “{key}” tidak ada.")
+        return ""
+    return str(value).strip()
+
+
+def _weight(item: Any, place: str, problems: list[str]) -> Decimal:
+    raw = item.get("weight") if isinstance(item, dict) else None
+    try:
+        value = Decimal(str(raw).strip())
+        if not value.is_finite() or value <= 0:
+            raise InvalidOperation
+    except (InvalidOperation, ValueError):
+        problems.append(f"{place}: bobot “{raw}” bukan angka lebih besar dari 0.")
+        return Decimal(0)
+    return value
+
+
+def _items(item: Any, key: str, place: str, problems: list[str]) -> list:
+    value = item.get(key) if isinstance(item, dict) else None
+    if not isinstance(value, list) or not value:
+        problems.append(f"{place}: daftar “{key}” kosong atau tidak ada.")
+        return []
+    return value
+
+
+def _unique(code: str, seen: set[str], place: str, problems: list[str]) -> None:
+    if code and code in seen:
+        problems.append(f"{place}: kode “{code}” dipakai lebih dari sekali.")
+    seen.add(code)
+
+
+def parse_worksheet(data: Any, source: str = "") -> WorksheetData:
+    """The checked worksheet; WorksheetError listing every problem with its place."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise WorksheetError(["Berkas lembar kerja harus berisi satu objek (code, name, regulation, components)."])
+    code = _text(data, "code", "Lembar kerja", problems)
+    name = _text(data, "name", "Lembar kerja", problems)
+    regulation = _text(data, "regulation", "Lembar kerja", problems)
+    seen: set[str] = set()
+    components = []
+    for index, raw in enumerate(_items(data, "components", "Lembar kerja", problems), start=1):
+        place = f"Komponen ke-{index}"
+        component_code = _text(raw, "code", place, problems)
+        place = f"Komponen {component_code or f'ke-{index}'}"
+        _unique(component_code, seen, place, problems)
+        weight = _weight(raw, place, problems)
+        subs = []
+        for sub_index, raw_sub in enumerate(_items(raw, "sub_components", place, problems), start=1):
+            sub_code = _text(raw_sub, "code", f"{place}, subkomponen ke-{sub_index}", problems)
+            sub_place = f"{place}, subkomponen {sub_code or f'ke-{sub_index}'}"
+            _unique(sub_code, seen, sub_place, problems)
+            criteria = []
+            for criterion_index, raw_criterion in enumerate(_items(raw_sub, "criteria", sub_place, problems), 1):
+                criterion_code = _text(raw_criterion, "code", f"{sub_place}, kriteria ke-{criterion_index}",
+                                       problems)
+                criterion_place = f"{sub_place}, kriteria {criterion_code or f'ke-{criterion_index}'}"
+                _unique(criterion_code, seen, criterion_place, problems)
+                criteria.append(CriterionData(criterion_code, _text(raw_criterion, "text", criterion_place,
+                                                                    problems)))
+            subs.append(SubComponentData(sub_code, _text(raw_sub, "name", sub_place, problems),
+                                         _weight(raw_sub, sub_place, problems), criteria))
+        if subs and weight and all(sub.weight for sub in subs):
+            sub_total = sum((sub.weight for sub in subs), Decimal(0))
+            if sub_total != weight:
+                problems.append(f"{place}: bobot subkomponen berjumlah {sub_total:f}, bukan bobot komponen "
+                                f"{weight:f}.")
+        components.append(ComponentData(component_code, _text(raw, "name", place, problems), weight, subs))
+    if components and all(component.weight for component in components):
+        total = sum((component.weight for component in components), Decimal(0))
+        if total != HUNDRED:
+            problems.append(f"Lembar kerja: bobot komponen berjumlah {total:f}, bukan 100.")
+    if problems:
+        raise WorksheetError(problems)
+    return WorksheetData(code, name, regulation, components, source)
+
+
+def read_worksheet_file(path: str | Path) -> WorksheetData:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise WorksheetError([f"Berkas {path} tidak dapat dibaca: {error.strerror}."]) from error
+    except yaml.YAMLError as error:
+        raise WorksheetError([f"Berkas {path} bukan YAML yang sah: {error}."]) from error
+    return parse_worksheet(data, source=path.name)
+
+
+def write_worksheet(worksheet: WorksheetData, models: Any) -> Any:
+    """Write a checked worksheet with the given model classes (the app's, or a migration's historical ones):
+    the version and all its rows. Returns the version. Refuses a version that an evaluation uses."""
+    version = models.WorksheetVersion.objects.filter(code=worksheet.code).first()
+    if version is not None:
+        if models.Evaluation.objects.filter(version=version).exists():
+            raise WorksheetError([f"Lembar kerja {worksheet.code} sudah dipakai evaluasi; muat perubahan dengan "
+                                  "kode versi baru."])
+        models.Component.objects.filter(version=version).delete()
+        version.name, version.regulation, version.source = worksheet.name, worksheet.regulation, worksheet.source
+        version.save()
+    else:
+        version = models.WorksheetVersion.objects.create(code=worksheet.code, name=worksheet.name,
+                                                         regulation=worksheet.regulation, source=worksheet.source)
+    for order, component in enumerate(worksheet.components, start=1):
+        component_row = models.Component.objects.create(version=version, code=component.code, name=component.name,
+                                                        weight=component.weight, order=order)
+        for sub_order, sub in enumerate(component.sub_components, start=1):
+            sub_row = models.SubComponent.objects.create(component=component_row, code=sub.code, name=sub.name,
+                                                         weight=sub.weight, order=sub_order)
+            models.Criterion.objects.bulk_create([
+                models.Criterion(sub_component=sub_row, code=criterion.code, text=criterion.text, order=number)
+                for number, criterion in enumerate(sub.criteria, start=1)
+            ])
+    return version
+
+
+@transaction.atomic
+def load_worksheet(*, actor: Any, worksheet: WorksheetData) -> Any:
+    """Load a checked worksheet (the app's models), recorded in the audit trail with its counts."""
+    from . import models
+
+    before = models.WorksheetVersion.objects.filter(code=worksheet.code).first()
+    before_values = audit.snapshot(before)
+    version = write_worksheet(worksheet, models)
+    counts = {"components": len(worksheet.components),
+              "sub_components": sum(len(c.sub_components) for c in worksheet.components),
+              "criteria": sum(len(s.criteria) for c in worksheet.components for s in c.sub_components)}
+    action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
+    with audit.in_record_language():
+        description = (f"Lembar kerja evaluasi SAKIP {version.code} dimuat ({counts['components']} komponen, "
+                       f"{counts['sub_components']} subkomponen, {counts['criteria']} kriteria)")
+    audit.record(actor=actor, action=action, obj=version, before=before_values,
+                 after={**audit.snapshot(version), **counts}, description=description)
+    return version
+
+
+def builtin_worksheet_path() -> Path:
+    return Path(__file__).resolve().parents[2] / "data" / "lke-2021.yaml"

@@ -91,7 +91,6 @@ class Worker:
 
     def prepare(self, index: int) -> dict:
         """Log in as the entry's user, ask once (warm-up) and capture its queries."""
-        from django.core.files.uploadedfile import SimpleUploadedFile
         from django.test.utils import CaptureQueriesContext
 
         from bench.pages import resolve
@@ -108,9 +107,8 @@ class Worker:
             export_url = resolve(export, self.subject) if export else None
             content = client.get(export_url).content if export_url else b""
 
-            def ask(url=url, content=content):
-                upload = SimpleUploadedFile("buku-kerja.xlsx", content)
-                return client.post(url, {"file": upload, "workbook": upload, "confirm": "1"})
+            def ask(url=url, content=content, extra=entry.extra):
+                return import_chain(client, url, content, extra)
         else:
             def ask(url=url):
                 return client.get(url)
@@ -137,6 +135,21 @@ class Worker:
                 cursor.execute(sql)
                 cursor.fetchall()
         return time.perf_counter() - begin
+
+
+def import_chain(client, url: str, content: bytes, extra: dict):
+    """Upload a workbook (field extra["field"]), follow to the preview the upload redirects to, and confirm it
+    (POST to the preview's URL + extra["confirm"]); the last response, or the first that is not a redirect."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(url, {extra.get("field", "file"): SimpleUploadedFile("buku-kerja.xlsx", content)})
+    if response.status_code != 302:
+        return response
+    preview = response["Location"]
+    response = client.get(preview)
+    if response.status_code != 200 or "confirm" not in extra:
+        return response
+    return client.post(preview.rstrip("/") + "/" + extra["confirm"])
 
 
 def serve(size: int) -> None:

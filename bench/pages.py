@@ -55,7 +55,7 @@ TABLE: tuple[Entry, ...] = (
     Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12,
           main=False),
     Entry("documents", "Halaman dokumen", budget=70, main=False,
-          notes="builds all five documents to list what is missing in each (5 × 10–20 queries)"),
+          notes="builds every document (six since the LKE) to list what is missing in each"),
     # -- pages of the dashboard issue (names as best guesses) and the consistency check ---------------------
     Entry("agency-dashboard", "Dasbor instansi"),
     Entry("performance-tree", "Pohon kinerja", (("{agency}",), ("{agency}", "{year}"))),

@@ -36,6 +36,31 @@ def answers(default: int, anonymous: int = 302, outsider: int = 404, **others: i
 
 READ = answers(200)
 NOBODY_BUT = dict.fromkeys(ROLES[1:], 404)
+# --- api ---
+API_LIST = answers(200, anonymous=401, outsider=200)
+API_READ = answers(200, anonymous=401)
+API_POST = answers(405, anonymous=401, outsider=405)
+
+
+def api_ids(ids: dict) -> dict:
+    """Objects of the built-in agency the API rows of the table name by id (a target made when missing)."""
+    from kinerja.organisation.models import Official, Position, Unit
+    from kinerja.performance.models import Target
+    from kinerja.strategy.models import Objective, StrategicPlan
+
+    if "api" not in ids:
+        indicator = Indicator.objects.get(plan__agency__code=SEED, code="IKU.5")
+        target, _ = Target.objects.get_or_create(indicator=indicator, kind="year", year=2022, quarter=0,
+                                                 defaults={"value": Decimal(50)})
+        ids["api"] = {
+            "unit": Unit.objects.get(agency__code=SEED, code="dinas").pk,
+            "position": Position.objects.get(agency__code=SEED, code="kasi-tata-kelola").pk,
+            "official": Official.objects.get(nip="196507201991121001").pk,
+            "plan": StrategicPlan.objects.get(agency__code=SEED).pk,
+            "objective": Objective.objects.filter(plan__agency__code=SEED).first().pk,
+            "indicator": indicator.pk, "target": target.pk,
+        }
+    return ids["api"]
 # name → (how to build the URL, expected answer per role)
 TABLE = {
     "home": (lambda ids: reverse("home"), answers(200, outsider=200)),
@@ -114,6 +139,34 @@ TABLE = {
         "kinerja.exchange.uploads", fromlist=["keep"]).keep(b"-", "x.xlsx", "")]), answers(404, admin=200)),
     "exchange-new-confirm": (lambda ids: reverse("exchange-new-confirm", args=["t"]), answers(405, outsider=405)),
     # --- api ---
+    # The JSON API answers 401 (not a redirect) without login; its lists answer 200 to anyone logged in (cut to
+    # what the caller reads: an outsider gets their own agency's), its objects 404 outside the caller's reach;
+    # POST-only actions answer a GET with 405. Writes by role: kinerja/api/tests/test_api_access.py.
+    **{f"api-{name}-list": (lambda ids, name=name: reverse(f"api-{name}-list"), API_LIST) for name in (
+        "agency", "unit", "position", "official", "plan", "objective", "indicator", "iki-page", "target", "actual",
+        "evidence", "achievement-page", "achievement-agency")},
+    "api-agency-detail": (lambda ids: reverse("api-agency-detail", args=[SEED]), API_READ),
+    "api-unit-detail": (lambda ids: reverse("api-unit-detail", args=[api_ids(ids)["unit"]]), API_READ),
+    "api-position-detail": (lambda ids: reverse("api-position-detail", args=[api_ids(ids)["position"]]), API_READ),
+    "api-official-detail": (lambda ids: reverse("api-official-detail", args=[api_ids(ids)["official"]]), API_READ),
+    "api-plan-detail": (lambda ids: reverse("api-plan-detail", args=[api_ids(ids)["plan"]]), API_READ),
+    "api-objective-detail": (lambda ids: reverse("api-objective-detail", args=[api_ids(ids)["objective"]]),
+                             API_READ),
+    "api-indicator-detail": (lambda ids: reverse("api-indicator-detail", args=[api_ids(ids)["indicator"]]),
+                             API_READ),
+    "api-iki-page-detail": (lambda ids: reverse("api-iki-page-detail", args=[api_ids(ids)["position"]]), API_READ),
+    "api-target-detail": (lambda ids: reverse("api-target-detail", args=[api_ids(ids)["target"]]), API_READ),
+    "api-actual-detail": (lambda ids: reverse("api-actual-detail", args=[ids["actual"]]), API_READ),
+    **{f"api-actual-{name}": (lambda ids, name=name: reverse(f"api-actual-{name}", args=[ids["actual"]]), API_POST)
+       for name in ("submit", "verify", "return", "reopen", "evidence")},
+    "api-evidence-detail": (lambda ids: reverse("api-evidence-detail", args=[ids["evidence"]]), API_READ),
+    "api-evidence-download": (lambda ids: reverse("api-evidence-download", args=[ids["evidence"]]), API_READ),
+    "api-document-list": (lambda ids: reverse("api-document-list"), API_LIST),
+    "api-document-download": (lambda ids: reverse("api-document-download", args=["keputusan-iku-iki"])
+                              + f"?agency={SEED}&file_format=docx&year=2022", API_READ),
+    "api-token": (lambda ids: reverse("api-token"), API_LIST),
+    "api-schema": (lambda ids: reverse("api-schema"), API_LIST),
+    "api-docs": (lambda ids: reverse("api-docs"), answers(200, outsider=200)),
     # --- scale ---
 }
 

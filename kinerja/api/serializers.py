@@ -1,0 +1,315 @@
+"""What the API shows and takes. Reading serializers only read what the views' querysets prefetched; writing
+serializers only check the shape of the input — the services decide the rest (and say so as field errors)."""
+
+from rest_framework import serializers
+
+from kinerja.organisation.models import Agency, Official, Position, Unit
+from kinerja.performance.models import QUARTERS, Actual, Evidence, Target
+from kinerja.strategy.models import Indicator, Objective, PageIndicator, StrategicPlan
+
+AMOUNT = {"max_digits": 20, "decimal_places": 4}
+COMPUTED = {"max_digits": 40, "decimal_places": 4, "read_only": True, "allow_null": True}
+YEAR = {"min_value": 2000, "max_value": 2100}
+
+
+# -- query parameters ------------------------------------------------------------------------------------------
+
+class ListFilters(serializers.Serializer):
+    """Filters every list reads from its query string; a wrong one answers 400 with the field named."""
+
+    agency = serializers.SlugField(required=False, help_text="Kode instansi, mis. halut-diskominfo.")
+    year = serializers.IntegerField(required=False, **YEAR)
+    quarter = serializers.IntegerField(required=False, min_value=1, max_value=4)
+    position = serializers.SlugField(required=False, help_text="Kode jabatan (dengan agency).")
+    indicator = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
+    kind = serializers.ChoiceField(required=False, choices=Target.Kind.choices)
+    status = serializers.ChoiceField(required=False, choices=Actual.Status.choices)
+    level = serializers.ChoiceField(required=False, choices=Objective.Level.choices)
+    actual = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
+    verified_only = serializers.BooleanField(required=False, default=False)
+
+    def validate(self, attrs: dict) -> dict:
+        if "position" in attrs and "agency" not in attrs:
+            raise serializers.ValidationError({"position": "Kode jabatan hanya berlaku bersama agency."})
+        return attrs
+
+
+class DocumentQuery(serializers.Serializer):
+    agency = serializers.SlugField()
+    file_format = serializers.ChoiceField(choices=["pdf", "docx", "xlsx"])
+    year = serializers.IntegerField(required=False, **YEAR)
+    quarter = serializers.IntegerField(required=False, min_value=1, max_value=4, default=4)
+    position = serializers.SlugField(required=False)
+    version = serializers.IntegerField(required=False, min_value=1, max_value=10_000)
+
+
+# -- organisation ------------------------------------------------------------------------------------------------
+
+class AgencySerializer(serializers.ModelSerializer):
+    region = serializers.CharField(source="region.name", read_only=True)
+    region_code = serializers.CharField(source="region.code", read_only=True)
+
+    class Meta:
+        model = Agency
+        fields = ["code", "name", "short_name", "region", "region_code", "address", "city", "telephone",
+                  "website", "email", "postcode", "duty"]
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    agency = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Unit
+        fields = ["id", "agency", "code", "kind", "name", "parent", "order"]
+
+
+class HolderSerializer(serializers.Serializer):
+    official = serializers.IntegerField(source="official_id")
+    name = serializers.CharField(source="official.name")
+    acting = serializers.BooleanField()
+    start = serializers.DateField()
+    end = serializers.DateField(allow_null=True)
+
+
+class PositionSerializer(serializers.ModelSerializer):
+    agency = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    heading = serializers.CharField(read_only=True)
+    functions = serializers.SerializerMethodField()
+    holders = HolderSerializer(source="current", many=True, read_only=True)
+
+    class Meta:
+        model = Position
+        fields = ["id", "agency", "code", "title", "heading", "unit", "superior", "duty", "functions", "holders",
+                  "order"]
+
+    def get_functions(self, position: Position) -> list[str]:
+        return [function.text for function in position.functions.all()]
+
+
+class AssignmentSerializer(serializers.Serializer):
+    position = serializers.IntegerField(source="position_id")
+    position_code = serializers.CharField(source="position.code")
+    agency = serializers.CharField(source="position.agency.code")
+    acting = serializers.BooleanField()
+    start = serializers.DateField()
+    end = serializers.DateField(allow_null=True)
+
+
+class OfficialSerializer(serializers.ModelSerializer):
+    positions = AssignmentSerializer(source="current", many=True, read_only=True)
+
+    class Meta:
+        model = Official
+        fields = ["id", "name", "nip", "rank", "grade", "positions"]
+
+
+# -- the plan ------------------------------------------------------------------------------------------------------
+
+class PlanSerializer(serializers.ModelSerializer):
+    agency = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    goals = serializers.SerializerMethodField()
+
+    class Meta:
+        model = StrategicPlan
+        fields = ["id", "agency", "name", "first_year", "last_year", "goals"]
+
+    def get_goals(self, plan: StrategicPlan) -> list[dict[str, str]]:
+        return [{"code": goal.code, "text": goal.text} for goal in plan.goals.all()]
+
+
+class ObjectiveSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Objective
+        fields = ["id", "plan", "code", "text", "level", "goal", "position", "contributes_to", "order"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    factor = serializers.DecimalField(max_digits=12, decimal_places=4, allow_null=True, read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = ["id", "plan", "code", "name", "objective", "is_key", "formula", "numerator", "denominator",
+                  "factor", "definition", "unit", "data_source", "responsible_position", "polarity",
+                  "quarter_rule", "decimals", "order"]
+
+
+class PageRowSerializer(serializers.ModelSerializer):
+    """A row of an IKI page: the indicator in the page's own wording."""
+
+    code = serializers.CharField(source="indicator.code", read_only=True)
+    name = serializers.CharField(read_only=True)
+    definition = serializers.CharField(read_only=True)
+    data_source = serializers.CharField(read_only=True)
+    unit = serializers.CharField(source="indicator.unit", read_only=True)
+    formula = serializers.CharField(source="indicator.formula", read_only=True)
+
+    class Meta:
+        model = PageIndicator
+        fields = ["id", "indicator", "code", "name", "definition", "data_source", "unit", "formula", "order"]
+
+
+class PageObjectiveSerializer(serializers.ModelSerializer):
+    rows = PageRowSerializer(source="page_rows", many=True, read_only=True)
+
+    class Meta:
+        model = Objective
+        fields = ["id", "code", "text", "contributes_to", "rows"]
+
+
+class IkiPageSerializer(serializers.ModelSerializer):
+    """A position's IKI page (Lampiran II): JABATAN, TUGAS, FUNGSI and the objectives with their rows."""
+
+    position = serializers.IntegerField(source="id", read_only=True)
+    agency = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    heading = serializers.CharField(read_only=True)
+    functions = serializers.SerializerMethodField()
+    objectives = PageObjectiveSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Position
+        fields = ["position", "agency", "code", "heading", "duty", "functions", "objectives"]
+
+    def get_functions(self, position: Position) -> list[str]:
+        return [function.text for function in position.functions.all()]
+
+
+# -- targets and actuals ------------------------------------------------------------------------------------------
+
+class TargetSerializer(serializers.ModelSerializer):
+    indicator_code = serializers.CharField(source="indicator.code", read_only=True)
+    agency = serializers.CharField(source="indicator.plan.agency.code", read_only=True)
+
+    class Meta:
+        model = Target
+        fields = ["id", "agency", "indicator", "indicator_code", "kind", "year", "quarter", "value", "value_upper",
+                  "is_example", "updated_at"]
+        read_only_fields = fields
+
+
+class TargetCreateSerializer(serializers.Serializer):
+    indicator = serializers.IntegerField(min_value=1, max_value=2**62)
+    kind = serializers.ChoiceField(choices=Target.Kind.choices)
+    year = serializers.IntegerField(**YEAR)
+    quarter = serializers.IntegerField(min_value=0, max_value=4, default=0)
+    value = serializers.DecimalField(**AMOUNT)
+    value_upper = serializers.DecimalField(**AMOUNT, required=False, allow_null=True, default=None)
+
+
+class TargetUpdateSerializer(serializers.Serializer):
+    value = serializers.DecimalField(**AMOUNT)
+    value_upper = serializers.DecimalField(**AMOUNT, required=False, allow_null=True, default=None)
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evidence
+        fields = ["id", "actual", "original_name", "kind", "content_type", "size", "sha256", "created_at"]
+        read_only_fields = fields
+
+
+class ActualSerializer(serializers.ModelSerializer):
+    indicator_code = serializers.CharField(source="indicator.code", read_only=True)
+    agency = serializers.CharField(source="indicator.plan.agency.code", read_only=True)
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Actual
+        fields = ["id", "agency", "indicator", "indicator_code", "year", "quarter", "numerator", "denominator",
+                  "value", "supporting_factors", "hindering_factors", "follow_up", "note", "status",
+                  "status_reason", "entered_by", "verified_by", "verified_at", "is_example", "evidence",
+                  "updated_at"]
+        read_only_fields = fields
+
+
+TEXTS = {"required": False, "allow_blank": True, "max_length": 20_000, "trim_whitespace": False}
+
+
+class ActualFiguresSerializer(serializers.Serializer):
+    """The figures of an actual: the value, or for a ratio its numerator and denominator (the value is then
+    computed, never typed), and the four texts."""
+
+    value = serializers.DecimalField(**AMOUNT, required=False, allow_null=True)
+    numerator = serializers.DecimalField(**AMOUNT, required=False, allow_null=True)
+    denominator = serializers.DecimalField(**AMOUNT, required=False, allow_null=True)
+    supporting_factors = serializers.CharField(**TEXTS)
+    hindering_factors = serializers.CharField(**TEXTS)
+    follow_up = serializers.CharField(**TEXTS)
+    note = serializers.CharField(**TEXTS)
+
+
+class ActualCreateSerializer(ActualFiguresSerializer):
+    indicator = serializers.IntegerField(min_value=1, max_value=2**62)
+    year = serializers.IntegerField(**YEAR)
+    quarter = serializers.IntegerField(min_value=min(QUARTERS), max_value=max(QUARTERS))
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000, trim_whitespace=True)
+
+
+class EvidenceUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(allow_empty_file=True)
+
+
+# -- achievements ------------------------------------------------------------------------------------------------------
+
+class RollupSerializer(serializers.Serializer):
+    mean = serializers.DecimalField(**COMPUTED)
+    category = serializers.CharField(allow_null=True)
+    counted = serializers.IntegerField()
+    missing = serializers.IntegerField()
+
+
+class RowAchievementSerializer(serializers.Serializer):
+    indicator = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    objective = serializers.IntegerField()
+    target = serializers.DecimalField(**COMPUTED)
+    actual = serializers.DecimalField(**COMPUTED)
+    achievement = serializers.DecimalField(**COMPUTED)
+    category = serializers.CharField(allow_null=True)
+    statuses = serializers.ListField(child=serializers.CharField(allow_null=True),
+                                     help_text="Status realisasi triwulan 1–4 (null: belum diisi).")
+
+
+class PageAchievementSerializer(serializers.Serializer):
+    position = serializers.IntegerField()
+    agency = serializers.CharField()
+    code = serializers.CharField()
+    heading = serializers.CharField()
+    year = serializers.IntegerField()
+    quarter = serializers.IntegerField()
+    rollup = RollupSerializer()
+    rows = RowAchievementSerializer(many=True)
+
+
+class UnitAchievementSerializer(serializers.Serializer):
+    unit = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    rollup = RollupSerializer()
+
+
+class AgencyAchievementSerializer(serializers.Serializer):
+    agency = serializers.CharField()
+    name = serializers.CharField()
+    plan = serializers.IntegerField(allow_null=True)
+    year = serializers.IntegerField()
+    quarter = serializers.IntegerField()
+    rollup = RollupSerializer()
+    units = UnitAchievementSerializer(many=True)
+
+
+# -- documents and tokens ---------------------------------------------------------------------------------------------
+
+class DocumentKindSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    label = serializers.CharField()
+    formats = serializers.ListField(child=serializers.CharField())
+    needs_quarter = serializers.BooleanField()
+    per_position = serializers.BooleanField()
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(allow_null=True)

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_PORT ?= 5433
 
-.PHONY: run test test-sqlite test-postgres test-browser lint install system-deps fonts messages clean bench-print
+.PHONY: run test test-sqlite test-postgres test-browser lint install system-deps fonts messages clean bench-print bench bench-load
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,18 @@ bench-print: install fonts
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py bootstrap
 	$(BIN)/python bench/print_documents.py
+
+# Not part of `make test`: every page of bench/pages.py at 1 and at 40 generated agencies, on SQLite and on
+# PostgreSQL (a throwaway cluster), written to bench/results/latest.json and the table of bench/README.md.
+bench: install fonts system-deps
+	$(BIN)/python bench/run.py --backend sqlite
+	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c 'DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE" $(BIN)/python bench/run.py --backend postgresql'
+	$(BIN)/python bench/run.py --report
+
+# Not part of `make test`: 50 simulated officials entering and submitting actuals at once against gunicorn on
+# 127.0.0.1 with PostgreSQL (a throwaway cluster); fails when an actual is lost, duplicated or a request errs.
+bench-load: install system-deps
+	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c 'DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE" $(BIN)/python bench/load.py'
 
 messages: install
 	$(BIN)/python manage.py makemessages -l id --no-obsolete --ignore "var/*" --ignore "data/*" --ignore "bench/*"

@@ -143,7 +143,8 @@ def _plan(plan: StrategicPlan) -> dict[str, Any]:
     indicators = plan.indicators.select_related("objective", "responsible_position").order_by("order")
     programmes = plan.programmes.prefetch_related(
         "objectives", "indicators",
-        Prefetch("activities", Activity.objects.order_by("order").prefetch_related("indicators", "sub_activities")),
+        Prefetch("activities", Activity.objects.order_by("order").prefetch_related(
+            "indicators", "sub_activities", "sub_activities__indicators")),
     ).order_by("order")
     return {
         "name": plan.name, "first_year": plan.first_year, "last_year": plan.last_year,

@@ -1,0 +1,129 @@
+"""THE table of what is measured: every page, API list, print and workbook exchange, by URL name.
+
+One place for `make bench` (bench/run.py), the load run's pages and the query budgets of the tests
+(tests/test_query_budgets.py). A URL name that does not resolve on this checkout (its app is not merged yet, or
+it is named otherwise) is reported as "belum ada" (not measured) instead of failing; once it exists, it is
+measured and its query count checked with nothing else to change. To add a page: one `Entry` line below.
+
+`args` lists candidate argument lists, tried in order until one reverses (names of pages not written yet are
+guesses; the first candidate that matches wins). Placeholders in them are filled from the subject:
+  {agency} the agency's code, {region} its region's code, {position} an official's position with an IKI page
+  (kasi-1-1), {head} the head of agency's position (kadis), {indicator} a key indicator (IKU.1), {year} 2026.
+`as_user` says who asks: head (head of agency), official (holder of {position}), planner (admin perencanaan),
+inspector (inspectorate of the region), admin (superuser).
+`budget` is the most queries the page may cost (with the 5 every logged-in request costs); None: the tests
+check only that a small and a big agency cost the same. `known_per_row` names a known per-row cost (reported by
+the tests, not failed): remove it when fixed.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    label: str
+    args: tuple[tuple[str, ...], ...] = (("{agency}",),)
+    query: str = "tahun={year}"
+    as_user: str = "head"
+    budget: int | None = None
+    kind: str = "page"  # page | api | print | export | import
+    main: bool = True  # one of the main pages the issue names (reported first)
+    notes: str = ""
+    extra: dict = field(default_factory=dict)
+    # A page known to cost queries per row, and why: the tests report it instead of failing (fix, then remove)
+    known_per_row: str = ""
+
+
+AGENCY = (("{agency}",),)
+TABLE: tuple[Entry, ...] = (
+    # -- pages on main today ----------------------------------------------------------------------------------
+    Entry("home", "Beranda (daftar instansi)", ((),), query="", as_user="inspector", budget=5, main=False),
+    Entry("agency-overview", "Ringkasan instansi", budget=22),
+    Entry("organisation-tree", "Struktur organisasi", budget=11),
+    Entry("plan-detail", "Renstra", budget=21),
+    Entry("position-page", "Halaman IKI jabatan", (("{agency}", "{position}"),), budget=18),
+    Entry("indicator-detail", "Halaman indikator", (("{agency}", "{indicator}"),), budget=15),
+    Entry("entry-page", "Pengisian realisasi", (("{agency}", "{position}"),), query="tahun={year}&triwulan=3",
+          as_user="official", budget=18),
+    Entry("verification", "Verifikasi", budget=11, main=False),
+    Entry("periods", "Periode", as_user="planner", budget=8, main=False),
+    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=10, main=False),
+    Entry("position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=13,
+          main=False),
+    Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
+    Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12,
+          main=False),
+    Entry("documents", "Halaman dokumen", budget=70, main=False,
+          notes="builds every document (six since the LKE) to list what is missing in each"),
+    # -- pages of the dashboard issue (names as best guesses) and the consistency check ---------------------
+    Entry("agency-dashboard", "Dasbor instansi"),
+    Entry("performance-tree", "Pohon kinerja", (("{agency}",), ("{agency}", "{year}"))),
+    Entry("regency-view", "Kabupaten (semua instansi)", (("{region}",), (), ("{agency}",)), as_user="inspector"),
+    Entry("consistency-check", "Pemeriksaan konsistensi", budget=15, main=False),
+    # -- API lists (kinerja/api, under api/v1/, DRF router names `api-<basename>-list`; paginated) ---------------
+    Entry("api-agency-list", "API: instansi", ((),), query="", as_user="inspector", kind="api", budget=6),
+    Entry("api-indicator-list", "API: indikator", ((),), query="agency={agency}", kind="api", budget=7),
+    Entry("api-target-list", "API: target", ((),), query="agency={agency}&year={year}", kind="api", budget=7),
+    Entry("api-actual-list", "API: realisasi", ((),), query="agency={agency}&year={year}", kind="api", budget=8),
+    Entry("api-position-list", "API: jabatan", ((),), query="agency={agency}", kind="api", budget=9, main=False),
+    Entry("api-iki-page-list", "API: halaman IKI", ((),), query="agency={agency}", kind="api", budget=10, main=False),
+    Entry("api-achievement-page-list", "API: capaian per halaman IKI", ((),), query="agency={agency}", kind="api",
+          budget=12),
+    Entry("api-achievement-agency-list", "API: capaian instansi", ((),), query="agency={agency}", kind="api",
+          budget=12),
+    # -- printing (DOCX: PDF adds WeasyPrint's own time, measured by `make bench-print`) -------------------------
+    Entry("document-download", "Cetak keputusan IKU/IKI (docx)", (("{agency}", "keputusan-iku-iki", "docx"),),
+          kind="print", budget=18),
+    Entry("document-download", "Cetak perjanjian kinerja, semua jabatan (docx)",
+          (("{agency}", "perjanjian-kinerja", "docx"),), kind="print", budget=21),
+    # -- workbook exchange (kinerja/exchange/workbook.py) ---------------------------------------------------------
+    Entry("exchange-export", "Ekspor buku kerja (xlsx)", query="", as_user="planner", kind="export", budget=31),
+    # the import as a planner does it: upload the exported workbook, open the preview, confirm (three requests)
+    Entry("exchange-upload", "Impor buku kerja (unggah, pratinjau, impor)", query="", as_user="planner",
+          kind="import", extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
+          known_per_row="the loader validates (full_clean), savepoints and saves every row, changed or not: "
+                        "≈ 45–50 statements per indicator (NOTES-scale.md)"),
+    # -- SAKIP evaluation -----------------------------------------------------------------------------------------
+    Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
+    Entry("evaluation-region", "Evaluasi SAKIP (wilayah)", (("{region}", "{year}"),), query="", as_user="inspector",
+          budget=7, main=False),
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    agency: str
+    region: str
+    position: str = "kasi-1-1"
+    head: str = "kadis"
+    indicator: str = "IKU.1"
+    year: int = 2026
+
+    def fill(self, text: str) -> str:
+        return text.format(agency=self.agency, region=self.region, position=self.position, head=self.head,
+                           indicator=self.indicator, year=self.year)
+
+
+def resolve(entry: Entry, subject: Subject) -> str | None:
+    """The URL of `entry` for `subject`; None when its name does not exist here (yet)."""
+    from django.urls import NoReverseMatch, reverse
+
+    for candidate in entry.args:
+        try:
+            url = reverse(entry.name, args=[subject.fill(arg) for arg in candidate])
+        except NoReverseMatch:
+            continue
+        query = subject.fill(entry.query)
+        return f"{url}?{query}" if query else url
+    return None
+
+
+def usernames(subject: Subject) -> dict[str, str]:
+    """Who asks, by `as_user`: the generator's user names (kinerja.exchange.generator)."""
+    return {
+        "head": f"{subject.agency}.{subject.head}",
+        "official": f"{subject.agency}.{subject.position}",
+        "planner": f"{subject.agency}.perencana",
+        "inspector": f"{subject.region}.inspektorat",
+    }

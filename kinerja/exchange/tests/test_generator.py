@@ -1,0 +1,93 @@
+"""The synthetic region: its shape, its determinism and its cost in queries."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
+
+from kinerja.exchange.generator import generate_region, region_digest
+from kinerja.organisation.models import Agency, Position
+from kinerja.performance.models import Actual, Evidence, Target
+from kinerja.strategy.models import Indicator
+
+pytestmark = pytest.mark.django_db
+
+
+def _digest_of_run(code: str, agencies: int, seed: int) -> str:
+    """Generate, take the digest and roll everything back (the next run may reuse the code)."""
+    with transaction.atomic():
+        generate_region(code, agencies=agencies, seed=seed, evidence_every=0)
+        digest = region_digest(code)
+        transaction.set_rollback(True)
+    return digest
+
+
+def test_one_seed_gives_one_region_and_another_seed_another():
+    first = _digest_of_run("gen-a", 2, seed=7)
+    again = _digest_of_run("gen-a", 2, seed=7)
+    other = _digest_of_run("gen-a", 2, seed=8)
+    assert first == again
+    assert first != other
+
+
+def test_agency_n_is_the_same_whatever_the_size_of_the_region():
+    """What the benchmark relies on: agency 1 of a region of 3 is agency 1 of a region of 1."""
+    generate_region("gen-small", agencies=1, seed=3, evidence_every=0)
+    generate_region("gen-big", agencies=3, seed=3, evidence_every=0)
+
+    def shape(code: str) -> list:
+        agency = Agency.objects.filter(region__code=code).order_by("code").first()
+        return [(i.code, i.name, i.formula) for i in Indicator.objects.filter(plan__agency=agency).order_by("code")]
+
+    assert shape("gen-small") == shape("gen-big")
+
+
+def test_queries_are_per_batch_not_per_row():
+    with CaptureQueriesContext(connection) as small:
+        counts_small = generate_region("gen-q2", agencies=2, seed=1, evidence_every=0)
+    with CaptureQueriesContext(connection) as large:
+        counts_large = generate_region("gen-q4", agencies=4, seed=1, evidence_every=0)
+    assert counts_large.total > 1.8 * counts_small.total > 10_000
+    # a fixed number of statements per table and tree level; batches only add one per BATCH rows (PostgreSQL)
+    # or per as many rows as SQLite takes variables: far below one per row either way
+    assert len(small) < 250
+    assert len(large) < counts_large.total / 40
+    assert len(large) - len(small) < (counts_large.total - counts_small.total) / 40
+
+
+def test_the_region_has_the_shape_of_a_regency(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    with open(tmp_path / "out.txt", "w") as out:
+        call_command("generate_region", "gen-shape", "--agencies", "4", "--seed", "1", "--evidence-every", "10",
+                     stdout=out)
+    agencies = Agency.objects.filter(region__code="gen-shape")
+    assert agencies.count() == 4
+    for agency in agencies.annotate(n=Count("positions")):
+        assert 10 <= agency.n <= 40
+        depth = {}
+        for position in Position.objects.filter(agency=agency).order_by("pk"):
+            depth[position.pk] = depth[position.superior_id] + 1 if position.superior_id else 1
+        assert max(depth.values()) == 4
+        assert 40 <= Indicator.objects.filter(plan__agency=agency).count() <= 120
+        assert not Position.objects.filter(agency=agency, assignments__isnull=True).exists()
+        assert not Position.objects.filter(agency=agency, assignments__official__user__isnull=True).exists()
+    indicators = Indicator.objects.filter(plan__agency__region__code="gen-shape")
+    assert set(indicators.values_list("formula", flat=True)) == {"ratio", "count", "value"}
+    assert set(indicators.values_list("polarity", flat=True)) == {"higher", "lower", "range"}
+    assert set(indicators.values_list("quarter_rule", flat=True)) == {"sum", "last", "average"}
+    by_name = Counter(indicators.values_list("name", "plan__agency").distinct().values_list("name", flat=True))
+    assert max(by_name.values()) > 1  # some indicators are shared across agencies by name
+    targets = Target.objects.filter(indicator__plan__agency__region__code="gen-shape")
+    assert set(targets.filter(kind="year").values_list("year", flat=True)) == set(range(2021, 2027))
+    actuals = Actual.objects.filter(indicator__plan__agency__region__code="gen-shape")
+    assert set(actuals.values_list("status", flat=True)) == {"draft", "submitted", "verified"}
+    assert not actuals.filter(indicator__formula="ratio", denominator__isnull=True).exists()
+    assert not actuals.filter(year=2026, quarter=4).exists()
+    evidence = Evidence.objects.filter(actual__indicator__plan__agency__region__code="gen-shape")
+    assert evidence.count() == (actuals.count() + 9) // 10
+    assert (Path(settings.MEDIA_ROOT) / evidence.first().file.name).read_bytes().startswith(b"%PDF")
+    assert "Wilayah gen-shape" in (tmp_path / "out.txt").read_text()

@@ -56,10 +56,11 @@ TABLE: tuple[Entry, ...] = (
           main=False),
     Entry("documents", "Halaman dokumen", budget=70, main=False,
           notes="builds every document (six since the LKE) to list what is missing in each"),
-    # -- pages of the dashboard issue (names as best guesses) and the consistency check ---------------------
-    Entry("agency-dashboard", "Dasbor instansi"),
-    Entry("performance-tree", "Pohon kinerja", (("{agency}",), ("{agency}", "{year}"))),
-    Entry("regency-view", "Kabupaten (semua instansi)", (("{region}",), (), ("{agency}",)), as_user="inspector"),
+    # -- the dashboard issue and the consistency check -----------------------------------------------------------
+    Entry("dashboard", "Dasbor instansi", query="tahun={year}&triwulan=2", budget=15),
+    Entry("performance-tree", "Pohon kinerja", query="tahun={year}&triwulan=2", budget=16),
+    Entry("region-view", "Kabupaten (semua instansi)", (("{region}",),), query="tahun={year}&triwulan=2",
+          as_user="inspector", budget=14),
     Entry("consistency-check", "Pemeriksaan konsistensi", budget=15, main=False),
     # -- API lists (kinerja/api, under api/v1/, DRF router names `api-<basename>-list`; paginated) ---------------
     Entry("api-agency-list", "API: instansi", ((),), query="", as_user="inspector", kind="api", budget=6),

@@ -573,7 +573,7 @@ def _write_figures(items: list[_Agency], write: _Writer) -> list[tuple[_Agency, 
 
             def target(kind: str, year: int, value: float, quarter: int = 0, indicator: Indicator = indicator,
                        places: int = places, width: float | None = width) -> Target:
-                upper = _q(value + width, places) if width is not None and kind != "quarter" else None
+                upper = _q(value + width, places) if width is not None and kind != "baseline" else None
                 return Target(indicator=indicator, kind=kind, year=year, quarter=quarter, value=_q(value, places),
                               value_upper=upper)
 

@@ -2,16 +2,20 @@
 
 One transaction: a file with any problem writes nothing, and every problem is reported, not only the first.
 Loading the same file twice changes nothing (no row is saved when its values are already there).
+
+A fixed number of queries whatever the agency's size when nothing changed: every table of the agency and of its
+plan is read once up front into dicts (`preload`, `preload_children`, `preload_links`), the file is compared with
+them in memory, and only a row that is new or changed is validated and written.
 """
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
@@ -100,14 +104,55 @@ class _DatasetLoader:
         self.objectives: dict[str, Objective | None] = {}
         self.indicators: dict[str, Indicator | None] = {}
         self.goals: dict[str, Goal | None] = {}
+        # the rows already in the database, read once per table: (model, lookup fields) → {key: instance}
+        self.known: dict[tuple, dict[tuple, Any]] = {}
+        # child rows by parent key: model → {parent pk: [row values]}; many-to-many links: (model, name) → {pk: set}
+        self.children: dict[type[models.Model], dict[Any, list[dict]]] = {}
+        self.links: dict[tuple, dict[Any, set]] = {}
+        # rows changed in memory, written per table at the end (`flush`): model → ({id: (record, instance)}, fields)
+        self.pending: dict[type[models.Model], tuple[dict[int, tuple[str, Any]], set[str]]] = {}
 
     # -- plumbing -------------------------------------------------------------------------------------
     def problem(self, record: str, field_name: str, message: str) -> None:
         self.problems.append(Problem(self.source, record, field_name, message))
 
+    @staticmethod
+    def _key(values: tuple) -> tuple:
+        return tuple(value.pk if isinstance(value, models.Model) else value for value in values)
+
+    def preload(self, model: type[models.Model], queryset: models.QuerySet, *fields: str) -> None:
+        """Read the rows `save` will look up by `fields` (in this order) once, instead of one query per row."""
+        attnames = [model._meta.get_field(name).attname for name in fields]
+        table = self.known.setdefault((model, fields), {})
+        for instance in queryset:
+            table.setdefault(tuple(getattr(instance, name) for name in attnames), instance)
+
+    def preload_children(self, model: type[models.Model], parent: str, queryset: models.QuerySet) -> None:
+        """The rows `sync_rows` compares, by parent key, in the order of `queryset` — one query for all parents."""
+        attname = model._meta.get_field(parent).attname
+        groups: dict[Any, list[dict]] = defaultdict(list)
+        for row in queryset.values():
+            groups[row[attname]].append(row)
+        self.children[model] = groups
+
+    def preload_links(self, model: type[models.Model], name: str, queryset: models.QuerySet) -> None:
+        """The many-to-many links `set_links` compares, for every instance of `queryset`'s scope at once."""
+        through = getattr(model, name).through
+        source = next(f.attname for f in through._meta.concrete_fields
+                      if f.is_relation and f.related_model is model)
+        target = next(f.attname for f in through._meta.concrete_fields
+                      if f.is_relation and f.attname != source and f.related_model is not model)
+        groups: dict[Any, set] = defaultdict(set)
+        for owner, other in through.objects.filter(**{f"{source}__in": queryset}).values_list(source, target):
+            groups[owner].add(other)
+        self.links[(model, name)] = groups
+
     def save(self, model: type[models.Model], record: str, lookup: dict, values: dict) -> Any:
         """Create or update one row; None (and a problem) when it does not validate."""
-        instance = model.objects.filter(**lookup).first()
+        fields = tuple(lookup)
+        table = self.known.get((model, fields))
+        key = self._key(tuple(lookup.values()))
+        instance = model.objects.filter(**lookup).first() if table is None else table.get(key)
         label = str(model._meta.verbose_name_plural)
         before = None
         if instance is None:
@@ -125,18 +170,50 @@ class _DatasetLoader:
                 setattr(instance, name, value)
             counter = self.report.updated
         try:
-            instance.full_clean()
+            if before is None:
+                instance.full_clean()
+            else:  # a changed row: its own fields and rules in Python; the keys it points to are the load's own
+                # rows, its unique keys are the dict's (`known`), the database's constraints back both at `flush`
+                instance.full_clean(exclude=[f.name for f in model._meta.concrete_fields if f.is_relation],
+                                    validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             for field_name, messages in error.message_dict.items():
                 for message in messages:
                     self.problem(record, "" if field_name == "__all__" else field_name, message)
             return None
-        instance.save()
+        if before is None:
+            instance.save()
+            if table is not None:
+                table[key] = instance
+        else:
+            self.defer(record, instance, [name for name in values if name not in lookup])
         counter[label] += 1
         action = AuditRecord.Action.CREATED if before is None else AuditRecord.Action.CHANGED
         self.trail.append(audit.build(actor=self.actor, action=action, obj=instance, before=before,
                                       after=audit.snapshot(instance), note=self.note))
         return instance
+
+    def defer(self, record: str, instance: models.Model, names: list[str]) -> None:
+        """Write a changed row at the end, with the other changed rows of its table (`flush`)."""
+        for model_field in instance._meta.concrete_fields:
+            if getattr(model_field, "auto_now", False):
+                model_field.pre_save(instance, add=False)
+                names = [*names, model_field.name]
+        rows, fields = self.pending.setdefault(type(instance), ({}, set()))
+        rows[id(instance)] = (record, instance)
+        fields.update(names)
+
+    def flush(self) -> None:
+        """The changed rows, one bulk UPDATE per table (a few hundred rows per statement)."""
+        for model, (rows, fields) in self.pending.items():
+            try:
+                with transaction.atomic():
+                    model.objects.bulk_update([instance for _, instance in rows.values()], sorted(fields),
+                                              batch_size=500)
+            except IntegrityError as error:
+                records = ", ".join(record for record, _ in list(rows.values())[:5])
+                self.problem(records, "", f"perubahan ditolak basis data: {error}")
+        self.pending.clear()
 
     @property
     def note(self) -> str:
@@ -144,12 +221,19 @@ class _DatasetLoader:
 
     def sync_rows(
         self, model: type[models.Model], record: str, parent: dict, rows: list[dict],
-        order_by: tuple[str, ...] = ("order",),
+        order_by: tuple[str, ...] = ("order",), sort_by: Any = None,
     ) -> None:
         """Make the ordered child rows of `parent` exactly `rows` (replaced only when they differ)."""
         label = str(model._meta.verbose_name_plural)
         keys = list(rows[0]) if rows else ["order"]
-        existing = list(model.objects.filter(**parent).order_by(*order_by).values(*keys))
+        owner = next(iter(parent.values()))
+        if model in self.children:
+            group = self.children[model].get(owner.pk, [])
+            if sort_by is not None:  # the order of rows whose parents this load may just have reordered
+                group = sorted(group, key=sort_by)
+            existing = [{key: row[key] for key in keys} for row in group]
+        else:
+            existing = list(model.objects.filter(**parent).order_by(*order_by).values(*keys))
         if existing == rows:
             self.report.unchanged[label] += len(rows)
             return
@@ -164,7 +248,6 @@ class _DatasetLoader:
         if not self.problems:
             model.objects.bulk_create(instances)
         (self.report.updated if existing else self.report.created)[label] += len(rows)
-        owner = next(iter(parent.values()))
         with audit.in_record_language():
             description = f"{str(model._meta.verbose_name_plural).capitalize()} «{str(owner)[:150]}» diganti"
         self.trail.append(audit.build(
@@ -221,6 +304,9 @@ class _DatasetLoader:
         })
         if region is None:
             return self.report
+        nips = {item.get("nip") for item in [*data.get("officials", []), region_data.get("head") or {}]}
+        self.preload(Official, Official.objects.filter(nip__in=nips - {None, ""}), "nip")
+        self.preload(Official, Official.objects.filter(region=region, nip=None), "region", "nip", "name")
         self.load_region_head(region, region_data.get("head"))
         agency = self.load_agency(region)
         if agency is None:
@@ -263,9 +349,42 @@ class _DatasetLoader:
             )},
         })
         if agency is not None:
+            self.preload_agency(agency)
             self.sync_rows(AgencyFunction, "agency.functions", {"agency": agency},
                            self.function_rows(item.get("functions", [])))
         return agency
+
+    def preload_agency(self, agency: Agency) -> None:
+        """Every row of the agency the load compares, one query per table."""
+        self.preload(Unit, Unit.objects.filter(agency=agency), "agency", "code")
+        self.preload(Position, Position.objects.filter(agency=agency), "agency", "code")
+        self.preload(Assignment, Assignment.objects.filter(position__agency=agency).select_related(
+            "official", "position"), "official", "position", "start")
+        self.preload(StrategicPlan, StrategicPlan.objects.filter(agency=agency), "agency", "first_year")
+        self.preload_children(AgencyFunction, "agency", AgencyFunction.objects.filter(agency=agency).order_by("order"))
+        self.preload_children(PositionFunction, "position",
+                              PositionFunction.objects.filter(position__agency=agency).order_by("order"))
+        self.preload_children(PageIndicator, "position",
+                              PageIndicator.objects.filter(position__agency=agency).order_by("order"))
+
+    def preload_plan(self, plan: StrategicPlan) -> None:
+        """Every row of the plan the load compares, one query per table."""
+        for model in (Goal, Objective, Indicator, Programme):
+            self.preload(model, model.objects.filter(plan=plan), "plan", "code")
+        self.preload(Activity, Activity.objects.filter(programme__plan=plan), "programme", "code")
+        self.preload(SubActivity, SubActivity.objects.filter(activity__programme__plan=plan), "activity", "code")
+        self.preload(Decree, Decree.objects.filter(plan=plan), "plan", "year")
+        self.preload_children(KeyIndicatorRow, "plan", KeyIndicatorRow.objects.filter(plan=plan).order_by("order"))
+        self.preload_children(DecreeClause, "decree",
+                              DecreeClause.objects.filter(decree__plan=plan).order_by("kind", "order"))
+        self.preload_children(DecreeChapter, "decree",
+                              DecreeChapter.objects.filter(decree__plan=plan).order_by("order"))
+        programmes = Programme.objects.filter(plan=plan)
+        activities = Activity.objects.filter(programme__plan=plan)
+        self.preload_links(Programme, "objectives", programmes)
+        self.preload_links(Programme, "indicators", programmes)
+        self.preload_links(Activity, "indicators", activities)
+        self.preload_links(SubActivity, "indicators", SubActivity.objects.filter(activity__in=activities))
 
     def load_units(self, agency: Agency) -> None:
         for index, item in enumerate(self.data["units"]):
@@ -315,6 +434,7 @@ class _DatasetLoader:
         })
         if plan is None:
             return None
+        self.preload_plan(plan)
         for index, goal in enumerate(item.get("goals", [])):
             record = f"plan.goals[{index + 1}] ({goal['code']})"
             saved = self.save(Goal, record, {"plan": plan, "code": goal["code"]},
@@ -365,7 +485,7 @@ class _DatasetLoader:
                 continue
             if not indicator.is_key:
                 self.problem(record, "indicator", f"indikator '{item['indicator']}' bukan IKU (is_key: false).")
-            objective = indicator.objective
+            objective = self.objective_of(indicator)
             rows.append({
                 "indicator_id": indicator.pk, "order": index + 1,
                 "printed_objective": _unless(item.get("printed_objective", ""), objective.text if objective else ""),
@@ -379,13 +499,24 @@ class _DatasetLoader:
             return
         self.sync_rows(KeyIndicatorRow, "plan.key_indicator_rows", {"plan": plan}, rows)
 
+    def objective_of(self, indicator: Indicator) -> Objective | None:
+        """The indicator's objective from the rows loaded (no query), the database's when it is not one of them."""
+        if indicator.objective_id is None:
+            return None
+        for objective in self.objectives.values():
+            if objective is not None and objective.pk == indicator.objective_id:
+                return objective
+        return indicator.objective
+
     def codes_to(self, table: dict, codes: list[str], record: str, field_name: str, what: str) -> list:
         found = [self.lookup(table, code, record, field_name, what) for code in codes]
         return [item for item in found if item is not None]
 
     def set_links(self, instance: models.Model, name: str, targets: list) -> None:
         manager = getattr(instance, name)
-        if {item.pk for item in manager.all()} != {item.pk for item in targets}:
+        groups = self.links.get((type(instance), name))
+        current = groups.get(instance.pk, set()) if groups is not None else {item.pk for item in manager.all()}
+        if current != {item.pk for item in targets}:
             manager.set(targets)
 
     def load_programmes(self, plan: StrategicPlan, items: list[dict]) -> None:
@@ -452,7 +583,13 @@ class _DatasetLoader:
                 self.problem(page_record, "indicators", "satu indikator muncul dua kali pada halaman jabatan ini.")
                 continue
             self.sync_rows(PageIndicator, f"{page_record}.indicators", {"position": position}, rows,
-                           order_by=("objective__order", "order"))
+                           order_by=("objective__order", "order"), sort_by=self.page_row_order())
+
+    def page_row_order(self) -> Any:
+        """How stored page rows are ordered (objective__order, order) with the objectives' order as loaded so far:
+        a row of an objective the file does not name differs from the file's rows whatever its place."""
+        orders = {objective.pk: objective.order for objective in self.objectives.values() if objective is not None}
+        return lambda row: (orders.get(row["objective_id"], 0), row["order"])
 
     def load_decree(self, plan: StrategicPlan) -> None:
         item = self.data["decree"]
@@ -508,6 +645,8 @@ def load_agency_data(*, actor: Any, data: dict[str, Any], source: str, dry_run: 
         with transaction.atomic():
             loader = _DatasetLoader(data, source, actor)
             report = loader.run()
+            if not loader.problems:
+                loader.flush()
             if loader.problems:
                 raise DatasetError(loader.problems)
             loader.write_trail()

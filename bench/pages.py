@@ -83,8 +83,9 @@ TABLE: tuple[Entry, ...] = (
     # the import as a planner does it: upload the exported workbook, open the preview, confirm (three requests)
     Entry("exchange-upload", "Impor buku kerja (unggah, pratinjau, impor)", query="", as_user="planner",
           kind="import", extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
-          known_per_row="the loader validates (full_clean), savepoints and saves every row, changed or not: "
-                        "≈ 45–50 statements per indicator (NOTES-scale.md)"),
+          known_per_row="an unchanged load is fixed (27–29 queries, kinerja/exchange/tests/test_load_queries.py); "
+                        "this chain imports a generated agency whose orders the loader renumbers, and a changed row "
+                        "still costs a few queries (NOTES-loader.md)"),
     # -- SAKIP evaluation -----------------------------------------------------------------------------------------
     Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
     Entry("evaluation-region", "Evaluasi SAKIP (wilayah)", (("{region}", "{year}"),), query="", as_user="inspector",

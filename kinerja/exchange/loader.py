@@ -158,10 +158,14 @@ class _DatasetLoader:
         if instance is None:
             instance = model(**lookup, **values)
             counter = self.report.created
-        elif all(_same(instance, name, value) for name, value in values.items()):
-            self.report.unchanged[label] += 1
-            return instance
         else:
+            # the rows it is looked up by and points to are known: its checks do not read them again
+            for name, value in [*lookup.items(), *values.items()]:
+                if isinstance(value, models.Model) and _same(instance, name, value):
+                    setattr(instance, name, value)
+            if all(_same(instance, name, value) for name, value in values.items()):
+                self.report.unchanged[label] += 1
+                return instance
             before = audit.snapshot(instance)
             for name, value in values.items():
                 if not _same(instance, name, value):
@@ -239,9 +243,17 @@ class _DatasetLoader:
             return
         model.objects.filter(**parent).delete()
         instances = [model(**parent, **row) for row in rows]
+        relations = {f: self.by_pk(f.related_model) for f in model._meta.concrete_fields
+                     if f.is_relation and f.name not in parent}
         for index, instance in enumerate(instances):
+            checked = list(parent)
+            for relation, known in relations.items():  # a row of the load's own: no query to check it
+                target = known.get(getattr(instance, relation.attname))
+                if target is not None:
+                    setattr(instance, relation.name, target)
+                    checked.append(relation.name)
             try:
-                instance.full_clean(exclude=list(parent), validate_unique=False, validate_constraints=False)
+                instance.full_clean(exclude=checked, validate_unique=False, validate_constraints=False)
             except ValidationError as error:
                 for field_name, messages in error.message_dict.items():
                     self.problem(f"{record} [{index + 1}]", field_name, "; ".join(messages))
@@ -255,6 +267,11 @@ class _DatasetLoader:
             obj=owner, before={"rows": existing} if existing else None, after={"rows": rows}, note=self.note,
             description=description,
         ))
+
+    def by_pk(self, model: type[models.Model]) -> dict[Any, Any]:
+        """The rows of `model` this load has read or written, by primary key."""
+        return {instance.pk: instance for (known_model, _), table in self.known.items() if known_model is model
+                for instance in table.values() if instance is not None}
 
     def write_trail(self) -> None:
         """The records of every row written, and one of the whole load with its counts (only when it changed

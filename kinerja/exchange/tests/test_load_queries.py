@@ -1,0 +1,50 @@
+"""Loading an unchanged agency costs a fixed number of queries, whatever the agency's size (loader.py reads every
+table once and writes only what changed)."""
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kinerja.exchange.dataset_io import read_dataset
+from kinerja.exchange.exporter import export_agency_data
+from kinerja.exchange.generator import generate_region
+from kinerja.exchange.loader import load_agency_data
+from kinerja.exchange.workbook import read_workbook, write_workbook
+from kinerja.organisation.models import Agency
+from kinerja.strategy.models import Indicator
+
+pytestmark = pytest.mark.django_db
+UNCHANGED_LOAD = 40  # queries of a load that changes nothing
+
+
+def _queries(data: dict) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        report = load_agency_data(actor=None, data=data, source="ulang.xlsx")
+    assert not report.changed
+    return len(queries.captured_queries)
+
+
+def _reloaded(agency: Agency) -> int:
+    data = read_workbook(write_workbook(export_agency_data(agency)), source="lq.xlsx").data
+    load_agency_data(actor=None, data=data, source="pertama.xlsx")  # the generator's own orders renumbered
+    return _queries(data)
+
+
+def test_an_unchanged_load_costs_the_same_fixed_number_of_queries_for_a_small_and_a_big_agency(seed, settings_media):
+    builtin = _queries(read_dataset(settings.KINERJA_BUILTIN_DATASET))
+    generate_region("lq", agencies=3, seed=1, evidence_every=10)
+    ranked = sorted(Agency.objects.filter(region__code="lq"),
+                    key=lambda a: Indicator.objects.filter(plan__agency=a).count())
+    small, big = (ranked[0], _reloaded(ranked[0])), (ranked[-1], _reloaded(ranked[-1]))
+    sizes = [Indicator.objects.filter(plan__agency=a).count() for a in (seed, small[0], big[0])]
+    print(f"unchanged load: built-in {builtin} queries ({sizes[0]} indicators), generated {small[1]} "
+          f"({sizes[1]}) and {big[1]} ({sizes[2]})")
+    assert sizes[2] > 1.5 * sizes[1]
+    assert builtin <= UNCHANGED_LOAD and big[1] <= UNCHANGED_LOAD
+    assert small[1] == big[1]
+
+
+@pytest.fixture
+def settings_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path

@@ -109,6 +109,7 @@ class _DatasetLoader:
         # child rows by parent key: model → {parent pk: [row values]}; many-to-many links: (model, name) → {pk: set}
         self.children: dict[type[models.Model], dict[Any, list[dict]]] = {}
         self.links: dict[tuple, dict[Any, set]] = {}
+        self.rows_by_pk: dict[type[models.Model], dict[Any, Any]] = defaultdict(dict)  # every row `known`
         # rows changed in memory, written per table at the end (`flush`): model → ({id: (record, instance)}, fields)
         self.pending: dict[type[models.Model], tuple[dict[int, tuple[str, Any]], set[str]]] = {}
 
@@ -126,6 +127,7 @@ class _DatasetLoader:
         table = self.known.setdefault((model, fields), {})
         for instance in queryset:
             table.setdefault(tuple(getattr(instance, name) for name in attnames), instance)
+            self.rows_by_pk[model][instance.pk] = instance
 
     def preload_children(self, model: type[models.Model], parent: str, queryset: models.QuerySet) -> None:
         """The rows `sync_rows` compares, by parent key, in the order of `queryset` — one query for all parents."""
@@ -163,6 +165,7 @@ class _DatasetLoader:
             for name, value in [*lookup.items(), *values.items()]:
                 if isinstance(value, models.Model) and _same(instance, name, value):
                     setattr(instance, name, value)
+            self.prime(instance)
             if all(_same(instance, name, value) for name, value in values.items()):
                 self.report.unchanged[label] += 1
                 return instance
@@ -187,6 +190,7 @@ class _DatasetLoader:
             return None
         if before is None:
             instance.save()
+            self.rows_by_pk[model][instance.pk] = instance
             if table is not None:
                 table[key] = instance
         else:
@@ -270,8 +274,15 @@ class _DatasetLoader:
 
     def by_pk(self, model: type[models.Model]) -> dict[Any, Any]:
         """The rows of `model` this load has read or written, by primary key."""
-        return {instance.pk: instance for (known_model, _), table in self.known.items() if known_model is model
-                for instance in table.values() if instance is not None}
+        return self.rows_by_pk[model]
+
+    def prime(self, instance: models.Model) -> None:
+        """Point the instance's foreign keys at the rows the load holds: its checks read none of them again."""
+        for model_field in instance._meta.concrete_fields:
+            if model_field.is_relation and not model_field.is_cached(instance):
+                target = self.rows_by_pk[model_field.related_model].get(getattr(instance, model_field.attname))
+                if target is not None:
+                    setattr(instance, model_field.name, target)
 
     def write_trail(self) -> None:
         """The records of every row written, and one of the whole load with its counts (only when it changed

@@ -83,9 +83,7 @@ TABLE: tuple[Entry, ...] = (
     # the import as a planner does it: upload the exported workbook, open the preview, confirm (three requests)
     Entry("exchange-upload", "Impor buku kerja (unggah, pratinjau, impor)", query="", as_user="planner",
           kind="import", extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
-          known_per_row="an unchanged load is fixed (27–29 queries, kinerja/exchange/tests/test_load_queries.py); "
-                        "this chain imports a generated agency whose orders the loader renumbers, and a changed row "
-                        "still costs a few queries (NOTES-loader.md)"),
+          budget=79),  # an unchanged load: every table read once, nothing written (NOTES-loader.md)
     # -- SAKIP evaluation -----------------------------------------------------------------------------------------
     Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
     Entry("evaluation-region", "Evaluasi SAKIP (wilayah)", (("{region}", "{year}"),), query="", as_user="inspector",

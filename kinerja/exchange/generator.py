@@ -271,14 +271,14 @@ def _shape(item: _Agency) -> None:
         units += [(f"seksi-{d + 1}-{s + 1}", "seksi", f"Seksi {TOPICS[rng.randrange(len(TOPICS))].title()}",
                    f"bidang-{d + 1}") for s in range(sections[d])]
     for order, (unit_code, kind, name, parent) in enumerate(units):
-        item.units[unit_code] = Unit(agency=item.agency, code=unit_code, kind=kind, name=name, order=order)
+        item.units[unit_code] = Unit(agency=item.agency, code=unit_code, kind=kind, name=name, order=order + 1)
         item.units[unit_code]._parent_code = parent
 
     def post(level: int, position_code: str, unit_code: str, title: str, superior: str | None) -> None:
         item.levels[level].append(position_code)
         item.superior[position_code], item.unit_of[position_code] = superior, unit_code
         item.positions[position_code] = Position(
-            agency=item.agency, code=position_code, title=title, order=len(item.positions),
+            agency=item.agency, code=position_code, title=title, order=len(item.positions) + 1,
             duty=f"{title} melaksanakan tugas di bidang {item.units[unit_code].name.lower()}",
         )
 
@@ -394,17 +394,16 @@ def _write_plans(items: list[_Agency], write: _Writer) -> None:
         item.plan = StrategicPlan(agency=item.agency, name=f"Renstra {FIRST_YEAR}–{LAST_YEAR}",
                                   first_year=FIRST_YEAR, last_year=LAST_YEAR)
     write(StrategicPlan, [item.plan for item in items])
-    goals = {item.index: Goal(plan=item.plan, code="T1", text=f"Meningkatnya kinerja {item.agency.name}")
+    goals = {item.index: Goal(plan=item.plan, code="T1", order=1, text=f"Meningkatnya kinerja {item.agency.name}")
              for item in items}
     write(Goal, list(goals.values()))
     for item in items:
         item.strategic = [
-            Objective(plan=item.plan, code=f"S{k + 1}", level="strategic", goal=goals[item.index], order=k,
+            Objective(plan=item.plan, code=f"S{k + 1}", level="strategic", goal=goals[item.index], order=k + 1,
                       text=f"Meningkatnya {TOPICS[item.rng.randrange(len(TOPICS))]} yang berkualitas")
             for k in range(item.rng.randint(2, 4))
         ]
     write(Objective, [objective for item in items for objective in item.strategic], "strategy.objective")
-    order = 100
     for level in range(4):  # a position's objective contributes to its superior's (or a strategic one)
         rows = []
         for item in items:
@@ -414,10 +413,9 @@ def _write_plans(items: list[_Agency], write: _Writer) -> None:
                 objectives = [
                     Objective(plan=item.plan, code=f"{position_code}.O{k + 1}", level="performance",
                               position=item.positions[position_code], contributes_to=above[k % len(above)],
-                              order=order + k, text=f"Terlaksananya {TOPICS[item.rng.randrange(len(TOPICS))]}")
+                              order=k + 1, text=f"Terlaksananya {TOPICS[item.rng.randrange(len(TOPICS))]}")
                     for k in range(1 if level == 3 else item.rng.randint(1, 2))
                 ]
-                order += 2
                 item.objectives[position_code] = objectives
                 rows += objectives
         write(Objective, rows, "strategy.objective")
@@ -425,7 +423,7 @@ def _write_plans(items: list[_Agency], write: _Writer) -> None:
     for item in items:
         rng = item.rng
         total = rng.randint(40, 120)
-        iku = [_indicator(item, f"IKU.{k + 1}", k, item.strategic[k % len(item.strategic)])
+        iku = [_indicator(item, f"IKU.{k + 1}", k + 1, item.strategic[k % len(item.strategic)])
                for k in range(rng.randint(4, 8))]
         for number, indicator in enumerate(iku):
             indicator.is_key = number % 4 != 3
@@ -440,11 +438,11 @@ def _write_plans(items: list[_Agency], write: _Writer) -> None:
             objectives = item.objectives[position_code]
             objective = objectives[k // len(others) % len(objectives)]
             number = sum(1 for o, _ in item.pages.get(position_code, []) if o is objective) + 1
-            indicator = _indicator(item, f"{objective.code}.I{number}", 100 + k, None)
+            indicator = _indicator(item, f"{objective.code}.I{number}", len(iku) + k + 1, None)
             item.indicators.append(indicator)
             item.pages.setdefault(position_code, []).append((objective, indicator))
             item.owner[indicator.code] = position_code
-        key_rows += [KeyIndicatorRow(plan=item.plan, indicator=indicator, order=k)
+        key_rows += [KeyIndicatorRow(plan=item.plan, indicator=indicator, order=k + 1)
                      for k, indicator in enumerate(i for i in iku if i.is_key)]
     write(Indicator, [indicator for item in items for indicator in item.indicators])
     for item in items:
@@ -467,7 +465,7 @@ def _write_budget_tree(items: list[_Agency], write: _Writer) -> None:
     programmes, activities, subs = [], [], []
     for item in items:
         for d, kabid in enumerate(item.levels[1]):
-            programme = Programme(plan=item.plan, code=f"1.{item.index + 1:02d}.{d + 1:02d}", order=d,
+            programme = Programme(plan=item.plan, code=f"1.{item.index + 1:02d}.{d + 1:02d}", order=d + 1,
                                   name=f"Program {item.units[item.unit_of[kabid]].name}")
             programme._agency, programme._kabid = item, kabid
             programmes.append(programme)
@@ -476,7 +474,7 @@ def _write_budget_tree(items: list[_Agency], write: _Writer) -> None:
         item = programme._agency
         below = [code for code in item.levels[2] if item.superior[code] == programme._kabid]
         for a, position_code in enumerate(below):
-            activity = Activity(programme=programme, code=f"{programme.code}.{a + 1}", order=a,
+            activity = Activity(programme=programme, code=f"{programme.code}.{a + 1}", order=a + 1,
                                 name=f"Kegiatan {item.units[item.unit_of[position_code]].name}",
                                 responsible_position=item.positions[position_code])
             activity._agency, activity._owner = item, position_code
@@ -484,7 +482,7 @@ def _write_budget_tree(items: list[_Agency], write: _Writer) -> None:
     write(Activity, activities)
     for activity in activities:
         for s in range(2):
-            sub = SubActivity(activity=activity, code=f"{activity.code}.{s + 1:02d}", order=s,
+            sub = SubActivity(activity=activity, code=f"{activity.code}.{s + 1:02d}", order=s + 1,
                               name=f"Sub kegiatan {s + 1} {activity.name.lower()}",
                               responsible_position=activity.responsible_position)
             sub._activity = activity
@@ -544,7 +542,7 @@ def _write_decrees(items: list[_Agency], write: _Writer) -> None:
             labels = ["KESATU", "KEDUA", "KETIGA"] if kind == "dictum" else [""] * 3
             clauses += [DecreeClause(decree=decree, kind=kind, order=k + 1, number=labels[k], text=text)
                         for k, text in enumerate(texts)]
-        chapters += [DecreeChapter(decree=decree, kind=kind, order=k, title=title,
+        chapters += [DecreeChapter(decree=decree, kind=kind, order=k + 1, title=title,
                                    body=f"{title.title()} keputusan tahun {decree.year}.")
                      for k, (kind, title) in enumerate(CHAPTERS)]
     write(DecreeClause, clauses)

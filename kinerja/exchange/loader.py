@@ -177,12 +177,12 @@ class _DatasetLoader:
                 setattr(instance, name, value)
             counter = self.report.updated
         try:
-            if before is None:
-                instance.full_clean()
-            else:  # a changed row: its own fields and rules in Python; the keys it points to are the load's own
-                # rows, its unique keys are the dict's (`known`), the database's constraints back both at `flush`
-                instance.full_clean(exclude=[f.name for f in model._meta.concrete_fields if f.is_relation],
-                                    validate_unique=False, validate_constraints=False)
+            # a new or changed row: its own fields and rules in Python, no query. The rows it points to are the
+            # load's own (looked up above), its unique keys are the dicts' (`known`); the few check constraints no
+            # clean() covers are checked where the values are read (load_plan, load_officials); the database's
+            # constraints back them all.
+            instance.full_clean(exclude=[f.name for f in model._meta.concrete_fields if f.is_relation],
+                                validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             for field_name, messages in error.message_dict.items():
                 for message in messages:
@@ -450,13 +450,18 @@ class _DatasetLoader:
             record = f"assignments[{index + 1}] ({item['official']} → {item['position']})"
             official = self.lookup(self.officials, item["official"], record, "official", "pejabat")
             position = self.lookup(self.positions, item["position"], record, "position", "jabatan")
-            if official is not None and position is not None:
+            if item.get("end") and _date(item["end"]) < _date(item["start"]):
+                self.problem(record, "end", "tanggal selesai tidak boleh sebelum tanggal mulai.")
+            elif official is not None and position is not None:
                 self.save(Assignment, record, {"official": official, "position": position,
                                                "start": _date(item["start"])},
                           {"end": _date(item.get("end")), "acting": item.get("acting", False)})
 
     def load_plan(self, agency: Agency) -> StrategicPlan | None:
         item = self.data["plan"]
+        if item["last_year"] <= item["first_year"]:
+            self.problem("plan", "last_year", "tahun akhir Renstra harus sesudah tahun awalnya.")
+            return None
         plan = self.save(StrategicPlan, "plan", {"agency": agency, "first_year": item["first_year"]}, {
             "name": item["name"], "last_year": item["last_year"],
         })

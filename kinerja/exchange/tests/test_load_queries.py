@@ -1,6 +1,8 @@
 """Loading an unchanged agency costs a fixed number of queries, whatever the agency's size (loader.py reads every
 table once and writes only what changed)."""
 
+import copy
+
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -10,6 +12,7 @@ from kinerja.exchange.dataset_io import read_dataset
 from kinerja.exchange.exporter import export_agency_data
 from kinerja.exchange.generator import generate_region
 from kinerja.exchange.loader import load_agency_data
+from kinerja.exchange.problems import DatasetError
 from kinerja.exchange.workbook import read_workbook, write_workbook
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator
@@ -48,3 +51,17 @@ def test_an_unchanged_load_costs_the_same_fixed_number_of_queries_for_a_small_an
 @pytest.fixture
 def settings_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+
+
+def test_the_checks_no_clean_covers_are_problems_of_their_record_not_database_errors(seed):
+    data = read_dataset(settings.KINERJA_BUILTIN_DATASET)
+    wrong = copy.deepcopy(data)
+    wrong["assignments"][0]["end"] = "1999-01-01"
+    with pytest.raises(DatasetError) as refused:
+        load_agency_data(actor=None, data=wrong, source="salah.yaml")
+    assert [(p.record.split(" ")[0], p.field) for p in refused.value.problems] == [("assignments[1]", "end")]
+    wrong = copy.deepcopy(data)
+    wrong["plan"]["last_year"] = wrong["plan"]["first_year"]
+    with pytest.raises(DatasetError) as refused:
+        load_agency_data(actor=None, data=wrong, source="salah.yaml")
+    assert ("plan", "last_year") in [(p.record, p.field) for p in refused.value.problems]

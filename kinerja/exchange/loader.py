@@ -47,6 +47,8 @@ from kinerja.strategy.models import (
 from .performance_loader import load_performance
 from .problems import DatasetError, Problem
 
+BATCH = 500  # rows per bulk statement (fewer where the database limits a statement's parameters)
+
 
 @dataclass(frozen=True)
 class Change:
@@ -112,6 +114,8 @@ class _DatasetLoader:
         self.rows_by_pk: dict[type[models.Model], dict[Any, Any]] = defaultdict(dict)  # every row `known`
         # rows changed in memory, written per table at the end (`flush`): model → ({id: (record, instance)}, fields)
         self.pending: dict[type[models.Model], tuple[dict[int, tuple[str, Any]], set[str]]] = {}
+        # child lists replaced, written per table at the end: model → (parent field, parents emptied, new rows)
+        self.replaced: dict[type[models.Model], tuple[str, set, list]] = {}
 
     # -- plumbing -------------------------------------------------------------------------------------
     def problem(self, record: str, field_name: str, message: str) -> None:
@@ -212,16 +216,23 @@ class _DatasetLoader:
         fields.update(names)
 
     def flush(self) -> None:
-        """The changed rows, one bulk UPDATE per table (a few hundred rows per statement)."""
+        """The changed rows, one bulk UPDATE per table, and the replaced child lists, one DELETE and one INSERT per
+        table (a few hundred rows per statement)."""
         for model, (rows, fields) in self.pending.items():
             try:
                 with transaction.atomic():
                     model.objects.bulk_update([instance for _, instance in rows.values()], sorted(fields),
-                                              batch_size=500)
+                                              batch_size=BATCH)
             except IntegrityError as error:
                 records = ", ".join(record for record, _ in list(rows.values())[:5])
                 self.problem(records, "", f"perubahan ditolak basis data: {error}")
         self.pending.clear()
+        for model, (parent_name, deleted, created) in self.replaced.items():
+            owners = sorted(deleted)
+            for start in range(0, len(owners), BATCH):
+                model.objects.filter(**{f"{parent_name}__in": owners[start:start + BATCH]}).delete()
+            model.objects.bulk_create(created, batch_size=BATCH)
+        self.replaced.clear()
 
     @property
     def note(self) -> str:
@@ -245,7 +256,6 @@ class _DatasetLoader:
         if existing == rows:
             self.report.unchanged[label] += len(rows)
             return
-        model.objects.filter(**parent).delete()
         instances = [model(**parent, **row) for row in rows]
         relations = {f: self.by_pk(f.related_model) for f in model._meta.concrete_fields
                      if f.is_relation and f.name not in parent}
@@ -261,8 +271,10 @@ class _DatasetLoader:
             except ValidationError as error:
                 for field_name, messages in error.message_dict.items():
                     self.problem(f"{record} [{index + 1}]", field_name, "; ".join(messages))
-        if not self.problems:
-            model.objects.bulk_create(instances)
+        _, deleted, created = self.replaced.setdefault(model, (next(iter(parent)), set(), []))
+        if existing:
+            deleted.add(owner.pk)
+        created.extend(instances)
         (self.report.updated if existing else self.report.created)[label] += len(rows)
         with audit.in_record_language():
             description = f"{str(model._meta.verbose_name_plural).capitalize()} «{str(owner)[:150]}» diganti"

@@ -116,6 +116,8 @@ class _DatasetLoader:
         self.pending: dict[type[models.Model], tuple[dict[int, tuple[str, Any]], set[str]]] = {}
         # child lists replaced, written per table at the end: model → (parent field, parents emptied, new rows)
         self.replaced: dict[type[models.Model], tuple[str, set, list]] = {}
+        # many-to-many links changed, written per table at the end: (model, field) → {pk: wanted pks}
+        self.relinked: dict[tuple, dict[Any, set]] = {}
 
     # -- plumbing -------------------------------------------------------------------------------------
     def problem(self, record: str, field_name: str, message: str) -> None:
@@ -141,13 +143,19 @@ class _DatasetLoader:
             groups[row[attname]].append(row)
         self.children[model] = groups
 
-    def preload_links(self, model: type[models.Model], name: str, queryset: models.QuerySet) -> None:
-        """The many-to-many links `set_links` compares, for every instance of `queryset`'s scope at once."""
+    @staticmethod
+    def _through(model: type[models.Model], name: str) -> tuple[type[models.Model], str, str]:
+        """The table of a many-to-many field and its two key columns (this side's, the other side's)."""
         through = getattr(model, name).through
         source = next(f.attname for f in through._meta.concrete_fields
                       if f.is_relation and f.related_model is model)
         target = next(f.attname for f in through._meta.concrete_fields
                       if f.is_relation and f.attname != source and f.related_model is not model)
+        return through, source, target
+
+    def preload_links(self, model: type[models.Model], name: str, queryset: models.QuerySet) -> None:
+        """The many-to-many links `set_links` compares, for every instance of `queryset`'s scope at once."""
+        through, source, target = self._through(model, name)
         groups: dict[Any, set] = defaultdict(set)
         for owner, other in through.objects.filter(**{f"{source}__in": queryset}).values_list(source, target):
             groups[owner].add(other)
@@ -233,6 +241,14 @@ class _DatasetLoader:
                 model.objects.filter(**{f"{parent_name}__in": owners[start:start + BATCH]}).delete()
             model.objects.bulk_create(created, batch_size=BATCH)
         self.replaced.clear()
+        for (model, name), wanted in self.relinked.items():
+            through, source, target = self._through(model, name)
+            owners = sorted(wanted)
+            for start in range(0, len(owners), BATCH):
+                through.objects.filter(**{f"{source}__in": owners[start:start + BATCH]}).delete()
+            through.objects.bulk_create([through(**{source: owner, target: other})
+                                         for owner in owners for other in sorted(wanted[owner])], batch_size=BATCH)
+        self.relinked.clear()
 
     @property
     def note(self) -> str:
@@ -560,9 +576,13 @@ class _DatasetLoader:
     def set_links(self, instance: models.Model, name: str, targets: list) -> None:
         manager = getattr(instance, name)
         groups = self.links.get((type(instance), name))
-        current = groups.get(instance.pk, set()) if groups is not None else {item.pk for item in manager.all()}
-        if current != {item.pk for item in targets}:
-            manager.set(targets)
+        if groups is None:
+            if {item.pk for item in manager.all()} != {item.pk for item in targets}:
+                manager.set(targets)
+            return
+        wanted = {item.pk for item in targets}
+        if groups.get(instance.pk, set()) != wanted:  # written per table at the end (`flush`)
+            self.relinked.setdefault((type(instance), name), {})[instance.pk] = wanted
 
     def load_programmes(self, plan: StrategicPlan, items: list[dict]) -> None:
         for index, item in enumerate(items):

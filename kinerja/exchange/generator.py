@@ -493,7 +493,7 @@ def _write_budget_tree(items: list[_Agency], write: _Writer) -> None:
         item = programme._agency
         iku = [indicator for indicator in item.indicators if indicator.code.startswith("IKU.")]
         links["programme"] += [Programme.indicators.through(programme=programme, indicator=indicator)
-                               for indicator in iku[programme.order::max(1, len(item.levels[1]))]]
+                               for indicator in iku[programme.order - 1::max(1, len(item.levels[1]))]]
         links["objective"] += [Programme.objectives.through(programme=programme, objective=objective)
                                for objective in item.strategic[:1]]
     for activity in activities:

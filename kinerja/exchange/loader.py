@@ -48,6 +48,10 @@ from .performance_loader import load_performance
 from .problems import DatasetError, Problem
 
 BATCH = 500  # rows per bulk statement (fewer where the database limits a statement's parameters)
+# new rows of these tables are inserted together (`create_new`): before a row that points to one of them, after the
+# loop that reads them, and at the end. Positions, objectives, programmes and below are still inserted one by one
+# (their keys are used at once: child lists, page rows, links, the audit records of their child lists).
+INSERTED_TOGETHER = (Unit, Assignment, Indicator)
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,8 @@ class _DatasetLoader:
         self.replaced: dict[type[models.Model], tuple[str, set, list]] = {}
         # many-to-many links changed, written per table at the end: (model, field) → {pk: wanted pks}
         self.relinked: dict[tuple, dict[Any, set]] = {}
+        # new rows waiting for one INSERT per table (INSERTED_TOGETHER): model → [(record, instance)]
+        self.new: dict[type[models.Model], list[tuple[str, Any]]] = {}
 
     # -- plumbing -------------------------------------------------------------------------------------
     def problem(self, record: str, field_name: str, message: str) -> None:
@@ -201,10 +207,15 @@ class _DatasetLoader:
                     self.problem(record, "" if field_name == "__all__" else field_name, message)
             return None
         if before is None:
-            instance.save()
-            self.rows_by_pk[model][instance.pk] = instance
+            self.create_new_pointed_to(instance)
             if table is not None:
                 table[key] = instance
+            if model in INSERTED_TOGETHER:
+                self.new.setdefault(model, []).append((record, instance))
+                counter[label] += 1
+                return instance  # recorded when inserted
+            instance.save()
+            self.rows_by_pk[model][instance.pk] = instance
         else:
             self.defer(record, instance, [name for name in values if name not in lookup])
         counter[label] += 1
@@ -223,9 +234,33 @@ class _DatasetLoader:
         rows[id(instance)] = (record, instance)
         fields.update(names)
 
+    def create_new_pointed_to(self, instance: models.Model) -> None:
+        """Insert the waiting new rows the instance points to (it needs their keys)."""
+        for model_field in instance._meta.concrete_fields:
+            if model_field.is_relation and model_field.is_cached(instance):
+                target = getattr(instance, model_field.name)
+                if target is not None and target.pk is None and model_field.related_model in self.new:
+                    self.create_new(model_field.related_model)
+
+    def create_new(self, model: type[models.Model]) -> None:
+        """The waiting new rows of one table: one INSERT (per few hundred rows), one audit record each."""
+        rows = self.new.pop(model, [])
+        if not rows:  # inserted even when the file has problems: the rows after them need their keys
+            return
+        instances = [instance for _, instance in rows]
+        for instance in instances:
+            self.create_new_pointed_to(instance)
+        model.objects.bulk_create(instances, batch_size=BATCH)
+        for instance in instances:
+            self.rows_by_pk[model][instance.pk] = instance
+            self.trail.append(audit.build(actor=self.actor, action=AuditRecord.Action.CREATED, obj=instance,
+                                          before=None, after=audit.snapshot(instance), note=self.note))
+
     def flush(self) -> None:
         """The changed rows, one bulk UPDATE per table, and the replaced child lists, one DELETE and one INSERT per
         table (a few hundred rows per statement)."""
+        for model in list(self.new):
+            self.create_new(model)
         for model, (rows, fields) in self.pending.items():
             try:
                 with transaction.atomic():
@@ -450,6 +485,7 @@ class _DatasetLoader:
                 "kind": item["kind"], "name": item["name"], "parent": parent, "order": index + 1,
             })
             self.register(self.units, item["code"], record, unit)
+        self.create_new(Unit)
 
     def load_positions(self, agency: Agency) -> None:
         for index, item in enumerate(self.data["positions"]):
@@ -511,6 +547,7 @@ class _DatasetLoader:
             self.register(self.objectives, objective["code"], record, saved)
         for index, indicator in enumerate(item.get("indicators", [])):
             self.load_indicator(plan, index, indicator)
+        self.create_new(Indicator)  # their keys: the key rows, the links, the pages, the figures
         self.load_key_rows(plan, item.get("key_indicator_rows", []))
         self.load_programmes(plan, item.get("programmes", []))
         return plan

@@ -66,6 +66,17 @@ def create_people(agency: Agency) -> None:
     _person("orang-luar", "Orang Luar, SE", "198003032005011003", position)
 
 
+def ensure_builtin_dataset() -> Agency:
+    """The built-in agency and its people, loaded again if a transactional test (the API fuzz, the round trips)
+    emptied the database: pytest-django runs those after the database tests, and tests without the `db` fixture
+    that read the seed through `django_db_blocker` (module-scoped prints) after them."""
+    agency = Agency.objects.filter(code=SEED_CODE).first()
+    if agency is None:
+        agency = load_builtin_dataset()
+        create_people(agency)
+    return agency
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the built-in dataset once, after migrations, for every test that uses the database."""

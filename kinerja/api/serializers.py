@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from kinerja.organisation.models import Agency, Official, Position, Unit
 from kinerja.performance.models import QUARTERS, Actual, Evidence, Target
-from kinerja.strategy.models import Indicator, Objective, PageIndicator, StrategicPlan
+from kinerja.strategy.models import Goal, Indicator, Objective, PageIndicator, StrategicPlan
 
 AMOUNT = {"max_digits": 20, "decimal_places": 4}
 COMPUTED = {"max_digits": 40, "decimal_places": 4, "read_only": True, "allow_null": True}
@@ -51,7 +51,7 @@ class AgencySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Agency
-        fields = ["code", "name", "short_name", "region", "region_code", "address", "city", "telephone",
+        fields = ["code", "name", "short_name", "printed_name", "region", "region_code", "address", "city", "telephone",
                   "website", "email", "postcode", "duty"]
 
 
@@ -79,8 +79,8 @@ class PositionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Position
-        fields = ["id", "agency", "code", "title", "heading", "unit", "superior", "duty", "functions", "holders",
-                  "order"]
+        fields = ["id", "agency", "code", "title", "printed_title", "heading", "unit", "superior", "duty", "functions",
+                  "holders", "order"]
 
     def get_functions(self, position: Position) -> list[str]:
         return [function.text for function in position.functions.all()]
@@ -105,16 +105,21 @@ class OfficialSerializer(serializers.ModelSerializer):
 
 # -- the plan ------------------------------------------------------------------------------------------------------
 
+class GoalSerializer(serializers.ModelSerializer):
+    """A goal (tujuan) of the plan; its id is what an objective's `goal` names."""
+
+    class Meta:
+        model = Goal
+        fields = ["id", "code", "text"]
+
+
 class PlanSerializer(serializers.ModelSerializer):
     agency = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    goals = serializers.SerializerMethodField()
+    goals = GoalSerializer(many=True, read_only=True)
 
     class Meta:
         model = StrategicPlan
         fields = ["id", "agency", "name", "first_year", "last_year", "goals"]
-
-    def get_goals(self, plan: StrategicPlan) -> list[dict[str, str]]:
-        return [{"code": goal.code, "text": goal.text} for goal in plan.goals.all()]
 
 
 class ObjectiveSerializer(serializers.ModelSerializer):
@@ -125,12 +130,14 @@ class ObjectiveSerializer(serializers.ModelSerializer):
 
 class IndicatorSerializer(serializers.ModelSerializer):
     factor = serializers.DecimalField(max_digits=12, decimal_places=4, allow_null=True, read_only=True)
+    responsible_position_code = serializers.CharField(source="responsible_position.code", read_only=True,
+                                                      allow_null=True, default=None)
 
     class Meta:
         model = Indicator
         fields = ["id", "plan", "code", "name", "objective", "is_key", "formula", "numerator", "denominator",
-                  "factor", "definition", "unit", "data_source", "responsible_position", "polarity",
-                  "quarter_rule", "decimals", "order"]
+                  "factor", "definition", "unit", "data_source", "responsible_position", "responsible_position_code",
+                  "polarity", "quarter_rule", "decimals", "fed_by", "order"]
 
 
 class PageRowSerializer(serializers.ModelSerializer):
@@ -145,7 +152,8 @@ class PageRowSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PageIndicator
-        fields = ["id", "indicator", "code", "name", "definition", "data_source", "unit", "formula", "order"]
+        fields = ["id", "indicator", "code", "name", "definition", "data_source", "unit", "formula", "printed_name",
+                  "printed_definition", "printed_data_source", "order"]
 
 
 class PageObjectiveSerializer(serializers.ModelSerializer):

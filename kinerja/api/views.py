@@ -181,7 +181,8 @@ class IndicatorViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveMode
     filters_used = ("agency", "position")
 
     def get_queryset(self):
-        indicators = Indicator.objects.filter(plan__agency__in=self.agencies()).order_by("plan_id", "order", "id")
+        indicators = (Indicator.objects.filter(plan__agency__in=self.agencies()).select_related("responsible_position")
+                      .order_by("plan_id", "order", "id"))
         if self.action == "list" and "position" in self.filters:
             indicators = indicators.filter(page_rows__position__agency=self.agency,
                                            page_rows__position__code=self.filters["position"])

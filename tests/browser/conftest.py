@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from conftest import create_people, load_builtin_dataset
+from conftest import ensure_builtin_dataset
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
@@ -17,7 +17,4 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def people():
     """The built-in agency and its people (a transactional test empties the database after it)."""
-    from kinerja.accounts.models import User
-
-    if not User.objects.filter(username="kadis").exists():
-        create_people(load_builtin_dataset())
+    ensure_builtin_dataset()

@@ -24,7 +24,7 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
-from conftest import create_people, load_builtin_dataset
+from conftest import ensure_builtin_dataset
 from kinerja.accounts.models import User
 from kinerja.organisation.models import Agency, Official
 from kinerja.performance import services, workflow
@@ -66,8 +66,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def _world() -> dict[str, list]:
     """The built-in agency with its people, some targets, and the section head's actuals in every state; the
     ids the fuzzer should hit besides random ones."""
-    if not User.objects.filter(username="kasi").exists():
-        create_people(load_builtin_dataset())
+    ensure_builtin_dataset()
     kasi, planner, kabid = (User.objects.get(username=name) for name in ("kasi", "perencana", "kabid"))
     page = Indicator.objects.filter(page_rows__position__code="kasi-tata-kelola").order_by("pk")
     for indicator in page:

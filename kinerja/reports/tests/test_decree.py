@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from kinerja.organisation.models import Agency, Assignment, Position
+from conftest import ensure_builtin_dataset
+from kinerja.organisation.models import Assignment, Position
 from kinerja.reports.decree import build_decree
 from kinerja.reports.output import render
 from kinerja.reports.wording import format_date_id, letter_label, printed_official_name, qualified_title
@@ -49,7 +50,7 @@ SEED_IKU_ROWS = [
 def printed(django_db_setup, django_db_blocker) -> dict[str, str | list[str]]:
     """The decree of the built-in dataset, printed once for the module as PDF and Word and read back."""
     with django_db_blocker.unblock():
-        plan = get_current_plan(Agency.objects.get(code=SEED))
+        plan = get_current_plan(ensure_builtin_dataset())
         document = build_decree(plan, 2022)
         pdf, docx = render(document, "pdf"), render(document, "docx")
     return {"pdf": normalise(pdf_text(pdf)), "pages": pdf_pages(pdf), "docx": normalise(docx_text(docx)),

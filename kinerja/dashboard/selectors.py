@@ -18,7 +18,12 @@ from kinerja.evaluation.selectors import final_scores
 from kinerja.organisation.models import Agency, Position, Region, Unit
 from kinerja.performance import achievement
 from kinerja.performance.models import QUARTERS, Actual, Target
-from kinerja.performance.selectors import Measurement, PlanMeasurement, get_measurements, get_plan_measurements
+from kinerja.performance.selectors import (
+    Measurement,
+    PlanMeasurement,
+    get_measurement_figures,
+    get_plan_measurements,
+)
 from kinerja.performance.templatetags.measurement import category_slug  # the CSS class of a category
 from kinerja.strategy.models import Goal, Indicator, Objective, PageIndicator, StrategicPlan
 
@@ -317,8 +322,24 @@ class AgencyLine:
 
 @dataclass
 class SharedIndicator:
+    """An indicator name (compared by `normalised`, the `key`) that several agencies' plans carry: each
+    agency's indicator and achievement, and their mean and range for the list of the regency view."""
+
     name: str
     by_agency: dict[int, tuple[Indicator, Decimal | None]]
+    key: str = ""
+
+    @property
+    def rollup(self) -> achievement.Rollup:
+        return achievement.rollup(value for _, value in self.by_agency.values())
+
+    @property
+    def lowest(self) -> Decimal | None:
+        return min((value for _, value in self.by_agency.values() if value is not None), default=None)
+
+    @property
+    def highest(self) -> Decimal | None:
+        return max((value for _, value in self.by_agency.values() if value is not None), default=None)
 
 
 @dataclass
@@ -337,7 +358,7 @@ def sakip_scores(agency_ids: Iterable[int], year: int) -> dict[int, tuple[Decima
 
 def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     """Every agency of the region with its mean achievement and completeness for the period, and the
-    indicators that several agencies share (5 queries, however many agencies and indicators)."""
+    indicators that several agencies share (6 queries, however many agencies and indicators)."""
     agencies = list(
         region.agencies.order_by("name").prefetch_related(
             Prefetch("plans", StrategicPlan.objects.order_by("-first_year"), to_attr="plan_list"))
@@ -346,7 +367,8 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     indicators = list(Indicator.objects.filter(plan__in=plans.values()).order_by("plan_id", "order", "code"))
     rows = list(PageIndicator.objects.filter(objective__plan__in=plans.values())
                 .values_list("indicator_id", "position__agency_id"))
-    measurements = get_measurements(indicators, year)
+    # read-only roll-up of the region's thousands of indicators: figures, not model instances (same rules)
+    measurements = get_measurement_figures(indicators, year)
 
     def value(indicator_id: int) -> Decimal | None:
         return measurements[indicator_id].achievement_up_to(quarter)
@@ -372,7 +394,7 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
         key = normalised(indicator.name)
         names.setdefault(key, indicator.name)
         groups[key].setdefault(agency_of_plan[indicator.plan_id], (indicator, value(indicator.pk)))
-    shared = [SharedIndicator(names[key], by_agency) for key, by_agency in groups.items() if len(by_agency) > 1]
+    shared = [SharedIndicator(names[key], by_agency, key) for key, by_agency in groups.items() if len(by_agency) > 1]
     shared.sort(key=lambda item: item.name.lower())
     return RegionView(region, year, quarter, lines, shared)
 

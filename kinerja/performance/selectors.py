@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Q
 
@@ -92,6 +93,47 @@ def get_measurements(indicators: Iterable[Indicator], year: int, *, verified_onl
         actuals = actuals.filter(status=Actual.Status.VERIFIED)
     for actual in actuals.prefetch_related("evidence"):
         by_id[actual.indicator_id].actuals[actual.quarter] = actual
+    return by_id
+
+
+class TargetFigures(NamedTuple):
+    """The figures of a Target that a Measurement reads (same attribute names), without a model instance."""
+
+    value: Decimal | None
+    value_upper: Decimal | None
+    is_example: bool
+
+
+class ActualFigures(NamedTuple):
+    """The figures of an Actual that a Measurement reads (same attribute names), without a model instance."""
+
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    status: str
+    is_example: bool
+
+
+def get_measurement_figures(indicators: Iterable[Indicator], year: int) -> dict[int, Measurement]:
+    """The same Measurements as `get_measurements` (same rules, same figures) for read-only roll-ups over
+    many indicators: targets and actuals are read with `values_list()` into TargetFigures / ActualFigures
+    instead of model instances, and evidence is not read (2 queries). A measurement's `target` and
+    `actuals` therefore have no pk, no evidence and cannot be saved or linked."""
+    by_id = {indicator.pk: Measurement(indicator, year) for indicator in indicators}
+    if not by_id:
+        return by_id
+    targets = Target.objects.filter(indicator__in=by_id, year=year, kind__in=["year", "quarter"]).order_by()
+    for indicator_id, kind, quarter, *figures in targets.values_list(
+            "indicator_id", "kind", "quarter", "value", "value_upper", "is_example"):
+        measurement = by_id[indicator_id]
+        if kind == Target.Kind.YEAR:
+            measurement.target = TargetFigures(*figures)
+        else:
+            measurement.quarter_targets[quarter] = TargetFigures(*figures)
+    actuals = Actual.objects.filter(indicator__in=by_id, year=year).order_by()
+    for indicator_id, quarter, *figures in actuals.values_list(
+            "indicator_id", "quarter", "value", "numerator", "denominator", "status", "is_example"):
+        by_id[indicator_id].actuals[quarter] = ActualFigures(*figures)
     return by_id
 
 

@@ -364,7 +364,9 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
             Prefetch("plans", StrategicPlan.objects.order_by("-first_year"), to_attr="plan_list"))
     )
     plans = {agency.pk: agency.plan_list[0] for agency in agencies if agency.plan_list}
-    indicators = list(Indicator.objects.filter(plan__in=plans.values()).order_by("plan_id", "order", "code"))
+    # only what the measurement rules, the comparison and its links read (no per-row query: nothing else is used)
+    indicators = list(Indicator.objects.filter(plan__in=plans.values()).order_by("plan_id", "order", "code")
+                      .only("plan_id", "code", "name", "formula", "polarity", "quarter_rule", "factor"))
     rows = list(PageIndicator.objects.filter(objective__plan__in=plans.values())
                 .values_list("indicator_id", "position__agency_id"))
     # read-only roll-up of the region's thousands of indicators: figures, not model instances (same rules)

@@ -102,6 +102,9 @@ def publish(request: HttpRequest, agency: str) -> HttpResponse:
 # -- the regency ----------------------------------------------------------------------------------------
 
 
+SHARED_LISTED = 25  # shared indicators listed on the regency view before "show all"
+
+
 def _reads_region(user: object, region: Region) -> bool:
     reach = reach_of(user)
     return reach.admin or region.pk in reach.regions
@@ -121,9 +124,16 @@ def region_view(request: HttpRequest, region: str) -> HttpResponse:
         year = latest or (default_year(latest_plan) if latest_plan else 2000)
     quarter = chosen_quarter(request)
     view = selectors.get_region_view(region_obj, year, quarter)
+    # the shared indicators are listed with their range; each agency's value only for the chosen one (a page
+    # of every shared name × every agency was ≈ 1 MB at 40 agencies: bench/README.md)
+    chosen_key = request.GET.get("indikator", "")
+    chosen = next((item for item in view.shared if item.key == chosen_key), None) if chosen_key else None
+    show_all = request.GET.get("semua") == "1"
     return render(request, "dashboard/region.html", {
         "region": region_obj, "view": view, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
         "years": list(latest_plan.years) if latest_plan else [year],
+        "chosen": chosen, "chosen_key": chosen_key, "show_all": show_all,
+        "shared_shown": view.shared if show_all else view.shared[:SHARED_LISTED],
     })
 
 

@@ -66,6 +66,41 @@ def test_the_same_indicator_is_compared_across_agencies(world):
         "persentase desa yang Terakses")
 
 
+def test_shared_indicators_are_listed_and_one_is_compared_per_agency(client, world, monkeypatch):
+    from urllib.parse import quote
+
+    from kinerja.dashboard import views
+
+    region = world.agency.region
+    first = make_agency("dinas-a", region=region, divisions=2, sections=2, indicators=2)
+    second = make_agency("dinas-b", region=region, divisions=2, sections=2, indicators=2)
+    # IKU 0 over the year (target 10, the last-quarter rule): dinas-a 3 of the factory → 30 %, dinas-b 5 → 50 %
+    Indicator.objects.filter(plan__agency=second, code="IKU.0").update(name="  iku  0. ")
+    Actual.objects.filter(indicator__plan__agency=second, indicator__code="IKU.0").update(value=Decimal(5))
+    view = selectors.get_region_view(region, 2022, 4)
+    item = {item.name: item for item in view.shared}["IKU 0"]
+    values = [value for _, value in item.by_agency.values()]
+    assert item.key == "iku 0" and item.lowest == min(values) and item.highest == max(values)
+    assert (item.lowest, item.highest, item.rollup.mean) == (Decimal(30), Decimal(50), Decimal(40))
+    assert item.rollup == achievement.rollup(values)
+    client.force_login(world.bappeda)
+    url = reverse("region-view", args=[region.code]) + "?tahun=2022&triwulan=4"
+    monkeypatch.setattr(views, "SHARED_LISTED", 3)
+    html = client.get(url).content.decode()
+    assert 'id="shared-table"' in html and 'id="shared-agencies"' not in html  # the list, no per-agency table
+    assert html.count("&amp;indikator=") == 3 and "semua=1" in html and "Tampilkan semua" in html
+    everything = client.get(url + "&semua=1").content.decode()
+    assert everything.count("&amp;indikator=") == len(view.shared) > 3 and 'id="shared-more"' not in everything
+    chosen = client.get(url + "&indikator=" + quote(item.key)).content.decode()
+    table = chosen[chosen.index('id="shared-agencies"'):chosen.index("</table>", chosen.index('id="shared-agencies"'))]
+    for agency in (first, second):
+        assert reverse("indicator-detail", args=[agency.code, "IKU.0"]) in table
+    assert table.count("<tr>") == 3  # the header and the two agencies that share it
+    assert "Dimiliki oleh 2 instansi" in chosen
+    unknown = client.get(url + "&indikator=tidak-ada").content.decode()
+    assert 'id="shared-agencies"' not in unknown and "Tidak ada indikator dengan nama itu" in unknown
+
+
 def test_the_region_costs_a_fixed_number_of_queries(client, world):
     region = world.agency.region
     client.force_login(world.inspector)
@@ -79,7 +114,12 @@ def test_the_region_costs_a_fixed_number_of_queries(client, world):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("region-view", args=[region.code]) + "?tahun=2022").status_code == 200
     counts.append(len(queries))
-    assert counts[0] == counts[1] == counts[2], counts
+    # one shared indicator compared per agency, or every shared indicator listed: the same statements
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("region-view", args=[region.code])
+                          + "?tahun=2022&indikator=iku+0&semua=1").status_code == 200
+    counts.append(len(queries))
+    assert counts[0] == counts[1] == counts[2] == counts[3], counts
 
 
 def test_a_region_whose_agencies_have_no_plan_shows_dashes(client, world):

@@ -358,7 +358,7 @@ def sakip_scores(agency_ids: Iterable[int], year: int) -> dict[int, tuple[Decima
 
 def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     """Every agency of the region with its mean achievement and completeness for the period, and the
-    indicators that several agencies share (6 queries, however many agencies and indicators)."""
+    indicators that several agencies share (7 queries, however many agencies and indicators)."""
     agencies = list(
         region.agencies.order_by("name").prefetch_related(
             Prefetch("plans", StrategicPlan.objects.order_by("-first_year"), to_attr="plan_list"))

@@ -88,7 +88,7 @@ def test_shared_indicators_are_listed_and_one_is_compared_per_agency(client, wor
     monkeypatch.setattr(views, "SHARED_LISTED", 3)
     html = client.get(url).content.decode()
     assert 'id="shared-table"' in html and 'id="shared-agencies"' not in html  # the list, no per-agency table
-    assert html.count("&amp;indikator=") == 3 and "semua=1" in html and "Tampilkan semua" in html
+    assert html.count("&amp;indikator=") == 3 and "semua=1" in html and 'id="shared-more"' in html
     everything = client.get(url + "&semua=1").content.decode()
     assert everything.count("&amp;indikator=") == len(view.shared) > 3 and 'id="shared-more"' not in everything
     chosen = client.get(url + "&indikator=" + quote(item.key)).content.decode()
@@ -96,9 +96,8 @@ def test_shared_indicators_are_listed_and_one_is_compared_per_agency(client, wor
     for agency in (first, second):
         assert reverse("indicator-detail", args=[agency.code, "IKU.0"]) in table
     assert table.count("<tr>") == 3  # the header and the two agencies that share it
-    assert "Dimiliki oleh 2 instansi" in chosen
     unknown = client.get(url + "&indikator=tidak-ada").content.decode()
-    assert 'id="shared-agencies"' not in unknown and "Tidak ada indikator dengan nama itu" in unknown
+    assert 'id="shared-agencies"' not in unknown and '<p class="muted" id="shared-chosen">' in unknown
 
 
 def test_the_region_costs_a_fixed_number_of_queries(client, world):

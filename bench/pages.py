@@ -60,7 +60,7 @@ TABLE: tuple[Entry, ...] = (
     Entry("dashboard", "Dasbor instansi", query="tahun={year}&triwulan=2", budget=15),
     Entry("performance-tree", "Pohon kinerja", query="tahun={year}&triwulan=2", budget=16),
     Entry("region-view", "Kabupaten (semua instansi)", (("{region}",),), query="tahun={year}&triwulan=2",
-          as_user="inspector", budget=14),
+          as_user="inspector", budget=13),
     Entry("consistency-check", "Pemeriksaan konsistensi", budget=15, main=False),
     # -- API lists (kinerja/api, under api/v1/, DRF router names `api-<basename>-list`; paginated) ---------------
     Entry("api-agency-list", "API: instansi", ((),), query="", as_user="inspector", kind="api", budget=6),

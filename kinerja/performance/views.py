@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_enter_actuals, may_plan, may_read_log
@@ -299,7 +300,9 @@ def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileR
     agency_obj = agency_or_404(request.user, agency)
     item = get_object_or_404(Evidence.objects.select_related("actual__indicator__plan"), pk=evidence,
                              actual__indicator__plan__agency=agency_obj)
-    if item.link:  # a page of Kinerja as evidence (the SAKIP evaluation's result)
+    if item.link:  # a page of Kinerja as evidence (the SAKIP evaluation's result); never another host
+        if not url_has_allowed_host_and_scheme(item.link, allowed_hosts=None):
+            raise Http404("Tautan bukti tidak menunjuk ke halaman Kinerja.")
         return redirect(item.link)
     if not item.file.storage.exists(item.file.name):
         raise Http404("Berkas bukti tidak ditemukan di penyimpanan.")

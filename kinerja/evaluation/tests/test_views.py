@@ -147,6 +147,8 @@ def test_the_fed_indicator_is_read_only_on_the_entry_page_and_linked_on_its_indi
     link = Evidence.objects.get(actual__indicator__code="IKU.1", actual__year=2022)
     response = logged_in.get(reverse("evidence-download", args=[SEED, link.pk]))
     assert response.status_code == 302 and response["Location"] == reverse("evaluation-result", args=[SEED, 2022])
+    Evidence.objects.filter(pk=link.pk).update(link="https://elsewhere.example/")  # never to another host
+    assert logged_in.get(reverse("evidence-download", args=[SEED, link.pk])).status_code == 404
 
 
 def test_next_years_page_shows_last_years_recommendations_and_their_state(client, world, under_evaluation):

@@ -627,7 +627,7 @@ def write_cell(column: Column, value: Any) -> Any:
         return ", ".join(value)
     if column.kind == NUMBER:
         decimal = Decimal(str(value))
-        return int(decimal) if decimal == decimal.to_integral_value() else float(decimal)
+        return int(decimal) if decimal == decimal.to_integral_value() else decimal  # exact, never a float
     if column.kind == DATE:
         return datetime.date.fromisoformat(value)
     return value

@@ -73,6 +73,30 @@ class Measurement:
         )
 
 
+def _year_targets(indicator_ids: Iterable[int], year: int):
+    # .order_by(): the rows go into dicts; the models' default ordering would join indicator, plan and agency
+    # (to sort by the agency's name) for nothing, a join whose cost grows with the region (bench/README.md)
+    return Target.objects.filter(indicator__in=indicator_ids, year=year, kind__in=["year", "quarter"]).order_by()
+
+
+def _year_actuals(indicator_ids: Iterable[int], year: int, *, verified_only: bool = False):
+    actuals = Actual.objects.filter(indicator__in=indicator_ids, year=year).order_by()
+    return actuals.filter(status=Actual.Status.VERIFIED) if verified_only else actuals
+
+
+def _placed(by_id: dict[int, Measurement], targets: Iterable[tuple], actuals: Iterable[tuple]
+            ) -> dict[int, Measurement]:
+    """Put (indicator id, kind, quarter, target) and (indicator id, quarter, actual) into their measurements."""
+    for indicator_id, kind, quarter, target in targets:
+        if kind == Target.Kind.YEAR:
+            by_id[indicator_id].target = target
+        else:
+            by_id[indicator_id].quarter_targets[quarter] = target
+    for indicator_id, quarter, actual in actuals:
+        by_id[indicator_id].actuals[quarter] = actual
+    return by_id
+
+
 def get_measurements(indicators: Iterable[Indicator], year: int, *, verified_only: bool = False
                      ) -> dict[int, Measurement]:
     """Measurements of `indicators` for `year`, keyed by indicator id (2 queries); with `verified_only` an
@@ -80,20 +104,10 @@ def get_measurements(indicators: Iterable[Indicator], year: int, *, verified_onl
     by_id = {indicator.pk: Measurement(indicator, year) for indicator in indicators}
     if not by_id:
         return by_id
-    # .order_by(): the rows go into dicts; the models' default ordering would join indicator, plan and agency
-    # (to sort by the agency's name) for nothing, a join whose cost grows with the region (bench/README.md)
-    for target in Target.objects.filter(indicator__in=by_id, year=year, kind__in=["year", "quarter"]).order_by():
-        measurement = by_id[target.indicator_id]
-        if target.kind == Target.Kind.YEAR:
-            measurement.target = target
-        else:
-            measurement.quarter_targets[target.quarter] = target
-    actuals = Actual.objects.filter(indicator__in=by_id, year=year).order_by()
-    if verified_only:
-        actuals = actuals.filter(status=Actual.Status.VERIFIED)
-    for actual in actuals.prefetch_related("evidence"):
-        by_id[actual.indicator_id].actuals[actual.quarter] = actual
-    return by_id
+    targets = _year_targets(by_id, year)
+    actuals = _year_actuals(by_id, year, verified_only=verified_only).prefetch_related("evidence")
+    return _placed(by_id, ((target.indicator_id, target.kind, target.quarter, target) for target in targets),
+                   ((actual.indicator_id, actual.quarter, actual) for actual in actuals))
 
 
 class TargetFigures(NamedTuple):
@@ -122,19 +136,13 @@ def get_measurement_figures(indicators: Iterable[Indicator], year: int) -> dict[
     by_id = {indicator.pk: Measurement(indicator, year) for indicator in indicators}
     if not by_id:
         return by_id
-    targets = Target.objects.filter(indicator__in=by_id, year=year, kind__in=["year", "quarter"]).order_by()
-    for indicator_id, kind, quarter, *figures in targets.values_list(
-            "indicator_id", "kind", "quarter", "value", "value_upper", "is_example"):
-        measurement = by_id[indicator_id]
-        if kind == Target.Kind.YEAR:
-            measurement.target = TargetFigures(*figures)
-        else:
-            measurement.quarter_targets[quarter] = TargetFigures(*figures)
-    actuals = Actual.objects.filter(indicator__in=by_id, year=year).order_by()
-    for indicator_id, quarter, *figures in actuals.values_list(
-            "indicator_id", "quarter", "value", "numerator", "denominator", "status", "is_example"):
-        by_id[indicator_id].actuals[quarter] = ActualFigures(*figures)
-    return by_id
+    targets = _year_targets(by_id, year).values_list(
+        "indicator_id", "kind", "quarter", "value", "value_upper", "is_example")
+    actuals = _year_actuals(by_id, year).values_list(
+        "indicator_id", "quarter", "value", "numerator", "denominator", "status", "is_example")
+    return _placed(by_id, ((indicator_id, kind, quarter, TargetFigures(*figures))
+                           for indicator_id, kind, quarter, *figures in targets),
+                   ((indicator_id, quarter, ActualFigures(*figures)) for indicator_id, quarter, *figures in actuals))
 
 
 def rollup_of(measurements: Iterable[Measurement]) -> achievement.Rollup:

@@ -225,6 +225,7 @@ def test_every_url_has_a_rule():
     assert url_names() - set(TABLE) == set(), "a URL without a rule in tests/test_access.py"
 
 
+@pytest.mark.slow
 def test_every_role_gets_what_the_table_says_at_every_url(client, world, ids):
     wrong = []
     for role in ROLES:

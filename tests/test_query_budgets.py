@@ -52,6 +52,7 @@ def _ask(client, entry, subject: Subject) -> tuple[int, int] | None:
     return response.status_code, len(queries.captured_queries)
 
 
+@pytest.mark.slow
 def test_every_page_costs_the_same_for_a_small_and_a_big_agency(client, agencies):
     small, big = agencies
     problems, measured, missing, known = [], [], [], []

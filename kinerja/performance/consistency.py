@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
+from kinerja.core.text import normalise
 from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import Indicator, KeyIndicatorRow, Objective, PageIndicator, StrategicPlan
 from kinerja.strategy.selectors import find_current_plan
@@ -63,11 +64,6 @@ _RATIO_WORDS = re.compile(
     r"perbandingan antara\s+(?P<numerator>.+?)\s+terhadap\s+(?P<denominator>.+?)\s*(?:,\s*yang dihitung|\.\s*$|$)",
     re.IGNORECASE | re.DOTALL,
 )
-
-
-def normalise(text: str) -> str:
-    """Lower case, words only: "Persentase  Desa, …" and "persentase desa" compare equal."""
-    return " ".join(re.sub(r"[^\w%]+", " ", text.lower()).split())
 
 
 def similarity(first: str, second: str) -> float:

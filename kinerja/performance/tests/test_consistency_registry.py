@@ -1,9 +1,20 @@
 """The registry of the consistency check: which checks run, in which order, and what each may report."""
 
+from collections import defaultdict
+
 import pytest
 
-from kinerja.performance.consistency import FAMILIES, check, check_agency, code_families, registered_checks
+from kinerja.performance.consistency import (
+    FAMILIES,
+    check,
+    check_agency,
+    code_families,
+    load_plan_data,
+    registered_checks,
+    run_checks,
+)
 from kinerja.performance.tests.test_consistency import BREAKS
+from kinerja.strategy.selectors import find_current_plan
 
 # The order the checks ran in when they were one module (run_checks' own list): the order of the findings.
 ORDER = [
@@ -55,3 +66,15 @@ def test_a_check_is_refused_with_an_unknown_family_or_a_code_already_taken(famil
     with pytest.raises(ValueError, match=refused):
         check(family=family, codes=codes)(lambda data: [])
     assert registered_checks() == before
+
+
+def test_the_checks_read_the_context_and_change_nothing_in_it(seed):
+    """Every check gets the same PlanData: one that changed it would change the findings of the checks after it."""
+    data = load_plan_data(seed, find_current_plan(seed))
+    maps = ("rows_of_indicator", "rows_of_position", "rows_of_objective", "key_rows_of_indicator")
+    before = {name: {key: list(rows) for key, rows in getattr(data, name).items()} for name in maps}
+    first = run_checks(data)
+    assert first and run_checks(data) == first
+    for name in maps:
+        assert getattr(data, name) == before[name], name
+    assert not isinstance(data.rows_of_indicator, defaultdict)  # a look-up adds no key

@@ -157,17 +157,23 @@ KINERJA_CONTENT_SECURITY_POLICY = (
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 
-# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username from one
-# address, that login is refused — the right password too — for LOGIN_COOLOFF_MINUTES.
+# Whether a reverse proxy of ours stands in front of the application: the client's address (for the audit trail
+# and the login throttling) is then the last entry of X-Forwarded-For instead of REMOTE_ADDR. Never set it
+# without such a proxy: the header is whatever the client sent.
+KINERJA_BEHIND_TRUSTED_PROXY = env_bool("KINERJA_BEHIND_TRUSTED_PROXY", False)
+
+# Login throttling (django-axes, kinerja.accounts.login_throttle), counted within LOGIN_COOLOFF_MINUTES:
+# LOGIN_FAILURE_LIMIT wrong passwords for one username from one address lock that login on that address;
+# LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords from one address, whatever the usernames, lock every login from
+# it (one password tried on many accounts). A username alone is never locked, so nobody can lock another out.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+KINERJA_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]  # the order LoginThrottleHandler reads
+AXES_HANDLER = "kinerja.accounts.login_throttle.LoginThrottleHandler"
+AXES_CLIENT_IP_CALLABLE = "kinerja.core.middleware.client_address"  # the same address as the audit trail
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
-
-# Whether a reverse proxy of ours stands in front of the application: the audit trail then takes the client's
-# address from the last entry of X-Forwarded-For instead of REMOTE_ADDR (never trust the header otherwise).
-KINERJA_BEHIND_TRUSTED_PROXY = env_bool("KINERJA_BEHIND_TRUSTED_PROXY", False)
 
 # The built-in dataset that `make run` loads into an empty database.
 KINERJA_BUILTIN_DATASET = BASE_DIR / "data" / "halut-diskominfo.yaml"

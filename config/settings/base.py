@@ -139,8 +139,18 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"  # evidence files live here, under generated names; never served directly
 # Largest evidence file accepted, in bytes (default 10 MB).
 KINERJA_EVIDENCE_MAX_BYTES = int(os.environ.get("KINERJA_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
+# Uploads: form fields other than files at most 2.5 MB (Django refuses more with a 400 before reading it); a
+# file up to 2.5 MB is kept in memory, a larger one streamed to a temporary file; a file larger than
+# KINERJA_UPLOAD_MAX_BYTES (the largest any door accepts: evidence, a 20 MB workbook to import) is refused while
+# it streams in, by kinerja.core.upload_limits, never kept whole in memory or on disk.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+KINERJA_UPLOAD_MAX_BYTES = env_int("KINERJA_UPLOAD_MAX_BYTES", max(KINERJA_EVIDENCE_MAX_BYTES, 20 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "kinerja.core.upload_limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 # A session lasts a working day from the login (seconds, default 8 hours) and ends when the browser closes.

@@ -416,7 +416,8 @@ class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModel
         item = self.get_object()
         if not item.file.storage.exists(item.file.name):
             raise NotFound("Berkas bukti tidak ditemukan di penyimpanan.")
-        return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
+        return FileResponse(item.file.open("rb"), as_attachment=True,
+                            filename=file_kinds.named_as(item.original_name, item.kind),
                             content_type=item.content_type)
 
 

@@ -197,10 +197,15 @@ KINERJA_PRINT_SIGNATORY_TITLES = env_bool("KINERJA_PRINT_SIGNATORY_TITLES", True
 KINERJA_AGREEMENT_BUDGET_LEVELS = ("programme", "activity", "sub_activity")
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now, silences its deprecation warning
 
+# Days an API token works after it was made (logging out ends it earlier); then a new one is made, after
+# logging in with the password (kinerja.api.authentication).
+KINERJA_API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)
+
 # The JSON API (kinerja/api): token or session authentication, page-number pagination, OpenAPI by drf-spectacular.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",  # first: an anonymous request gets 401, not 403
+        # First: an anonymous request gets 401, not 403. A token ends after KINERJA_API_TOKEN_DAYS and at logout.
+        "kinerja.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

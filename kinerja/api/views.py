@@ -13,9 +13,10 @@ from django.shortcuts import render
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
+from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -34,6 +35,7 @@ from kinerja.strategy.models import Indicator, Objective, PageIndicator, Strateg
 from kinerja.strategy.selectors import find_current_plan
 
 from . import serializers as s
+from .authentication import NEW_TOKEN_NEEDS_LOGIN, is_expired
 from .permissions import (
     chosen_agency,
     ensure_may_enter,
@@ -416,7 +418,8 @@ class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModel
         item = self.get_object()
         if not item.file.storage.exists(item.file.name):
             raise NotFound("Berkas bukti tidak ditemukan di penyimpanan.")
-        return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
+        return FileResponse(item.file.open("rb"), as_attachment=True,
+                            filename=file_kinds.named_as(item.original_name, item.kind),
                             content_type=item.content_type)
 
 
@@ -615,16 +618,21 @@ class DocumentDownloadView(APIView):
 # -- token and documentation page ------------------------------------------------------------------
 
 class TokenView(APIView):
-    """The caller's API token: read it, or (POST) create a new one, which ends the old one."""
+    """The caller's API token: read it, or (POST, logged in with the password) create a new one, which ends the
+    old one. A token works for KINERJA_API_TOKEN_DAYS and ends at logout (kinerja.api.authentication)."""
 
-    @extend_schema(summary="The caller's API token (null when none was made yet)", responses={200: s.TokenSerializer})
+    @extend_schema(summary="The caller's API token (null when none was made yet, or it expired)",
+                   responses={200: s.TokenSerializer})
     def get(self, request: Request) -> Response:
         token = Token.objects.filter(user=request.user).first()
-        return Response({"token": token.key if token else None})
+        return Response({"token": token.key if token and not is_expired(token) else None})
 
-    @extend_schema(summary="Make a new API token for the caller (the old one stops working)", request=None,
+    @extend_schema(summary="Make a new API token for the caller (the old one stops working); only in a session "
+                           "logged in with the password, never with a token", request=None,
                    responses={201: s.TokenSerializer})
     def post(self, request: Request) -> Response:
+        if isinstance(request.successful_authenticator, TokenAuthentication):
+            raise PermissionDenied(NEW_TOKEN_NEEDS_LOGIN)
         Token.objects.filter(user=request.user).delete()
         token = Token.objects.create(user=request.user)
         return Response({"token": token.key}, status=status.HTTP_201_CREATED)

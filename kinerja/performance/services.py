@@ -284,11 +284,13 @@ def checked_evidence_kind(name: str, content: bytes) -> file_kinds.FileKind:
 
 @transaction.atomic
 def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
-    """Store one evidence file under var/ with a generated name, after checking what it really is."""
+    """Store one evidence file under var/ with a generated name, after checking what it really is. Both the
+    stored name and the name it is shown and downloaded under carry the extension of what it is, never the
+    uploader's (`laporan.html` holding a PDF is kept as `laporan.pdf`)."""
     kind = checked_evidence_kind(name, content)
     stored_name = f"{secrets.token_hex(16)}.{kind.extension}"
     evidence = Evidence(
-        actual=actual, stored_name=stored_name, original_name=name[:255] or stored_name, kind=kind.code,
+        actual=actual, stored_name=stored_name, original_name=file_kinds.named_as(name, kind), kind=kind.code,
         content_type=kind.content_type, size=len(content), sha256=hashlib.sha256(content).hexdigest(),
         is_example=is_example, uploaded_by=actor,
     )

@@ -25,7 +25,7 @@ from kinerja.strategy.selectors import (
     list_positions,
 )
 
-from . import achievement, services, workflow
+from . import achievement, file_kinds, services, workflow
 from .forms import ActualForm
 from .models import Actual, Evidence, Target
 from .periods import QUARTER_NAMES, chosen_quarter, chosen_year
@@ -306,6 +306,6 @@ def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileR
         return redirect(item.link)
     if not item.file.storage.exists(item.file.name):
         raise Http404("Berkas bukti tidak ditemukan di penyimpanan.")
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
-                        content_type=item.content_type)
+    return FileResponse(item.file.open("rb"), as_attachment=True,
+                        filename=file_kinds.named_as(item.original_name, item.kind), content_type=item.content_type)
 

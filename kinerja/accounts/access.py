@@ -173,6 +173,11 @@ def may_evaluate(user: object, agency: Agency) -> bool:
     return agency.region_id in reach_of(user).inspected
 
 
+def may_see_addresses(user: object) -> bool:
+    """The client addresses of the audit trail are personal data: the system administrator only."""
+    return bool(getattr(user, "is_superuser", False))
+
+
 def may_read_log(user: object, agency: Agency) -> bool:
     """Reads the agency-wide change log: its planner, its head, the inspectorate of its region, the administrator."""
     reach = reach_of(user)

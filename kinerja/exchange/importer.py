@@ -22,6 +22,7 @@ from .loader import LoadReport, load_agency_data
 from .problems import CellProblem, DatasetError
 from .workbook import MODEL_SHEETS, Origins, locate, read_workbook, record_path
 
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # a YAML/JSON dataset: bounds the time of parsing it (an agency is ~100 KB)
 MAX_ROUNDS = 5  # schema rounds: each drops the records it refused, so the loader still sees the rest
 
 
@@ -100,6 +101,11 @@ class _Reading:
                 self.add(problem)
             self.data, self.origins = read.data, read.origins
             self.dropped |= read.refused_keys
+            return
+        if len(self.content) > MAX_TEXT_BYTES:
+            self.add(CellProblem(self.source, "", None, "", f"berkas data lebih besar dari batas "
+                                                            f"({MAX_TEXT_BYTES // (1024 * 1024)} MB); pecah atau "
+                                                            "kecilkan berkasnya."))
             return
         try:
             text = self.content.decode("utf-8")

@@ -22,6 +22,7 @@ from kinerja.strategy.models import Indicator, StrategicPlan
 KIND_ORDER = {Target.Kind.BASELINE: 0, Target.Kind.YEAR: 1, Target.Kind.QUARTER: 2, Target.Kind.END: 3}
 ACTUAL_TEXTS = ("supporting_factors", "hindering_factors", "follow_up", "note")
 BATCH = 500
+OUT_OF_RANGE = "angka ini di luar batas yang dapat disimpan (paling banyak 16 angka sebelum koma)."
 
 
 def _amount(value: Any) -> Decimal | None:
@@ -102,15 +103,18 @@ class _Figures:
             try:
                 quarter = services.checked_target(indicator, kind=kind, year=year, quarter=item.get("quarter", 0),
                                                   value=value, value_upper=value_upper)
+                value, value_upper = services.stored_amount(value), services.stored_amount(value_upper)
             except ValidationError as error:
                 self.problems_of(record, error)
+                continue
+            except ArithmeticError:  # a number the database cannot hold (the services' own range check aside)
+                self.loader.problem(record, "value", OUT_OF_RANGE)
                 continue
             key = (indicator.pk, kind, year, quarter)
             if key in seen:
                 self.loader.problem(record, "kind", "target ini ganda (indikator, jenis, tahun dan triwulan sama).")
                 continue
             seen.add(key)
-            value, value_upper = services.stored_amount(value), services.stored_amount(value_upper)
             target = existing.get(key)
             if target is not None and (target.value, target.value_upper, target.is_example) == (
                     value, value_upper, False):
@@ -182,6 +186,9 @@ class _Figures:
                 )
             except ValidationError as error:
                 self.problems_of(record, error)
+                continue
+            except ArithmeticError:
+                self.loader.problem(record, "numerator" if ratio else "value", OUT_OF_RANGE)
                 continue
             key = (indicator.pk, year, quarter)
             if key in seen:

@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from kinerja.organisation.nip import nip_problem
 
+from . import xlsx_guard
 from .dataset_io import FORMAT
 from .problems import CellProblem
 
@@ -32,6 +33,7 @@ TEXT, LONG, CODE, CODES, INT, NUMBER, BOOL, DATE, CHOICE, NIP = (
 )
 YES_NO = (("true", "Ya"), ("false", "Tidak"))
 GUIDE = "Petunjuk"
+MAX_ROWS = 50_000  # data rows a sheet may have: bounds the time of a preview
 TEMPLATE_ROWS = 200  # rows of a blank sheet prepared as text (a NIP or a code keeps its leading zeros and dots)
 
 
@@ -725,17 +727,21 @@ class ReadWorkbook:
 
 def read_workbook(content: bytes, *, source: str) -> ReadWorkbook:
     """The dataset of a workbook, with every cell's problem and where each record came from."""
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # whatever the file is, it is not a workbook that can be read
-        return ReadWorkbook(None, [CellProblem(source, "", None, "", "berkas ini bukan buku kerja Excel (.xlsx) "
-                                                                    "yang dapat dibaca.")], {})
+    refused_whole = xlsx_guard.workbook_problem(content)
+    if refused_whole is not None:
+        return ReadWorkbook(None, [CellProblem(source, "", None, "", refused_whole)], {})
     problems: list[CellProblem] = []
     rows: dict[str, list[dict]] = {}
     refused: set[str] = set()
     try:
-        for spec in SHEETS:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # whatever the file is, it is not a workbook that can be read
+        return ReadWorkbook(None, [CellProblem(source, "", None, "", xlsx_guard.UNREADABLE)], {})
+    try:
+        for spec in SHEETS:  # read_only: a sheet's XML is parsed here, row by row
             rows[spec.name] = _read_sheet(book, spec, source, problems, refused)
+    except Exception:  # broken XML in a sheet, a forbidden entity (defusedxml), a broken zip member
+        return ReadWorkbook(None, [CellProblem(source, "", None, "", xlsx_guard.UNREADABLE)], {})
     finally:
         book.close()
     builder = _Builder(rows, problems, source)
@@ -767,6 +773,10 @@ def _read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem]
         return []
     result = []
     for number, line in enumerate(lines, start=2):
+        if number > MAX_ROWS + 1:
+            problems.append(CellProblem(source, spec.name, None, "", f"lembar ini berisi lebih dari {MAX_ROWS} baris "
+                                                                      "data; pecah berkasnya."))
+            break
         cells = [(column, line[index] if index < len(line) else None) for index, column in columns]
         if all(value is None or (isinstance(value, str) and not value.strip()) for _, value in cells):
             continue

@@ -211,11 +211,6 @@ def _run(name: str, content: bytes, *, actor: Any, agency: Agency | None, apply:
                 else:
                     sheet, row, column = "", None, change.field
                 result.changes.append(ChangedValue(sheet, row, column, change.record, change.before, change.after))
-            if agency is not None and not getattr(actor, "is_superuser", False) and any(
-                    change.record.startswith("region") for change in result.changes):
-                reading.place(("region",), "", "data wilayah hanya diubah oleh administrator.")
-                if not dry_run:
-                    transaction.set_rollback(True)
             result.applied = not dry_run and not reading.problems
     result.problems = reading.problems
     return result

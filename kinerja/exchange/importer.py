@@ -22,7 +22,7 @@ from .loader import LoadReport, load_agency_data
 from .problems import CellProblem, DatasetError
 from .workbook import MODEL_SHEETS, Origins, locate, read_workbook, record_path
 
-MAX_TEXT_BYTES = 5 * 1024 * 1024  # a YAML/JSON dataset: bounds the time of parsing it (an agency is ~100 KB)
+MAX_TEXT_BYTES = 2 * 1024 * 1024  # a YAML/JSON dataset: bounds the time of parsing it (~5 s; an agency is ~100 KB)
 MAX_ROUNDS = 5  # schema rounds: each drops the records it refused, so the loader still sees the rest
 
 

@@ -33,7 +33,8 @@ TEXT, LONG, CODE, CODES, INT, NUMBER, BOOL, DATE, CHOICE, NIP = (
 )
 YES_NO = (("true", "Ya"), ("false", "Tidak"))
 GUIDE = "Petunjuk"
-MAX_ROWS = 50_000  # data rows a sheet may have: bounds the time of a preview
+MAX_ROWS = 20_000  # data rows a sheet may have: bounds the time of a preview (an agency has a few thousand)
+MAX_COLUMNS = 100  # columns read of a sheet (the widest has 16): a cell far right does not widen every row
 TEMPLATE_ROWS = 200  # rows of a blank sheet prepared as text (a NIP or a code keeps its leading zeros and dots)
 
 
@@ -754,7 +755,7 @@ def _read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem]
     if spec.name not in book.sheetnames:
         problems.append(CellProblem(source, spec.name, None, "", "lembar ini tidak ada di buku kerja."))
         return []
-    lines = book[spec.name].iter_rows(values_only=True)
+    lines = book[spec.name].iter_rows(values_only=True, max_col=MAX_COLUMNS)
     header = next(lines, ())
     positions: dict[str, int] = {}
     for index, title in enumerate(header):

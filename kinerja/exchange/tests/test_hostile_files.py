@@ -186,3 +186,17 @@ def test_the_preview_page_of_a_thirty_digit_number_is_a_message(client, world):
                            {"berkas": SimpleUploadedFile("angka.xlsx", write_workbook(data))})
     page = client.get(response["Location"])
     assert page.status_code == 200 and 'id="confirm-import"' not in page.text
+
+
+def test_a_cell_in_the_far_corner_of_a_sheet_does_not_make_the_preview_read_a_million_rows(seed):
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(write_workbook(export_agency_data(seed))))
+    book["Target"]["XFD1048576"] = "x"
+    output = io.BytesIO()
+    book.save(output)
+    started = time.perf_counter()
+    result = preview(actor=None, name="pojok.xlsx", content=output.getvalue())
+    assert time.perf_counter() - started < 20
+    assert any(problem.sheet == "Target" and f"lebih dari {workbook.MAX_ROWS} baris" in problem.message
+               for problem in result.problems), result.problems[:3]

@@ -200,3 +200,36 @@ def test_a_cell_in_the_far_corner_of_a_sheet_does_not_make_the_preview_read_a_mi
     assert time.perf_counter() - started < 20
     assert any(problem.sheet == "Target" and f"lebih dari {workbook.MAX_ROWS} baris" in problem.message
                for problem in result.problems), result.problems[:3]
+
+
+def _json_with(seed, place) -> bytes:
+    import json
+
+    data = export_agency_data(seed)
+    place(data)
+    return json.dumps(data).replace('"__HUGE__"', "1e400").replace('"__DIGITS__"', THIRTY_DIGITS).encode()
+
+
+@pytest.mark.parametrize("where", ["factor", "first_year", "decimals", "target_year", "quarter", "actual_value",
+                                   "thousands_of_digits"])
+def test_huge_or_infinite_numbers_anywhere_in_a_json_dataset_are_problems(seed, where):
+    def place(data: dict) -> None:
+        indicator = data["plan"]["indicators"][0]
+        if where == "factor":
+            indicator["formula"], indicator["factor"] = "ratio", "__HUGE__"
+        elif where == "first_year":
+            data["plan"]["first_year"] = "__DIGITS__"
+        elif where == "decimals":
+            indicator["decimals"] = "__DIGITS__"
+        elif where == "target_year":
+            data["targets"] = [{"indicator": indicator["code"], "kind": "year", "year": "__DIGITS__", "value": 1}]
+        elif where == "quarter":
+            data["actuals"] = [{"indicator": indicator["code"], "year": 2023, "quarter": "__DIGITS__", "value": 1}]
+        elif where == "actual_value":
+            data["actuals"] = [{"indicator": indicator["code"], "year": 2023, "quarter": 1, "value": "__HUGE__"}]
+        else:
+            data["plan"]["first_year"] = "__THOUSANDS__"
+
+    content = _json_with(seed, place).replace(b'"__THOUSANDS__"', b"9" * 5000)
+    result = preview(actor=None, name="angka.json", content=content)
+    assert not result.ok

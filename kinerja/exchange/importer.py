@@ -3,7 +3,11 @@
 The file is read (a workbook cell by cell), checked against the schema, and loaded by the one loader — inside a
 transaction that is rolled back for the preview. Problems are collected, never stopped at the first, and put
 back where the person who wrote the file looks for them (sheet, row and column of a workbook). With any
-problem nothing is written.
+problem nothing is written. What the importing user may change is the loader's to decide (loader.py).
+
+A hostile file is bounded before it is parsed: YAML/JSON up to MAX_TEXT_BYTES and without YAML anchors or aliases
+(dataset_io), a workbook checked whole by xlsx_guard (no DTD or entity, unzipped size bounded) and read up to
+workbook.MAX_ROWS rows of workbook.MAX_COLUMNS columns a sheet.
 """
 
 from collections import Counter

@@ -3,6 +3,13 @@
 One transaction: a file with any problem writes nothing, and every problem is reported, not only the first.
 Loading the same file twice changes nothing (no row is saved when its values are already there).
 
+A file changes only what its `actor` may change, as accounts.access decides: a planner their own agency (its
+units, positions, plan, pages, decree, targets), the officials of its region they manage (`managed_officials`:
+matched by NIP, or by region and name, never an official of another region or agency nor the region's head), and
+no actual they may not import (`may_import_actuals`); the region, its head and a new agency are the
+administrator's (`may_change_region`). A refused record is a problem on its record and field, like any other.
+`OPERATOR` (None) is the trusted path of the operator's commands and the built-in dataset: not checked.
+
 A fixed number of queries whatever the agency's size when nothing changed: every table of the agency and of its
 plan is read once up front into dicts (`preload`, `preload_children`, `preload_links`), the file is compared with
 them in memory, and only a row that is new or changed is validated and written.

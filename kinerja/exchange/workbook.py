@@ -11,6 +11,7 @@ record of the dataset came from, so the schema's and the loader's problems are p
 
 import datetime
 import io
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -581,6 +582,8 @@ def read_cell(column: Column, value: Any) -> Any:
     if kind == NUMBER:
         if isinstance(value, bool):
             raise _Bad(f"'{value}' bukan angka.")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _Bad("angka ini terlalu besar atau bukan angka.")
         if isinstance(value, int | float):
             return _number_value(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
         text = _text_of(value).replace(" ", "")

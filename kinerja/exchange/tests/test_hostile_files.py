@@ -233,3 +233,15 @@ def test_huge_or_infinite_numbers_anywhere_in_a_json_dataset_are_problems(seed, 
     content = _json_with(seed, place).replace(b'"__THOUSANDS__"', b"9" * 5000)
     result = preview(actor=None, name="angka.json", content=content)
     assert not result.ok
+
+
+@pytest.mark.parametrize("written", [b"1e999", b"-1e999", b"1e308"])
+def test_an_infinite_or_huge_number_typed_into_the_xml_of_a_cell_is_a_problem_of_its_cell(seed, written):
+    data = export_agency_data(seed)
+    data["targets"] = [{"indicator": "IKU.1", "kind": "year", "year": 2023, "value": 987654}]
+    content = write_workbook(data)
+    content = rewritten(content, _sheet_member(content, "Target"),
+                        lambda xml: xml.replace(b"<v>987654</v>", b"<v>" + written + b"</v>"))
+    result = preview(actor=None, name="angka.xlsx", content=content)
+    assert not result.ok
+    assert any(problem.sheet == "Target" and problem.row == 2 for problem in result.problems), result.problems

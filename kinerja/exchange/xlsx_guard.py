@@ -10,7 +10,7 @@ what is read (zipfile reads no more than a member's declared size and checks its
 import io
 import zipfile
 
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # the whole workbook once unzipped
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # the whole workbook once unzipped (20,000 rows of a sheet: ~30 MB)
 MAX_MEMBERS = 2000
 CHUNK = 64 * 1024
 FORBIDDEN = (b"<!doctype", b"<!entity")

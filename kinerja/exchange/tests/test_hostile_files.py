@@ -245,3 +245,12 @@ def test_an_infinite_or_huge_number_typed_into_the_xml_of_a_cell_is_a_problem_of
     result = preview(actor=None, name="angka.xlsx", content=content)
     assert not result.ok
     assert any(problem.sheet == "Target" and problem.row == 2 for problem in result.problems), result.problems
+
+
+def test_a_dataset_over_the_bound_is_refused_at_upload_and_not_kept(client, world, import_dir, monkeypatch):
+    monkeypatch.setattr(importer, "MAX_TEXT_BYTES", 1000)
+    client.force_login(world.planner)
+    response = client.post(reverse("exchange-upload", args=[SEED]),
+                           {"berkas": SimpleUploadedFile("besar.yaml", b"# " + b"x" * 2000)})
+    assert response.status_code == 302 and response["Location"] == reverse("exchange-home", args=[SEED])
+    assert not import_dir.exists() or not list(import_dir.iterdir())

@@ -292,3 +292,34 @@ def test_who_may_import_an_actual(world, kasi_indicator, admin_user):
     assert may_import_actuals(admin_user, positions)
     for user in (world.planner, world.head_of_agency, world.division_head, world.outsider, world.inspector):
         assert not may_import_actuals(user, positions), user
+
+
+# -- the attacker's script, on generated agencies ----------------------------------------------------------
+
+def test_a_generated_agencys_planner_cannot_take_a_neighbours_official_the_regent_nor_an_actual(db, settings,
+                                                                                              tmp_path):
+    """Issue 15: with generated agencies, the planner of one imports a workbook that renames another agency's
+    official (same region) and takes them in, names a new regent and writes an official's actual: every record
+    is refused on its own cell, and nothing at all changes."""
+    from kinerja.exchange.generator import generate_region
+
+    settings.MEDIA_ROOT = tmp_path
+    generate_region("gen-cakupan", agencies=2, seed=3, evidence_every=0)
+    mine, theirs = Agency.objects.filter(region__code="gen-cakupan").order_by("code")
+    planner = User.objects.get(username=f"{mine.code}.perencana")
+    victim = Official.objects.filter(assignments__position__agency=theirs).order_by("nip").first()
+    data = naming(export_agency_data(mine), victim.nip)
+    data["region"]["head"] = {"name": "Bupati Tandingan"}
+    page_row = PageIndicator.objects.filter(position__agency=mine, position__superior__isnull=False,
+                                            indicator__formula="count").select_related("indicator").first()
+    data["actuals"] = [row for row in data.get("actuals", [])
+                       if (row["indicator"], row["year"], row["quarter"]) != (page_row.indicator.code, 2025, 1)]
+    data["actuals"].append({"indicator": page_row.indicator.code, "year": 2025, "quarter": 1, "value": 99})
+    before = state()
+    result = import_file(actor=planner, name="serang.xlsx", content=write_workbook(data), agency=mine)
+    assert not result.applied
+    cells = {(p.sheet, p.column) for p in result.problems}
+    assert {("Pejabat", "NIP"), ("Wilayah", "Nama Kepala Daerah"), ("Realisasi", "Realisasi")} <= cells, \
+        result.problems
+    assert state() == before
+    assert Official.objects.get(pk=victim.pk).name == victim.name

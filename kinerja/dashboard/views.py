@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, reach_of
+from kinerja.core.cells import spreadsheet_text
 from kinerja.core.numbers import format_number
 from kinerja.organisation.models import Agency, Region
 from kinerja.performance.models import Actual
@@ -181,11 +182,11 @@ def public_csv(request: HttpRequest, agency: str) -> HttpResponse:
         indicator = pm.indicator
         for year in plan.years:
             m = pm.year(year)
-            writer.writerow([
+            writer.writerow(map(spreadsheet_text, [  # a name that starts with "=" is text, not a formula
                 indicator.code, indicator.name, indicator.unit, year,
                 _csv_number(m.target.value if m.target else None, indicator.decimals),
                 _csv_number(m.year_actual, indicator.decimals), _csv_number(m.year_achievement, 2),
-            ])
+            ]))
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="iku-{agency_obj.code}.csv"'
     return response

@@ -2,7 +2,8 @@
 
 Header rows come first (bold, grey, merged as their spans say, frozen), then the rows in order. A cell with a
 `value` is written as that number (or formula, when it starts with "="), formatted with its number format, so
-a planner can go on calculating; every other cell is written as its text. A draft's gaps go on a last sheet.
+a planner can go on calculating; every other cell is written as its text, always as text (kinerja.core.cells: a
+name or note that starts with "=" never becomes a formula). A draft's gaps go on a last sheet.
 """
 
 import io
@@ -12,6 +13,8 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+
+from kinerja.core.cells import set_text
 
 from .document import Document, Table
 
@@ -50,7 +53,7 @@ def _write_table(sheet, table: Table) -> None:
             if cell.number_format:
                 target.number_format = cell.number_format
         else:
-            target.value = cell.plain
+            set_text(target, cell.plain)
         is_header = row_index < header_count
         horizontal = "center" if is_header else ("general" if value is not None else cell.align)
         if horizontal == "justify":
@@ -86,7 +89,7 @@ def render_xlsx(document: Document) -> bytes:
         sheet["A1"] = "KONSEP — data yang belum lengkap:" if document.missing else "Dokumen tanpa tabel."
         sheet["A1"].font = Font(bold=True)
         for row, sentence in enumerate(document.missing, 2):
-            sheet.cell(row=row, column=1, value=sentence)
+            set_text(sheet.cell(row=row, column=1), sentence)
     workbook.properties.title = document.title
     workbook.properties.language = "id-ID"
     buffer = io.BytesIO()

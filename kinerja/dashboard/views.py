@@ -19,8 +19,7 @@ from kinerja.core.numbers import format_number
 from kinerja.organisation.models import Agency, Region
 from kinerja.performance.models import Actual
 from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year, default_year
-from kinerja.reports import output
-from kinerja.reports.document import from_data
+from kinerja.reports import output, stored
 from kinerja.reports.models import EnactedDecree
 from kinerja.strategy.models import StrategicPlan
 from kinerja.strategy.selectors import find_current_plan
@@ -198,14 +197,15 @@ def _csv_number(value: object, decimals: int) -> str:
 
 @login_not_required
 def public_decree(request: HttpRequest, agency: str) -> HttpResponse:
-    """The latest enacted version of the IKU/IKI decree, as it was enacted; never a draft."""
-    _agency_obj, plan = _public_agency(agency)
+    """The latest enacted version of the IKU/IKI decree, as it was enacted; never a draft. Printed once per
+    version and served from storage afterwards (reports.stored)."""
+    agency_obj, plan = _public_agency(agency)
     enacted = _latest_enacted(plan) if plan else None
     if enacted is None:
         raise Http404(_("No decree has been enacted yet."))
     enacted = EnactedDecree.objects.get(pk=enacted.pk)
-    document = from_data(enacted.document)
-    response = HttpResponse(output.render(document, "pdf"), content_type=output.FORMATS["pdf"].content_type)
+    path = stored.enacted_pdf(enacted, agency_obj.code)  # rendered once per enacted version, then kept
+    response = HttpResponse(path.read_bytes(), content_type=output.FORMATS["pdf"].content_type)
     response["Content-Disposition"] = (
         f'inline; filename="keputusan-{agency}-{enacted.decree.year}-v{enacted.version}.pdf"')
     return response

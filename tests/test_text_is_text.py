@@ -27,8 +27,8 @@ DDE = "=cmd|' /C calc'!A0"
 PLUS = "+1+1"
 AT = "@SUM(A1)"
 ATTACKS = (HYPERLINK, DDE, PLUS, AT)
-# What a builder writes as a formula on purpose: cell references and arithmetic, nothing else.
-BUILDER_FORMULA = re.compile(r"^=[A-Z0-9()*/+\-.]+$")
+# What a builder writes as a formula on purpose: arithmetic on cell references, no function, nothing else.
+BUILDER_FORMULA = re.compile(r"^=(?:[A-Z]{1,3}[0-9]+|[0-9]+|[()*/+-])+$")
 
 
 @pytest.fixture

@@ -23,6 +23,9 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 NUMBER_FORMAT = "#,##0.00"
 _INVALID = re.compile(r"[\[\]:*?/\\]")
+# The only formulas a builder writes: arithmetic on cell references and numbers ("=W4/F4*100",
+# "=(2*D5-E5)/D5*100"), no function; any other text in a cell's value is written as text.
+BUILDER_FORMULA = re.compile(r"^=(?:\$?[A-Z]{1,3}\$?\d+|\d+(?:\.\d+)?|[()*/+\-])+$")
 
 
 def sheet_title(title: str, index: int, used: set[str]) -> str:
@@ -49,7 +52,10 @@ def _write_table(sheet, table: Table) -> None:
             target.value = value
             target.number_format = cell.number_format or NUMBER_FORMAT
         elif isinstance(value, int | str) and value != "":
-            target.value = value
+            if isinstance(value, str) and not BUILDER_FORMULA.match(value):
+                set_text(target, value)  # not a formula of cell references: written as the text it is
+            else:
+                target.value = value
             if cell.number_format:
                 target.number_format = cell.number_format
         else:

@@ -2,11 +2,13 @@
 item 8): a second request does not render, a new version is printed anew, and what is served is what the
 renderer printed."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from django.urls import reverse
 
 from kinerja.dashboard.services import set_published
-from kinerja.reports import render_pdf
+from kinerja.reports import render_pdf, stored
 from kinerja.reports.models import EnactedDecree
 from kinerja.reports.services import enact_decree
 from kinerja.strategy.models import Decree
@@ -72,3 +74,11 @@ def test_a_new_enacted_version_is_printed_once_in_its_turn(client, world, enacte
     assert len(renders) == 2
     assert len(list((settings.MEDIA_ROOT / "public" / SEED).glob("*.pdf"))) == 2
     assert EnactedDecree.objects.filter(pk=second.pk, version=2).exists()
+
+
+def test_parallel_first_requests_render_once(enacted, renders):
+    """Four requests at once for a version never printed: one prints, the others wait for its file."""
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        paths = list(pool.map(lambda _: stored.enacted_pdf(enacted, SEED), range(4)))
+    assert len(renders) == 1
+    assert len(set(paths)) == 1 and paths[0].read_bytes().startswith(b"%PDF")

@@ -224,3 +224,14 @@ def may_read_log(user: object, agency: Agency) -> bool:
     """Reads the agency-wide change log: its planner, its head, the inspectorate of its region, the administrator."""
     reach = reach_of(user)
     return reach.admin or agency.pk in reach.planned or agency.pk in reach.headed or agency.region_id in reach.inspected
+
+
+def may_read_evaluation_secrets(user: object, agency: Agency, *, final: bool = False) -> bool:
+    """Reads the inspectorate's answers, notes, recommendations and scores of the agency's SAKIP evaluation, on
+    every page, log, export and API: the inspectorate of its region and the administrator always; everyone who
+    reads the agency once the evaluation is final (`final`). Before that, not the agency's planner, head or
+    officials, nor Bappeda."""
+    reach = reach_of(user)
+    if reach.admin or agency.region_id in reach.inspected:
+        return True
+    return final and may_read_agency(user, agency)

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja.accounts.access import may_evaluate, reach_of
+from kinerja.accounts.access import may_evaluate, may_read_evaluation_secrets, reach_of
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
@@ -45,9 +45,8 @@ def may_prepare(user: object, agency: Agency) -> bool:
 
 
 def may_see_verdict(user: object, evaluation: Evaluation) -> bool:
-    """Sees the evaluator's answers, notes, recommendations and scores: the inspectorate (and the administrator)
-    always; everyone who reads the agency once the evaluation is final."""
-    return evaluation.is_final or may_evaluate(user, evaluation.agency) or reach_of(user).admin
+    """Sees the evaluator's answers, notes, recommendations and scores (the rule: accounts.access)."""
+    return may_read_evaluation_secrets(user, evaluation.agency, final=evaluation.is_final)
 
 
 def _ensure(allowed: bool, message: str) -> None:

@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from kinerja.core.cells import set_text
 from kinerja.organisation.nip import nip_problem
 
 from . import xlsx_guard
@@ -648,9 +649,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _set(cell: Any, value: Any) -> None:
-    cell.value = value
-    if isinstance(value, str) and cell.data_type == "f":  # a text that starts with "=" stays text
-        cell.data_type = "s"
+    set_text(cell, value)  # a text that starts with "=" stays text: the one rule of kinerja.core.cells
 
 
 def _guide(book: Workbook) -> None:

@@ -83,7 +83,8 @@ TABLE: tuple[Entry, ...] = (
     # the import as a planner does it: upload the exported workbook, open the preview, confirm (three requests)
     Entry("exchange-upload", "Impor buku kerja (unggah, pratinjau, impor)", query="", as_user="planner",
           kind="import", extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
-          budget=79),  # an unchanged load: every table read once, nothing written (NOTES-loader.md)
+          budget=83),  # an unchanged load: every table read once, nothing written (NOTES-loader.md); +4 since the
+    # import asks who may change what (issue 15): the region's officials, their positions elsewhere, the grants
     # -- SAKIP evaluation -----------------------------------------------------------------------------------------
     Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
     Entry("evaluation-region", "Evaluasi SAKIP (wilayah)", (("{region}", "{year}"),), query="", as_user="inspector",

@@ -12,10 +12,11 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
-from kinerja.exchange.generator import generate_region, region_digest
 from kinerja.organisation.models import Agency, Position
 from kinerja.performance.models import Actual, Evidence, Target
 from kinerja.strategy.models import Indicator
+from kinerja.synthetic.digest import region_digest
+from kinerja.synthetic.region import generate_region
 
 pytestmark = pytest.mark.django_db
 

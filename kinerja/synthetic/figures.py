@@ -18,7 +18,7 @@ from kinerja.synthetic.drafts import AgencyDraft, Writer, rounded
 from kinerja.synthetic.vocabulary import FIRST_YEAR, LAST_ACTUAL, LAST_YEAR, PDF_HEAD
 
 
-def level_of(indicator: Indicator, rng: random.Random) -> float:
+def _level(indicator: Indicator, rng: random.Random) -> float:
     if indicator.unit == "Persen":
         return rng.uniform(55, 90)
     if indicator.formula == "count":
@@ -32,7 +32,7 @@ def write_figures(items: list[AgencyDraft], write: Writer) -> list[tuple[AgencyD
     for item in items:
         rng = item.rng
         for indicator in item.indicators:
-            base, places = level_of(indicator, rng), indicator.decimals
+            base, places = _level(indicator, rng), indicator.decimals
             growth = rng.uniform(0.0, 0.03) * (-1 if indicator.polarity == "lower" else 1)
             width = base * 0.1 if indicator.polarity == "range" else None
 

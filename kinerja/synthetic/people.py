@@ -10,7 +10,7 @@ from kinerja.synthetic.drafts import AgencyDraft, Writer
 from kinerja.synthetic.vocabulary import START
 
 
-def synthetic_nip(code: str, index: int) -> str:
+def _nip(code: str, index: int) -> str:
     """An 18-digit NIP, unique within the region and (by the region code's checksum) across regions."""
     salt = zlib.crc32(code.encode())
     birth = datetime.date(1966, 1, 1) + datetime.timedelta(days=index)
@@ -41,7 +41,7 @@ def write_people(region: Region, items: list[AgencyDraft], password_hash: str, w
     for item in items:
         for position_code, position in item.positions.items():
             user = item.users[position_code]
-            official = Official(region=region, nip=synthetic_nip(region.code, index), name=f"Pejabat {index + 1}, S.E.",
+            official = Official(region=region, nip=_nip(region.code, index), name=f"Pejabat {index + 1}, S.E.",
                                 rank="Penata", grade="III/c", user=user)
             officials.append(official)
             assignments.append(Assignment(official=official, position=position, start=START,

@@ -32,7 +32,7 @@ from kinerja.synthetic.vocabulary import (
 )
 
 
-def draft_indicator(item: AgencyDraft, code: str, order: int, objective: Objective | None) -> Indicator:
+def _indicator(item: AgencyDraft, code: str, order: int, objective: Objective | None) -> Indicator:
     rng = item.rng
     if rng.random() < 0.2:
         name, formula, unit, polarity, rule, numerator, denominator = SHARED[rng.randrange(len(SHARED))]
@@ -91,7 +91,7 @@ def write_plans(items: list[AgencyDraft], write: Writer) -> None:
     for item in items:
         rng = item.rng
         total = rng.randint(40, 120)
-        iku = [draft_indicator(item, f"IKU.{k + 1}", k + 1, item.strategic[k % len(item.strategic)])
+        iku = [_indicator(item, f"IKU.{k + 1}", k + 1, item.strategic[k % len(item.strategic)])
                for k in range(rng.randint(4, 8))]
         for number, indicator in enumerate(iku):
             indicator.is_key = number % 4 != 3
@@ -106,7 +106,7 @@ def write_plans(items: list[AgencyDraft], write: Writer) -> None:
             objectives = item.objectives[position_code]
             objective = objectives[k // len(others) % len(objectives)]
             number = sum(1 for o, _ in item.pages.get(position_code, []) if o is objective) + 1
-            indicator = draft_indicator(item, f"{objective.code}.I{number}", len(iku) + k + 1, None)
+            indicator = _indicator(item, f"{objective.code}.I{number}", len(iku) + k + 1, None)
             item.indicators.append(indicator)
             item.pages.setdefault(position_code, []).append((objective, indicator))
             item.owner[indicator.code] = position_code

@@ -10,7 +10,6 @@
   loaded through the services once per session and inserted again, in bulk, into each test that asks.
 """
 
-import datetime
 from dataclasses import dataclass
 
 import pytest
@@ -18,13 +17,14 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 
-from kinerja.accounts.models import RoleGrant, User
+from kinerja.accounts.models import User
+from kinerja.accounts.tests.factories import PASSWORD, RoleGrantFactory
 from kinerja.exchange.dataset_io import read_dataset
 from kinerja.exchange.loader import load_agency_data
-from kinerja.organisation.models import Agency, Assignment, Official, Position, Region, Unit
+from kinerja.organisation.models import Agency, Official, Position
+from kinerja.organisation.tests.factories import AgencyFactory, AssignmentFactory, PositionFactory
 
 SEED_CODE = "halut-diskominfo"
-PASSWORD = "kata-sandi-uji-123"
 # What every page costs for a logged-in user besides its own data: the user's reach (accounts.access, 2) and
 # the navigation's verification counts (3). Page tests add it to their own fixed counts.
 PER_REQUEST_QUERIES = 5
@@ -36,20 +36,9 @@ def load_builtin_dataset() -> Agency:
     return report.agency
 
 
-def _person(username: str, name: str, nip: str, position: Position) -> User:
-    user = User.objects.create_user(username, password=PASSWORD, first_name=name)
-    official = Official.objects.create(
-        region=position.agency.region, nip=nip, name=name, rank="Penata", grade="III/c", user=user
-    )
-    Assignment.objects.create(official=official, position=position, start=datetime.date(2022, 1, 3))
-    return user
-
-
-def _grant(username: str, name: str, role: str, **scope) -> User:
-    """A user without position, with a role given explicitly (planner, inspectorate, Bappeda)."""
-    user = User.objects.create_user(username, password=PASSWORD, first_name=name)
-    RoleGrant.objects.create(user=user, role=role, **scope)
-    return user
+def _person(username: str, name: str, nip: str, position: Position) -> None:
+    """An official (Penata, III/c) holding `position` since 3 January 2022, with a user account."""
+    AssignmentFactory(position=position, official__nip=nip, official__name=name, official__user__username=username)
 
 
 def create_people(agency: Agency) -> None:
@@ -60,14 +49,16 @@ def create_people(agency: Agency) -> None:
     _person("sekretaris", "Sekretaris Uji, S.Sos", "197001012000031001", positions["sekretaris"])
     _person("kasi", "Kepala Seksi Uji, S.Kom", "198502022010012002", positions["kasi-tata-kelola"])
     _person("kabid", "Kepala Bidang Uji, ST", "197805052005011004", positions["kabid-persandian"])
-    _grant("perencana", "Perencana Uji", RoleGrant.Role.PLANNER, agency=agency)
-    _grant("inspektur", "Inspektur Uji", RoleGrant.Role.INSPECTORATE, region=agency.region)
-    _grant("bappeda", "Bappeda Uji", RoleGrant.Role.REGIONAL_PLANNING, region=agency.region)
-    region = Region.objects.create(code="luar", name="Kabupaten Luar")
-    other = Agency.objects.create(region=region, code="luar-dinas", name="Dinas Lain")
-    unit = Unit.objects.create(agency=other, code="dinas", kind=Unit.Kind.AGENCY, name="Dinas Lain")
-    position = Position.objects.create(agency=other, code="kadis", unit=unit, title="Kepala Dinas")
-    _person("orang-luar", "Orang Luar, SE", "198003032005011003", position)
+    # users without position, with a role given explicitly
+    RoleGrantFactory(user__username="perencana", user__first_name="Perencana Uji", agency=agency)
+    RoleGrantFactory(user__username="inspektur", user__first_name="Inspektur Uji", inspectorate=True,
+                     region=agency.region)
+    RoleGrantFactory(user__username="bappeda", user__first_name="Bappeda Uji", regional_planning=True,
+                     region=agency.region)
+    other = AgencyFactory(code="luar-dinas", name="Dinas Lain", region__code="luar", region__name="Kabupaten Luar")
+    outsider = PositionFactory(agency=other, code="kadis", title="Kepala Dinas", unit__code="dinas",
+                               unit__name="Dinas Lain")
+    _person("orang-luar", "Orang Luar, SE", "198003032005011003", outsider)
 
 
 def ensure_builtin_dataset() -> Agency:

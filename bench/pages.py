@@ -121,7 +121,7 @@ def resolve(entry: Entry, subject: Subject) -> str | None:
 
 
 def usernames(subject: Subject) -> dict[str, str]:
-    """Who asks, by `as_user`: the generator's user names (kinerja.exchange.generator)."""
+    """Who asks, by `as_user`: the generator's user names (kinerja.synthetic.people)."""
     return {
         "head": f"{subject.agency}.{subject.head}",
         "official": f"{subject.agency}.{subject.position}",

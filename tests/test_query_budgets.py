@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from bench.pages import TABLE, Subject, resolve, usernames
 from bench.run import import_chain
 from kinerja.accounts.models import User
-from kinerja.exchange.generator import generate_region
 from kinerja.organisation.models import Agency
+from kinerja.synthetic.region import generate_region
 
 pytestmark = pytest.mark.django_db
 # An agency of a region is checked against another at least this much bigger (indicators on its plan).

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "kinerja.strategy",
     "kinerja.performance",
     "kinerja.exchange",
+    "kinerja.synthetic",
     "kinerja.evaluation",
     "kinerja.reports",
     "kinerja.dashboard",

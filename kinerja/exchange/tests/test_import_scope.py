@@ -301,7 +301,7 @@ def test_a_generated_agencys_planner_cannot_take_a_neighbours_official_the_regen
     """Issue 15: with generated agencies, the planner of one imports a workbook that renames another agency's
     official (same region) and takes them in, names a new regent and writes an official's actual: every record
     is refused on its own cell, and nothing at all changes."""
-    from kinerja.exchange.generator import generate_region
+    from kinerja.synthetic.region import generate_region
 
     settings.MEDIA_ROOT = tmp_path
     generate_region("gen-cakupan", agencies=2, seed=3, evidence_every=0)

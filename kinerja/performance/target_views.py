@@ -76,6 +76,29 @@ def _read(request: HttpRequest, rows: list[GridRow]) -> list[tuple[GridRow, Cell
     return parsed
 
 
+def _closed_changes(request: HttpRequest, rows: list[GridRow]) -> list[str]:
+    """The cells of closed periods that the post would change (a forged or stale form): named, never saved."""
+    refused = []
+    for row in rows:
+        for cell in row.cells:
+            if not cell.locked or cell.name not in request.POST:
+                continue
+            try:
+                posted, shown = to_decimal(request.POST[cell.name].strip()), to_decimal(cell.text)
+            except ValueError:
+                posted, shown = None, object()
+            if posted != shown:
+                period = f"triwulan {cell.quarter} tahun {cell.year}" if cell.quarter else f"tahun {cell.year}"
+                refused.append(f"{row.indicator.code} {period}")
+    return refused
+
+
+def _refused_message(request: HttpRequest, refused: list[str]) -> None:
+    if refused:
+        messages.warning(request, "Target berikut tidak diubah karena periodenya sudah ditutup: "
+                                  + ", ".join(refused) + ".")
+
+
 def _save(request: HttpRequest, parsed: list, *, failed: bool = False) -> bool:
     """Save every cell in one transaction; with any error (`failed`: one found already), nothing — but every
     cell is still checked, so the planner sees all the problems at once."""
@@ -120,6 +143,7 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
             cell.locked = cell.kind == Target.Kind.YEAR and cell.year in closed
     _fill(rows, list(Target.objects.filter(indicator__plan=plan).exclude(kind=Target.Kind.QUARTER)))
     if request.method == "POST":
+        _refused_message(request, _closed_changes(request, rows))
         parsed = _read(request, rows)
         unreadable = any(cell.error for row in rows for cell in row.cells)
         if _save(request, parsed, failed=unreadable):
@@ -151,6 +175,7 @@ def position_targets(request: HttpRequest, agency: str, position: str) -> HttpRe
             cell.locked = cell.quarter in closed
     _fill(rows, targets)
     if request.method == "POST":
+        _refused_message(request, _closed_changes(request, rows))
         parsed = _read(request, rows)
         if _save(request, parsed, failed=any(cell.error for row in rows for cell in row.cells)):
             messages.success(request, "Target triwulan tersimpan.")

@@ -18,28 +18,23 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
-from kinerja.accounts.access import may_enter_actuals, may_plan
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
-from kinerja.organisation.models import Position
 from kinerja.strategy.models import Indicator
 
 from . import achievement, file_kinds
 from .models import QUARTERS, Actual, Evidence, Target
+from .rules import LIMIT, ensure_may_enter, ensure_may_plan, ensure_typed_by_hand, in_range
 from .workflow import StaleActual, ensure_editable, ensure_period_open, ensure_version
 
 PERCENT_UNITS = {"persen", "%"}
 
 
 STORED = Decimal("0.0001")
-LIMIT = Decimal(10) ** 16  # 20 digits with 4 decimals: what the database columns hold
-NOT_PLANNER = "Hanya admin perencanaan instansi ini yang mengubah target."
-NOT_ENTERING = "Hanya pejabat pemegang jabatan yang halaman IKI-nya memuat indikator ini yang mengisi realisasinya."
-FED = "Realisasi indikator ini diisi oleh hasil evaluasi SAKIP, tidak diketik."
 TEXT_MAX = 4000  # factors, follow-up and note: a few paragraphs, not a document (evidence files are for that)
 
 
@@ -57,35 +52,6 @@ def _check_year(indicator: Indicator, year: int, field: str = "year") -> None:
 def _check_quarter(quarter: int) -> None:
     if quarter not in QUARTERS:
         raise ValidationError({"quarter": f"Triwulan {quarter} tidak ada; pilih triwulan 1–4."})
-
-
-def _in_range(value: Decimal | None, field: str) -> None:
-    """A figure the database holds: finite, fewer than 17 digits before the decimal comma."""
-    if value is not None and (not value.is_finite() or abs(value) >= LIMIT):
-        raise ValidationError({field: "Angka terlalu besar: paling banyak 16 angka sebelum koma."})
-
-
-# -- who may ----------------------------------------------------------------------------------------------
-
-def ensure_may_plan(actor: Any, indicator: Indicator) -> None:
-    """Targets are kept by the agency's planner (or the administrator); `actor` None is the system."""
-    if actor is not None and not may_plan(actor, indicator.plan.agency):
-        raise PermissionDenied(NOT_PLANNER)
-
-
-def ensure_may_enter(actor: Any, indicator: Indicator) -> None:
-    """Actuals are entered by an official holding a position whose IKI page prints the indicator (1 query)."""
-    if actor is None:
-        return
-    positions = Position.objects.filter(page_rows__indicator=indicator).only("pk")
-    if not any(may_enter_actuals(actor, position) for position in positions):
-        raise PermissionDenied(NOT_ENTERING)
-
-
-def ensure_typed_by_hand(indicator: Indicator) -> None:
-    """An indicator fed by the SAKIP evaluation takes its actual from the evaluation only (`feed_actual`)."""
-    if indicator.fed_by:
-        raise ValidationError(FED, code="fed_by")
 
 
 def _agency_id(indicator: Indicator) -> int:
@@ -141,8 +107,8 @@ def checked_target(
         _check_quarter(quarter)
     else:
         quarter = 0
-    _in_range(value, "value")
-    _in_range(value_upper, "value_upper")
+    in_range(value, "value")
+    in_range(value_upper, "value_upper")
     if value is None:
         if value_upper is not None:
             raise ValidationError({"value": "Isi batas bawah rentang target."})
@@ -244,7 +210,7 @@ def checked_terms(
     numerator no larger than the denominator; its value is computed. A count is whole and not negative.
     """
     for field, figure in (("value", value), ("numerator", numerator), ("denominator", denominator)):
-        _in_range(figure, field)
+        in_range(figure, field)
     if indicator.formula == Indicator.Formula.RATIO:
         numerator, denominator = _stored(numerator), _stored(denominator)
         errors: dict[str, str] = {}

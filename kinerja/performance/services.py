@@ -265,7 +265,7 @@ def stored_amount(value: Decimal | None) -> Decimal | None:
 
 
 WRITTEN = ("value", "numerator", "denominator", "supporting_factors", "hindering_factors", "follow_up", "note",
-           "is_example", "entered_by_id", "status")
+           "is_example", "entered_by_id", "status", "verified_by_id", "verified_at")
 
 
 @transaction.atomic
@@ -294,17 +294,20 @@ def record_actual(
 def feed_actual(*, actor: Any, indicator: Indicator, year: int, quarter: int, value: Decimal, note: str,
                 source: str) -> Actual:
     """Trusted path: the SAKIP evaluation (`source`) writes its score as the actual of an indicator it feeds.
-    Its caller (evaluation.services.finalise) checked that `actor` may evaluate; every other rule applies."""
+    Its caller (evaluation.services.finalise) checked that `actor` may evaluate. Every rule applies but the
+    state: a figure typed by hand before the fed-by rule (even submitted or verified) gives way to the score, so
+    no one can block the evaluation's finalising."""
     if indicator.fed_by != source:
         raise ValidationError(f"Indikator {indicator.code} tidak diisi oleh {source}.")
     return _write_actual(actor=actor, indicator=indicator, year=year, quarter=quarter, value=value, numerator=None,
-                         denominator=None, texts={"note": note}, evidence=(), is_example=False, version=None)
+                         denominator=None, texts={"note": note}, evidence=(), is_example=False, version=None,
+                         any_state=True)
 
 
 def _write_actual(
     *, actor: Any, indicator: Indicator, year: int, quarter: int, value: Decimal | None,
     numerator: Decimal | None, denominator: Decimal | None, texts: dict[str, str],
-    evidence: Sequence[tuple[str, bytes]], is_example: bool, version: str | None,
+    evidence: Sequence[tuple[str, bytes]], is_example: bool, version: str | None, any_state: bool = False,
 ) -> Actual:
     """Every domain rule, then the write: the row is locked before its state is read, only the columns that
     change are saved, and the change is recorded."""
@@ -320,7 +323,8 @@ def _write_actual(
     ensure_version(existing, version)
     if not is_example:
         ensure_period_open(indicator, year, quarter)
-        ensure_editable(existing)
+        if not any_state:
+            ensure_editable(existing)
     before = audit.snapshot(existing)
     was = {name: getattr(existing, name) for name in WRITTEN} if existing is not None else {}
     actual = existing or Actual(indicator=indicator, year=year, quarter=quarter)
@@ -329,6 +333,8 @@ def _write_actual(
         setattr(actual, name, text.strip())
     actual.is_example, actual.entered_by = is_example, actor
     actual.status = Actual.Status.VERIFIED if is_example else Actual.Status.DRAFT
+    if existing is not None and existing.status == Actual.Status.VERIFIED and not is_example:
+        actual.verified_by, actual.verified_at = None, None  # a verification was of the figure replaced
     actual.full_clean()
     changed = [name.removesuffix("_id") for name in WRITTEN
                if existing is not None and getattr(actual, name) != was[name]]

@@ -231,6 +231,8 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
         except PermissionDenied as error:
             raise Http404("Halaman ini tidak ditemukan.") from error
         except ValidationError as error:  # a field's problem next to it; a closed period or a state above the row
+            if getattr(error, "code", None) == "fed_by":  # the row has no form: a post for it was forged
+                raise Http404(error.messages[0]) from error
             add_service_errors(form, error, {"file": "evidence"})
         else:
             saved = True

@@ -49,6 +49,15 @@ def test_the_evaluation_feeds_its_indicator_through_the_named_path_and_no_other(
                              note="", source="evaluasi-sakip")
 
 
+def test_a_figure_typed_by_hand_before_the_rule_gives_way_to_the_evaluation_even_once_submitted(world, fed):
+    typed = Actual.objects.create(indicator=fed, year=2022, quarter=4, value=Decimal(99),
+                                  entered_by=world.head_of_agency, status=Actual.Status.SUBMITTED)
+    fed_actual = services.feed_actual(actor=world.inspector, indicator=fed, year=2022, quarter=4, value=Decimal(70),
+                                      note="Nilai evaluasi", source="evaluasi-sakip")
+    assert fed_actual.pk == typed.pk
+    assert (fed_actual.value, fed_actual.entered_by, fed_actual.status) == (Decimal(70), world.inspector, "draft")
+
+
 def test_who_may_is_asked_by_the_services_themselves(world, count):
     for stranger in (world.planner, world.division_head, world.inspector, world.outsider):
         with pytest.raises(PermissionDenied):

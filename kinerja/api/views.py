@@ -278,6 +278,12 @@ FIGURES = ("value", "numerator", "denominator")
 TEXT_FIELDS = ("supporting_factors", "hindering_factors", "follow_up", "note")
 
 
+def _version(data: dict, default: str | None = None) -> str | None:
+    """The version the caller read (`updated_at` of the body), else `default`: checked by the workflow."""
+    moment = data.get("updated_at")
+    return default if moment is None else workflow.version_at(moment)
+
+
 @extend_schema_view(
     **_list_schema("agency", "year", "quarter", "position", "indicator", "status", summary="Actuals (realisasi)"),
     retrieve=extend_schema(summary="One actual with its evidence files"),
@@ -288,9 +294,9 @@ TEXT_FIELDS = ("supporting_factors", "hindering_factors", "follow_up", "note")
         request=s.ActualCreateSerializer, responses={201: s.ActualSerializer, 200: s.ActualSerializer}),
     partial_update=extend_schema(summary="Correct a draft actual", request=s.ActualFiguresSerializer,
                                  responses={200: s.ActualSerializer}),
-    submit=extend_schema(summary="Send the actual to the superior for verification", request=None,
+    submit=extend_schema(summary="Send the actual to the superior for verification", request=s.VersionSerializer,
                          responses={200: s.ActualSerializer}),
-    verify=extend_schema(summary="Verify a submitted actual (a superior)", request=None,
+    verify=extend_schema(summary="Verify a submitted actual (a superior)", request=s.VersionSerializer,
                          responses={200: s.ActualSerializer}),
     return_actual=extend_schema(summary="Return a submitted actual with a reason (a superior)",
                                 request=s.ReasonSerializer, responses={200: s.ActualSerializer}),
@@ -338,7 +344,7 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         data = _valid(s.ActualCreateSerializer, request.data)
         indicator = readable_indicator(request.user, data["indicator"])
         existed = Actual.objects.filter(indicator=indicator, year=data["year"], quarter=data["quarter"]).exists()
-        actual = self._record(indicator, data["year"], data["quarter"], data)
+        actual = self._record(indicator, data["year"], data["quarter"], data, version=_version(data))
         return self._answer(actual, status.HTTP_200_OK if existed else status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
@@ -349,36 +355,40 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
             merged["value"] = None  # computed from the terms again
         # the figures not sent are the ones just read: changed meanwhile, the request is refused, not undone
         return self._answer(self._record(actual.indicator, actual.year, actual.quarter, merged,
-                                         version=workflow.version_of(actual)))
+                                         version=_version(data, workflow.version_of(actual))))
 
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
+        version = _version(_valid(s.VersionSerializer, request.data))
         with service_errors():
-            actual = workflow.submit_actual(actor=request.user, actual=actual)
+            actual = workflow.submit_actual(actor=request.user, actual=actual, version=version)
         return self._answer(actual)
 
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
+        version = _version(_valid(s.VersionSerializer, request.data))
         with service_errors():
-            actual = workflow.verify_actual(actor=request.user, actual=actual)
+            actual = workflow.verify_actual(actor=request.user, actual=actual, version=version)
         return self._answer(actual)
 
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_actual(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        reason = _valid(s.ReasonSerializer, request.data)["reason"]
+        data = _valid(s.ReasonSerializer, request.data)
+        reason, version = data["reason"], _version(data)
         with service_errors():
-            actual = workflow.return_actual(actor=request.user, actual=actual, reason=reason)
+            actual = workflow.return_actual(actor=request.user, actual=actual, reason=reason, version=version)
         return self._answer(actual)
 
     @action(detail=True, methods=["post"])
     def reopen(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        reason = _valid(s.ReasonSerializer, request.data)["reason"]
+        data = _valid(s.ReasonSerializer, request.data)
+        reason, version = data["reason"], _version(data)
         with service_errors():
-            actual = workflow.reopen_actual(actor=request.user, actual=actual, reason=reason)
+            actual = workflow.reopen_actual(actor=request.user, actual=actual, reason=reason, version=version)
         return self._answer(actual)
 
     @action(detail=True, methods=["post"])

@@ -60,9 +60,14 @@ class StaleActual(ValidationError):
     """The actual changed since the page or request that wants to change it was read: nothing was saved."""
 
 
+def version_at(moment: datetime.datetime) -> str:
+    """The version of an actual last changed at `moment` (its `updated_at`, as the API shows it)."""
+    return moment.astimezone(datetime.UTC).isoformat()
+
+
 def version_of(actual: Actual | None) -> str:
     """The version a door shows with an actual and sends back with its change ("" for none yet)."""
-    return actual.updated_at.isoformat() if actual is not None and actual.pk else ""
+    return version_at(actual.updated_at) if actual is not None and actual.pk else ""
 
 
 def last_changed_by(obj: Model) -> str:

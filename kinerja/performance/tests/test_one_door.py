@@ -137,3 +137,32 @@ def test_the_api_refuses_the_fed_indicator_with_400_and_a_stranger_with_403(clie
                                                         "value": "1"}, content_type="application/json")
     assert response.status_code == 403 and "Hanya pejabat" in response.json()["detail"]
     assert not Actual.objects.filter(indicator__in=[fed, count]).exists()
+
+
+def test_the_api_takes_the_updated_at_it_showed_and_refuses_a_stale_one(client, world, count):
+    client.force_login(world.section_head)
+    created = client.post(reverse("api-actual-list"), {"indicator": count.pk, "year": 2022, "quarter": 2,
+                                                       "value": "1"}, content_type="application/json").json()
+    url = reverse("api-actual-detail", args=[created["id"]])
+    changed = client.patch(url, {"value": "2", "updated_at": created["updated_at"]}, content_type="application/json")
+    assert changed.status_code == 200
+    stale = client.patch(url, {"value": "3", "updated_at": created["updated_at"]}, content_type="application/json")
+    assert stale.status_code == 400 and "baru saja diubah" in stale.json()["non_field_errors"][0]
+    submit = reverse("api-actual-submit", args=[created["id"]])
+    refused = client.post(submit, {"updated_at": created["updated_at"]}, content_type="application/json")
+    assert refused.status_code == 400
+    assert Actual.objects.get(pk=created["id"]).value == Decimal(2)
+    done = client.post(submit, {"updated_at": changed.json()["updated_at"]}, content_type="application/json")
+    assert done.status_code == 200 and done.json()["status"] == "submitted"
+
+
+def test_the_entry_pages_submit_button_carries_the_version(client, world, seed, count):
+    actual = enter(world, count)
+    client.force_login(world.section_head)
+    page = client.get(reverse("entry-page", args=[seed.code, "kasi-tata-kelola"]) + "?tahun=2022&triwulan=2")
+    assert f'name="version" value="{workflow.version_of(actual)}"' in page.content.decode()
+    enter(world, count, 8)  # meanwhile
+    url = reverse("entry-submit", args=[seed.code, "kasi-tata-kelola", count.code]) + "?tahun=2022&triwulan=2"
+    response = client.post(url, {"version": workflow.version_of(actual)}, follow=True)
+    assert "baru saja diubah" in response.content.decode()
+    assert Actual.objects.get(pk=actual.pk).status == Actual.Status.DRAFT

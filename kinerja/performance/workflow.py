@@ -16,7 +16,7 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
 
@@ -115,7 +115,11 @@ def close_period(*, actor: Any, agency: Agency, year: int, quarter: int,
         lock.closed = True
     lock.deadline, lock.changed_by = deadline, actor
     lock.full_clean()
-    lock.save()
+    try:
+        with transaction.atomic():  # another planner closing the same quarter at the same moment: told, no 500
+            lock.save()
+    except IntegrityError as error:
+        raise ValidationError("Periode ini baru saja diubah oleh pengguna lain; muat ulang.", code="stale") from error
     audit.record_change(actor=actor, obj=lock, before=before, agency=agency,
                         description=f"Periode triwulan {quarter} tahun {year} ditutup"
                         + (f" sesudah {deadline:%d-%m-%Y}" if deadline else ""))
@@ -127,7 +131,7 @@ def reopen_period(*, actor: Any, agency: Agency, year: int, quarter: int, reason
     if not may_plan(actor, agency):
         raise PermissionDenied("Hanya admin perencanaan instansi ini yang membuka kembali periode.")
     check_quarter(quarter)
-    lock = PeriodLock.objects.filter(agency=agency, year=year, quarter=quarter).first()
+    lock = PeriodLock.objects.select_for_update().filter(agency=agency, year=year, quarter=quarter).first()
     if lock is None or not lock.is_closed_on(datetime.date.today()):
         raise ValidationError(f"Periode triwulan {quarter} tahun {year} tidak sedang ditutup.")
     before = audit.snapshot(lock)

@@ -130,3 +130,18 @@ def test_verify_and_return_at_the_same_moment_one_wins_the_other_is_told(kasi_in
         assert isinstance(loser, ValidationError) and not isinstance(loser, PermissionDenied)
         final = Actual.objects.get(pk=actual.pk)
         assert final.status == (Actual.Status.VERIFIED if outcomes[0] else Actual.Status.DRAFT)
+
+
+def test_two_planners_closing_the_same_quarter_at_once_give_no_500(kasi_indicator):
+    from kinerja.performance.models import PeriodLock
+
+    planner = User.objects.get(username="perencana")
+    agency = kasi_indicator.plan.agency
+    for quarter in (1, 2, 3, 4):
+        results = run_together(*(
+            lambda: workflow.close_period(actor=User.objects.get(pk=planner.pk), agency=agency, year=2023,
+                                          quarter=quarter)  # noqa: B023 — run before the loop moves on
+            for _ in range(3)))
+        assert all(not isinstance(result, Exception) or isinstance(result, ValidationError) for result in results), \
+            results
+        assert PeriodLock.objects.filter(agency=agency, year=2023, quarter=quarter, closed=True).count() == 1

@@ -1,5 +1,6 @@
 """Door parity (issue 15): every rule of an actual or a target is refused the same way whichever door the write
-comes through — the page, the JSON API or the service itself — and the Actual and Target tables stay as they were.
+comes through — the page, the JSON API, the Django admin or the service itself — and the Actual and Target tables
+stay as they were.
 
 Each case sets a world up (a closed quarter, a submitted actual, …), then one door tries the write. The page and
 the API only translate what `performance.services` / `performance.workflow` answer; no door holds a rule of its
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -154,7 +156,30 @@ def through_api(world, case: Case) -> str:
     return response.content.decode()
 
 
-DOORS = {"service": through_service, "page": through_page, "api": through_api}
+def through_admin(world, case: Case) -> str:
+    """The Django admin, as the same person made staff with the model permissions (the admin's own gate)."""
+    if case.what == "verify":
+        pytest.skip("the admin has no verification door: an actual's state is read-only there")
+    user = getattr(world, case.actor)
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    user.user_permissions.add(*Permission.objects.filter(
+        content_type__app_label="performance", codename__in=["add_actual", "change_actual", "add_target",
+                                                             "change_target", "view_actual", "view_target"]))
+    client = Client()
+    client.force_login(user)
+    indicator = _indicator(world, case)
+    body = {"indicator": indicator.pk, "year": YEAR, "quarter": case.quarter, **case.figures}
+    if case.what == "actual":
+        body |= {"evidence-TOTAL_FORMS": "0", "evidence-INITIAL_FORMS": "0"}
+        response = client.post(reverse("admin:performance_actual_add"), body)
+    else:
+        response = client.post(reverse("admin:performance_target_add"), {**body, "kind": "quarter"})
+    assert response.status_code == 200, response.status_code  # the form again, with the refusal on it
+    return response.content.decode()
+
+
+DOORS = {"service": through_service, "page": through_page, "api": through_api, "admin": through_admin}
 
 
 @pytest.mark.parametrize("door", DOORS)
@@ -167,9 +192,10 @@ def test_every_door_refuses_the_rule_and_changes_nothing(world, case, door, sett
     answer = DOORS[door](world, case)
     assert tables() == before
     if answer != NOT_FOUND:
-        # a number too long is refused by the API's own parser before the service ("Panjang angka tidak boleh lebih
-        # dari 20."), by the service everywhere else ("Angka terlalu besar")
-        expected = case.message or ("lebih dari 20" if door == "api" else "terlalu besar")
+        # a number too long is refused by the parsers of the API and of the admin form before the service ("Panjang
+        # angka tidak boleh lebih dari 20.", "… tidak melebihi 20 angka."), by the service everywhere else ("Angka
+        # terlalu besar")
+        expected = case.message or {"api": "lebih dari 20", "admin": "melebihi 20 angka"}.get(door, "terlalu besar")
         assert expected in answer, answer[:2000]
 
 

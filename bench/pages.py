@@ -48,8 +48,9 @@ TABLE: tuple[Entry, ...] = (
           as_user="official", budget=18),
     Entry("verification", "Verifikasi", budget=11, main=False),
     Entry("periods", "Periode", as_user="planner", budget=8, main=False),
-    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=10, main=False),
-    Entry("position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=13,
+    # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15)
+    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=11, main=False),
+    Entry("position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=14,
           main=False),
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
     Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12,

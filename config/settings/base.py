@@ -105,6 +105,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Parallel saves wait instead of failing with "database is locked": readers never block the writer (WAL), a
+    # writer waits up to 20 s for another (timeout), and every transaction takes the write lock when it begins
+    # (IMMEDIATE), so a read-then-write cannot be overtaken between its read and its write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL;", "timeout": 20, "transaction_mode": "IMMEDIATE",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

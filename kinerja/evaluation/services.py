@@ -3,7 +3,7 @@
 Who does what: the agency's planner or head prepares the self-assessment (answers, notes, evidence) and sends it;
 only the inspectorate of the region answers as evaluator, and finalises; a final evaluation writes the score as
 the quarter-4 actual of every indicator of the agency fed by the evaluation (`Indicator.fed_by`), through
-`performance.services.record_actual` like any actual, with a link to the evaluation's result page as its
+`performance.services.feed_actual` (its named trusted path), with a link to the evaluation's result page as its
 evidence (`performance.Evidence.link`), and turns every recommendation into a follow-up item.
 """
 
@@ -207,8 +207,8 @@ def _feed_indicators(actor: Any, evaluation: Evaluation, total: Decimal, predica
                          before=audit.snapshot(existing), after=None, agency=evaluation.agency_id, about=indicator,
                          description=performance.actual_description(existing, AuditRecord.Action.DELETED))
             existing.delete()
-        actual = performance.record_actual(
-            actor=actor, indicator=indicator, year=evaluation.year, quarter=FED_QUARTER, value=total,
+        actual = performance.feed_actual(
+            actor=actor, indicator=indicator, year=evaluation.year, quarter=FED_QUARTER, value=total, source=FED_BY,
             note=f"Nilai hasil evaluasi SAKIP tahun {evaluation.year} oleh Inspektorat: {total:f} "
                  f"({predicate[0]}, {predicate[1]}).",
         )

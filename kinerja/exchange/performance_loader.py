@@ -16,7 +16,7 @@ from kinerja.accounts.access import may_import_actuals
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Position
-from kinerja.performance import services
+from kinerja.performance import rules, services
 from kinerja.performance.models import Actual, Target
 from kinerja.performance.workflow import ensure_editable, ensure_period_open
 from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
@@ -237,6 +237,12 @@ class _Figures:
                 continue
             if not self.may_enter(indicator):
                 self.loader.problem(record, "numerator" if ratio else "value", NOT_YOURS)
+                continue
+            try:
+                if not self.loader.trusted:  # the operator's dataset may carry what the evaluation fed
+                    rules.ensure_typed_by_hand(indicator)
+            except ValidationError as error:
+                self.loader.problem(record, "numerator" if ratio else "value", error.messages[0])
                 continue
             try:
                 ensure_editable(actual)

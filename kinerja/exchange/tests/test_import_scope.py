@@ -25,7 +25,7 @@ from kinerja.exchange.workbook import write_workbook
 from kinerja.organisation.models import Agency, Assignment, Official, Position, Region, Unit
 from kinerja.performance.models import Actual
 from kinerja.performance.services import record_actual
-from kinerja.strategy.models import PageIndicator
+from kinerja.strategy.models import Indicator, PageIndicator
 
 SEED = "halut-diskominfo"
 NEIGHBOUR_NIP = "197504042003121002"  # an official of another agency of the same region
@@ -284,6 +284,15 @@ def test_the_administrator_brings_in_actuals_recorded_as_entered_by_them(world, 
     result = import_file(actor=admin_user, name="x.xlsx", content=write_workbook(data), agency=world.agency)
     assert result.applied, [str(p) for p in result.problems]
     assert Actual.objects.get(indicator=kasi_indicator, year=2022, quarter=2).entered_by == admin_user
+
+
+def test_an_actual_fed_by_the_evaluation_is_refused_through_the_import_even_to_the_administrator(world, admin_user):
+    fed = Indicator.objects.filter(plan__agency=world.agency).exclude(fed_by="").first()
+    assert fed is not None, "the seed's IKU.1 is fed by the SAKIP evaluation"
+    data = export_agency_data(world.agency)
+    data["actuals"] = [*data.get("actuals", []), _actual(fed, value=70)]
+    problems = refused(admin_user, data, world.agency)
+    assert [p.sheet for p in problems] == ["Realisasi"] and "evaluasi SAKIP" in problems[0].message, problems
 
 
 def test_who_may_import_an_actual(world, kasi_indicator, admin_user):

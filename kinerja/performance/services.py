@@ -11,23 +11,28 @@ agency; no person to ask about), `is_example=True` is the example-data command, 
 evaluation writing its score into the indicators it feeds. No door passes any of them.
 """
 
-import hashlib
-import secrets
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
 from kinerja.strategy.models import Indicator
 
-from . import achievement, file_kinds
-from .models import QUARTERS, Actual, Evidence, Target
+from . import achievement
+
+# Evidence has its own module; its functions are part of this module's public face (one door for every write).
+from .evidence import (  # noqa: F401
+    add_evidence,
+    checked_evidence_kind,
+    evidence_description,
+    max_evidence_bytes,
+    remove_evidence,
+)
+from .models import QUARTERS, Actual, Target
 from .rules import LIMIT, ensure_may_enter, ensure_may_plan, ensure_typed_by_hand, in_range
 from .workflow import StaleActual, ensure_editable, ensure_period_open, ensure_version
 
@@ -70,13 +75,6 @@ def actual_description(actual: Actual, action: str) -> str:
     with audit.in_record_language():
         return (f"Realisasi {actual.year} TW {actual.quarter} indikator {actual.indicator.code} "
                 f"{AuditRecord.Action(action).label}")
-
-
-def evidence_description(evidence: Evidence, action: str) -> str:
-    actual = evidence.actual
-    with audit.in_record_language():
-        return (f"Bukti «{evidence.original_name}» realisasi {actual.year} TW {actual.quarter} indikator "
-                f"{actual.indicator.code} {AuditRecord.Action(action).label}")
 
 
 def _whole_if_count(indicator: Indicator, value: Decimal, field: str) -> None:
@@ -349,55 +347,3 @@ def _write_actual(
     for name, content in evidence:
         add_evidence(actor=actor, actual=actual, name=name, content=content, is_example=is_example)
     return actual
-
-
-def max_evidence_bytes() -> int:
-    return int(getattr(settings, "KINERJA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
-
-
-def checked_evidence_kind(name: str, content: bytes) -> file_kinds.FileKind:
-    """What an evidence file really is; ValidationError when it is empty, too large or not an allowed kind."""
-    limit = max_evidence_bytes()
-    if not content:
-        raise ValidationError({"file": "Berkas bukti kosong."})
-    if len(content) > limit:
-        raise ValidationError({"file": f"Berkas bukti lebih besar dari batas {limit // (1024 * 1024)} MB."})
-    kind = file_kinds.detect(content)
-    if kind is None:
-        raise ValidationError(
-            {"file": f"Isi berkas '{name}' bukan jenis yang diizinkan ({file_kinds.ALLOWED_LABELS})."}
-        )
-    return kind
-
-
-@transaction.atomic
-def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
-    """Store one evidence file under var/ with a generated name, after checking what it really is. Both the
-    stored name and the name it is shown and downloaded under carry the extension of what it is, never the
-    uploader's (`laporan.html` holding a PDF is kept as `laporan.pdf`)."""
-    kind = checked_evidence_kind(name, content)
-    stored_name = f"{secrets.token_hex(16)}.{kind.extension}"
-    evidence = Evidence(
-        actual=actual, stored_name=stored_name, original_name=file_kinds.named_as(name, kind), kind=kind.code,
-        content_type=kind.content_type, size=len(content), sha256=hashlib.sha256(content).hexdigest(),
-        is_example=is_example, uploaded_by=actor,
-    )
-    evidence.file.save(stored_name, ContentFile(content), save=False)
-    evidence.full_clean()
-    evidence.save()
-    indicator = actual.indicator
-    audit.record_change(actor=actor, obj=evidence, before=None, agency=_agency_id(indicator), about=indicator,
-                        description=evidence_description(evidence, AuditRecord.Action.CREATED))
-    return evidence
-
-
-@transaction.atomic
-def remove_evidence(*, actor: Any, evidence: Evidence, note: str = "") -> None:
-    """Remove one evidence file: the row and the stored file. The removal is recorded with what was removed."""
-    indicator = evidence.actual.indicator
-    audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=evidence, before=audit.snapshot(evidence),
-                 after=None, agency=_agency_id(indicator), about=indicator, note=note,
-                 description=evidence_description(evidence, AuditRecord.Action.DELETED))
-    stored = evidence.file
-    evidence.delete()
-    transaction.on_commit(lambda: stored.delete(save=False))

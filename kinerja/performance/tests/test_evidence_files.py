@@ -143,3 +143,33 @@ def test_an_upload_within_the_limit_is_stored_whole(world, actual, settings):
     assert response.status_code == 201
     evidence = Evidence.objects.get()
     assert evidence.size == MB and evidence.file.read() == content
+
+
+def test_evidence_is_written_only_by_who_may_enter_in_an_open_quarter_while_editable(world, actual):
+    """One door: the service itself refuses, whichever door calls it (the API's evidence action no longer checks
+    anything of its own)."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from kinerja.performance import workflow
+
+    for outsider in (world.planner, world.head_of_agency, world.outsider):
+        with pytest.raises(PermissionDenied):
+            services.add_evidence(actor=outsider, actual=actual, name="bukti.pdf", content=PDF)
+    workflow.submit_actual(actor=world.section_head, actual=actual)
+    with pytest.raises(ValidationError):
+        services.add_evidence(actor=world.section_head, actual=actual, name="bukti.pdf", content=PDF)
+    assert not Evidence.objects.filter(actual=actual).exists()
+
+
+def test_evidence_in_a_closed_quarter_is_refused_and_cannot_be_removed(world, actual):
+    from django.core.exceptions import ValidationError
+
+    from kinerja.performance import workflow
+
+    evidence = services.add_evidence(actor=world.section_head, actual=actual, name="bukti.pdf", content=PDF)
+    workflow.close_period(actor=world.planner, agency=world.agency, year=2022, quarter=1)
+    with pytest.raises(ValidationError):
+        services.add_evidence(actor=world.section_head, actual=actual, name="lagi.pdf", content=PDF)
+    with pytest.raises(ValidationError):
+        services.remove_evidence(actor=world.section_head, evidence=evidence)
+    assert list(Evidence.objects.filter(actual=actual)) == [evidence]

@@ -15,7 +15,8 @@ ADDRESS = "192.0.2.77"
 
 @pytest.fixture
 def history_urls(world, seed) -> list[str]:
-    indicator = Indicator.objects.filter(plan__agency=seed, formula="count").order_by("order").first()
+    indicator = Indicator.objects.filter(plan__agency=seed, formula="count",
+                                         page_rows__position__code="kasi-tata-kelola").order_by("order").first()
     with audit.client_ip_set(ADDRESS):
         services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1,
                                value=Decimal(7))

@@ -13,7 +13,7 @@ PG_ENV := DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGD
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-fast test-sqlite test-postgres test-browser lint install run-deps system-deps fonts \
-    messages clean bench-print bench bench-load
+    messages clean bench-print bench bench-load screenshots
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -83,6 +83,10 @@ bench: install system-deps ## query counts and time ratios of every page at 1 an
 # 127.0.0.1 with PostgreSQL (a throwaway cluster); fails when an actual is lost, duplicated or a request errs.
 bench-load: install system-deps ## 50 officials entering at once against gunicorn and PostgreSQL
 	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c '$(PG_ENV) $(BIN)/python bench/load.py'
+
+# Not part of `make test`: the main pages as each person sees them at 1366 and 390 px, on a throwaway database.
+screenshots: install system-deps ## screenshots of the main pages per person into var/screenshots/, page widths
+	$(BIN)/python tools/screenshots.py
 
 messages: install ## extract and compile the Indonesian catalogue
 	$(BIN)/python manage.py makemessages -l id --no-obsolete --ignore "var/*" --ignore "data/*" --ignore "bench/*"

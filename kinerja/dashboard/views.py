@@ -18,6 +18,7 @@ from kinerja.core.numbers import format_number
 from kinerja.organisation.models import Agency, Region
 from kinerja.performance.models import Actual
 from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year, default_year
+from kinerja.performance.selectors import rollup_cap
 from kinerja.reports import output
 from kinerja.reports.document import from_data
 from kinerja.reports.models import EnactedDecree
@@ -60,7 +61,7 @@ def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
         "trends": [(row, f"trend-{index}") for index, row in enumerate(board.iku)],
         "example": board.example, "may_plan": may_plan(request.user, agency_obj),
         "published": _is_published(agency_obj),
-        "reads_region": _reads_region(request.user, agency_obj.region),
+        "reads_region": _reads_region(request.user, agency_obj.region), "rollup_cap": rollup_cap(),
     })
 
 
@@ -73,7 +74,7 @@ def tree(request: HttpRequest, agency: str) -> HttpResponse:
     root = selectors.get_tree(plan, year, quarter, tree_urls(agency_obj.code, year))
     return render(request, "dashboard/tree.html", {
         "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
-        "root": root, "node_count": selectors.count_nodes(root),
+        "root": root, "node_count": selectors.count_nodes(root), "rollup_cap": rollup_cap(),
     })
 
 

@@ -115,9 +115,9 @@ def figures_from(plan: StrategicPlan, year: int, quarter: int, indicators: Itera
 
 def get_plan_figures(plan: StrategicPlan, year: int, quarter: int = 4, *, verified_only: bool = False
                      ) -> PlanFigures:
-    """Every figure of the plan for `year` s.d. triwulan `quarter` (4 queries)."""
+    """Every figure of the plan for `year` s.d. triwulan `quarter` (4 queries: indicators, rows, targets, actuals)."""
     indicators = plan_indicators(plan)
-    measurements = get_measurements(indicators, year, verified_only=verified_only, quarter=quarter)
+    measurements = get_measurements(indicators, year, verified_only=verified_only, quarter=quarter, evidence=False)
     return figures_from(plan, year, quarter, indicators, plan_rows(plan), measurements,
                         verified_only=verified_only)
 

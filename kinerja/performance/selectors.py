@@ -147,15 +147,18 @@ def _placed(by_id: dict[int, Measurement], targets: Iterable[tuple], actuals: It
     return by_id
 
 
-def get_measurements(indicators: Iterable[Indicator], year: int, *, verified_only: bool = False, quarter: int = 4
-                     ) -> dict[int, Measurement]:
-    """Measurements of `indicators` for `year` up to `quarter`, keyed by indicator id (2 queries); with
-    `verified_only` an actual counts only once its superior verified it."""
+def get_measurements(indicators: Iterable[Indicator], year: int, *, verified_only: bool = False, quarter: int = 4,
+                     evidence: bool = True) -> dict[int, Measurement]:
+    """Measurements of `indicators` for `year` up to `quarter`, keyed by indicator id (2 queries, and 1 for the
+    actuals' evidence unless `evidence` is False); with `verified_only` an actual counts only once its superior
+    verified it."""
     by_id = {indicator.pk: Measurement(indicator, year, quarter=quarter) for indicator in indicators}
     if not by_id:
         return by_id
     targets = _year_targets(by_id, year)
-    actuals = _year_actuals(by_id, year, verified_only=verified_only).prefetch_related("evidence")
+    actuals = _year_actuals(by_id, year, verified_only=verified_only)
+    if evidence:
+        actuals = actuals.prefetch_related("evidence")
     return _placed(by_id, ((target.indicator_id, target.kind, target.quarter, target) for target in targets),
                    ((actual.indicator_id, actual.quarter, actual) for actual in actuals))
 

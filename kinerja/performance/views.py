@@ -55,6 +55,13 @@ def verified_only(request: HttpRequest) -> bool:
     return request.GET.get("terverifikasi") == "1"
 
 
+def year_or_quarter(request: HttpRequest) -> int:
+    """`?triwulan=` when given; else 4: the reading pages (overview, Renstra, IKI page) show the year unless a
+    quarter is asked (the dashboard and the tree start at this quarter, and both say which)."""
+    text = request.GET.get("triwulan", "")
+    return int(text) if text in {"1", "2", "3", "4"} else 4
+
+
 def _measured_page(agency: Agency, position: str, year: int, *, verified: bool = False, quarter: int = 4) -> tuple:
     page = get_position_page(agency, position)
     indicators = [row.indicator for item in page.objectives for row in item.rows]
@@ -72,7 +79,7 @@ def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     plan = find_current_plan(agency_obj)
     year = chosen_year(request, plan, latest_year_with_actuals(plan)) if plan else None
-    quarter = chosen_quarter(request) if plan else None
+    quarter = year_or_quarter(request) if plan else None
     figures = get_plan_figures(plan, year, quarter) if plan else None
     return render(request, "strategy/agency.html", {
         "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
@@ -94,7 +101,7 @@ def position_page(request: HttpRequest, agency: str, position: str) -> HttpRespo
         page, objectives, page_rollup, example = get_position_page(agency_obj, position), [], None, False
         year = None
     else:
-        year, quarter = chosen_year(request, plan, latest_year_with_actuals(plan)), chosen_quarter(request)
+        year, quarter = chosen_year(request, plan, latest_year_with_actuals(plan)), year_or_quarter(request)
         page, objectives, page_rollup, example = _measured_page(agency_obj, position, year,
                                                                 verified=verified_only(request), quarter=quarter)
     return render(request, "strategy/position_page.html", {
@@ -111,7 +118,7 @@ def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
     plan = find_current_plan(agency_obj)
     if plan is None:
         return render(request, "strategy/no_plan.html", {"agency": agency_obj})
-    year, quarter = chosen_year(request, plan, latest_year_with_actuals(plan)), chosen_quarter(request)
+    year, quarter = chosen_year(request, plan, latest_year_with_actuals(plan)), year_or_quarter(request)
     overview = get_plan_overview(plan)
     figures = get_plan_figures(plan, year, quarter, verified_only=verified_only(request))
     return render(request, "strategy/plan.html", {

@@ -51,7 +51,8 @@ def test_rollups_agree_with_the_performance_rules(example):
     for group in board.positions:
         expected = achievement.rollup(measurements[row.indicator_id].year_achievement
                                       for row in group.obj.page_rows.all())
-        assert group.rollup == expected
+        assert (group.rollup.mean, group.rollup.counted, group.rollup.missing) == (
+            expected.mean, expected.counted, expected.missing)
     assert board.agency.counted + board.agency.missing == sum(g.rollup.counted + g.rollup.missing
                                                               for g in board.units)
     assert rows  # the seed prints indicators on pages

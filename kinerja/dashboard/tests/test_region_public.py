@@ -46,7 +46,8 @@ def test_the_region_lists_every_agency_with_its_figures(client, world):
     assert rows
     expected = [measurements[i].achievement_up_to(1) for pos in world.agency.positions.all()
                 for i in pos.page_rows.values_list("indicator_id", flat=True)]
-    assert lines[SEED].rollup == achievement.rollup(expected)
+    expected_rollup = achievement.rollup(expected)
+    assert (lines[SEED].rollup.mean, lines[SEED].rollup.counted) == (expected_rollup.mean, expected_rollup.counted)
     assert lines[SEED].rollup.counted + lines[SEED].rollup.missing == len(expected) > 50
     # completeness of the generated agency: 2 of its 10 indicators have a verified first-quarter actual
     assert lines[other.code].completeness == Decimal(20)

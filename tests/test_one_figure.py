@@ -181,3 +181,23 @@ def test_the_cap_setting_limits_each_achievement_in_roll_ups_only(client, world,
                              .content.decode())
     assert any(Decimal(v) > 100 for name, values in dashboard.items() if name.startswith("indicator:")
                for v in values if v)  # an indicator's own achievement is shown as computed
+
+
+def test_a_document_is_complete_only_without_the_consistency_errors_that_affect_it(client, world):
+    from kinerja.performance.consistency import check_agency
+
+    client.force_login(world.head_of_agency)
+    agency = world.agency
+    year = agency.plans.get().decrees.order_by("-year").first().year
+    errors = [f for f in check_agency(agency, year=year).errors if f.check != "target-triwulan"]
+    assert errors, "the seed's plan has errors the check lists (issue 16)"
+    html = unescape(client.get(reverse("documents", args=[agency.code]) + f"?tahun={year}").content.decode())
+    decree = html[html.index('id="dokumen-keputusan-iku-iki"'):]
+    decree = decree[:decree.index("</li>")]
+    assert f'data-errors="{len(errors)}"' in decree
+    assert "Lengkap" not in decree and 'class="complete"' not in decree
+    checks = {finding.check for finding in errors}
+    for check in checks:  # each error's check is linked, at its section of the consistency page
+        assert f"{reverse('consistency-check', args=[agency.code])}?tahun={year}#cek-{check}" in decree
+    lke = html[html.index('id="dokumen-lke-sakip"'):]
+    assert "data-errors=" not in lke[:lke.index("</li>")] or 'data-errors="0"' in lke[:lke.index("</li>")]

@@ -1,8 +1,9 @@
 """One figure, one truth (issue 16): on the seed with its example figures, for several years and quarters, every
 figure that two places show for the same thing — an indicator's target and achievement, a strategic or
 performance objective, a position, a unit, the agency — is equal wherever it appears: the Renstra page, the
-performance tree (its list and the data behind the chart), the dashboard, the agency overview, the IKI pages and
-the API's achievements. Pages name their figures with data-figure="kind:code" data-value="96.92"."""
+performance tree (its list and the data behind the chart), the dashboard, the agency overview, the IKI pages,
+the regency view and the API's achievements. Pages name their figures with data-figure="kind:code"
+data-value="96.92"."""
 
 import json
 import re
@@ -12,6 +13,7 @@ from html import unescape
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from kinerja.performance import services
@@ -100,6 +102,8 @@ def same_target(values: set[str]) -> bool:
 
 def test_every_figure_is_the_same_wherever_it_appears(client, world, figures_world):
     client.force_login(world.head_of_agency)
+    regional = Client()
+    regional.force_login(world.bappeda)  # the regency view is Bappeda's
     code = figures_world.code
     for year, quarter in PERIODS:
         query = f"?tahun={year}&triwulan={quarter}"
@@ -109,6 +113,9 @@ def test_every_figure_is_the_same_wherever_it_appears(client, world, figures_wor
             "overview": page_figures(client.get(reverse("agency-overview", args=[code]) + query).content.decode()),
             "api": api_figures(client, year, quarter, code),
         }
+        region = page_figures(regional.get(reverse("region-view", args=[figures_world.region.code]) + query)
+                              .content.decode())
+        places["region"] = {"agency": region.pop(f"agency:{code}")}  # the seed's line of the regency view
         tree = client.get(reverse("performance-tree", args=[code]) + query).content.decode()
         places["tree"], places["tree-chart"] = page_figures(tree), tree_data_figures(tree)
         for position in POSITIONS:
@@ -130,7 +137,7 @@ def test_every_figure_is_the_same_wherever_it_appears(client, world, figures_wor
         shared = [name for name, by_place in seen.items() if len(by_place) > 1]
         for kind in ("agency", "objective:", "indicator:", "unit:", "position:", "target:"):
             assert any(name.startswith(kind) for name in shared), f"{kind} is compared in at least two places"
-        assert {"renstra", "dashboard", "overview", "tree", "tree-chart", "api"} <= set(seen["agency"])
+        assert {"renstra", "dashboard", "overview", "tree", "tree-chart", "api", "region"} <= set(seen["agency"])
 
 
 def test_every_headline_says_its_period_and_coverage(client, world, figures_world):

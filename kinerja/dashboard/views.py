@@ -134,7 +134,7 @@ def region_view(request: HttpRequest, region: str) -> HttpResponse:
         "region": region_obj, "view": view, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
         "years": list(latest_plan.years) if latest_plan else [year],
         "chosen": chosen, "chosen_key": chosen_key, "show_all": show_all,
-        "shared_shown": view.shared if show_all else view.shared[:SHARED_LISTED],
+        "shared_shown": view.shared if show_all else view.shared[:SHARED_LISTED], "rollup_cap": rollup_cap(),
     })
 
 

@@ -38,6 +38,11 @@ def _is_published(agency: Agency) -> bool:
     return Publication.objects.filter(agency=agency, is_published=True).exists()
 
 
+def _chart_category(rollup: object) -> str:
+    """A bar's colour: its category, grey where the roll-up rests on too few indicators (docs/measurement.md)."""
+    return "none" if rollup.low_coverage else selectors.category_slug(rollup.mean)
+
+
 def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     plan = find_current_plan(agency_obj)
@@ -48,12 +53,12 @@ def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
     units_chart = {
         "labels": [group.obj.name for group in board.units],
         "values": [None if group.rollup.mean is None else str(group.rollup.mean) for group in board.units],
-        "categories": [selectors.category_slug(group.rollup.mean) for group in board.units],
+        "categories": [_chart_category(group.rollup) for group in board.units],
     }
     positions_chart = {
         "labels": [group.obj.title for group in board.positions],
         "values": [None if group.rollup.mean is None else str(group.rollup.mean) for group in board.positions],
-        "categories": [selectors.category_slug(group.rollup.mean) for group in board.positions],
+        "categories": [_chart_category(group.rollup) for group in board.positions],
     }
     return render(request, "dashboard/dashboard.html", {
         "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,

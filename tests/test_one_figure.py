@@ -2,7 +2,7 @@
 figure that two places show for the same thing — an indicator's target and achievement, a strategic or
 performance objective, a position, a unit, the agency — is equal wherever it appears: the Renstra page, the
 performance tree (its list and the data behind the chart), the dashboard, the agency overview, the IKI pages,
-the regency view and the API's achievements. Pages name their figures with data-figure="kind:code"
+the indicator pages, the regency view and the API's achievements. Pages name their figures with data-figure="kind:code"
 data-value="96.92"."""
 
 import json
@@ -20,6 +20,7 @@ from kinerja.performance import services
 from kinerja.performance.models import Target
 
 PERIODS = [(2022, 1), (2022, 2), (2022, 4), (2023, 1), (2023, 4)]
+INDICATORS = ["IKU.1", "IKU.2", "IKU.5"]
 POSITIONS = ["kadis", "sekretaris", "kabid-persandian", "kasi-tata-kelola", "kabid-infra"]
 FIGURE = re.compile(r'data-figure="([^"]+)" data-value="([^"]*)"')
 TWO = Decimal("0.01")
@@ -121,6 +122,12 @@ def test_every_figure_is_the_same_wherever_it_appears(client, world, figures_wor
         for position in POSITIONS:
             html = client.get(reverse("position-page", args=[code, position]) + query).content.decode()
             places[f"iki:{position}"] = page_figures(html)
+        if quarter == 4:  # the indicator page shows each year's figures (the year: s.d. triwulan IV)
+            for indicator in INDICATORS:
+                html = client.get(reverse("indicator-detail", args=[code, indicator])).content.decode()
+                places[f"indicator-page:{indicator}"] = {
+                    name.removesuffix(f"@{year}"): values for name, values in page_figures(html).items()
+                    if name.endswith(f"@{year}")}
         for place, found in places.items():  # every place names its figures, and the agency's where it has one
             assert found, f"{place} {year}/{quarter}: no figure named"
         seen: dict[str, dict[str, set[str]]] = defaultdict(dict)

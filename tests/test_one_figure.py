@@ -13,11 +13,15 @@ from html import unescape
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Max
 from django.test import Client
 from django.urls import reverse
 
+from kinerja.accounts.models import User
+from kinerja.exchange.generator import generate_region
+from kinerja.organisation.models import Agency
 from kinerja.performance import services
-from kinerja.performance.models import Target
+from kinerja.performance.models import Actual, Target
 
 PERIODS = [(2022, 1), (2022, 2), (2022, 4), (2023, 1), (2023, 4)]
 INDICATORS = ["IKU.1", "IKU.2", "IKU.5"]
@@ -101,50 +105,75 @@ def same_target(values: set[str]) -> bool:
     return len({Decimal(value) if value else None for value in values}) == 1
 
 
+def places_for(client, regional, agency, year: int, quarter: int, positions: list[str],
+               indicators: list[str]) -> dict[str, dict[str, set[str]]]:
+    """Every place that shows the agency's figures for the period, and the figures each names."""
+    code = agency.code
+    query = f"?tahun={year}&triwulan={quarter}"
+    places: dict[str, dict[str, set[str]]] = {
+        "renstra": page_figures(client.get(reverse("plan-detail", args=[code]) + query).content.decode()),
+        "dashboard": page_figures(client.get(reverse("dashboard", args=[code]) + query).content.decode()),
+        "overview": page_figures(client.get(reverse("agency-overview", args=[code]) + query).content.decode()),
+        "api": api_figures(client, year, quarter, code),
+    }
+    region = page_figures(regional.get(reverse("region-view", args=[agency.region.code]) + query).content.decode())
+    places["region"] = {"agency": region.pop(f"agency:{code}")}  # the agency's line of the regency view
+    tree = client.get(reverse("performance-tree", args=[code]) + query).content.decode()
+    places["tree"], places["tree-chart"] = page_figures(tree), tree_data_figures(tree)
+    for position in positions:
+        html = client.get(reverse("position-page", args=[code, position]) + query).content.decode()
+        places[f"iki:{position}"] = page_figures(html)
+    if quarter == 4:  # the indicator page shows each year's figures (the year: s.d. triwulan IV)
+        for indicator in indicators:
+            html = client.get(reverse("indicator-detail", args=[code, indicator])).content.decode()
+            places[f"indicator-page:{indicator}"] = {
+                name.removesuffix(f"@{year}"): values for name, values in page_figures(html).items()
+                if name.endswith(f"@{year}")}
+    return places
+
+
+def assert_one_figure(places: dict[str, dict[str, set[str]]], period: str) -> None:
+    for place, found in places.items():  # every place names its figures
+        assert found, f"{place} {period}: no figure named"
+    seen: dict[str, dict[str, set[str]]] = defaultdict(dict)
+    for place, found in places.items():
+        for name, values in found.items():
+            seen[name][place] = values
+    problems = []
+    for name, by_place in seen.items():
+        values = set().union(*by_place.values())
+        equal = same_target(values) if name.startswith("target:") else len(values) == 1
+        if not equal:
+            problems.append(f"{period}, {name}: {dict(by_place)}")
+    assert not problems, "\n".join(problems)
+    shared = [name for name, by_place in seen.items() if len(by_place) > 1]
+    for kind in ("agency", "objective:", "indicator:", "unit:", "position:", "target:"):
+        assert any(name.startswith(kind) for name in shared), f"{kind} is compared in at least two places"
+    assert {"renstra", "dashboard", "overview", "tree", "tree-chart", "api", "region"} <= set(seen["agency"])
+
+
 def test_every_figure_is_the_same_wherever_it_appears(client, world, figures_world):
     client.force_login(world.head_of_agency)
     regional = Client()
     regional.force_login(world.bappeda)  # the regency view is Bappeda's
-    code = figures_world.code
     for year, quarter in PERIODS:
-        query = f"?tahun={year}&triwulan={quarter}"
-        places: dict[str, dict[str, set[str]]] = {
-            "renstra": page_figures(client.get(reverse("plan-detail", args=[code]) + query).content.decode()),
-            "dashboard": page_figures(client.get(reverse("dashboard", args=[code]) + query).content.decode()),
-            "overview": page_figures(client.get(reverse("agency-overview", args=[code]) + query).content.decode()),
-            "api": api_figures(client, year, quarter, code),
-        }
-        region = page_figures(regional.get(reverse("region-view", args=[figures_world.region.code]) + query)
-                              .content.decode())
-        places["region"] = {"agency": region.pop(f"agency:{code}")}  # the seed's line of the regency view
-        tree = client.get(reverse("performance-tree", args=[code]) + query).content.decode()
-        places["tree"], places["tree-chart"] = page_figures(tree), tree_data_figures(tree)
-        for position in POSITIONS:
-            html = client.get(reverse("position-page", args=[code, position]) + query).content.decode()
-            places[f"iki:{position}"] = page_figures(html)
-        if quarter == 4:  # the indicator page shows each year's figures (the year: s.d. triwulan IV)
-            for indicator in INDICATORS:
-                html = client.get(reverse("indicator-detail", args=[code, indicator])).content.decode()
-                places[f"indicator-page:{indicator}"] = {
-                    name.removesuffix(f"@{year}"): values for name, values in page_figures(html).items()
-                    if name.endswith(f"@{year}")}
-        for place, found in places.items():  # every place names its figures, and the agency's where it has one
-            assert found, f"{place} {year}/{quarter}: no figure named"
-        seen: dict[str, dict[str, set[str]]] = defaultdict(dict)
-        for place, found in places.items():
-            for name, values in found.items():
-                seen[name][place] = values
-        problems = []
-        for name, by_place in seen.items():
-            values = set().union(*by_place.values())
-            equal = same_target(values) if name.startswith("target:") else len(values) == 1
-            if not equal:
-                problems.append(f"{year} s.d. triwulan {quarter}, {name}: {dict(by_place)}")
-        assert not problems, "\n".join(problems)
-        shared = [name for name, by_place in seen.items() if len(by_place) > 1]
-        for kind in ("agency", "objective:", "indicator:", "unit:", "position:", "target:"):
-            assert any(name.startswith(kind) for name in shared), f"{kind} is compared in at least two places"
-        assert {"renstra", "dashboard", "overview", "tree", "tree-chart", "api", "region"} <= set(seen["agency"])
+        places = places_for(client, regional, figures_world, year, quarter, POSITIONS, INDICATORS)
+        assert_one_figure(places, f"{year} s.d. triwulan {quarter}")
+
+
+def test_every_figure_of_a_generated_agency_is_the_same_wherever_it_appears(db, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    generate_region("sf", agencies=2, seed=3, evidence_every=50)
+    agency = Agency.objects.filter(region__code="sf").order_by("code").first()
+    plan = agency.plans.get()
+    year = Actual.objects.filter(indicator__plan=plan).aggregate(year=Max("year"))["year"]
+    positions = list(agency.positions.filter(page_rows__isnull=False).distinct().order_by("order")
+                     .values_list("code", flat=True)[:3])
+    indicators = list(plan.indicators.filter(is_key=True).order_by("order").values_list("code", flat=True)[:2])
+    client.force_login(User.objects.create_superuser("sf-admin"))
+    for quarter in (2, 4):
+        places = places_for(client, client, agency, year, quarter, positions, indicators)
+        assert_one_figure(places, f"{agency.code} {year} s.d. triwulan {quarter}")
 
 
 def test_every_headline_says_its_period_and_coverage(client, world, figures_world):

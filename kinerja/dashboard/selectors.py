@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch, Q
@@ -24,6 +24,7 @@ from kinerja.performance.selectors import (
     PlanMeasurement,
     get_measurement_figures,
     get_plan_measurements,
+    kept,
     rollup_cap,
     rollup_of,
 )
@@ -358,7 +359,8 @@ class SharedIndicator:
 
     @property
     def rollup(self) -> achievement.Rollup:
-        return achievement.rollup((value for _, value in self.by_agency.values()), cap=rollup_cap())
+        result = achievement.rollup((value for _, value in self.by_agency.values()), cap=rollup_cap())
+        return replace(result, mean=kept(result.mean))
 
     @property
     def lowest(self) -> Decimal | None:

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from django.conf import settings
@@ -12,6 +12,15 @@ from kinerja.strategy.models import Indicator
 
 from . import achievement
 from .models import QUARTERS, Actual, Target
+
+# Every achievement and roll-up is kept to 4 decimals, rounded half-up: the precision the API gives. A page prints
+# it to 2 decimals from that value, so the API's figure rounded as the page rounds is the page's (never a
+# double rounding that differs: 71.78499… is 71.7850 in the API and must be 71,79 on the page too).
+FIGURE_PLACES = Decimal("0.0001")
+
+
+def kept(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(FIGURE_PLACES, rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -73,10 +82,11 @@ class Measurement:
         return self.actual_up_to(4)
 
     def achievement_up_to(self, quarter: int = 4) -> Decimal | None:
+        """The achievement of quarters 1..N, kept to FIGURE_PLACES (what the API gives; pages print 2 places)."""
         target = self.target_up_to(quarter)
         upper = self.target.value_upper if self.uses_year_target(quarter) else None
-        return achievement.achievement(target, self.actual_up_to(quarter), self.indicator.polarity,
-                                       target_upper=upper)
+        return kept(achievement.achievement(target, self.actual_up_to(quarter), self.indicator.polarity,
+                                            target_upper=upper))
 
     @property
     def year_achievement(self) -> Decimal | None:
@@ -210,8 +220,9 @@ def rollup_of(measurements: Iterable[Measurement]) -> achievement.Rollup:
     achievements for the period each is read for, capped by KINERJA_ROLLUP_CAP, those without an achievement
     left out and counted as missing (docs/measurement.md). A measurement passed twice counts twice (an
     indicator printed on two pages of a unit counts once per page)."""
-    return achievement.rollup_figures(((m.period_achievement, m.period_verified) for m in measurements),
-                                      cap=rollup_cap())
+    result = achievement.rollup_figures(((m.period_achievement, m.period_verified) for m in measurements),
+                                        cap=rollup_cap())
+    return replace(result, mean=kept(result.mean))
 
 
 def group_rollups(pairs: Iterable[tuple[object, Measurement]]) -> dict[object, achievement.Rollup]:

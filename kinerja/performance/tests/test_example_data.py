@@ -41,6 +41,7 @@ def test_agency_and_unit_rollups_count_a_shared_indicator_once_per_page(seed):
     from decimal import Decimal
 
     from kinerja.performance.figures import get_plan_figures
+    from kinerja.performance.selectors import kept
     from kinerja.strategy.models import PageIndicator
 
     call_command("load_example_performance", seed.code)
@@ -50,7 +51,7 @@ def test_agency_and_unit_rollups_count_a_shared_indicator_once_per_page(seed):
     measurements = get_measurements({row.indicator_id: row.indicator for row in rows}.values(), 2022)
     values = [measurements[row.indicator_id].year_achievement for row in rows]
     assert figures.agency.counted == 71
-    assert figures.agency.mean == sum(values, Decimal(0)) / 71
+    assert figures.agency.mean == kept(sum(values, Decimal(0)) / 71)  # kept to 4 places, as the API gives it
     assert len(figures.units) == 17
     assert sum(rollup.counted for _, rollup in figures.units) == 71
 

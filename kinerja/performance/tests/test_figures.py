@@ -49,3 +49,9 @@ def test_a_period_is_compared_with_its_quarterly_targets_or_else_the_year_target
 )
 def test_a_figure_is_verified_when_every_actual_up_to_the_quarter_is(actuals, verified, quarter, expected):
     assert measurement("sum", "8", {}, actuals, verified).verified_up_to(quarter) is expected
+
+
+def test_an_achievement_is_kept_to_four_places_half_up_so_the_api_and_the_page_round_alike():
+    m = measurement("sum", "3", {}, {4: "2"})  # 2 / 3 × 100 = 66.6666…
+    assert m.year_achievement == D("66.6667")
+    assert measurement("sum", "8", {}, {4: "1"}).year_achievement == D("12.5000")

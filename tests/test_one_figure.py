@@ -244,3 +244,12 @@ def test_a_document_is_complete_only_without_the_consistency_errors_that_affect_
         assert f"{reverse('consistency-check', args=[agency.code])}?tahun={year}#cek-{check}" in decree
     lke = html[html.index('id="dokumen-lke-sakip"'):]
     assert "data-errors=" not in lke[:lke.index("</li>")] or 'data-errors="0"' in lke[:lke.index("</li>")]
+
+
+def test_the_page_says_when_a_quarter_is_compared_with_the_yearly_target(client, world, figures_world):
+    client.force_login(world.head_of_agency)
+    url = reverse("plan-detail", args=[figures_world.code])
+    marked = unescape(client.get(url + "?tahun=2023&triwulan=1").content.decode())  # IKU.2: no quarterly target
+    assert 'class="year-target"' in marked and "compared with the yearly target" in marked
+    year = unescape(client.get(url + "?tahun=2022&triwulan=4").content.decode())  # the year: its own target
+    assert "compared with the yearly target" not in year and 'class="year-target"' not in year

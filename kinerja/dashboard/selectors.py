@@ -307,7 +307,9 @@ def get_tree(plan: StrategicPlan, year: int, quarter: int, urls: "TreeUrls") -> 
     loose += [performance_node(objective) for objective in contributors.get(None, [])]
     if loose:
         goal_nodes.append(_node(urls.unlinked_label, "unlinked", None, urls.plan, loose))
-    return _rollup_node(plan.agency.name, "agency", figures.agency, urls.plan, goal_nodes)
+    root = _rollup_node(plan.agency.name, "agency", figures.agency, urls.plan, goal_nodes)
+    root["year_target_used"] = figures.year_target_used
+    return root
 
 
 @dataclass

@@ -67,6 +67,7 @@ def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
         "example": board.example, "may_plan": may_plan(request.user, agency_obj),
         "published": _is_published(agency_obj),
         "reads_region": _reads_region(request.user, agency_obj.region), "rollup_cap": rollup_cap(),
+        "year_target_used": board.figures.year_target_used,
     })
 
 
@@ -80,6 +81,7 @@ def tree(request: HttpRequest, agency: str) -> HttpResponse:
     return render(request, "dashboard/tree.html", {
         "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
         "root": root, "node_count": selectors.count_nodes(root), "rollup_cap": rollup_cap(),
+        "year_target_used": root.get("year_target_used", False),
     })
 
 

@@ -85,6 +85,11 @@ class PlanFigures:
         return [(unit, self._units[pk]) for pk, unit in seen.items()]
 
     @property
+    def year_target_used(self) -> bool:
+        """Some indicator's figure for the period is compared with the year's target (no quarterly target)."""
+        return any(m.period_uses_year_target for m in self.measurements.values())
+
+    @property
     def example(self) -> bool:
         return any(m.has_example_data for m in self.measurements.values())
 

@@ -83,7 +83,7 @@ def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
     figures = get_plan_figures(plan, year, quarter) if plan else None
     return render(request, "strategy/agency.html", {
         "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
-        "figures": figures, "rollup_cap": rollup_cap(),
+        "figures": figures, "rollup_cap": rollup_cap(), "year_target_used": bool(figures and figures.year_target_used),
         "counts": get_plan_counts(plan) if plan else None,
         "positions": list_positions(agency_obj),
         "unit_count": agency_obj.units.count(),
@@ -108,6 +108,7 @@ def position_page(request: HttpRequest, agency: str, position: str) -> HttpRespo
         "verified_only": verified_only(request),
         "agency": agency_obj, "plan": plan, "page": page, "year": year, "quarter": quarter, "measured": objectives,
         "page_rollup": page_rollup, "example": example, "quarters": QUARTER_NAMES, "rollup_cap": rollup_cap(),
+        "year_target_used": any(r.measurement.period_uses_year_target for o in objectives for r in o.rows),
         "may_enter": may_enter_actuals(request.user, page.position),
         "may_plan": may_plan(request.user, agency_obj),
     })
@@ -128,7 +129,7 @@ def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
             for goal in overview.goals for item in goal.objectives
         },
         "quarters": QUARTER_NAMES, "verified_only": verified_only(request), "rollup_cap": rollup_cap(),
-        "example": figures.example,
+        "example": figures.example, "year_target_used": figures.year_target_used,
     })
 
 

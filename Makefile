@@ -1,12 +1,22 @@
 # Kinerja — the two commands: `make run` and `make test`. Everything they need is installed here.
+# `make help` lists every target.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_PORT ?= 5433
+# Test workers (pytest-xdist): one per core by default.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+PYTEST := $(BIN)/pytest -q -n $(WORKERS)
+PG_ENV := DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE"
 
-.PHONY: run test test-sqlite test-postgres test-browser lint install system-deps fonts messages clean bench-print bench bench-load
+.DEFAULT_GOAL := help
+.PHONY: help run test test-fast test-sqlite test-postgres test-browser lint install run-deps system-deps fonts \
+    messages clean bench-print bench bench-load screenshots
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,55 +24,49 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) ## create .venv and install the Python packages
 
-# Debian packages the tests need: Chromium for the browser suite, PostgreSQL for the second database run.
-system-deps: fonts
-	@missing=""; \
-	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
-	command -v pg_virtualenv >/dev/null 2>&1 || missing="$$missing postgresql postgresql-common"; \
-	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:$$missing"; \
-	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+# Debian packages, one list for every target (system-packages.txt): `run-deps` what serving and printing need,
+# `system-deps` that and what the tests call (pdftotext, chromium, pg_virtualenv …). Installed only when missing.
+run-deps: ## install the Debian packages serving and printing need, when missing
+	@tools/system-deps run
 
-# Fonts the printed documents use: Liberation (Arial-compatible) and TeX Gyre Bonum (Bookman-compatible).
-fonts:
-	@missing=""; \
-	fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing="$$missing fonts-liberation"; \
-	fc-list 2>/dev/null | grep -qi "TeX Gyre Bonum" || missing="$$missing fonts-texgyre"; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:$$missing"; \
-	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+system-deps: ## install every Debian package of system-packages.txt that is missing
+	@tools/system-deps run test
 
-run: install fonts
+# Kept for the habits that name it: the fonts are part of run-deps.
+fonts: run-deps
+
+run: install run-deps ## set up everything, load the built-in agency, serve http://127.0.0.1:8000
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py bootstrap
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-lint: install
+lint: install ## ruff, djLint, mypy, the import-linter contracts and the migrations check
 	$(BIN)/ruff check .
+	$(BIN)/djlint kinerja/templates --lint
+	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 
-test-sqlite: install fonts
-	$(BIN)/pytest -q -m "not browser"
+test-fast: install system-deps ## the inner loop: SQLite, in parallel, without the browser and the slow tests
+	$(PYTEST) -m "not browser and not slow"
 
-test-postgres: install system-deps
-	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c 'DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE" $(BIN)/pytest -q -m "not browser"'
+test-sqlite: install system-deps ## the whole suite on SQLite (browser tests apart)
+	$(PYTEST) -m "not browser"
 
-test-browser: install system-deps
+test-postgres: install system-deps ## the whole suite on a throwaway PostgreSQL cluster (pg_virtualenv)
+	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c '$(PG_ENV) $(PYTEST) -m "not browser"'
+
+test-browser: install system-deps ## the browser suite: Playwright driving Debian's Chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m browser
 
-test: lint test-sqlite test-postgres test-browser
+test: lint test-sqlite test-postgres test-browser ## everything: lint, SQLite, PostgreSQL and the browser suite
 	@echo "make test: lint, SQLite, PostgreSQL and browser suites passed."
 
 # Not part of `make test`: the time of printing documents against WeasyPrint alone (bench/README.md).
-bench-print: install fonts
+bench-print: install run-deps ## time printing the documents
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py bootstrap
@@ -70,19 +74,23 @@ bench-print: install fonts
 
 # Not part of `make test`: every page of bench/pages.py at 1 and at 40 generated agencies, on SQLite and on
 # PostgreSQL (a throwaway cluster), written to bench/results/latest.json and the table of bench/README.md.
-bench: install fonts system-deps
+bench: install system-deps ## query counts and time ratios of every page at 1 and 40 agencies
 	$(BIN)/python bench/run.py --backend sqlite
-	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c 'DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE" $(BIN)/python bench/run.py --backend postgresql'
+	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c '$(PG_ENV) $(BIN)/python bench/run.py --backend postgresql'
 	$(BIN)/python bench/run.py --report
 
 # Not part of `make test`: 50 simulated officials entering and submitting actuals at once against gunicorn on
 # 127.0.0.1 with PostgreSQL (a throwaway cluster); fails when an actual is lost, duplicated or a request errs.
-bench-load: install system-deps
-	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c 'DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE" $(BIN)/python bench/load.py'
+bench-load: install system-deps ## 50 officials entering at once against gunicorn and PostgreSQL
+	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c '$(PG_ENV) $(BIN)/python bench/load.py'
 
-messages: install
+# Not part of `make test`: the main pages as each person sees them at 1366 and 390 px, on a throwaway database.
+screenshots: install system-deps ## screenshots of the main pages per person into var/screenshots/, page widths
+	$(BIN)/python tools/screenshots.py
+
+messages: install ## extract and compile the Indonesian catalogue
 	$(BIN)/python manage.py makemessages -l id --no-obsolete --ignore "var/*" --ignore "data/*" --ignore "bench/*"
 	cd kinerja && ../$(BIN)/django-admin compilemessages
 
-clean:
+clean: ## remove .venv, the databases and collected files
 	rm -rf $(VENV) var/*.sqlite3 var/static *.egg-info

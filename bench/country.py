@@ -47,8 +47,8 @@ def main() -> None:
 
     from bench.pages import TABLE, Subject, resolve, usernames
     from kinerja.accounts.models import User
-    from kinerja.exchange.generator import generate_region
     from kinerja.organisation.models import Agency
+    from kinerja.synthetic.region import generate_region
 
     call_command("migrate", verbosity=0)
     regions = []

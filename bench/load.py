@@ -62,7 +62,7 @@ def prepare(admin_url: str) -> str:
     django.setup()
     from django.core.management import call_command
 
-    from kinerja.exchange.generator import generate_region
+    from kinerja.synthetic.region import generate_region
 
     call_command("migrate", verbosity=0)
     generate_region(REGION, agencies=AGENCIES, seed=1)
@@ -187,7 +187,7 @@ def main() -> None:
     admin_url = os.environ["DATABASE_URL"]
     began = time.perf_counter()
     url = prepare(admin_url)
-    from kinerja.exchange.generator import DEFAULT_PASSWORD
+    from kinerja.synthetic.vocabulary import DEFAULT_PASSWORD
 
     work = plan_of_work()
     port = free_port()

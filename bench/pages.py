@@ -48,8 +48,9 @@ TABLE: tuple[Entry, ...] = (
           as_user="official", budget=18),
     Entry("verification", "Verifikasi", budget=11, main=False),
     Entry("periods", "Periode", as_user="planner", budget=8, main=False),
-    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=10, main=False),
-    Entry("position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=13,
+    # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15)
+    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=11, main=False),
+    Entry("position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=14,
           main=False),
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
     Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12,
@@ -84,7 +85,8 @@ TABLE: tuple[Entry, ...] = (
     # the import as a planner does it: upload the exported workbook, open the preview, confirm (three requests)
     Entry("exchange-upload", "Impor buku kerja (unggah, pratinjau, impor)", query="", as_user="planner",
           kind="import", extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
-          budget=79),  # an unchanged load: every table read once, nothing written (NOTES-loader.md)
+          budget=83),  # an unchanged load: every table read once, nothing written (NOTES-loader.md); +4 since the
+    # import asks who may change what (issue 15): the region's officials, their positions elsewhere, the grants
     # -- SAKIP evaluation -----------------------------------------------------------------------------------------
     Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
     Entry("evaluation-region", "Evaluasi SAKIP (wilayah)", (("{region}", "{year}"),), query="", as_user="inspector",
@@ -121,7 +123,7 @@ def resolve(entry: Entry, subject: Subject) -> str | None:
 
 
 def usernames(subject: Subject) -> dict[str, str]:
-    """Who asks, by `as_user`: the generator's user names (kinerja.exchange.generator)."""
+    """Who asks, by `as_user`: the generator's user names (kinerja.synthetic.people)."""
     return {
         "head": f"{subject.agency}.{subject.head}",
         "official": f"{subject.agency}.{subject.position}",

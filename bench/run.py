@@ -65,8 +65,8 @@ class Worker:
 
         from bench.pages import TABLE, Subject, usernames
         from kinerja.accounts.models import User
-        from kinerja.exchange.generator import generate_region
         from kinerja.organisation.models import Agency
+        from kinerja.synthetic.region import generate_region
 
         began = time.perf_counter()
         call_command("migrate", verbosity=0)

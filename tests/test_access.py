@@ -206,8 +206,8 @@ def url_names(patterns=None, prefix: str = "") -> set[str]:
 def ids(seed, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     indicator = Indicator.objects.get(plan__agency=seed, code="IKU.5")
-    kasi = User.objects.get(username="kasi")
-    actual = record_actual(actor=kasi, indicator=indicator, year=2022, quarter=1, numerator=Decimal(3),
+    # IKU.5 is on no page the section head holds: set up by the system (actor None), as a command would
+    actual = record_actual(actor=None, indicator=indicator, year=2022, quarter=1, numerator=Decimal(3),
                            denominator=Decimal(30), evidence=[("bukti.pdf", PDF)])
     return {"indicator": indicator.code, "evidence": actual.evidence.get().pk, "actual": actual.pk}
 
@@ -225,6 +225,7 @@ def test_every_url_has_a_rule():
     assert url_names() - set(TABLE) == set(), "a URL without a rule in tests/test_access.py"
 
 
+@pytest.mark.slow
 def test_every_role_gets_what_the_table_says_at_every_url(client, world, ids):
     wrong = []
     for role in ROLES:

@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
 from kinerja.accounts.models import User
@@ -83,12 +82,12 @@ def wanted(path: str) -> bool:
 
 
 @pytest.fixture
-def administrator(seed):
-    call_command("load_example_performance", seed.code)
+def administrator(seed, example_figures):
     set_published(actor=None, agency=seed, published=True)  # so that the public pages are linked too
     return User.objects.create_superuser("admin-crawl", password="x-Admin-crawl-123")
 
 
+@pytest.mark.slow
 def test_every_page_reachable_from_home_answers_and_loads_nothing_from_elsewhere(client, administrator):
     client.force_login(administrator)
     client.raise_request_exception = False

@@ -3,6 +3,7 @@
 import re
 from urllib.parse import urldefrag
 
+import pytest
 from django.urls import reverse
 
 from kinerja.strategy.models import Indicator
@@ -11,6 +12,7 @@ LINK = re.compile(r'href="(/[^"]*)"')
 DOWNLOAD = re.compile(r"/dokumen/[^/]+\.(pdf|docx|xlsx)")  # printed documents: tests of their own
 
 
+@pytest.mark.slow
 def test_every_page_is_reachable_from_home_and_answers_200(logged_in, seed):
     seen: set[str] = set()
     downloads: set[str] = set()

@@ -18,10 +18,10 @@ from django.test import Client
 from django.urls import reverse
 
 from kinerja.accounts.models import User
-from kinerja.exchange.generator import generate_region
 from kinerja.organisation.models import Agency
 from kinerja.performance import services
 from kinerja.performance.models import Actual, Target
+from kinerja.synthetic.region import generate_region
 
 PERIODS = [(2022, 1), (2022, 2), (2022, 4), (2023, 1), (2023, 4)]
 INDICATORS = ["IKU.1", "IKU.2", "IKU.5"]

@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from bench.pages import TABLE, Subject, resolve, usernames
 from bench.run import import_chain
 from kinerja.accounts.models import User
-from kinerja.exchange.generator import generate_region
 from kinerja.organisation.models import Agency
+from kinerja.synthetic.region import generate_region
 
 pytestmark = pytest.mark.django_db
 # An agency of a region is checked against another at least this much bigger (indicators on its plan).
@@ -52,6 +52,7 @@ def _ask(client, entry, subject: Subject) -> tuple[int, int] | None:
     return response.status_code, len(queries.captured_queries)
 
 
+@pytest.mark.slow
 def test_every_page_costs_the_same_for_a_small_and_a_big_agency(client, agencies):
     small, big = agencies
     problems, measured, missing, known = [], [], [], []

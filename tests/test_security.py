@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urldefrag
 
+import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -104,6 +105,7 @@ def assert_protected(url: str, response) -> None:
     assert response["X-Frame-Options"] == "DENY", url
 
 
+@pytest.mark.slow
 def test_every_page_answers_with_the_security_headers_and_nothing_inline(client, seed, django_user_model):
     assert_protected("login", client.get(reverse("login")))
     assert_protected("anonymous home", client.get("/"))

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "kinerja.strategy",
     "kinerja.performance",
     "kinerja.exchange",
+    "kinerja.synthetic",
     "kinerja.evaluation",
     "kinerja.reports",
     "kinerja.dashboard",
@@ -104,6 +105,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Parallel saves wait instead of failing with "database is locked": readers never block the writer (WAL), a
+    # writer waits up to 20 s for another (timeout), and every transaction takes the write lock when it begins
+    # (IMMEDIATE), so a read-then-write cannot be overtaken between its read and its write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL;", "timeout": 20, "transaction_mode": "IMMEDIATE",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -139,8 +147,18 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"  # evidence files live here, under generated names; never served directly
 # Largest evidence file accepted, in bytes (default 10 MB).
 KINERJA_EVIDENCE_MAX_BYTES = int(os.environ.get("KINERJA_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
+# Uploads: form fields other than files at most 2.5 MB (Django refuses more with a 400 before reading it); a
+# file up to 2.5 MB is kept in memory, a larger one streamed to a temporary file; a file larger than
+# KINERJA_UPLOAD_MAX_BYTES (the largest any door accepts: evidence, a 20 MB workbook to import) is refused while
+# it streams in, by kinerja.core.upload_limits, never kept whole in memory or on disk.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+KINERJA_UPLOAD_MAX_BYTES = env_int("KINERJA_UPLOAD_MAX_BYTES", max(KINERJA_EVIDENCE_MAX_BYTES, 20 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "kinerja.core.upload_limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 # A session lasts a working day from the login (seconds, default 8 hours) and ends when the browser closes.
@@ -157,17 +175,23 @@ KINERJA_CONTENT_SECURITY_POLICY = (
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 
-# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username from one
-# address, that login is refused — the right password too — for LOGIN_COOLOFF_MINUTES.
+# Whether a reverse proxy of ours stands in front of the application: the client's address (for the audit trail
+# and the login throttling) is then the last entry of X-Forwarded-For instead of REMOTE_ADDR. Never set it
+# without such a proxy: the header is whatever the client sent.
+KINERJA_BEHIND_TRUSTED_PROXY = env_bool("KINERJA_BEHIND_TRUSTED_PROXY", False)
+
+# Login throttling (django-axes, kinerja.accounts.login_throttle), counted within LOGIN_COOLOFF_MINUTES:
+# LOGIN_FAILURE_LIMIT wrong passwords for one username from one address lock that login on that address;
+# LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords from one address, whatever the usernames, lock every login from
+# it (one password tried on many accounts). A username alone is never locked, so nobody can lock another out.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+KINERJA_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]  # the order LoginThrottleHandler reads
+AXES_HANDLER = "kinerja.accounts.login_throttle.LoginThrottleHandler"
+AXES_CLIENT_IP_CALLABLE = "kinerja.core.middleware.client_address"  # the same address as the audit trail
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
-
-# Whether a reverse proxy of ours stands in front of the application: the audit trail then takes the client's
-# address from the last entry of X-Forwarded-For instead of REMOTE_ADDR (never trust the header otherwise).
-KINERJA_BEHIND_TRUSTED_PROXY = env_bool("KINERJA_BEHIND_TRUSTED_PROXY", False)
 
 # The built-in dataset that `make run` loads into an empty database.
 KINERJA_BUILTIN_DATASET = BASE_DIR / "data" / "halut-diskominfo.yaml"
@@ -185,10 +209,15 @@ KINERJA_AGREEMENT_BUDGET_LEVELS = ("programme", "activity", "sub_activity")
 KINERJA_ROLLUP_CAP = os.environ.get("KINERJA_ROLLUP_CAP", "") or None
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now, silences its deprecation warning
 
+# Days an API token works after it was made (logging out ends it earlier); then a new one is made, after
+# logging in with the password (kinerja.api.authentication).
+KINERJA_API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)
+
 # The JSON API (kinerja/api): token or session authentication, page-number pagination, OpenAPI by drf-spectacular.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",  # first: an anonymous request gets 401, not 403
+        # First: an anonymous request gets 401, not 403. A token ends after KINERJA_API_TOKEN_DAYS and at logout.
+        "kinerja.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

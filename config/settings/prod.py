@@ -40,3 +40,28 @@ CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 LANGUAGE_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Logging: to stderr (gunicorn and systemd's journal keep it), one line per record with its time. Every 500
+# arrives through "django.request" at ERROR with its traceback; login lock-outs (axes) and suspicious
+# requests ("django.security") at WARNING. Django's default sends 500s only by mail to ADMINS, i.e. nowhere.
+_log_level = os.environ.get("LOG_LEVEL", "WARNING").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"},
+    },
+    "root": {"handlers": ["stderr"], "level": _log_level},
+    "loggers": {
+        # Django's own configuration gives these handlers of its own (mail, a console only in DEBUG): here they
+        # go to stderr like everything else, once.
+        "django": {"handlers": ["stderr"], "level": _log_level, "propagate": False},
+        # A 500 is logged whatever LOG_LEVEL says (4xx are WARNING: logged from LOG_LEVEL=WARNING down).
+        "django.request": {"handlers": ["stderr"], "level": "WARNING" if _log_level in {"DEBUG", "INFO", "WARNING"}
+                           else "ERROR", "propagate": False},
+        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}

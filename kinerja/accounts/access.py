@@ -18,12 +18,13 @@ allows exactly these imports): the rules need the position tree, and every app a
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from kinerja.organisation.models import Agency, Position
+from kinerja.organisation.models import Agency, Assignment, Official, Position, Region
 from kinerja.organisation.selectors import current_assignments
 
 from .models import RoleGrant
@@ -140,9 +141,50 @@ def may_plan(user: object, agency: Agency) -> bool:
     return reach.admin or agency.pk in reach.planned
 
 
+def may_change_region(user: object) -> bool:
+    """Creates or changes a region, its head (the regent) and which region an agency belongs to, and creates an
+    agency: the administrator only (a region is shared by every agency in it)."""
+    return reach_of(user).admin
+
+
+def managed_officials(user: object, agency: Agency, officials: Iterable[Official]) -> frozenset[int]:
+    """Those of `officials` (rows of the database) whose record the user may change, or assign to a position of
+    `agency` (the import of the agency's file): every one for the administrator; for the agency's planner, an
+    official of the agency's region who is not the head of a region and holds no position of another agency
+    today or later (a past one is kept: an official moved here is this agency's now). Nobody else's.
+    Two queries for a planner, none otherwise."""
+    officials = list(officials)
+    reach = reach_of(user)
+    if reach.admin:
+        return frozenset(official.pk for official in officials)
+    if agency.pk not in reach.planned or not officials:
+        return frozenset()
+    ids = {official.pk for official in officials if official.region_id == agency.region_id}
+    if not ids:
+        return frozenset()
+    elsewhere = Assignment.objects.filter(official_id__in=ids).exclude(position__agency_id=agency.pk).filter(
+        Q(end__isnull=True) | Q(end__gte=datetime.date.today()))
+    ids -= set(elsewhere.values_list("official_id", flat=True))
+    ids -= set(Region.objects.filter(head_id__in=ids).values_list("head_id", flat=True))
+    return frozenset(ids)
+
+
+def may_manage_official(user: object, official: Official, agency: Agency) -> bool:
+    """One official of `managed_officials`."""
+    return official.pk in managed_officials(user, agency, [official])
+
+
 def may_enter_actuals(user: object, position: Position) -> bool:
     """Enters the actuals of the indicators on a position's IKI page: the official who holds it."""
     return position.pk in reach_of(user).held
+
+
+def may_import_actuals(user: object, positions: Iterable[Position]) -> bool:
+    """Writes (creates or changes) the actual of an indicator printed on `positions`' IKI pages through an import:
+    whoever may enter it on one of those pages, and the administrator, who brings an agency's recorded history into
+    Kinerja (the audit trail names them as who entered it). Not the planner: an official's actual is the
+    official's, whichever door it comes through."""
+    return reach_of(user).admin or any(may_enter_actuals(user, position) for position in positions)
 
 
 def may_verify(user: object, positions: list[Position] | set[int], entered_by_id: int | None) -> bool:
@@ -173,7 +215,23 @@ def may_evaluate(user: object, agency: Agency) -> bool:
     return agency.region_id in reach_of(user).inspected
 
 
+def may_see_addresses(user: object) -> bool:
+    """The client addresses of the audit trail are personal data: the system administrator only."""
+    return bool(getattr(user, "is_superuser", False))
+
+
 def may_read_log(user: object, agency: Agency) -> bool:
     """Reads the agency-wide change log: its planner, its head, the inspectorate of its region, the administrator."""
     reach = reach_of(user)
     return reach.admin or agency.pk in reach.planned or agency.pk in reach.headed or agency.region_id in reach.inspected
+
+
+def may_read_evaluation_secrets(user: object, agency: Agency, *, final: bool = False) -> bool:
+    """Reads the inspectorate's answers, notes, recommendations and scores of the agency's SAKIP evaluation, on
+    every page, log, export and API: the inspectorate of its region and the administrator always; everyone who
+    reads the agency once the evaluation is final (`final`). Before that, not the agency's planner, head or
+    officials, nor Bappeda."""
+    reach = reach_of(user)
+    if reach.admin or agency.region_id in reach.inspected:
+        return True
+    return final and may_read_agency(user, agency)

@@ -243,6 +243,9 @@ class ActualFiguresSerializer(serializers.Serializer):
     hindering_factors = serializers.CharField(**TEXTS)
     follow_up = serializers.CharField(**TEXTS)
     note = serializers.CharField(**TEXTS)
+    updated_at = serializers.DateTimeField(
+        required=False, allow_null=True,
+        help_text="The actual's updated_at as last read: when it changed since, nothing is saved (400).")
 
 
 class ActualCreateSerializer(ActualFiguresSerializer):
@@ -251,7 +254,13 @@ class ActualCreateSerializer(ActualFiguresSerializer):
     quarter = serializers.IntegerField(min_value=min(QUARTERS), max_value=max(QUARTERS))
 
 
-class ReasonSerializer(serializers.Serializer):
+class VersionSerializer(serializers.Serializer):
+    updated_at = serializers.DateTimeField(
+        required=False, allow_null=True,
+        help_text="The actual's updated_at as last read: when it changed since, the step is refused (400).")
+
+
+class ReasonSerializer(VersionSerializer):
     reason = serializers.CharField(max_length=2000, trim_whitespace=True)
 
 

@@ -12,9 +12,10 @@ from django.shortcuts import render
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
+from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -34,10 +35,9 @@ from kinerja.strategy.models import Indicator, Objective, PageIndicator, Strateg
 from kinerja.strategy.selectors import find_current_plan
 
 from . import serializers as s
+from .authentication import NEW_TOKEN_NEEDS_LOGIN, is_expired
 from .permissions import (
     chosen_agency,
-    ensure_may_enter,
-    ensure_may_plan,
     readable,
     readable_indicator,
     service_errors,
@@ -242,10 +242,11 @@ class TargetViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     def _answer(self, target: Target, code: int) -> Response:
         return Response(s.TargetSerializer(self.get_queryset().get(pk=target.pk)).data, status=code)
 
+    # Who may and every rule are the service's (performance.services.set_target): PermissionDenied answers 403,
+    # ValidationError 400 with field errors.
     def create(self, request: Request) -> Response:
         data = _valid(s.TargetCreateSerializer, request.data)
         indicator = readable_indicator(request.user, data["indicator"])
-        ensure_may_plan(request.user, indicator.plan.agency)
         quarter = data["quarter"] if data["kind"] == Target.Kind.QUARTER else 0
         existed = Target.objects.filter(indicator=indicator, kind=data["kind"], year=data["year"],
                                         quarter=quarter).exists()
@@ -257,7 +258,6 @@ class TargetViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
 
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         target = self.get_object()
-        ensure_may_plan(request.user, target.indicator.plan.agency)
         data = _valid(s.TargetUpdateSerializer, request.data)
         with service_errors():
             target = services.set_target(actor=request.user, indicator=target.indicator, kind=target.kind,
@@ -267,7 +267,6 @@ class TargetViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
 
     def destroy(self, request: Request, pk: str | None = None) -> Response:
         target = self.get_object()
-        ensure_may_plan(request.user, target.indicator.plan.agency)
         with service_errors():
             services.set_target(actor=request.user, indicator=target.indicator, kind=target.kind, year=target.year,
                                 quarter=target.quarter, value=None)
@@ -280,6 +279,12 @@ FIGURES = ("value", "numerator", "denominator")
 TEXT_FIELDS = ("supporting_factors", "hindering_factors", "follow_up", "note")
 
 
+def _version(data: dict, default: str | None = None) -> str | None:
+    """The version the caller read (`updated_at` of the body), else `default`: checked by the workflow."""
+    moment = data.get("updated_at")
+    return default if moment is None else workflow.version_at(moment)
+
+
 @extend_schema_view(
     **_list_schema("agency", "year", "quarter", "position", "indicator", "status", summary="Actuals (realisasi)"),
     retrieve=extend_schema(summary="One actual with its evidence files"),
@@ -290,9 +295,9 @@ TEXT_FIELDS = ("supporting_factors", "hindering_factors", "follow_up", "note")
         request=s.ActualCreateSerializer, responses={201: s.ActualSerializer, 200: s.ActualSerializer}),
     partial_update=extend_schema(summary="Correct a draft actual", request=s.ActualFiguresSerializer,
                                  responses={200: s.ActualSerializer}),
-    submit=extend_schema(summary="Send the actual to the superior for verification", request=None,
+    submit=extend_schema(summary="Send the actual to the superior for verification", request=s.VersionSerializer,
                          responses={200: s.ActualSerializer}),
-    verify=extend_schema(summary="Verify a submitted actual (a superior)", request=None,
+    verify=extend_schema(summary="Verify a submitted actual (a superior)", request=s.VersionSerializer,
                          responses={200: s.ActualSerializer}),
     return_actual=extend_schema(summary="Return a submitted actual with a reason (a superior)",
                                 request=s.ReasonSerializer, responses={200: s.ActualSerializer}),
@@ -326,69 +331,72 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     def _answer(self, actual: Actual, code: int = status.HTTP_200_OK) -> Response:
         return Response(s.ActualSerializer(self.get_queryset().get(pk=actual.pk)).data, status=code)
 
-    def _record(self, indicator: Indicator, year: int, quarter: int, data: dict) -> Actual:
+    def _record(self, indicator: Indicator, year: int, quarter: int, data: dict, version: str | None = None) -> Actual:
+        """Through performance.services.record_actual, which checks who may (403) and every rule — closed period,
+        state, indicators fed by the SAKIP evaluation, ratio terms, figures in range (400)."""
         if indicator.formula == Indicator.Formula.RATIO and data.get("value") is not None:
             raise ValidationError({"value": ["Nilai rasio dihitung dari pembilang dan penyebut; jangan diisi."]})
         with service_errors():
             return services.record_actual(
-                actor=self.request.user, indicator=indicator, year=year, quarter=quarter,
+                actor=self.request.user, indicator=indicator, year=year, quarter=quarter, version=version,
                 **{name: data.get(name) for name in FIGURES}, **{name: data.get(name, "") for name in TEXT_FIELDS})
 
     def create(self, request: Request) -> Response:
         data = _valid(s.ActualCreateSerializer, request.data)
         indicator = readable_indicator(request.user, data["indicator"])
-        ensure_may_enter(request.user, indicator)
         existed = Actual.objects.filter(indicator=indicator, year=data["year"], quarter=data["quarter"]).exists()
-        actual = self._record(indicator, data["year"], data["quarter"], data)
+        actual = self._record(indicator, data["year"], data["quarter"], data, version=_version(data))
         return self._answer(actual, status.HTTP_200_OK if existed else status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        ensure_may_enter(request.user, actual.indicator)
         data = _valid(s.ActualFiguresSerializer, request.data, partial=True)
         merged = {name: data[name] if name in data else getattr(actual, name) for name in FIGURES + TEXT_FIELDS}
         if actual.indicator.formula == Indicator.Formula.RATIO and "value" not in data:
             merged["value"] = None  # computed from the terms again
-        return self._answer(self._record(actual.indicator, actual.year, actual.quarter, merged))
+        # the figures not sent are the ones just read: changed meanwhile, the request is refused, not undone
+        return self._answer(self._record(actual.indicator, actual.year, actual.quarter, merged,
+                                         version=_version(data, workflow.version_of(actual))))
 
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
+        version = _version(_valid(s.VersionSerializer, request.data))
         with service_errors():
-            actual = workflow.submit_actual(actor=request.user, actual=actual)
+            actual = workflow.submit_actual(actor=request.user, actual=actual, version=version)
         return self._answer(actual)
 
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
+        version = _version(_valid(s.VersionSerializer, request.data))
         with service_errors():
-            actual = workflow.verify_actual(actor=request.user, actual=actual)
+            actual = workflow.verify_actual(actor=request.user, actual=actual, version=version)
         return self._answer(actual)
 
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_actual(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        reason = _valid(s.ReasonSerializer, request.data)["reason"]
+        data = _valid(s.ReasonSerializer, request.data)
+        reason, version = data["reason"], _version(data)
         with service_errors():
-            actual = workflow.return_actual(actor=request.user, actual=actual, reason=reason)
+            actual = workflow.return_actual(actor=request.user, actual=actual, reason=reason, version=version)
         return self._answer(actual)
 
     @action(detail=True, methods=["post"])
     def reopen(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        reason = _valid(s.ReasonSerializer, request.data)["reason"]
+        data = _valid(s.ReasonSerializer, request.data)
+        reason, version = data["reason"], _version(data)
         with service_errors():
-            actual = workflow.reopen_actual(actor=request.user, actual=actual, reason=reason)
+            actual = workflow.reopen_actual(actor=request.user, actual=actual, reason=reason, version=version)
         return self._answer(actual)
 
     @action(detail=True, methods=["post"])
     def evidence(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        ensure_may_enter(request.user, actual.indicator)
         upload = _valid(s.EvidenceUploadSerializer, request.data)["file"]
         with service_errors():
-            workflow.ensure_period_open(actual.indicator, actual.year, actual.quarter)
-            workflow.ensure_editable(actual)
             evidence = services.add_evidence(actor=request.user, actual=actual, name=upload.name or "",
                                              content=upload.read())
         return Response(s.EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
@@ -416,7 +424,8 @@ class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModel
         item = self.get_object()
         if not item.file.storage.exists(item.file.name):
             raise NotFound("Berkas bukti tidak ditemukan di penyimpanan.")
-        return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
+        return FileResponse(item.file.open("rb"), as_attachment=True,
+                            filename=file_kinds.named_as(item.original_name, item.kind),
                             content_type=item.content_type)
 
 
@@ -638,16 +647,21 @@ class DocumentDownloadView(APIView):
 # -- token and documentation page ------------------------------------------------------------------
 
 class TokenView(APIView):
-    """The caller's API token: read it, or (POST) create a new one, which ends the old one."""
+    """The caller's API token: read it, or (POST, logged in with the password) create a new one, which ends the
+    old one. A token works for KINERJA_API_TOKEN_DAYS and ends at logout (kinerja.api.authentication)."""
 
-    @extend_schema(summary="The caller's API token (null when none was made yet)", responses={200: s.TokenSerializer})
+    @extend_schema(summary="The caller's API token (null when none was made yet, or it expired)",
+                   responses={200: s.TokenSerializer})
     def get(self, request: Request) -> Response:
         token = Token.objects.filter(user=request.user).first()
-        return Response({"token": token.key if token else None})
+        return Response({"token": token.key if token and not is_expired(token) else None})
 
-    @extend_schema(summary="Make a new API token for the caller (the old one stops working)", request=None,
+    @extend_schema(summary="Make a new API token for the caller (the old one stops working); only in a session "
+                           "logged in with the password, never with a token", request=None,
                    responses={201: s.TokenSerializer})
     def post(self, request: Request) -> Response:
+        if isinstance(request.successful_authenticator, TokenAuthentication):
+            raise PermissionDenied(NEW_TOKEN_NEEDS_LOGIN)
         Token.objects.filter(user=request.user).delete()
         token = Token.objects.create(user=request.user)
         return Response({"token": token.key}, status=status.HTTP_201_CREATED)

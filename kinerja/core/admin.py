@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
+from kinerja.accounts.access import may_see_addresses
+
 from . import audit
 from .models import AuditRecord
 
@@ -27,6 +29,14 @@ class AuditRecordAdmin(ReadOnlyAdmin):
     search_fields = ["description", "actor_name", "object_repr", "note"]
     list_select_related = ["agency"]
     date_hierarchy = "at"
+
+    def get_list_display(self, request):  # type: ignore[no-untyped-def]
+        shown = super().get_list_display(request)
+        return shown if may_see_addresses(request.user) else [name for name in shown if name != "ip_address"]
+
+    def get_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+        fields = super().get_fields(request, obj)
+        return fields if may_see_addresses(request.user) else [name for name in fields if name != "ip_address"]
 
 
 def _agency_of(obj: models.Model) -> object:

@@ -10,7 +10,7 @@ import contextlib
 import datetime
 import decimal
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Q, QuerySet
 from django.db.models.fields.files import FieldFile
 from django.utils import translation
 from django.utils.translation import gettext
@@ -149,6 +150,30 @@ def record_change(
     action = AuditRecord.Action.CREATED if before is None else AuditRecord.Action.CHANGED
     return record(actor=actor, action=action, obj=obj, before=before, after=snapshot(obj), agency=agency,
                   note=note, description=description, about=about)
+
+
+# -- sealed records ----------------------------------------------------------------------------------------
+# Some records hold what only some readers may see yet: the inspectorate's answers, notes and recommendations
+# before the evaluation is final. The app that writes them says how to find them — a function of the agency
+# giving a condition on AuditRecord, registered with `seal` when the app is ready — so that this module need not
+# know the app; a page, export or API that shows records to a reader whom accounts.access does not let read them
+# (`may_read_evaluation_secrets`) shows `unsealed(records, agency)`.
+
+Sealed = Callable[[Any], Q]
+_sealed: list[Sealed] = []
+
+
+def seal(finder: Sealed) -> Sealed:
+    if finder not in _sealed:
+        _sealed.append(finder)
+    return finder
+
+
+def unsealed(records: QuerySet[AuditRecord], agency: Any) -> QuerySet[AuditRecord]:
+    """`records` without those that are sealed for the agency (still a query: filters and pages apply after)."""
+    for finder in _sealed:
+        records = records.exclude(finder(agency))
+    return records
 
 
 # -- showing a record ------------------------------------------------------------------------------------

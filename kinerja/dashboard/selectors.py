@@ -5,8 +5,6 @@ rules, categories, roll-ups): nothing here computes an achievement a second way.
 number of queries, and every roll-up is made in one pass over the rows already read.
 """
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -14,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch, Q
 
+from kinerja.core.text import normalise
 from kinerja.evaluation.selectors import final_scores
 from kinerja.organisation.models import Agency, Position, Region, Unit
 from kinerja.performance import achievement
@@ -336,9 +335,9 @@ def count_nodes(node: dict) -> int:
 
 
 def normalised(name: str) -> str:
-    """An indicator name compared across agencies: case, accents, punctuation and spacing ignored."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"[^a-z0-9%]+", " ", text).split())
+    """An indicator name compared across agencies: case, accents, punctuation and spacing ignored (the shared
+    normaliser of kinerja.core.text, accents folded)."""
+    return normalise(name, fold_accents=True)
 
 
 @dataclass

@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, reach_of
+from kinerja.core.cells import spreadsheet_text
 from kinerja.core.numbers import format_number
 from kinerja.organisation.models import Agency, Region
 from kinerja.performance.models import Actual
 from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year, default_year
 from kinerja.performance.selectors import rollup_cap
-from kinerja.reports import output
-from kinerja.reports.document import from_data
+from kinerja.reports import output, stored
 from kinerja.reports.models import EnactedDecree
 from kinerja.strategy.models import StrategicPlan
 from kinerja.strategy.selectors import find_current_plan
@@ -189,11 +189,11 @@ def public_csv(request: HttpRequest, agency: str) -> HttpResponse:
         indicator = pm.indicator
         for year in plan.years:
             m = pm.year(year)
-            writer.writerow([
+            writer.writerow(map(spreadsheet_text, [  # a name that starts with "=" is text, not a formula
                 indicator.code, indicator.name, indicator.unit, year,
                 _csv_number(m.target.value if m.target else None, indicator.decimals),
                 _csv_number(m.year_actual, indicator.decimals), _csv_number(m.year_achievement, 2),
-            ])
+            ]))
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="iku-{agency_obj.code}.csv"'
     return response
@@ -205,14 +205,15 @@ def _csv_number(value: object, decimals: int) -> str:
 
 @login_not_required
 def public_decree(request: HttpRequest, agency: str) -> HttpResponse:
-    """The latest enacted version of the IKU/IKI decree, as it was enacted; never a draft."""
-    _agency_obj, plan = _public_agency(agency)
+    """The latest enacted version of the IKU/IKI decree, as it was enacted; never a draft. Printed once per
+    version and served from storage afterwards (reports.stored)."""
+    agency_obj, plan = _public_agency(agency)
     enacted = _latest_enacted(plan) if plan else None
     if enacted is None:
         raise Http404(_("No decree has been enacted yet."))
     enacted = EnactedDecree.objects.get(pk=enacted.pk)
-    document = from_data(enacted.document)
-    response = HttpResponse(output.render(document, "pdf"), content_type=output.FORMATS["pdf"].content_type)
+    path = stored.enacted_pdf(enacted, agency_obj.code)  # rendered once per enacted version, then kept
+    response = HttpResponse(path.read_bytes(), content_type=output.FORMATS["pdf"].content_type)
     response["Content-Disposition"] = (
         f'inline; filename="keputusan-{agency}-{enacted.decree.year}-v{enacted.version}.pdf"')
     return response

@@ -93,9 +93,10 @@ def sub_component_score(answers: Sequence[str | int | Decimal | None], weight: D
 def sum_or_none(scores: Iterable[Decimal | None]) -> Decimal | None:
     """The exact sum; None when any part is None (or there is none)."""
     items = list(scores)
-    if not items or any(item is None for item in items):
+    present = [item for item in items if item is not None]
+    if not items or len(present) < len(items):
         return None
-    return sum(items, Decimal(0)).quantize(QUANTUM)  # a sum of 4-decimal numbers: quantize only fixes the exponent
+    return sum(present, Decimal(0)).quantize(QUANTUM)  # a sum of 4-decimal numbers: quantize only fixes the exponent
 
 
 def component_score(sub_scores: Iterable[Decimal | None]) -> Decimal | None:

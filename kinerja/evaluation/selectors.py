@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import CharField, Prefetch, Q
+from django.db.models.functions import Cast
 
 from kinerja.organisation.models import Agency, Region
 
@@ -141,3 +142,21 @@ def follow_ups_of(evaluation: Evaluation) -> list[FollowUp]:
                 .select_related("answer__criterion").prefetch_related("evidence")
                 .order_by("answer__criterion__sub_component__component__order",
                           "answer__criterion__sub_component__order", "answer__criterion__order"))
+
+
+VERDICT_FIELDS = ("answer", "note", "recommendation")
+
+
+def sealed_audit_records(agency: Agency | int) -> Q:
+    """The audit records that hold the inspectorate's answers, notes or recommendations of an evaluation of the
+    agency that is not final yet (a condition on `core.AuditRecord`; the records of the agency's own
+    self-assessment stay readable). Registered with `core.audit.seal` by the app; who may read them anyway is
+    `accounts.access.may_read_evaluation_secrets`. A record whose values cannot be read as an untouched verdict
+    is sealed too."""
+    open_answers = (Answer.objects.filter(evaluation__agency=agency).exclude(evaluation__state=Evaluation.State.FINAL)
+                    .annotate(key=Cast("pk", CharField())).values("key"))
+    no_verdict = Q()
+    for side in ("before", "after"):
+        for name in VERDICT_FIELDS:
+            no_verdict &= Q(**{f"{side}__{name}": ""})
+    return Q(object_label=Answer._meta.label_lower, object_pk__in=open_answers) & ~no_verdict

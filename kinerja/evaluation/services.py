@@ -3,7 +3,7 @@
 Who does what: the agency's planner or head prepares the self-assessment (answers, notes, evidence) and sends it;
 only the inspectorate of the region answers as evaluator, and finalises; a final evaluation writes the score as
 the quarter-4 actual of every indicator of the agency fed by the evaluation (`Indicator.fed_by`), through
-`performance.services.record_actual` like any actual, with a link to the evaluation's result page as its
+`performance.services.feed_actual` (its named trusted path), with a link to the evaluation's result page as its
 evidence (`performance.Evidence.link`), and turns every recommendation into a follow-up item.
 """
 
@@ -18,7 +18,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja.accounts.access import may_evaluate, reach_of
+from kinerja.accounts.access import may_evaluate, may_read_evaluation_secrets, reach_of
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
@@ -45,9 +45,8 @@ def may_prepare(user: object, agency: Agency) -> bool:
 
 
 def may_see_verdict(user: object, evaluation: Evaluation) -> bool:
-    """Sees the evaluator's answers, notes, recommendations and scores: the inspectorate (and the administrator)
-    always; everyone who reads the agency once the evaluation is final."""
-    return evaluation.is_final or may_evaluate(user, evaluation.agency) or reach_of(user).admin
+    """Sees the evaluator's answers, notes, recommendations and scores (the rule: accounts.access)."""
+    return may_read_evaluation_secrets(user, evaluation.agency, final=evaluation.is_final)
 
 
 def _ensure(allowed: bool, message: str) -> None:
@@ -208,8 +207,8 @@ def _feed_indicators(actor: Any, evaluation: Evaluation, total: Decimal, predica
                          before=audit.snapshot(existing), after=None, agency=evaluation.agency_id, about=indicator,
                          description=performance.actual_description(existing, AuditRecord.Action.DELETED))
             existing.delete()
-        actual = performance.record_actual(
-            actor=actor, indicator=indicator, year=evaluation.year, quarter=FED_QUARTER, value=total,
+        actual = performance.feed_actual(
+            actor=actor, indicator=indicator, year=evaluation.year, quarter=FED_QUARTER, value=total, source=FED_BY,
             note=f"Nilai hasil evaluasi SAKIP tahun {evaluation.year} oleh Inspektorat: {total:f} "
                  f"({predicate[0]}, {predicate[1]}).",
         )

@@ -15,8 +15,26 @@ FORMAT = "kinerja-agency/1"
 SCHEMA_PATH = Path(settings.BASE_DIR) / "data" / "schema.json"
 
 
+ALIASES_REFUSED = ("anchor dan alias YAML (&nama, *nama) tidak diizinkan di berkas data; tulis setiap nilai "
+                   "secara lengkap (baris {line}).")
+
+
+class AliasRefused(yaml.YAMLError):
+    """An anchor or an alias: refused, so that a few bytes never expand to millions of nodes."""
+
+    def __init__(self, line: int):
+        super().__init__(ALIASES_REFUSED.format(line=line))
+
+
 class _Loader(yaml.SafeLoader):
-    """Safe YAML without implicit timestamps: a date stays the string it is in JSON too."""
+    """Safe YAML without implicit timestamps (a date stays the string it is in JSON too), and without anchors
+    and aliases (the "billion laughs" of YAML: 16 KB of aliases expand to gigabytes; the format never needs them)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise AliasRefused(event.start_mark.line + 1)
+        return super().compose_node(parent, index)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -59,7 +77,13 @@ def read_dataset(path: Path) -> dict[str, Any]:
 def parse_dataset(text: str, *, source: str, as_json: bool = False) -> dict[str, Any]:
     try:
         data = json.loads(text) if as_json else yaml.load(text, Loader=_Loader)  # noqa: S506 (safe loader)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+    except AliasRefused as exc:
+        raise DatasetError([Problem(source, "", "", str(exc))]) from exc
+    except RecursionError as exc:
+        raise DatasetError([Problem(source, "", "", "berkas bertingkat terlalu dalam; berkas ditolak.")]) from exc
+    except ValueError as exc:  # JSONDecodeError, and a number of thousands of digits (Python's int limit)
+        raise DatasetError([Problem(source, "", "", f"berkas tidak dapat dibaca: {exc}")]) from exc
+    except yaml.YAMLError as exc:
         raise DatasetError([Problem(source, "", "", f"berkas tidak dapat dibaca: {exc}")]) from exc
     if not isinstance(data, dict):
         raise DatasetError([Problem(source, "", "", "isi berkas bukan data instansi (format kinerja-agency/1).")])

@@ -3,7 +3,11 @@
 The file is read (a workbook cell by cell), checked against the schema, and loaded by the one loader — inside a
 transaction that is rolled back for the preview. Problems are collected, never stopped at the first, and put
 back where the person who wrote the file looks for them (sheet, row and column of a workbook). With any
-problem nothing is written.
+problem nothing is written. What the importing user may change is the loader's to decide (loader.py).
+
+A hostile file is bounded before it is parsed: YAML/JSON up to MAX_TEXT_BYTES and without YAML anchors or aliases
+(dataset_io), a workbook checked whole by xlsx_guard (no DTD or entity, unzipped size bounded) and read up to
+workbook.MAX_ROWS rows of workbook.MAX_COLUMNS columns a sheet.
 """
 
 from collections import Counter
@@ -22,6 +26,7 @@ from .loader import LoadReport, load_agency_data
 from .problems import CellProblem, DatasetError
 from .workbook import MODEL_SHEETS, Origins, locate, read_workbook, record_path
 
+MAX_TEXT_BYTES = 2 * 1024 * 1024  # a YAML/JSON dataset: bounds the time of parsing it (~5 s; an agency is ~100 KB)
 MAX_ROUNDS = 5  # schema rounds: each drops the records it refused, so the loader still sees the rest
 
 
@@ -100,6 +105,11 @@ class _Reading:
                 self.add(problem)
             self.data, self.origins = read.data, read.origins
             self.dropped |= read.refused_keys
+            return
+        if len(self.content) > MAX_TEXT_BYTES:
+            self.add(CellProblem(self.source, "", None, "", f"berkas data lebih besar dari batas "
+                                                            f"({MAX_TEXT_BYTES // (1024 * 1024)} MB); pecah atau "
+                                                            "kecilkan berkasnya."))
             return
         try:
             text = self.content.decode("utf-8")
@@ -205,11 +215,6 @@ def _run(name: str, content: bytes, *, actor: Any, agency: Agency | None, apply:
                 else:
                     sheet, row, column = "", None, change.field
                 result.changes.append(ChangedValue(sheet, row, column, change.record, change.before, change.after))
-            if agency is not None and not getattr(actor, "is_superuser", False) and any(
-                    change.record.startswith("region") for change in result.changes):
-                reading.place(("region",), "", "data wilayah hanya diubah oleh administrator.")
-                if not dry_run:
-                    transaction.set_rollback(True)
             result.applied = not dry_run and not reading.problems
     result.problems = reading.problems
     return result

@@ -3,6 +3,13 @@
 One transaction: a file with any problem writes nothing, and every problem is reported, not only the first.
 Loading the same file twice changes nothing (no row is saved when its values are already there).
 
+A file changes only what its `actor` may change, as accounts.access decides: a planner their own agency (its
+units, positions, plan, pages, decree, targets), the officials of its region they manage (`managed_officials`:
+matched by NIP, or by region and name, never an official of another region or agency nor the region's head), and
+no actual they may not import (`may_import_actuals`); the region, its head and a new agency are the
+administrator's (`may_change_region`). A refused record is a problem on its record and field, like any other.
+`OPERATOR` (None) is the trusted path of the operator's commands and the built-in dataset: not checked.
+
 A fixed number of queries whatever the agency's size when nothing changed: every table of the agency and of its
 plan is read once up front into dicts (`preload`, `preload_children`, `preload_links`), the file is compared with
 them in memory, and only a row that is new or changed is validated and written.
@@ -17,6 +24,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
+from kinerja.accounts.access import managed_officials, may_change_region, may_plan
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import (
@@ -52,6 +60,13 @@ BATCH = 500  # rows per bulk statement (fewer where the database limits a statem
 # loop that reads them, and at the end. Positions, objectives, programmes and below are still inserted one by one
 # (their keys are used at once: child lists, page rows, links, the audit records of their child lists).
 INSERTED_TOGETHER = (Unit, Assignment, Indicator)
+
+
+OPERATOR = None  # the trusted path: the built-in dataset's bootstrap, `load_agency`/`import_agency` run by an operator
+REGION_ADMIN_ONLY = "data wilayah hanya diubah oleh administrator."
+HEAD_ADMIN_ONLY = "kepala daerah hanya diubah oleh administrator."
+OFFICIAL_OUT_OF_REACH = ("pejabat ini sudah tercatat di luar jangkauan Anda (wilayah atau instansi lain, atau kepala "
+                         "daerah); hanya administrator yang dapat mengubah atau menugaskannya.")
 
 
 @dataclass(frozen=True)
@@ -101,6 +116,10 @@ class _DatasetLoader:
         self.data = data
         self.source = source
         self.actor = actor
+        # who may change what, decided by accounts.access: the operator (OPERATOR, no check) and the administrator
+        # change regions and create agencies; anyone else only the agency they plan, inside its region
+        self.trusted = actor is OPERATOR
+        self.admin = self.trusted or may_change_region(actor)
         self.trail: list[AuditRecord] = []  # one record per row created or changed, written at the end
         self.problems: list[Problem] = []
         self.report = LoadReport()
@@ -388,24 +407,20 @@ class _DatasetLoader:
     # -- the dataset ----------------------------------------------------------------------------------
     def run(self) -> LoadReport:
         data = self.data
-        region_data = data["region"]
-        region = self.save(Region, "region", {"code": region_data["code"]}, {
-            "name": region_data["name"], "province": region_data.get("province", ""),
-            "seat": region_data.get("seat", ""), "head_title": region_data.get("head_title", "Bupati"),
-        })
+        region = self.load_region(data["region"])
         if region is None:
             return self.report
-        nips = {item.get("nip") for item in [*data.get("officials", []), region_data.get("head") or {}]}
+        nips = {item.get("nip") for item in [*data.get("officials", []), data["region"].get("head") or {}]}
         self.preload(Official, Official.objects.filter(nip__in=nips - {None, ""}), "nip")
         self.preload(Official, Official.objects.filter(region=region, nip=None), "region", "nip", "name")
-        self.load_region_head(region, region_data.get("head"))
+        self.load_region_head(region, data["region"].get("head"))
         agency = self.load_agency(region)
         if agency is None:
             return self.report
         self.report.agency = agency
         self.load_units(agency)
         self.load_positions(agency)
-        self.load_officials(region)
+        self.load_officials(region, agency)
         plan = self.load_plan(agency)
         if plan is not None:
             self.load_pages(plan)
@@ -414,25 +429,77 @@ class _DatasetLoader:
             load_performance(self, plan)
         return self.report
 
-    def load_official(self, region: Region, record: str, item: dict) -> Official | None:
-        nip = item.get("nip")
+    def refused_changes(self, record: str, instance: models.Model, values: dict, message: str) -> bool:
+        """A problem for each field the file would change on a row the actor may not change; True if any."""
+        changed = [name for name, value in values.items() if not _same(instance, name, value)]
+        for name in changed:
+            self.problem(record, name, message)
+        return bool(changed)
+
+    def load_region(self, item: dict) -> Region | None:
+        """The region: created or changed by the administrator (or the operator) only; anyone else's file must
+        name it as it is."""
+        self.preload(Region, Region.objects.filter(code=item["code"]), "code")
+        values = {"name": item["name"], "province": item.get("province", ""), "seat": item.get("seat", ""),
+                  "head_title": item.get("head_title", "Bupati")}
+        if not self.admin:
+            existing = self.known[(Region, ("code",))].get((item["code"],))
+            if existing is None:
+                self.problem("region", "code", "wilayah baru hanya dibuat oleh administrator.")
+                return None
+            if self.refused_changes("region", existing, values, REGION_ADMIN_ONLY):
+                return None
+        return self.save(Region, "region", {"code": item["code"]}, values)
+
+    def official_lookup(self, region: Region, item: dict) -> tuple[dict, dict]:
+        """How an official of the file is looked up (its NIP, or region and name) and the values it gets."""
         values = {"rank": item.get("rank", ""), "grade": item.get("grade", "")}
-        if nip:  # an official without NIP (an elected regent) is known by region and name
-            return self.save(Official, record, {"nip": nip}, {"region": region, "name": item["name"], **values})
-        return self.save(Official, record, {"region": region, "nip": None, "name": item["name"]}, values)
+        if item.get("nip"):  # an official without NIP (an elected regent) is known by region and name
+            return {"nip": item["nip"]}, {"region": region, "name": item["name"], **values}
+        return {"region": region, "nip": None, "name": item["name"]}, values
+
+    def known_official(self, region: Region, item: dict) -> Official | None:
+        """The official of the database the file's `item` names (no query: the officials are preloaded)."""
+        lookup, _ = self.official_lookup(region, item)
+        return self.known[(Official, tuple(lookup))].get(self._key(tuple(lookup.values())))
+
+    def load_official(self, region: Region, record: str, item: dict) -> Official | None:
+        lookup, values = self.official_lookup(region, item)
+        return self.save(Official, record, lookup, values)
 
     def load_region_head(self, region: Region, item: dict | None) -> None:
-        """The head of region (the regent): an official of the region, kept when the file names none."""
+        """The head of region (the regent): an official of the region, kept when the file names none. Changed by the
+        administrator (or the operator) only, and recorded in the audit trail as every change."""
         if item is None:
             return
+        label = str(Region._meta.verbose_name_plural)
+        if not self.admin:
+            head = self.known_official(region, item)
+            if head is None or head.pk != region.head_id:
+                self.problem("region", "head.nip" if item.get("nip") else "head.name", HEAD_ADMIN_ONLY)
+            else:
+                _, values = self.official_lookup(region, item)
+                for name, value in values.items():
+                    if not _same(head, name, value):
+                        self.problem("region", f"head.{name}", HEAD_ADMIN_ONLY)
+            return
         head = self.load_official(region, "region.head", item)
-        if head is not None and region.head_id != head.pk:
-            region.head = head
-            region.save(update_fields=["head", "updated_at"])
-            self.report.updated[str(Region._meta.verbose_name_plural)] += 1
+        if head is None or region.head_id == head.pk:
+            return
+        before = audit.snapshot(region)
+        self.report.changes.append(Change(label, "region", "head.name", _shown(region.head), _shown(head)))
+        region.head = head
+        region.save(update_fields=["head", "updated_at"])
+        self.report.updated[label] += 1
+        with audit.in_record_language():
+            description = f"Kepala daerah «{str(region)[:150]}» diganti: {str(head)[:150]}"
+        self.trail.append(audit.build(actor=self.actor, action=AuditRecord.Action.CHANGED, obj=region, before=before,
+                                      after=audit.snapshot(region), note=self.note, description=description))
 
     def load_agency(self, region: Region) -> Agency | None:
         item = self.data["agency"]
+        if not self.agency_allowed(region, item["code"]):
+            return None
         agency = self.save(Agency, "agency", {"code": item["code"]}, {
             "region": region, "name": item["name"],
             **{name: item.get(name, "") for name in (
@@ -444,6 +511,25 @@ class _DatasetLoader:
             self.sync_rows(AgencyFunction, "agency.functions", {"agency": agency},
                            self.function_rows(item.get("functions", [])))
         return agency
+
+    def agency_allowed(self, region: Region, code: str) -> bool:
+        """The operator and the administrator load any agency; a planner only the agency they plan, in its
+        region (a problem otherwise)."""
+        self.preload(Agency, Agency.objects.filter(code=code), "code")
+        if self.admin:
+            return True
+        existing = self.known[(Agency, ("code",))].get((code,))
+        if existing is None:
+            self.problem("agency", "code", "instansi baru hanya dibuat oleh administrator.")
+            return False
+        if not may_plan(self.actor, existing):
+            self.problem("agency", "code", f"Anda bukan admin perencanaan instansi '{code}'.")
+            return False
+        if existing.region_id != region.pk:
+            self.problem("region", "code", "instansi ini berada di wilayah lain; hanya administrator yang "
+                                           "memindahkannya.")
+            return False
+        return True
 
     def preload_agency(self, agency: Agency) -> None:
         """Every row of the agency the load compares, one query per table."""
@@ -503,12 +589,22 @@ class _DatasetLoader:
                 self.sync_rows(PositionFunction, f"{record}.functions", {"position": position},
                                self.function_rows(item.get("functions", [])))
 
-    def load_officials(self, region: Region) -> None:
-        for index, item in enumerate(self.data.get("officials", [])):
+    def load_officials(self, region: Region, agency: Agency) -> None:
+        """The file's officials, and who holds which position of the agency. An official already in the database
+        is changed or assigned only when the actor may manage them (accounts.access.managed_officials)."""
+        items = self.data.get("officials", [])
+        known = [self.known_official(region, item) for item in items]
+        managed = None if self.trusted else managed_officials(
+            self.actor, agency, [official for official in known if official is not None])
+        for index, (item, existing) in enumerate(zip(items, known, strict=True)):
             nip = item.get("nip")
             key = nip or item["name"]
             record = f"officials[{index + 1}] ({key})"
-            official = self.load_official(region, record, item)
+            if existing is not None and managed is not None and existing.pk not in managed:
+                self.problem(record, "nip" if nip else "name", OFFICIAL_OUT_OF_REACH)
+                official = None
+            else:
+                official = self.load_official(region, record, item)
             self.register(self.officials, key, record, official)
         for index, item in enumerate(self.data.get("assignments", [])):
             record = f"assignments[{index + 1}] ({item['official']} → {item['position']})"
@@ -739,7 +835,10 @@ class _DryRun(Exception):
 def load_agency_data(*, actor: Any, data: dict[str, Any], source: str, dry_run: bool = False) -> LoadReport:
     """Load one checked dataset (see dataset_io.read_dataset) in one transaction; DatasetError on any problem.
 
-    `actor` is the user on whose behalf the data is loaded (None for the command line / system). With
+    `actor` is the user on whose behalf the data is loaded, and the file may change only what that user may
+    (accounts.access): a planner their own agency, its officials, the actuals of positions they hold; the
+    administrator also regions, region heads and new agencies. `OPERATOR` (None) is the trusted path: the
+    built-in dataset's bootstrap and the commands an operator runs on the server, unchecked. With
     `dry_run` the load runs whole and is rolled back: the report says what it would create and change.
     """
     report = None

@@ -12,16 +12,21 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from kinerja.accounts.access import may_import_actuals
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
-from kinerja.performance import services
+from kinerja.organisation.models import Position
+from kinerja.performance import rules, services
 from kinerja.performance.models import Actual, Target
 from kinerja.performance.workflow import ensure_editable, ensure_period_open
-from kinerja.strategy.models import Indicator, StrategicPlan
+from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
 
 KIND_ORDER = {Target.Kind.BASELINE: 0, Target.Kind.YEAR: 1, Target.Kind.QUARTER: 2, Target.Kind.END: 3}
 ACTUAL_TEXTS = ("supporting_factors", "hindering_factors", "follow_up", "note")
 BATCH = 500
+NOT_YOURS = ("realisasi diisi oleh pejabat yang memegang jabatan yang halaman IKI-nya memuat indikator ini; "
+             "Anda tidak dapat mengisinya atau mengubahnya melalui impor.")
+OUT_OF_RANGE = "angka ini di luar batas yang dapat disimpan (paling banyak 16 angka sebelum koma)."
 
 
 def _amount(value: Any) -> Decimal | None:
@@ -39,6 +44,7 @@ class _Figures:
         self.loader = loader
         self.plan = plan
         self.periods: dict[tuple[int, int], str | None] = {}
+        self.entry: dict[int, list[Position]] | None = None  # indicator → the positions printing it (`printing`)
         indicators = [indicator for indicator in loader.indicators.values() if indicator is not None]
         for indicator in indicators:  # the services read indicator.plan(.agency): loaded once for all
             indicator.plan = plan
@@ -74,6 +80,35 @@ class _Figures:
             agency=self.plan.agency_id, about=indicator, note=self.loader.note, description=description,
         ))
 
+    def printing(self) -> dict[int, list[Position]]:
+        """The positions whose IKI pages print each indicator once the file is loaded: the file's pages, and the
+        stored pages of the positions the file leaves out (no query: the loader has read them)."""
+        loader = self.loader
+        named = {page["position"] for page in loader.data.get("pages", [])}
+        named_ids = {position.pk for code, position in loader.positions.items() if code in named and position}
+        positions = loader.rows_by_pk[Position]
+        result: dict[int, list[Position]] = {}
+        for position_id, rows in loader.children.get(PageIndicator, {}).items():
+            if position_id not in named_ids and position_id in positions:
+                for row in rows:
+                    result.setdefault(row["indicator_id"], []).append(positions[position_id])
+        for page in loader.data.get("pages", []):
+            position = loader.positions.get(page["position"])
+            for objective in page.get("objectives", []):
+                for row in objective.get("indicators", []):
+                    indicator = loader.indicators.get(row["indicator"])
+                    if position is not None and indicator is not None:
+                        result.setdefault(indicator.pk, []).append(position)
+        return result
+
+    def may_enter(self, indicator: Indicator) -> bool:
+        """The operator loads any actual; anyone else only where they may enter it (accounts.access)."""
+        if self.loader.trusted:
+            return True
+        if self.entry is None:
+            self.entry = self.printing()
+        return may_import_actuals(self.loader.actor, self.entry.get(indicator.pk, []))
+
     def count(self, counter: Any, model: type, n: int = 1) -> None:
         counter[str(model._meta.verbose_name_plural)] += n
 
@@ -102,15 +137,18 @@ class _Figures:
             try:
                 quarter = services.checked_target(indicator, kind=kind, year=year, quarter=item.get("quarter", 0),
                                                   value=value, value_upper=value_upper)
+                value, value_upper = services.stored_amount(value), services.stored_amount(value_upper)
             except ValidationError as error:
                 self.problems_of(record, error)
+                continue
+            except ArithmeticError:  # a number the database cannot hold (the services' own range check aside)
+                self.loader.problem(record, "value", OUT_OF_RANGE)
                 continue
             key = (indicator.pk, kind, year, quarter)
             if key in seen:
                 self.loader.problem(record, "kind", "target ini ganda (indikator, jenis, tahun dan triwulan sama).")
                 continue
             seen.add(key)
-            value, value_upper = services.stored_amount(value), services.stored_amount(value_upper)
             target = existing.get(key)
             if target is not None and (target.value, target.value_upper, target.is_example) == (
                     value, value_upper, False):
@@ -183,6 +221,9 @@ class _Figures:
             except ValidationError as error:
                 self.problems_of(record, error)
                 continue
+            except ArithmeticError:
+                self.loader.problem(record, "numerator" if ratio else "value", OUT_OF_RANGE)
+                continue
             key = (indicator.pk, year, quarter)
             if key in seen:
                 self.loader.problem(record, "quarter", "realisasi ini ganda (indikator, tahun dan triwulan sama).")
@@ -193,6 +234,15 @@ class _Figures:
             if actual is not None and not actual.is_example and all(
                     getattr(actual, name) == wanted for name, wanted in after.items()):
                 self.count(self.loader.report.unchanged, Actual)
+                continue
+            if not self.may_enter(indicator):
+                self.loader.problem(record, "numerator" if ratio else "value", NOT_YOURS)
+                continue
+            try:
+                if not self.loader.trusted:  # the operator's dataset may carry what the evaluation fed
+                    rules.ensure_typed_by_hand(indicator)
+            except ValidationError as error:
+                self.loader.problem(record, "numerator" if ratio else "value", error.messages[0])
                 continue
             try:
                 ensure_editable(actual)

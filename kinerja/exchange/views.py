@@ -73,8 +73,9 @@ def _keep_upload(request: HttpRequest, agency_code: str) -> str | None:
     if upload is None:
         messages.error(request, _("Choose a file to upload."))
         return None
-    if upload.size > MAX_UPLOAD:
-        messages.error(request, _("The file is larger than %(size)d MB.") % {"size": MAX_UPLOAD // (1024 * 1024)})
+    limit = importer.MAX_TEXT_BYTES if uploads.suffix_of(upload.name or "") != ".xlsx" else MAX_UPLOAD
+    if upload.size > limit:
+        messages.error(request, _("The file is larger than %(size)d MB.") % {"size": limit // (1024 * 1024)})
         return None
     return uploads.keep(upload.read(), upload.name or "berkas.xlsx", agency_code)
 

@@ -11,6 +11,7 @@ record of the dataset came from, so the schema's and the loader's problems are p
 
 import datetime
 import io
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,8 +23,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from kinerja.core.cells import set_text
 from kinerja.organisation.nip import nip_problem
 
+from . import xlsx_guard
 from .dataset_io import FORMAT
 from .problems import CellProblem
 
@@ -32,6 +35,8 @@ TEXT, LONG, CODE, CODES, INT, NUMBER, BOOL, DATE, CHOICE, NIP = (
 )
 YES_NO = (("true", "Ya"), ("false", "Tidak"))
 GUIDE = "Petunjuk"
+MAX_ROWS = 20_000  # data rows a sheet may have: bounds the time of a preview (an agency has a few thousand)
+MAX_COLUMNS = 100  # columns read of a sheet (the widest has 16): a cell far right does not widen every row
 TEMPLATE_ROWS = 200  # rows of a blank sheet prepared as text (a NIP or a code keeps its leading zeros and dots)
 
 
@@ -578,6 +583,8 @@ def read_cell(column: Column, value: Any) -> Any:
     if kind == NUMBER:
         if isinstance(value, bool):
             raise _Bad(f"'{value}' bukan angka.")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _Bad("angka ini terlalu besar atau bukan angka.")
         if isinstance(value, int | float):
             return _number_value(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
         text = _text_of(value).replace(" ", "")
@@ -642,9 +649,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _set(cell: Any, value: Any) -> None:
-    cell.value = value
-    if isinstance(value, str) and cell.data_type == "f":  # a text that starts with "=" stays text
-        cell.data_type = "s"
+    set_text(cell, value)  # a text that starts with "=" stays text: the one rule of kinerja.core.cells
 
 
 def _guide(book: Workbook) -> None:
@@ -725,17 +730,21 @@ class ReadWorkbook:
 
 def read_workbook(content: bytes, *, source: str) -> ReadWorkbook:
     """The dataset of a workbook, with every cell's problem and where each record came from."""
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # whatever the file is, it is not a workbook that can be read
-        return ReadWorkbook(None, [CellProblem(source, "", None, "", "berkas ini bukan buku kerja Excel (.xlsx) "
-                                                                    "yang dapat dibaca.")], {})
+    refused_whole = xlsx_guard.workbook_problem(content)
+    if refused_whole is not None:
+        return ReadWorkbook(None, [CellProblem(source, "", None, "", refused_whole)], {})
     problems: list[CellProblem] = []
     rows: dict[str, list[dict]] = {}
     refused: set[str] = set()
     try:
-        for spec in SHEETS:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # whatever the file is, it is not a workbook that can be read
+        return ReadWorkbook(None, [CellProblem(source, "", None, "", xlsx_guard.UNREADABLE)], {})
+    try:
+        for spec in SHEETS:  # read_only: a sheet's XML is parsed here, row by row
             rows[spec.name] = _read_sheet(book, spec, source, problems, refused)
+    except Exception:  # broken XML in a sheet, a forbidden entity (defusedxml), a broken zip member
+        return ReadWorkbook(None, [CellProblem(source, "", None, "", xlsx_guard.UNREADABLE)], {})
     finally:
         book.close()
     builder = _Builder(rows, problems, source)
@@ -748,7 +757,7 @@ def _read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem]
     if spec.name not in book.sheetnames:
         problems.append(CellProblem(source, spec.name, None, "", "lembar ini tidak ada di buku kerja."))
         return []
-    lines = book[spec.name].iter_rows(values_only=True)
+    lines = book[spec.name].iter_rows(values_only=True, max_col=MAX_COLUMNS)
     header = next(lines, ())
     positions: dict[str, int] = {}
     for index, title in enumerate(header):
@@ -767,6 +776,10 @@ def _read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem]
         return []
     result = []
     for number, line in enumerate(lines, start=2):
+        if number > MAX_ROWS + 1:
+            problems.append(CellProblem(source, spec.name, None, "", f"lembar ini berisi lebih dari {MAX_ROWS} baris "
+                                                                      "data; pecah berkasnya."))
+            break
         cells = [(column, line[index] if index < len(line) else None) for index, column in columns]
         if all(value is None or (isinstance(value, str) and not value.strip()) for _, value in cells):
             continue

@@ -1,4 +1,9 @@
-"""What an uploaded file really is, from its first bytes and structure — never from its name."""
+"""What an uploaded file really is, from its first bytes and structure — never from its name.
+
+The name an evidence file is stored and downloaded under carries the extension of its detected kind
+(`named_as`): a PDF uploaded as `laporan.html` is downloaded as `laporan.pdf`, so no browser or desktop opens
+it as something it is not. Office files with macros (a `.docm` or `.xlsm`, a Word 97 file with a VBA
+project) are none of the allowed kinds: evidence is read, never run."""
 
 import io
 import zipfile
@@ -21,6 +26,7 @@ XLSX = FileKind("xlsx", "Excel", "application/vnd.openxmlformats-officedocument.
 DOC = FileKind("doc", "Word 97–2003", "application/msword", "doc")
 XLS = FileKind("xls", "Excel 97–2003", "application/vnd.ms-excel", "xls")
 ALLOWED = (PDF, PNG, JPEG, DOCX, XLSX, DOC, XLS)
+BY_CODE = {kind.code: kind for kind in ALLOWED}
 ALLOWED_LABELS = "PDF, gambar (PNG/JPEG), Word, Excel"
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -34,6 +40,8 @@ def _office_open_xml(head: bytes, read_all: bytes) -> FileKind | None:
         return None
     if "[Content_Types].xml" not in names:
         return None
+    if any(name.lower().endswith("vbaproject.bin") for name in names):  # macros: a .docm/.xlsm in disguise
+        return None
     if any(name.startswith("word/") for name in names):
         return DOCX
     if any(name.startswith("xl/") for name in names):
@@ -42,7 +50,9 @@ def _office_open_xml(head: bytes, read_all: bytes) -> FileKind | None:
 
 
 def _ole2(content: bytes) -> FileKind | None:
-    """A Word/Excel 97–2003 file: an OLE2 compound file whose stream names say which."""
+    """A Word/Excel 97–2003 file: an OLE2 compound file whose stream names say which (none with macros)."""
+    if "_VBA_PROJECT".encode("utf-16-le") in content:
+        return None
     if b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" in content:
         return DOC
     if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in content or b"B\x00o\x00o\x00k" in content:
@@ -64,3 +74,22 @@ def detect(content: bytes) -> FileKind | None:
     if head.startswith(OLE2):
         return _ole2(content)
     return None
+
+
+def named_as(name: str, kind: FileKind | str) -> str:
+    """`name` (the uploader's file name) with the extension of `kind` instead of its own; the rest is kept as
+    the uploader wrote it (a download's Content-Disposition takes only the last part of a path).
+
+    `laporan.html` → `laporan.pdf`; `foto.JPEG` → `foto.jpg`; `laporan.pdf` and `laporan.pdf.exe` →
+    `laporan.pdf`; an empty name → `bukti.pdf`; `kind` may be given by its code. At most 255 characters, the
+    extension kept."""
+    kind = BY_CODE.get(kind) if isinstance(kind, str) else kind
+    text = name.strip()
+    cut = max(text.rfind("/"), text.rfind("\\")) + 1
+    folder, base = text[:cut], text[cut:]
+    stem, dot, _extension = base.rpartition(".")
+    stem = (stem if dot else base).strip().rstrip(".") or "bukti"
+    suffix = f".{kind.extension}" if kind else ""  # a kind not (or no longer) allowed: no extension at all
+    if suffix and stem.lower().endswith(suffix):
+        stem = stem[: -len(suffix)].rstrip(".") or "bukti"
+    return (folder + stem)[: 255 - len(suffix)] + suffix

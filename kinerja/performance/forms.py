@@ -25,6 +25,23 @@ class DecimalTextField(forms.CharField):
             raise ValidationError(f"'{text}' bukan angka. Contoh penulisan yang benar: 85,5 atau 1.234") from error
 
 
+def messages_of(error: ValidationError) -> list[str]:
+    """Every message of a service's ValidationError, with or without fields."""
+    if hasattr(error, "error_dict"):
+        return [message for messages in error.message_dict.values() for message in messages]
+    return list(error.messages)
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError, aliases: dict[str, str] | None = None) -> None:
+    """A service's ValidationError onto a form: next to the field it names, else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, problems in error.message_dict.items():
+        field = (aliases or {}).get(field, field)
+        form.add_error(field if field in form.fields else None, problems)
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -52,6 +69,14 @@ class ActualForm(forms.Form):
     follow_up = forms.CharField(label="Tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     note = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = MultipleFileField(label="Bukti dukung")
+    version = forms.CharField(required=False, widget=forms.HiddenInput)  # the actual as the page showed it
+
+    NEW = "baru"  # the page showed no actual yet
+
+    def expected_version(self) -> str | None:
+        """What the service checks: None when the post carried no version (not checked), "" for none yet."""
+        version = self.cleaned_data.get("version") or None
+        return "" if version == self.NEW else version
 
 
 class HistoryFilterForm(forms.Form):

@@ -2,6 +2,8 @@
 
 Thin: agency → may this user read it (accounts.access) → records → render. Whoever reads the agency reads an
 indicator's history; the agency-wide log is for its planner, its head, the inspectorate and the administrator.
+Records sealed for the reader (the inspectorate's answers before the evaluation is final) are left out of both,
+before any filter, search or count applies.
 """
 
 from dataclasses import dataclass
@@ -11,9 +13,10 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from kinerja.accounts.access import agency_or_404, may_read_log
+from kinerja.accounts.access import agency_or_404, may_read_evaluation_secrets, may_read_log
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
+from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator
 from kinerja.strategy.selectors import get_current_plan
 
@@ -40,6 +43,12 @@ def _entries(page: Page, indicator_codes: dict[str, str] | None = None) -> list[
     ]
 
 
+def _readable(user: object, agency: Agency, records: QuerySet[AuditRecord]) -> QuerySet[AuditRecord]:
+    """The agency's audit records this user may read: without the sealed ones unless access lets them read the
+    inspectorate's secrets."""
+    return records if may_read_evaluation_secrets(user, agency) else audit.unsealed(records, agency)
+
+
 def _page(request: HttpRequest, records: QuerySet[AuditRecord]) -> Page:
     return Paginator(records.order_by("-at", "-pk"), PER_PAGE).get_page(request.GET.get("halaman"))
 
@@ -52,7 +61,8 @@ def indicator_history(request: HttpRequest, agency: str, indicator: str) -> Http
     to one of them — the history page of a single target or actual."""
     agency_obj = agency_or_404(request.user, agency)
     item = get_object_or_404(Indicator, plan=get_current_plan(agency_obj), code=indicator)
-    records = AuditRecord.objects.filter(about_label=INDICATOR_LABEL, about_pk=str(item.pk))
+    records = _readable(request.user, agency_obj, AuditRecord.objects.filter(about_label=INDICATOR_LABEL,
+                                                                              about_pk=str(item.pk)))
     label, _, pk = request.GET.get("objek", "").partition(":")
     narrowed = label in OWN_OBJECTS and pk.isdigit()
     if narrowed:
@@ -88,7 +98,7 @@ def agency_history(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     if not may_read_log(request.user, agency_obj):
         raise Http404("Halaman ini tidak ditemukan.")
-    records = AuditRecord.objects.filter(agency=agency_obj)
+    records = _readable(request.user, agency_obj, AuditRecord.objects.filter(agency=agency_obj))
     users = sorted({(str(pk), name) for pk, name in records.filter(user__isnull=False)
                    .values_list("user_id", "actor_name").distinct()}, key=lambda pair: pair[1].lower())
     kinds = sorted(((label, audit.kind_label(label)) for label in
@@ -103,4 +113,5 @@ def agency_history(request: HttpRequest, agency: str) -> HttpResponse:
     codes = {str(pk): code for pk, code in Indicator.objects.filter(pk__in=about).values_list("pk", "code")}
     return render(request, "performance/history_agency.html", {
         "agency": agency_obj, "form": form, "page": page, "entries": _entries(page, codes),
+        "sealed": not may_read_evaluation_secrets(request.user, agency_obj),
     })

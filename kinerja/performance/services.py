@@ -1,23 +1,40 @@
-"""Every write of targets, actuals and evidence: validated, in one transaction, with Indonesian messages."""
+"""Every write of targets, actuals and evidence: validated, in one transaction, with Indonesian messages.
 
-import hashlib
-import secrets
+One door: pages, the API, the admin, the import and the commands call these functions, and each checks both who
+may (through `kinerja.accounts.access` only: `may_plan` for targets, `may_enter_actuals` for actuals) and every
+domain rule (year and quarter inside the plan, period open, editable state, indicators fed by the SAKIP
+evaluation, ratio terms, numbers the database can hold). They raise `PermissionDenied` (who may) or
+`ValidationError` naming the field (what is allowed); each door turns them into its own answer.
+
+Trusted paths are named as such: `actor=None` is the system itself (a management command, the loader of a new
+agency; no person to ask about), `is_example=True` is the example-data command, and `feed_actual` is the SAKIP
+evaluation writing its score into the indicators it feeds. No door passes any of them.
+"""
+
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
 from kinerja.strategy.models import Indicator
 
-from . import achievement, file_kinds
-from .models import QUARTERS, Actual, Evidence, Target
-from .workflow import ensure_editable, ensure_period_open
+from . import achievement
+
+# Evidence has its own module; its functions are part of this module's public face (one door for every write).
+from .evidence import (  # noqa: F401
+    add_evidence,
+    checked_evidence_kind,
+    evidence_description,
+    max_evidence_bytes,
+    remove_evidence,
+)
+from .models import QUARTERS, Actual, Target
+from .rules import LIMIT, ensure_may_enter, ensure_may_plan, ensure_typed_by_hand, in_range
+from .workflow import StaleActual, ensure_editable, ensure_period_open, ensure_version
 
 PERCENT_UNITS = {"persen", "%"}
 
@@ -60,13 +77,6 @@ def actual_description(actual: Actual, action: str) -> str:
                 f"{AuditRecord.Action(action).label}")
 
 
-def evidence_description(evidence: Evidence, action: str) -> str:
-    actual = evidence.actual
-    with audit.in_record_language():
-        return (f"Bukti «{evidence.original_name}» realisasi {actual.year} TW {actual.quarter} indikator "
-                f"{actual.indicator.code} {AuditRecord.Action(action).label}")
-
-
 def _whole_if_count(indicator: Indicator, value: Decimal, field: str) -> None:
     if indicator.formula == Indicator.Formula.COUNT:
         if value < 0:
@@ -95,6 +105,8 @@ def checked_target(
         _check_quarter(quarter)
     else:
         quarter = 0
+    in_range(value, "value")
+    in_range(value_upper, "value_upper")
     if value is None:
         if value_upper is not None:
             raise ValidationError({"value": "Isi batas bawah rentang target."})
@@ -115,31 +127,51 @@ def set_target(
     *, actor: Any, indicator: Indicator, kind: str, year: int, quarter: int = 0,
     value: Decimal | None, value_upper: Decimal | None = None, is_example: bool = False,
 ) -> Target | None:
-    """Set (or, with no value, clear) one target of an indicator. Returns the target, None when cleared."""
+    """Set (or, with no value, clear) one target of an indicator. Returns the target, None when cleared.
+
+    A target set again to the value it has changes nothing, so it is not refused in a closed period: a page
+    that posts a whole grid saves its open cells however many of its periods are closed."""
+    if not is_example:
+        ensure_may_plan(actor, indicator)
     quarter = checked_target(indicator, kind=kind, year=year, quarter=quarter, value=value, value_upper=value_upper)
+    lookup = {"indicator": indicator, "kind": kind, "year": year, "quarter": quarter}
+    existing = Target.objects.select_for_update().filter(**lookup).first()
+    value, value_upper = _stored(value), _stored(value_upper)
+    if existing is None and value is None:
+        return None
+    if existing is not None and (existing.value, existing.value_upper, existing.is_example) == (
+            value, value_upper, is_example):
+        return existing  # nothing changed: nothing saved, nothing recorded
     if target_period_checked(kind) and not is_example:
         ensure_period_open(indicator, year, quarter)
-    lookup = {"indicator": indicator, "kind": kind, "year": year, "quarter": quarter}
-    existing = Target.objects.filter(**lookup).first()
     if value is None:
-        if existing is not None:
-            audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=existing,
-                         before=audit.snapshot(existing), after=None, agency=_agency_id(indicator), about=indicator,
-                         description=target_description(existing, AuditRecord.Action.DELETED))
-            existing.delete()
+        audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=existing,
+                     before=audit.snapshot(existing), after=None, agency=_agency_id(indicator), about=indicator,
+                     description=target_description(existing, AuditRecord.Action.DELETED))
+        existing.delete()
         return None
     target = existing or Target(**lookup)
     before = audit.snapshot(existing)
-    target.value, target.value_upper = _stored(value), _stored(value_upper)
+    target.value, target.value_upper = value, value_upper
     target.is_example, target.updated_by = is_example, actor
     target.full_clean()
-    if before is not None and audit.snapshot(target) == before:
-        return target  # nothing changed: nothing saved, nothing recorded
-    target.save()
+    if existing is None:
+        _insert(target)
+    else:
+        target.save(update_fields=["value", "value_upper", "is_example", "updated_by", "updated_at"])
     action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
     audit.record_change(actor=actor, obj=target, before=before, agency=_agency_id(indicator), about=indicator,
                         description=target_description(target, action))
     return target
+
+
+def _insert(obj: Target | Actual) -> None:
+    """A new row; another request that inserted the same one first is a conflict, not a 500."""
+    try:
+        with transaction.atomic():
+            obj.save(force_insert=True)
+    except IntegrityError as error:
+        raise StaleActual("Data ini baru saja diisi oleh pengguna lain; muat ulang.", code="stale") from error
 
 
 def quarter_target_warnings(
@@ -175,7 +207,10 @@ def checked_terms(
     A ratio needs both terms, a non-negative numerator, a positive denominator and, for a percentage, a
     numerator no larger than the denominator; its value is computed. A count is whole and not negative.
     """
+    for field, figure in (("value", value), ("numerator", numerator), ("denominator", denominator)):
+        in_range(figure, field)
     if indicator.formula == Indicator.Formula.RATIO:
+        numerator, denominator = _stored(numerator), _stored(denominator)
         errors: dict[str, str] = {}
         if numerator is None:
             errors["numerator"] = "Isi pembilang."
@@ -189,7 +224,10 @@ def checked_terms(
             errors["numerator"] = "Pembilang tidak boleh lebih besar dari penyebut untuk indikator persen."
         if errors:
             raise ValidationError(errors)
-        return realised_value(indicator, numerator, denominator), numerator, denominator
+        value = realised_value(indicator, numerator, denominator)
+        if value is not None and abs(value) >= LIMIT:
+            raise ValidationError({"numerator": "Hasil bagi pembilang dan penyebut terlalu besar; periksa angkanya."})
+        return value, numerator, denominator
     if value is None:
         raise ValidationError({"value": "Isi realisasi."})
     _whole_if_count(indicator, value, "value")
@@ -224,90 +262,88 @@ def stored_amount(value: Decimal | None) -> Decimal | None:
     return _stored(value)
 
 
+WRITTEN = ("value", "numerator", "denominator", "supporting_factors", "hindering_factors", "follow_up", "note",
+           "is_example", "entered_by_id", "status", "verified_by_id", "verified_at")
+
+
 @transaction.atomic
 def record_actual(
     *, actor: Any, indicator: Indicator, year: int, quarter: int,
     value: Decimal | None = None, numerator: Decimal | None = None, denominator: Decimal | None = None,
     supporting_factors: str = "", hindering_factors: str = "", follow_up: str = "", note: str = "",
-    evidence: Sequence[tuple[str, bytes]] = (), is_example: bool = False,
+    evidence: Sequence[tuple[str, bytes]] = (), is_example: bool = False, version: str | None = None,
 ) -> Actual:
     """Record what an indicator achieved in a quarter, with its evidence files (name, content), all or nothing.
 
-    A ratio's value is computed, never typed."""
+    A ratio's value is computed, never typed. `version` is the one the door showed (`workflow.version_of`; ""
+    for none yet): when the actual changed since, `StaleActual` and nothing is saved. None: not checked."""
+    if not is_example:  # example figures are invented, loaded verified, and replaced whole by their command
+        ensure_may_enter(actor, indicator)
+        ensure_typed_by_hand(indicator)
+    return _write_actual(
+        actor=actor, indicator=indicator, year=year, quarter=quarter, value=value, numerator=numerator,
+        denominator=denominator, texts={"supporting_factors": supporting_factors,
+                                        "hindering_factors": hindering_factors, "follow_up": follow_up, "note": note},
+        evidence=evidence, is_example=is_example, version=version,
+    )
+
+
+@transaction.atomic
+def feed_actual(*, actor: Any, indicator: Indicator, year: int, quarter: int, value: Decimal, note: str,
+                source: str) -> Actual:
+    """Trusted path: the SAKIP evaluation (`source`) writes its score as the actual of an indicator it feeds.
+    Its caller (evaluation.services.finalise) checked that `actor` may evaluate. Every rule applies but the
+    state: a figure typed by hand before the fed-by rule (even submitted or verified) gives way to the score, so
+    no one can block the evaluation's finalising."""
+    if indicator.fed_by != source:
+        raise ValidationError(f"Indikator {indicator.code} tidak diisi oleh {source}.")
+    return _write_actual(actor=actor, indicator=indicator, year=year, quarter=quarter, value=value, numerator=None,
+                         denominator=None, texts={"note": note}, evidence=(), is_example=False, version=None,
+                         any_state=True)
+
+
+def _write_actual(
+    *, actor: Any, indicator: Indicator, year: int, quarter: int, value: Decimal | None,
+    numerator: Decimal | None, denominator: Decimal | None, texts: dict[str, str],
+    evidence: Sequence[tuple[str, bytes]], is_example: bool, version: str | None, any_state: bool = False,
+) -> Actual:
+    """Every domain rule, then the write: the row is locked before its state is read, only the columns that
+    change are saved, and the change is recorded."""
     _check_year(indicator, year)
     _check_quarter(quarter)
     for name, content in evidence:  # every file checked before anything is written to disk
         checked_evidence_kind(name, content)
+    texts = {name: texts.get(name, "") for name in ("supporting_factors", "hindering_factors", "follow_up", "note")}
     value, numerator, denominator = checked_actual(
-        indicator, year=year, quarter=quarter, value=value, numerator=numerator, denominator=denominator,
-        supporting_factors=supporting_factors, hindering_factors=hindering_factors, follow_up=follow_up, note=note,
+        indicator, year=year, quarter=quarter, value=value, numerator=numerator, denominator=denominator, **texts,
     )
-    existing = Actual.objects.filter(indicator=indicator, year=year, quarter=quarter).first()
-    before = audit.snapshot(existing)
-    actual = existing or Actual(indicator=indicator, year=year, quarter=quarter)
-    if not is_example:  # example figures are invented, loaded verified, and replaced whole by their command
+    existing = Actual.objects.select_for_update().filter(indicator=indicator, year=year, quarter=quarter).first()
+    ensure_version(existing, version)
+    if not is_example:
         ensure_period_open(indicator, year, quarter)
-        ensure_editable(actual)
-    actual.value, actual.numerator, actual.denominator = _stored(value), _stored(numerator), _stored(denominator)
-    actual.supporting_factors, actual.hindering_factors = supporting_factors.strip(), hindering_factors.strip()
-    actual.follow_up, actual.note = follow_up.strip(), note.strip()
+        if not any_state:
+            ensure_editable(existing)
+    before = audit.snapshot(existing)
+    was = {name: getattr(existing, name) for name in WRITTEN} if existing is not None else {}
+    actual = existing or Actual(indicator=indicator, year=year, quarter=quarter)
+    actual.value, actual.numerator, actual.denominator = value, numerator, denominator
+    for name, text in texts.items():
+        setattr(actual, name, text.strip())
     actual.is_example, actual.entered_by = is_example, actor
     actual.status = Actual.Status.VERIFIED if is_example else Actual.Status.DRAFT
+    if existing is not None and existing.status == Actual.Status.VERIFIED and not is_example:
+        actual.verified_by, actual.verified_at = None, None  # a verification was of the figure replaced
     actual.full_clean()
-    actual.save()
-    action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
-    audit.record_change(actor=actor, obj=actual, before=before, agency=_agency_id(indicator), about=indicator,
-                        description=actual_description(actual, action))
+    changed = [name.removesuffix("_id") for name in WRITTEN
+               if existing is not None and getattr(actual, name) != was[name]]
+    if existing is None:
+        _insert(actual)
+    elif changed:
+        actual.save(update_fields=[*changed, "updated_at"])
+    if existing is None or changed:
+        action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
+        audit.record_change(actor=actor, obj=actual, before=before, agency=_agency_id(indicator), about=indicator,
+                            description=actual_description(actual, action))
     for name, content in evidence:
         add_evidence(actor=actor, actual=actual, name=name, content=content, is_example=is_example)
     return actual
-
-
-def max_evidence_bytes() -> int:
-    return int(getattr(settings, "KINERJA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
-
-
-def checked_evidence_kind(name: str, content: bytes) -> file_kinds.FileKind:
-    """What an evidence file really is; ValidationError when it is empty, too large or not an allowed kind."""
-    limit = max_evidence_bytes()
-    if not content:
-        raise ValidationError({"file": "Berkas bukti kosong."})
-    if len(content) > limit:
-        raise ValidationError({"file": f"Berkas bukti lebih besar dari batas {limit // (1024 * 1024)} MB."})
-    kind = file_kinds.detect(content)
-    if kind is None:
-        raise ValidationError(
-            {"file": f"Isi berkas '{name}' bukan jenis yang diizinkan ({file_kinds.ALLOWED_LABELS})."}
-        )
-    return kind
-
-
-@transaction.atomic
-def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
-    """Store one evidence file under var/ with a generated name, after checking what it really is."""
-    kind = checked_evidence_kind(name, content)
-    stored_name = f"{secrets.token_hex(16)}.{kind.extension}"
-    evidence = Evidence(
-        actual=actual, stored_name=stored_name, original_name=name[:255] or stored_name, kind=kind.code,
-        content_type=kind.content_type, size=len(content), sha256=hashlib.sha256(content).hexdigest(),
-        is_example=is_example, uploaded_by=actor,
-    )
-    evidence.file.save(stored_name, ContentFile(content), save=False)
-    evidence.full_clean()
-    evidence.save()
-    indicator = actual.indicator
-    audit.record_change(actor=actor, obj=evidence, before=None, agency=_agency_id(indicator), about=indicator,
-                        description=evidence_description(evidence, AuditRecord.Action.CREATED))
-    return evidence
-
-
-@transaction.atomic
-def remove_evidence(*, actor: Any, evidence: Evidence, note: str = "") -> None:
-    """Remove one evidence file: the row and the stored file. The removal is recorded with what was removed."""
-    indicator = evidence.actual.indicator
-    audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=evidence, before=audit.snapshot(evidence),
-                 after=None, agency=_agency_id(indicator), about=indicator, note=note,
-                 description=evidence_description(evidence, AuditRecord.Action.DELETED))
-    stored = evidence.file
-    evidence.delete()
-    transaction.on_commit(lambda: stored.delete(save=False))

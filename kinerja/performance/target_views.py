@@ -14,7 +14,8 @@ from kinerja.core.numbers import format_number, to_decimal
 from kinerja.strategy.models import Indicator
 from kinerja.strategy.selectors import get_current_plan, get_position_page
 
-from . import services
+from . import services, workflow
+from .forms import messages_of
 from .models import QUARTERS, Target
 from .periods import QUARTER_NAMES, chosen_year
 
@@ -31,6 +32,7 @@ class Cell:
     upper_name: str = ""
     upper_text: str = ""
     error: str = ""
+    locked: bool = False  # its period is closed: shown read-only, never read from the post
 
 
 @dataclass
@@ -56,10 +58,13 @@ def _fill(rows: list[GridRow], targets: list[Target]) -> None:
 
 
 def _read(request: HttpRequest, rows: list[GridRow]) -> list[tuple[GridRow, Cell, Decimal | None, Decimal | None]]:
-    """Every cell of the posted grid as numbers; errors are put on the cells."""
+    """Every open cell of the posted grid as numbers; errors are put on the cells. A cell of a closed period keeps
+    what is stored (it is shown read-only, and whatever is posted for it is ignored)."""
     parsed = []
     for row in rows:
         for cell in row.cells:
+            if cell.locked:
+                continue
             cell.text = request.POST.get(cell.name, "").strip()
             cell.upper_text = request.POST.get(cell.upper_name, "").strip() if cell.upper_name else ""
             try:
@@ -69,6 +74,29 @@ def _read(request: HttpRequest, rows: list[GridRow]) -> list[tuple[GridRow, Cell
                 continue
             parsed.append((row, cell, value, upper))
     return parsed
+
+
+def _closed_changes(request: HttpRequest, rows: list[GridRow]) -> list[str]:
+    """The cells of closed periods that the post would change (a forged or stale form): named, never saved."""
+    refused = []
+    for row in rows:
+        for cell in row.cells:
+            if not cell.locked or cell.name not in request.POST:
+                continue
+            try:
+                posted, shown = to_decimal(request.POST[cell.name].strip()), to_decimal(cell.text)
+            except ValueError:
+                posted, shown = None, object()
+            if posted != shown:
+                period = f"triwulan {cell.quarter} tahun {cell.year}" if cell.quarter else f"tahun {cell.year}"
+                refused.append(f"{row.indicator.code} {period}")
+    return refused
+
+
+def _refused_message(request: HttpRequest, refused: list[str]) -> None:
+    if refused:
+        messages.warning(request, "Target berikut tidak diubah karena periodenya sudah ditutup: "
+                                  + ", ".join(refused) + ".")
 
 
 def _save(request: HttpRequest, parsed: list, *, failed: bool = False) -> bool:
@@ -81,7 +109,7 @@ def _save(request: HttpRequest, parsed: list, *, failed: bool = False) -> bool:
                     services.set_target(actor=request.user, indicator=row.indicator, kind=cell.kind, year=cell.year,
                                         quarter=cell.quarter, value=value, value_upper=upper)
                 except ValidationError as error:
-                    cell.error = " ".join(m for messages_ in error.message_dict.values() for m in messages_)
+                    cell.error = " ".join(messages_of(error))
                     failed = True
             if failed:
                 raise ValidationError("grid")
@@ -109,17 +137,22 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
     for row in rows:  # the baseline keeps the year it was recorded for
         if row.indicator.pk in baselines:
             row.cells[0].year = baselines[row.indicator.pk].year
+    closed = workflow.closed_years(agency_obj, list(plan.years))
+    for row in rows:  # a year with a closed quarter keeps its target (services.set_target refuses a change)
+        for cell in row.cells:
+            cell.locked = cell.kind == Target.Kind.YEAR and cell.year in closed
+    _fill(rows, list(Target.objects.filter(indicator__plan=plan).exclude(kind=Target.Kind.QUARTER)))
     if request.method == "POST":
+        _refused_message(request, _closed_changes(request, rows))
         parsed = _read(request, rows)
         unreadable = any(cell.error for row in rows for cell in row.cells)
         if _save(request, parsed, failed=unreadable):
-            messages.success(request, "Target tersimpan.")
+            messages.success(request, "Target tersimpan." + (" Target tahun yang periodenya ditutup tidak diubah."
+                                                              if closed else ""))
             return redirect(request.path)
         messages.error(request, "Target belum tersimpan: periksa sel yang ditandai merah. Tidak ada yang diubah.")
-    else:
-        _fill(rows, list(Target.objects.filter(indicator__plan=plan).exclude(kind=Target.Kind.QUARTER)))
     return render(request, "performance/targets.html", {
-        "agency": agency_obj, "plan": plan, "rows": rows, "years": list(plan.years),
+        "agency": agency_obj, "plan": plan, "rows": rows, "years": list(plan.years), "closed_years": sorted(closed),
     })
 
 
@@ -135,16 +168,19 @@ def position_targets(request: HttpRequest, agency: str, position: str) -> HttpRe
             for indicator in indicators]
     targets = list(Target.objects.filter(indicator__in=indicators, year=year, kind__in=["year", "quarter"]))
     year_targets = {t.indicator_id: t for t in targets if t.kind == Target.Kind.YEAR}
+    closed = workflow.closed_quarters(agency_obj, year)
     for row in rows:
         row.year_target = year_targets.get(row.indicator.pk)
+        for cell in row.cells:
+            cell.locked = cell.quarter in closed
+    _fill(rows, targets)
     if request.method == "POST":
+        _refused_message(request, _closed_changes(request, rows))
         parsed = _read(request, rows)
         if _save(request, parsed, failed=any(cell.error for row in rows for cell in row.cells)):
             messages.success(request, "Target triwulan tersimpan.")
             return redirect(f"{request.path}?tahun={year}")
         messages.error(request, "Target triwulan belum tersimpan: periksa sel yang ditandai merah.")
-    else:
-        _fill(rows, targets)
     for row in rows:
         quarters = {}
         for cell in row.cells:
@@ -157,4 +193,5 @@ def position_targets(request: HttpRequest, agency: str, position: str) -> HttpRe
         )
     return render(request, "performance/position_targets.html", {
         "agency": agency_obj, "plan": plan, "page": page, "rows": rows, "year": year, "quarters": QUARTER_NAMES,
+        "closed": sorted(closed),
     })

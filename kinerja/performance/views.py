@@ -25,9 +25,9 @@ from kinerja.strategy.selectors import (
     list_positions,
 )
 
-from . import achievement, services, workflow
+from . import achievement, file_kinds, services, workflow
 from .figures import get_plan_figures
-from .forms import ActualForm
+from .forms import ActualForm, add_service_errors, messages_of
 from .models import Actual, Evidence, Target
 from .periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from .selectors import Measurement, get_measurements, rollup_cap, rollup_of
@@ -177,9 +177,9 @@ def _entry_setup(request: HttpRequest, agency: str, position: str) -> tuple:
 
 def _row_form(measurement: Measurement, quarter: int, data: object = None, files: object = None) -> ActualForm:
     actual = measurement.actuals.get(quarter)
-    initial = {}
+    initial = {"version": workflow.version_of(actual) or ActualForm.NEW}
     if actual is not None:
-        initial = {
+        initial |= {
             "numerator": actual.numerator, "denominator": actual.denominator, "value": actual.value,
             "supporting_factors": actual.supporting_factors, "hindering_factors": actual.hindering_factors,
             "follow_up": actual.follow_up, "note": actual.note,
@@ -224,9 +224,9 @@ def _entry_row(request: HttpRequest, agency: str, position: str, indicator: str)
 
 @require_POST
 def entry_save(request: HttpRequest, agency: str, position: str, indicator: str) -> HttpResponse:
+    """Save one row through `services.record_actual`, which owns every rule (the indicators fed by the SAKIP
+    evaluation included: their row shows the value read-only, and a forged post is refused there too)."""
     agency_obj, page, row, measurement, year, quarter = _entry_row(request, agency, position, indicator)
-    if row.indicator.fed_by:  # written by the SAKIP evaluation, never typed (the entry row shows it read-only)
-        raise Http404("Realisasi indikator ini diisi oleh hasil evaluasi SAKIP.")
     form = _row_form(measurement, quarter, request.POST, request.FILES)
     saved = False
     if form.is_valid():
@@ -236,14 +236,15 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
                 actor=request.user, indicator=row.indicator, year=year, quarter=quarter,
                 value=data["value"], numerator=data["numerator"], denominator=data["denominator"],
                 supporting_factors=data["supporting_factors"], hindering_factors=data["hindering_factors"],
-                follow_up=data["follow_up"], note=data["note"],
+                follow_up=data["follow_up"], note=data["note"], version=form.expected_version(),
                 evidence=[(upload.name, upload.read()) for upload in data["evidence"]],
             )
-        except ValidationError as error:
-            if not hasattr(error, "error_dict"):  # a refusal of the whole row: a closed period, a verified figure
-                form.add_error(None, error.messages)
-            for field, problems in (error.message_dict.items() if hasattr(error, "error_dict") else ()):
-                form.add_error(field if field in form.fields else ("evidence" if field == "file" else None), problems)
+        except PermissionDenied as error:
+            raise Http404("Halaman ini tidak ditemukan.") from error
+        except ValidationError as error:  # a field's problem next to it; a closed period or a state above the row
+            if getattr(error, "code", None) == "fed_by":  # the row has no form: a post for it was forged
+                raise Http404(error.messages[0]) from error
+            add_service_errors(form, error, {"file": "evidence"})
         else:
             saved = True
     measurement = get_measurements([row.indicator], year)[row.indicator_id]
@@ -268,10 +269,13 @@ def entry_submit(request: HttpRequest, agency: str, position: str, indicator: st
     if actual is None:
         messages.error(request, "Isi dan simpan realisasinya dahulu.")
     else:
+        version = request.POST.get("version") or None
         try:
-            workflow.submit_actual(actor=request.user, actual=actual)
-        except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            workflow.submit_actual(actor=request.user, actual=actual, version=version)
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+        except ValidationError as error:
+            messages.error(request, " ".join(messages_of(error)))
         else:
             messages.success(request, f"Realisasi “{row.name}” dikirim untuk diverifikasi.")
     return redirect(f"{reverse('entry-page', args=[agency, position])}?tahun={year}&triwulan={quarter}")
@@ -289,7 +293,7 @@ def entry_preview(request: HttpRequest, agency: str, position: str, indicator: s
             value, _, _ = services.checked_terms(row.indicator, value=data["value"], numerator=data["numerator"],
                                                  denominator=data["denominator"])
         except ValidationError as error:
-            problem = " ".join(m for messages_ in error.message_dict.values() for m in messages_)
+            problem = " ".join(messages_of(error))
     else:
         problem = "; ".join(message for errors in form.errors.values() for message in errors)
     if not any(request.POST.get(f"{form.prefix}-{name}") for name in ("value", "numerator", "denominator")):
@@ -317,6 +321,6 @@ def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileR
         return redirect(item.link)
     if not item.file.storage.exists(item.file.name):
         raise Http404("Berkas bukti tidak ditemukan di penyimpanan.")
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
-                        content_type=item.content_type)
+    return FileResponse(item.file.open("rb"), as_attachment=True,
+                        filename=file_kinds.named_as(item.original_name, item.kind), content_type=item.content_type)
 

@@ -5,13 +5,19 @@ Every transition is a service: keyword-only, `actor` first, in one transaction, 
 repeated). Only the official who entered an actual submits it; only a superior of a position whose page prints
 the indicator (the head of agency for the whole agency) verifies or returns it, never the person who entered it;
 a verified actual changes only after it is reopened with a reason, by a superior or the agency's planner.
+
+No lost write: every step re-reads the actual under a row lock (`select_for_update`, taken before the state is
+read) and, when the door carries the version it showed (`version_of`), refuses a stale one with `StaleActual`;
+each step saves only the columns it changes. Nothing moves in a closed quarter — not even a verification or a
+reopening: a closed quarter is frozen, so the planner reopens the period first (with a reason), then the actual.
 """
 
 import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from kinerja.accounts.access import may_plan, may_verify
@@ -20,7 +26,7 @@ from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator, PageIndicator
 
-from .models import Actual, PeriodLock
+from .models import QUARTERS, Actual, PeriodLock
 
 REASON_MAX = 2000
 
@@ -33,6 +39,13 @@ def closed_quarters(agency: Agency, year: int, today: datetime.date | None = Non
     return {lock.quarter for lock in PeriodLock.objects.filter(agency=agency, year=year) if lock.is_closed_on(today)}
 
 
+def closed_years(agency: Agency, years: list[int], today: datetime.date | None = None) -> set[int]:
+    """The years among `years` with a quarter closed for the agency today (1 query): their yearly targets are
+    frozen."""
+    today = today or datetime.date.today()
+    return {lock.year for lock in PeriodLock.objects.filter(agency=agency, year__in=years) if lock.is_closed_on(today)}
+
+
 def ensure_period_open(indicator: Indicator, year: int, quarter: int | None) -> None:
     """ValidationError when the period is closed: a quarter, or for a yearly figure (quarter None or 0) any
     quarter of the year."""
@@ -41,6 +54,42 @@ def ensure_period_open(indicator: Indicator, year: int, quarter: int | None) -> 
         raise ValidationError(f"Periode triwulan {quarter} tahun {year} sudah ditutup; data tidak dapat diubah.")
     if not quarter and closed:
         raise ValidationError(f"Tahun {year} sudah mempunyai periode yang ditutup; target tahunan tidak dapat diubah.")
+
+
+class StaleActual(ValidationError):
+    """The actual changed since the page or request that wants to change it was read: nothing was saved."""
+
+
+def version_at(moment: datetime.datetime) -> str:
+    """The version of an actual last changed at `moment` (its `updated_at`, as the API shows it)."""
+    return moment.astimezone(datetime.UTC).isoformat()
+
+
+def version_of(actual: Actual | None) -> str:
+    """The version a door shows with an actual and sends back with its change ("" for none yet)."""
+    return version_at(actual.updated_at) if actual is not None and actual.pk else ""
+
+
+def last_changed_by(obj: Model) -> str:
+    """Who changed `obj` last, as the audit trail names them (1 query, only when a conflict is reported)."""
+    entry = (AuditRecord.objects.filter(object_label=obj._meta.label_lower, object_pk=str(obj.pk))
+             .order_by("-at", "-pk").only("actor_name").first())
+    return entry.actor_name if entry is not None and entry.actor_name else "pengguna lain"
+
+
+def ensure_version(actual: Actual | None, version: str | None) -> None:
+    """`version` None: not checked (a door without one); otherwise the actual must be as the door showed it."""
+    if version is None or version == version_of(actual):
+        return
+    who = last_changed_by(actual) if actual is not None else "pengguna lain"
+    raise StaleActual(f"Data ini baru saja diubah oleh {who}; muat ulang.", code="stale")
+
+
+def check_quarter(quarter: object) -> int:
+    """A quarter 1–4; ValidationError naming the field otherwise."""
+    if isinstance(quarter, bool) or quarter not in QUARTERS:
+        raise ValidationError({"quarter": f"Triwulan {quarter} tidak ada; pilih triwulan 1–4."})
+    return int(quarter)
 
 
 def _reason(reason: str) -> str:
@@ -58,13 +107,19 @@ def close_period(*, actor: Any, agency: Agency, year: int, quarter: int,
     """Close a quarter now, or (with `deadline`) let it close itself after that day."""
     if not may_plan(actor, agency):
         raise PermissionDenied("Hanya admin perencanaan instansi ini yang menutup periode.")
-    lock, _ = PeriodLock.objects.get_or_create(agency=agency, year=year, quarter=quarter)
-    before = audit.snapshot(lock)
+    check_quarter(quarter)
+    lock = (PeriodLock.objects.select_for_update().filter(agency=agency, year=year, quarter=quarter).first()
+            or PeriodLock(agency=agency, year=year, quarter=quarter))
+    before = audit.snapshot(lock) if lock.pk else None
     if deadline is None:
         lock.closed = True
     lock.deadline, lock.changed_by = deadline, actor
     lock.full_clean()
-    lock.save()
+    try:
+        with transaction.atomic():  # another planner closing the same quarter at the same moment: told, no 500
+            lock.save()
+    except IntegrityError as error:
+        raise ValidationError("Periode ini baru saja diubah oleh pengguna lain; muat ulang.", code="stale") from error
     audit.record_change(actor=actor, obj=lock, before=before, agency=agency,
                         description=f"Periode triwulan {quarter} tahun {year} ditutup"
                         + (f" sesudah {deadline:%d-%m-%Y}" if deadline else ""))
@@ -75,7 +130,8 @@ def close_period(*, actor: Any, agency: Agency, year: int, quarter: int,
 def reopen_period(*, actor: Any, agency: Agency, year: int, quarter: int, reason: str) -> PeriodLock:
     if not may_plan(actor, agency):
         raise PermissionDenied("Hanya admin perencanaan instansi ini yang membuka kembali periode.")
-    lock = PeriodLock.objects.filter(agency=agency, year=year, quarter=quarter).first()
+    check_quarter(quarter)
+    lock = PeriodLock.objects.select_for_update().filter(agency=agency, year=year, quarter=quarter).first()
     if lock is None or not lock.is_closed_on(datetime.date.today()):
         raise ValidationError(f"Periode triwulan {quarter} tahun {year} tidak sedang ditutup.")
     before = audit.snapshot(lock)
@@ -109,19 +165,32 @@ def printing_positions(indicator: Indicator) -> list[int]:
     return list(PageIndicator.objects.filter(indicator=indicator).values_list("position_id", flat=True))
 
 
-def _locked(actual: Actual) -> Actual:
-    """The actual re-read under a row lock: two clicks on "verify" cannot both pass the state check."""
-    return Actual.objects.select_for_update().select_related("indicator__plan__agency").get(pk=actual.pk)
+def _locked(actual: Actual, version: str | None = None) -> Actual:
+    """The actual re-read under a row lock before its state is read: two clicks on "verify", or a save and a
+    submit, cannot both pass the state check; a door that showed an older version is refused."""
+    locked = Actual.objects.select_for_update().select_related("indicator__plan__agency").get(pk=actual.pk)
+    ensure_version(locked, version)
+    return locked
+
+
+def ensure_quarter_open(actual: Actual, doing: str) -> None:
+    """The actual's quarter is open; in a closed one the message says how to go on."""
+    try:
+        ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    except ValidationError as error:
+        raise ValidationError(f"Periode triwulan {actual.quarter} tahun {actual.year} sudah ditutup; realisasi "
+                              f"tidak dapat {doing}. Minta admin perencanaan membuka kembali periodenya dahulu.",
+                              code="closed") from error
 
 
 @transaction.atomic
-def submit_actual(*, actor: Any, actual: Actual) -> Actual:
-    actual = _locked(actual)
+def submit_actual(*, actor: Any, actual: Actual, version: str | None = None) -> Actual:
+    actual = _locked(actual, version)
     if actual.entered_by_id != getattr(actor, "pk", None):
         raise PermissionDenied("Hanya pejabat yang mengisi realisasi ini yang mengirimkannya.")
     if actual.status != Actual.Status.DRAFT:
         raise ValidationError("Realisasi ini sudah dikirim.")
-    ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    ensure_quarter_open(actual, "dikirim")
     before = audit.snapshot(actual)
     actual.status = Actual.Status.SUBMITTED
     actual.save(update_fields=["status", "updated_at"])
@@ -134,13 +203,14 @@ def _check_verifier(actor: Any, actual: Actual) -> None:
 
 
 @transaction.atomic
-def verify_actual(*, actor: Any, actual: Actual) -> Actual:
-    actual = _locked(actual)
+def verify_actual(*, actor: Any, actual: Actual, version: str | None = None) -> Actual:
+    actual = _locked(actual, version)
     _check_verifier(actor, actual)
     if actual.status == Actual.Status.VERIFIED:
         raise ValidationError("Realisasi ini sudah diverifikasi.")
     if actual.status != Actual.Status.SUBMITTED:
         raise ValidationError("Realisasi ini belum dikirim untuk diverifikasi.")
+    ensure_quarter_open(actual, "diverifikasi")
     before = audit.snapshot(actual)
     actual.status, actual.verified_by, actual.verified_at = Actual.Status.VERIFIED, actor, timezone.now()
     actual.save(update_fields=["status", "verified_by", "verified_at", "updated_at"])
@@ -148,13 +218,13 @@ def verify_actual(*, actor: Any, actual: Actual) -> Actual:
 
 
 @transaction.atomic
-def return_actual(*, actor: Any, actual: Actual, reason: str) -> Actual:
+def return_actual(*, actor: Any, actual: Actual, reason: str, version: str | None = None) -> Actual:
     """Back to the official as a draft, with the reason they must read."""
-    actual = _locked(actual)
+    actual = _locked(actual, version)
     _check_verifier(actor, actual)
     if actual.status != Actual.Status.SUBMITTED:
         raise ValidationError("Hanya realisasi yang menunggu verifikasi yang dapat dikembalikan.")
-    ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    ensure_quarter_open(actual, "dikembalikan")
     before = audit.snapshot(actual)
     actual.status, actual.status_reason = Actual.Status.DRAFT, _reason(reason)
     actual.save(update_fields=["status", "status_reason", "updated_at"])
@@ -162,15 +232,16 @@ def return_actual(*, actor: Any, actual: Actual, reason: str) -> Actual:
 
 
 @transaction.atomic
-def reopen_actual(*, actor: Any, actual: Actual, reason: str) -> Actual:
-    """A verified actual becomes a draft again, by a superior or the agency's planner, with a reason."""
-    actual = _locked(actual)
+def reopen_actual(*, actor: Any, actual: Actual, reason: str, version: str | None = None) -> Actual:
+    """A verified actual becomes a draft again, by a superior or the agency's planner, with a reason. In a closed
+    quarter it is refused like every change there: the planner reopens the period first."""
+    actual = _locked(actual, version)
     agency = actual.indicator.plan.agency
     if not may_plan(actor, agency):
         _check_verifier(actor, actual)
     if actual.status != Actual.Status.VERIFIED:
         raise ValidationError("Hanya realisasi yang sudah diverifikasi yang dapat dibuka kembali.")
-    ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    ensure_quarter_open(actual, "dibuka kembali")
     before = audit.snapshot(actual)
     actual.status, actual.status_reason = Actual.Status.DRAFT, _reason(reason)
     actual.verified_by, actual.verified_at = None, None

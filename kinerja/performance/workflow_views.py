@@ -69,10 +69,11 @@ def decide(request: HttpRequest, agency: str, actual: int) -> HttpResponse:
     item = get_object_or_404(Actual.objects.select_related("indicator__plan"), pk=actual,
                              indicator__plan__agency=agency_obj)
     action, reason = request.POST.get("action", ""), request.POST.get("reason", "")
+    version = request.POST.get("version") or None  # the actual as the page showed it, when the form carries it
     services = {
-        "verify": lambda: workflow.verify_actual(actor=request.user, actual=item),
-        "return": lambda: workflow.return_actual(actor=request.user, actual=item, reason=reason),
-        "reopen": lambda: workflow.reopen_actual(actor=request.user, actual=item, reason=reason),
+        "verify": lambda: workflow.verify_actual(actor=request.user, actual=item, version=version),
+        "return": lambda: workflow.return_actual(actor=request.user, actual=item, reason=reason, version=version),
+        "reopen": lambda: workflow.reopen_actual(actor=request.user, actual=item, reason=reason, version=version),
     }
     if action not in services:
         raise Http404("Tindakan tidak dikenal.")
@@ -96,7 +97,11 @@ def periods(request: HttpRequest, agency: str) -> HttpResponse:
     plan = get_current_plan(agency_obj)
     year = chosen_year(request, plan)
     if request.method == "POST":
-        quarter = int(request.POST.get("quarter", "0") or 0)
+        text = request.POST.get("quarter", "").strip()
+        quarter = int(text) if text.isdigit() and len(text) < 3 else None
+        if quarter not in QUARTER_NAMES:
+            messages.error(request, f"Triwulan “{text[:20]}” tidak ada; pilih triwulan 1–4.")
+            return redirect(f"{reverse('periods', args=[agency_obj.code])}?tahun={year}")
         try:
             if request.POST.get("action") == "reopen":
                 workflow.reopen_period(actor=request.user, agency=agency_obj, year=year, quarter=quarter,
@@ -111,8 +116,8 @@ def periods(request: HttpRequest, agency: str) -> HttpResponse:
                                  + (f"ditutup otomatis sesudah {day:%d-%m-%Y}." if day else "ditutup."))
         except ValueError:
             messages.error(request, "Tanggal batas tidak dikenali; gunakan format tahun-bulan-tanggal.")
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, " ".join(getattr(error, "messages", None) or [str(error)]))
         return redirect(f"{reverse('periods', args=[agency_obj.code])}?tahun={year}")
     locks = {lock.quarter: lock for lock in PeriodLock.objects.filter(agency=agency_obj, year=year)}
     today = datetime.date.today()

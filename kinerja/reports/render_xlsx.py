@@ -2,7 +2,8 @@
 
 Header rows come first (bold, grey, merged as their spans say, frozen), then the rows in order. A cell with a
 `value` is written as that number (or formula, when it starts with "="), formatted with its number format, so
-a planner can go on calculating; every other cell is written as its text. A draft's gaps go on a last sheet.
+a planner can go on calculating; every other cell is written as its text, always as text (kinerja.core.cells: a
+name or note that starts with "=" never becomes a formula). A draft's gaps go on a last sheet.
 """
 
 import io
@@ -13,6 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from kinerja.core.cells import set_text
+
 from .document import Document, Table
 
 THIN = Side(style="thin", color="000000")
@@ -20,6 +23,9 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 NUMBER_FORMAT = "#,##0.00"
 _INVALID = re.compile(r"[\[\]:*?/\\]")
+# The only formulas a builder writes: arithmetic on cell references and numbers ("=W4/F4*100",
+# "=(2*D5-E5)/D5*100"), no function; any other text in a cell's value is written as text.
+BUILDER_FORMULA = re.compile(r"^=(?:\$?[A-Z]{1,3}\$?\d+|\d+(?:\.\d+)?|[()*/+\-])+$")
 
 
 def sheet_title(title: str, index: int, used: set[str]) -> str:
@@ -46,11 +52,14 @@ def _write_table(sheet, table: Table) -> None:
             target.value = value
             target.number_format = cell.number_format or NUMBER_FORMAT
         elif isinstance(value, int | str) and value != "":
-            target.value = value
+            if isinstance(value, str) and not BUILDER_FORMULA.match(value):
+                set_text(target, value)  # not a formula of cell references: written as the text it is
+            else:
+                target.value = value
             if cell.number_format:
                 target.number_format = cell.number_format
         else:
-            target.value = cell.plain
+            set_text(target, cell.plain)
         is_header = row_index < header_count
         horizontal = "center" if is_header else ("general" if value is not None else cell.align)
         if horizontal == "justify":
@@ -86,7 +95,7 @@ def render_xlsx(document: Document) -> bytes:
         sheet["A1"] = "KONSEP — data yang belum lengkap:" if document.missing else "Dokumen tanpa tabel."
         sheet["A1"].font = Font(bold=True)
         for row, sentence in enumerate(document.missing, 2):
-            sheet.cell(row=row, column=1, value=sentence)
+            set_text(sheet.cell(row=row, column=1), sentence)
     workbook.properties.title = document.title
     workbook.properties.language = "id-ID"
     buffer = io.BytesIO()

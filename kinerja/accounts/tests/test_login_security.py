@@ -1,4 +1,7 @@
-"""Logging in: guessing is locked out (django-axes), passwords are checked, sessions end."""
+"""Logging in: guessing is locked out (django-axes), passwords are checked, sessions end.
+
+Addresses: the test client comes from 127.0.0.1 (REMOTE_ADDR); other addresses are given as REMOTE_ADDR, or
+as X-Forwarded-For where a trusted proxy is configured."""
 
 import datetime
 import html
@@ -7,17 +10,19 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from conftest import PASSWORD
+from kinerja.accounts.models import User
 
 LOGIN = reverse("login")
 
 
-def log_in(client, username: str, password: str):
-    return client.post(LOGIN, {"username": username, "password": password})
+def log_in(client, username: str, password: str, **headers):
+    return client.post(LOGIN, {"username": username, "password": password}, **headers)
 
 
 def is_logged_in(client) -> bool:
@@ -72,6 +77,86 @@ def test_the_admin_login_is_throttled_too(client, world, django_user_model):
     for n in range(settings.AXES_FAILURE_LIMIT):
         client.post(url, {"username": "super", "password": f"tebakan-{n}"})
     assert client.post(url, {"username": "super", "password": PASSWORD}).status_code == 429
+
+
+def test_a_user_locked_from_one_address_still_logs_in_from_another(client, world):
+    """Locking is by username *and* address: an attacker guessing kasi's password locks only themselves."""
+    attacker, office = {"REMOTE_ADDR": "192.0.2.66"}, {"REMOTE_ADDR": "10.1.2.3"}
+    for n in range(settings.AXES_FAILURE_LIMIT + 3):
+        log_in(client, "kasi", f"tebakan-{n}", **attacker)
+    assert log_in(client, "kasi", PASSWORD, **attacker).status_code == 429
+    assert not is_logged_in(client)
+    response = log_in(client, "kasi", PASSWORD, **office)
+    assert response.status_code == 302
+    assert is_logged_in(client)
+
+
+def test_no_lockout_rule_locks_a_username_by_itself():
+    assert "username" not in settings.AXES_LOCKOUT_PARAMETERS
+    assert ["username", "ip_address"] in settings.AXES_LOCKOUT_PARAMETERS
+    assert "ip_address" in settings.AXES_LOCKOUT_PARAMETERS
+
+
+def spray(client, usernames, **headers) -> list[int]:
+    """One common password tried once on each account."""
+    return [log_in(client, username, "Rahasia-2024!", **headers).status_code for username in usernames]
+
+
+@pytest.fixture
+def twenty_accounts(world) -> list[str]:
+    names = [f"pegawai{n:02}" for n in range(20)]
+    User.objects.bulk_create(User(username=name, password=make_password(PASSWORD)) for name in names)
+    return names
+
+
+def test_one_password_tried_on_twenty_accounts_from_one_address_is_throttled(client, world, twenty_accounts):
+    limit = settings.KINERJA_LOGIN_ADDRESS_FAILURE_LIMIT
+    assert limit == 20
+    answers = spray(client, twenty_accounts)
+    assert answers[: limit - 1] == [200] * (limit - 1)  # each account guessed once: no per-login lock
+    # The address has used up its failures: every further login from it is refused, even a right one.
+    assert spray(client, ["sekretaris", "kabid"]) == [429, 429]
+    response = log_in(client, "kasi", PASSWORD)
+    assert response.status_code == 429
+    assert not is_logged_in(client)
+    # Another address is not concerned.
+    assert log_in(client, "kasi", PASSWORD, REMOTE_ADDR="10.1.2.3").status_code == 302
+
+
+def test_the_address_count_is_not_wiped_by_logging_into_an_account_of_ones_own(client, world, twenty_accounts):
+    limit = settings.KINERJA_LOGIN_ADDRESS_FAILURE_LIMIT
+    assert spray(client, twenty_accounts[: limit - 1]) == [200] * (limit - 1)
+    # Below the limit the address is not throttled: a right password logs in ...
+    assert log_in(client, "kasi", PASSWORD).status_code == 302
+    client.logout()
+    # ... and forgets kasi's own failures only, not the address's: one more guess reaches the limit.
+    assert spray(client, twenty_accounts[limit - 1:]) == [429]
+    assert log_in(client, "kabid", PASSWORD).status_code == 429
+
+
+def test_behind_the_configured_proxy_the_forwarded_address_is_the_clients(client, world, settings):
+    settings.KINERJA_BEHIND_TRUSTED_PROXY = True
+    # Everything arrives from the proxy's address; the proxy appends the client's address to X-Forwarded-For
+    # (what comes before it is whatever the client sent, and is ignored).
+    attacker = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.1.1.1, 192.0.2.66"}
+    office = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "192.0.2.66, 198.51.100.7"}
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "kasi", f"tebakan-{n}", **attacker)
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"192.0.2.66"}
+    assert log_in(client, "kasi", PASSWORD, **attacker).status_code == 429
+    response = log_in(client, "kasi", PASSWORD, **office)
+    assert response.status_code == 302
+    assert is_logged_in(client)
+
+
+def test_without_a_configured_proxy_the_forwarded_header_is_ignored(client, world, settings):
+    settings.KINERJA_BEHIND_TRUSTED_PROXY = False
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "kasi", f"tebakan-{n}", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"127.0.0.1"}
+    # A forged header does not make the locked client someone else.
+    assert log_in(client, "kasi", PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 429
+    assert not is_logged_in(client)
 
 
 @pytest.mark.parametrize(

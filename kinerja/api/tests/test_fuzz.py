@@ -140,6 +140,7 @@ def _fuzzer(strategy, examples: int, base_url: str, headers, explicit=()):
     return fuzz
 
 
+@pytest.mark.slow
 def test_no_input_gives_a_server_error_or_an_answer_outside_the_schema(live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     known = _world()

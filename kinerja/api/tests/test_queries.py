@@ -2,7 +2,6 @@
 with a page of 2 and a page of 100 over several agencies and many targets, actuals and evidence files, under
 the same bound (a query per row would break it)."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -10,9 +9,10 @@ from django.test import Client
 from django.urls import reverse
 
 from kinerja.accounts.models import User
-from kinerja.organisation.models import Agency, Assignment, Official, Position, Unit
+from kinerja.organisation.tests.factories import AssignmentFactory
 from kinerja.performance.models import Actual, Evidence, Target
-from kinerja.strategy.models import Indicator, Objective, PageIndicator, StrategicPlan
+from kinerja.strategy.models import Indicator, PageIndicator
+from kinerja.strategy.tests.factories import PageIndicatorFactory
 
 EXTRA_AGENCIES = 5
 # list → the most queries it may cost (session and user 2, the caller's reach 2, count 1, then its own reads)
@@ -38,18 +38,9 @@ def many(seed, world):
     """Five more agencies, each with a plan, a page and a holder; a target, an actual and two evidence files for
     every indicator of the built-in agency."""
     for number in range(EXTRA_AGENCIES):
-        agency = Agency.objects.create(region=seed.region, code=f"dinas-{number}", name=f"Dinas {number}")
-        unit = Unit.objects.create(agency=agency, code="dinas", kind=Unit.Kind.AGENCY, name=agency.name)
-        position = Position.objects.create(agency=agency, code="kadis", unit=unit, title="Kepala Dinas")
-        official = Official.objects.create(region=seed.region, nip=f"19800303200501{number:04d}",
-                                           name=f"Kadis {number}")
-        Assignment.objects.create(official=official, position=position, start=datetime.date(2022, 1, 3))
-        plan = StrategicPlan.objects.create(agency=agency, name="Renstra", first_year=2021, last_year=2026)
-        objective = Objective.objects.create(plan=plan, code="O1", text="Sasaran", level="performance",
-                                             position=position)
-        indicator = Indicator.objects.create(plan=plan, code="I1", name="Jumlah", formula="count", unit="Dokumen",
-                                             quarter_rule="sum")
-        PageIndicator.objects.create(position=position, objective=objective, indicator=indicator)
+        row = PageIndicatorFactory(objective__plan__agency__region=seed.region,
+                                   objective__plan__agency__code=f"dinas-{number}", indicator__count=True)
+        AssignmentFactory(position=row.position)
     indicators = list(Indicator.objects.filter(plan__agency=seed))
     Target.objects.bulk_create(Target(indicator=i, kind="year", year=2022, value=Decimal(10)) for i in indicators)
     actuals = Actual.objects.bulk_create(

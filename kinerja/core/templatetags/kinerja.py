@@ -1,5 +1,5 @@
 import datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django import template
 
@@ -9,7 +9,15 @@ register = template.Library()
 
 
 def _present(value: object) -> Decimal | int | None:
-    """A template hands "" for a missing attribute (no target yet): that is a missing value, shown as "—"."""
+    """A template hands "" for a missing attribute (no target yet): that is a missing value, shown as "—".
+    A number written as text by a machine ("124.90", the performance tree's data) is read as a Decimal."""
+    if isinstance(value, str) and value:
+        try:
+            value = Decimal(value)
+        except InvalidOperation:
+            return None
+        if not value.is_finite():
+            return None
     return value if isinstance(value, Decimal | int) and not isinstance(value, bool) else None
 
 

@@ -1,7 +1,6 @@
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from conftest import PER_REQUEST_QUERIES
@@ -16,9 +15,8 @@ SEED = "halut-diskominfo"
 
 
 @pytest.fixture
-def example(seed):
-    call_command("load_example_performance", seed.code)
-    return seed
+def example(example_figures):
+    return example_figures
 
 
 def test_the_dashboard_shows_every_iku_with_its_figures_and_links(client, world, example):

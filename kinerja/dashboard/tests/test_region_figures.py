@@ -1,11 +1,10 @@
 """The regency view's light read (`get_measurement_figures`) gives the same figures as `get_measurements`."""
 
-from django.core.management import call_command
 
-from kinerja.exchange.generator import generate_region
 from kinerja.performance.models import QUARTERS
 from kinerja.performance.selectors import get_measurement_figures, get_measurements
 from kinerja.strategy.models import Indicator
+from kinerja.synthetic.region import generate_region
 
 SEED = "halut-diskominfo"
 
@@ -33,8 +32,7 @@ def assert_same(indicators: list, years: range) -> int:
     return compared
 
 
-def test_same_figures_on_the_seed_with_example_data(world):
-    call_command("load_example_performance", SEED)
+def test_same_figures_on_the_seed_with_example_data(world, example_figures):
     indicators = list(Indicator.objects.filter(plan__agency=world.agency))
     assert assert_same(indicators, range(2021, 2027)) > 100  # real achievements compared, not only dashes
     any_example = get_measurement_figures(indicators, 2022)

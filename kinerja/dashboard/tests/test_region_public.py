@@ -3,7 +3,6 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -27,8 +26,7 @@ SEED = "halut-diskominfo"
 
 # -- the regency view ------------------------------------------------------------------------------------
 
-def test_the_region_lists_every_agency_with_its_figures(client, world):
-    call_command("load_example_performance", SEED)
+def test_the_region_lists_every_agency_with_its_figures(client, world, example_figures):
     region = world.agency.region
     other = make_agency("dinas-kedua", region=region, divisions=2, sections=2, indicators=2)
     client.force_login(world.bappeda)
@@ -176,8 +174,7 @@ def test_publishing_is_audited_and_only_the_planner_may(client, world):
 
 
 @pytest.fixture
-def published(world):
-    call_command("load_example_performance", SEED)
+def published(world, example_figures):
     set_published(actor=None, agency=world.agency, published=True)
     return world.agency
 

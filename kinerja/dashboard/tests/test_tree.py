@@ -1,7 +1,6 @@
 import json
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -23,8 +22,7 @@ def walk(node, depth=0):
         yield from walk(child, depth + 1)
 
 
-def test_the_seed_tree_follows_the_contribution_links(seed):
-    call_command("load_example_performance", seed.code)
+def test_the_seed_tree_follows_the_contribution_links(seed, example_figures):
     plan = find_current_plan(seed)
     root = selectors.get_tree(plan, 2022, 4, tree_urls(SEED, 2022))
     nodes = list(walk(root))

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from kinerja.organisation.models import Agency, Position, Region, Unit
+from kinerja.organisation.tests.factories import AgencyFactory
 from kinerja.performance.consistency import (
     ERROR,
     WARNING,
@@ -413,8 +414,7 @@ def test_quarterly_targets_use_the_target_pages_rule(small):
 
 
 def test_an_agency_without_a_plan(db):
-    region = Region.objects.create(code="tanpa", name="Kabupaten Tanpa")
-    agency = Agency.objects.create(region=region, code="tanpa-renstra", name="Dinas Tanpa Renstra")
+    agency = AgencyFactory(code="tanpa-renstra", name="Dinas Tanpa Renstra")
     report = check_agency(agency)
     assert report.codes() == ["tanpa-renstra"] and report.has_errors
 

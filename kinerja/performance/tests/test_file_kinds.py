@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 
-from kinerja.performance.file_kinds import DOC, DOCX, JPEG, PDF, PNG, XLS, XLSX, detect
+from kinerja.performance.file_kinds import DOC, DOCX, JPEG, PDF, PNG, XLS, XLSX, detect, named_as
 
 
 def office(kind: str) -> bytes:
@@ -43,3 +43,48 @@ def test_allowed_kinds_are_recognised_from_their_content(content, expected):
 )
 def test_other_content_is_refused(content):
     assert detect(content) is None
+
+
+def macro_enabled_word() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<x/>")
+        archive.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0macros")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        macro_enabled_word(),  # a .docm: Word with a VBA project
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "WordDocument".encode("utf-16-le")
+        + "_VBA_PROJECT".encode("utf-16-le"),  # a Word 97 file with macros
+    ],
+)
+def test_office_files_with_macros_are_refused(content):
+    assert detect(content) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("laporan.html", PDF, "laporan.pdf"),
+        ("setup.exe", PDF, "setup.pdf"),
+        ("notulen.docm", DOCX, "notulen.docx"),
+        ("foto.JPEG", JPEG, "foto.jpg"),
+        ("laporan.pdf", PDF, "laporan.pdf"),
+        ("laporan.PDF.exe", PDF, "laporan.pdf"),
+        ("tanpa-ekstensi", XLSX, "tanpa-ekstensi.xlsx"),
+        ("C:\\Users\\kasi\\bukti.htm", PNG, "C:\\Users\\kasi\\bukti.png"),
+        ("../../etc/bukti.svg", PNG, "../../etc/bukti.png"),
+        ("arsip.2022/.htaccess", PDF, "arsip.2022/bukti.pdf"),
+        ("", PDF, "bukti.pdf"),
+        (".htaccess", PDF, "bukti.pdf"),
+        ("a" * 300 + ".html", XLS, "a" * 251 + ".xls"),
+        ("laporan.html", "pdf", "laporan.pdf"),  # the kind by its code, as stored
+        ("laporan.html", "html", "laporan"),  # not an allowed kind: no extension at all
+    ],
+)
+def test_a_file_is_named_with_the_extension_of_its_kind(name, kind, expected):
+    assert named_as(name, kind) == expected

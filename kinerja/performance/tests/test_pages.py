@@ -4,7 +4,6 @@ import datetime
 import html
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,9 +19,8 @@ def text(response) -> str:
 
 
 @pytest.fixture
-def example(seed):
-    call_command("load_example_performance", seed.code)
-    return seed
+def example(example_figures):
+    return example_figures
 
 
 def queries(client, url: str) -> int:

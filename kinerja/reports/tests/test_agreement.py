@@ -8,10 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 
-from conftest import SEED_CODE
 from kinerja.core.numbers import format_number
-from kinerja.organisation.models import Agency, Assignment, Official, Position
-from kinerja.performance.example_data import clear_example_performance, load_example_performance
+from kinerja.organisation.models import Assignment, Official, Position
+from kinerja.performance.example_data import clear_example_performance
 from kinerja.performance.models import Target
 from kinerja.reports.agreement import build_agreement, build_agreements
 from kinerja.reports.document import DOTS, Document, Section, Signatures, Table
@@ -23,21 +22,11 @@ from kinerja.strategy.models import Activity, Budget, PageIndicator, Programme, 
 YEAR = 2022
 
 
-@pytest.fixture(scope="module")
-def _example_loaded(django_db_setup, django_db_blocker):
-    """The example targets and budgets, loaded once for this module (loading them costs seconds) and removed
-    after it; every test still runs in its own transaction, so what a test changes is rolled back."""
-    with django_db_blocker.unblock():
-        agency = Agency.objects.get(code=SEED_CODE)
-        load_example_performance(actor=None, agency=agency)
-    yield
-    with django_db_blocker.unblock():
-        clear_example_performance(actor=None, agency=agency)
-
-
 @pytest.fixture
-def example(_example_loaded, seed):
-    return seed
+def example(example_figures):
+    """The seed with its example targets and budgets (conftest: inserted in bulk inside each test's transaction,
+    so nothing leaks into the audit trail of later tests)."""
+    return example_figures
 
 
 @pytest.fixture

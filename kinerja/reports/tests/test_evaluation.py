@@ -8,7 +8,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from kinerja.core.numbers import MISSING, format_number
 from kinerja.performance import achievement, services
@@ -25,9 +24,8 @@ INDICATOR, END, BEFORE, TARGET, Q1, Q3, Q4, YEAR_ACTUAL, RENJA, TO_DATE, PROGRES
 
 
 @pytest.fixture
-def example(seed):
-    call_command("load_example_performance", seed.code, stdout=None)
-    return seed
+def example(example_figures):
+    return example_figures
 
 
 def strategic(agency) -> list[Indicator]:

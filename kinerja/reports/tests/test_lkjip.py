@@ -21,9 +21,8 @@ YEAR = 2022
 
 
 @pytest.fixture
-def example(seed):
-    call_command("load_example_performance", seed.code, stdout=None)
-    return seed
+def example(example_figures):
+    return example_figures
 
 
 def paragraphs(document) -> list[str]:

@@ -23,9 +23,10 @@
       grid: { left: 8, right: 40, top: 10, bottom: 24, containLabel: true },
       tooltip: { trigger: "item", formatter: function (p) {
         return p.name + ": " + (p.value === null ? "—" : p.value.toFixed(2).replace(".", ",") + "%"); } },
-      xAxis: { type: "value", name: "%", min: 0 },
+      xAxis: { type: "value", name: "%", min: 0, axisLabel: { hideOverlap: true } },
+      // the names take at most 40 % of the chart: on a phone the bars keep room to be read
       yAxis: { type: "category", inverse: true, data: source.labels,
-               axisLabel: { width: 260, overflow: "truncate" } },
+               axisLabel: { width: Math.min(260, Math.round(holder.clientWidth * 0.4)), overflow: "truncate" } },
       series: [{ type: "bar", data: source.values.map(function (v, i) {
         return { value: number(v), itemStyle: { color: COLOURS[source.categories[i]] || COLOURS.none } };
       }), label: { show: true, position: "right", formatter: function (p) {

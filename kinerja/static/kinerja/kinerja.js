@@ -9,3 +9,20 @@ document.addEventListener("change", function (event) {
     field.form.requestSubmit ? field.form.requestSubmit() : field.form.submit();
   }
 });
+
+// The menu (base.html) is a <details>, open in the markup so that it works without script: on a narrow
+// screen it is folded behind its "Menu" button, on a wide one kept open (its button is hidden there).
+(function () {
+  var menu = document.getElementById("menu");
+  if (!menu || !window.matchMedia) { return; }
+  var narrow = window.matchMedia("(max-width: 900px)");
+  function fit() { menu.open = !narrow.matches; }
+  fit();
+  if (narrow.addEventListener) { narrow.addEventListener("change", fit); }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && narrow.matches && menu.open) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+}());

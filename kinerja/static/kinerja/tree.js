@@ -13,8 +13,9 @@
     "sangat-rendah": "#c9372c", "none": "#ffffff"
   };
   var ROW = 30;  // pixels per visible leaf
-  var COLUMN = 300;  // pixels per level of the tree
-  var LEAF_LABEL = 420;  // pixels for an indicator's name
+  var COLUMN = 300;  // pixels per level of the tree (fewer on a narrow screen: see fit())
+  var LEAF_LABEL = 420;  // pixels for an indicator's name (idem)
+  var MARGIN = 60;  // left and right of the drawing
 
   document.addEventListener("DOMContentLoaded", function () {
     var holder = document.getElementById("performance-tree");
@@ -35,7 +36,18 @@
       nodes.push(node);
       (node.children || []).forEach(function (child) { prepare(child, node, depth + 1); });
     }(root, null, 0));
-    var FOLD_DEPTH = total > 200 ? 2 : 99;  // a large agency opens on its goals and strategic objectives
+    var box = holder.parentNode;  // the scrolling box the chart sits in
+
+    // Column and label widths for the width of the box, and the deepest level that fits in it: the tree opens
+    // folded there, fitted to its box (a branch opened further scrolls inside the box, never the page).
+    function fit() {
+      var width = Math.max(280, box.clientWidth);
+      LEAF_LABEL = Math.min(420, Math.max(140, Math.round(width * 0.4)));
+      COLUMN = Math.min(300, Math.max(110, Math.round(width * 0.3)));
+      return Math.max(1, Math.floor((width - LEAF_LABEL - MARGIN) / COLUMN));
+    }
+    // a large agency opens on its goals and strategic objectives at most
+    var FOLD_DEPTH = Math.min(fit(), total > 200 ? 2 : 99);
     nodes.forEach(function (node) { node.collapsed = !!(node.children && node.depth >= FOLD_DEPTH); });
     if (names) {
       var seen = {};
@@ -48,9 +60,14 @@
       });
     }
 
+    // "1234.50" (the page's data) as kinerja.core.numbers writes a percentage: "1.234,50 %"
+    function percent(value) {
+      var parts = value.split(".");
+      return parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ".") + (parts[1] ? "," + parts[1] : "") + " %";
+    }
+
     function label(node) {
-      var value = node.value === null ? "—" : node.value.replace(".", ",") + "%";
-      return value + " · " + node.name;
+      return (node.value === null ? "—" : percent(node.value)) + " · " + node.name;
     }
 
     // The data ECharts draws: a copy without parent links, coloured, folded as chosen, matches outlined.
@@ -63,7 +80,7 @@
         label: node.found ? { fontWeight: "bold", backgroundColor: "#fff4d6" } : undefined
       };
       if ((!node.children || node.collapsed) && node.depth < deepest) {  // a leaf with a column to its right
-        item.label = Object.assign({ width: COLUMN - 30 }, item.label || {});
+        item.label = Object.assign({ width: drawn - 30 }, item.label || {});
       }
       if (node.children && !node.collapsed) {  // an open branch: its name under the line that leaves it (its
         // indicators, drawn first, lie above it)
@@ -88,7 +105,7 @@
           type: "tree", data: [series(root)], orient: "LR", layout: "orthogonal",
           top: 30, bottom: 20, left: 20, right: LEAF_LABEL + 20, roam: false, expandAndCollapse: false,
           symbol: "circle", symbolSize: 14, initialTreeDepth: -1,
-          label: { position: "right", verticalAlign: "middle", fontSize: 11, width: COLUMN - 40,
+          label: { position: "right", verticalAlign: "middle", fontSize: 11, width: drawn - 40,
                    overflow: "truncate", color: "#1d2733" },
           leaves: { label: { position: "right", verticalAlign: "middle", align: "left", width: LEAF_LABEL } },
           lineStyle: { color: "#9aa7b5", width: 1, curveness: 0.4 }
@@ -99,6 +116,7 @@
     var chart = echarts.init(holder);
 
     var deepest = 0;  // the deepest level drawn
+    var drawn = COLUMN;  // the width of a level as drawn: wider than COLUMN when few levels are open
     function draw() {
       var depth = 0;
       (function measure(node, d) {
@@ -106,8 +124,10 @@
         if (node.children && !node.collapsed) { node.children.forEach(function (c) { measure(c, d + 1); }); }
       }(root, 0));
       deepest = depth;
-      holder.style.height = Math.max(420, visibleLeaves(root) * ROW + 40) + "px";
-      holder.style.minWidth = Math.max(900, depth * COLUMN + LEAF_LABEL + 60) + "px";
+      drawn = depth ? Math.max(COLUMN, Math.min(Math.round(COLUMN * 1.5),
+                                                Math.floor((box.clientWidth - LEAF_LABEL - MARGIN) / depth))) : COLUMN;
+      holder.style.height = Math.max(320, visibleLeaves(root) * ROW + 40) + "px";
+      holder.style.minWidth = (depth * drawn + LEAF_LABEL + MARGIN) + "px";  // wider than its box: it scrolls
       chart.resize();
       chart.setOption(option(false), { replaceMerge: ["series"] });
     }
@@ -189,7 +209,7 @@
     var actions = {
       expand: function () { nodes.forEach(function (n) { n.collapsed = false; }); draw(); },
       collapse: function () {
-        nodes.forEach(function (n) { n.collapsed = !!(n.children && n.depth >= 2); });
+        nodes.forEach(function (n) { n.collapsed = !!(n.children && n.depth >= FOLD_DEPTH); });
         draw();
       },
       png: function () {
@@ -222,7 +242,11 @@
         if (event.key === "Enter") { event.preventDefault(); find(search.value); }
       });
     }
-    window.addEventListener("resize", function () { chart.resize(); });
+    var resized = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(resized);
+      resized = setTimeout(function () { fit(); draw(); }, 150);
+    });
     draw();
     holder.setAttribute("data-ready", "1");
   });

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kinerja.exchange.importer import ImportResult, import_file, preview
+from kinerja.exchange.loader import OPERATOR
 
 
 class Command(BaseCommand):
@@ -34,14 +35,14 @@ class Command(BaseCommand):
             content = path.read_bytes()
         except OSError as error:
             raise CommandError(f"Berkas {path} tidak dapat dibaca: {error.strerror}.") from error
-        result = preview(actor=None, name=path.name, content=content)
+        result = preview(actor=OPERATOR, name=path.name, content=content)
         self.show(result)
         if not result.ok:
             self.refuse(result)
         if dry_run:
             self.stdout.write(self.style.SUCCESS("Pratinjau saja (--dry-run): tidak ada yang disimpan."))
             return
-        result = import_file(actor=None, name=path.name, content=content)
+        result = import_file(actor=OPERATOR, name=path.name, content=content)
         if not result.ok:
             self.refuse(result)
         verdict = "data diimpor" if result.changed else "tidak ada perubahan"

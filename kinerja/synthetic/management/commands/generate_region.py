@@ -2,7 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from kinerja.exchange.generator import DEFAULT_PASSWORD, RegionExists, generate_region
+from kinerja.synthetic.region import RegionExists, generate_region
+from kinerja.synthetic.vocabulary import DEFAULT_PASSWORD
 
 
 class Command(BaseCommand):

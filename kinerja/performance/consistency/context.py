@@ -1,0 +1,162 @@
+"""The read-only context every check is given: the agency's positions and the plan's objectives, indicators, IKU
+rows, page rows and targets, read once (`load_plan_data`: 6 queries, however large the plan) and linked in memory,
+with the places the findings point to."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from kinerja.organisation.models import Agency, Position
+from kinerja.performance.models import Target
+from kinerja.strategy.models import Indicator, KeyIndicatorRow, Objective, PageIndicator, StrategicPlan
+
+from .findings import Place
+
+
+@dataclass
+class PlanData:
+    """Everything the checks read, linked in memory (no lazy query is left to the checks)."""
+
+    agency: Agency
+    plan: StrategicPlan
+    positions: list[Position]
+    objectives: list[Objective]
+    indicators: list[Indicator]
+    key_rows: list[KeyIndicatorRow]
+    page_rows: list[PageIndicator]
+    targets: list[Target] = field(default_factory=list)
+    year: int | None = None
+
+    def __post_init__(self) -> None:
+        self.position_by_id = {position.pk: position for position in self.positions}
+        self.objective_by_id = {objective.pk: objective for objective in self.objectives}
+        self.indicator_by_id = {indicator.pk: indicator for indicator in self.indicators}
+        # A row that points outside the agency or the plan (the models' clean() refuses it) is not the plan's.
+        self.page_rows = [row for row in self.page_rows if row.position_id in self.position_by_id
+                          and row.objective_id in self.objective_by_id and row.indicator_id in self.indicator_by_id]
+        self.key_rows = [row for row in self.key_rows if row.indicator_id in self.indicator_by_id]
+        self.rows_of_indicator: dict[int, list[PageIndicator]] = defaultdict(list)
+        self.rows_of_position: dict[int, list[PageIndicator]] = defaultdict(list)
+        self.rows_of_objective: dict[int, list[PageIndicator]] = defaultdict(list)
+        for row in self.page_rows:
+            self.rows_of_indicator[row.indicator_id].append(row)
+            self.rows_of_position[row.position_id].append(row)
+            self.rows_of_objective[row.objective_id].append(row)
+        self.key_rows_of_indicator: dict[int, list[KeyIndicatorRow]] = defaultdict(list)
+        for key_row in self.key_rows:
+            self.key_rows_of_indicator[key_row.indicator_id].append(key_row)
+        # Read-only from here on: a look-up of a missing key neither adds it nor fails (`.get(key, [])`).
+        self.rows_of_indicator = dict(self.rows_of_indicator)
+        self.rows_of_position = dict(self.rows_of_position)
+        self.rows_of_objective = dict(self.rows_of_objective)
+        self.key_rows_of_indicator = dict(self.key_rows_of_indicator)
+
+    # Related objects through the maps, never through a lazy foreign key.
+    def position(self, position_id: int | None) -> Position | None:
+        return self.position_by_id.get(position_id) if position_id else None
+
+    def objective(self, objective_id: int | None) -> Objective | None:
+        return self.objective_by_id.get(objective_id) if objective_id else None
+
+    def indicator(self, indicator_id: int) -> Indicator:
+        return self.indicator_by_id[indicator_id]
+
+    def strategic_objective(self, indicator: Indicator) -> Objective | None:
+        """The strategic objective the indicator measures in BAB II, or None."""
+        objective = self.objective(indicator.objective_id)
+        return objective if objective is not None and objective.level == Objective.Level.STRATEGIC else None
+
+    def ancestors(self, position: Position) -> list[Position]:
+        cache = self.__dict__.setdefault("_ancestor_cache", {})
+        if position.pk not in cache:
+            cache[position.pk] = self._ancestors(position)
+        return cache[position.pk]
+
+    def _ancestors(self, position: Position) -> list[Position]:
+        chain, seen = [], {position.pk}
+        current = self.position(position.superior_id)
+        while current is not None and current.pk not in seen:
+            chain.append(current)
+            seen.add(current.pk)
+            current = self.position(current.superior_id)
+        return chain
+
+    # Places, with the address of the page that shows them.
+    def url(self, name: str, *args: str) -> str:
+        return reverse(name, args=[self.agency.code, *args])
+
+    def at_position(self, position: Position) -> Place:
+        return Place("Halaman IKI", position.title, self.url("position-page", position.code))
+
+    def at_objective(self, objective: Objective) -> Place:
+        if objective.level == Objective.Level.STRATEGIC:
+            return Place("Sasaran strategis", f"{objective.code} — {objective.text}", self.url("plan-detail"))
+        position = self.position(objective.position_id)
+        where = f" ({position.title})" if position else ""
+        url = self.url("position-page", position.code) if position else ""
+        return Place("Sasaran kinerja", f"{objective.code} — {objective.text}{where}", url)
+
+    def at_indicator(self, indicator: Indicator) -> Place:
+        return Place("Indikator", f"{indicator.code} — {indicator.name}",
+                     self.url("indicator-detail", indicator.code))
+
+    def at_row(self, row: PageIndicator) -> Place:
+        position = self.position(row.position_id)
+        return Place(f"Halaman IKI {position.title}", self.row_text(row), self.url("position-page", position.code))
+
+    def at_key_row(self, key_row: KeyIndicatorRow) -> Place:
+        number = self.key_rows.index(key_row) + 1
+        return Place(f"Lampiran I, baris {number}", key_row.printed_name or self.indicator(key_row.indicator_id).name,
+                     self.url("plan-detail") + "#iku-table")
+
+    def at_plan(self, what: str = "") -> Place:
+        return Place("Renstra", what or self.plan.name, self.url("plan-detail"))
+
+    def places_of(self, indicator: Indicator) -> list[Place]:
+        """The indicator and every page row that prints it."""
+        rows = self.rows_of_indicator.get(indicator.pk, [])
+        return [self.at_indicator(indicator)] + [self.at_row(row) for row in rows]
+
+    # What is printed of an indicator, where.
+    def row_text(self, row: PageIndicator) -> str:
+        return row.printed_name or self.indicator(row.indicator_id).name
+
+    def printings(self, indicator: Indicator, attribute: str) -> list[tuple[str, Place]]:
+        """Each place that prints `attribute` of the indicator otherwise than the indicator itself, with its text."""
+        printed = []
+        for row in self.rows_of_indicator.get(indicator.pk, []):
+            value = getattr(row, f"printed_{attribute}")
+            if value:
+                printed.append((value, self.at_row(row)))
+        for key_row in self.key_rows_of_indicator.get(indicator.pk, []):
+            value = getattr(key_row, f"printed_{attribute}")
+            if value:
+                printed.append((value, self.at_key_row(key_row)))
+        return printed
+
+    def names_of(self, indicator: Indicator) -> set[str]:
+        """The indicator's name and every other name a page row or Lampiran I prints it under."""
+        names = {indicator.name}
+        names.update(row.printed_name for row in self.rows_of_indicator.get(indicator.pk, []) if row.printed_name)
+        names.update(k.printed_name for k in self.key_rows_of_indicator.get(indicator.pk, []) if k.printed_name)
+        return names
+
+
+def load_plan_data(agency: Agency, plan: StrategicPlan, year: int | None = None) -> PlanData:
+    """The agency's positions and the plan's objectives, indicators, IKU rows, page rows and yearly and quarterly
+    targets (of `year`, or of every year): 6 queries."""
+    targets = Target.objects.filter(indicator__plan=plan, kind__in=[Target.Kind.YEAR, Target.Kind.QUARTER])
+    if year is not None:
+        targets = targets.filter(year=year)
+    return PlanData(
+        agency=agency,
+        plan=plan,
+        positions=list(agency.positions.order_by("order", "code")),
+        objectives=list(plan.objectives.order_by("order", "code")),
+        indicators=list(plan.indicators.order_by("order", "code")),
+        key_rows=list(plan.key_rows.order_by("order", "pk")),
+        page_rows=list(PageIndicator.objects.filter(objective__plan=plan).order_by("position__order", "order", "pk")),
+        targets=list(targets.order_by("indicator", "year", "quarter")),
+        year=year,
+    )

@@ -1,0 +1,92 @@
+"""Evidence files of actuals: checked for what they really are, stored under generated names, recorded in the
+audit trail. Part of the one door of `performance.services` (which re-exports these functions): who may enter
+the actual, in an open quarter, while it is editable."""
+
+import hashlib
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from kinerja.core import audit
+from kinerja.core.models import AuditRecord
+
+from . import file_kinds
+from .models import Actual, Evidence
+from .rules import ensure_may_enter
+from .workflow import ensure_editable, ensure_period_open
+
+
+def evidence_description(evidence: Evidence, action: str) -> str:
+    actual = evidence.actual
+    with audit.in_record_language():
+        return (f"Bukti «{evidence.original_name}» realisasi {actual.year} TW {actual.quarter} indikator "
+                f"{actual.indicator.code} {AuditRecord.Action(action).label}")
+
+
+def max_evidence_bytes() -> int:
+    return int(getattr(settings, "KINERJA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
+
+
+def checked_evidence_kind(name: str, content: bytes) -> file_kinds.FileKind:
+    """What an evidence file really is; ValidationError when it is empty, too large or not an allowed kind."""
+    limit = max_evidence_bytes()
+    if not content:
+        raise ValidationError({"file": "Berkas bukti kosong."})
+    if len(content) > limit:
+        raise ValidationError({"file": f"Berkas bukti lebih besar dari batas {limit // (1024 * 1024)} MB."})
+    kind = file_kinds.detect(content)
+    if kind is None:
+        raise ValidationError(
+            {"file": f"Isi berkas '{name}' bukan jenis yang diizinkan ({file_kinds.ALLOWED_LABELS})."}
+        )
+    return kind
+
+
+def _ensure_evidence_writable(actor: Any, actual: Actual) -> None:
+    """Evidence is part of the actual: who may enter it, in an open quarter, while it is editable (the system,
+    `actor` None, is the trusted path)."""
+    if actor is None:
+        return
+    ensure_may_enter(actor, actual.indicator)
+    ensure_period_open(actual.indicator, actual.year, actual.quarter)
+    # the state as it is now, under a row lock (the caller's object may be older than a submit or a verify)
+    ensure_editable(Actual.objects.select_for_update().only("pk", "status").get(pk=actual.pk))
+
+
+@transaction.atomic
+def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
+    """Store one evidence file under var/ with a generated name, after checking what it really is. Both the
+    stored name and the name it is shown and downloaded under carry the extension of what it is, never the
+    uploader's (`laporan.html` holding a PDF is kept as `laporan.pdf`)."""
+    _ensure_evidence_writable(actor, actual)
+    kind = checked_evidence_kind(name, content)
+    stored_name = f"{secrets.token_hex(16)}.{kind.extension}"
+    evidence = Evidence(
+        actual=actual, stored_name=stored_name, original_name=file_kinds.named_as(name, kind), kind=kind.code,
+        content_type=kind.content_type, size=len(content), sha256=hashlib.sha256(content).hexdigest(),
+        is_example=is_example, uploaded_by=actor,
+    )
+    evidence.file.save(stored_name, ContentFile(content), save=False)
+    evidence.full_clean()
+    evidence.save()
+    indicator = actual.indicator
+    audit.record_change(actor=actor, obj=evidence, before=None, agency=indicator.plan.agency_id, about=indicator,
+                        description=evidence_description(evidence, AuditRecord.Action.CREATED))
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(*, actor: Any, evidence: Evidence, note: str = "") -> None:
+    """Remove one evidence file: the row and the stored file. The removal is recorded with what was removed."""
+    _ensure_evidence_writable(actor, evidence.actual)
+    indicator = evidence.actual.indicator
+    audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=evidence, before=audit.snapshot(evidence),
+                 after=None, agency=indicator.plan.agency_id, about=indicator, note=note,
+                 description=evidence_description(evidence, AuditRecord.Action.DELETED))
+    stored = evidence.file
+    evidence.delete()
+    transaction.on_commit(lambda: stored.delete(save=False))

@@ -1,0 +1,44 @@
+"""The rules every write of a target or an actual asks first: who may (through `kinerja.accounts.access` only),
+whether a figure fits the database, whether an indicator is typed at all. Used by `services`; `actor` None is the
+system itself (a command, the loader of a new agency)."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from kinerja.accounts.access import may_enter_actuals, may_plan
+from kinerja.organisation.models import Position
+from kinerja.strategy.models import Indicator
+
+LIMIT = Decimal(10) ** 16  # 20 digits with 4 decimals: what the database columns hold
+NOT_PLANNER = "Hanya admin perencanaan instansi ini yang mengubah target."
+NOT_ENTERING = "Hanya pejabat pemegang jabatan yang halaman IKI-nya memuat indikator ini yang mengisi realisasinya."
+FED = "Realisasi indikator ini diisi oleh hasil evaluasi SAKIP, tidak diketik."
+
+
+def in_range(value: Decimal | None, field: str) -> None:
+    """A figure the database holds: finite, fewer than 17 digits before the decimal comma."""
+    if value is not None and (not value.is_finite() or abs(value) >= LIMIT):
+        raise ValidationError({field: "Angka terlalu besar: paling banyak 16 angka sebelum koma."})
+
+
+def ensure_may_plan(actor: Any, indicator: Indicator) -> None:
+    """Targets are kept by the agency's planner (or the administrator); `actor` None is the system."""
+    if actor is not None and not may_plan(actor, indicator.plan.agency):
+        raise PermissionDenied(NOT_PLANNER)
+
+
+def ensure_may_enter(actor: Any, indicator: Indicator) -> None:
+    """Actuals are entered by an official holding a position whose IKI page prints the indicator (1 query)."""
+    if actor is None:
+        return
+    positions = Position.objects.filter(page_rows__indicator=indicator).only("pk")
+    if not any(may_enter_actuals(actor, position) for position in positions):
+        raise PermissionDenied(NOT_ENTERING)
+
+
+def ensure_typed_by_hand(indicator: Indicator) -> None:
+    """An indicator fed by the SAKIP evaluation takes its actual from the evaluation only (`feed_actual`)."""
+    if indicator.fed_by:
+        raise ValidationError(FED, code="fed_by")

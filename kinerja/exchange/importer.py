@@ -6,8 +6,8 @@ back where the person who wrote the file looks for them (sheet, row and column o
 problem nothing is written. What the importing user may change is the loader's to decide (loader.py).
 
 A hostile file is bounded before it is parsed: YAML/JSON up to MAX_TEXT_BYTES and without YAML anchors or aliases
-(dataset_io), a workbook checked whole by xlsx_guard (no DTD or entity, unzipped size bounded) and read up to
-workbook.MAX_ROWS rows of workbook.MAX_COLUMNS columns a sheet.
+(dataset_io), a workbook checked whole by workbook.xlsx (no DTD or entity, unzipped size bounded) and read up to
+workbook.shape.MAX_ROWS rows of workbook.shape.MAX_COLUMNS columns a sheet.
 """
 
 from collections import Counter
@@ -22,9 +22,11 @@ from django.db import transaction
 from kinerja.organisation.models import Agency
 
 from . import dataset_io
-from .loader import LoadReport, load_agency_data
-from .problems import CellProblem, DatasetError
-from .workbook import MODEL_SHEETS, Origins, locate, read_workbook, record_path
+from .loading.agency import load_agency_data
+from .loading.report import CellProblem, DatasetError, LoadReport
+from .workbook.columns import MODEL_SHEETS
+from .workbook.rows import Origins, locate, record_path
+from .workbook.xlsx import read_workbook
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # a YAML/JSON dataset: bounds the time of parsing it (~5 s; an agency is ~100 KB)
 MAX_ROUNDS = 5  # schema rounds: each drops the records it refused, so the loader still sees the rest

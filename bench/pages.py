@@ -80,7 +80,7 @@ TABLE: tuple[Entry, ...] = (
           kind="print", budget=18),
     Entry("document-download", "Cetak perjanjian kinerja, semua jabatan (docx)",
           (("{agency}", "perjanjian-kinerja", "docx"),), kind="print", budget=21),
-    # -- workbook exchange (kinerja/exchange/workbook.py) ---------------------------------------------------------
+    # -- workbook exchange (kinerja/exchange/workbook/) ------------------------------------------------------------
     Entry("exchange-export", "Ekspor buku kerja (xlsx)", query="", as_user="planner", kind="export", budget=31),
     # the import as a planner does it: upload the exported workbook, open the preview, confirm (three requests)
     Entry("exchange-upload", "Impor buku kerja (unggah, pratinjau, impor)", query="", as_user="planner",

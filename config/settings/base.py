@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kinerja.core.middleware.ContentSecurityPolicyMiddleware",
+    "kinerja.core.middleware.NotFoundMiddleware",
     # Last, as its documentation asks: turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

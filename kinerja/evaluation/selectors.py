@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import CharField, Prefetch, Q
+from django.db.models import CharField, Count, Prefetch, Q
 from django.db.models.functions import Cast
 
 from kinerja.organisation.models import Agency, Region
@@ -86,6 +86,60 @@ def worksheet_of(evaluation: Evaluation, *, with_evidence: bool = False) -> Work
                                              strict=True):
             sub.score, sub.self_score = sub_scored.score, sub_self.score
     return Worksheet(evaluation, components, result, self_result)
+
+
+@dataclass(frozen=True)
+class ComponentProgress:
+    """How many criteria of one component are answered: by the agency (self-assessment) and by the evaluator."""
+
+    code: str
+    total: int
+    self_answered: int
+    answered: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The answered criteria of an evaluation, per component in worksheet order and overall. A criterion counts
+    as answered once it has a letter (AA … E). The evaluator's count is the inspectorate's: show it only to who
+    may read the verdict."""
+
+    components: list[ComponentProgress]
+
+    @property
+    def by_code(self) -> dict[str, ComponentProgress]:
+        return {item.code: item for item in self.components}
+
+    @property
+    def total(self) -> int:
+        return sum(item.total for item in self.components)
+
+    @property
+    def self_answered(self) -> int:
+        return sum(item.self_answered for item in self.components)
+
+    @property
+    def answered(self) -> int:
+        return sum(item.answered for item in self.components)
+
+    @property
+    def self_unanswered(self) -> int:
+        return self.total - self.self_answered
+
+    @property
+    def unanswered(self) -> int:
+        return self.total - self.answered
+
+
+def get_progress(evaluation: Evaluation) -> Progress:
+    """The counters of the worksheet page, its saved-status fragment and the send confirmation (1 query)."""
+    rows = (Answer.objects.filter(evaluation=evaluation)
+            .values("criterion__sub_component__component__code", "criterion__sub_component__component__order")
+            .annotate(total=Count("pk"), self_answered=Count("pk", filter=~Q(self_answer="")),
+                      answered=Count("pk", filter=~Q(answer="")))
+            .order_by("criterion__sub_component__component__order", "criterion__sub_component__component__code"))
+    return Progress([ComponentProgress(row["criterion__sub_component__component__code"], row["total"],
+                                       row["self_answered"], row["answered"]) for row in rows])
 
 
 def final_scores(*, agency_ids: list[int] | set[int] | tuple[int, ...], year: int) -> dict[int, tuple[Decimal, str]]:

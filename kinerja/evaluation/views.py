@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_evaluate, reach_of
@@ -31,13 +32,30 @@ def _evaluation(request: HttpRequest, agency: str, year: int, *, required: bool 
 
 
 def _answer(evaluation: Evaluation, criterion: str) -> Answer:
-    return get_object_or_404(Answer.objects.select_related("criterion", "evaluation__agency"),
+    return get_object_or_404(Answer.objects.select_related("criterion__sub_component__component",
+                                                           "evaluation__agency"),
                              evaluation=evaluation, criterion__code=criterion)
 
 
-def _back(evaluation: Evaluation, anchor: str = "") -> HttpResponseRedirect:
+def _back(evaluation: Evaluation, anchor: str = "", component: str = "") -> HttpResponseRedirect:
     url = reverse("evaluation-page", args=[evaluation.agency.code, evaluation.year])
-    return redirect(url + (f"#k-{anchor}" if anchor else ""))
+    return redirect(url + (f"?komponen={component}" if component else "") + (f"#k-{anchor}" if anchor else ""))
+
+
+def _saved(request: HttpRequest, evaluation: Evaluation, answer: Answer, error: ValidationError | None
+           ) -> HttpResponse:
+    """After a save: the htmx request gets the small status of the criterion (saved, or why not) with the
+    page's counters swapped out of band; a plain form post goes back to the criterion."""
+    component = answer.criterion.sub_component.component.code
+    if not request.htmx:
+        if error is not None:
+            _problems(request, error)
+        return _back(evaluation, answer.criterion.code, component)
+    return render(request, "evaluation/partials/_save_status.html", {
+        "error": " ".join(error.messages) if error is not None else "", "progress": selectors.get_progress(evaluation),
+        "verdict": services.may_see_verdict(request.user, evaluation),
+        "saved_at": timezone.localtime(), "code": answer.criterion.code,
+    })
 
 
 def _problems(request: HttpRequest, error: ValidationError) -> None:
@@ -87,15 +105,32 @@ def evaluation_page(request: HttpRequest, agency: str, year: int) -> HttpRespons
         return _not_started(request, agency_obj, year)
     worksheet = selectors.worksheet_of(evaluation, with_evidence=True)
     roles = _roles(request.user, agency_obj)
+    verdict = services.may_see_verdict(request.user, evaluation)
+    self_open = roles["may_prepare"] and evaluation.state == Evaluation.State.SELF_ASSESSMENT
+    evaluating = roles["may_evaluate"] and evaluation.state == Evaluation.State.UNDER_EVALUATION
+    progress = selectors.get_progress(evaluation)
     return render(request, "evaluation/evaluation.html", {
         "agency": agency_obj, "evaluation": evaluation, "worksheet": worksheet, "year": year,
-        "verdict": services.may_see_verdict(request.user, evaluation), **roles,
-        "self_open": roles["may_prepare"] and evaluation.state == Evaluation.State.SELF_ASSESSMENT,
-        "evaluating": roles["may_evaluate"] and evaluation.state == Evaluation.State.UNDER_EVALUATION,
+        "verdict": verdict, **roles, "self_open": self_open, "evaluating": evaluating, "progress": progress,
+        "component_rows": [(view, progress.by_code[view.component.code]) for view in worksheet.components],
+        "open_component": _open_component(request, progress, evaluating=evaluating),
         "answers": scoring.ANSWERS, "values": scoring.ANSWER_VALUES,
         "links": [(key, str(link.label)) for key, link in LINKS.items()],
         "previous": selectors.previous_follow_ups(agency_obj, year),
     })
+
+
+def _open_component(request: HttpRequest, progress: selectors.Progress, *, evaluating: bool) -> str:
+    """The component shown unfolded: the one asked for (`?komponen=B`, after a save), else the first with a
+    criterion still to answer on the user's side (the evaluator's, or the self-assessment), else the first."""
+    codes = [item.code for item in progress.components]
+    asked = request.GET.get("komponen", "")
+    if asked in codes:
+        return asked
+    for item in progress.components:
+        if (item.answered if evaluating else item.self_answered) < item.total:
+            return item.code
+    return codes[0] if codes else ""
 
 
 def result(request: HttpRequest, agency: str, year: int) -> HttpResponse:
@@ -115,16 +150,33 @@ def result(request: HttpRequest, agency: str, year: int) -> HttpResponse:
 
 @require_POST
 def submit(request: HttpRequest, agency: str, year: int) -> HttpResponse:
-    _, evaluation = _evaluation(request, agency, year)
-    try:
-        services.submit_self_assessment(actor=request.user, evaluation=evaluation)
-    except PermissionDenied as error:
-        raise Http404(NOT_FOUND) from error
-    except ValidationError as error:
-        _problems(request, error)
-    else:
-        messages.success(request, "Penilaian mandiri dikirim ke inspektorat.")
-    return _back(evaluation)
+    """Two steps: a POST without `confirmed` only shows what sending means (how many criteria are unanswered,
+    that the answers can no longer be changed); the confirmation form sends. Incomplete answers go only with
+    `send_incomplete` (the service's rule)."""
+    agency_obj, evaluation = _evaluation(request, agency, year)
+    roles = _roles(request.user, agency_obj)
+    if not (roles["may_prepare"] or roles["may_evaluate"]):
+        raise Http404(NOT_FOUND)
+    if evaluation.state != Evaluation.State.SELF_ASSESSMENT:
+        messages.error(request, "Penilaian mandiri sudah dikirim.")
+        return _back(evaluation)
+    error = ""
+    if request.POST.get("confirmed") == "1":
+        try:
+            services.submit_self_assessment(actor=request.user, evaluation=evaluation,
+                                            send_incomplete=request.POST.get("send_incomplete") == "1")
+        except PermissionDenied as denied:
+            raise Http404(NOT_FOUND) from denied
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, "Penilaian mandiri dikirim ke inspektorat.")
+            return _back(evaluation)
+    progress = selectors.get_progress(evaluation)
+    return render(request, "evaluation/submit_confirm.html", {
+        "agency": agency_obj, "evaluation": evaluation, "year": year, "progress": progress, "error": error,
+        "incomplete_message": services.incomplete_message(progress.self_unanswered, progress.total),
+    })
 
 
 @require_POST
@@ -152,8 +204,8 @@ def self_assessment(request: HttpRequest, agency: str, year: int, criterion: str
     except PermissionDenied as error:
         raise Http404(NOT_FOUND) from error
     except ValidationError as error:
-        _problems(request, error)
-    return _back(evaluation, criterion)
+        return _saved(request, evaluation, answer, error)
+    return _saved(request, evaluation, answer, None)
 
 
 @require_POST
@@ -170,8 +222,8 @@ def evaluator_answer(request: HttpRequest, agency: str, year: int, criterion: st
     except PermissionDenied as error:
         raise Http404(NOT_FOUND) from error
     except ValidationError as error:
-        _problems(request, error)
-    return _back(evaluation, criterion)
+        return _saved(request, evaluation, answer, error)
+    return _saved(request, evaluation, answer, None)
 
 
 @require_POST

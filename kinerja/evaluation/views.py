@@ -55,6 +55,7 @@ def _saved(request: HttpRequest, evaluation: Evaluation, answer: Answer, error: 
         "error": " ".join(error.messages) if error is not None else "", "progress": selectors.get_progress(evaluation),
         "verdict": services.may_see_verdict(request.user, evaluation),
         "saved_at": timezone.localtime(), "code": answer.criterion.code,
+        "self_side": evaluation.state == Evaluation.State.SELF_ASSESSMENT,
     })
 
 

@@ -68,6 +68,7 @@ def test_an_htmx_save_answers_with_the_saved_status_and_the_new_counters(client,
     assert 'class="saved-flag" role="status">✔ Tersimpan' in content
     assert re.search(r'<strong id="lke-self-count" hx-swap-oob="true">1 / 80</strong>', content)
     assert re.search(r'id="lke-self-count-B" hx-swap-oob="true">1 / 20<', content)
+    assert re.search(r'id="lke-send-warning" hx-swap-oob="true">79\D', content)  # the send form's count too
     assert "lke-eval-count" not in content and "lke-unanswered" not in content
     assert Answer.objects.get(evaluation=started, criterion__code="B.a.2").self_answer == "A"
 

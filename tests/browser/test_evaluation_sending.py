@@ -31,6 +31,8 @@ def started(people):
 @pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
 def test_the_planner_saves_in_place_and_confirms_before_sending_incomplete(live_server, page, started, size):
     page.set_viewport_size({"width": size[0], "height": size[1]})
+    refused = []  # anything the Content-Security-Policy blocked (an inline script or style would be)
+    page.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
     login(page, live_server, "perencana")
     page.goto(f"{live_server.url}/instansi/{SEED}/evaluasi-sakip/2022/")
     expect(page.locator("#lke-self-count")).to_have_text("0 / 80")
@@ -55,3 +57,4 @@ def test_the_planner_saves_in_place_and_confirms_before_sending_incomplete(live_
     expect(page.locator(".msg-success")).to_contain_text("dikirim ke inspektorat")
     assert Evaluation.objects.get(pk=started.pk).state == Evaluation.State.UNDER_EVALUATION
     expect(page.locator("#lke-submit")).to_have_count(0)
+    assert refused == []

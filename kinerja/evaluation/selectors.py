@@ -89,13 +89,19 @@ def worksheet_of(evaluation: Evaluation, *, with_evidence: bool = False) -> Work
 
 
 @dataclass(frozen=True)
-class ComponentProgress:
-    """How many criteria of one component are answered: by the agency (self-assessment) and by the evaluator."""
+class Counted:
+    """How many criteria of one component or sub-component are answered: by the agency (self-assessment) and
+    by the evaluator."""
 
     code: str
     total: int
     self_answered: int
     answered: int
+
+
+@dataclass(frozen=True)
+class ComponentProgress(Counted):
+    subs: tuple[Counted, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,8 +113,9 @@ class Progress:
     components: list[ComponentProgress]
 
     @property
-    def by_code(self) -> dict[str, ComponentProgress]:
-        return {item.code: item for item in self.components}
+    def by_code(self) -> dict[str, Counted]:
+        """Components and sub-components by code."""
+        return {item.code: item for component in self.components for item in (component, *component.subs)}
 
     @property
     def total(self) -> int:
@@ -132,14 +139,21 @@ class Progress:
 
 
 def get_progress(evaluation: Evaluation) -> Progress:
-    """The counters of the worksheet page, its saved-status fragment and the send confirmation (1 query)."""
+    """The counters of the worksheet page, its saved-status fragment and the send confirmation, per
+    sub-component and component in worksheet order (1 query)."""
+    component, sub = "criterion__sub_component__component", "criterion__sub_component"
     rows = (Answer.objects.filter(evaluation=evaluation)
-            .values("criterion__sub_component__component__code", "criterion__sub_component__component__order")
+            .values(f"{component}__code", f"{component}__order", f"{sub}__code", f"{sub}__order")
             .annotate(total=Count("pk"), self_answered=Count("pk", filter=~Q(self_answer="")),
                       answered=Count("pk", filter=~Q(answer="")))
-            .order_by("criterion__sub_component__component__order", "criterion__sub_component__component__code"))
-    return Progress([ComponentProgress(row["criterion__sub_component__component__code"], row["total"],
-                                       row["self_answered"], row["answered"]) for row in rows])
+            .order_by(f"{component}__order", f"{component}__code", f"{sub}__order", f"{sub}__code"))
+    grouped: dict[str, list[Counted]] = {}
+    for row in rows:
+        grouped.setdefault(row[f"{component}__code"], []).append(
+            Counted(row[f"{sub}__code"], row["total"], row["self_answered"], row["answered"]))
+    return Progress([ComponentProgress(code, sum(item.total for item in subs),
+                                       sum(item.self_answered for item in subs), sum(item.answered for item in subs),
+                                       tuple(subs)) for code, subs in grouped.items()])
 
 
 def final_scores(*, agency_ids: list[int] | set[int] | tuple[int, ...], year: int) -> dict[int, tuple[Decimal, str]]:

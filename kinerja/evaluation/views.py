@@ -37,20 +37,20 @@ def _answer(evaluation: Evaluation, criterion: str) -> Answer:
                              evaluation=evaluation, criterion__code=criterion)
 
 
-def _back(evaluation: Evaluation, anchor: str = "", component: str = "") -> HttpResponseRedirect:
+def _back(evaluation: Evaluation, anchor: str = "") -> HttpResponseRedirect:
+    """Back to the worksheet, at the criterion (`?kriteria=` unfolds its component and sub-component)."""
     url = reverse("evaluation-page", args=[evaluation.agency.code, evaluation.year])
-    return redirect(url + (f"?komponen={component}" if component else "") + (f"#k-{anchor}" if anchor else ""))
+    return redirect(url + (f"?kriteria={anchor}#k-{anchor}" if anchor else ""))
 
 
 def _saved(request: HttpRequest, evaluation: Evaluation, answer: Answer, error: ValidationError | None
            ) -> HttpResponse:
     """After a save: the htmx request gets the small status of the criterion (saved, or why not) with the
     page's counters swapped out of band; a plain form post goes back to the criterion."""
-    component = answer.criterion.sub_component.component.code
     if not request.htmx:
         if error is not None:
             _problems(request, error)
-        return _back(evaluation, answer.criterion.code, component)
+        return _back(evaluation, answer.criterion.code)
     return render(request, "evaluation/partials/_save_status.html", {
         "error": " ".join(error.messages) if error is not None else "", "progress": selectors.get_progress(evaluation),
         "verdict": services.may_see_verdict(request.user, evaluation),
@@ -113,25 +113,39 @@ def evaluation_page(request: HttpRequest, agency: str, year: int) -> HttpRespons
     return render(request, "evaluation/evaluation.html", {
         "agency": agency_obj, "evaluation": evaluation, "worksheet": worksheet, "year": year,
         "verdict": verdict, **roles, "self_open": self_open, "evaluating": evaluating, "progress": progress,
-        "component_rows": [(view, progress.by_code[view.component.code]) for view in worksheet.components],
-        "open_component": _open_component(request, progress, evaluating=evaluating),
+        "component_rows": [(view, progress.by_code[view.component.code],
+                            [(sub, progress.by_code[sub.sub.code]) for sub in view.subs])
+                           for view in worksheet.components],
+        "unfolded": _unfolded(request, worksheet, progress, evaluating=evaluating),
         "answers": scoring.ANSWERS, "values": scoring.ANSWER_VALUES,
         "links": [(key, str(link.label)) for key, link in LINKS.items()],
         "previous": selectors.previous_follow_ups(agency_obj, year),
     })
 
 
-def _open_component(request: HttpRequest, progress: selectors.Progress, *, evaluating: bool) -> str:
-    """The component shown unfolded: the one asked for (`?komponen=B`, after a save), else the first with a
-    criterion still to answer on the user's side (the evaluator's, or the self-assessment), else the first."""
-    codes = [item.code for item in progress.components]
-    asked = request.GET.get("komponen", "")
-    if asked in codes:
-        return asked
-    for item in progress.components:
-        if (item.answered if evaluating else item.self_answered) < item.total:
-            return item.code
-    return codes[0] if codes else ""
+def _unfolded(request: HttpRequest, worksheet: selectors.Worksheet, progress: selectors.Progress, *,
+              evaluating: bool) -> set[str]:
+    """The component and sub-component shown unfolded: those of the criterion asked for (`?kriteria=A.b.3`,
+    after a save) or the component asked for (`?komponen=B`, its first sub-component with work left), else the
+    first with a criterion still to answer on the user's side (the evaluator's, or the self-assessment)."""
+    counts = progress.by_code
+
+    def work_left(code: str) -> bool:
+        item = counts[code]
+        return (item.answered if evaluating else item.self_answered) < item.total
+
+    criterion, component = request.GET.get("kriteria", ""), request.GET.get("komponen", "")
+    for view in worksheet.components:
+        for sub in view.subs:
+            if any(answer.criterion.code == criterion for answer in sub.answers):
+                return {view.component.code, sub.sub.code}
+    views = [view for view in worksheet.components if view.component.code == component]
+    views = views or [view for view in worksheet.components if work_left(view.component.code)]
+    views = views or worksheet.components[:1]
+    if not views:
+        return set()
+    subs = [sub for sub in views[0].subs if work_left(sub.sub.code)] or views[0].subs[:1]
+    return {views[0].component.code, *(sub.sub.code for sub in subs[:1])}
 
 
 def result(request: HttpRequest, agency: str, year: int) -> HttpResponse:

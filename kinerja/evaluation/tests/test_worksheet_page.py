@@ -46,7 +46,9 @@ def test_the_counters_show_answered_criteria_per_component_and_overall(client, w
     assert 'id="lke-eval-count' not in content  # the inspectorate's progress is not the agency's to read
     assert content.count('<details class="lke-component"') == 4
     assert re.search(r'<details class="lke-component" id="komponen-A" open>', content)  # A still has work
-    assert not re.search(r'id="komponen-B" open', content)
+    assert re.search(r'<details class="lke-sub" id="sub-A.a" open>', content)  # its first part with work left
+    assert not re.search(r'id="komponen-B" open', content) and not re.search(r'id="sub-A.b" open', content)
+    assert [_count(content, f"lke-self-count-A.{sub}") for sub in "abc"] == ["1 / 7", "1 / 10", "0 / 8"]
     assert 'value="AA"' in content and "AA (100) — Sangat memuaskan" in content
     assert "E (0) — Tidak ada / tidak terpenuhi" in content and 'id="lke-legend"' in content
 
@@ -57,6 +59,9 @@ def test_the_page_unfolds_the_component_asked_for_or_the_first_with_work_left(cl
     Answer.objects.filter(evaluation=started, criterion__sub_component__component__code__in="AB").update(
         self_answer="B")
     assert re.search(r'id="komponen-C" open', client.get(PAGE).content.decode())
+    after_a_save = client.get(PAGE + "?kriteria=A.c.2").content.decode()
+    assert re.search(r'id="komponen-A" open', after_a_save) and re.search(r'id="sub-A.c" open', after_a_save)
+    assert not re.search(r'id="komponen-C" open', after_a_save)
 
 
 def test_an_htmx_save_answers_with_the_saved_status_and_the_new_counters(client, world, started):
@@ -68,6 +73,8 @@ def test_an_htmx_save_answers_with_the_saved_status_and_the_new_counters(client,
     assert 'class="saved-flag" role="status">✔ Tersimpan' in content
     assert re.search(r'<strong id="lke-self-count" hx-swap-oob="true">1 / 80</strong>', content)
     assert re.search(r'id="lke-self-count-B" hx-swap-oob="true">1 / 20<', content)
+    assert re.search(r'id="lke-self-sum-B" hx-swap-oob="true">1 / 20<', content)  # the component's heading
+    assert re.search(r'id="lke-self-count-B.a" hx-swap-oob="true">1 / 3<', content)  # and its sub-component
     assert re.search(r'id="lke-send-warning" hx-swap-oob="true">79\D', content)  # the send form's count too
     assert "lke-eval-count" not in content and "lke-unanswered" not in content
     assert Answer.objects.get(evaluation=started, criterion__code="B.a.2").self_answer == "A"
@@ -78,7 +85,7 @@ def test_an_htmx_save_answers_with_the_saved_status_and_the_new_counters(client,
     assert Answer.objects.get(evaluation=started, criterion__code="B.a.2").self_answer == "A"
 
     plain = client.post(reverse("evaluation-self", args=[SEED, 2022, "C.a.1"]), {"self_answer": "B"})
-    assert plain.status_code == 302 and plain.url.endswith("?komponen=C#k-C.a.1")
+    assert plain.status_code == 302 and plain.url.endswith("?kriteria=C.a.1#k-C.a.1")
 
 
 def test_the_inspectors_save_updates_the_evaluators_counters(client, world, under_evaluation):
@@ -86,7 +93,7 @@ def test_the_inspectors_save_updates_the_evaluators_counters(client, world, unde
     client.force_login(world.inspector)
     page = client.get(PAGE).content.decode()
     assert _count(page, "lke-unanswered") == "2" and _count(page, "lke-eval-count") == "78 / 80"
-    assert re.search(r'id="komponen-D" open', page)  # where the evaluator's work is left
+    assert re.search(r'id="komponen-D" open', page) and re.search(r'id="sub-D.c" open', page)  # work left
     content = client.post(reverse("evaluation-answer", args=[SEED, 2022, "D.c.4"]), {"answer": "A"},
                           **HTMX).content.decode()
     assert "Tersimpan" in content

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_evaluate, reach_of
 from kinerja.organisation.models import Agency, Region
 
-from . import scoring, selectors, services
+from . import selectors, services
 from .links import LINKS, link_url
 from .models import Answer, Evaluation, EvaluationEvidence, FollowUp
 
@@ -117,7 +117,6 @@ def evaluation_page(request: HttpRequest, agency: str, year: int) -> HttpRespons
                             [(sub, progress.by_code[sub.sub.code]) for sub in view.subs])
                            for view in worksheet.components],
         "unfolded": _unfolded(request, worksheet, progress, evaluating=evaluating),
-        "answers": scoring.ANSWERS, "values": scoring.ANSWER_VALUES,
         "links": [(key, str(link.label)) for key, link in LINKS.items()],
         "previous": selectors.previous_follow_ups(agency_obj, year),
     })

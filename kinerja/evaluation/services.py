@@ -121,20 +121,41 @@ def save_self_assessment(*, actor: Any, answer: Answer, self_answer: str, self_n
     return answer
 
 
+class IncompleteSelfAssessment(ValidationError):
+    """Sending a self-assessment with unanswered criteria without the sender's explicit confirmation."""
+
+    def __init__(self, *, unanswered: list[str], total: int) -> None:
+        self.unanswered, self.total = unanswered, total
+        super().__init__(incomplete_message(len(unanswered), total), code="incomplete")
+
+
+def incomplete_message(unanswered: int, total: int) -> str:
+    return (f"{unanswered} dari {total} kriteria penilaian mandiri belum dijawab. Kirim juga hanya bila Anda "
+            "menyatakannya: setelah dikirim, jawaban tidak dapat diubah lagi.")
+
+
 @transaction.atomic
-def submit_self_assessment(*, actor: Any, evaluation: Evaluation) -> Evaluation:
-    """The self-assessment goes to the inspectorate: from now on only the evaluator writes."""
+def submit_self_assessment(*, actor: Any, evaluation: Evaluation, send_incomplete: bool = False) -> Evaluation:
+    """The self-assessment goes to the inspectorate: from now on only the evaluator writes. Refused
+    (`IncompleteSelfAssessment`) while criteria are unanswered, unless the sender confirms sending it incomplete."""
     evaluation = _locked(evaluation)
     _ensure(may_prepare(actor, evaluation.agency) or may_evaluate(actor, evaluation.agency),
             "Hanya perencana/kepala perangkat daerah atau inspektorat yang mengirim penilaian mandiri.")
     if evaluation.state != Evaluation.State.SELF_ASSESSMENT:
         raise ValidationError("Penilaian mandiri sudah dikirim.")
+    answers = list(evaluation.answers.values_list("criterion__code", "self_answer"))
+    unanswered = [code for code, letter in answers if scoring.is_unanswered(letter)]
+    if unanswered and not send_incomplete:
+        raise IncompleteSelfAssessment(unanswered=unanswered, total=len(answers))
     before = audit.snapshot(evaluation)
     evaluation.state = Evaluation.State.UNDER_EVALUATION
     evaluation.save(update_fields=["state", "updated_at"])
+    sent = "penilaian mandiri dikirim ke inspektorat"
+    if unanswered:
+        sent += f" ({len(unanswered)} dari {len(answers)} kriteria belum dijawab)"
     audit.record(actor=actor, action=AuditRecord.Action.SUBMITTED, obj=evaluation, before=before,
                  after=audit.snapshot(evaluation), agency=evaluation.agency_id,
-                 description=_describe(evaluation, "penilaian mandiri dikirim ke inspektorat"))
+                 description=_describe(evaluation, sent))
     return evaluation
 
 

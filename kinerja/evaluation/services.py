@@ -10,7 +10,6 @@ evidence (`performance.Evidence.link`), and turns every recommendation into a fo
 import hashlib
 import secrets
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -20,6 +19,7 @@ from django.utils import timezone
 
 from kinerja.accounts.access import may_evaluate, may_read_evaluation_secrets, reach_of
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
 from kinerja.performance import services as performance
@@ -80,7 +80,7 @@ def _describe(evaluation: Evaluation, what: str) -> str:
 # -- the evaluation ----------------------------------------------------------------------------------------
 
 @transaction.atomic
-def start_evaluation(*, actor: Any, agency: Agency, year: int, version: WorksheetVersion | None = None
+def start_evaluation(*, actor: Actor, agency: Agency, year: int, version: WorksheetVersion | None = None
                      ) -> Evaluation:
     """Open the evaluation of a year with the newest worksheet (or the one given): one answer row per criterion."""
     _ensure(may_prepare(actor, agency) or may_evaluate(actor, agency),
@@ -106,7 +106,7 @@ def _locked(evaluation: Evaluation) -> Evaluation:
 
 
 @transaction.atomic
-def save_self_assessment(*, actor: Any, answer: Answer, self_answer: str, self_note: str = "") -> Answer:
+def save_self_assessment(*, actor: Actor, answer: Answer, self_answer: str, self_note: str = "") -> Answer:
     evaluation = _locked(answer.evaluation)
     _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang mengisi "
                                                    "penilaian mandiri.")
@@ -135,7 +135,7 @@ def incomplete_message(unanswered: int, total: int) -> str:
 
 
 @transaction.atomic
-def submit_self_assessment(*, actor: Any, evaluation: Evaluation, send_incomplete: bool = False) -> Evaluation:
+def submit_self_assessment(*, actor: Actor, evaluation: Evaluation, send_incomplete: bool = False) -> Evaluation:
     """The self-assessment goes to the inspectorate: from now on only the evaluator writes. Refused
     (`IncompleteSelfAssessment`) while criteria are unanswered, unless the sender confirms sending it incomplete."""
     evaluation = _locked(evaluation)
@@ -160,7 +160,7 @@ def submit_self_assessment(*, actor: Any, evaluation: Evaluation, send_incomplet
 
 
 @transaction.atomic
-def save_evaluator_answer(*, actor: Any, answer: Answer, value: str, note: str = "", recommendation: str = ""
+def save_evaluator_answer(*, actor: Actor, answer: Answer, value: str, note: str = "", recommendation: str = ""
                           ) -> Answer:
     """The evaluator's answer to one criterion (AA … E, nothing else), note and recommendation."""
     evaluation = _locked(answer.evaluation)
@@ -179,7 +179,7 @@ def save_evaluator_answer(*, actor: Any, answer: Answer, value: str, note: str =
 
 
 @transaction.atomic
-def finalise(*, actor: Any, evaluation: Evaluation) -> Evaluation:
+def finalise(*, actor: Actor, evaluation: Evaluation) -> Evaluation:
     """Close the evaluation with its score: refused while any criterion is unanswered (listed)."""
     evaluation = _locked(evaluation)
     _ensure(may_evaluate(actor, evaluation.agency), "Hanya inspektorat yang menetapkan hasil evaluasi.")
@@ -217,7 +217,7 @@ def result_url(evaluation: Evaluation) -> str:
     return reverse("evaluation-result", args=[evaluation.agency.code, evaluation.year])
 
 
-def _feed_indicators(actor: Any, evaluation: Evaluation, total: Decimal, predicate: tuple[str, str]) -> None:
+def _feed_indicators(actor: Actor, evaluation: Evaluation, total: Decimal, predicate: tuple[str, str]) -> None:
     """The score becomes the quarter-4 actual of each fed indicator, with the result page as its evidence."""
     url = result_url(evaluation)
     for indicator in fed_indicators(evaluation.agency, evaluation.year):
@@ -261,7 +261,7 @@ def _evidence_owner(answer: Answer | None, follow_up: FollowUp | None) -> tuple[
 
 
 @transaction.atomic
-def add_evidence_file(*, actor: Any, name: str, content: bytes, answer: Answer | None = None,
+def add_evidence_file(*, actor: Actor, name: str, content: bytes, answer: Answer | None = None,
                       follow_up: FollowUp | None = None) -> EvaluationEvidence:
     """A file, checked like performance evidence (kind from the content, size limit), stored under a generated
     name."""
@@ -284,7 +284,7 @@ def add_evidence_file(*, actor: Any, name: str, content: bytes, answer: Answer |
 
 
 @transaction.atomic
-def add_evidence_link(*, actor: Any, key: str, answer: Answer | None = None, follow_up: FollowUp | None = None
+def add_evidence_link(*, actor: Actor, key: str, answer: Answer | None = None, follow_up: FollowUp | None = None
                       ) -> EvaluationEvidence:
     """A page or document of Kinerja picked from `links.LINKS`."""
     evaluation, place = _evidence_owner(answer, follow_up)
@@ -301,7 +301,7 @@ def add_evidence_link(*, actor: Any, key: str, answer: Answer | None = None, fol
 
 
 @transaction.atomic
-def remove_evidence(*, actor: Any, evidence: EvaluationEvidence) -> None:
+def remove_evidence(*, actor: Actor, evidence: EvaluationEvidence) -> None:
     evaluation, place = _evidence_owner(evidence.answer, evidence.follow_up)
     _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang menghapus "
                                                    "bukti.")
@@ -322,7 +322,7 @@ def _locked_follow_up(follow_up: FollowUp) -> FollowUp:
 
 
 @transaction.atomic
-def answer_follow_up(*, actor: Any, follow_up: FollowUp, action: str) -> FollowUp:
+def answer_follow_up(*, actor: Actor, follow_up: FollowUp, action: str) -> FollowUp:
     """The agency says what it did about a recommendation."""
     follow_up = _locked_follow_up(follow_up)
     evaluation = follow_up.answer.evaluation
@@ -343,7 +343,7 @@ def answer_follow_up(*, actor: Any, follow_up: FollowUp, action: str) -> FollowU
 
 
 @transaction.atomic
-def mark_follow_up(*, actor: Any, follow_up: FollowUp, done: bool, note: str = "") -> FollowUp:
+def mark_follow_up(*, actor: Actor, follow_up: FollowUp, done: bool, note: str = "") -> FollowUp:
     """The inspectorate marks a follow-up done or not done."""
     follow_up = _locked_follow_up(follow_up)
     evaluation = follow_up.answer.evaluation

@@ -19,6 +19,7 @@ import jsonschema
 from django.apps import apps
 from django.db import transaction
 
+from kinerja.core.actors import Actor
 from kinerja.organisation.models import Agency
 
 from . import dataset_io
@@ -183,7 +184,7 @@ def _counts(report: LoadReport) -> list[SheetCount]:
             for sheet, c in sorted(totals.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99)]
 
 
-def _run(name: str, content: bytes, *, actor: Any, agency: Agency | None, apply: bool) -> ImportResult:
+def _run(name: str, content: bytes, *, actor: Actor, agency: Agency | None, apply: bool) -> ImportResult:
     reading = _Reading(name, content)
     result = ImportResult(source=reading.source)
     reading.read()
@@ -222,12 +223,12 @@ def _run(name: str, content: bytes, *, actor: Any, agency: Agency | None, apply:
     return result
 
 
-def preview(*, actor: Any, name: str, content: bytes, agency: Agency | None = None) -> ImportResult:
+def preview(*, actor: Actor, name: str, content: bytes, agency: Agency | None = None) -> ImportResult:
     """What importing the file would create, change and leave, per sheet; its problems. Writes nothing."""
     return _run(name, content, actor=actor, agency=agency, apply=False)
 
 
-def import_file(*, actor: Any, name: str, content: bytes, agency: Agency | None = None) -> ImportResult:
+def import_file(*, actor: Actor, name: str, content: bytes, agency: Agency | None = None) -> ImportResult:
     """Import the file in one transaction; with any problem nothing is written (`applied` is False).
 
     `agency`: the agency whose page the file was uploaded on (the file must be that agency's); None for the

@@ -4,7 +4,6 @@ the actual, in an open quarter, while it is editable."""
 
 import hashlib
 import secrets
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 
 from . import file_kinds
@@ -46,7 +46,7 @@ def checked_evidence_kind(name: str, content: bytes) -> file_kinds.FileKind:
     return kind
 
 
-def _ensure_evidence_writable(actor: Any, actual: Actual) -> None:
+def _ensure_evidence_writable(actor: Actor, actual: Actual) -> None:
     """Evidence is part of the actual: who may enter it, in an open quarter, while it is editable (the system,
     `actor` None, is the trusted path)."""
     if actor is None:
@@ -58,7 +58,7 @@ def _ensure_evidence_writable(actor: Any, actual: Actual) -> None:
 
 
 @transaction.atomic
-def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
+def add_evidence(*, actor: Actor, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
     """Store one evidence file under var/ with a generated name, after checking what it really is. Both the
     stored name and the name it is shown and downloaded under carry the extension of what it is, never the
     uploader's (`laporan.html` holding a PDF is kept as `laporan.pdf`)."""
@@ -80,7 +80,7 @@ def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_ex
 
 
 @transaction.atomic
-def remove_evidence(*, actor: Any, evidence: Evidence, note: str = "") -> None:
+def remove_evidence(*, actor: Actor, evidence: Evidence, note: str = "") -> None:
     """Remove one evidence file: the row and the stored file. The removal is recorded with what was removed."""
     _ensure_evidence_writable(actor, evidence.actual)
     indicator = evidence.actual.indicator

@@ -13,12 +13,12 @@ evaluation writing its score into the indicators it feeds. No door passes any of
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.strategy.models import Indicator
 
@@ -124,7 +124,7 @@ def checked_target(
 
 @transaction.atomic
 def set_target(
-    *, actor: Any, indicator: Indicator, kind: str, year: int, quarter: int = 0,
+    *, actor: Actor, indicator: Indicator, kind: str, year: int, quarter: int = 0,
     value: Decimal | None, value_upper: Decimal | None = None, is_example: bool = False,
 ) -> Target | None:
     """Set (or, with no value, clear) one target of an indicator. Returns the target, None when cleared.
@@ -268,7 +268,7 @@ WRITTEN = ("value", "numerator", "denominator", "supporting_factors", "hindering
 
 @transaction.atomic
 def record_actual(
-    *, actor: Any, indicator: Indicator, year: int, quarter: int,
+    *, actor: Actor, indicator: Indicator, year: int, quarter: int,
     value: Decimal | None = None, numerator: Decimal | None = None, denominator: Decimal | None = None,
     supporting_factors: str = "", hindering_factors: str = "", follow_up: str = "", note: str = "",
     evidence: Sequence[tuple[str, bytes]] = (), is_example: bool = False, version: str | None = None,
@@ -289,7 +289,7 @@ def record_actual(
 
 
 @transaction.atomic
-def feed_actual(*, actor: Any, indicator: Indicator, year: int, quarter: int, value: Decimal, note: str,
+def feed_actual(*, actor: Actor, indicator: Indicator, year: int, quarter: int, value: Decimal, note: str,
                 source: str) -> Actual:
     """Trusted path: the SAKIP evaluation (`source`) writes its score as the actual of an indicator it feeds.
     Its caller (evaluation.services.finalise) checked that `actor` may evaluate. Every rule applies but the
@@ -303,7 +303,7 @@ def feed_actual(*, actor: Any, indicator: Indicator, year: int, quarter: int, va
 
 
 def _write_actual(
-    *, actor: Any, indicator: Indicator, year: int, quarter: int, value: Decimal | None,
+    *, actor: Actor, indicator: Indicator, year: int, quarter: int, value: Decimal | None,
     numerator: Decimal | None, denominator: Decimal | None, texts: dict[str, str],
     evidence: Sequence[tuple[str, bytes]], is_example: bool, version: str | None, any_state: bool = False,
 ) -> Actual:

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 
+from kinerja.core.actors import Actor
 from kinerja.organisation.models import Official
 
 from . import figures, organisation
@@ -52,7 +53,7 @@ class _DryRun(Exception):
     """Not an error: how a preview leaves the database as it was."""
 
 
-def load_agency_data(*, actor: Any, data: dict[str, Any], source: str, dry_run: bool = False) -> LoadReport:
+def load_agency_data(*, actor: Actor, data: dict[str, Any], source: str, dry_run: bool = False) -> LoadReport:
     """Load one checked dataset (see dataset_io.read_dataset) in one transaction; DatasetError on any problem.
 
     `actor` is the user on whose behalf the data is loaded, and the file may change only what that user may

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from kinerja.accounts.access import may_import_actuals
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Position
 from kinerja.performance import rules, services
@@ -47,7 +48,7 @@ class LoadState(Protocol):
     so far by code and by key, the report, the trail and the problems."""
 
     data: dict[str, Any]
-    actor: Any
+    actor: Actor
     trusted: bool
     trail: list[AuditRecord]
     report: LoadReport

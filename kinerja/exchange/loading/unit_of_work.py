@@ -15,6 +15,7 @@ from django.db import IntegrityError, models, transaction
 
 from kinerja.accounts.access import may_change_region
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Assignment, Official, Position, Unit
 from kinerja.strategy.models import Goal, Indicator, Objective
@@ -49,7 +50,7 @@ class UnitOfWork:
     read from the database, the writes waiting for `flush`, the audit trail, the report and the problems. The
     organisation, plan and figures modules fill it; `agency.load_agency_data` runs them in one transaction."""
 
-    def __init__(self, data: dict[str, Any], source: str, actor: Any = None):
+    def __init__(self, data: dict[str, Any], source: str, actor: Actor = None):
         self.data = data
         self.source = source
         self.actor = actor

@@ -31,7 +31,7 @@ class Measurement:
             return achievement.combine_ratio_quarters(
                 [row.numerator if row else None for row in rows],
                 [row.denominator if row else None for row in rows],
-                indicator.quarter_rule, indicator.factor or achievement.HUNDRED, up_to=quarter,
+                indicator.quarter_rule, indicator.effective_factor, up_to=quarter,
             )
         return achievement.combine_quarters([row.value if row else None for row in rows], indicator.quarter_rule,
                                             up_to=quarter)
@@ -215,7 +215,7 @@ class PlanMeasurement:
             return achievement.combine_ratio_years(
                 [[row.numerator if row else None for row in year] for year in rows],
                 [[row.denominator if row else None for row in year] for year in rows],
-                indicator.quarter_rule, indicator.factor or achievement.HUNDRED,
+                indicator.quarter_rule, indicator.effective_factor,
             )
         return achievement.combine_years([[row.value if row else None for row in year] for year in rows],
                                          indicator.quarter_rule)

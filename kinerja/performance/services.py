@@ -36,9 +36,6 @@ from .models import QUARTERS, Actual, Target
 from .rules import LIMIT, ensure_may_enter, ensure_may_plan, ensure_typed_by_hand, in_range
 from .workflow import StaleActual, ensure_editable, ensure_period_open, ensure_version
 
-PERCENT_UNITS = {"persen", "%"}
-
-
 STORED = Decimal("0.0001")
 TEXT_MAX = 4000  # factors, follow-up and note: a few paragraphs, not a document (evidence files are for that)
 
@@ -196,7 +193,7 @@ def quarter_target_warnings(
 
 
 def realised_value(indicator: Indicator, numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:
-    return achievement.ratio_value(numerator, denominator, indicator.factor or achievement.HUNDRED)
+    return achievement.ratio_value(numerator, denominator, indicator.effective_factor)
 
 
 def checked_terms(
@@ -220,7 +217,7 @@ def checked_terms(
             errors["denominator"] = "Isi penyebut."
         elif denominator <= 0:
             errors["denominator"] = "Penyebut harus lebih besar dari 0."
-        if not errors and indicator.unit.strip().lower() in PERCENT_UNITS and numerator > denominator:
+        if not errors and indicator.is_percentage and numerator > denominator:
             errors["numerator"] = "Pembilang tidak boleh lebih besar dari penyebut untuk indikator persen."
         if errors:
             raise ValidationError(errors)

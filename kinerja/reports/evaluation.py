@@ -54,7 +54,7 @@ def quarter_value(indicator: Indicator, actual: Actual | None) -> Decimal | None
     if actual is None:
         return None
     if indicator.formula == Indicator.Formula.RATIO:
-        return achievement.ratio_value(actual.numerator, actual.denominator, indicator.factor or achievement.HUNDRED)
+        return achievement.ratio_value(actual.numerator, actual.denominator, indicator.effective_factor)
     return actual.value
 
 

@@ -94,7 +94,7 @@ def _figure(value: Decimal | None, indicator: Indicator) -> str:
     if value is None:
         return MISSING
     unit = indicator.unit.strip()
-    if unit.lower() in ("persen", "%"):
+    if indicator.is_percentage:
         return f"{format_number(value, indicator.decimals)} %"
     return f"{format_number(value, indicator.decimals)} {unit.lower()}".strip()
 

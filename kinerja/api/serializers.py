@@ -3,8 +3,9 @@ serializers only check the shape of the input — the services decide the rest (
 
 from rest_framework import serializers
 
+from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Agency, Official, Position, Unit
-from kinerja.performance.models import QUARTERS, Actual, Evidence, Target
+from kinerja.performance.models import Actual, Evidence, Target
 from kinerja.strategy.models import Goal, Indicator, Objective, PageIndicator, StrategicPlan
 
 AMOUNT = {"max_digits": 20, "decimal_places": 4}

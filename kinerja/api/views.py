@@ -22,11 +22,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kinerja.core import file_kinds
+from kinerja.core.file_downloads import stored_file_response
+from kinerja.core.periods import default_year
 from kinerja.organisation.models import Official, Position, Unit
 from kinerja.organisation.selectors import current_assignments
-from kinerja.performance import achievement, file_kinds, services, workflow
+from kinerja.performance import achievement, services, workflow
 from kinerja.performance.models import Actual, Evidence, Target
-from kinerja.performance.periods import default_year
 from kinerja.performance.selectors import get_measurements
 from kinerja.reports import output
 from kinerja.reports.catalogue import KINDS, DocumentUnavailable, build_document
@@ -422,11 +424,7 @@ class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModel
     @action(detail=True, methods=["get"], content_negotiation_class=FileDownload)
     def download(self, request: Request, pk: str | None = None) -> FileResponse:
         item = self.get_object()
-        if not item.file.storage.exists(item.file.name):
-            raise NotFound("Berkas bukti tidak ditemukan di penyimpanan.")
-        return FileResponse(item.file.open("rb"), as_attachment=True,
-                            filename=file_kinds.named_as(item.original_name, item.kind),
-                            content_type=item.content_type)
+        return stored_file_response(item, not_found=NotFound)
 
 
 # -- achievements ----------------------------------------------------------------------------------

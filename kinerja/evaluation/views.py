@@ -5,12 +5,13 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_evaluate, reach_of
+from kinerja.core.file_downloads import stored_file_response
 from kinerja.organisation.models import Agency, Region
 
 from . import scoring, selectors, services
@@ -204,8 +205,7 @@ def evidence_download(request: HttpRequest, agency: str, year: int, evidence: in
     item = _evidence(evaluation, evidence)
     if item.link:
         return redirect(link_url(item.link, evaluation.agency.code, evaluation.year))
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
-                        content_type=item.content_type)
+    return stored_file_response(item)
 
 
 @require_POST

@@ -7,10 +7,11 @@ from typing import NamedTuple
 
 from django.db.models import Q
 
+from kinerja.core.periods import QUARTERS
 from kinerja.strategy.models import Indicator, PageIndicator
 
 from . import achievement
-from .models import QUARTERS, Actual, Target
+from .models import Actual, Target
 
 
 @dataclass

@@ -18,8 +18,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from kinerja.core import audit
+from kinerja.core import audit, stored_files
 from kinerja.core.models import AuditRecord
+from kinerja.core.periods import QUARTERS
 from kinerja.strategy.models import Indicator
 
 from . import achievement
@@ -27,12 +28,10 @@ from . import achievement
 # Evidence has its own module; its functions are part of this module's public face (one door for every write).
 from .evidence import (  # noqa: F401
     add_evidence,
-    checked_evidence_kind,
     evidence_description,
-    max_evidence_bytes,
     remove_evidence,
 )
-from .models import QUARTERS, Actual, Target
+from .models import Actual, Target
 from .rules import LIMIT, ensure_may_enter, ensure_may_plan, ensure_typed_by_hand, in_range
 from .workflow import StaleActual, ensure_editable, ensure_period_open, ensure_version
 
@@ -309,7 +308,7 @@ def _write_actual(
     _check_year(indicator, year)
     _check_quarter(quarter)
     for name, content in evidence:  # every file checked before anything is written to disk
-        checked_evidence_kind(name, content)
+        stored_files.checked_kind(name, content)
     texts = {name: texts.get(name, "") for name in ("supporting_factors", "hindering_factors", "follow_up", "note")}
     value, numerator, denominator = checked_actual(
         indicator, year=year, quarter=quarter, value=value, numerator=numerator, denominator=denominator, **texts,

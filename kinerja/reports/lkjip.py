@@ -11,9 +11,9 @@ import datetime
 from decimal import Decimal
 
 from kinerja.core.numbers import MISSING, format_number, format_percent
+from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Agency
 from kinerja.performance import achievement
-from kinerja.performance.models import QUARTERS
 from kinerja.strategy.models import Indicator
 
 from .achievement_tables import achievement_tables, head, list_missing_figures, number_cell, text_cell

@@ -24,7 +24,7 @@ from rest_framework.views import APIView
 
 from kinerja.core import file_kinds
 from kinerja.core.file_downloads import stored_file_response
-from kinerja.core.periods import default_year
+from kinerja.core.periods import QUARTERS, default_year
 from kinerja.organisation.models import Official, Position, Unit
 from kinerja.organisation.selectors import current_assignments
 from kinerja.performance import achievement, services, workflow
@@ -436,7 +436,7 @@ def _rollup(values: list[Decimal | None]) -> dict:
 
 class AchievementQuery(s.serializers.Serializer):
     year = s.serializers.IntegerField(required=False, **s.YEAR)
-    quarter = s.serializers.IntegerField(required=False, min_value=1, max_value=4, default=4)
+    quarter = s.serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS), default=4)
 
 
 def _year_and_quarter(request: Request) -> tuple[int | None, int]:
@@ -448,7 +448,7 @@ def _year_and_quarter(request: Request) -> tuple[int | None, int]:
 ACHIEVEMENT_PARAMETERS = [
     OpenApiParameter("year", OpenApiTypes.INT, description="Year (default: this year within each agency's plan)."),
     OpenApiParameter("quarter", OpenApiTypes.INT, description="Up to quarter 1–4 (default 4: the year).",
-                     enum=[1, 2, 3, 4]),
+                     enum=list(QUARTERS)),
 ]
 
 
@@ -563,7 +563,7 @@ DOCUMENT_PARAMETERS = [
     OpenApiParameter("file_format", OpenApiTypes.STR, required=True, enum=["pdf", "docx", "xlsx"],
                      description="File format (each document has its own: see the list)."),
     OpenApiParameter("year", OpenApiTypes.INT, description="Year of the plan (default: the latest decree's)."),
-    OpenApiParameter("quarter", OpenApiTypes.INT, enum=[1, 2, 3, 4], description="Quarter (the evaluation)."),
+    OpenApiParameter("quarter", OpenApiTypes.INT, enum=list(QUARTERS), description="Quarter (the evaluation)."),
     OpenApiParameter("position", OpenApiTypes.STR, description="Position code (an agreement of one position)."),
     OpenApiParameter("version", OpenApiTypes.INT, description="An enacted version of the decree."),
 ]

@@ -19,7 +19,7 @@ from kinerja.synthetic.vocabulary import FIRST_YEAR, LAST_ACTUAL, LAST_YEAR, PDF
 
 
 def _level(indicator: Indicator, rng: random.Random) -> float:
-    if indicator.unit == "Persen":
+    if indicator.is_percentage:  # the generator writes "Persen" exactly
         return rng.uniform(55, 90)
     if indicator.formula == "count":
         return float(rng.randint(4, 60))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_evaluate, reach_of
 from kinerja.core.file_downloads import stored_file_response
+from kinerja.core.periods import parse_year
 from kinerja.organisation.models import Agency, Region
 
 from . import scoring, selectors, services
@@ -61,12 +62,12 @@ def index(request: HttpRequest, agency: str) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
-    year = request.POST.get("year", "")
-    if not year.isdigit():
-        messages.error(request, "Isi tahun yang dievaluasi.")
+    year = parse_year(request.POST.get("year"))
+    if year is None:
+        messages.error(request, "Isi tahun yang dievaluasi (2000–2100).")
         return redirect("evaluation-index", agency_obj.code)
     try:
-        evaluation = services.start_evaluation(actor=request.user, agency=agency_obj, year=int(year))
+        evaluation = services.start_evaluation(actor=request.user, agency=agency_obj, year=year)
     except PermissionDenied as error:
         raise Http404(NOT_FOUND) from error
     except ValidationError as error:

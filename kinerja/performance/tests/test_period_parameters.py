@@ -58,3 +58,4 @@ def test_the_periods_page_answers_a_quarter_that_does_not_exist_with_a_message(c
         assert response.status_code == 200
         assert "tidak ada; pilih triwulan 1–4" in response.content.decode()
     assert client.get(f"{url}?tahun=abc").status_code == 200
+

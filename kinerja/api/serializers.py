@@ -3,8 +3,9 @@ serializers only check the shape of the input — the services decide the rest (
 
 from rest_framework import serializers
 
+from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Agency, Official, Position, Unit
-from kinerja.performance.models import QUARTERS, Actual, Evidence, Target
+from kinerja.performance.models import Actual, Evidence, Target
 from kinerja.strategy.models import Goal, Indicator, Objective, PageIndicator, StrategicPlan
 
 AMOUNT = {"max_digits": 20, "decimal_places": 4}
@@ -19,7 +20,7 @@ class ListFilters(serializers.Serializer):
 
     agency = serializers.SlugField(required=False, help_text="Kode instansi, mis. halut-diskominfo.")
     year = serializers.IntegerField(required=False, **YEAR)
-    quarter = serializers.IntegerField(required=False, min_value=1, max_value=4)
+    quarter = serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS))
     position = serializers.SlugField(required=False, help_text="Kode jabatan (dengan agency).")
     indicator = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     kind = serializers.ChoiceField(required=False, choices=Target.Kind.choices)
@@ -38,7 +39,7 @@ class DocumentQuery(serializers.Serializer):
     agency = serializers.SlugField()
     file_format = serializers.ChoiceField(choices=["pdf", "docx", "xlsx"])
     year = serializers.IntegerField(required=False, **YEAR)
-    quarter = serializers.IntegerField(required=False, min_value=1, max_value=4, default=4)
+    quarter = serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS), default=4)
     position = serializers.SlugField(required=False)
     version = serializers.IntegerField(required=False, min_value=1, max_value=10_000)
 

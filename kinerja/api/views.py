@@ -21,12 +21,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kinerja.core import file_kinds
+from kinerja.core.file_downloads import stored_file_response
+from kinerja.core.periods import QUARTERS, default_year
 from kinerja.organisation.models import Official, Position, Unit
 from kinerja.organisation.selectors import current_assignments
-from kinerja.performance import achievement, file_kinds, services, workflow
+from kinerja.performance import achievement, services, workflow
 from kinerja.performance.figures import NO_ROLLUP, figures_from
 from kinerja.performance.models import Actual, Evidence, Target
-from kinerja.performance.periods import default_year
 from kinerja.performance.selectors import Measurement, get_measurement_figures, get_measurements, rollup_of
 from kinerja.reports import output
 from kinerja.reports.catalogue import KINDS, DocumentUnavailable, build_document
@@ -422,11 +424,7 @@ class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModel
     @action(detail=True, methods=["get"], content_negotiation_class=FileDownload)
     def download(self, request: Request, pk: str | None = None) -> FileResponse:
         item = self.get_object()
-        if not item.file.storage.exists(item.file.name):
-            raise NotFound("Berkas bukti tidak ditemukan di penyimpanan.")
-        return FileResponse(item.file.open("rb"), as_attachment=True,
-                            filename=file_kinds.named_as(item.original_name, item.kind),
-                            content_type=item.content_type)
+        return stored_file_response(item, not_found=NotFound)
 
 
 # -- achievements ----------------------------------------------------------------------------------
@@ -448,7 +446,7 @@ def _indicator_figure(measurement: Measurement) -> dict:
 
 class AchievementQuery(s.serializers.Serializer):
     year = s.serializers.IntegerField(required=False, **s.YEAR)
-    quarter = s.serializers.IntegerField(required=False, min_value=1, max_value=4, default=4)
+    quarter = s.serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS), default=4)
 
 
 def _year_and_quarter(request: Request) -> tuple[int | None, int]:
@@ -460,7 +458,7 @@ def _year_and_quarter(request: Request) -> tuple[int | None, int]:
 ACHIEVEMENT_PARAMETERS = [
     OpenApiParameter("year", OpenApiTypes.INT, description="Year (default: this year within each agency's plan)."),
     OpenApiParameter("quarter", OpenApiTypes.INT, description="Up to quarter 1–4 (default 4: the year).",
-                     enum=[1, 2, 3, 4]),
+                     enum=list(QUARTERS)),
 ]
 
 
@@ -588,7 +586,7 @@ DOCUMENT_PARAMETERS = [
     OpenApiParameter("file_format", OpenApiTypes.STR, required=True, enum=["pdf", "docx", "xlsx"],
                      description="File format (each document has its own: see the list)."),
     OpenApiParameter("year", OpenApiTypes.INT, description="Year of the plan (default: the latest decree's)."),
-    OpenApiParameter("quarter", OpenApiTypes.INT, enum=[1, 2, 3, 4], description="Quarter (the evaluation)."),
+    OpenApiParameter("quarter", OpenApiTypes.INT, enum=list(QUARTERS), description="Quarter (the evaluation)."),
     OpenApiParameter("position", OpenApiTypes.STR, description="Position code (an agreement of one position)."),
     OpenApiParameter("version", OpenApiTypes.INT, description="An enacted version of the decree."),
 ]

@@ -12,12 +12,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch, Q
 
+from kinerja.core.periods import QUARTERS
 from kinerja.core.text import normalise
 from kinerja.evaluation.selectors import final_scores
 from kinerja.organisation.models import Agency, Position, Region, Unit
 from kinerja.performance import achievement
 from kinerja.performance.figures import PlanFigures, figures_from, plan_indicators, plan_rows
-from kinerja.performance.models import QUARTERS, Actual, Target
+from kinerja.performance.models import Actual, Target
 from kinerja.performance.selectors import (
     Measurement,
     PlanMeasurement,

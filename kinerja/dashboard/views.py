@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, reach_of
 from kinerja.core.cells import spreadsheet_text
 from kinerja.core.numbers import format_number
+from kinerja.core.periods import QUARTER_NAMES, chosen_any_year, chosen_quarter, chosen_year, default_year
 from kinerja.organisation.models import Agency, Region
 from kinerja.performance.models import Actual
-from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year, default_year
 from kinerja.performance.selectors import rollup_cap
 from kinerja.reports import output, stored
 from kinerja.reports.models import EnactedDecree
@@ -124,10 +124,8 @@ def region_view(request: HttpRequest, region: str) -> HttpResponse:
     if region_obj is None or not _reads_region(request.user, region_obj):
         raise Http404(NOT_FOUND)
     latest_plan = StrategicPlan.objects.filter(agency__region=region_obj).order_by("-first_year").first()
-    text = request.GET.get("tahun", "")
-    if text.isdigit() and 2000 <= int(text) <= 2100:
-        year = int(text)
-    else:
+    year = chosen_any_year(request)
+    if year is None:
         latest = Actual.objects.filter(indicator__plan__agency__region=region_obj).aggregate(y=Max("year"))["y"]
         year = latest or (default_year(latest_plan) if latest_plan else 2000)
     quarter = chosen_quarter(request)

@@ -12,13 +12,12 @@ import secrets
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.accounts.access import may_evaluate, may_read_evaluation_secrets, reach_of
-from kinerja.core import audit
+from kinerja.core import audit, stored_files
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
@@ -263,19 +262,15 @@ def _evidence_owner(answer: Answer | None, follow_up: FollowUp | None) -> tuple[
 @transaction.atomic
 def add_evidence_file(*, actor: Actor, name: str, content: bytes, answer: Answer | None = None,
                       follow_up: FollowUp | None = None) -> EvaluationEvidence:
-    """A file, checked like performance evidence (kind from the content, size limit), stored under a generated
-    name."""
+    """A file, checked and stored like performance evidence (`kinerja.core.stored_files`: kind from the content,
+    size limit, a generated stored name; shown and downloaded under the uploader's name with the detected kind's
+    extension — `laporan.html` holding a PDF is `laporan.pdf`)."""
     evaluation, place = _evidence_owner(answer, follow_up)
     _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang "
                                                    "menambahkan bukti.")
-    kind = performance.checked_evidence_kind(name, content)
-    stored_name = f"{secrets.token_hex(16)}.{kind.extension}"
-    evidence = EvaluationEvidence(
-        answer=answer, follow_up=follow_up, stored_name=stored_name, original_name=name[:255] or stored_name,
-        kind=kind.code, content_type=kind.content_type, size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(), uploaded_by=actor,
-    )
-    evidence.file.save(stored_name, ContentFile(content), save=False)
+    checked = stored_files.checked_file(name, content)
+    evidence = EvaluationEvidence(answer=answer, follow_up=follow_up, uploaded_by=actor)
+    evidence.put_file(checked)
     evidence.full_clean()
     evidence.save()
     audit.record_change(actor=actor, obj=evidence, before=None, agency=evaluation.agency_id,

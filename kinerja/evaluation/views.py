@@ -5,13 +5,15 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_evaluate, reach_of
+from kinerja.core.file_downloads import stored_file_response
+from kinerja.core.periods import parse_year
 from kinerja.organisation.models import Agency, Region
 
 from . import selectors, services
@@ -79,12 +81,12 @@ def index(request: HttpRequest, agency: str) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
-    year = request.POST.get("year", "")
-    if not year.isdigit():
-        messages.error(request, "Isi tahun yang dievaluasi.")
+    year = parse_year(request.POST.get("year"))
+    if year is None:
+        messages.error(request, "Isi tahun yang dievaluasi (2000–2100).")
         return redirect("evaluation-index", agency_obj.code)
     try:
-        evaluation = services.start_evaluation(actor=request.user, agency=agency_obj, year=int(year))
+        evaluation = services.start_evaluation(actor=request.user, agency=agency_obj, year=year)
     except PermissionDenied as error:
         raise Http404(NOT_FOUND) from error
     except ValidationError as error:
@@ -270,8 +272,7 @@ def evidence_download(request: HttpRequest, agency: str, year: int, evidence: in
     item = _evidence(evaluation, evidence)
     if item.link:
         return redirect(link_url(item.link, evaluation.agency.code, evaluation.year))
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
-                        content_type=item.content_type)
+    return stored_file_response(item)
 
 
 @require_POST

@@ -14,6 +14,7 @@ from django.db.models import Q
 from kinerja.core import audit
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
+from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Agency
 from kinerja.strategy import services as strategy_services
 from kinerja.strategy.models import Budget, Indicator, StrategicPlan
@@ -53,7 +54,7 @@ def _ratio(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor:
         return
     target = yearly[EXAMPLE_YEAR]
     previous = yearly.get(EXAMPLE_YEAR - 1, start)
-    for quarter in (1, 2, 3, 4):
+    for quarter in QUARTERS:
         quarter_target = (Decimal(previous) + Decimal(target - previous) * quarter / 4).quantize(Decimal("0.01"))
         services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.QUARTER, year=EXAMPLE_YEAR,
                             quarter=quarter, value=quarter_target, is_example=True)
@@ -77,8 +78,8 @@ def _count(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor:
                         value=_d(per_year * len(plan.years)), is_example=True)
     if not plan.first_year <= EXAMPLE_YEAR <= plan.last_year:
         return
-    shares = [per_year // 4 + (1 if quarter <= per_year % 4 else 0) for quarter in (1, 2, 3, 4)]
-    for quarter, share in zip((1, 2, 3, 4), shares, strict=True):
+    shares = [per_year // 4 + (1 if quarter <= per_year % 4 else 0) for quarter in QUARTERS]
+    for quarter, share in zip(QUARTERS, shares, strict=True):
         services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.QUARTER, year=EXAMPLE_YEAR,
                             quarter=quarter, value=_d(share), is_example=True)
         done = max(0, share + rng.choice([-1, 0, 0, 0, 1])) if share else rng.choice([0, 0, 1])

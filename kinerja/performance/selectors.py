@@ -8,10 +8,11 @@ from typing import NamedTuple
 from django.conf import settings
 from django.db.models import Q
 
+from kinerja.core.periods import QUARTERS
 from kinerja.strategy.models import Indicator
 
 from . import achievement
-from .models import QUARTERS, Actual, Target
+from .models import Actual, Target
 
 # Every achievement and roll-up is kept to 4 decimals, rounded half-up: the precision the API gives. A page prints
 # it to 2 decimals from that value, so the API's figure rounded as the page rounds is the page's (never a
@@ -49,7 +50,7 @@ class Measurement:
             return achievement.combine_ratio_quarters(
                 [row.numerator if row else None for row in rows],
                 [row.denominator if row else None for row in rows],
-                indicator.quarter_rule, indicator.factor or achievement.HUNDRED, up_to=quarter,
+                indicator.quarter_rule, indicator.effective_factor, up_to=quarter,
             )
         return achievement.combine_quarters([row.value if row else None for row in rows], indicator.quarter_rule,
                                             up_to=quarter)
@@ -265,7 +266,7 @@ class PlanMeasurement:
             return achievement.combine_ratio_years(
                 [[row.numerator if row else None for row in year] for year in rows],
                 [[row.denominator if row else None for row in year] for year in rows],
-                indicator.quarter_rule, indicator.factor or achievement.HUNDRED,
+                indicator.quarter_rule, indicator.effective_factor,
             )
         return achievement.combine_years([[row.value if row else None for row in year] for year in rows],
                                          indicator.quarter_rule)

@@ -17,9 +17,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from kinerja.core import audit
+from kinerja.core import audit, stored_files
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
+from kinerja.core.periods import QUARTERS
 from kinerja.strategy.models import Indicator
 
 from . import achievement
@@ -27,17 +28,12 @@ from . import achievement
 # Evidence has its own module; its functions are part of this module's public face (one door for every write).
 from .evidence import (  # noqa: F401
     add_evidence,
-    checked_evidence_kind,
     evidence_description,
-    max_evidence_bytes,
     remove_evidence,
 )
-from .models import QUARTERS, Actual, Target
+from .models import Actual, Target
 from .rules import LIMIT, ensure_may_enter, ensure_may_plan, ensure_typed_by_hand, in_range
 from .workflow import StaleActual, ensure_editable, ensure_period_open, ensure_version
-
-PERCENT_UNITS = {"persen", "%"}
-
 
 STORED = Decimal("0.0001")
 TEXT_MAX = 4000  # factors, follow-up and note: a few paragraphs, not a document (evidence files are for that)
@@ -196,7 +192,7 @@ def quarter_target_warnings(
 
 
 def realised_value(indicator: Indicator, numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:
-    return achievement.ratio_value(numerator, denominator, indicator.factor or achievement.HUNDRED)
+    return achievement.ratio_value(numerator, denominator, indicator.effective_factor)
 
 
 def checked_terms(
@@ -220,7 +216,7 @@ def checked_terms(
             errors["denominator"] = "Isi penyebut."
         elif denominator <= 0:
             errors["denominator"] = "Penyebut harus lebih besar dari 0."
-        if not errors and indicator.unit.strip().lower() in PERCENT_UNITS and numerator > denominator:
+        if not errors and indicator.is_percentage and numerator > denominator:
             errors["numerator"] = "Pembilang tidak boleh lebih besar dari penyebut untuk indikator persen."
         if errors:
             raise ValidationError(errors)
@@ -312,7 +308,7 @@ def _write_actual(
     _check_year(indicator, year)
     _check_quarter(quarter)
     for name, content in evidence:  # every file checked before anything is written to disk
-        checked_evidence_kind(name, content)
+        stored_files.checked_kind(name, content)
     texts = {name: texts.get(name, "") for name in ("supporting_factors", "hindering_factors", "follow_up", "note")}
     value, numerator, denominator = checked_actual(
         indicator, year=year, quarter=quarter, value=value, numerator=numerator, denominator=denominator, **texts,

@@ -12,7 +12,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_enter_actuals, may_plan, may_read_log
+from kinerja.core.file_downloads import stored_file_response
 from kinerja.core.numbers import format_number
+from kinerja.core.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import PageIndicator, StrategicPlan
 from kinerja.strategy.selectors import (
@@ -25,11 +27,10 @@ from kinerja.strategy.selectors import (
     list_positions,
 )
 
-from . import achievement, file_kinds, services, workflow
+from . import achievement, services, workflow
 from .figures import get_plan_figures
 from .forms import ActualForm, add_service_errors, messages_of
 from .models import Actual, Evidence, Target
-from .periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from .selectors import Measurement, get_measurements, rollup_cap, rollup_of
 
 
@@ -319,8 +320,5 @@ def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileR
         if not url_has_allowed_host_and_scheme(item.link, allowed_hosts=None):
             raise Http404("Tautan bukti tidak menunjuk ke halaman Kinerja.")
         return redirect(item.link)
-    if not item.file.storage.exists(item.file.name):
-        raise Http404("Berkas bukti tidak ditemukan di penyimpanan.")
-    return FileResponse(item.file.open("rb"), as_attachment=True,
-                        filename=file_kinds.named_as(item.original_name, item.kind), content_type=item.content_type)
+    return stored_file_response(item)
 

@@ -23,10 +23,11 @@ from kinerja.accounts.access import may_plan, may_verify
 from kinerja.core import audit
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
+from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator, PageIndicator
 
-from .models import QUARTERS, Actual, PeriodLock
+from .models import Actual, PeriodLock
 
 REASON_MAX = 2000
 

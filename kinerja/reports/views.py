@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_plan
+from kinerja.core.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.organisation.models import Agency
-from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.strategy.models import Decree
 from kinerja.strategy.selectors import find_current_plan
 

@@ -1,5 +1,7 @@
 """The strategic plan (Renstra): goal, objectives, indicators, the IKU table, the IKI pages, programmes."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -7,6 +9,11 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
+
+# The units that mean "per cent" (compared after strip() and lower(): "Persen", " % ").
+PERCENT_UNITS = frozenset({"persen", "%"})
+# The factor a ratio is multiplied by when it stores none (or 0): a percentage.
+DEFAULT_FACTOR = Decimal(100)
 
 plan_code_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9.\-_]*$", _("Use letters, digits, dots, hyphens and underscores only.")
@@ -191,6 +198,24 @@ class Indicator(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_percentage(self) -> bool:
+        """Whether the indicator is measured in per cent: its unit, stripped and in lower case, is "persen" or "%".
+
+        The one definition for every place that asks (the entry rule that a percentage's numerator is not larger
+        than its denominator, the "%" after a printed figure, the consistency check's Persen findings). The
+        indicator's *name* ("Persentase …") does not make it one: the consistency check compares the two.
+        """
+        return self.unit.strip().lower() in PERCENT_UNITS
+
+    @property
+    def effective_factor(self) -> Decimal:
+        """The factor a ratio's value is computed with — numerator / denominator × this: the stored factor, or 100
+        when none is stored or it is 0 (a ratio with factor 0 would make every figure 0). Every figure (entry,
+        pages, documents, the printed formula "X 100%") uses this; the stored `factor` is what the data says,
+        exported and served by the API as it is."""
+        return self.factor or DEFAULT_FACTOR
 
     def clean(self) -> None:
         errors = {}

@@ -1,4 +1,4 @@
-"""The strategic plan (Renstra): goal, objectives, indicators, the IKU table, the IKI pages (programmes: programmes.py)."""
+"""The strategic plan (Renstra): goal, objectives, indicators, the IKU table, the IKI pages (programmes apart)."""
 
 from decimal import Decimal
 

@@ -7,7 +7,7 @@ the existing figures of the plan are read once, each closed-period question is a
 """
 
 from collections import Counter
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
@@ -16,6 +16,7 @@ from django.utils import timezone
 from kinerja.accounts.access import may_import_actuals
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
+from kinerja.core.numbers import from_dataset
 from kinerja.organisation.models import Position
 from kinerja.performance import rules, services
 from kinerja.performance.models import Actual, Target
@@ -32,14 +33,22 @@ NOT_YOURS = ("realisasi diisi oleh pejabat yang memegang jabatan yang halaman IK
 OUT_OF_RANGE = "angka ini di luar batas yang dapat disimpan (paling banyak 16 angka sebelum koma)."
 
 
-def _amount(value: Any) -> Decimal | None:
-    """A number of the file (the schema allows an int, a float or a decimal string)."""
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
+class _Refused(Exception):
+    def __init__(self, field_name: str, message: str):
+        super().__init__(message)
+        self.field_name, self.message = field_name, message
+
+
+def _amounts(item: dict, *names: str) -> list[Decimal | None]:
+    """The numbers of a row (the schema allows an int, a float or a decimal string "12.5"), read by
+    core.numbers.from_dataset; _Refused names the field and carries the reader's message (e.g. too large)."""
+    numbers = []
+    for name in names:
+        try:
+            numbers.append(from_dataset(item.get(name)))
+        except ValueError as error:
+            raise _Refused(name, str(error)) from error
+    return numbers
 
 
 class LoadState(Protocol):
@@ -159,7 +168,11 @@ class _Figures:
             if indicator is None:
                 continue
             kind, year = item["kind"], item["year"]
-            value, value_upper = _amount(item.get("value")), _amount(item.get("value_upper"))
+            try:
+                value, value_upper = _amounts(item, "value", "value_upper")
+            except _Refused as refused:
+                self.loader.problem(record, refused.field_name, refused.message)
+                continue
             try:
                 quarter = services.checked_target(indicator, kind=kind, year=year, quarter=item.get("quarter", 0),
                                                   value=value, value_upper=value_upper)
@@ -228,8 +241,11 @@ class _Figures:
                 continue
             year, quarter = item["year"], item["quarter"]
             ratio = indicator.formula == Indicator.Formula.RATIO
-            value = _amount(item.get("value"))
-            numerator, denominator = _amount(item.get("numerator")), _amount(item.get("denominator"))
+            try:
+                value, numerator, denominator = _amounts(item, "value", "numerator", "denominator")
+            except _Refused as refused:
+                self.loader.problem(record, refused.field_name, refused.message)
+                continue
             if ratio and value is not None:
                 self.loader.problem(record, "value", "nilai indikator rasio dihitung dari pembilang dan penyebut; "
                                                      "kosongkan kolom nilai.")

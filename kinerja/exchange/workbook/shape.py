@@ -88,8 +88,8 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
     if spec.name not in book.sheetnames:
         problems.append(CellProblem(source, spec.name, None, "", "lembar ini tidak ada di buku kerja."))
         return []
-    lines = book[spec.name].iter_rows(values_only=True, max_col=MAX_COLUMNS)
-    header = next(lines, ())
+    lines = book[spec.name].iter_rows(max_col=MAX_COLUMNS)  # cells: a number's format says if it is a percentage
+    header = tuple(cell.value for cell in next(lines, ()))
     positions: dict[str, int] = {}
     for index, title in enumerate(header):
         if title is not None:
@@ -106,7 +106,8 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
     if missing:
         return []
     result = []
-    for number, line in enumerate(lines, start=2):
+    for number, row_cells in enumerate(lines, start=2):
+        line = tuple(cell.value for cell in row_cells)
         if number > MAX_ROWS + 1:
             problems.append(CellProblem(source, spec.name, None, "", f"lembar ini berisi lebih dari {MAX_ROWS} baris "
                                                                       "data; pecah berkasnya."))
@@ -115,13 +116,13 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
         if all(value is None or (isinstance(value, str) and not value.strip()) for _, value in cells):
             continue
         row: dict[str, Any] = {"_row": number}
-        for column, value in cells:
+        for (index, _), (column, value) in zip(columns, cells, strict=True):
             if value is None or (isinstance(value, str) and not value.strip()):
                 if column.required:
                     problems.append(CellProblem(source, spec.name, number, column.header, "wajib diisi."))
                 continue
             try:
-                row[column.key] = read_cell(column, value)
+                row[column.key] = read_cell(column, value, getattr(row_cells[index], "number_format", ""))
             except BadCell as bad:
                 problems.append(CellProblem(source, spec.name, number, column.header, str(bad)))
                 if column.key in ("code", "nip"):

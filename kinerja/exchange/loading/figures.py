@@ -16,14 +16,14 @@ from django.utils import timezone
 from kinerja.accounts.access import may_import_actuals
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
-from kinerja.core.numbers import from_dataset
+from kinerja.core.numbers import format_exact, from_dataset
 from kinerja.organisation.models import Position
 from kinerja.performance import rules, services
 from kinerja.performance.models import Actual, Target
 from kinerja.performance.workflow import ensure_editable, ensure_period_open
 from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
 
-from .report import Change, LoadReport
+from .report import CHANGED, EXAMPLE, NEW, Change, LoadReport
 
 KIND_ORDER = {Target.Kind.BASELINE: 0, Target.Kind.YEAR: 1, Target.Kind.QUARTER: 2, Target.Kind.END: 3}
 ACTUAL_TEXTS = ("supporting_factors", "hindering_factors", "follow_up", "note")
@@ -148,13 +148,20 @@ class _Figures:
         counter[str(model._meta.verbose_name_plural)] += n
 
     def change(self, model: type, record: str, existing: Any, after: dict[str, Any]) -> None:
+        """The values a row changes, with what the database held (an example figure's value says so)."""
         label = str(model._meta.verbose_name_plural)
+        kind = EXAMPLE if existing.is_example else CHANGED
         for name, value in after.items():
             old = getattr(existing, name)
-            if old != value:
-                self.loader.report.changes.append(
-                    _change(label, record, name, old, value)
-                )
+            if old != value or (kind == EXAMPLE and value not in (None, "")):
+                self.loader.report.changes.append(_change(label, record, name, old, value, kind))
+
+    def new(self, model: type, record: str, after: dict[str, Any]) -> None:
+        """The figures of a new row, so that the preview shows what it will hold ("baru: 81")."""
+        label = str(model._meta.verbose_name_plural)
+        for name, value in after.items():
+            if value is not None and value != "":
+                self.loader.report.changes.append(_change(label, record, name, None, value, NEW))
 
     # -- targets --------------------------------------------------------------------------------------
     def targets(self, items: list[dict]) -> None:
@@ -201,6 +208,7 @@ class _Figures:
             if target is None:
                 target = Target(indicator=indicator, kind=kind, year=year, quarter=quarter)
                 created.append(target)
+                self.new(Target, record, {"value": value, "value_upper": value_upper})
                 before = None
             else:
                 target.indicator = indicator
@@ -298,6 +306,7 @@ class _Figures:
             if actual is None:
                 actual = Actual(indicator=indicator, year=year, quarter=quarter)
                 created.append(actual)
+                self.new(Actual, record, {name: after[name] for name in ("value", "numerator", "denominator")})
                 before = None
             else:
                 actual.indicator = indicator
@@ -329,10 +338,11 @@ class _Figures:
             self.trail(actual, before, actual.indicator, services.actual_description(actual, action))
 
 
-def _change(label: str, record: str, name: str, before: Any, after: Any) -> Change:
-    shown = [("" if value is None else f"{value.normalize():f}" if isinstance(value, Decimal) else str(value))
+def _change(label: str, record: str, name: str, before: Any, after: Any, kind: str) -> Change:
+    """Numbers the Indonesian way, every significant decimal ("1.234,5"), as the person reads them in Excel."""
+    shown = [("" if value is None else format_exact(value) if isinstance(value, Decimal) else str(value))
              for value in (before, after)]
-    return Change(label, record, name, *shown)
+    return Change(label, record, name, *shown, kind=kind)
 
 
 def load_figures(loader: LoadState, plan: StrategicPlan) -> None:

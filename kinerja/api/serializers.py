@@ -1,16 +1,47 @@
 """What the API shows and takes. Reading serializers only read what the views' querysets prefetched; writing
 serializers only check the shape of the input — the services decide the rest (and say so as field errors)."""
 
+from decimal import Decimal
+
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from kinerja.core.numbers import from_float, to_decimal
 from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Agency, Official, Position, Unit
 from kinerja.performance.models import Actual, Evidence, Target
 from kinerja.strategy.models import Goal, Indicator, Objective, PageIndicator, StrategicPlan
 
-AMOUNT = {"max_digits": 20, "decimal_places": 4}
 COMPUTED = {"max_digits": 40, "decimal_places": 4, "read_only": True, "allow_null": True}
 YEAR = {"min_value": 2000, "max_value": 2100}
+
+
+@extend_schema_field({
+    "oneOf": [{"type": "number"}, {"type": "string", "example": "1.234,5"}], "nullable": True,
+    "description": "A JSON number, or a text read the Indonesian way as on the pages (\"1.234,5\"; a dot groups "
+                   "thousands, so \"1.5\" is refused: write 1.5 as a number or \"1,5\"). At most 16 digits "
+                   "before the decimal comma; more than 4 decimals are rounded half-up when stored.",
+})
+class NumberField(serializers.DecimalField):
+    """A figure sent to the API: a JSON number is a number; a string goes through the one reader of the pages and
+    the workbook (kinerja.core.numbers), so the same text means the same number, or is refused with the same
+    message, at every door. Decimals beyond 4 are left to the services (rounded half-up, as on the pages)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("max_digits", None)
+        kwargs.setdefault("decimal_places", None)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: object) -> Decimal | None:  # "" is no figure, as on the pages
+        try:
+            if isinstance(data, bool):
+                raise ValueError(f"'{str(data).lower()}' bukan angka.")
+            number = from_float(data) if isinstance(data, float) else to_decimal(data)
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from error
+        except TypeError as error:
+            raise serializers.ValidationError("Angka harus berupa bilangan atau teks.") from error
+        return number
 
 
 # -- query parameters ------------------------------------------------------------------------------------------
@@ -20,7 +51,7 @@ class ListFilters(serializers.Serializer):
 
     agency = serializers.SlugField(required=False, help_text="Kode instansi, mis. halut-diskominfo.")
     year = serializers.IntegerField(required=False, **YEAR)
-    quarter = serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS))
+    quarter = serializers.IntegerField(required=False, min_value=1, max_value=4)
     position = serializers.SlugField(required=False, help_text="Kode jabatan (dengan agency).")
     indicator = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     kind = serializers.ChoiceField(required=False, choices=Target.Kind.choices)
@@ -39,7 +70,7 @@ class DocumentQuery(serializers.Serializer):
     agency = serializers.SlugField()
     file_format = serializers.ChoiceField(choices=["pdf", "docx", "xlsx"])
     year = serializers.IntegerField(required=False, **YEAR)
-    quarter = serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS), default=4)
+    quarter = serializers.IntegerField(required=False, min_value=1, max_value=4, default=4)
     position = serializers.SlugField(required=False)
     version = serializers.IntegerField(required=False, min_value=1, max_value=10_000)
 
@@ -200,13 +231,13 @@ class TargetCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Target.Kind.choices)
     year = serializers.IntegerField(**YEAR)
     quarter = serializers.IntegerField(min_value=0, max_value=4, default=0)
-    value = serializers.DecimalField(**AMOUNT)
-    value_upper = serializers.DecimalField(**AMOUNT, required=False, allow_null=True, default=None)
+    value = NumberField()
+    value_upper = NumberField(required=False, allow_null=True, default=None)
 
 
 class TargetUpdateSerializer(serializers.Serializer):
-    value = serializers.DecimalField(**AMOUNT)
-    value_upper = serializers.DecimalField(**AMOUNT, required=False, allow_null=True, default=None)
+    value = NumberField()
+    value_upper = NumberField(required=False, allow_null=True, default=None)
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
@@ -237,9 +268,9 @@ class ActualFiguresSerializer(serializers.Serializer):
     """The figures of an actual: the value, or for a ratio its numerator and denominator (the value is then
     computed, never typed), and the four texts."""
 
-    value = serializers.DecimalField(**AMOUNT, required=False, allow_null=True)
-    numerator = serializers.DecimalField(**AMOUNT, required=False, allow_null=True)
-    denominator = serializers.DecimalField(**AMOUNT, required=False, allow_null=True)
+    value = NumberField(required=False, allow_null=True)
+    numerator = NumberField(required=False, allow_null=True)
+    denominator = NumberField(required=False, allow_null=True)
     supporting_factors = serializers.CharField(**TEXTS)
     hindering_factors = serializers.CharField(**TEXTS)
     follow_up = serializers.CharField(**TEXTS)

@@ -1,46 +1,100 @@
-"""Numbers as Indonesians read them: Decimal in, "1.234,50" out; a missing value is "—"."""
+"""Numbers as Indonesians read them: one reader and one writer, shared by every door.
+
+The reader (`to_decimal`) is what the web forms, the target grids, the workbook's text cells and the API's JSON
+strings call: a dot groups thousands, a comma starts the decimals ("1.234,5"). A text whose dot could be a decimal
+point ("1.5", "12.50") is refused, never guessed: the same text means the same number everywhere, or is refused
+everywhere with the same message. A number a program wrote (a JSON number, an Excel number cell) is a number
+(`from_float` keeps the digits it shows); the dataset file's own numbers ("12.5", data/SCHEMA.md) are read by
+`from_dataset`. The writer (`format_number`) rounds half-up and writes what the reader reads back.
+"""
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 MISSING = "—"
+MAX_WHOLE_DIGITS = 16  # what the database columns hold (20 digits, 4 of them decimals)
+LIMIT = Decimal(10) ** MAX_WHOLE_DIGITS
+TOO_LARGE = f"Angka terlalu besar: paling banyak {MAX_WHOLE_DIGITS} angka sebelum koma."
+EXAMPLE = "Tulis angka seperti 85,5 atau 1.234,5 (titik memisahkan ribuan, koma memisahkan desimal)."
+
+_INDONESIAN = re.compile(r"^-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$")  # 85 · 85,5 · 1.234 · 1.234.567,89
+_DOT_DECIMAL = re.compile(r"^-?\d+\.\d+$")  # 1.5 · 12.50: a decimal point, or a mistyped thousands group?
+_DATASET = re.compile(r"^-?\d+(?:\.\d+)?$")  # the dataset file's decimal strings, as a program writes them
 
 
-_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")  # 1.234.567,89
-_COMMA_DECIMAL = re.compile(r"^-?\d+(,\d+)?$")  # 85,5
-_DOT_DECIMAL = re.compile(r"^-?\d+\.\d+$")  # 85.5 (what a machine writes)
+def not_a_number(text: object) -> str:
+    return f"'{text}' bukan angka. {EXAMPLE}"
+
+
+def ambiguous(text: object) -> str:
+    comma = str(text).strip().replace(".", ",")
+    return (f"'{text}' tidak dibaca: titik adalah pemisah ribuan (1.234 berarti seribu dua ratus tiga puluh "
+            f"empat). Untuk desimal tulis koma, mis. {comma}.")
+
+
+def _in_range(number: Decimal, shown: object) -> Decimal:
+    if not number.is_finite():
+        raise ValueError(not_a_number(shown))
+    if abs(number) >= LIMIT:
+        raise ValueError(TOO_LARGE)
+    return number
 
 
 def to_decimal(value: object) -> Decimal | None:
-    """A Decimal from an int, a Decimal or a typed text; None when there is none.
+    """A Decimal from an int, a Decimal or a typed text; None when there is none; ValueError with the
+    Indonesian message a person reads when the text is not a number, is ambiguous or is too large.
 
-    Text is read the Indonesian way: "85,5" and "1.234,5" (dots group thousands, so "1.234" is 1234),
-    and a plain "85.5" as a machine writes it. Anything else — letters, "1,234,567" — is refused.
-    Floats are refused too: they cannot carry an exact target or actual.
+    Text is read the Indonesian way: "85,5", "1.234" (1234), "1.234,5"; a trailing "%" is the unit shown
+    ("98 %" is 98). "1.5" is refused (a dot only groups thousands), so are "1,234,567", letters and a number
+    of more than 16 digits before the comma. Floats are refused too (a TypeError: a programming error); a
+    door that receives one calls `from_float`.
     """
     if value is None or value == "":
         return None
     if isinstance(value, (bool, float)):
         raise TypeError("Angka harus berupa Decimal, bilangan bulat atau teks, bukan float.")
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ValueError(f"'{value}' bukan angka.")
-        return value
+        return _in_range(value, value)
     if isinstance(value, int):
-        return Decimal(value)
-    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
+        return _in_range(Decimal(value), value)
+    shown = str(value).strip()
+    text = shown.replace(" ", "").replace("\u00a0", "").removesuffix("%")
     if not text:
+        if shown:
+            raise ValueError(not_a_number(shown))
         return None
-    if _THOUSANDS.match(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif _COMMA_DECIMAL.match(text):
-        text = text.replace(",", ".")
-    elif not _DOT_DECIMAL.match(text):
-        raise ValueError(f"'{value}' bukan angka.")
+    if _DOT_DECIMAL.match(text) and not _INDONESIAN.match(text):
+        raise ValueError(ambiguous(shown))
+    if not _INDONESIAN.match(text):
+        raise ValueError(not_a_number(shown))
     try:
-        return Decimal(text)
-    except InvalidOperation as exc:  # pragma: no cover - the patterns admit only numbers
-        raise ValueError(f"'{value}' bukan angka.") from exc
+        number = Decimal(text.replace(".", "").replace(",", "."))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only numbers
+        raise ValueError(not_a_number(shown)) from exc
+    return _in_range(number, shown)
+
+
+def from_float(value: float) -> Decimal:
+    """The number a program wrote as a binary float (a JSON number, an Excel number cell), with the digits it
+    shows (0.1 is 0.1, not 0.1000000000000000055…); ValueError for infinity, NaN or too large."""
+    return _in_range(Decimal(repr(value)), value)
+
+
+def from_dataset(value: object) -> Decimal | None:
+    """A number of the dataset file (data/SCHEMA.md): a JSON/YAML number or a decimal string with a point,
+    "12.5", as the exporter and programs write it. None when empty; ValueError otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(not_a_number(value))
+    if isinstance(value, float):
+        return from_float(value)
+    if isinstance(value, (int, Decimal)):
+        return to_decimal(value)
+    text = str(value).strip()
+    if not _DATASET.match(text):
+        raise ValueError(not_a_number(value))
+    return _in_range(Decimal(text), value)
 
 
 def format_number(value: Decimal | int | None, decimals: int = 2) -> str:
@@ -61,6 +115,15 @@ def format_number(value: Decimal | int | None, decimals: int = 2) -> str:
     if decimals > 0:
         text += "," + fraction.ljust(decimals, "0")
     return sign + text
+
+
+def format_exact(value: Decimal | int | None) -> str:
+    """Every significant decimal, the Indonesian way ("1.234,5", "80"): what an import preview shows."""
+    if value is None:
+        return MISSING
+    number = Decimal(value)
+    places = max(0, -number.normalize().as_tuple().exponent) if number.is_finite() else 0  # type: ignore[operator]
+    return format_number(number, places)
 
 
 def format_percent(value: Decimal | None, decimals: int = 2) -> str:

@@ -245,3 +245,12 @@ def _decree(decree: Decree) -> dict[str, Any]:
         "chapters": [{"kind": chapter.kind, "title": chapter.title, "body": chapter.body}
                      for chapter in sorted(decree.chapters.all(), key=lambda chapter: chapter.order)],
     }
+
+
+def count_example_figures(agency: Agency) -> dict[str, int]:
+    """The example targets and actuals of the agency's current plan: what an export leaves out (2 queries)."""
+    plan = find_current_plan(agency)
+    if plan is None:
+        return {"targets": 0, "actuals": 0}
+    return {"targets": Target.objects.filter(indicator__plan=plan, is_example=True).count(),
+            "actuals": Actual.objects.filter(indicator__plan=plan, is_example=True).count()}

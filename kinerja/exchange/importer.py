@@ -24,7 +24,7 @@ from kinerja.organisation.models import Agency
 
 from . import dataset_io
 from .loading.agency import load_agency_data
-from .loading.report import CellProblem, DatasetError, LoadReport
+from .loading.report import CHANGED, EXAMPLE, NEW, CellProblem, DatasetError, LoadReport
 from .workbook.columns import MODEL_SHEETS
 from .workbook.rows import Origins, locate, record_path
 from .workbook.xlsx import read_workbook
@@ -43,12 +43,26 @@ class SheetCount:
 
 @dataclass(frozen=True)
 class ChangedValue:
+    """One value the import writes, where the file holds it. `before` is what the database holds (a new row has
+    none); numbers are written the Indonesian way."""
+
     sheet: str
     row: int | None
     column: str
     record: str
     before: str
     after: str
+    kind: str = CHANGED
+
+    @property
+    def text(self) -> str:
+        """"baru: 81", "diubah 80 → 81", or "baru: 81 (menggantikan angka contoh 80)"."""
+        after = self.after or "(kosong)"
+        if self.kind == NEW:
+            return f"baru: {after}"
+        if self.kind == EXAMPLE:
+            return f"baru: {after} (menggantikan angka contoh {self.before})" if self.before else f"baru: {after}"
+        return f"diubah {self.before or '(kosong)'} → {after}"
 
 
 @dataclass
@@ -217,7 +231,8 @@ def _run(name: str, content: bytes, *, actor: Actor, agency: Agency | None, appl
                     sheet, row, column = locate(reading.origins, path, change.field)
                 else:
                     sheet, row, column = "", None, change.field
-                result.changes.append(ChangedValue(sheet, row, column, change.record, change.before, change.after))
+                result.changes.append(ChangedValue(sheet, row, column, change.record, change.before, change.after,
+                                                   change.kind))
             result.applied = not dry_run and not reading.problems
     result.problems = reading.problems
     return result

@@ -18,7 +18,7 @@ from kinerja.accounts.access import agency_or_404, may_plan, reach_of
 from kinerja.organisation.models import Agency
 
 from . import importer, uploads
-from .exporter import export_agency_data
+from .exporter import count_example_figures, export_agency_data
 from .workbook.xlsx import write_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -48,7 +48,8 @@ def _workbook_response(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def home(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = _planned(request, agency)
-    return render(request, "exchange/home.html", {"agency": agency_obj, "is_admin": reach_of(request.user).admin})
+    return render(request, "exchange/home.html", {"agency": agency_obj, "is_admin": reach_of(request.user).admin,
+                                                  "examples": count_example_figures(agency_obj)})
 
 
 @require_GET

@@ -10,7 +10,8 @@ from kinerja.core.numbers import to_decimal
 
 
 class DecimalTextField(forms.CharField):
-    """A number typed as text: "85,5", "1.234,5" or "85.5"; anything else is an error, empty is None."""
+    """A number typed as text, read by the one reader (`kinerja.core.numbers.to_decimal`): "85,5", "1.234,5";
+    "1.5" is refused (a dot groups thousands), so is anything else, with the reader's message; empty is None."""
 
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("required", False)
@@ -22,7 +23,7 @@ class DecimalTextField(forms.CharField):
         try:
             return to_decimal(text)
         except ValueError as error:
-            raise ValidationError(f"'{text}' bukan angka. Contoh penulisan yang benar: 85,5 atau 1.234") from error
+            raise ValidationError(str(error)) from error
 
 
 def messages_of(error: ValidationError) -> list[str]:

@@ -70,7 +70,7 @@ def _read(request: HttpRequest, rows: list[GridRow]) -> list[tuple[GridRow, Cell
             try:
                 value, upper = to_decimal(cell.text), to_decimal(cell.upper_text)
             except ValueError as error:
-                cell.error = f"{error} Contoh: 85,5"
+                cell.error = str(error)  # the one reader's message, the same at every door
                 continue
             parsed.append((row, cell, value, upper))
     return parsed

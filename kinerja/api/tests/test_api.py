@@ -179,7 +179,7 @@ def test_bad_input_is_answered_with_field_errors(world, ratio, body, errors):
 
 def test_a_count_takes_whole_numbers_and_a_closed_quarter_refuses(world, count):
     kasi = as_user(world.section_head)
-    body = {"indicator": count.pk, "year": 2022, "quarter": 2, "value": "1.5"}
+    body = {"indicator": count.pk, "year": 2022, "quarter": 2, "value": "1,5"}
     assert post(kasi, "api-actual-list", body).json() == {"value": ["Jumlah harus bilangan bulat."]}
     workflow.close_period(actor=world.planner, agency=world.agency, year=2022, quarter=2)
     refused = post(kasi, "api-actual-list", {**body, "value": "2"})

@@ -7,7 +7,7 @@ the existing figures of the plan are read once, each closed-period question is a
 """
 
 from collections import Counter
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
@@ -17,13 +17,14 @@ from kinerja.accounts.access import may_import_actuals
 from kinerja.core import audit
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
+from kinerja.core.numbers import format_exact, from_dataset
 from kinerja.organisation.models import Position
 from kinerja.performance import rules, services
 from kinerja.performance.models import Actual, Target
 from kinerja.performance.workflow import ensure_editable, ensure_period_open
 from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
 
-from .report import Change, LoadReport
+from .report import CHANGED, EXAMPLE, NEW, Change, LoadReport
 
 KIND_ORDER = {Target.Kind.BASELINE: 0, Target.Kind.YEAR: 1, Target.Kind.QUARTER: 2, Target.Kind.END: 3}
 ACTUAL_TEXTS = ("supporting_factors", "hindering_factors", "follow_up", "note")
@@ -33,14 +34,22 @@ NOT_YOURS = ("realisasi diisi oleh pejabat yang memegang jabatan yang halaman IK
 OUT_OF_RANGE = "angka ini di luar batas yang dapat disimpan (paling banyak 16 angka sebelum koma)."
 
 
-def _amount(value: Any) -> Decimal | None:
-    """A number of the file (the schema allows an int, a float or a decimal string)."""
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
+class _Refused(Exception):
+    def __init__(self, field_name: str, message: str):
+        super().__init__(message)
+        self.field_name, self.message = field_name, message
+
+
+def _amounts(item: dict, *names: str) -> list[Decimal | None]:
+    """The numbers of a row (the schema allows an int, a float or a decimal string "12.5"), read by
+    core.numbers.from_dataset; _Refused names the field and carries the reader's message (e.g. too large)."""
+    numbers = []
+    for name in names:
+        try:
+            numbers.append(from_dataset(item.get(name)))
+        except ValueError as error:
+            raise _Refused(name, str(error)) from error
+    return numbers
 
 
 class LoadState(Protocol):
@@ -140,13 +149,20 @@ class _Figures:
         counter[str(model._meta.verbose_name_plural)] += n
 
     def change(self, model: type, record: str, existing: Any, after: dict[str, Any]) -> None:
+        """The values a row changes, with what the database held (an example figure's value says so)."""
         label = str(model._meta.verbose_name_plural)
+        kind = EXAMPLE if existing.is_example else CHANGED
         for name, value in after.items():
             old = getattr(existing, name)
-            if old != value:
-                self.loader.report.changes.append(
-                    _change(label, record, name, old, value)
-                )
+            if old != value or (kind == EXAMPLE and value not in (None, "")):
+                self.loader.report.changes.append(_change(label, record, name, old, value, kind))
+
+    def new(self, model: type, record: str, after: dict[str, Any]) -> None:
+        """The figures of a new row, so that the preview shows what it will hold ("baru: 81")."""
+        label = str(model._meta.verbose_name_plural)
+        for name, value in after.items():
+            if value is not None and value != "":
+                self.loader.report.changes.append(_change(label, record, name, None, value, NEW))
 
     # -- targets --------------------------------------------------------------------------------------
     def targets(self, items: list[dict]) -> None:
@@ -160,7 +176,11 @@ class _Figures:
             if indicator is None:
                 continue
             kind, year = item["kind"], item["year"]
-            value, value_upper = _amount(item.get("value")), _amount(item.get("value_upper"))
+            try:
+                value, value_upper = _amounts(item, "value", "value_upper")
+            except _Refused as refused:
+                self.loader.problem(record, refused.field_name, refused.message)
+                continue
             try:
                 quarter = services.checked_target(indicator, kind=kind, year=year, quarter=item.get("quarter", 0),
                                                   value=value, value_upper=value_upper)
@@ -189,6 +209,7 @@ class _Figures:
             if target is None:
                 target = Target(indicator=indicator, kind=kind, year=year, quarter=quarter)
                 created.append(target)
+                self.new(Target, record, {"value": value, "value_upper": value_upper})
                 before = None
             else:
                 target.indicator = indicator
@@ -229,8 +250,11 @@ class _Figures:
                 continue
             year, quarter = item["year"], item["quarter"]
             ratio = indicator.formula == Indicator.Formula.RATIO
-            value = _amount(item.get("value"))
-            numerator, denominator = _amount(item.get("numerator")), _amount(item.get("denominator"))
+            try:
+                value, numerator, denominator = _amounts(item, "value", "numerator", "denominator")
+            except _Refused as refused:
+                self.loader.problem(record, refused.field_name, refused.message)
+                continue
             if ratio and value is not None:
                 self.loader.problem(record, "value", "nilai indikator rasio dihitung dari pembilang dan penyebut; "
                                                      "kosongkan kolom nilai.")
@@ -283,6 +307,7 @@ class _Figures:
             if actual is None:
                 actual = Actual(indicator=indicator, year=year, quarter=quarter)
                 created.append(actual)
+                self.new(Actual, record, {name: after[name] for name in ("value", "numerator", "denominator")})
                 before = None
             else:
                 actual.indicator = indicator
@@ -314,10 +339,11 @@ class _Figures:
             self.trail(actual, before, actual.indicator, services.actual_description(actual, action))
 
 
-def _change(label: str, record: str, name: str, before: Any, after: Any) -> Change:
-    shown = [("" if value is None else f"{value.normalize():f}" if isinstance(value, Decimal) else str(value))
+def _change(label: str, record: str, name: str, before: Any, after: Any, kind: str) -> Change:
+    """Numbers the Indonesian way, every significant decimal ("1.234,5"), as the person reads them in Excel."""
+    shown = [("" if value is None else format_exact(value) if isinstance(value, Decimal) else str(value))
              for value in (before, after)]
-    return Change(label, record, name, *shown)
+    return Change(label, record, name, *shown, kind=kind)
 
 
 def load_figures(loader: LoadState, plan: StrategicPlan) -> None:

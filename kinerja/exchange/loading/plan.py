@@ -2,9 +2,9 @@
 programmes with their activities and sub-activities, the IKI pages (performance objectives and their indicator
 rows) and the decree with its clauses and chapters."""
 
-from decimal import Decimal
 from typing import Any
 
+from kinerja.core.numbers import from_dataset
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import (
     Activity,
@@ -82,9 +82,9 @@ def load_indicator(work: UnitOfWork, plan: StrategicPlan, index: int, item: dict
     responsible = work.lookup(work.positions, item.get("responsible"), record, "responsible", "jabatan")
     factor = item.get("factor")
     try:
-        factor = Decimal(str(factor)) if factor is not None else None
-    except ArithmeticError:
-        work.problem(record, "factor", f"'{factor}' bukan angka.")
+        factor = from_dataset(factor)
+    except ValueError as error:
+        work.problem(record, "factor", str(error))
         factor = None
     ratio = item["formula"] == Indicator.Formula.RATIO
     saved = work.save(Indicator, record, {"plan": plan, "code": item["code"]}, {

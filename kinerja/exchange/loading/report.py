@@ -3,8 +3,10 @@ changed) and the problems, each naming the file, the record and the field (or th
 
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
+from kinerja.core.numbers import format_exact
 from kinerja.organisation.models import Agency
 
 
@@ -59,15 +61,21 @@ class CellProblem:
         return f"{', '.join(where)}: {self.message}"
 
 
+NEW, CHANGED, EXAMPLE = "baru", "diubah", "contoh"
+
+
 @dataclass(frozen=True)
 class Change:
-    """One value a load changes: what (the plural label), which record, which field, before → after."""
+    """One value a load writes: what (the plural label), which record, which field, before → after. `kind`: a
+    changed value (`before` is what the database held), a figure of a new row (`before` is empty), or a figure
+    that replaces an example figure (`before` is the example's value, which no exported file holds)."""
 
     label: str
     record: str
     field: str
     before: str
     after: str
+    kind: str = CHANGED
 
 
 @dataclass
@@ -91,4 +99,7 @@ class LoadReport:
 
 
 def shown(value: Any) -> str:
+    """A value as the preview shows it: a number the Indonesian way ("1.234,5")."""
+    if isinstance(value, Decimal):
+        return format_exact(value)
     return "" if value is None else str(value)

@@ -140,3 +140,62 @@ def test_a_planner_has_no_new_agency_import(client, world):
     assert client.get(reverse("exchange-new")).status_code == 404
     response = _upload(client, reverse("exchange-new"), second_agency_workbook())
     assert response.status_code == 404
+
+
+# -- what an export leaves out, what an import writes (issue 16, point 5) ------------------------------------------
+
+def test_the_download_page_and_the_guide_say_that_example_figures_are_not_exported(client, world, example_figures):
+    from kinerja.performance.models import Actual, Target
+
+    client.force_login(world.planner)
+    page = client.get(reverse("exchange-home", args=[SEED])).text
+    targets = Target.objects.filter(indicator__plan__agency=world.agency, is_example=True).count()
+    actuals = Actual.objects.filter(indicator__plan__agency=world.agency, is_example=True).count()
+    assert targets and actuals
+    assert "Angka contoh tidak diekspor." in page
+    assert f"{targets} target contoh dan {actuals} realisasi contoh yang tidak ikut diekspor" in page
+    book = load_workbook(io.BytesIO(client.get(reverse("exchange-export", args=[SEED])).content))
+    guide = " ".join(str(cell.value) for row in book[GUIDE].iter_rows() for cell in row if cell.value)
+    assert "Angka contoh tidak diekspor" in guide
+    assert "98% (yang disimpan Excel sebagai 0,98) menjadi 98" in guide
+    assert book["Target"]["A2"].value is None  # the example targets shown on the screen are not in the file
+
+
+def _preview_of(client, data: dict) -> str:
+    response = _upload(client, reverse("exchange-upload", args=[SEED]), write_workbook(data))
+    assert response.status_code == 302, response.content[:500]
+    return client.get(response["Location"]).text
+
+
+def test_the_preview_shows_new_figures_with_their_values_and_changed_ones_with_the_value_kinerja_holds(
+        client, world, example_figures):
+    from decimal import Decimal
+
+    from kinerja.core.numbers import format_exact
+    from kinerja.performance import services
+    from kinerja.performance.models import Target
+    from kinerja.strategy.models import Indicator
+
+    iku2 = Indicator.objects.get(plan__agency=world.agency, code="IKU.2")
+    kept = services.set_target(actor=world.planner, indicator=iku2, kind="end", year=iku2.plan.last_year,
+                               value=Decimal(80))
+    example = Target.objects.filter(indicator__plan__agency=world.agency, is_example=True, kind="quarter").first()
+    taken = set(Target.objects.filter(indicator=iku2).values_list("kind", "year", "quarter"))
+    free_year = next(year for year in range(iku2.plan.first_year - 5, iku2.plan.first_year)
+                     if ("baseline", year, 0) not in taken)
+    data = export_agency_data(world.agency)
+    [row] = [t for t in data["targets"] if t["kind"] == "end"]
+    assert row["value"] == 80
+    row["value"] = "1234.5"  # the file (a program's dataset strings) says 1.234,5
+    data["targets"] += [
+        {"indicator": "IKU.2", "kind": "baseline", "year": free_year, "value": 81},
+        {"indicator": example.indicator.code, "kind": "quarter", "year": example.year, "quarter": example.quarter,
+         "value": 81},
+    ]
+    client.force_login(world.planner)
+    page = _preview_of(client, data)
+    assert "diubah 80 → 1.234,5" in page
+    assert "baru: 81</td>" in page
+    assert f"baru: 81 (menggantikan angka contoh {format_exact(example.value)})" in page
+    assert "Sesudah" not in page and "1234.5" not in page
+    assert Target.objects.get(pk=kept.pk).value == Decimal(80)  # a preview writes nothing

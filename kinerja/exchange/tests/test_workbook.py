@@ -312,10 +312,17 @@ def test_workbook_cells_read_as_a_planner_types_them():
 
     number = Column("Target", "value", NUMBER, "")
     assert read_cell(number, "12,5") == "12.5"
+    assert read_cell(number, "1.234") == 1234  # a dot groups thousands, as on the entry page
+    assert read_cell(number, "1.234,5") == "1234.5"
     assert read_cell(number, 3.0) == 3
     assert read_cell(number, 0.1) == "0.1"
-    with pytest.raises(BadCell):
-        read_cell(number, "dua")
+    assert read_cell(number, 0.98, "0%") == 98  # typed "98%" in Excel: the percentage it shows
+    assert read_cell(number, 0.985, "0.0%") == "98.5"
+    assert read_cell(number, 0.98, "General") == "0.98"
+    for bad, message in [("dua", "bukan angka"), ("1.5", "tulis koma, mis. 1,5"), ("1" * 30, "terlalu besar"),
+                         (1e29, "terlalu besar"), (True, "bukan angka")]:
+        with pytest.raises(BadCell, match=message):
+            read_cell(number, bad)
 
 
 def test_a_closed_list_takes_the_models_values_and_refuses_one_without_a_word():

@@ -2,12 +2,12 @@
 A text cell is written by `kinerja.core.cells.set_text`, the one rule for text that looks like a formula."""
 
 import datetime
-import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from kinerja.core.cells import set_text
+from kinerja.core.numbers import from_float, not_a_number, to_decimal
 from kinerja.organisation.nip import nip_problem
 
 from .columns import BOOL, CHOICE, CODE, CODES, DATE, INT, LONG, NIP, NUMBER, TEXT, Column
@@ -17,10 +17,9 @@ class BadCell(Exception):
     """A cell's problem while reading it."""
 
 
-_NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
-
 
 def _number_value(decimal: Decimal) -> int | str:
+    """A number as the dataset file writes it (an int or "12.5", read back by core.numbers.from_dataset)."""
     return int(decimal) if decimal == decimal.to_integral_value() else f"{decimal.normalize():f}"
 
 
@@ -34,8 +33,35 @@ def text_of(value: Any) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def read_cell(column: Column, value: Any) -> Any:
-    """The dataset value of one cell; BadCell with the Indonesian reason when it cannot be one."""
+def read_number(value: Any, number_format: str | None = "") -> Decimal:
+    """A number cell as the person sees it in Excel, or a text cell read by the one reader (core.numbers): "1.234"
+    is 1234, "1.234,5" is 1234,5, "1.5" is refused with the reader's message. A number cell formatted as a
+    percentage is the percentage it shows: 0,98 shown as "98%" is 98 (a target or actual in Persen is written
+    as 98, never 0,98)."""
+    if isinstance(value, bool):
+        raise BadCell(not_a_number("Ya" if value else "Tidak"))
+    try:
+        if isinstance(value, float):
+            number = from_float(value)
+        elif isinstance(value, int | Decimal):
+            number = Decimal(value)
+        else:
+            typed = to_decimal(text_of(value))
+            if typed is None:
+                raise BadCell(not_a_number(text_of(value)))
+            return typed
+        if "%" in (number_format or ""):
+            number *= 100
+        checked = to_decimal(number)
+    except ValueError as error:
+        raise BadCell(str(error)) from error
+    assert checked is not None
+    return checked
+
+
+def read_cell(column: Column, value: Any, number_format: str | None = "") -> Any:
+    """The dataset value of one cell; BadCell with the Indonesian reason when it cannot be one. `number_format`:
+    the cell's Excel format (a percentage is read as the percentage shown)."""
     kind = column.kind
     if kind in (TEXT, CODE):
         return " ".join(text_of(value).split()) if kind == CODE else text_of(value)
@@ -61,19 +87,7 @@ def read_cell(column: Column, value: Any) -> Any:
             return int(text)
         raise BadCell(f"'{text}' bukan bilangan bulat.")
     if kind == NUMBER:
-        if isinstance(value, bool):
-            raise BadCell(f"'{value}' bukan angka.")
-        if isinstance(value, float) and not math.isfinite(value):
-            raise BadCell("angka ini terlalu besar atau bukan angka.")
-        if isinstance(value, int | float):
-            return _number_value(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
-        text = text_of(value).replace(" ", "")
-        if not _NUMBER.match(text):
-            raise BadCell(f"'{text}' bukan angka (tulis mis. 12,5 atau 12.5).")
-        try:
-            return _number_value(Decimal(text.replace(",", ".")))
-        except InvalidOperation as exc:
-            raise BadCell(f"'{text}' bukan angka.") from exc
+        return _number_value(read_number(value, number_format))
     if kind == BOOL:
         if isinstance(value, bool):
             return value

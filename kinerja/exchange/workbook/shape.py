@@ -18,6 +18,16 @@ MAX_ROWS = 20_000  # data rows a sheet may have: bounds the time of a preview (a
 MAX_COLUMNS = 100  # columns read of a sheet (the widest has 16): a cell far right does not widen every row
 TEMPLATE_ROWS = 200  # rows of a blank sheet prepared as text (a NIP or a code keeps its leading zeros and dots)
 
+EXAMPLES_NOT_EXPORTED = ("Angka contoh tidak diekspor: target dan realisasi yang ditandai «Data contoh» (dibuat "
+                         "untuk mencoba Kinerja) tidak ada di lembar Target dan Realisasi, walaupun tampil di layar. "
+                         "Buku kerja ini hanya memuat angka yang diisi sendiri. Angka yang Anda tulis untuk "
+                         "periode yang berisi angka contoh akan menggantikannya.")
+NUMBERS = ("Angka: titik memisahkan ribuan dan koma memisahkan desimal (1.234 = seribu dua ratus tiga puluh empat; "
+           "1.234,5; 1,5). Teks «1.5» ditolak karena titik bukan tanda desimal: tulis 1,5. Paling banyak 16 angka "
+           "sebelum koma. Sel angka biasa dibaca sebagai angka yang tampak di Excel. Sel berformat persen dibaca "
+           "sebagai persen yang tampak: 98% (yang disimpan Excel sebagai 0,98) menjadi 98.")
+GUIDE_NOTES = (NUMBERS, EXAMPLES_NOT_EXPORTED)
+
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 REQUIRED_FILL = PatternFill("solid", fgColor="9C2A00")
@@ -32,10 +42,13 @@ def add_guide(book: Workbook) -> None:
                   "berjudul merah wajib diisi. Rujukan antarlembar memakai kode. Kolom pilihan memakai daftar "
                   "turun. Unggah kembali buku kerja ini di halaman Impor / Ekspor: pratinjau menunjukkan apa yang "
                   "akan dibuat dan diubah; bila ada kesalahan, tidak ada yang disimpan."])
+    for line in GUIDE_NOTES:
+        sheet.append([line])
     sheet.append([])
     headers = ["Lembar", "Kolom", "Wajib", "Jenis isi", "Pilihan", "Keterangan", "Kunci data"]
     sheet.append(headers)
-    for cell in sheet[4]:
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for spec in SHEETS:
         sheet.append([spec.name, "", "", "", "", spec.help, ""])
@@ -45,9 +58,9 @@ def add_guide(book: Workbook) -> None:
                           ", ".join(column.choice_labels()), column.help, column.key])
     for letter, width in zip("ABCDEFG", (20, 26, 8, 14, 40, 70, 22), strict=True):
         sheet.column_dimensions[letter].width = width
-    for row in sheet.iter_rows(min_row=5):
+    for row in sheet.iter_rows(min_row=header_row + 1):
         row[5].alignment = WRAP
-    sheet.freeze_panes = "A5"
+    sheet.freeze_panes = f"A{header_row + 1}"
 
 
 def add_sheets(book: Workbook, rows: dict[str, list[dict]]) -> None:
@@ -88,8 +101,8 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
     if spec.name not in book.sheetnames:
         problems.append(CellProblem(source, spec.name, None, "", "lembar ini tidak ada di buku kerja."))
         return []
-    lines = book[spec.name].iter_rows(values_only=True, max_col=MAX_COLUMNS)
-    header = next(lines, ())
+    lines = book[spec.name].iter_rows(max_col=MAX_COLUMNS)  # cells: a number's format says if it is a percentage
+    header = tuple(cell.value for cell in next(lines, ()))
     positions: dict[str, int] = {}
     for index, title in enumerate(header):
         if title is not None:
@@ -106,7 +119,8 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
     if missing:
         return []
     result = []
-    for number, line in enumerate(lines, start=2):
+    for number, row_cells in enumerate(lines, start=2):
+        line = tuple(cell.value for cell in row_cells)
         if number > MAX_ROWS + 1:
             problems.append(CellProblem(source, spec.name, None, "", f"lembar ini berisi lebih dari {MAX_ROWS} baris "
                                                                       "data; pecah berkasnya."))
@@ -115,13 +129,13 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
         if all(value is None or (isinstance(value, str) and not value.strip()) for _, value in cells):
             continue
         row: dict[str, Any] = {"_row": number}
-        for column, value in cells:
+        for (index, _), (column, value) in zip(columns, cells, strict=True):
             if value is None or (isinstance(value, str) and not value.strip()):
                 if column.required:
                     problems.append(CellProblem(source, spec.name, number, column.header, "wajib diisi."))
                 continue
             try:
-                row[column.key] = read_cell(column, value)
+                row[column.key] = read_cell(column, value, getattr(row_cells[index], "number_format", ""))
             except BadCell as bad:
                 problems.append(CellProblem(source, spec.name, number, column.header, str(bad)))
                 if column.key in ("code", "nip"):

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         for change in result.changes:
             where = ", ".join(part for part in (change.sheet, f"baris {change.row}" if change.row else "",
                                                 change.record if not change.sheet else "", change.column) if part)
-            self.stdout.write(f"  ~ {where}: «{change.before}» → «{change.after}»")
+            self.stdout.write(f"  ~ {where}: {change.text}")
 
     def refuse(self, result: ImportResult) -> None:
         for problem in result.problems:

@@ -7,10 +7,12 @@ from typing import NamedTuple
 
 from django.db.models import Q
 
+from kinerja.core.numbers import format_number
 from kinerja.strategy.models import Indicator, PageIndicator
 
 from . import achievement
 from .models import QUARTERS, Actual, Target
+from .workflow import version_of
 
 
 @dataclass
@@ -261,3 +263,83 @@ def get_plan_measurements(indicators: Iterable[Indicator], plan: object, up_to_y
     for actual in Actual.objects.filter(indicator__in=by_id, year__range=years).order_by():
         by_id[actual.indicator_id].year(actual.year).actuals[actual.quarter] = actual
     return by_id
+
+
+@dataclass
+class ActualInContext:
+    """An actual with what a verifier weighs it against: its indicator's measurement of that year (targets, the
+    quarters' actuals and their achievement, by the same rules as every page) and its evidence."""
+
+    actual: Actual
+    measurement: Measurement
+
+    @property
+    def quarter_target(self) -> Target | None:
+        return self.measurement.quarter_targets.get(self.actual.quarter)
+
+    @property
+    def version(self) -> str:
+        """The version the page shows with the actual and its forms send back (a stale one is refused)."""
+        return version_of(self.actual)
+
+    @property
+    def terms(self) -> tuple[str, str] | None:
+        """A ratio's numerator and denominator as the official typed them, the Indonesian way ("117", "1.234,5")."""
+        if self.actual.numerator is None and self.actual.denominator is None:
+            return None
+        return _as_typed(self.actual.numerator), _as_typed(self.actual.denominator)
+
+    @property
+    def achievement(self) -> Decimal | None:
+        """The achievement up to the actual's quarter (s.d. triwulan N), as the IKI and entry pages compute it."""
+        return self.measurement.achievement_up_to(self.actual.quarter)
+
+
+def _as_typed(value: Decimal | None) -> str:
+    text = format_number(value, 4)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+def get_actuals_in_context(actuals: Iterable[Actual]) -> list[ActualInContext]:
+    """Each of `actuals` with its year's measurement and evidence files, in the given order (3 queries however
+    many actuals, indicators and years: targets, actuals, evidence). The actual handed back is the one read
+    here, with its evidence prefetched."""
+    actuals = list(actuals)
+    if not actuals:
+        return []
+    indicators = {actual.indicator_id: actual.indicator for actual in actuals}
+    years = {actual.year for actual in actuals}
+    by_key = {(pk, year): Measurement(indicator, year) for pk, indicator in indicators.items() for year in years}
+    targets = Target.objects.filter(indicator__in=indicators, year__in=years,
+                                    kind__in=[Target.Kind.YEAR, Target.Kind.QUARTER]).order_by()
+    for target in targets:
+        measurement = by_key[(target.indicator_id, target.year)]
+        if target.kind == Target.Kind.YEAR:
+            measurement.target = target
+        else:
+            measurement.quarter_targets[target.quarter] = target
+    read = Actual.objects.filter(indicator__in=indicators, year__in=years).order_by().prefetch_related("evidence")
+    for row in read.select_related("entered_by", "verified_by"):
+        row.indicator = indicators[row.indicator_id]
+        by_key[(row.indicator_id, row.year)].actuals[row.quarter] = row
+    items = []
+    for actual in actuals:
+        measurement = by_key[(actual.indicator_id, actual.year)]
+        items.append(ActualInContext(measurement.actuals.get(actual.quarter, actual), measurement))
+    return items
+
+
+def entry_prefix(indicator_code: str) -> str:
+    """The prefix of an indicator's row on the entry page: its form fields' prefix and, after "row-", its anchor."""
+    return indicator_code.replace(".", "_")
+
+
+def get_entry_positions(indicator_ids: Iterable[int], positions: Iterable[int]) -> dict[int, PageIndicator]:
+    """For each indicator, the first of `positions` whose IKI page prints it (its page row, with the position):
+    where the official enters or fixes that indicator's actual (1 query)."""
+    rows = (PageIndicator.objects.filter(indicator_id__in=list(indicator_ids), position_id__in=list(positions))
+            .select_related("position").order_by("position__order", "position_id", "pk"))
+    found: dict[int, PageIndicator] = {}
+    for row in rows:
+        found.setdefault(row.indicator_id, row)
+    return found

@@ -29,7 +29,7 @@ from . import achievement, file_kinds, services, workflow
 from .forms import ActualForm, add_service_errors, messages_of
 from .models import Actual, Evidence, Target
 from .periods import QUARTER_NAMES, chosen_quarter, chosen_year
-from .selectors import Measurement, get_agency_rollups, get_measurements, rollup_of
+from .selectors import Measurement, entry_prefix, get_agency_rollups, get_measurements, rollup_of
 
 
 def latest_year_with_actuals(plan: StrategicPlan) -> int | None:
@@ -176,7 +176,7 @@ def _row_form(measurement: Measurement, quarter: int, data: object = None, files
         for name in ("numerator", "denominator", "value"):
             if initial[name] is not None:
                 initial[name] = format_number(initial[name], 4).rstrip("0").rstrip(",")
-    return ActualForm(data=data, files=files, initial=initial, prefix=measurement.indicator.code.replace(".", "_"))
+    return ActualForm(data=data, files=files, initial=initial, prefix=entry_prefix(measurement.indicator.code))
 
 
 def entry_page(request: HttpRequest, agency: str, position: str, bound: ActualForm | None = None) -> HttpResponse:

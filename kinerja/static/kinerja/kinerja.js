@@ -26,3 +26,20 @@ document.addEventListener("change", function (event) {
     }
   });
 }());
+
+// data-confirm-form (the verification page): the form sends only once its confirmation box is ticked ("I have
+// checked the target, the achievement and the evidence"); otherwise its hidden message shows and the box takes
+// the focus. The server asks the same without JavaScript (workflow_views.decide).
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-confirm-form")) { return; }
+  var box = form.querySelector("input[type=checkbox][name=confirm]");
+  var message = form.querySelector(".confirm-needed");
+  if (box && !box.checked) {
+    event.preventDefault();
+    if (message) { message.hidden = false; }
+    box.focus();
+  } else if (message) {
+    message.hidden = true;
+  }
+});

@@ -43,3 +43,14 @@ document.addEventListener("submit", function (event) {
     message.hidden = true;
   }
 });
+
+// data-entry-form (the entry page): once a figure of a row is typed and not yet saved, the row's "Send for
+// verification" waits (it would send the saved figure, not the typed one) and says why; the saved row that
+// the server sends back brings the button again.
+document.addEventListener("input", function (event) {
+  var form = event.target.closest ? event.target.closest("form[data-entry-form]") : null;
+  var row = form ? form.closest(".entry-row") : null;
+  if (!row) { return; }
+  row.querySelectorAll(".submit-form button[type=submit]").forEach(function (button) { button.disabled = true; });
+  row.querySelectorAll(".unsaved-hint").forEach(function (hint) { hint.hidden = false; });
+});

@@ -1,5 +1,6 @@
 """Targets and actuals of many indicators for a year, in two queries, with everything computed."""
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -8,10 +9,11 @@ from typing import NamedTuple
 from django.db.models import Q
 
 from kinerja.core.numbers import format_number
-from kinerja.strategy.models import Indicator, PageIndicator
+from kinerja.organisation.models import Position
+from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
 
 from . import achievement
-from .models import QUARTERS, Actual, Target
+from .models import QUARTERS, Actual, PeriodLock, Target
 from .workflow import version_of
 
 
@@ -343,3 +345,68 @@ def get_entry_positions(indicator_ids: Iterable[int], positions: Iterable[int]) 
     for row in rows:
         found.setdefault(row.indicator_id, row)
     return found
+
+
+@dataclass
+class PositionQuarter:
+    """One position an official holds, for the quarter of today: how far its IKI page is filled and what came
+    back (the official's home page, "Realisasi saya")."""
+
+    position: object
+    year: int
+    quarter: int
+    total: int = 0
+    empty: int = 0
+    draft: int = 0
+    submitted: int = 0
+    verified: int = 0
+    closed: bool = False
+    returned: list[tuple[PageIndicator, Actual]] = field(default_factory=list)
+
+    @property
+    def filled(self) -> int:
+        return self.total - self.empty
+
+
+def get_position_quarters(position_ids: Iterable[int], today: datetime.date | None = None) -> list[PositionQuarter]:
+    """Each of the positions (those an official holds) with the state of its IKI page in the quarter of `today`,
+    in the year of its agency's current plan nearest to today (5 queries however many positions and rows:
+    positions, plans, page rows, actuals, period locks)."""
+    today = today or datetime.date.today()
+    quarter = (today.month - 1) // 3 + 1
+    positions = list(Position.objects.filter(pk__in=list(position_ids)).select_related("agency")
+                     .order_by("agency__name", "order"))
+    if not positions:
+        return []
+    plans: dict[int, StrategicPlan] = {}
+    for plan in StrategicPlan.objects.filter(agency__in={p.agency_id for p in positions}).order_by("-first_year"):
+        plans.setdefault(plan.agency_id, plan)
+    states = {}
+    for position in positions:
+        plan = plans.get(position.agency_id)
+        year = min(max(today.year, plan.first_year), plan.last_year) if plan else today.year
+        states[position.pk] = PositionQuarter(position, year, quarter)
+    rows = list(PageIndicator.objects.filter(position_id__in=states, objective__plan__in=plans.values())
+                .select_related("indicator").order_by("position_id", "objective__order", "order"))
+    years = {state.year for state in states.values()}
+    actuals = {(a.indicator_id, a.year): a for a in Actual.objects.filter(
+        indicator__in={row.indicator_id for row in rows}, year__in=years, quarter=quarter).order_by()}
+    locks = PeriodLock.objects.filter(agency__in={p.agency_id for p in positions}, year__in=years, quarter=quarter)
+    closed = {(lock.agency_id, lock.year) for lock in locks if lock.is_closed_on(today)}
+    for row in rows:
+        state = states[row.position_id]
+        state.total += 1
+        actual = actuals.get((row.indicator_id, state.year))
+        if actual is None:
+            state.empty += 1
+        elif actual.status == Actual.Status.SUBMITTED:
+            state.submitted += 1
+        elif actual.status == Actual.Status.VERIFIED:
+            state.verified += 1
+        elif actual.status_reason:
+            state.returned.append((row, actual))
+        else:
+            state.draft += 1
+    for state in states.values():
+        state.closed = (state.position.agency_id, state.year) in closed
+    return list(states.values())

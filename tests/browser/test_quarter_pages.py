@@ -44,6 +44,7 @@ def test_official_goes_from_login_to_the_entry_page_and_sees_its_state(live_serv
     row.locator("button", has_text="Simpan").click()
     expect(page.locator("section.entry-row").first.locator(".saved-flag")).to_be_visible(timeout=5000)
     expect(page.locator("#entry-summary")).not_to_have_text(summary)  # the counter came with the save
+    expect(page.locator("section.entry-row").first).to_be_focused()  # the focus is back on the saved row
     row = page.locator("section.entry-row").first
     send = row.locator(".submit-form button")
     expect(send).to_be_enabled()

@@ -54,3 +54,12 @@ document.addEventListener("input", function (event) {
   row.querySelectorAll(".submit-form button[type=submit]").forEach(function (button) { button.disabled = true; });
   row.querySelectorAll(".unsaved-hint").forEach(function (hint) { hint.hidden = false; });
 });
+
+// After an htmx save the row is replaced: the focus goes back to it (not to <body>), so a keyboard user goes on
+// from the row they saved.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var row = event.target;
+  if (row instanceof HTMLElement && row.classList.contains("entry-row") && row.isConnected) {
+    row.focus({ preventScroll: true });
+  }
+});

@@ -20,7 +20,7 @@ from django.db import transaction
 from kinerja.accounts.models import User
 from kinerja.accounts.tests.factories import PASSWORD, RoleGrantFactory
 from kinerja.exchange.dataset_io import read_dataset
-from kinerja.exchange.loader import load_agency_data
+from kinerja.exchange.loading.agency import load_agency_data
 from kinerja.organisation.models import Agency, Official, Position
 from kinerja.organisation.tests.factories import AgencyFactory, AssignmentFactory, PositionFactory
 

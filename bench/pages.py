@@ -41,7 +41,7 @@ TABLE: tuple[Entry, ...] = (
     Entry("home", "Beranda (daftar instansi)", ((),), query="", as_user="inspector", budget=5, main=False),
     Entry("agency-overview", "Ringkasan instansi", budget=22),
     Entry("organisation-tree", "Struktur organisasi", budget=11),
-    Entry("plan-detail", "Renstra", budget=21),
+    Entry("plan-detail", "Renstra", budget=22),  # +1: the agency's figure (its IKI page rows), issue 16
     Entry("position-page", "Halaman IKI jabatan", (("{agency}", "{position}"),), budget=18),
     Entry("indicator-detail", "Halaman indikator", (("{agency}", "{indicator}"),), budget=15),
     Entry("entry-page", "Pengisian realisasi", (("{agency}", "{position}"),), query="tahun={year}&triwulan=3",
@@ -55,8 +55,9 @@ TABLE: tuple[Entry, ...] = (
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
     Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12,
           main=False),
-    Entry("documents", "Halaman dokumen", budget=70, main=False,
-          notes="builds every document (six since the LKE) to list what is missing in each"),
+    Entry("documents", "Halaman dokumen", budget=77, main=False,
+          notes="builds every document (six since the LKE) to list what is missing in each; +7: the consistency "
+                "check, whose errors count against each document's \"Lengkap\" (issue 16)"),
     # -- the dashboard issue and the consistency check -----------------------------------------------------------
     Entry("dashboard", "Dasbor instansi", query="tahun={year}&triwulan=2", budget=15),
     Entry("performance-tree", "Pohon kinerja", query="tahun={year}&triwulan=2", budget=16),
@@ -79,7 +80,7 @@ TABLE: tuple[Entry, ...] = (
           kind="print", budget=18),
     Entry("document-download", "Cetak perjanjian kinerja, semua jabatan (docx)",
           (("{agency}", "perjanjian-kinerja", "docx"),), kind="print", budget=21),
-    # -- workbook exchange (kinerja/exchange/workbook.py) ---------------------------------------------------------
+    # -- workbook exchange (kinerja/exchange/workbook/) ------------------------------------------------------------
     Entry("exchange-export", "Ekspor buku kerja (xlsx)", query="", as_user="planner", kind="export", budget=31),
     # the import as a planner does it: upload the exported workbook, open the preview, confirm (three requests)
     Entry("exchange-upload", "Impor buku kerja (unggah, pratinjau, impor)", query="", as_user="planner",

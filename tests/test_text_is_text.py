@@ -46,7 +46,7 @@ def hostile(world, settings, tmp_path):
     version = WorksheetVersion.objects.filter(code="2021").first() or load_worksheet(
         actor=None, worksheet=read_worksheet_file(builtin_worksheet_path()))
     sakip = evaluation.start_evaluation(actor=world.planner, agency=world.agency, year=YEAR, version=version)
-    sakip = evaluation.submit_self_assessment(actor=world.planner, evaluation=sakip)
+    sakip = evaluation.submit_self_assessment(actor=world.planner, evaluation=sakip, send_incomplete=True)
     for number, answer in enumerate(Answer.objects.filter(evaluation=sakip).select_related("evaluation")):
         evaluation.save_evaluator_answer(actor=world.inspector, answer=answer, value="B",
                                          note=ATTACKS[number % 4], recommendation=ATTACKS[(number + 1) % 4])

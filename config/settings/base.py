@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kinerja.core.middleware.ContentSecurityPolicyMiddleware",
+    "kinerja.core.middleware.NotFoundMiddleware",
     # Last, as its documentation asks: turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -203,6 +204,10 @@ KINERJA_PRINT_SIGNATORY_TITLES = env_bool("KINERJA_PRINT_SIGNATORY_TITLES", True
 # (0: the head of agency, 1: a head of division, 2: a section head; deeper positions use the last entry).
 # REGULATIONS.md §4 marks this rule uncertain, hence a setting.
 KINERJA_AGREEMENT_BUDGET_LEVELS = ("programme", "activity", "sub_activity")
+# The most one indicator's achievement counts for in a roll-up (objective, position, unit, agency, region), in
+# percent; empty: no cap, achievements above 100 count as computed. REGULATIONS.md §1 (project rule): "a cap per
+# indicator in roll-ups is a setting, default none" (docs/measurement.md).
+KINERJA_ROLLUP_CAP = os.environ.get("KINERJA_ROLLUP_CAP", "") or None
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now, silences its deprecation warning
 
 # Days an API token works after it was made (logging out ends it earlier); then a new one is made, after

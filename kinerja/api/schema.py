@@ -4,6 +4,8 @@ the error answers every operation can give (400 with field errors, 401, 403, 404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
+from kinerja.core.periods import QUARTERS
+
 ERROR = {
     "type": "object",
     "description": "Why the request was refused.",
@@ -32,7 +34,7 @@ def _parameter(name: str, kind: object, description: str, enum: list | None = No
 FILTERS = {
     "agency": _parameter("agency", OpenApiTypes.STR, "Agency code (e.g. halut-diskominfo)."),
     "year": _parameter("year", OpenApiTypes.INT, "Year (2000–2100)."),
-    "quarter": _parameter("quarter", OpenApiTypes.INT, "Quarter 1–4.", enum=[1, 2, 3, 4]),
+    "quarter": _parameter("quarter", OpenApiTypes.INT, "Quarter 1–4.", enum=list(QUARTERS)),
     "position": _parameter("position", OpenApiTypes.STR, "Position code (needs `agency`)."),
     "indicator": _parameter("indicator", OpenApiTypes.INT, "Indicator id."),
     "kind": _parameter("kind", OpenApiTypes.STR, "Target kind.", enum=["baseline", "year", "quarter", "end"]),

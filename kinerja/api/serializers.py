@@ -3,8 +3,9 @@ serializers only check the shape of the input — the services decide the rest (
 
 from rest_framework import serializers
 
+from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Agency, Official, Position, Unit
-from kinerja.performance.models import QUARTERS, Actual, Evidence, Target
+from kinerja.performance.models import Actual, Evidence, Target
 from kinerja.strategy.models import Goal, Indicator, Objective, PageIndicator, StrategicPlan
 
 AMOUNT = {"max_digits": 20, "decimal_places": 4}
@@ -19,7 +20,7 @@ class ListFilters(serializers.Serializer):
 
     agency = serializers.SlugField(required=False, help_text="Kode instansi, mis. halut-diskominfo.")
     year = serializers.IntegerField(required=False, **YEAR)
-    quarter = serializers.IntegerField(required=False, min_value=1, max_value=4)
+    quarter = serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS))
     position = serializers.SlugField(required=False, help_text="Kode jabatan (dengan agency).")
     indicator = serializers.IntegerField(required=False, min_value=1, max_value=2**62)
     kind = serializers.ChoiceField(required=False, choices=Target.Kind.choices)
@@ -38,7 +39,7 @@ class DocumentQuery(serializers.Serializer):
     agency = serializers.SlugField()
     file_format = serializers.ChoiceField(choices=["pdf", "docx", "xlsx"])
     year = serializers.IntegerField(required=False, **YEAR)
-    quarter = serializers.IntegerField(required=False, min_value=1, max_value=4, default=4)
+    quarter = serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS), default=4)
     position = serializers.SlugField(required=False)
     version = serializers.IntegerField(required=False, min_value=1, max_value=10_000)
 
@@ -272,20 +273,30 @@ class EvidenceUploadSerializer(serializers.Serializer):
 
 class RollupSerializer(serializers.Serializer):
     mean = serializers.DecimalField(**COMPUTED)
-    category = serializers.CharField(allow_null=True)
-    counted = serializers.IntegerField()
-    missing = serializers.IntegerField()
+    category = serializers.CharField(allow_null=True, help_text="Null also when coverage is low.")
+    counted = serializers.IntegerField(help_text="Indicators with an achievement (the mean is theirs).")
+    missing = serializers.IntegerField(help_text="Indicators without an achievement (left out, not 0).")
+    total = serializers.IntegerField()
+    verified = serializers.IntegerField(help_text="Counted indicators whose actuals are all verified.")
+    low_coverage = serializers.BooleanField(help_text="Fewer than half of the indicators counted.")
+    cap = serializers.DecimalField(**COMPUTED, help_text="KINERJA_ROLLUP_CAP (null: no cap).")
 
 
-class RowAchievementSerializer(serializers.Serializer):
-    indicator = serializers.IntegerField()
-    code = serializers.CharField()
-    name = serializers.CharField()
-    objective = serializers.IntegerField()
+class FigureSerializer(serializers.Serializer):
     target = serializers.DecimalField(**COMPUTED)
     actual = serializers.DecimalField(**COMPUTED)
     achievement = serializers.DecimalField(**COMPUTED)
     category = serializers.CharField(allow_null=True)
+    verified = serializers.BooleanField()
+    compared_with_year_target = serializers.BooleanField(
+        help_text="Quarters 1..N have no quarterly target: the year's target is used.")
+
+
+class RowAchievementSerializer(FigureSerializer):
+    indicator = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    objective = serializers.IntegerField()
     statuses = serializers.ListField(child=serializers.CharField(allow_null=True),
                                      help_text="Status realisasi triwulan 1–4 (null: belum diisi).")
 
@@ -308,6 +319,20 @@ class UnitAchievementSerializer(serializers.Serializer):
     rollup = RollupSerializer()
 
 
+class ObjectiveAchievementSerializer(serializers.Serializer):
+    objective = serializers.IntegerField()
+    code = serializers.CharField()
+    level = serializers.CharField()
+    rollup = RollupSerializer()
+
+
+class IndicatorAchievementSerializer(FigureSerializer):
+    indicator = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    is_key = serializers.BooleanField()
+
+
 class AgencyAchievementSerializer(serializers.Serializer):
     agency = serializers.CharField()
     name = serializers.CharField()
@@ -316,6 +341,8 @@ class AgencyAchievementSerializer(serializers.Serializer):
     quarter = serializers.IntegerField()
     rollup = RollupSerializer()
     units = UnitAchievementSerializer(many=True)
+    objectives = ObjectiveAchievementSerializer(many=True)
+    indicators = IndicatorAchievementSerializer(many=True)
 
 
 # -- documents and tokens ---------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ achievements through performance.selectors in one batch per page)."""
 
 import datetime
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db.models import Max, Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpResponse
@@ -22,12 +21,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kinerja.core import file_kinds
+from kinerja.core.file_downloads import stored_file_response
+from kinerja.core.periods import QUARTERS, default_year
 from kinerja.organisation.models import Official, Position, Unit
 from kinerja.organisation.selectors import current_assignments
-from kinerja.performance import achievement, file_kinds, services, workflow
+from kinerja.performance import achievement, services, workflow
+from kinerja.performance.figures import NO_ROLLUP, figures_from
 from kinerja.performance.models import Actual, Evidence, Target
-from kinerja.performance.periods import default_year
-from kinerja.performance.selectors import get_measurements
+from kinerja.performance.selectors import Measurement, get_measurement_figures, get_measurements, rollup_of
 from kinerja.reports import output
 from kinerja.reports.catalogue import KINDS, DocumentUnavailable, build_document
 from kinerja.reports.catalogue import Request as DocumentRequest
@@ -422,23 +424,29 @@ class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModel
     @action(detail=True, methods=["get"], content_negotiation_class=FileDownload)
     def download(self, request: Request, pk: str | None = None) -> FileResponse:
         item = self.get_object()
-        if not item.file.storage.exists(item.file.name):
-            raise NotFound("Berkas bukti tidak ditemukan di penyimpanan.")
-        return FileResponse(item.file.open("rb"), as_attachment=True,
-                            filename=file_kinds.named_as(item.original_name, item.kind),
-                            content_type=item.content_type)
+        return stored_file_response(item, not_found=NotFound)
 
 
 # -- achievements ----------------------------------------------------------------------------------
 
-def _rollup(values: list[Decimal | None]) -> dict:
-    result = achievement.rollup(values)
-    return {"mean": result.mean, "category": result.category, "counted": result.counted, "missing": result.missing}
+def _rollup(result: achievement.Rollup) -> dict:
+    """A roll-up as the pages show it (performance.selectors.rollup_of / performance.figures)."""
+    return {"mean": result.mean, "category": None if result.low_coverage else result.category,
+            "counted": result.counted, "missing": result.missing, "total": result.total,
+            "verified": result.verified, "low_coverage": result.low_coverage, "cap": result.cap}
+
+
+def _indicator_figure(measurement: Measurement) -> dict:
+    """An indicator's figures for the period the measurement is read for (the same as every page's)."""
+    value = measurement.period_achievement
+    return {"target": measurement.period_target, "actual": measurement.period_actual, "achievement": value,
+            "category": achievement.category(value), "verified": measurement.period_verified,
+            "compared_with_year_target": measurement.period_uses_year_target}
 
 
 class AchievementQuery(s.serializers.Serializer):
     year = s.serializers.IntegerField(required=False, **s.YEAR)
-    quarter = s.serializers.IntegerField(required=False, min_value=1, max_value=4, default=4)
+    quarter = s.serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS), default=4)
 
 
 def _year_and_quarter(request: Request) -> tuple[int | None, int]:
@@ -450,7 +458,7 @@ def _year_and_quarter(request: Request) -> tuple[int | None, int]:
 ACHIEVEMENT_PARAMETERS = [
     OpenApiParameter("year", OpenApiTypes.INT, description="Year (default: this year within each agency's plan)."),
     OpenApiParameter("quarter", OpenApiTypes.INT, description="Up to quarter 1–4 (default 4: the year).",
-                     enum=[1, 2, 3, 4]),
+                     enum=list(QUARTERS)),
 ]
 
 
@@ -484,24 +492,22 @@ class PageAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
             by_year[years[row.position_id]].append(row.indicator)
         measured = {}
         for row_year, indicators in by_year.items():  # one batch per year asked: a single one with ?year=
-            for pk, measurement in get_measurements(indicators, row_year,
+            for pk, measurement in get_measurements(indicators, row_year, quarter=quarter,
                                                     verified_only=self.filters["verified_only"]).items():
                 measured[(row_year, pk)] = measurement
-        rows_of = defaultdict(list)
+        rows_of, measurements_of = defaultdict(list), defaultdict(list)
         for row in rows:
             measurement = measured[(years[row.position_id], row.indicator_id)]
-            value = measurement.achievement_up_to(quarter)
+            measurements_of[row.position_id].append(measurement)
             rows_of[row.position_id].append({
                 "indicator": row.indicator_id, "code": row.indicator.code, "name": row.name,
-                "objective": row.objective_id, "target": measurement.target_up_to(quarter),
-                "actual": measurement.actual_up_to(quarter), "achievement": value,
-                "category": achievement.category(value),
+                "objective": row.objective_id, **_indicator_figure(measurement),
                 "statuses": [actual.status if actual else None for actual in measurement.quarters],
             })
         data = [{
             "position": position.pk, "agency": position.agency.code, "code": position.code,
             "heading": position.heading, "year": years[position.pk], "quarter": quarter,
-            "rollup": _rollup([row["achievement"] for row in rows_of[position.pk]]), "rows": rows_of[position.pk],
+            "rollup": _rollup(rollup_of(measurements_of[position.pk])), "rows": rows_of[position.pk],
         } for position in page]
         return self.get_paginated_response(s.PageAchievementSerializer(data, many=True).data)
 
@@ -528,31 +534,46 @@ class AgencyAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
         year, quarter = _year_and_quarter(request)
         page = self.paginate_queryset(self.get_queryset())
         plans = _current_plans({agency.pk for agency in page})
+        indicators = list(Indicator.objects.filter(plan__in=list(plans.values())).select_related("objective")
+                          .order_by("plan_id", "order", "code"))
         rows = list(PageIndicator.objects.filter(objective__plan__in=list(plans.values()))
-                    .select_related("indicator", "position__unit").order_by("position__unit__order", "id"))
+                    .select_related("position__unit", "objective")
+                    .order_by("position__unit__order", "position__order", "objective__order", "order"))
         years = {agency.pk: year or (default_year(plans[agency.pk]) if agency.pk in plans
                                      else datetime.date.today().year) for agency in page}
+        agency_of_plan = {plan.pk: agency_id for agency_id, plan in plans.items()}
         by_year: dict[int, list[Indicator]] = defaultdict(list)
+        for indicator in indicators:
+            by_year[years[agency_of_plan[indicator.plan_id]]].append(indicator)
+        measured: dict[int, dict] = {}
+        for row_year, items in by_year.items():  # one batch per year asked: a single one with ?year=
+            measured[row_year] = get_measurement_figures(items, row_year, quarter=quarter)
+        indicators_of, rows_of = defaultdict(list), defaultdict(list)
+        for indicator in indicators:
+            indicators_of[indicator.plan_id].append(indicator)
         for row in rows:
-            by_year[years[row.position.agency_id]].append(row.indicator)
-        measured = {}
-        for row_year, indicators in by_year.items():
-            for pk, measurement in get_measurements(indicators, row_year).items():
-                measured[(row_year, pk)] = measurement
-        per_agency: dict[int, list] = defaultdict(list)
-        per_unit: dict[int, dict[int, tuple]] = defaultdict(dict)
-        for row in rows:
-            agency_id = row.position.agency_id
-            value = measured[(years[agency_id], row.indicator_id)].achievement_up_to(quarter)
-            per_agency[agency_id].append(value)
-            unit = row.position.unit
-            per_unit[agency_id].setdefault(unit.pk, (unit, []))[1].append(value)
-        data = [{
-            "agency": agency.code, "name": agency.name, "plan": plans[agency.pk].pk if agency.pk in plans else None,
-            "year": years[agency.pk], "quarter": quarter, "rollup": _rollup(per_agency[agency.pk]),
-            "units": [{"unit": unit.pk, "code": unit.code, "name": unit.name, "rollup": _rollup(values)}
-                      for unit, values in per_unit[agency.pk].values()],
-        } for agency in page]
+            rows_of[row.objective.plan_id].append(row)
+        data = []
+        for agency in page:
+            plan = plans.get(agency.pk)
+            item = {"agency": agency.code, "name": agency.name, "plan": plan.pk if plan else None,
+                    "year": years[agency.pk], "quarter": quarter, "rollup": _rollup(NO_ROLLUP), "units": [],
+                    "objectives": [], "indicators": []}
+            if plan is not None:  # the same figures as every page: performance.figures
+                batch = measured.get(years[agency.pk], {})
+                figures = figures_from(plan, years[agency.pk], quarter, indicators_of[plan.pk], rows_of[plan.pk],
+                                       {i.pk: batch[i.pk] for i in indicators_of[plan.pk]})
+                item["rollup"] = _rollup(figures.agency)
+                item["units"] = [{"unit": unit.pk, "code": unit.code, "name": unit.name, "rollup": _rollup(rollup)}
+                                 for unit, rollup in figures.units]
+                objectives = {i.objective_id: i.objective for i in figures.indicators if i.objective_id}
+                objectives.update((row.objective_id, row.objective) for row in figures.rows)
+                item["objectives"] = [{"objective": pk, "code": objective.code, "level": objective.level,
+                                       "rollup": _rollup(figures.objective(pk))}
+                                      for pk, objective in objectives.items()]
+                item["indicators"] = [{"indicator": i.pk, "code": i.code, "name": i.name, "is_key": i.is_key,
+                                       **_indicator_figure(figures.indicator(i.pk))} for i in figures.indicators]
+            data.append(item)
         return self.get_paginated_response(s.AgencyAchievementSerializer(data, many=True).data)
 
 
@@ -565,7 +586,7 @@ DOCUMENT_PARAMETERS = [
     OpenApiParameter("file_format", OpenApiTypes.STR, required=True, enum=["pdf", "docx", "xlsx"],
                      description="File format (each document has its own: see the list)."),
     OpenApiParameter("year", OpenApiTypes.INT, description="Year of the plan (default: the latest decree's)."),
-    OpenApiParameter("quarter", OpenApiTypes.INT, enum=[1, 2, 3, 4], description="Quarter (the evaluation)."),
+    OpenApiParameter("quarter", OpenApiTypes.INT, enum=list(QUARTERS), description="Quarter (the evaluation)."),
     OpenApiParameter("position", OpenApiTypes.STR, description="Position code (an agreement of one position)."),
     OpenApiParameter("version", OpenApiTypes.INT, description="An enacted version of the decree."),
 ]

@@ -24,6 +24,8 @@ from django.db.models.fields.files import FieldFile
 from django.utils import translation
 from django.utils.translation import gettext
 
+from kinerja.core.actors import Actor
+
 from .models import AuditRecord
 from .numbers import MISSING, format_number
 
@@ -87,7 +89,7 @@ def _label(obj: models.Model | type[models.Model]) -> str:
     return obj._meta.label_lower
 
 
-def _actor(actor: Any) -> tuple[Any, str]:
+def _actor(actor: Actor) -> tuple[Any, str]:
     if actor is None:
         return None, SYSTEM_NAME
     if not getattr(actor, "is_authenticated", False):
@@ -111,7 +113,7 @@ def _description(action: str, obj: models.Model) -> str:
 
 
 def build(
-    *, actor: Any, action: str, obj: models.Model, before: dict | None, after: dict | None, agency: Any = None,
+    *, actor: Actor, action: str, obj: models.Model, before: dict | None, after: dict | None, agency: Any = None,
     note: str = "", description: str = "", about: models.Model | None = None,
 ) -> AuditRecord:
     """An unsaved record (for `record` and for writing many at once with `bulk_create`)."""
@@ -127,7 +129,7 @@ def build(
 
 
 def record(
-    *, actor: Any, action: str, obj: models.Model, before: dict | None, after: dict | None, agency: Any = None,
+    *, actor: Actor, action: str, obj: models.Model, before: dict | None, after: dict | None, agency: Any = None,
     note: str = "", description: str = "", about: models.Model | None = None,
 ) -> AuditRecord | None:
     """Record one change of `obj` (call it inside the service's transaction; for a deletion, before deleting).
@@ -143,7 +145,7 @@ def record(
 
 
 def record_change(
-    *, actor: Any, obj: models.Model, before: dict | None, agency: Any = None, note: str = "",
+    *, actor: Actor, obj: models.Model, before: dict | None, agency: Any = None, note: str = "",
     description: str = "", about: models.Model | None = None,
 ) -> AuditRecord | None:
     """After saving `obj`: created when there was no `before`, changed otherwise (nothing when unchanged)."""

@@ -11,10 +11,11 @@ import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 
 from . import audit
+from .errors import NotFound
 
 
 class ChosenLanguageMiddleware:
@@ -76,3 +77,18 @@ def client_address(request: HttpRequest) -> str | None:
         return str(ipaddress.ip_address(address))
     except ValueError:
         return None
+
+
+class NotFoundMiddleware:
+    """A selector's or service's `NotFound` answers 404 like Django's own `Http404` (the same page, the same
+    message), so that code below the views needs to know nothing of HTTP."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, NotFound):
+            raise Http404(str(exception)) from exception

@@ -7,21 +7,26 @@ number of queries, and every roll-up is made in one pass over the rows already r
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch, Q
 
+from kinerja.core.periods import QUARTERS
 from kinerja.core.text import normalise
 from kinerja.evaluation.selectors import final_scores
 from kinerja.organisation.models import Agency, Position, Region, Unit
 from kinerja.performance import achievement
-from kinerja.performance.models import QUARTERS, Actual, Target
+from kinerja.performance.figures import PlanFigures, figures_from, plan_indicators, plan_rows
+from kinerja.performance.models import Actual, Target
 from kinerja.performance.selectors import (
     Measurement,
     PlanMeasurement,
     get_measurement_figures,
     get_plan_measurements,
+    kept,
+    rollup_cap,
+    rollup_of,
 )
 from kinerja.performance.templatetags.measurement import category_slug  # the CSS class of a category
 from kinerja.strategy.models import Goal, Indicator, Objective, PageIndicator, StrategicPlan
@@ -48,16 +53,17 @@ class PlanData:
 
 
 def get_plan_data(plan: StrategicPlan) -> PlanData:
-    indicators = list(plan.indicators.select_related("responsible_position", "objective").order_by("order", "code"))
-    rows = list(
-        PageIndicator.objects.filter(objective__plan=plan)
-        .select_related("position__unit", "objective")
-        .order_by("position__unit__order", "position__order", "objective__order", "order")
-    )
+    indicators, rows = plan_indicators(plan), plan_rows(plan)
     by_id = {indicator.pk: indicator for indicator in indicators}
     for row in rows:  # the row's indicator is one already read: no query per row
         row.indicator = by_id[row.indicator_id]
     return PlanData(plan, indicators, rows, get_plan_measurements(indicators, plan, plan.last_year))
+
+
+def plan_figures(data: PlanData, year: int, quarter: int) -> PlanFigures:
+    """The plan's figures for the period (performance.figures: the one definition of every roll-up)."""
+    return figures_from(data.plan, year, quarter, data.indicators, data.rows,
+                        {indicator.pk: data.measurement(indicator.pk, year) for indicator in data.indicators})
 
 
 # -- the agency dashboard -------------------------------------------------------------------------------
@@ -66,11 +72,21 @@ def get_plan_data(plan: StrategicPlan) -> PlanData:
 @dataclass
 class IkuRow:
     indicator: Indicator
-    target: Decimal | None
-    actual: Decimal | None
-    achievement: Decimal | None
+    measurement: Measurement  # read up to the chosen quarter
     state: str  # of the chosen quarter's actual: "" (empty), draft, submitted, verified
     trend: dict
+
+    @property
+    def target(self) -> Decimal | None:
+        return self.measurement.period_target
+
+    @property
+    def actual(self) -> Decimal | None:
+        return self.measurement.period_actual
+
+    @property
+    def achievement(self) -> Decimal | None:
+        return self.measurement.period_achievement
 
     @property
     def category(self) -> str | None:
@@ -130,6 +146,7 @@ class Dashboard:
     agency: achievement.Rollup
     example: bool
     risky_iki: list[RiskyRow] = field(default_factory=list)
+    figures: PlanFigures | None = None
 
     @property
     def at_risk(self) -> list[IkuRow]:
@@ -156,28 +173,27 @@ def _trend(pm: PlanMeasurement, years: Iterable[int]) -> dict:
 
 
 def get_dashboard(plan: StrategicPlan, year: int, quarter: int) -> Dashboard:
-    """Everything the agency dashboard shows for a year, up to a quarter (4 queries, one pass)."""
+    """Everything the agency dashboard shows for a year, up to a quarter (6 queries, one pass). Every
+    achievement and roll-up is read from performance.figures."""
     data = get_plan_data(plan)
-    iku = []
-    for indicator in data.indicators:
-        if not indicator.is_key:
-            continue
-        m = data.measurement(indicator.pk, year)
-        iku.append(IkuRow(indicator, m.target_up_to(quarter), m.actual_up_to(quarter), m.achievement_up_to(quarter),
-                          _state(m, quarter), _trend(data.measurements[indicator.pk], plan.years)))
-    # one pass over the page rows: achievements per unit and per position, states per unit and position
-    by_unit: dict[int, tuple[Unit, list]] = {}
-    by_position: dict[int, tuple[Position, list]] = {}
+    figures = plan_figures(data, year, quarter)
+    iku = [IkuRow(indicator, figures.indicator(indicator.pk), _state(figures.indicator(indicator.pk), quarter),
+                  _trend(data.measurements[indicator.pk], plan.years))
+           for indicator in data.indicators if indicator.is_key]
+    # one pass over the page rows: states per unit and position, the IKI rows at risk
+    units: dict[int, Unit] = {}
+    positions: dict[int, Position] = {}
     seen: dict[tuple[str, int], set[int]] = defaultdict(set)  # an indicator counts once per page and per unit
     completeness: dict[int, Completeness] = {}
     position_completeness: dict[int, Completeness] = {}
     risky: list[RiskyRow] = []
     for row in data.rows:
         position, unit = row.position, row.position.unit
-        value = data.measurement(row.indicator_id, year).achievement_up_to(quarter)
-        by_unit.setdefault(unit.pk, (unit, []))[1].append(value)
-        by_position.setdefault(position.pk, (position, []))[1].append(value)
-        state = _state(data.measurement(row.indicator_id, year), quarter)
+        units.setdefault(unit.pk, unit)
+        positions.setdefault(position.pk, position)
+        measurement = figures.indicator(row.indicator_id)
+        value = measurement.period_achievement
+        state = _state(measurement, quarter)
         if not row.indicator.is_key and row.indicator_id not in seen["risk", 0] and (
                 value is None or achievement.category(value) in (achievement.RENDAH, achievement.SANGAT_RENDAH)):
             seen["risk", 0].add(row.indicator_id)
@@ -193,49 +209,68 @@ def get_dashboard(plan: StrategicPlan, year: int, quarter: int) -> Dashboard:
         if row.indicator_id not in seen["p", position.pk]:
             seen["p", position.pk].add(row.indicator_id)
             position_completeness[position.pk].counts[state] += 1
-    agency_rollup = achievement.rollup(value for _, values in by_unit.values() for value in values)
     return Dashboard(
         plan, year, quarter, iku,
-        [Group(unit, achievement.rollup(values)) for unit, values in by_unit.values()],
-        [Group(position, achievement.rollup(values)) for position, values in by_position.values()],
-        list(completeness.values()), agency_rollup, data.example, risky,
+        [Group(unit, figures.unit(pk)) for pk, unit in units.items()],
+        [Group(position, figures.position(pk)) for pk, position in positions.items()],
+        list(completeness.values()), figures.agency, data.example, risky, figures,
     )
 
 
 # -- the performance tree -------------------------------------------------------------------------------
 
 
-def _node(name: str, kind: str, value: Decimal | None, url: str, children: list | None = None, code: str = "") -> dict:
-    node = {"name": name, "kind": kind, "value": None if value is None else str(value.quantize(Decimal("0.01"))),
-            "category": category_slug(value), "url": url}
+TWO_PLACES = Decimal("0.01")
+
+
+def figure_text(value: Decimal | None) -> str | None:
+    """An achievement as the pages print it, rounded half-up to two decimals ("96.92"); None for no figure."""
+    return None if value is None else str(value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP))
+
+
+def _node(name: str, kind: str, value: Decimal | None, url: str, children: list | None = None, code: str = "",
+          rollup: achievement.Rollup | None = None) -> dict:
+    node = {"name": name, "kind": kind, "value": figure_text(value), "category": category_slug(value), "url": url}
     if code:
         node["code"] = code
+    if rollup is not None:  # what the figure is based on: n of N indicators, verified, low coverage
+        node.update(counted=rollup.counted, total=rollup.total, verified=rollup.verified,
+                    low=rollup.low_coverage)
+        if rollup.low_coverage:
+            node["category"] = "low"
     if children:
         node["children"] = children
     return node
 
 
+def _rollup_node(name: str, kind: str, rollup: achievement.Rollup, url: str, children: list | None = None,
+                 code: str = "") -> dict:
+    return _node(name, kind, rollup.mean, url, children, code, rollup)
+
+
 def get_tree(plan: StrategicPlan, year: int, quarter: int, urls: "TreeUrls") -> dict:
-    """The performance tree as nested nodes: the plan → goals → strategic objectives → their IKU and the
-    positions' objectives that contribute to them → those objectives' IKI and the objectives that contribute
-    to them, down the position tree. Each node carries its achievement for the period (an objective: the
-    roll-up of its indicators) and the page it opens (6 queries, one pass)."""
+    """The performance tree as nested nodes: the plan → goals → strategic objectives → their indicators (IKU
+    and the others) and the positions' objectives that contribute to them → those objectives' IKI and the
+    objectives that contribute to them, down the position tree. Each node carries its achievement for the
+    period, read from performance.figures (an objective: the roll-up of its indicators), and the page it
+    opens (6 queries, one pass)."""
     data = get_plan_data(plan)
+    figures = plan_figures(data, year, quarter)
     goals = list(Goal.objects.filter(plan=plan).order_by("order"))
     objectives = list(
         Objective.objects.filter(plan=plan).select_related("position").order_by("position__order", "order")
     )
 
     def value(indicator_id: int) -> Decimal | None:
-        return data.measurement(indicator_id, year).achievement_up_to(quarter)
+        return figures.indicator(indicator_id).period_achievement
 
     rows_of: dict[int, list[PageIndicator]] = defaultdict(list)
     for row in data.rows:
         rows_of[row.objective_id].append(row)
-    iku_of: dict[int, list[Indicator]] = defaultdict(list)
+    indicators_of: dict[int, list[Indicator]] = defaultdict(list)
     for indicator in data.indicators:
-        if indicator.is_key and indicator.objective_id:
-            iku_of[indicator.objective_id].append(indicator)
+        if indicator.objective_id:
+            indicators_of[indicator.objective_id].append(indicator)
     contributors: dict[int | None, list[Objective]] = defaultdict(list)
     known = {objective.pk for objective in objectives}
     for objective in objectives:
@@ -251,34 +286,30 @@ def get_tree(plan: StrategicPlan, year: int, quarter: int, urls: "TreeUrls") -> 
         children = [indicator_node(row.indicator, row.name, "iki") for row in rows]
         if depth < 50:  # a cycle in the links must not hang the page
             children += [performance_node(item, depth + 1) for item in contributors.get(objective.pk, [])]
-        rollup = achievement.rollup(value(row.indicator_id) for row in rows)
         title = f"{objective.text} — {objective.position.title}" if objective.position else objective.text
-        return _node(title, "objective", rollup.mean, urls.position(objective.position.code) if objective.position
-                     else urls.plan, children, code=objective.code)
+        return _rollup_node(title, "objective", figures.objective(objective.pk),
+                            urls.position(objective.position.code) if objective.position else urls.plan, children,
+                            code=objective.code)
 
     def strategic_node(objective: Objective) -> dict:
-        iku = iku_of.get(objective.pk, [])
-        children = [indicator_node(indicator, indicator.name, "iku") for indicator in iku]
+        children = [indicator_node(indicator, indicator.name, "iku" if indicator.is_key else "indicator")
+                    for indicator in indicators_of.get(objective.pk, [])]
         children += [performance_node(item) for item in contributors.get(objective.pk, [])]
-        rollup = achievement.rollup(value(indicator.pk) for indicator in iku)
-        return _node(objective.text, "strategic", rollup.mean, urls.plan, children, code=objective.code)
+        return _rollup_node(objective.text, "strategic", figures.objective(objective.pk), urls.plan, children,
+                            code=objective.code)
 
     strategic = [objective for objective in objectives if objective.level == Objective.Level.STRATEGIC]
     goal_nodes = []
     for goal in goals:
         items = [strategic_node(objective) for objective in strategic if objective.goal_id == goal.pk]
-        goal_nodes.append(_node(goal.text, "goal", achievement.rollup(_values(items)).mean, urls.plan, items,
-                                code=goal.code))
+        goal_nodes.append(_rollup_node(goal.text, "goal", figures.goal(goal.pk), urls.plan, items, code=goal.code))
     loose = [strategic_node(objective) for objective in strategic if objective.goal_id is None]
     loose += [performance_node(objective) for objective in contributors.get(None, [])]
     if loose:
         goal_nodes.append(_node(urls.unlinked_label, "unlinked", None, urls.plan, loose))
-    agency_value = achievement.rollup(value(row.indicator_id) for row in data.rows).mean
-    return _node(plan.agency.name, "agency", agency_value, urls.plan, goal_nodes)
-
-
-def _values(nodes: list[dict]) -> list[Decimal | None]:
-    return [Decimal(node["value"]) if node["value"] is not None else None for node in nodes]
+    root = _rollup_node(plan.agency.name, "agency", figures.agency, urls.plan, goal_nodes)
+    root["year_target_used"] = figures.year_target_used
+    return root
 
 
 @dataclass
@@ -330,7 +361,8 @@ class SharedIndicator:
 
     @property
     def rollup(self) -> achievement.Rollup:
-        return achievement.rollup(value for _, value in self.by_agency.values())
+        result = achievement.rollup((value for _, value in self.by_agency.values()), cap=rollup_cap())
+        return replace(result, mean=kept(result.mean))
 
     @property
     def lowest(self) -> Decimal | None:
@@ -369,15 +401,15 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     rows = list(PageIndicator.objects.filter(objective__plan__in=plans.values())
                 .values_list("indicator_id", "position__agency_id"))
     # read-only roll-up of the region's thousands of indicators: figures, not model instances (same rules)
-    measurements = get_measurement_figures(indicators, year)
+    measurements = get_measurement_figures(indicators, year, quarter=quarter)
 
     def value(indicator_id: int) -> Decimal | None:
-        return measurements[indicator_id].achievement_up_to(quarter)
+        return measurements[indicator_id].period_achievement
 
-    values: dict[int, list] = defaultdict(list)
+    values: dict[int, list[Measurement]] = defaultdict(list)
     states: dict[int, dict[int, bool]] = defaultdict(dict)
     for indicator_id, agency_id in rows:
-        values[agency_id].append(value(indicator_id))
+        values[agency_id].append(measurements[indicator_id])  # the agency's roll-up: every IKI page row
         actual = measurements[indicator_id].actuals.get(quarter)
         states[agency_id][indicator_id] = actual is not None and actual.status == Actual.Status.VERIFIED
     scores = sakip_scores([agency.pk for agency in agencies], year)
@@ -386,7 +418,7 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
         done = states.get(agency.pk, {})
         share = Decimal(sum(done.values())) * 100 / len(done) if done else None
         lines.append(AgencyLine(agency, plans.get(agency.pk),
-                                achievement.rollup(values[agency.pk]),  # no plan: nothing measured, "—"
+                                rollup_of(values[agency.pk]),  # no plan: nothing measured, "—"
                                 share, scores.get(agency.pk)))
     agency_of_plan = {plan.pk: agency_id for agency_id, plan in plans.items()}
     groups: dict[str, dict[int, tuple[Indicator, Decimal | None]]] = defaultdict(dict)

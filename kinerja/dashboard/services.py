@@ -1,18 +1,18 @@
 """The one writer of an agency's publication: every change goes through the audit trail."""
 
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.organisation.models import Agency
 
 from .models import Publication
 
 
 @transaction.atomic
-def set_published(*, actor: Any, agency: Agency, published: bool) -> Publication:
+def set_published(*, actor: Actor, agency: Agency, published: bool) -> Publication:
     """Publish (or withdraw) the agency's public page; a change that changes nothing records nothing."""
     publication = Publication.objects.select_for_update().filter(agency=agency).first()
     before = audit.snapshot(publication)

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, reach_of
 from kinerja.core.cells import spreadsheet_text
 from kinerja.core.numbers import format_number
+from kinerja.core.periods import QUARTER_NAMES, chosen_any_year, chosen_quarter, chosen_year, default_year
 from kinerja.organisation.models import Agency, Region
 from kinerja.performance.models import Actual
-from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year, default_year
+from kinerja.performance.selectors import rollup_cap
 from kinerja.reports import output, stored
 from kinerja.reports.models import EnactedDecree
 from kinerja.strategy.models import StrategicPlan
@@ -37,6 +38,11 @@ def _is_published(agency: Agency) -> bool:
     return Publication.objects.filter(agency=agency, is_published=True).exists()
 
 
+def _chart_category(rollup: object) -> str:
+    """A bar's colour: its category, grey where the roll-up rests on too few indicators (docs/measurement.md)."""
+    return "none" if rollup.low_coverage else selectors.category_slug(rollup.mean)
+
+
 def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     plan = find_current_plan(agency_obj)
@@ -47,12 +53,12 @@ def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
     units_chart = {
         "labels": [group.obj.name for group in board.units],
         "values": [None if group.rollup.mean is None else str(group.rollup.mean) for group in board.units],
-        "categories": [selectors.category_slug(group.rollup.mean) for group in board.units],
+        "categories": [_chart_category(group.rollup) for group in board.units],
     }
     positions_chart = {
         "labels": [group.obj.title for group in board.positions],
         "values": [None if group.rollup.mean is None else str(group.rollup.mean) for group in board.positions],
-        "categories": [selectors.category_slug(group.rollup.mean) for group in board.positions],
+        "categories": [_chart_category(group.rollup) for group in board.positions],
     }
     return render(request, "dashboard/dashboard.html", {
         "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
@@ -60,7 +66,8 @@ def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
         "trends": [(row, f"trend-{index}") for index, row in enumerate(board.iku)],
         "example": board.example, "may_plan": may_plan(request.user, agency_obj),
         "published": _is_published(agency_obj),
-        "reads_region": _reads_region(request.user, agency_obj.region),
+        "reads_region": _reads_region(request.user, agency_obj.region), "rollup_cap": rollup_cap(),
+        "year_target_used": board.figures.year_target_used,
     })
 
 
@@ -73,7 +80,8 @@ def tree(request: HttpRequest, agency: str) -> HttpResponse:
     root = selectors.get_tree(plan, year, quarter, tree_urls(agency_obj.code, year))
     return render(request, "dashboard/tree.html", {
         "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
-        "root": root, "node_count": selectors.count_nodes(root),
+        "root": root, "node_count": selectors.count_nodes(root), "rollup_cap": rollup_cap(),
+        "year_target_used": root.get("year_target_used", False),
     })
 
 
@@ -116,10 +124,8 @@ def region_view(request: HttpRequest, region: str) -> HttpResponse:
     if region_obj is None or not _reads_region(request.user, region_obj):
         raise Http404(NOT_FOUND)
     latest_plan = StrategicPlan.objects.filter(agency__region=region_obj).order_by("-first_year").first()
-    text = request.GET.get("tahun", "")
-    if text.isdigit() and 2000 <= int(text) <= 2100:
-        year = int(text)
-    else:
+    year = chosen_any_year(request)
+    if year is None:
         latest = Actual.objects.filter(indicator__plan__agency__region=region_obj).aggregate(y=Max("year"))["y"]
         year = latest or (default_year(latest_plan) if latest_plan else 2000)
     quarter = chosen_quarter(request)
@@ -133,7 +139,7 @@ def region_view(request: HttpRequest, region: str) -> HttpResponse:
         "region": region_obj, "view": view, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
         "years": list(latest_plan.years) if latest_plan else [year],
         "chosen": chosen, "chosen_key": chosen_key, "show_all": show_all,
-        "shared_shown": view.shared if show_all else view.shared[:SHARED_LISTED],
+        "shared_shown": view.shared if show_all else view.shared[:SHARED_LISTED], "rollup_cap": rollup_cap(),
     })
 
 

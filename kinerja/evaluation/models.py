@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
+from kinerja.core.stored_files import StoredFileMixin
 
 from .scoring import ANSWERS
 
@@ -175,7 +176,7 @@ def evaluation_evidence_path(instance: "EvaluationEvidence", filename: str) -> s
     return f"evaluation-evidence/{instance.stored_name}"
 
 
-class EvaluationEvidence(TimeStampedModel):
+class EvaluationEvidence(StoredFileMixin, TimeStampedModel):
     """Evidence of a criterion's self-assessment or of a follow-up: an uploaded file (kind checked from its
     content, stored under a generated name like performance evidence) or a link to a Kinerja page picked from a
     list (`links.py`: the decree, the agreements, the achievement tables, the plan …)."""

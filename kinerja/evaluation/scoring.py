@@ -27,6 +27,12 @@ ANSWER_VALUES: dict[str, Decimal] = {
     "CC": Decimal(60), "C": Decimal(50), "D": Decimal(30), "E": Decimal(0),
 }
 ANSWERS: tuple[str, ...] = tuple(ANSWER_VALUES)
+# What each answer says about a criterion, shown where it is chosen (the words of the predicate scale; E: nothing
+# of the criterion is met, worth 0).
+ANSWER_MEANINGS: dict[str, str] = {
+    "AA": "Sangat memuaskan", "A": "Memuaskan", "BB": "Sangat baik", "B": "Baik",
+    "CC": "Cukup", "C": "Kurang", "D": "Sangat kurang", "E": "Tidak ada / tidak terpenuhi",
+}
 PLACES = 4
 QUANTUM = Decimal(1).scaleb(-PLACES)  # 0.0001
 

@@ -10,16 +10,15 @@ evidence (`performance.Evidence.link`), and turns every recommendation into a fo
 import hashlib
 import secrets
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.accounts.access import may_evaluate, may_read_evaluation_secrets, reach_of
-from kinerja.core import audit
+from kinerja.core import audit, stored_files
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
 from kinerja.performance import services as performance
@@ -80,7 +79,7 @@ def _describe(evaluation: Evaluation, what: str) -> str:
 # -- the evaluation ----------------------------------------------------------------------------------------
 
 @transaction.atomic
-def start_evaluation(*, actor: Any, agency: Agency, year: int, version: WorksheetVersion | None = None
+def start_evaluation(*, actor: Actor, agency: Agency, year: int, version: WorksheetVersion | None = None
                      ) -> Evaluation:
     """Open the evaluation of a year with the newest worksheet (or the one given): one answer row per criterion."""
     _ensure(may_prepare(actor, agency) or may_evaluate(actor, agency),
@@ -106,7 +105,7 @@ def _locked(evaluation: Evaluation) -> Evaluation:
 
 
 @transaction.atomic
-def save_self_assessment(*, actor: Any, answer: Answer, self_answer: str, self_note: str = "") -> Answer:
+def save_self_assessment(*, actor: Actor, answer: Answer, self_answer: str, self_note: str = "") -> Answer:
     evaluation = _locked(answer.evaluation)
     _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang mengisi "
                                                    "penilaian mandiri.")
@@ -121,25 +120,46 @@ def save_self_assessment(*, actor: Any, answer: Answer, self_answer: str, self_n
     return answer
 
 
+class IncompleteSelfAssessment(ValidationError):
+    """Sending a self-assessment with unanswered criteria without the sender's explicit confirmation."""
+
+    def __init__(self, *, unanswered: list[str], total: int) -> None:
+        self.unanswered, self.total = unanswered, total
+        super().__init__(incomplete_message(len(unanswered), total), code="incomplete")
+
+
+def incomplete_message(unanswered: int, total: int) -> str:
+    return (f"{unanswered} dari {total} kriteria penilaian mandiri belum dijawab. Kirim juga hanya bila Anda "
+            "menyatakannya: setelah dikirim, jawaban tidak dapat diubah lagi.")
+
+
 @transaction.atomic
-def submit_self_assessment(*, actor: Any, evaluation: Evaluation) -> Evaluation:
-    """The self-assessment goes to the inspectorate: from now on only the evaluator writes."""
+def submit_self_assessment(*, actor: Actor, evaluation: Evaluation, send_incomplete: bool = False) -> Evaluation:
+    """The self-assessment goes to the inspectorate: from now on only the evaluator writes. Refused
+    (`IncompleteSelfAssessment`) while criteria are unanswered, unless the sender confirms sending it incomplete."""
     evaluation = _locked(evaluation)
     _ensure(may_prepare(actor, evaluation.agency) or may_evaluate(actor, evaluation.agency),
             "Hanya perencana/kepala perangkat daerah atau inspektorat yang mengirim penilaian mandiri.")
     if evaluation.state != Evaluation.State.SELF_ASSESSMENT:
         raise ValidationError("Penilaian mandiri sudah dikirim.")
+    answers = list(evaluation.answers.values_list("criterion__code", "self_answer"))
+    unanswered = [code for code, letter in answers if scoring.is_unanswered(letter)]
+    if unanswered and not send_incomplete:
+        raise IncompleteSelfAssessment(unanswered=unanswered, total=len(answers))
     before = audit.snapshot(evaluation)
     evaluation.state = Evaluation.State.UNDER_EVALUATION
     evaluation.save(update_fields=["state", "updated_at"])
+    sent = "penilaian mandiri dikirim ke inspektorat"
+    if unanswered:
+        sent += f" ({len(unanswered)} dari {len(answers)} kriteria belum dijawab)"
     audit.record(actor=actor, action=AuditRecord.Action.SUBMITTED, obj=evaluation, before=before,
                  after=audit.snapshot(evaluation), agency=evaluation.agency_id,
-                 description=_describe(evaluation, "penilaian mandiri dikirim ke inspektorat"))
+                 description=_describe(evaluation, sent))
     return evaluation
 
 
 @transaction.atomic
-def save_evaluator_answer(*, actor: Any, answer: Answer, value: str, note: str = "", recommendation: str = ""
+def save_evaluator_answer(*, actor: Actor, answer: Answer, value: str, note: str = "", recommendation: str = ""
                           ) -> Answer:
     """The evaluator's answer to one criterion (AA … E, nothing else), note and recommendation."""
     evaluation = _locked(answer.evaluation)
@@ -158,7 +178,7 @@ def save_evaluator_answer(*, actor: Any, answer: Answer, value: str, note: str =
 
 
 @transaction.atomic
-def finalise(*, actor: Any, evaluation: Evaluation) -> Evaluation:
+def finalise(*, actor: Actor, evaluation: Evaluation) -> Evaluation:
     """Close the evaluation with its score: refused while any criterion is unanswered (listed)."""
     evaluation = _locked(evaluation)
     _ensure(may_evaluate(actor, evaluation.agency), "Hanya inspektorat yang menetapkan hasil evaluasi.")
@@ -196,7 +216,7 @@ def result_url(evaluation: Evaluation) -> str:
     return reverse("evaluation-result", args=[evaluation.agency.code, evaluation.year])
 
 
-def _feed_indicators(actor: Any, evaluation: Evaluation, total: Decimal, predicate: tuple[str, str]) -> None:
+def _feed_indicators(actor: Actor, evaluation: Evaluation, total: Decimal, predicate: tuple[str, str]) -> None:
     """The score becomes the quarter-4 actual of each fed indicator, with the result page as its evidence."""
     url = result_url(evaluation)
     for indicator in fed_indicators(evaluation.agency, evaluation.year):
@@ -240,21 +260,17 @@ def _evidence_owner(answer: Answer | None, follow_up: FollowUp | None) -> tuple[
 
 
 @transaction.atomic
-def add_evidence_file(*, actor: Any, name: str, content: bytes, answer: Answer | None = None,
+def add_evidence_file(*, actor: Actor, name: str, content: bytes, answer: Answer | None = None,
                       follow_up: FollowUp | None = None) -> EvaluationEvidence:
-    """A file, checked like performance evidence (kind from the content, size limit), stored under a generated
-    name."""
+    """A file, checked and stored like performance evidence (`kinerja.core.stored_files`: kind from the content,
+    size limit, a generated stored name; shown and downloaded under the uploader's name with the detected kind's
+    extension — `laporan.html` holding a PDF is `laporan.pdf`)."""
     evaluation, place = _evidence_owner(answer, follow_up)
     _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang "
                                                    "menambahkan bukti.")
-    kind = performance.checked_evidence_kind(name, content)
-    stored_name = f"{secrets.token_hex(16)}.{kind.extension}"
-    evidence = EvaluationEvidence(
-        answer=answer, follow_up=follow_up, stored_name=stored_name, original_name=name[:255] or stored_name,
-        kind=kind.code, content_type=kind.content_type, size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(), uploaded_by=actor,
-    )
-    evidence.file.save(stored_name, ContentFile(content), save=False)
+    checked = stored_files.checked_file(name, content)
+    evidence = EvaluationEvidence(answer=answer, follow_up=follow_up, uploaded_by=actor)
+    evidence.put_file(checked)
     evidence.full_clean()
     evidence.save()
     audit.record_change(actor=actor, obj=evidence, before=None, agency=evaluation.agency_id,
@@ -263,7 +279,7 @@ def add_evidence_file(*, actor: Any, name: str, content: bytes, answer: Answer |
 
 
 @transaction.atomic
-def add_evidence_link(*, actor: Any, key: str, answer: Answer | None = None, follow_up: FollowUp | None = None
+def add_evidence_link(*, actor: Actor, key: str, answer: Answer | None = None, follow_up: FollowUp | None = None
                       ) -> EvaluationEvidence:
     """A page or document of Kinerja picked from `links.LINKS`."""
     evaluation, place = _evidence_owner(answer, follow_up)
@@ -280,7 +296,7 @@ def add_evidence_link(*, actor: Any, key: str, answer: Answer | None = None, fol
 
 
 @transaction.atomic
-def remove_evidence(*, actor: Any, evidence: EvaluationEvidence) -> None:
+def remove_evidence(*, actor: Actor, evidence: EvaluationEvidence) -> None:
     evaluation, place = _evidence_owner(evidence.answer, evidence.follow_up)
     _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang menghapus "
                                                    "bukti.")
@@ -301,7 +317,7 @@ def _locked_follow_up(follow_up: FollowUp) -> FollowUp:
 
 
 @transaction.atomic
-def answer_follow_up(*, actor: Any, follow_up: FollowUp, action: str) -> FollowUp:
+def answer_follow_up(*, actor: Actor, follow_up: FollowUp, action: str) -> FollowUp:
     """The agency says what it did about a recommendation."""
     follow_up = _locked_follow_up(follow_up)
     evaluation = follow_up.answer.evaluation
@@ -322,7 +338,7 @@ def answer_follow_up(*, actor: Any, follow_up: FollowUp, action: str) -> FollowU
 
 
 @transaction.atomic
-def mark_follow_up(*, actor: Any, follow_up: FollowUp, done: bool, note: str = "") -> FollowUp:
+def mark_follow_up(*, actor: Actor, follow_up: FollowUp, done: bool, note: str = "") -> FollowUp:
     """The inspectorate marks a follow-up done or not done."""
     follow_up = _locked_follow_up(follow_up)
     evaluation = follow_up.answer.evaluation

@@ -5,15 +5,18 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_evaluate, reach_of
+from kinerja.core.file_downloads import stored_file_response
+from kinerja.core.periods import parse_year
 from kinerja.organisation.models import Agency, Region
 
-from . import scoring, selectors, services
+from . import selectors, services
 from .links import LINKS, link_url
 from .models import Answer, Evaluation, EvaluationEvidence, FollowUp
 
@@ -31,13 +34,31 @@ def _evaluation(request: HttpRequest, agency: str, year: int, *, required: bool 
 
 
 def _answer(evaluation: Evaluation, criterion: str) -> Answer:
-    return get_object_or_404(Answer.objects.select_related("criterion", "evaluation__agency"),
+    return get_object_or_404(Answer.objects.select_related("criterion__sub_component__component",
+                                                           "evaluation__agency"),
                              evaluation=evaluation, criterion__code=criterion)
 
 
 def _back(evaluation: Evaluation, anchor: str = "") -> HttpResponseRedirect:
+    """Back to the worksheet, at the criterion (`?kriteria=` unfolds its component and sub-component)."""
     url = reverse("evaluation-page", args=[evaluation.agency.code, evaluation.year])
-    return redirect(url + (f"#k-{anchor}" if anchor else ""))
+    return redirect(url + (f"?kriteria={anchor}#k-{anchor}" if anchor else ""))
+
+
+def _saved(request: HttpRequest, evaluation: Evaluation, answer: Answer, error: ValidationError | None
+           ) -> HttpResponse:
+    """After a save: the htmx request gets the small status of the criterion (saved, or why not) with the
+    page's counters swapped out of band; a plain form post goes back to the criterion."""
+    if not request.htmx:
+        if error is not None:
+            _problems(request, error)
+        return _back(evaluation, answer.criterion.code)
+    return render(request, "evaluation/partials/_save_status.html", {
+        "error": " ".join(error.messages) if error is not None else "", "progress": selectors.get_progress(evaluation),
+        "verdict": services.may_see_verdict(request.user, evaluation),
+        "saved_at": timezone.localtime(), "code": answer.criterion.code,
+        "self_side": evaluation.state == Evaluation.State.SELF_ASSESSMENT,
+    })
 
 
 def _problems(request: HttpRequest, error: ValidationError) -> None:
@@ -60,12 +81,12 @@ def index(request: HttpRequest, agency: str) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
-    year = request.POST.get("year", "")
-    if not year.isdigit():
-        messages.error(request, "Isi tahun yang dievaluasi.")
+    year = parse_year(request.POST.get("year"))
+    if year is None:
+        messages.error(request, "Isi tahun yang dievaluasi (2000–2100).")
         return redirect("evaluation-index", agency_obj.code)
     try:
-        evaluation = services.start_evaluation(actor=request.user, agency=agency_obj, year=int(year))
+        evaluation = services.start_evaluation(actor=request.user, agency=agency_obj, year=year)
     except PermissionDenied as error:
         raise Http404(NOT_FOUND) from error
     except ValidationError as error:
@@ -87,15 +108,45 @@ def evaluation_page(request: HttpRequest, agency: str, year: int) -> HttpRespons
         return _not_started(request, agency_obj, year)
     worksheet = selectors.worksheet_of(evaluation, with_evidence=True)
     roles = _roles(request.user, agency_obj)
+    verdict = services.may_see_verdict(request.user, evaluation)
+    self_open = roles["may_prepare"] and evaluation.state == Evaluation.State.SELF_ASSESSMENT
+    evaluating = roles["may_evaluate"] and evaluation.state == Evaluation.State.UNDER_EVALUATION
+    progress = selectors.get_progress(evaluation)
     return render(request, "evaluation/evaluation.html", {
         "agency": agency_obj, "evaluation": evaluation, "worksheet": worksheet, "year": year,
-        "verdict": services.may_see_verdict(request.user, evaluation), **roles,
-        "self_open": roles["may_prepare"] and evaluation.state == Evaluation.State.SELF_ASSESSMENT,
-        "evaluating": roles["may_evaluate"] and evaluation.state == Evaluation.State.UNDER_EVALUATION,
-        "answers": scoring.ANSWERS, "values": scoring.ANSWER_VALUES,
+        "verdict": verdict, **roles, "self_open": self_open, "evaluating": evaluating, "progress": progress,
+        "component_rows": [(view, progress.by_code[view.component.code],
+                            [(sub, progress.by_code[sub.sub.code]) for sub in view.subs])
+                           for view in worksheet.components],
+        "unfolded": _unfolded(request, worksheet, progress, evaluating=evaluating),
         "links": [(key, str(link.label)) for key, link in LINKS.items()],
         "previous": selectors.previous_follow_ups(agency_obj, year),
     })
+
+
+def _unfolded(request: HttpRequest, worksheet: selectors.Worksheet, progress: selectors.Progress, *,
+              evaluating: bool) -> set[str]:
+    """The component and sub-component shown unfolded: those of the criterion asked for (`?kriteria=A.b.3`,
+    after a save) or the component asked for (`?komponen=B`, its first sub-component with work left), else the
+    first with a criterion still to answer on the user's side (the evaluator's, or the self-assessment)."""
+    counts = progress.by_code
+
+    def work_left(code: str) -> bool:
+        item = counts[code]
+        return (item.answered if evaluating else item.self_answered) < item.total
+
+    criterion, component = request.GET.get("kriteria", ""), request.GET.get("komponen", "")
+    for view in worksheet.components:
+        for sub in view.subs:
+            if any(answer.criterion.code == criterion for answer in sub.answers):
+                return {view.component.code, sub.sub.code}
+    views = [view for view in worksheet.components if view.component.code == component]
+    views = views or [view for view in worksheet.components if work_left(view.component.code)]
+    views = views or worksheet.components[:1]
+    if not views:
+        return set()
+    subs = [sub for sub in views[0].subs if work_left(sub.sub.code)] or views[0].subs[:1]
+    return {views[0].component.code, *(sub.sub.code for sub in subs[:1])}
 
 
 def result(request: HttpRequest, agency: str, year: int) -> HttpResponse:
@@ -115,16 +166,33 @@ def result(request: HttpRequest, agency: str, year: int) -> HttpResponse:
 
 @require_POST
 def submit(request: HttpRequest, agency: str, year: int) -> HttpResponse:
-    _, evaluation = _evaluation(request, agency, year)
-    try:
-        services.submit_self_assessment(actor=request.user, evaluation=evaluation)
-    except PermissionDenied as error:
-        raise Http404(NOT_FOUND) from error
-    except ValidationError as error:
-        _problems(request, error)
-    else:
-        messages.success(request, "Penilaian mandiri dikirim ke inspektorat.")
-    return _back(evaluation)
+    """Two steps: a POST without `confirmed` only shows what sending means (how many criteria are unanswered,
+    that the answers can no longer be changed); the confirmation form sends. Incomplete answers go only with
+    `send_incomplete` (the service's rule)."""
+    agency_obj, evaluation = _evaluation(request, agency, year)
+    roles = _roles(request.user, agency_obj)
+    if not (roles["may_prepare"] or roles["may_evaluate"]):
+        raise Http404(NOT_FOUND)
+    if evaluation.state != Evaluation.State.SELF_ASSESSMENT:
+        messages.error(request, "Penilaian mandiri sudah dikirim.")
+        return _back(evaluation)
+    error = ""
+    if request.POST.get("confirmed") == "1":
+        try:
+            services.submit_self_assessment(actor=request.user, evaluation=evaluation,
+                                            send_incomplete=request.POST.get("send_incomplete") == "1")
+        except PermissionDenied as denied:
+            raise Http404(NOT_FOUND) from denied
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            messages.success(request, "Penilaian mandiri dikirim ke inspektorat.")
+            return _back(evaluation)
+    progress = selectors.get_progress(evaluation)
+    return render(request, "evaluation/submit_confirm.html", {
+        "agency": agency_obj, "evaluation": evaluation, "year": year, "progress": progress, "error": error,
+        "incomplete_message": services.incomplete_message(progress.self_unanswered, progress.total),
+    })
 
 
 @require_POST
@@ -152,8 +220,8 @@ def self_assessment(request: HttpRequest, agency: str, year: int, criterion: str
     except PermissionDenied as error:
         raise Http404(NOT_FOUND) from error
     except ValidationError as error:
-        _problems(request, error)
-    return _back(evaluation, criterion)
+        return _saved(request, evaluation, answer, error)
+    return _saved(request, evaluation, answer, None)
 
 
 @require_POST
@@ -170,8 +238,8 @@ def evaluator_answer(request: HttpRequest, agency: str, year: int, criterion: st
     except PermissionDenied as error:
         raise Http404(NOT_FOUND) from error
     except ValidationError as error:
-        _problems(request, error)
-    return _back(evaluation, criterion)
+        return _saved(request, evaluation, answer, error)
+    return _saved(request, evaluation, answer, None)
 
 
 @require_POST
@@ -204,8 +272,7 @@ def evidence_download(request: HttpRequest, agency: str, year: int, evidence: in
     item = _evidence(evaluation, evidence)
     if item.link:
         return redirect(link_url(item.link, evaluation.agency.code, evaluation.year))
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
-                        content_type=item.content_type)
+    return stored_file_response(item)
 
 
 @require_POST

@@ -15,6 +15,7 @@ import yaml
 from django.db import transaction
 
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 
 HUNDRED = Decimal(100)
@@ -176,7 +177,7 @@ def write_worksheet(worksheet: WorksheetData, models: Any) -> Any:
 
 
 @transaction.atomic
-def load_worksheet(*, actor: Any, worksheet: WorksheetData) -> Any:
+def load_worksheet(*, actor: Actor, worksheet: WorksheetData) -> Any:
     """Load a checked worksheet (the app's models), recorded in the audit trail with its counts."""
     from . import models
 

@@ -9,7 +9,7 @@ import jsonschema
 import yaml
 from django.conf import settings
 
-from .problems import DatasetError, Problem
+from .loading.report import DatasetError, Problem
 
 FORMAT = "kinerja-agency/1"
 SCHEMA_PATH = Path(settings.BASE_DIR) / "data" / "schema.json"

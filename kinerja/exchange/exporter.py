@@ -20,7 +20,7 @@ from kinerja.strategy.models import (
 from kinerja.strategy.selectors import find_current_plan
 
 from .dataset_io import FORMAT
-from .performance_loader import KIND_ORDER
+from .loading.figures import KIND_ORDER
 
 
 def _optional(**fields: Any) -> dict[str, Any]:

@@ -6,8 +6,8 @@ back where the person who wrote the file looks for them (sheet, row and column o
 problem nothing is written. What the importing user may change is the loader's to decide (loader.py).
 
 A hostile file is bounded before it is parsed: YAML/JSON up to MAX_TEXT_BYTES and without YAML anchors or aliases
-(dataset_io), a workbook checked whole by xlsx_guard (no DTD or entity, unzipped size bounded) and read up to
-workbook.MAX_ROWS rows of workbook.MAX_COLUMNS columns a sheet.
+(dataset_io), a workbook checked whole by workbook.xlsx (no DTD or entity, unzipped size bounded) and read up to
+workbook.shape.MAX_ROWS rows of workbook.shape.MAX_COLUMNS columns a sheet.
 """
 
 from collections import Counter
@@ -19,12 +19,15 @@ import jsonschema
 from django.apps import apps
 from django.db import transaction
 
+from kinerja.core.actors import Actor
 from kinerja.organisation.models import Agency
 
 from . import dataset_io
-from .loader import LoadReport, load_agency_data
-from .problems import CellProblem, DatasetError
-from .workbook import MODEL_SHEETS, Origins, locate, read_workbook, record_path
+from .loading.agency import load_agency_data
+from .loading.report import CellProblem, DatasetError, LoadReport
+from .workbook.columns import MODEL_SHEETS
+from .workbook.rows import Origins, locate, record_path
+from .workbook.xlsx import read_workbook
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # a YAML/JSON dataset: bounds the time of parsing it (~5 s; an agency is ~100 KB)
 MAX_ROUNDS = 5  # schema rounds: each drops the records it refused, so the loader still sees the rest
@@ -181,7 +184,7 @@ def _counts(report: LoadReport) -> list[SheetCount]:
             for sheet, c in sorted(totals.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99)]
 
 
-def _run(name: str, content: bytes, *, actor: Any, agency: Agency | None, apply: bool) -> ImportResult:
+def _run(name: str, content: bytes, *, actor: Actor, agency: Agency | None, apply: bool) -> ImportResult:
     reading = _Reading(name, content)
     result = ImportResult(source=reading.source)
     reading.read()
@@ -220,12 +223,12 @@ def _run(name: str, content: bytes, *, actor: Any, agency: Agency | None, apply:
     return result
 
 
-def preview(*, actor: Any, name: str, content: bytes, agency: Agency | None = None) -> ImportResult:
+def preview(*, actor: Actor, name: str, content: bytes, agency: Agency | None = None) -> ImportResult:
     """What importing the file would create, change and leave, per sheet; its problems. Writes nothing."""
     return _run(name, content, actor=actor, agency=agency, apply=False)
 
 
-def import_file(*, actor: Any, name: str, content: bytes, agency: Agency | None = None) -> ImportResult:
+def import_file(*, actor: Actor, name: str, content: bytes, agency: Agency | None = None) -> ImportResult:
     """Import the file in one transaction; with any problem nothing is written (`applied` is False).
 
     `agency`: the agency whose page the file was uploaded on (the file must be that agency's); None for the

@@ -19,7 +19,7 @@ from kinerja.organisation.models import Agency
 
 from . import importer, uploads
 from .exporter import export_agency_data
-from .workbook import write_workbook
+from .workbook.xlsx import write_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 20 * 1024 * 1024

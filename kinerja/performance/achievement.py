@@ -131,17 +131,55 @@ def combine_ratio_quarters(
     raise ValueError(f"Aturan triwulan tidak dikenal: {rule!r}")
 
 
+# A roll-up based on fewer than this share of its indicators says so instead of showing a category colour.
+LOW_COVERAGE_SHARE = Decimal("0.5")
+
+
 @dataclass(frozen=True)
 class Rollup:
-    """The mean achievement of a group of indicators (objective, page, unit, agency)."""
+    """The mean achievement of a group of indicators (objective, page, unit, agency).
+
+    `counted` indicators have an achievement, `missing` do not (no actual, no target); `verified` of the counted
+    ones rest on verified actuals only; `cap` is the limit each achievement was cut to before averaging (None:
+    none)."""
 
     mean: Decimal | None
     counted: int
     missing: int
+    verified: int = 0
+    cap: Decimal | None = None
 
     @property
     def category(self) -> str | None:
         return category(self.mean)
+
+    @property
+    def total(self) -> int:
+        return self.counted + self.missing
+
+    @property
+    def unverified(self) -> int:
+        return self.counted - self.verified
+
+    @property
+    def low_coverage(self) -> bool:
+        """Fewer than LOW_COVERAGE_SHARE of the indicators have an achievement (none at all included)."""
+        return self.total > 0 and self.counted < LOW_COVERAGE_SHARE * self.total
+
+
+def rollup_figures(figures: Iterable[tuple[Decimal | None, bool]], *, cap: Decimal | None = None) -> Rollup:
+    """The roll-up of (achievement, verified) pairs: the mean of the achievements that exist, each cut to `cap`
+    first when a cap is set; `missing` counts those that do not exist (they are left out of the mean, never
+    counted as 0); `verified` counts the existing ones whose actuals are all verified."""
+    values, missing, verified = [], 0, 0
+    for value, is_verified in figures:
+        if value is None:
+            missing += 1
+            continue
+        values.append(min(value, cap) if cap is not None else value)
+        verified += bool(is_verified)
+    mean = sum(values, Decimal(0)) / len(values) if values else None
+    return Rollup(mean, len(values), missing, verified, cap)
 
 
 def rollup(achievements: Iterable[Decimal | None], *, cap: Decimal | None = None) -> Rollup:
@@ -150,14 +188,7 @@ def rollup(achievements: Iterable[Decimal | None], *, cap: Decimal | None = None
     `cap` (a setting, default none) limits each indicator's achievement before averaging. An indicator
     printed on several pages is passed once per page by the caller, so it counts once per page.
     """
-    values, missing = [], 0
-    for value in achievements:
-        if value is None:
-            missing += 1
-        else:
-            values.append(min(value, cap) if cap is not None else value)
-    mean = sum(values, Decimal(0)) / len(values) if values else None
-    return Rollup(mean, len(values), missing)
+    return rollup_figures(((value, False) for value in achievements), cap=cap)
 
 
 def plan_progress(actual_to_date: Decimal | None, end_target: Decimal | None) -> Decimal | None:

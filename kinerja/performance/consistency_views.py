@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kinerja.accounts.access import agency_or_404, may_plan
+from kinerja.core.periods import chosen_any_year
 
 from .consistency import check_agency
 
@@ -11,8 +12,7 @@ from .consistency import check_agency
 def consistency_check(request: HttpRequest, agency: str) -> HttpResponse:
     """Readable by whoever may read the agency; `?tahun=` limits the quarterly targets checked to one year."""
     agency_obj = agency_or_404(request.user, agency)
-    text = request.GET.get("tahun", "")
-    report = check_agency(agency_obj, year=int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None)
+    report = check_agency(agency_obj, year=chosen_any_year(request))
     return render(request, "performance/consistency.html", {
         "agency": agency_obj, "report": report, "plan": report.plan,
         "years": list(report.plan.years) if report.plan else [],

@@ -2,19 +2,13 @@
 audit trail. Part of the one door of `performance.services` (which re-exports these functions): who may enter
 the actual, in an open quarter, while it is editable."""
 
-import hashlib
-import secrets
-from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 
-from kinerja.core import audit
+from kinerja.core import audit, stored_files
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 
-from . import file_kinds
 from .models import Actual, Evidence
 from .rules import ensure_may_enter
 from .workflow import ensure_editable, ensure_period_open
@@ -27,26 +21,7 @@ def evidence_description(evidence: Evidence, action: str) -> str:
                 f"{actual.indicator.code} {AuditRecord.Action(action).label}")
 
 
-def max_evidence_bytes() -> int:
-    return int(getattr(settings, "KINERJA_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024))
-
-
-def checked_evidence_kind(name: str, content: bytes) -> file_kinds.FileKind:
-    """What an evidence file really is; ValidationError when it is empty, too large or not an allowed kind."""
-    limit = max_evidence_bytes()
-    if not content:
-        raise ValidationError({"file": "Berkas bukti kosong."})
-    if len(content) > limit:
-        raise ValidationError({"file": f"Berkas bukti lebih besar dari batas {limit // (1024 * 1024)} MB."})
-    kind = file_kinds.detect(content)
-    if kind is None:
-        raise ValidationError(
-            {"file": f"Isi berkas '{name}' bukan jenis yang diizinkan ({file_kinds.ALLOWED_LABELS})."}
-        )
-    return kind
-
-
-def _ensure_evidence_writable(actor: Any, actual: Actual) -> None:
+def _ensure_evidence_writable(actor: Actor, actual: Actual) -> None:
     """Evidence is part of the actual: who may enter it, in an open quarter, while it is editable (the system,
     `actor` None, is the trusted path)."""
     if actor is None:
@@ -58,19 +33,14 @@ def _ensure_evidence_writable(actor: Any, actual: Actual) -> None:
 
 
 @transaction.atomic
-def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
-    """Store one evidence file under var/ with a generated name, after checking what it really is. Both the
-    stored name and the name it is shown and downloaded under carry the extension of what it is, never the
-    uploader's (`laporan.html` holding a PDF is kept as `laporan.pdf`)."""
+def add_evidence(*, actor: Actor, actual: Actual, name: str, content: bytes, is_example: bool = False) -> Evidence:
+    """Store one evidence file under var/ with a generated name, after checking what it really is
+    (`kinerja.core.stored_files`: both the stored name and the name it is shown and downloaded under carry the
+    extension of what it is, never the uploader's — `laporan.html` holding a PDF is kept as `laporan.pdf`)."""
     _ensure_evidence_writable(actor, actual)
-    kind = checked_evidence_kind(name, content)
-    stored_name = f"{secrets.token_hex(16)}.{kind.extension}"
-    evidence = Evidence(
-        actual=actual, stored_name=stored_name, original_name=file_kinds.named_as(name, kind), kind=kind.code,
-        content_type=kind.content_type, size=len(content), sha256=hashlib.sha256(content).hexdigest(),
-        is_example=is_example, uploaded_by=actor,
-    )
-    evidence.file.save(stored_name, ContentFile(content), save=False)
+    checked = stored_files.checked_file(name, content)
+    evidence = Evidence(actual=actual, is_example=is_example, uploaded_by=actor)
+    evidence.put_file(checked)
     evidence.full_clean()
     evidence.save()
     indicator = actual.indicator
@@ -80,7 +50,7 @@ def add_evidence(*, actor: Any, actual: Actual, name: str, content: bytes, is_ex
 
 
 @transaction.atomic
-def remove_evidence(*, actor: Any, evidence: Evidence, note: str = "") -> None:
+def remove_evidence(*, actor: Actor, evidence: Evidence, note: str = "") -> None:
     """Remove one evidence file: the row and the stored file. The removal is recorded with what was removed."""
     _ensure_evidence_writable(actor, evidence.actual)
     indicator = evidence.actual.indicator

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.db.models import Q
 
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
+from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Agency
 from kinerja.strategy import services as strategy_services
 from kinerja.strategy.models import Budget, Indicator, StrategicPlan
@@ -36,7 +38,7 @@ def _d(value: int | str) -> Decimal:
     return Decimal(str(value))
 
 
-def _ratio(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Any) -> None:
+def _ratio(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Actor) -> None:
     population = _population(indicator)
     start = rng.randint(35, 70)
     step = rng.randint(3, 7)
@@ -52,7 +54,7 @@ def _ratio(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor:
         return
     target = yearly[EXAMPLE_YEAR]
     previous = yearly.get(EXAMPLE_YEAR - 1, start)
-    for quarter in (1, 2, 3, 4):
+    for quarter in QUARTERS:
         quarter_target = (Decimal(previous) + Decimal(target - previous) * quarter / 4).quantize(Decimal("0.01"))
         services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.QUARTER, year=EXAMPLE_YEAR,
                             quarter=quarter, value=quarter_target, is_example=True)
@@ -65,7 +67,7 @@ def _ratio(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor:
                                follow_up="Melanjutkan pendataan pada triwulan berikutnya.", is_example=True)
 
 
-def _count(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Any) -> None:
+def _count(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Actor) -> None:
     per_year = rng.choice([1, 2, 4, 4, 6, 12]) if indicator.unit != "Data" else rng.randint(5, 30)
     services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.BASELINE, year=plan.first_year - 1,
                         value=_d(max(0, per_year - 1)), is_example=True)
@@ -76,8 +78,8 @@ def _count(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor:
                         value=_d(per_year * len(plan.years)), is_example=True)
     if not plan.first_year <= EXAMPLE_YEAR <= plan.last_year:
         return
-    shares = [per_year // 4 + (1 if quarter <= per_year % 4 else 0) for quarter in (1, 2, 3, 4)]
-    for quarter, share in zip((1, 2, 3, 4), shares, strict=True):
+    shares = [per_year // 4 + (1 if quarter <= per_year % 4 else 0) for quarter in QUARTERS]
+    for quarter, share in zip(QUARTERS, shares, strict=True):
         services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.QUARTER, year=EXAMPLE_YEAR,
                             quarter=quarter, value=_d(share), is_example=True)
         done = max(0, share + rng.choice([-1, 0, 0, 0, 1])) if share else rng.choice([0, 0, 1])
@@ -85,7 +87,7 @@ def _count(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor:
                                note="Dokumen tersedia di sub bagian terkait.", is_example=True)
 
 
-def _value(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Any) -> None:
+def _value(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Actor) -> None:
     start = _d(rng.choice(["55.10", "58.25", "60.40"]))
     services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.BASELINE, year=plan.first_year - 1,
                         value=start, is_example=True)
@@ -100,7 +102,7 @@ def _value(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor:
                                value=start + _d("3.15"), note="Hasil evaluasi Inspektorat Daerah.", is_example=True)
 
 
-def _budgets(plan: StrategicPlan, actor: Any) -> None:
+def _budgets(plan: StrategicPlan, actor: Actor) -> None:
     """A plausible yearly budget (Rp 250 million – 2.5 billion, growing a little each year) for every programme,
     so that the head of agency's performance agreement prints a filled budget table."""
     for programme in plan.programmes.order_by("order"):
@@ -114,7 +116,7 @@ def _budgets(plan: StrategicPlan, actor: Any) -> None:
 
 
 @transaction.atomic
-def load_example_performance(*, actor: Any, agency: Agency) -> int:
+def load_example_performance(*, actor: Actor, agency: Agency) -> int:
     """Fill the example targets and actuals of every indicator of the agency's current plan; returns the count."""
     plan = find_current_plan(agency)
     if plan is None:
@@ -127,7 +129,7 @@ def load_example_performance(*, actor: Any, agency: Agency) -> int:
     return len(indicators)
 
 
-def _record_removal(actor: Any, agency: Agency, items: list, describe: Any, about: Any) -> None:
+def _record_removal(actor: Actor, agency: Agency, items: list, describe: Any, about: Any) -> None:
     """One audit record per removed row, with its values, written in one query."""
     AuditRecord.objects.bulk_create([
         audit.build(actor=actor, action=AuditRecord.Action.DELETED, obj=item, before=audit.snapshot(item),
@@ -141,7 +143,7 @@ NOTE_CLEARED = "Data contoh dihapus (clear_example_performance)."
 
 
 @transaction.atomic
-def clear_example_performance(*, actor: Any, agency: Agency) -> int:
+def clear_example_performance(*, actor: Actor, agency: Agency) -> int:
     """Remove exactly the records marked as example data; returns how many were removed. Every removal is
     recorded in the audit trail with the values removed."""
     scope = {"indicator__plan__agency": agency, "is_example": True}

@@ -7,10 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kinerja.accounts.access import may_evaluate, may_plan, reach_of, readable_agencies
+from kinerja.core.periods import QUARTER_NAMES
 
-from .periods import QUARTER_NAMES
-from .selectors import entry_prefix, get_position_quarters
 from .workflow_views import waiting_for
+from .worklist import entry_prefix, get_position_quarters
 
 WAITING_SHOWN = 20
 

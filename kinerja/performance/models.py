@@ -7,9 +7,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
+from kinerja.core.stored_files import StoredFileMixin
 
 AMOUNT = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
-QUARTERS = (1, 2, 3, 4)
 
 
 class Target(TimeStampedModel):
@@ -119,7 +119,7 @@ def evidence_path(instance: "Evidence", filename: str) -> str:
     return f"evidence/{instance.actual.year}/{instance.stored_name}"
 
 
-class Evidence(TimeStampedModel):
+class Evidence(StoredFileMixin, TimeStampedModel):
     """An evidence file of an actual (PDF, image, Word, Excel), kind checked from its content."""
 
     actual = models.ForeignKey(Actual, models.CASCADE, related_name="evidence", verbose_name=_("actual"))

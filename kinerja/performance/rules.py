@@ -3,11 +3,11 @@ whether a figure fits the database, whether an indicator is typed at all. Used b
 system itself (a command, the loader of a new agency)."""
 
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kinerja.accounts.access import may_enter_actuals, may_plan
+from kinerja.core.actors import Actor
 from kinerja.organisation.models import Position
 from kinerja.strategy.models import Indicator
 
@@ -23,13 +23,13 @@ def in_range(value: Decimal | None, field: str) -> None:
         raise ValidationError({field: "Angka terlalu besar: paling banyak 16 angka sebelum koma."})
 
 
-def ensure_may_plan(actor: Any, indicator: Indicator) -> None:
+def ensure_may_plan(actor: Actor, indicator: Indicator) -> None:
     """Targets are kept by the agency's planner (or the administrator); `actor` None is the system."""
     if actor is not None and not may_plan(actor, indicator.plan.agency):
         raise PermissionDenied(NOT_PLANNER)
 
 
-def ensure_may_enter(actor: Any, indicator: Indicator) -> None:
+def ensure_may_enter(actor: Actor, indicator: Indicator) -> None:
     """Actuals are entered by an official holding a position whose IKI page prints the indicator (1 query)."""
     if actor is None:
         return

@@ -13,13 +13,14 @@ evaluation writing its score into the indicators it feeds. No door passes any of
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from kinerja.core import audit
+from kinerja.core import audit, stored_files
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
+from kinerja.core.periods import QUARTERS
 from kinerja.strategy.models import Indicator
 
 from . import achievement
@@ -27,17 +28,12 @@ from . import achievement
 # Evidence has its own module; its functions are part of this module's public face (one door for every write).
 from .evidence import (  # noqa: F401
     add_evidence,
-    checked_evidence_kind,
     evidence_description,
-    max_evidence_bytes,
     remove_evidence,
 )
-from .models import QUARTERS, Actual, Target
+from .models import Actual, Target
 from .rules import LIMIT, ensure_may_enter, ensure_may_plan, ensure_typed_by_hand, in_range
 from .workflow import StaleActual, ensure_editable, ensure_period_open, ensure_version
-
-PERCENT_UNITS = {"persen", "%"}
-
 
 STORED = Decimal("0.0001")
 TEXT_MAX = 4000  # factors, follow-up and note: a few paragraphs, not a document (evidence files are for that)
@@ -124,7 +120,7 @@ def checked_target(
 
 @transaction.atomic
 def set_target(
-    *, actor: Any, indicator: Indicator, kind: str, year: int, quarter: int = 0,
+    *, actor: Actor, indicator: Indicator, kind: str, year: int, quarter: int = 0,
     value: Decimal | None, value_upper: Decimal | None = None, is_example: bool = False,
 ) -> Target | None:
     """Set (or, with no value, clear) one target of an indicator. Returns the target, None when cleared.
@@ -196,7 +192,7 @@ def quarter_target_warnings(
 
 
 def realised_value(indicator: Indicator, numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:
-    return achievement.ratio_value(numerator, denominator, indicator.factor or achievement.HUNDRED)
+    return achievement.ratio_value(numerator, denominator, indicator.effective_factor)
 
 
 def checked_terms(
@@ -220,7 +216,7 @@ def checked_terms(
             errors["denominator"] = "Isi penyebut."
         elif denominator <= 0:
             errors["denominator"] = "Penyebut harus lebih besar dari 0."
-        if not errors and indicator.unit.strip().lower() in PERCENT_UNITS and numerator > denominator:
+        if not errors and indicator.is_percentage and numerator > denominator:
             errors["numerator"] = "Pembilang tidak boleh lebih besar dari penyebut untuk indikator persen."
         if errors:
             raise ValidationError(errors)
@@ -268,7 +264,7 @@ WRITTEN = ("value", "numerator", "denominator", "supporting_factors", "hindering
 
 @transaction.atomic
 def record_actual(
-    *, actor: Any, indicator: Indicator, year: int, quarter: int,
+    *, actor: Actor, indicator: Indicator, year: int, quarter: int,
     value: Decimal | None = None, numerator: Decimal | None = None, denominator: Decimal | None = None,
     supporting_factors: str = "", hindering_factors: str = "", follow_up: str = "", note: str = "",
     evidence: Sequence[tuple[str, bytes]] = (), is_example: bool = False, version: str | None = None,
@@ -289,7 +285,7 @@ def record_actual(
 
 
 @transaction.atomic
-def feed_actual(*, actor: Any, indicator: Indicator, year: int, quarter: int, value: Decimal, note: str,
+def feed_actual(*, actor: Actor, indicator: Indicator, year: int, quarter: int, value: Decimal, note: str,
                 source: str) -> Actual:
     """Trusted path: the SAKIP evaluation (`source`) writes its score as the actual of an indicator it feeds.
     Its caller (evaluation.services.finalise) checked that `actor` may evaluate. Every rule applies but the
@@ -303,7 +299,7 @@ def feed_actual(*, actor: Any, indicator: Indicator, year: int, quarter: int, va
 
 
 def _write_actual(
-    *, actor: Any, indicator: Indicator, year: int, quarter: int, value: Decimal | None,
+    *, actor: Actor, indicator: Indicator, year: int, quarter: int, value: Decimal | None,
     numerator: Decimal | None, denominator: Decimal | None, texts: dict[str, str],
     evidence: Sequence[tuple[str, bytes]], is_example: bool, version: str | None, any_state: bool = False,
 ) -> Actual:
@@ -312,7 +308,7 @@ def _write_actual(
     _check_year(indicator, year)
     _check_quarter(quarter)
     for name, content in evidence:  # every file checked before anything is written to disk
-        checked_evidence_kind(name, content)
+        stored_files.checked_kind(name, content)
     texts = {name: texts.get(name, "") for name in ("supporting_factors", "hindering_factors", "follow_up", "note")}
     value, numerator, denominator = checked_actual(
         indicator, year=year, quarter=quarter, value=value, numerator=numerator, denominator=denominator, **texts,

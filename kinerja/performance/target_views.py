@@ -11,13 +11,13 @@ from django.shortcuts import redirect, render
 
 from kinerja.accounts.access import agency_or_404, may_plan
 from kinerja.core.numbers import format_number, to_decimal
+from kinerja.core.periods import QUARTER_NAMES, QUARTERS, chosen_year
 from kinerja.strategy.models import Indicator
 from kinerja.strategy.selectors import get_current_plan, get_position_page
 
 from . import services, workflow
 from .forms import messages_of
-from .models import QUARTERS, Target
-from .periods import QUARTER_NAMES, chosen_year
+from .models import Target
 
 
 @dataclass

@@ -12,7 +12,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_enter_actuals, may_plan, may_read_log
+from kinerja.core.file_downloads import stored_file_response
 from kinerja.core.numbers import format_number
+from kinerja.core.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import PageIndicator, StrategicPlan
 from kinerja.strategy.selectors import (
@@ -25,11 +27,12 @@ from kinerja.strategy.selectors import (
     list_positions,
 )
 
-from . import achievement, file_kinds, services, workflow
+from . import achievement, services, workflow
+from .figures import get_plan_figures
 from .forms import ActualForm, add_service_errors, messages_of
 from .models import Actual, Evidence, Target
-from .periods import QUARTER_NAMES, chosen_quarter, chosen_year
-from .selectors import Measurement, entry_prefix, get_agency_rollups, get_measurements, rollup_of
+from .selectors import Measurement, get_measurements, rollup_cap, rollup_of
+from .worklist import entry_prefix
 
 
 def latest_year_with_actuals(plan: StrategicPlan) -> int | None:
@@ -54,15 +57,22 @@ def verified_only(request: HttpRequest) -> bool:
     return request.GET.get("terverifikasi") == "1"
 
 
-def _measured_page(agency: Agency, position: str, year: int, *, verified: bool = False) -> tuple:
+def year_or_quarter(request: HttpRequest) -> int:
+    """`?triwulan=` when given; else 4: the reading pages (overview, Renstra, IKI page) show the year unless a
+    quarter is asked (the dashboard and the tree start at this quarter, and both say which)."""
+    text = request.GET.get("triwulan", "")
+    return int(text) if text in {"1", "2", "3", "4"} else 4
+
+
+def _measured_page(agency: Agency, position: str, year: int, *, verified: bool = False, quarter: int = 4) -> tuple:
     page = get_position_page(agency, position)
     indicators = [row.indicator for item in page.objectives for row in item.rows]
-    measurements = get_measurements(indicators, year, verified_only=verified)
+    measurements = get_measurements(indicators, year, verified_only=verified, quarter=quarter)
     objectives = []
     for item in page.objectives:
         rows = [MeasuredRow(row, measurements[row.indicator_id]) for row in item.rows]
         objectives.append(MeasuredObjective(item.objective, rows, rollup_of(r.measurement for r in rows)))
-    page_rollup = achievement.rollup(r.measurement.year_achievement for o in objectives for r in o.rows)
+    page_rollup = rollup_of(r.measurement for o in objectives for r in o.rows)  # the position's figure
     example = any(r.measurement.has_example_data for o in objectives for r in o.rows)
     return page, objectives, page_rollup, example
 
@@ -71,32 +81,36 @@ def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     plan = find_current_plan(agency_obj)
     year = chosen_year(request, plan, latest_year_with_actuals(plan)) if plan else None
-    rollups = get_agency_rollups(plan, year) if plan else None
+    quarter = year_or_quarter(request) if plan else None
+    figures = get_plan_figures(plan, year, quarter) if plan else None
     return render(request, "strategy/agency.html", {
-        "agency": agency_obj, "plan": plan, "year": year, "rollups": rollups,
+        "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
+        "figures": figures, "rollup_cap": rollup_cap(), "year_target_used": bool(figures and figures.year_target_used),
         "counts": get_plan_counts(plan) if plan else None,
         "positions": list_positions(agency_obj),
         "unit_count": agency_obj.units.count(),
         "decree": plan.decrees.order_by("-year").first() if plan else None,
         "may_plan": may_plan(request.user, agency_obj), "may_read_log": may_read_log(request.user, agency_obj),
-        "example": bool(rollups and rollups.example),
+        "example": bool(figures and figures.example),
     })
 
 
 def position_page(request: HttpRequest, agency: str, position: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     plan = find_current_plan(agency_obj)
+    quarter = None
     if plan is None:  # an agency without a strategic plan yet: the page shows its duty and functions only
         page, objectives, page_rollup, example = get_position_page(agency_obj, position), [], None, False
         year = None
     else:
-        year = chosen_year(request, plan, latest_year_with_actuals(plan))
+        year, quarter = chosen_year(request, plan, latest_year_with_actuals(plan)), year_or_quarter(request)
         page, objectives, page_rollup, example = _measured_page(agency_obj, position, year,
-                                                                verified=verified_only(request))
+                                                                verified=verified_only(request), quarter=quarter)
     return render(request, "strategy/position_page.html", {
         "verified_only": verified_only(request),
-        "agency": agency_obj, "plan": plan, "page": page, "year": year, "measured": objectives,
-        "page_rollup": page_rollup, "example": example, "quarters": QUARTER_NAMES,
+        "agency": agency_obj, "plan": plan, "page": page, "year": year, "quarter": quarter, "measured": objectives,
+        "page_rollup": page_rollup, "example": example, "quarters": QUARTER_NAMES, "rollup_cap": rollup_cap(),
+        "year_target_used": any(r.measurement.period_uses_year_target for o in objectives for r in o.rows),
         "may_enter": may_enter_actuals(request.user, page.position),
         "may_plan": may_plan(request.user, agency_obj),
     })
@@ -107,18 +121,17 @@ def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
     plan = find_current_plan(agency_obj)
     if plan is None:
         return render(request, "strategy/no_plan.html", {"agency": agency_obj})
-    year = chosen_year(request, plan, latest_year_with_actuals(plan))
+    year, quarter = chosen_year(request, plan, latest_year_with_actuals(plan)), year_or_quarter(request)
     overview = get_plan_overview(plan)
-    indicators = [indicator for goal in overview.goals for item in goal.objectives for indicator in item.indicators]
-    measurements = get_measurements(indicators, year, verified_only=verified_only(request))
-    objective_rollups = {
-        item.objective.pk: rollup_of(measurements[indicator.pk] for indicator in item.indicators)
-        for goal in overview.goals for item in goal.objectives
-    }
+    figures = get_plan_figures(plan, year, quarter, verified_only=verified_only(request))
     return render(request, "strategy/plan.html", {
-        "agency": agency_obj, "overview": overview, "plan": plan, "year": year, "measurements": measurements,
-        "objective_rollups": objective_rollups, "quarters": QUARTER_NAMES, "verified_only": verified_only(request),
-        "example": any(m.has_example_data for m in measurements.values()),
+        "agency": agency_obj, "overview": overview, "plan": plan, "year": year, "quarter": quarter,
+        "figures": figures, "measurements": figures.measurements, "objective_rollups": {
+            item.objective.pk: figures.objective(item.objective.pk)
+            for goal in overview.goals for item in goal.objectives
+        },
+        "quarters": QUARTER_NAMES, "verified_only": verified_only(request), "rollup_cap": rollup_cap(),
+        "example": figures.example, "year_target_used": figures.year_target_used,
     })
 
 
@@ -342,8 +355,5 @@ def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileR
         if not url_has_allowed_host_and_scheme(item.link, allowed_hosts=None):
             raise Http404("Tautan bukti tidak menunjuk ke halaman Kinerja.")
         return redirect(item.link)
-    if not item.file.storage.exists(item.file.name):
-        raise Http404("Berkas bukti tidak ditemukan di penyimpanan.")
-    return FileResponse(item.file.open("rb"), as_attachment=True,
-                        filename=file_kinds.named_as(item.original_name, item.kind), content_type=item.content_type)
+    return stored_file_response(item)
 

@@ -13,7 +13,6 @@ reopening: a closed quarter is frozen, so the planner reopens the period first (
 """
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -22,11 +21,13 @@ from django.utils import timezone
 
 from kinerja.accounts.access import may_plan, may_verify
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
+from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator, PageIndicator
 
-from .models import QUARTERS, Actual, PeriodLock
+from .models import Actual, PeriodLock
 
 REASON_MAX = 2000
 
@@ -102,7 +103,7 @@ def _reason(reason: str) -> str:
 
 
 @transaction.atomic
-def close_period(*, actor: Any, agency: Agency, year: int, quarter: int,
+def close_period(*, actor: Actor, agency: Agency, year: int, quarter: int,
                  deadline: datetime.date | None = None) -> PeriodLock:
     """Close a quarter now, or (with `deadline`) let it close itself after that day."""
     if not may_plan(actor, agency):
@@ -127,7 +128,7 @@ def close_period(*, actor: Any, agency: Agency, year: int, quarter: int,
 
 
 @transaction.atomic
-def reopen_period(*, actor: Any, agency: Agency, year: int, quarter: int, reason: str) -> PeriodLock:
+def reopen_period(*, actor: Actor, agency: Agency, year: int, quarter: int, reason: str) -> PeriodLock:
     if not may_plan(actor, agency):
         raise PermissionDenied("Hanya admin perencanaan instansi ini yang membuka kembali periode.")
     check_quarter(quarter)
@@ -146,7 +147,7 @@ def reopen_period(*, actor: Any, agency: Agency, year: int, quarter: int, reason
 
 # -- the life of an actual ----------------------------------------------------------------------------------------
 
-def _recorded(actor: Any, action: str, actual: Actual, before: dict | None, note: str = "") -> Actual:
+def _recorded(actor: Actor, action: str, actual: Actual, before: dict | None, note: str = "") -> Actual:
     """Every transition goes into the audit trail, on the indicator's history page, with the values around it."""
     audit.record(actor=actor, action=action, obj=actual, before=before, after=audit.snapshot(actual),
                  agency=actual.indicator.plan.agency_id, note=note, about=actual.indicator)
@@ -184,7 +185,7 @@ def ensure_quarter_open(actual: Actual, doing: str) -> None:
 
 
 @transaction.atomic
-def submit_actual(*, actor: Any, actual: Actual, version: str | None = None) -> Actual:
+def submit_actual(*, actor: Actor, actual: Actual, version: str | None = None) -> Actual:
     actual = _locked(actual, version)
     if actual.entered_by_id != getattr(actor, "pk", None):
         raise PermissionDenied("Hanya pejabat yang mengisi realisasi ini yang mengirimkannya.")
@@ -197,13 +198,13 @@ def submit_actual(*, actor: Any, actual: Actual, version: str | None = None) -> 
     return _recorded(actor, AuditRecord.Action.SUBMITTED, actual, before)
 
 
-def _check_verifier(actor: Any, actual: Actual) -> None:
+def _check_verifier(actor: Actor, actual: Actual) -> None:
     if not may_verify(actor, set(printing_positions(actual.indicator)), actual.entered_by_id):
         raise PermissionDenied("Hanya atasan pejabat yang mengisi realisasi ini yang memverifikasinya.")
 
 
 @transaction.atomic
-def verify_actual(*, actor: Any, actual: Actual, version: str | None = None) -> Actual:
+def verify_actual(*, actor: Actor, actual: Actual, version: str | None = None) -> Actual:
     actual = _locked(actual, version)
     _check_verifier(actor, actual)
     if actual.status == Actual.Status.VERIFIED:
@@ -218,7 +219,7 @@ def verify_actual(*, actor: Any, actual: Actual, version: str | None = None) -> 
 
 
 @transaction.atomic
-def return_actual(*, actor: Any, actual: Actual, reason: str, version: str | None = None) -> Actual:
+def return_actual(*, actor: Actor, actual: Actual, reason: str, version: str | None = None) -> Actual:
     """Back to the official as a draft, with the reason they must read."""
     actual = _locked(actual, version)
     _check_verifier(actor, actual)
@@ -232,7 +233,7 @@ def return_actual(*, actor: Any, actual: Actual, reason: str, version: str | Non
 
 
 @transaction.atomic
-def reopen_actual(*, actor: Any, actual: Actual, reason: str, version: str | None = None) -> Actual:
+def reopen_actual(*, actor: Actor, actual: Actual, reason: str, version: str | None = None) -> Actual:
     """A verified actual becomes a draft again, by a superior or the agency's planner, with a reason. In a closed
     quarter it is refused like every change there: the planner reopens the period first."""
     actual = _locked(actual, version)

@@ -12,14 +12,14 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_plan, may_verify, reach_of, supervised_positions
+from kinerja.core.periods import QUARTER_NAMES, chosen_year, parse_quarter
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import PageIndicator
 from kinerja.strategy.selectors import get_current_plan
 
 from . import workflow
 from .models import Actual, PeriodLock
-from .periods import QUARTER_NAMES, chosen_year
-from .selectors import entry_prefix, get_actuals_in_context, get_entry_positions
+from .worklist import entry_prefix, get_actuals_in_context, get_entry_positions
 
 LIST_LIMIT = 200
 
@@ -120,8 +120,8 @@ def periods(request: HttpRequest, agency: str) -> HttpResponse:
     year = chosen_year(request, plan)
     if request.method == "POST":
         text = request.POST.get("quarter", "").strip()
-        quarter = int(text) if text.isdigit() and len(text) < 3 else None
-        if quarter not in QUARTER_NAMES:
+        quarter = parse_quarter(text)
+        if quarter is None:
             messages.error(request, f"Triwulan “{text[:20]}” tidak ada; pilih triwulan 1–4.")
             return redirect(f"{reverse('periods', args=[agency_obj.code])}?tahun={year}")
         try:

@@ -9,6 +9,7 @@ report) or for all of them with the objective in a spanning column (the workbook
 from decimal import Decimal
 
 from kinerja.core.numbers import MISSING, format_number
+from kinerja.core.periods import roman
 from kinerja.performance import achievement
 from kinerja.performance.selectors import PlanMeasurement
 from kinerja.strategy.models import Indicator
@@ -16,7 +17,6 @@ from kinerja.strategy.models import Indicator
 from .document import Cell, Column, Table
 from .selectors import AccountabilityData, ObjectiveRows
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 PERCENT_FORMAT = "#,##0.00"
 
 
@@ -58,7 +58,7 @@ def blank_cell() -> Cell:
 
 
 def quarter_label(quarter: int) -> str:
-    return "" if quarter == 4 else f" s.d. TW {ROMAN[quarter]}"
+    return "" if quarter == 4 else f" s.d. TW {roman(quarter)}"
 
 
 def achievement_formula(indicator: Indicator, target: str, actual: str) -> str:
@@ -202,7 +202,7 @@ def achievement_tables(data: AccountabilityData, groups: list[ObjectiveRows], *,
 def list_missing_figures(data: AccountabilityData, indicators: list[Indicator], quarter: int,
                          missing: list[str]) -> None:
     """Add to `missing` every figure of `indicators` that a table prints as "—" for want of data."""
-    upto = f" s.d. triwulan {ROMAN[quarter]}" if quarter < 4 else ""
+    upto = f" s.d. triwulan {roman(quarter)}" if quarter < 4 else ""
     for indicator in indicators:
         measurement = data.measurement(indicator)
         m = measurement.year(data.year)

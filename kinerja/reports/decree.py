@@ -9,7 +9,6 @@ printed: cover, table of contents, foreword, executive summary, chapters I–III
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -92,9 +91,9 @@ def formula_paragraphs(definition: str, indicator: Indicator) -> list[Paragraph]
     followed by "X 100%" (the indicator's factor)."""
     paragraphs = [Paragraph.of(definition, space_after=False)] if definition else []
     if indicator.formula == Indicator.Formula.RATIO:
-        factor = indicator.factor if indicator.factor is not None else Decimal(100)
         paragraphs.append(Paragraph([Fraction(
-            indicator.numerator or MISSING, indicator.denominator or MISSING, f"X {format_number(factor, 0)}%",
+            indicator.numerator or MISSING, indicator.denominator or MISSING,
+            f"X {format_number(indicator.effective_factor, 0)}%",
         )]))
     return paragraphs or [Paragraph.of(MISSING)]
 

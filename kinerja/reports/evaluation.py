@@ -13,14 +13,14 @@ import datetime
 from decimal import Decimal
 
 from kinerja.core.numbers import MISSING
+from kinerja.core.periods import QUARTERS, quarter_end, roman
 from kinerja.organisation.models import Agency
 from kinerja.performance import achievement
-from kinerja.performance.models import QUARTERS, Actual
+from kinerja.performance.models import Actual
 from kinerja.performance.selectors import PlanMeasurement
 from kinerja.strategy.models import Indicator
 
 from .achievement_tables import (
-    ROMAN,
     achievement_tables,
     blank_cell,
     column_letter,
@@ -38,12 +38,6 @@ BELUM_DIISI = "belum diisi"
 TARGET_END, TO_DATE = 5, 22
 
 
-def quarter_end(year: int, quarter: int) -> datetime.date:
-    if quarter == 4:
-        return datetime.date(year, 12, 31)
-    return datetime.date(year, 3 * quarter + 1, 1) - datetime.timedelta(days=1)
-
-
 def signing_date(year: int, quarter: int) -> datetime.date:
     """Who signs: whoever holds the post at the end of the period (today, for a period not over yet)."""
     return min(quarter_end(year, quarter), datetime.date.today())
@@ -54,12 +48,12 @@ def quarter_value(indicator: Indicator, actual: Actual | None) -> Decimal | None
     if actual is None:
         return None
     if indicator.formula == Indicator.Formula.RATIO:
-        return achievement.ratio_value(actual.numerator, actual.denominator, indicator.factor or achievement.HUNDRED)
+        return achievement.ratio_value(actual.numerator, actual.denominator, indicator.effective_factor)
     return actual.value
 
 
 def _header(year: int, quarter: int, last_year: int) -> list[list[Cell]]:
-    upto = f"s.d. TW {ROMAN[quarter]} " if quarter < 4 else ""
+    upto = f"s.d. TW {roman(quarter)} " if quarter < 4 else ""
     pair = {"colspan": 2, "rowspan": 2}
     return [
         [head("No", rowspan=3), head("Sasaran", rowspan=3), head("Program/Kegiatan", rowspan=3),
@@ -70,10 +64,10 @@ def _header(year: int, quarter: int, last_year: int) -> list[list[Cell]]:
          head(f"Realisasi Kinerja pada Triwulan Tahun {year}", colspan=8),
          head(f"Realisasi Renja Tahun {year} {upto}".strip(), **pair),
          head(f"Capaian Renja {upto}(%)", rowspan=3),
-         head(f"Realisasi Renstra s.d. {f'TW {ROMAN[quarter]} ' if quarter < 4 else ''}{year}", **pair),
+         head(f"Realisasi Renstra s.d. {f'TW {roman(quarter)} ' if quarter < 4 else ''}{year}", **pair),
          head("Capaian Renstra (%)", rowspan=3),
          head("Unit Penanggung Jawab", rowspan=3)],
-        [head(ROMAN[q], colspan=2) for q in QUARTERS],
+        [head(roman(q), colspan=2) for q in QUARTERS],
         [head(text) for _ in range(9) for text in ("K", "Rp")],
     ]
 
@@ -197,7 +191,7 @@ def _footer(data: AccountabilityData, quarter: int) -> Table:
         columns=[Column(30, 50), Column(70, 110)],
         header=[],
         groups=[[[Cell.of(label, bold=True), cell]] for label, cell in rows],
-        style="plain", size="normal", title=f"Ringkasan TW {ROMAN[quarter]} {data.year}",
+        style="plain", size="normal", title=f"Ringkasan TW {roman(quarter)} {data.year}",
     )
 
 
@@ -234,19 +228,19 @@ def build_evaluation(agency: Agency, year: int, quarter: int) -> Document:
     title = [
         Heading("EVALUASI TERHADAP HASIL RENCANA KERJA (RENJA) PERANGKAT DAERAH"),
         Heading(f"{name} {region}", level=2),
-        Heading(f"TRIWULAN {ROMAN[quarter]} TAHUN {year}", level=2),
+        Heading(f"TRIWULAN {roman(quarter)} TAHUN {year}", level=2),
     ]
     if data.plan is None:
         missing.append("Instansi ini belum mempunyai Renstra.")
-        return Document(f"Evaluasi Renja TW {ROMAN[quarter]} {year}", stem,
+        return Document(f"Evaluasi Renja TW {roman(quarter)} {year}", stem,
                         [Section([*title, Paragraph.of("Renstra belum diisi.")], landscape=True)], missing=missing)
     title.append(Paragraph.of(f"Rencana Strategis {data.plan.first_year}–{data.plan.last_year}", align="center"))
     table = Table(columns=_columns(), header=_header(year, quarter, data.plan.last_year),
-                  groups=_rows(data, quarter), title=f"Evaluasi Renja TW {ROMAN[quarter]} {year}", freeze_columns=5)
+                  groups=_rows(data, quarter), title=f"Evaluasi Renja TW {roman(quarter)} {year}", freeze_columns=5)
     list_missing_figures(data, _unique_indicators(data), quarter, missing)
     main = Section([*title, table, _footer(data, quarter), evaluation_signatures(data, missing)],
                    landscape=True, name="evaluasi")
-    upto = f" s.d. Triwulan {ROMAN[quarter]}" if quarter < 4 else ""
+    upto = f" s.d. Triwulan {roman(quarter)}" if quarter < 4 else ""
     tables = Section(
         [Heading(f"CAPAIAN KINERJA TAHUN {year}{upto.upper()}"),
          Paragraph.of("Tabel (1) target dan realisasi, (2) perbandingan antartahun, (3) capaian terhadap target "
@@ -255,7 +249,7 @@ def build_evaluation(agency: Agency, year: int, quarter: int) -> Document:
         landscape=True, name="capaian",
     )
     return Document(
-        title=f"Evaluasi Renja {agency.name} Triwulan {ROMAN[quarter]} Tahun {year}",
+        title=f"Evaluasi Renja {agency.name} Triwulan {roman(quarter)} Tahun {year}",
         filename_stem=stem,
         sections=[main, tables], paper="F4", missing=missing,
     )

@@ -11,9 +11,9 @@ import datetime
 from decimal import Decimal
 
 from kinerja.core.numbers import MISSING, format_number, format_percent
+from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Agency
 from kinerja.performance import achievement
-from kinerja.performance.models import QUARTERS
 from kinerja.strategy.models import Indicator
 
 from .achievement_tables import achievement_tables, head, list_missing_figures, number_cell, text_cell
@@ -94,7 +94,7 @@ def _figure(value: Decimal | None, indicator: Indicator) -> str:
     if value is None:
         return MISSING
     unit = indicator.unit.strip()
-    if unit.lower() in ("persen", "%"):
+    if indicator.is_percentage:
         return f"{format_number(value, indicator.decimals)} %"
     return f"{format_number(value, indicator.decimals)} {unit.lower()}".strip()
 

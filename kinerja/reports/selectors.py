@@ -1,12 +1,15 @@
-"""What the evaluation of the work plan and the performance report read: a fixed number of queries."""
+"""What the evaluation of the work plan and the performance report read, and which errors of the consistency check
+each document carries: a fixed number of queries."""
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from kinerja.organisation.models import Agency, Official, Position
 from kinerja.organisation.selectors import current_assignments, in_force
+from kinerja.performance import consistency
 from kinerja.performance.selectors import PlanMeasurement, get_plan_measurements
 from kinerja.strategy.models import Indicator, Objective, PageIndicator, Programme, StrategicPlan
 from kinerja.strategy.selectors import find_current_plan
@@ -105,3 +108,55 @@ def get_accountability_data(
         indicators.update((row.indicator_id, row.indicator) for row in data.head_rows)
     data.measurements = get_plan_measurements(indicators.values(), plan, year)
     return data
+
+
+# -- the consistency check's errors that make a document wrong (the documents page's "Lengkap") ---------------
+
+# Which checks of kinerja.performance.consistency (CHECKS keys) a document prints the result of: an error of such
+# a check makes the document wrong. The consistency check is about the IKU/IKI decree, so the decree and its book
+# carry every check but the quarterly targets; the agreement prints the IKI pages and their targets; the
+# evaluation and the report print the strategic objectives, their indicators, formulas and quarterly targets.
+DOCUMENT_CHECKS: dict[str, frozenset[str]] = {
+    "keputusan-iku-iki": frozenset(consistency.CHECKS) - {"target-triwulan"},
+    "buku-iku-iki": frozenset(consistency.CHECKS) - {"target-triwulan"},
+    "perjanjian-kinerja": frozenset({"renstra", "keterkaitan", "tulisan-indikator", "satuan-rumus", "halaman"}),
+    "evaluasi-renja": frozenset({"renstra", "iku", "satuan-rumus", "sumber-data", "target-triwulan"}),
+    "lkjip": frozenset({"renstra", "iku", "lampiran-i", "satuan-rumus", "target-triwulan"}),
+}
+
+
+@dataclass
+class DocumentErrors:
+    """The consistency check's errors that affect one document, and where the check lists them."""
+
+    findings: list = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (title of the check, its section's address)
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+
+def get_document_errors(agency: Agency, year: int, position: Position | None = None) -> dict[str, DocumentErrors]:
+    """Per document slug, the errors of the consistency check (kinerja.performance.consistency.check_agency, 7
+    queries) that affect it; for one position's agreement, only those that name that position's page (or no
+    page at all)."""
+    report = consistency.check_agency(agency, year=year)
+    page = reverse("position-page", args=[agency.code, position.code]) if position is not None else None
+    base = reverse("consistency-check", args=[agency.code]) + f"?tahun={year}"
+    answer: dict[str, DocumentErrors] = {}
+    for slug, checks in DOCUMENT_CHECKS.items():
+        errors = DocumentErrors()
+        for finding in report.errors:
+            if finding.check not in checks:
+                continue
+            if slug == "perjanjian-kinerja" and page is not None:
+                pages = [place.url for place in finding.places if "/iki/" in place.url]
+                if pages and not any(url.startswith(page) for url in pages):
+                    continue
+            errors.findings.append(finding)
+            link = (consistency.CHECKS[finding.check], f"{base}#cek-{finding.check}")
+            if link not in errors.links:
+                errors.links.append(link)
+        answer[slug] = errors
+    return answer

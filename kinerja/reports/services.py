@@ -1,12 +1,12 @@
 """Writes of the reports app."""
 
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from kinerja.accounts.access import may_plan
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Decree, StrategicPlan
@@ -19,7 +19,7 @@ from .models import EnactedDecree, ReportChapter
 
 
 @transaction.atomic
-def start_report_chapters(*, actor: Any, agency: Agency, year: int) -> list[ReportChapter]:
+def start_report_chapters(*, actor: Actor, agency: Agency, year: int) -> list[ReportChapter]:
     """Start the year's editable LKjIP chapters: a chapter already written is kept; an empty or absent one
     takes last year's text, or the short default text when last year has none. Returns the year's chapters.
 
@@ -49,7 +49,7 @@ def start_report_chapters(*, actor: Any, agency: Agency, year: int) -> list[Repo
 
 
 @transaction.atomic
-def enact_decree(*, actor: Any, plan: StrategicPlan, year: int) -> EnactedDecree:
+def enact_decree(*, actor: Actor, plan: StrategicPlan, year: int) -> EnactedDecree:
     """Freeze the decree of `year` as it prints now, as its next version. Only the agency's planner enacts, only a
     complete decree (no KONSEP), and only when it differs from the last enacted version."""
     if not may_plan(actor, plan.agency):

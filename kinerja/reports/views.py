@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_plan
+from kinerja.core.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.organisation.models import Agency
-from kinerja.performance.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.strategy.models import Decree
 from kinerja.strategy.selectors import find_current_plan
 
 from . import output
 from .catalogue import KINDS, DocumentKind, DocumentUnavailable, Request, build_document, enacted_versions
+from .selectors import DocumentErrors, get_document_errors
 from .services import enact_decree
 
 
@@ -28,6 +29,7 @@ class Offer:
     kind: DocumentKind
     missing: list[str]
     unavailable: str = ""
+    errors: DocumentErrors | None = None  # the consistency check's errors that make it wrong
 
 
 def _request(http: HttpRequest, agency: str) -> Request | Agency:
@@ -50,9 +52,10 @@ def documents(http: HttpRequest, agency: str) -> HttpResponse:
     if isinstance(request, Agency):
         return render(http, "strategy/no_plan.html", {"agency": request})
     offers = []
+    errors = get_document_errors(request.agency, request.year, request.position)
     for kind in KINDS.values():
         try:
-            offers.append(Offer(kind, build_document(kind, request).missing))
+            offers.append(Offer(kind, build_document(kind, request).missing, errors=errors.get(kind.slug)))
         except DocumentUnavailable as error:
             offers.append(Offer(kind, [], str(error)))
     return render(http, "reports/documents.html", {

@@ -3,9 +3,8 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
+from kinerja.core.errors import NotFound
 from kinerja.organisation.models import Agency, Position
 from kinerja.organisation.selectors import current_assignments
 
@@ -20,7 +19,7 @@ def find_current_plan(agency: Agency) -> StrategicPlan | None:
 def get_current_plan(agency: Agency) -> StrategicPlan:
     plan = find_current_plan(agency)
     if plan is None:
-        raise Http404("Instansi ini belum mempunyai Renstra.")
+        raise NotFound("Instansi ini belum mempunyai Renstra.")
     return plan
 
 
@@ -117,12 +116,11 @@ def list_positions(agency: Agency) -> QuerySet[Position]:
 
 def get_position_page(agency: Agency, code: str) -> PositionPage:
     """One IKI page, laid out like Lampiran II (5 queries, whatever the page holds)."""
-    position = get_object_or_404(
-        agency.positions.select_related("unit", "superior").prefetch_related(
-            "functions", Prefetch("assignments", current_assignments(), to_attr="current")
-        ),
-        code=code,
-    )
+    position = agency.positions.select_related("unit", "superior").prefetch_related(
+        "functions", Prefetch("assignments", current_assignments(), to_attr="current")
+    ).filter(code=code).first()
+    if position is None:
+        raise NotFound(f"Jabatan «{code}» tidak ada di instansi ini.")
     objectives = (
         Objective.objects.filter(position=position)
         .select_related("contributes_to")
@@ -144,9 +142,9 @@ class IndicatorDetail:
 
 
 def get_indicator_detail(plan: StrategicPlan, code: str) -> IndicatorDetail:
-    indicator = get_object_or_404(
-        plan.indicators.select_related("objective", "responsible_position"), code=code
-    )
+    indicator = plan.indicators.select_related("objective", "responsible_position").filter(code=code).first()
+    if indicator is None:
+        raise NotFound(f"Indikator «{code}» tidak ada di Renstra ini.")
     rows = list(
         indicator.page_rows.select_related("position", "objective").order_by("position__order", "objective__order")
     )

@@ -2,12 +2,12 @@
 responsible for an activity. Validated, in one transaction, with Indonesian messages naming the field."""
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Position
 
@@ -33,7 +33,7 @@ def budget_description(budget: Budget, action: str) -> str:
 
 @transaction.atomic
 def set_budget(
-    *, actor: Any, year: int, amount: Decimal | None, programme: Programme | None = None,
+    *, actor: Actor, year: int, amount: Decimal | None, programme: Programme | None = None,
     activity: Activity | None = None, sub_activity: SubActivity | None = None, is_example: bool = False,
 ) -> Budget | None:
     """Set (or, with no amount, clear) the budget of exactly one programme, activity or sub-activity for a
@@ -82,7 +82,7 @@ def set_budget(
 
 @transaction.atomic
 def set_responsible_position(
-    *, actor: Any, item: Activity | SubActivity, position: Position | None,
+    *, actor: Actor, item: Activity | SubActivity, position: Position | None,
 ) -> Activity | SubActivity:
     """Make `position` (or nobody) responsible for an activity or a sub-activity."""
     if not isinstance(item, (Activity, SubActivity)):

@@ -19,7 +19,7 @@ from kinerja.synthetic.vocabulary import FIRST_YEAR, LAST_ACTUAL, LAST_YEAR, PDF
 
 
 def _level(indicator: Indicator, rng: random.Random) -> float:
-    if indicator.unit == "Persen":
+    if indicator.is_percentage:  # the generator writes "Persen" exactly
         return rng.uniform(55, 90)
     if indicator.formula == "count":
         return float(rng.randint(4, 60))
@@ -66,7 +66,7 @@ def write_figures(items: list[AgencyDraft], write: Writer) -> list[tuple[AgencyD
                         denominator = Decimal(rng.randint(20, 400))
                         numerator = min(denominator, Decimal(round(float(denominator) * level / 100)))
                         actual.numerator, actual.denominator = numerator, denominator
-                        actual.value = achievement.ratio_value(numerator, denominator, indicator.factor)
+                        actual.value = achievement.ratio_value(numerator, denominator, indicator.effective_factor)
                         actual.value = actual.value.quantize(Decimal("0.0001")) if actual.value is not None else None
                     elif indicator.formula == "count":
                         actual.value = Decimal(max(0, round(level / 4 if indicator.quarter_rule == "sum" else level)))

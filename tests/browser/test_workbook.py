@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_planner_uploads_a_workbook_sees_the_preview_and_confirms(live_server, page, people, tmp_path, settings):
     from kinerja.exchange.exporter import export_agency_data
-    from kinerja.exchange.workbook import write_workbook
+    from kinerja.exchange.workbook.xlsx import write_workbook
     from kinerja.organisation.models import Agency
 
     settings.KINERJA_IMPORT_DIR = tmp_path / "imports"

@@ -19,7 +19,7 @@ from rest_framework.authtoken.models import Token
 from kinerja.accounts.models import User
 from kinerja.exchange.dataset_io import dump_dataset, parse_dataset, read_dataset, schema
 from kinerja.exchange.exporter import export_agency_data
-from kinerja.exchange.loader import load_agency_data
+from kinerja.exchange.loading.agency import load_agency_data
 from kinerja.exchange.tests.test_dataset import empty_the_database
 from kinerja.organisation.models import Agency
 from kinerja.performance import services

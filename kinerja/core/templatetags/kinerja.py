@@ -3,6 +3,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 
+from kinerja.core import periods
 from kinerja.core.numbers import format_number, format_percent
 
 register = template.Library()
@@ -38,3 +39,9 @@ def minutes(value: datetime.timedelta | None) -> int:
     if not isinstance(value, datetime.timedelta):
         return 0
     return -int(-value.total_seconds() // 60)
+
+
+@register.filter
+def roman(quarter: int) -> str:
+    """A quarter's roman numeral (`kinerja.core.periods`): 1 → "I" … 4 → "IV"; "" for anything else."""
+    return periods.QUARTER_NAMES.get(quarter, "") if isinstance(quarter, int) else ""

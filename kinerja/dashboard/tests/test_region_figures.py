@@ -1,7 +1,7 @@
 """The regency view's light read (`get_measurement_figures`) gives the same figures as `get_measurements`."""
 
 
-from kinerja.performance.models import QUARTERS
+from kinerja.core.periods import QUARTERS
 from kinerja.performance.selectors import get_measurement_figures, get_measurements
 from kinerja.strategy.models import Indicator
 from kinerja.synthetic.region import generate_region

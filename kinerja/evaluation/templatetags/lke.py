@@ -25,3 +25,14 @@ def answer_value(letter: str) -> Decimal | None:
 @register.filter
 def predicate_name(letter: str) -> str:
     return scoring.PREDICATE_NAMES.get(letter or "", "")
+
+
+@register.filter
+def answer_meaning(letter: str) -> str:
+    return scoring.ANSWER_MEANINGS.get(letter or "", "")
+
+
+@register.simple_tag
+def answer_scale() -> list[tuple[str, Decimal, str]]:
+    """(letter, value, meaning) of every answer, best first: the legend and the options of each answer."""
+    return [(letter, value, scoring.ANSWER_MEANINGS[letter]) for letter, value in scoring.ANSWER_VALUES.items()]

@@ -26,4 +26,4 @@ def under_evaluation(world, lke, settings, tmp_path):
     """The seed agency's 2022 evaluation, started and sent by its planner."""
     settings.MEDIA_ROOT = tmp_path
     evaluation = services.start_evaluation(actor=world.planner, agency=world.agency, year=2022)
-    return services.submit_self_assessment(actor=world.planner, evaluation=evaluation)
+    return services.submit_self_assessment(actor=world.planner, evaluation=evaluation, send_incomplete=True)

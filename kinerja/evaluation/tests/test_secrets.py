@@ -30,7 +30,7 @@ def evaluated(world, lke, settings, tmp_path):
     first = Answer.objects.select_related("evaluation", "criterion").get(evaluation=evaluation,
                                                                          criterion__code="A.a.1")
     services.save_self_assessment(actor=world.planner, answer=first, self_answer="B", self_note=SELF_NOTE)
-    evaluation = services.submit_self_assessment(actor=world.planner, evaluation=evaluation)
+    evaluation = services.submit_self_assessment(actor=world.planner, evaluation=evaluation, send_incomplete=True)
     for answer in Answer.objects.filter(evaluation=evaluation).select_related("evaluation", "criterion"):
         secret = answer.criterion.code == "A.a.1"
         services.save_evaluator_answer(actor=world.inspector, answer=answer, value="BB" if secret else "B",

@@ -42,7 +42,7 @@ def test_the_planner_prepares_the_self_assessment_with_files_and_links(world, lk
     with pytest.raises(PermissionDenied):  # the inspectorate does not fill in the agency's self-assessment
         services.save_self_assessment(actor=world.inspector, answer=answer, self_answer="B")
     assert AuditRecord.objects.filter(object_label="evaluation.answer", agency=world.agency).exists()
-    services.submit_self_assessment(actor=world.planner, evaluation=evaluation)
+    services.submit_self_assessment(actor=world.planner, evaluation=evaluation, send_incomplete=True)
     with pytest.raises(ValidationError, match="sudah dikirim"):
         services.save_self_assessment(actor=world.planner, answer=_answer(evaluation, "A.a.3"), self_answer="B")
 

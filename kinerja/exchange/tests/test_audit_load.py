@@ -6,7 +6,7 @@ from django.conf import settings
 
 from kinerja.core.models import AuditRecord
 from kinerja.exchange.dataset_io import read_dataset
-from kinerja.exchange.loader import load_agency_data
+from kinerja.exchange.loading.agency import load_agency_data
 from kinerja.strategy.models import Indicator
 
 

@@ -11,8 +11,8 @@ from django.db.models import Max
 
 from kinerja.exchange.dataset_io import dump_dataset, parse_dataset, read_dataset
 from kinerja.exchange.exporter import export_agency_data
-from kinerja.exchange.loader import load_agency_data
-from kinerja.exchange.problems import DatasetError
+from kinerja.exchange.loading.agency import load_agency_data
+from kinerja.exchange.loading.report import DatasetError
 from kinerja.organisation.models import Agency, Assignment, Official, Position, Region, Unit
 from kinerja.strategy.models import Decree, Indicator, KeyIndicatorRow, Objective, PageIndicator
 

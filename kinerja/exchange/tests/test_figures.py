@@ -7,8 +7,8 @@ import pytest
 
 from kinerja.exchange.dataset_io import dump_dataset, parse_dataset
 from kinerja.exchange.exporter import export_agency_data
-from kinerja.exchange.loader import load_agency_data
-from kinerja.exchange.problems import DatasetError
+from kinerja.exchange.loading.agency import load_agency_data
+from kinerja.exchange.loading.report import DatasetError
 from kinerja.exchange.tests.test_dataset import empty_the_database
 from kinerja.performance import services
 from kinerja.performance.models import Actual, Target

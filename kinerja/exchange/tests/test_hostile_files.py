@@ -10,11 +10,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kinerja.exchange import dataset_io, importer, workbook, xlsx_guard
+from kinerja.exchange import dataset_io, importer
 from kinerja.exchange.exporter import export_agency_data
 from kinerja.exchange.importer import preview
-from kinerja.exchange.problems import DatasetError
-from kinerja.exchange.workbook import write_workbook
+from kinerja.exchange.loading.report import DatasetError
+from kinerja.exchange.workbook import shape, xlsx
+from kinerja.exchange.workbook.xlsx import write_workbook
 from kinerja.performance.models import Target
 
 SEED = "halut-diskominfo"
@@ -133,14 +134,14 @@ def test_a_broken_or_hostile_workbook_is_refused_with_one_message(seed, kind):
 
 
 def test_a_zip_bomb_is_refused_before_its_sheets_are_read(seed, monkeypatch):
-    monkeypatch.setattr(xlsx_guard, "MAX_UNPACKED_BYTES", 10_000)
+    monkeypatch.setattr(xlsx, "MAX_UNPACKED_BYTES", 10_000)
     result = preview(actor=None, name="bom.xlsx", content=write_workbook(export_agency_data(seed)))
     assert [problem.message for problem in result.problems] == [
         "isi buku kerja ini terlalu besar setelah dibuka (lebih dari 0 MB); berkas ditolak."]
 
 
 def test_a_sheet_with_more_rows_than_the_bound_is_refused(seed, monkeypatch):
-    monkeypatch.setattr(workbook, "MAX_ROWS", 3)
+    monkeypatch.setattr(shape, "MAX_ROWS", 3)
     result = preview(actor=None, name="baris.xlsx", content=write_workbook(export_agency_data(seed)))
     assert any("lebih dari 3 baris" in problem.message for problem in result.problems), result.problems
 
@@ -198,7 +199,7 @@ def test_a_cell_in_the_far_corner_of_a_sheet_does_not_make_the_preview_read_a_mi
     started = time.perf_counter()
     result = preview(actor=None, name="pojok.xlsx", content=output.getvalue())
     assert time.perf_counter() - started < 20
-    assert any(problem.sheet == "Target" and f"lebih dari {workbook.MAX_ROWS} baris" in problem.message
+    assert any(problem.sheet == "Target" and f"lebih dari {shape.MAX_ROWS} baris" in problem.message
                for problem in result.problems), result.problems[:3]
 
 

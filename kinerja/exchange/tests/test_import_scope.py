@@ -19,9 +19,9 @@ from kinerja.core.models import AuditRecord
 from kinerja.exchange import dataset_io
 from kinerja.exchange.exporter import export_agency_data
 from kinerja.exchange.importer import import_file
-from kinerja.exchange.loader import load_agency_data
-from kinerja.exchange.problems import DatasetError
-from kinerja.exchange.workbook import write_workbook
+from kinerja.exchange.loading.agency import load_agency_data
+from kinerja.exchange.loading.report import DatasetError
+from kinerja.exchange.workbook.xlsx import write_workbook
 from kinerja.organisation.models import Agency, Assignment, Official, Position, Region, Unit
 from kinerja.performance.models import Actual
 from kinerja.performance.services import record_actual

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from kinerja.exchange.dataset_io import read_dataset
 from kinerja.exchange.exporter import export_agency_data
-from kinerja.exchange.loader import load_agency_data
-from kinerja.exchange.problems import DatasetError
-from kinerja.exchange.workbook import read_workbook, write_workbook
+from kinerja.exchange.loading.agency import load_agency_data
+from kinerja.exchange.loading.report import DatasetError
+from kinerja.exchange.workbook.xlsx import read_workbook, write_workbook
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator
 from kinerja.synthetic.region import generate_region

@@ -12,7 +12,8 @@ from kinerja.accounts.models import User
 from kinerja.core.models import AuditRecord
 from kinerja.exchange.exporter import export_agency_data
 from kinerja.exchange.tests.test_workbook import second_agency_workbook
-from kinerja.exchange.workbook import GUIDE, write_workbook
+from kinerja.exchange.workbook.shape import GUIDE
+from kinerja.exchange.workbook.xlsx import write_workbook
 from kinerja.organisation.models import Agency, Position
 
 SEED = "halut-diskominfo"

@@ -15,7 +15,9 @@ from kinerja.exchange.dataset_io import dump_dataset, read_dataset
 from kinerja.exchange.exporter import export_agency_data
 from kinerja.exchange.importer import import_file, preview
 from kinerja.exchange.tests.test_dataset import DATASET, empty_the_database, snapshot, without_test_people
-from kinerja.exchange.workbook import GUIDE, SHEETS, read_workbook, write_workbook
+from kinerja.exchange.workbook.columns import SHEETS
+from kinerja.exchange.workbook.shape import GUIDE
+from kinerja.exchange.workbook.xlsx import read_workbook, write_workbook
 from kinerja.organisation.models import Agency
 from kinerja.performance.models import Actual, Target
 from kinerja.strategy.models import Indicator
@@ -305,11 +307,25 @@ def test_a_workbook_of_thousands_of_rows_imports_in_a_bounded_number_of_queries(
 
 
 def test_workbook_cells_read_as_a_planner_types_them():
-    from kinerja.exchange.workbook import NUMBER, Column, _Bad, read_cell
+    from kinerja.exchange.workbook.cells import BadCell, read_cell
+    from kinerja.exchange.workbook.columns import NUMBER, Column
 
     number = Column("Target", "value", NUMBER, "")
     assert read_cell(number, "12,5") == "12.5"
     assert read_cell(number, 3.0) == 3
     assert read_cell(number, 0.1) == "0.1"
-    with pytest.raises(_Bad):
+    with pytest.raises(BadCell):
         read_cell(number, "dua")
+
+
+def test_a_closed_list_takes_the_models_values_and_refuses_one_without_a_word():
+    from kinerja.exchange.workbook.columns import FORMULAS, TARGET_KINDS, _worded
+    from kinerja.performance.models import Target
+    from kinerja.strategy.models import Indicator
+
+    assert [value for value, _ in FORMULAS] == Indicator.Formula.values
+    assert [value for value, _ in TARGET_KINDS] == Target.Kind.values
+    with pytest.raises(LookupError):
+        _worded(Indicator.Formula.values, {Indicator.Formula.RATIO: "Rasio", Indicator.Formula.COUNT: "Jumlah"})
+    with pytest.raises(LookupError):
+        _worded(Indicator.Formula.values, {**dict(FORMULAS), "median": "Median"})

@@ -4,6 +4,7 @@ factor, the unit fits the name, and a name is a measure rather than an objective
 from collections.abc import Iterable
 
 from kinerja.strategy.models import Indicator
+from kinerja.strategy.models.plan import PERCENT_UNITS  # noqa: F401 (the package re-exports it)
 
 from .compare import first_word, normalise
 from .context import PlanData
@@ -11,8 +12,6 @@ from .findings import ERROR, WARNING, Finding, quoted
 from .registry import check
 
 FAMILY = "satuan-rumus"
-PERCENT_UNITS = {"persen", "%", "prosen"}
-
 PERCENT_NAMES = ("persentase", "persentasi", "prosentase")
 DOCUMENT_UNITS = {"dokumen", "laporan", "data"}
 
@@ -30,21 +29,21 @@ def check_formula_and_unit(data: PlanData) -> Iterable[Finding]:
         names = data.names_of(indicator)
         unit = normalise(indicator.unit)
         place = [data.at_indicator(indicator)]
-        is_percentage = any(first_word(name) in PERCENT_NAMES for name in names)
-        if is_percentage and indicator.formula != Indicator.Formula.RATIO:
+        named_percentage = any(first_word(name) in PERCENT_NAMES for name in names)
+        if named_percentage and indicator.formula != Indicator.Formula.RATIO:
             yield Finding(
                 FAMILY, "persentase-bukan-rasio", ERROR,
                 f"Indikator {indicator.code} {quoted(indicator.name)} adalah persentase, tetapi rumusnya "
                 f"{indicator.get_formula_display().lower()}, bukan rasio pembilang/penyebut.",
                 place, "Ubah rumusnya menjadi rasio: isi pembilang, penyebut dan faktor 100.",
             )
-        if is_percentage and unit not in PERCENT_UNITS:
+        if named_percentage and not indicator.is_percentage:
             yield Finding(
                 FAMILY, "persentase-bukan-persen", ERROR,
                 f"Indikator {indicator.code} adalah persentase, tetapi satuannya {quoted(indicator.unit)}.",
                 place, "Ubah satuannya menjadi Persen.",
             )
-        if indicator.formula == Indicator.Formula.COUNT and unit in PERCENT_UNITS:
+        if indicator.formula == Indicator.Formula.COUNT and indicator.is_percentage:
             yield Finding(
                 FAMILY, "jumlah-dalam-persen", ERROR,
                 f"Indikator {indicator.code} {quoted(indicator.name)} dihitung sebagai jumlah, tetapi satuannya "
@@ -64,7 +63,7 @@ def check_formula_and_unit(data: PlanData) -> Iterable[Finding]:
                     f"dihitung.",
                     place, "Lengkapi pembilang, penyebut dan faktor (100 untuk persen) rasio ini.",
                 )
-            elif unit in PERCENT_UNITS and indicator.factor != 100:
+            elif indicator.is_percentage and indicator.factor != 100:
                 yield Finding(
                     FAMILY, "persen-tanpa-faktor-100", ERROR,
                     f"Indikator {indicator.code} bersatuan Persen tetapi faktornya {indicator.factor.normalize():f}, "

@@ -4,8 +4,9 @@ rule."""
 from collections import defaultdict
 from collections.abc import Iterable
 
+from kinerja.core.periods import QUARTERS
 from kinerja.performance import services
-from kinerja.performance.models import QUARTERS, Target
+from kinerja.performance.models import Target
 
 from .context import PlanData
 from .findings import ERROR, Finding, Place

@@ -14,6 +14,7 @@ from kinerja.performance.achievement import (
     plan_progress,
     ratio_value,
     rollup,
+    rollup_figures,
 )
 
 
@@ -155,3 +156,23 @@ def test_sum_up_to_quarter_never_decreases(values):
     totals = [combine_quarters(values, "sum", up_to=n) for n in range(1, 5)]
     present = [total for total in totals if total is not None]
     assert present == sorted(present)
+
+
+@pytest.mark.parametrize(
+    ("figures", "cap", "mean", "counted", "missing", "verified", "low"),
+    [
+        ([], None, None, 0, 0, 0, False),  # nothing to measure: no figure, and no warning either
+        ([(None, False), (None, False)], None, None, 0, 2, 0, True),  # nothing entered yet
+        ([(D(300), False), (D(80), True)], None, D(190), 2, 0, 1, False),  # above 100 counts as computed
+        ([(D(300), False), (D(80), True)], D(100), D(90), 2, 0, 1, False),  # the cap cuts each one first
+        ([(D(50), True), (None, False), (None, False)], None, D(50), 1, 2, 1, True),  # 1 of 3: low coverage
+        ([(D(50), True), (D(70), False), (None, False)], None, D(60), 2, 1, 1, False),  # 2 of 3: enough
+        ([(D(90), True), (None, True)], None, D(90), 1, 1, 1, False),  # half is not low; missing never verified
+    ],
+)
+def test_a_rollup_is_the_capped_mean_of_existing_achievements_with_its_coverage(
+        figures, cap, mean, counted, missing, verified, low):
+    result = rollup_figures(figures, cap=cap)
+    assert (result.mean, result.counted, result.missing, result.verified, result.low_coverage) == (
+        mean, counted, missing, verified, low)
+    assert result.total == counted + missing and result.cap == cap

@@ -12,8 +12,8 @@ from django.urls import reverse
 from conftest import PASSWORD, PER_REQUEST_QUERIES
 from kinerja.organisation.models import Assignment, Official
 from kinerja.performance import workflow
-from kinerja.performance.selectors import get_position_quarters
 from kinerja.performance.services import record_actual
+from kinerja.performance.worklist import get_position_quarters
 from kinerja.strategy.models import Indicator
 
 KASI = "kasi-tata-kelola"

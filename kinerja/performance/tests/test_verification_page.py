@@ -11,8 +11,9 @@ from kinerja.core.numbers import format_percent
 from kinerja.performance import workflow
 from kinerja.performance.evidence import add_evidence
 from kinerja.performance.models import Actual
-from kinerja.performance.selectors import get_actuals_in_context, get_measurements
+from kinerja.performance.selectors import get_measurements
 from kinerja.performance.services import record_actual, set_target
+from kinerja.performance.worklist import get_actuals_in_context
 from kinerja.strategy.models import Indicator
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -1,16 +1,7 @@
 from .budget import Budget
 from .decree import Decree, DecreeChapter, DecreeClause
-from .plan import (
-    Activity,
-    Goal,
-    Indicator,
-    KeyIndicatorRow,
-    Objective,
-    PageIndicator,
-    Programme,
-    StrategicPlan,
-    SubActivity,
-)
+from .plan import Goal, Indicator, KeyIndicatorRow, Objective, PageIndicator, StrategicPlan
+from .programmes import Activity, Programme, SubActivity
 
 __all__ = [
     "Activity",

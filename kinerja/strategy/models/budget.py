@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
 
-from .plan import Activity, Programme, SubActivity
+from .programmes import Activity, Programme, SubActivity
 
 ITEM_FIELDS = ("programme", "activity", "sub_activity")
 

@@ -1,4 +1,6 @@
-"""The strategic plan (Renstra): goal, objectives, indicators, the IKU table, the IKI pages, programmes."""
+"""The strategic plan (Renstra): goal, objectives, indicators, the IKU table, the IKI pages (programmes apart)."""
+
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -7,6 +9,11 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
+
+# The units that mean "per cent" (compared after strip() and lower(): "Persen", " % ").
+PERCENT_UNITS = frozenset({"persen", "%"})
+# The factor a ratio is multiplied by when it stores none (or 0): a percentage.
+DEFAULT_FACTOR = Decimal(100)
 
 plan_code_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9.\-_]*$", _("Use letters, digits, dots, hyphens and underscores only.")
@@ -192,6 +199,24 @@ class Indicator(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_percentage(self) -> bool:
+        """Whether the indicator is measured in per cent: its unit, stripped and in lower case, is "persen" or "%".
+
+        The one definition for every place that asks (the entry rule that a percentage's numerator is not larger
+        than its denominator, the "%" after a printed figure, the consistency check's Persen findings). The
+        indicator's *name* ("Persentase …") does not make it one: the consistency check compares the two.
+        """
+        return self.unit.strip().lower() in PERCENT_UNITS
+
+    @property
+    def effective_factor(self) -> Decimal:
+        """The factor a ratio's value is computed with — numerator / denominator × this: the stored factor, or 100
+        when none is stored or it is 0 (a ratio with factor 0 would make every figure 0). Every figure (entry,
+        pages, documents, the printed formula "X 100%") uses this; the stored `factor` is what the data says,
+        exported and served by the API as it is."""
+        return self.factor or DEFAULT_FACTOR
+
     def clean(self) -> None:
         errors = {}
         if self.formula == self.Formula.RATIO:
@@ -312,85 +337,3 @@ class PageIndicator(TimeStampedModel):
             errors["indicator"] = _("The indicator belongs to another plan.")
         if errors:
             raise ValidationError(errors)
-
-
-class BudgetNomenclature(TimeStampedModel):
-    """Programme, activity and sub-activity share a code and a name (Permendagri 90/2019)."""
-
-    code = models.CharField(_("code"), max_length=40, validators=[plan_code_validator])
-    name = models.TextField(_("name"))
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["order"]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
-
-
-class Programme(BudgetNomenclature):
-    plan = models.ForeignKey(
-        StrategicPlan, models.CASCADE, related_name="programmes", verbose_name=_("plan")
-    )
-    objectives = models.ManyToManyField(
-        Objective, blank=True, related_name="programmes", verbose_name=_("objectives served")
-    )
-    indicators = models.ManyToManyField(
-        Indicator, blank=True, related_name="programmes", verbose_name=_("indicators served")
-    )
-
-    class Meta(BudgetNomenclature.Meta):
-        verbose_name = _("programme")
-        verbose_name_plural = _("programmes")
-        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="programme_code_unique")]
-
-
-class Activity(BudgetNomenclature):
-    programme = models.ForeignKey(
-        Programme, models.CASCADE, related_name="activities", verbose_name=_("programme")
-    )
-    indicators = models.ManyToManyField(
-        Indicator, blank=True, related_name="activities", verbose_name=_("indicators served")
-    )
-    responsible_position = models.ForeignKey(
-        "organisation.Position", models.SET_NULL, null=True, blank=True, related_name="activities",
-        verbose_name=_("responsible position"),
-    )
-
-    class Meta(BudgetNomenclature.Meta):
-        verbose_name = _("activity")
-        verbose_name_plural = _("activities")
-        constraints = [models.UniqueConstraint(fields=["programme", "code"], name="activity_code_unique")]
-
-    def clean(self) -> None:
-        if self.responsible_position_id and self.programme_id and (
-            self.responsible_position.agency_id != self.programme.plan.agency_id
-        ):
-            raise ValidationError({"responsible_position": _("The position belongs to another agency.")})
-
-
-class SubActivity(BudgetNomenclature):
-    activity = models.ForeignKey(
-        Activity, models.CASCADE, related_name="sub_activities", verbose_name=_("activity")
-    )
-    indicators = models.ManyToManyField(
-        Indicator, blank=True, related_name="sub_activities", verbose_name=_("indicators served")
-    )
-    responsible_position = models.ForeignKey(
-        "organisation.Position", models.SET_NULL, null=True, blank=True, related_name="sub_activities",
-        verbose_name=_("responsible position"),
-    )
-
-    class Meta(BudgetNomenclature.Meta):
-        verbose_name = _("sub-activity")
-        verbose_name_plural = _("sub-activities")
-        constraints = [
-            models.UniqueConstraint(fields=["activity", "code"], name="sub_activity_code_unique")
-        ]
-
-    def clean(self) -> None:
-        if self.responsible_position_id and self.activity_id and (
-            self.responsible_position.agency_id != self.activity.programme.plan.agency_id
-        ):
-            raise ValidationError({"responsible_position": _("The position belongs to another agency.")})

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from kinerja.exchange.dataset_io import write_dataset
 from kinerja.exchange.exporter import export_agency_data
-from kinerja.exchange.workbook import write_workbook
+from kinerja.exchange.workbook.xlsx import write_workbook
 from kinerja.organisation.cli import add_agency_argument, agency_or_error
 
 

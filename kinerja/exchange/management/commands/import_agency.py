@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kinerja.exchange.importer import ImportResult, import_file, preview
-from kinerja.exchange.loader import OPERATOR
+from kinerja.exchange.loading.unit_of_work import OPERATOR
 
 
 class Command(BaseCommand):

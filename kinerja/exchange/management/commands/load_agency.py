@@ -3,8 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kinerja.exchange.dataset_io import read_dataset
-from kinerja.exchange.loader import OPERATOR, load_agency_data
-from kinerja.exchange.problems import DatasetError
+from kinerja.exchange.loading.agency import load_agency_data
+from kinerja.exchange.loading.report import DatasetError
+from kinerja.exchange.loading.unit_of_work import OPERATOR
 
 
 class Command(BaseCommand):

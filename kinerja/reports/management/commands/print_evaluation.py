@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kinerja.core.periods import QUARTERS
 from kinerja.organisation.cli import add_agency_argument, agency_or_error
 from kinerja.reports.cli import add_output_argument, print_document
 from kinerja.reports.evaluation import build_evaluation
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         add_agency_argument(parser)
         parser.add_argument("--year", type=int, required=True, help="tahun, mis. 2022")
-        parser.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4], help="triwulan 1–4")
+        parser.add_argument("--quarter", type=int, required=True, choices=QUARTERS, help="triwulan 1–4")
         add_output_argument(parser, FORMATS)
 
     def handle(self, *args: object, code: str, year: int, quarter: int, output: Path, **options: object) -> None:

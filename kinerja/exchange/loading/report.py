@@ -1,6 +1,11 @@
-"""What is wrong with an input file: every problem names the file, the record and the field."""
+"""What a load did and what is wrong with an input file: the report (created, changed, unchanged, every value
+changed) and the problems, each naming the file, the record and the field (or the sheet, row and column)."""
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from kinerja.organisation.models import Agency
 
 
 @dataclass(frozen=True)
@@ -52,3 +57,38 @@ class CellProblem:
         if self.column:
             where.append(f"kolom '{self.column}'")
         return f"{', '.join(where)}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value a load changes: what (the plural label), which record, which field, before → after."""
+
+    label: str
+    record: str
+    field: str
+    before: str
+    after: str
+
+
+@dataclass
+class LoadReport:
+    agency: Agency | None = None
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(sum(self.created.values()) + sum(self.updated.values()))
+
+    def lines(self) -> list[str]:
+        names = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
+        return [
+            f"{name}: {self.created[name]} baru, {self.updated[name]} diubah, {self.unchanged[name]} tetap"
+            for name in names
+        ]
+
+
+def shown(value: Any) -> str:
+    return "" if value is None else str(value)

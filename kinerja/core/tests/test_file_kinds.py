@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 
-from kinerja.performance.file_kinds import DOC, DOCX, JPEG, PDF, PNG, XLS, XLSX, detect, named_as
+from kinerja.core.file_kinds import DOC, DOCX, JPEG, PDF, PNG, XLS, XLSX, detect, named_as
 
 
 def office(kind: str) -> bytes:

@@ -6,20 +6,24 @@ hundred at a time, with one audit record each (as the services record them). A f
 the existing figures of the plan are read once, each closed-period question is asked once per period.
 """
 
+from collections import Counter
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from kinerja.accounts.access import may_import_actuals
 from kinerja.core import audit
+from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Position
 from kinerja.performance import rules, services
 from kinerja.performance.models import Actual, Target
 from kinerja.performance.workflow import ensure_editable, ensure_period_open
 from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
+
+from .report import Change, LoadReport
 
 KIND_ORDER = {Target.Kind.BASELINE: 0, Target.Kind.YEAR: 1, Target.Kind.QUARTER: 2, Target.Kind.END: 3}
 ACTUAL_TEXTS = ("supporting_factors", "hindering_factors", "follow_up", "note")
@@ -39,8 +43,31 @@ def _amount(value: Any) -> Decimal | None:
         return None
 
 
+class LoadState(Protocol):
+    """What the figures need of the load that runs them (the unit of work): the file, who loads it, the rows loaded
+    so far by code and by key, the report, the trail and the problems."""
+
+    data: dict[str, Any]
+    actor: Actor
+    trusted: bool
+    trail: list[AuditRecord]
+    report: LoadReport
+    problems: list
+    positions: dict[str, Position | None]
+    indicators: dict[str, Indicator | None]
+    rows_by_pk: Any
+    children: Any
+
+    @property
+    def note(self) -> str: ...
+
+    def problem(self, record: str, field_name: str, message: str) -> None: ...
+
+    def lookup(self, table: dict, code: Any, record: str, field_name: str, what: str) -> Any: ...
+
+
 class _Figures:
-    def __init__(self, loader: Any, plan: StrategicPlan):
+    def __init__(self, loader: LoadState, plan: StrategicPlan):
         self.loader = loader
         self.plan = plan
         self.periods: dict[tuple[int, int], str | None] = {}
@@ -109,7 +136,7 @@ class _Figures:
             self.entry = self.printing()
         return may_import_actuals(self.loader.actor, self.entry.get(indicator.pk, []))
 
-    def count(self, counter: Any, model: type, n: int = 1) -> None:
+    def count(self, counter: Counter, model: type, n: int = 1) -> None:
         counter[str(model._meta.verbose_name_plural)] += n
 
     def change(self, model: type, record: str, existing: Any, after: dict[str, Any]) -> None:
@@ -287,15 +314,13 @@ class _Figures:
             self.trail(actual, before, actual.indicator, services.actual_description(actual, action))
 
 
-def _change(label: str, record: str, name: str, before: Any, after: Any) -> Any:
-    from .loader import Change  # the report's own type (loader imports this module)
-
+def _change(label: str, record: str, name: str, before: Any, after: Any) -> Change:
     shown = [("" if value is None else f"{value.normalize():f}" if isinstance(value, Decimal) else str(value))
              for value in (before, after)]
     return Change(label, record, name, *shown)
 
 
-def load_performance(loader: Any, plan: StrategicPlan) -> None:
+def load_figures(loader: LoadState, plan: StrategicPlan) -> None:
     """The dataset's `targets` and `actuals` (both optional) for the indicators the loader has just loaded."""
     targets, actuals = loader.data.get("targets", []), loader.data.get("actuals", [])
     if not targets and not actuals:

@@ -1,9 +1,10 @@
 """What an uploaded file really is, from its first bytes and structure — never from its name.
 
-The name an evidence file is stored and downloaded under carries the extension of its detected kind
-(`named_as`): a PDF uploaded as `laporan.html` is downloaded as `laporan.pdf`, so no browser or desktop opens
-it as something it is not. Office files with macros (a `.docm` or `.xlsm`, a Word 97 file with a VBA
-project) are none of the allowed kinds: evidence is read, never run."""
+The name a stored file (evidence of an actual or of the SAKIP evaluation: `kinerja.core.stored_files`) is
+kept and downloaded under carries the extension of its detected kind (`named_as`): a PDF uploaded as
+`laporan.html` is downloaded as `laporan.pdf`, so no browser or desktop opens it as something it is not.
+Office files with macros (a `.docm` or `.xlsm`, a Word 97 file with a VBA project) are none of the allowed
+kinds: evidence is read, never run."""
 
 import io
 import zipfile

@@ -1,0 +1,93 @@
+"""Years and quarters: the one home of the calendar every figure rests on.
+
+A year has four quarters (*triwulan*), numbered 1–4 and printed in roman numerals ("Triwulan I", "TW IV"); a
+quarter ends on the last day of its third month. Pages choose a period from the query string: `?tahun=` (a year,
+kept inside the allowed range) and `?triwulan=` (1–4); a value that is not one of these — `?tahun=abc`,
+`?tahun=99999`, `?triwulan=9` — silently gives the page's default, never an error.
+
+Pure: no Django, no database. The request and the plan are taken as anything with a `GET` mapping and with
+`first_year`/`last_year`, so that a view passes its `HttpRequest` and `StrategicPlan` as they are.
+"""
+
+import datetime
+from collections.abc import Mapping
+from typing import Protocol
+
+QUARTERS: tuple[int, ...] = (1, 2, 3, 4)
+QUARTER_NAMES: dict[int, str] = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# The years any page accepts when no plan bounds them (the plan's own years are validated to the same range).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class HasQuery(Protocol):
+    @property
+    def GET(self) -> Mapping[str, str]: ...
+
+
+class HasYears(Protocol):
+    @property
+    def first_year(self) -> int: ...
+
+    @property
+    def last_year(self) -> int: ...
+
+
+def roman(quarter: int) -> str:
+    """The quarter's roman numeral: 1 → "I" … 4 → "IV"; KeyError for anything else."""
+    return QUARTER_NAMES[quarter]
+
+
+def quarter_end(year: int, quarter: int) -> datetime.date:
+    """The last day of the quarter: 31 March, 30 June, 30 September, 31 December."""
+    if quarter not in QUARTERS:
+        raise ValueError(f"quarter {quarter!r} is not 1–4")
+    if quarter == 4:
+        return datetime.date(year, 12, 31)
+    return datetime.date(year, 3 * quarter + 1, 1) - datetime.timedelta(days=1)
+
+
+def quarter_of(day: datetime.date) -> int:
+    """The quarter a day falls in (January–March → 1)."""
+    return (day.month - 1) // 3 + 1
+
+
+def parse_year(text: str | None, first: int = FIRST_YEAR, last: int = LAST_YEAR) -> int | None:
+    """The year written in `text` when it is plain digits within first..last, else None."""
+    text = (text or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 4:
+        return None
+    year = int(text)
+    return year if first <= year <= last else None
+
+
+def parse_quarter(text: str | None) -> int | None:
+    """The quarter written in `text` ("1"–"4"), else None."""
+    text = (text or "").strip()
+    return int(text) if text in {"1", "2", "3", "4"} else None
+
+
+def default_year(plan: HasYears, today: datetime.date | None = None) -> int:
+    """This year, kept inside the plan's years."""
+    today = today or datetime.date.today()
+    return min(max(today.year, plan.first_year), plan.last_year)
+
+
+def chosen_year(request: HasQuery, plan: HasYears, default: int | None = None) -> int:
+    """`?tahun=` when it is a year of the plan, else the default (this year, kept inside the plan)."""
+    year = parse_year(request.GET.get("tahun"), plan.first_year, plan.last_year)
+    if year is not None:
+        return year
+    return default or default_year(plan)
+
+
+def chosen_any_year(request: HasQuery) -> int | None:
+    """`?tahun=` when it is a year 2000–2100 (pages not bound to one plan), else None."""
+    return parse_year(request.GET.get("tahun"))
+
+
+def chosen_quarter(request: HasQuery, today: datetime.date | None = None) -> int:
+    """`?triwulan=` when it is 1–4, else the quarter of today."""
+    quarter = parse_quarter(request.GET.get("triwulan"))
+    if quarter is not None:
+        return quarter
+    return quarter_of(today or datetime.date.today())

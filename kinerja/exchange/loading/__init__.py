@@ -1,0 +1,1 @@
+"""Loading a checked dataset into the database (report, unit of work, organisation, plan, figures)."""

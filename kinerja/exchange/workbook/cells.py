@@ -1,0 +1,124 @@
+"""One cell: how it is read into a dataset value (or why it cannot be) and how a value is written into it.
+A text cell is written by `kinerja.core.cells.set_text`, the one rule for text that looks like a formula."""
+
+import datetime
+import math
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from kinerja.core.cells import set_text
+from kinerja.organisation.nip import nip_problem
+
+from .columns import BOOL, CHOICE, CODE, CODES, DATE, INT, LONG, NIP, NUMBER, TEXT, Column
+
+
+class BadCell(Exception):
+    """A cell's problem while reading it."""
+
+
+_NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+
+
+def _number_value(decimal: Decimal) -> int | str:
+    return int(decimal) if decimal == decimal.to_integral_value() else f"{decimal.normalize():f}"
+
+
+def text_of(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def read_cell(column: Column, value: Any) -> Any:
+    """The dataset value of one cell; BadCell with the Indonesian reason when it cannot be one."""
+    kind = column.kind
+    if kind in (TEXT, CODE):
+        return " ".join(text_of(value).split()) if kind == CODE else text_of(value)
+    if kind == LONG:
+        return text_of(value)
+    if kind == CODES:
+        return [part.strip() for part in re.split(r"[,;\n]", text_of(value)) if part.strip()]
+    if kind == NIP:
+        if isinstance(value, float):
+            raise BadCell("NIP harus ditulis sebagai teks (18 angka), bukan sebagai bilangan.")
+        text = text_of(value)
+        problem = nip_problem(text)
+        if problem:
+            raise BadCell(problem)
+        return text
+    if kind == INT:
+        if isinstance(value, bool):
+            raise BadCell(f"'{value}' bukan bilangan bulat.")
+        if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+            return int(value)
+        text = text_of(value)
+        if text.lstrip("-").isdigit():
+            return int(text)
+        raise BadCell(f"'{text}' bukan bilangan bulat.")
+    if kind == NUMBER:
+        if isinstance(value, bool):
+            raise BadCell(f"'{value}' bukan angka.")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise BadCell("angka ini terlalu besar atau bukan angka.")
+        if isinstance(value, int | float):
+            return _number_value(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
+        text = text_of(value).replace(" ", "")
+        if not _NUMBER.match(text):
+            raise BadCell(f"'{text}' bukan angka (tulis mis. 12,5 atau 12.5).")
+        try:
+            return _number_value(Decimal(text.replace(",", ".")))
+        except InvalidOperation as exc:
+            raise BadCell(f"'{text}' bukan angka.") from exc
+    if kind == BOOL:
+        if isinstance(value, bool):
+            return value
+        text = text_of(value).lower()
+        if text in {"ya", "y", "true", "1", "benar"}:
+            return True
+        if text in {"tidak", "t", "false", "0", "bukan"}:
+            return False
+        raise BadCell(f"'{text_of(value)}' bukan Ya atau Tidak.")
+    if kind == DATE:
+        if isinstance(value, datetime.datetime | datetime.date):
+            return text_of(value)
+        text = text_of(value)
+        for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+            try:
+                return datetime.datetime.strptime(text, pattern).date().isoformat()
+            except ValueError:
+                continue
+        raise BadCell(f"'{text}' bukan tanggal (tulis TTTT-BB-HH, mis. 2022-02-14).")
+    if kind == CHOICE:
+        text = text_of(value)
+        for key, label in column.choices:
+            if text.lower() in (key.lower(), label.lower()):
+                return key
+        raise BadCell(f"'{text}' tidak ada dalam pilihan: {', '.join(column.choice_labels())}.")
+    raise AssertionError(kind)
+
+
+def write_cell(column: Column, value: Any) -> Any:
+    """The cell of one dataset value (the reverse of read_cell)."""
+    if value is None or value == "" or value == []:
+        return None
+    if column.kind == CHOICE:
+        return dict(column.choices).get(value, value)
+    if column.kind == BOOL:
+        return "Ya" if value else "Tidak"
+    if column.kind == CODES:
+        return ", ".join(value)
+    if column.kind == NUMBER:
+        decimal = Decimal(str(value))
+        return int(decimal) if decimal == decimal.to_integral_value() else decimal  # exact, never a float
+    if column.kind == DATE:
+        return datetime.date.fromisoformat(value)
+    return value
+
+
+def set_value(cell: Any, value: Any) -> None:
+    set_text(cell, value)  # a text that starts with "=" stays text: the one rule of kinerja.core.cells

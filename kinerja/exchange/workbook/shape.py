@@ -1,0 +1,130 @@
+"""The shape of a workbook: its sheets with their headers, widths, drop-down lists and text formats, the
+Petunjuk sheet, and the reading of one sheet (which column is which, row by row, every cell's problem)."""
+
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from kinerja.exchange.loading.report import CellProblem
+
+from .cells import BadCell, read_cell, set_value, text_of, write_cell
+from .columns import CODE, CODES, DATE, NIP, SHEETS, TEXT, Column, Sheet
+
+GUIDE = "Petunjuk"
+MAX_ROWS = 20_000  # data rows a sheet may have: bounds the time of a preview (an agency has a few thousand)
+MAX_COLUMNS = 100  # columns read of a sheet (the widest has 16): a cell far right does not widen every row
+TEMPLATE_ROWS = 200  # rows of a blank sheet prepared as text (a NIP or a code keeps its leading zeros and dots)
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+REQUIRED_FILL = PatternFill("solid", fgColor="9C2A00")
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def add_guide(book: Workbook) -> None:
+    sheet = book.create_sheet(GUIDE, 0)
+    sheet.append(["Buku kerja data instansi Kinerja (format kinerja-agency/1)"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(["Isi setiap lembar mulai baris 2; baris 1 adalah judul kolom dan tidak boleh diubah. Kolom "
+                  "berjudul merah wajib diisi. Rujukan antarlembar memakai kode. Kolom pilihan memakai daftar "
+                  "turun. Unggah kembali buku kerja ini di halaman Impor / Ekspor: pratinjau menunjukkan apa yang "
+                  "akan dibuat dan diubah; bila ada kesalahan, tidak ada yang disimpan."])
+    sheet.append([])
+    headers = ["Lembar", "Kolom", "Wajib", "Jenis isi", "Pilihan", "Keterangan", "Kunci data"]
+    sheet.append(headers)
+    for cell in sheet[4]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for spec in SHEETS:
+        sheet.append([spec.name, "", "", "", "", spec.help, ""])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        for column in spec.columns:
+            sheet.append(["", column.header, "wajib" if column.required else "", column.kind,
+                          ", ".join(column.choice_labels()), column.help, column.key])
+    for letter, width in zip("ABCDEFG", (20, 26, 8, 14, 40, 70, 22), strict=True):
+        sheet.column_dimensions[letter].width = width
+    for row in sheet.iter_rows(min_row=5):
+        row[5].alignment = WRAP
+    sheet.freeze_panes = "A5"
+
+
+def add_sheets(book: Workbook, rows: dict[str, list[dict]]) -> None:
+    """One sheet per entry of the column table: headers (red where required), widths, the rows, a drop-down list
+    for every column with choices and a text or date format for the rows a person will fill."""
+    for spec in SHEETS:
+        sheet = book.create_sheet(spec.name)
+        sheet.append([column.header for column in spec.columns])
+        for index, column in enumerate(spec.columns, start=1):
+            cell = sheet.cell(1, index)
+            cell.font, cell.fill = HEADER_FONT, REQUIRED_FILL if column.required else HEADER_FILL
+            sheet.column_dimensions[get_column_letter(index)].width = column.width
+        for item in rows[spec.name]:
+            sheet.append([None] * len(spec.columns))
+            number = sheet.max_row
+            for index, column in enumerate(spec.columns, start=1):
+                set_value(sheet.cell(number, index), write_cell(column, item.get(column.key)))
+        last = max(sheet.max_row, 1) + (1 if spec.single else TEMPLATE_ROWS)
+        for index, column in enumerate(spec.columns, start=1):
+            letter = get_column_letter(index)
+            if column.choices:
+                validation = DataValidation(type="list", formula1='"' + ",".join(column.choice_labels()) + '"',
+                                            allow_blank=not column.required, showErrorMessage=True,
+                                            errorTitle="Pilihan tidak dikenal",
+                                            error="Pilih salah satu nilai dari daftar.")
+                validation.add(f"{letter}2:{letter}{last}")
+                sheet.add_data_validation(validation)
+            if column.kind in (TEXT, CODE, CODES, NIP):
+                for number in range(2, last + 1):
+                    sheet.cell(number, index).number_format = "@"
+            elif column.kind == DATE:
+                for number in range(2, last + 1):
+                    sheet.cell(number, index).number_format = "yyyy-mm-dd"
+        sheet.freeze_panes = "A2"
+
+
+def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem], refused: set[str]) -> list[dict]:
+    if spec.name not in book.sheetnames:
+        problems.append(CellProblem(source, spec.name, None, "", "lembar ini tidak ada di buku kerja."))
+        return []
+    lines = book[spec.name].iter_rows(values_only=True, max_col=MAX_COLUMNS)
+    header = next(lines, ())
+    positions: dict[str, int] = {}
+    for index, title in enumerate(header):
+        if title is not None:
+            positions.setdefault(" ".join(str(title).split()).lower(), index)
+    columns: list[tuple[int, Column]] = []
+    missing = False
+    for column in spec.columns:
+        index = positions.get(column.header.lower())
+        if index is None:
+            problems.append(CellProblem(source, spec.name, 1, column.header, "kolom ini tidak ada di baris judul."))
+            missing = True
+        else:
+            columns.append((index, column))
+    if missing:
+        return []
+    result = []
+    for number, line in enumerate(lines, start=2):
+        if number > MAX_ROWS + 1:
+            problems.append(CellProblem(source, spec.name, None, "", f"lembar ini berisi lebih dari {MAX_ROWS} baris "
+                                                                      "data; pecah berkasnya."))
+            break
+        cells = [(column, line[index] if index < len(line) else None) for index, column in columns]
+        if all(value is None or (isinstance(value, str) and not value.strip()) for _, value in cells):
+            continue
+        row: dict[str, Any] = {"_row": number}
+        for column, value in cells:
+            if value is None or (isinstance(value, str) and not value.strip()):
+                if column.required:
+                    problems.append(CellProblem(source, spec.name, number, column.header, "wajib diisi."))
+                continue
+            try:
+                row[column.key] = read_cell(column, value)
+            except BadCell as bad:
+                problems.append(CellProblem(source, spec.name, number, column.header, str(bad)))
+                if column.key in ("code", "nip"):
+                    refused.add(text_of(value))
+        result.append(row)
+    return result

@@ -45,8 +45,8 @@ TABLE: tuple[Entry, ...] = (
     Entry("position-page", "Halaman IKI jabatan", (("{agency}", "{position}"),), budget=18),
     Entry("indicator-detail", "Halaman indikator", (("{agency}", "{indicator}"),), budget=15),
     Entry("entry-page", "Pengisian realisasi", (("{agency}", "{position}"),), query="tahun={year}&triwulan=3",
-          as_user="official", budget=18),
-    Entry("verification", "Verifikasi", budget=11, main=False),
+          as_user="official", budget=19),  # +1: is the quarter closed (banner, read-only rows)
+    Entry("verification", "Verifikasi", budget=14, main=False),  # +3: targets, actuals, evidence of the items
     Entry("periods", "Periode", as_user="planner", budget=8, main=False),
     # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15)
     Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=11, main=False),

@@ -135,7 +135,7 @@ def through_page(world, case: Case) -> str:
         response = client.post(url, {f"q-{indicator.pk}-{case.quarter}": case.figures["value"]}, follow=True)
     else:
         url = reverse("verification-decide", args=[code, _waiting().pk])
-        response = client.post(url, {"action": "verify"}, follow=True)
+        response = client.post(url, {"action": "verify", "confirm": "1"}, follow=True)  # as its form sends it
     assert response.status_code in (200, 404), response.status_code  # a message on the page, or not found
     return response.content.decode() if response.status_code == 200 else NOT_FOUND
 

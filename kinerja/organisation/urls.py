@@ -3,6 +3,5 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("instansi/<slug:agency>/organisasi/", views.organisation_tree, name="organisation-tree"),
 ]

@@ -1,13 +1,9 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kinerja.accounts.access import agency_or_404, readable_agencies
+from kinerja.accounts.access import agency_or_404
 
 from .selectors import get_unit_tree
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "organisation/home.html", {"agencies": readable_agencies(request.user)})
 
 
 def organisation_tree(request: HttpRequest, agency: str) -> HttpResponse:

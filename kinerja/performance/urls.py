@@ -1,8 +1,9 @@
 from django.urls import path
 
-from . import consistency_views, history_views, target_views, views, workflow_views
+from . import consistency_views, history_views, home_views, target_views, views, workflow_views
 
 urlpatterns = [
+    path("", home_views.home, name="home"),
     path("instansi/<slug:agency>/", views.agency_overview, name="agency-overview"),
     path("instansi/<slug:agency>/renstra/", views.plan_detail, name="plan-detail"),
     path("instansi/<slug:agency>/iki/<slug:position>/", views.position_page, name="position-page"),

@@ -32,6 +32,7 @@ from .figures import get_plan_figures
 from .forms import ActualForm, add_service_errors, messages_of
 from .models import Actual, Evidence, Target
 from .selectors import Measurement, get_measurements, rollup_cap, rollup_of
+from .worklist import entry_prefix
 
 
 def latest_year_with_actuals(plan: StrategicPlan) -> int | None:
@@ -188,26 +189,38 @@ def _row_form(measurement: Measurement, quarter: int, data: object = None, files
         for name in ("numerator", "denominator", "value"):
             if initial[name] is not None:
                 initial[name] = format_number(initial[name], 4).rstrip("0").rstrip(",")
-    return ActualForm(data=data, files=files, initial=initial, prefix=measurement.indicator.code.replace(".", "_"))
+    return ActualForm(data=data, files=files, initial=initial, prefix=entry_prefix(measurement.indicator.code))
 
 
-def entry_page(request: HttpRequest, agency: str, position: str, bound: ActualForm | None = None) -> HttpResponse:
+def _row_item(row: PageIndicator, measurement: Measurement, quarter: int, form: ActualForm, *, closed: bool,
+              objective: object = None, preview: dict | None = None) -> dict:
+    """One row of the entry page: read-only (plain text, no input) once its actual is submitted or verified, or
+    while its quarter is closed; `preview` is what the typed figures of a refused save would give."""
+    actual = measurement.actuals.get(quarter)
+    locked = closed or (actual is not None and actual.status != Actual.Status.DRAFT)
+    return {"row": row, "m": measurement, "objective": objective, "form": form, "actual": actual,
+            "locked": locked, "closed": closed, "preview": preview}
+
+
+def entry_page(request: HttpRequest, agency: str, position: str, bound: ActualForm | None = None,
+               preview: dict | None = None) -> HttpResponse:
     """The official's IKI page as a form for one quarter; `bound` is a row that came back with errors."""
     agency_obj, plan, year, quarter = _entry_setup(request, agency, position)
     page, objectives, _page_rollup, example = _measured_page(agency_obj, position, year)
     if not may_enter_actuals(request.user, page.position):
         raise Http404("Halaman ini tidak ditemukan.")
+    closed = quarter in workflow.closed_quarters(agency_obj, year)
     rows = []
     for o in objectives:
         for r in o.rows:
             form = _row_form(r.measurement, quarter)
-            if bound is not None and bound.prefix == form.prefix:
-                form = bound
-            rows.append({"row": r.row, "m": r.measurement, "objective": o.objective, "form": form})
+            refused = bound is not None and bound.prefix == form.prefix
+            rows.append(_row_item(r.row, r.measurement, quarter, bound if refused else form, closed=closed,
+                                  objective=o.objective, preview=preview if refused else None))
     empty = sum(1 for item in rows if quarter not in item["m"].actuals)
     return render(request, "performance/entry.html", {
         "agency": agency_obj, "plan": plan, "page": page, "year": year, "quarter": quarter, "rows": rows,
-        "empty": empty, "quarters": QUARTER_NAMES, "example": example,
+        "empty": empty, "total": len(rows), "closed": closed, "quarters": QUARTER_NAMES, "example": example,
     })
 
 
@@ -249,17 +262,33 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
         else:
             saved = True
     measurement = get_measurements([row.indicator], year)[row.indicator_id]
+    preview = None
     if saved:
         form = _row_form(measurement, quarter)
-    context = {"agency": agency_obj, "page": page, "item": {"row": row, "m": measurement, "form": form},
-               "year": year, "quarter": quarter, "saved": saved, "quarters": QUARTER_NAMES}
+    else:  # the preview shows what was typed (not the saved figure), and nothing can be sent until it is saved
+        typed = _row_form(measurement, quarter, request.POST)  # the figures alone, as the live preview reads them
+        preview = _preview_of(row, measurement, year, quarter, typed, request.POST)
+    closed = quarter in workflow.closed_quarters(agency_obj, year)
+    item = _row_item(row, measurement, quarter, form, closed=closed, preview=preview)
     if request.htmx:
-        return render(request, "performance/partials/_entry_row.html", context)
+        rows = _page_rows(page)  # the counter of the page, swapped out of band: one query
+        filled = set(Actual.objects.filter(indicator__in=[r.indicator_id for r in rows], year=year,
+                                           quarter=quarter).values_list("indicator_id", flat=True))
+        return render(request, "performance/partials/_entry_row.html", {
+            "agency": agency_obj, "page": page, "item": item, "year": year, "quarter": quarter, "saved": saved,
+            "quarters": QUARTER_NAMES, "oob_summary": True, "total": len(rows),
+            "empty": sum(1 for r in rows if r.indicator_id not in filled),
+        })
     if not saved:  # without JavaScript: the whole page again, this row with its messages
         messages.error(request, "Realisasi belum tersimpan: periksa isian yang ditandai.")
-        return entry_page(request, agency, position, bound=form)
+        return entry_page(request, agency, position, bound=form, preview=preview)
     messages.success(request, "Realisasi tersimpan.")
-    return redirect(f"{reverse('entry-page', args=[agency, position])}?tahun={year}&triwulan={quarter}")
+    url = reverse("entry-page", args=[agency, position])
+    return redirect(f"{url}?tahun={year}&triwulan={quarter}#row-{form.prefix}")
+
+
+def _page_rows(page: object) -> list[PageIndicator]:
+    return [r for item in page.objectives for r in item.rows]
 
 
 @require_POST
@@ -287,6 +316,13 @@ def entry_preview(request: HttpRequest, agency: str, position: str, indicator: s
     """The value and achievement the typed figures would give, computed as the official types (nothing saved)."""
     _agency_obj, _page, row, measurement, year, quarter = _entry_row(request, agency, position, indicator)
     form = _row_form(measurement, quarter, request.POST or None)
+    return render(request, "performance/partials/_preview.html",
+                  _preview_of(row, measurement, year, quarter, form, request.POST))
+
+
+def _preview_of(row: PageIndicator, measurement: Measurement, year: int, quarter: int, form: ActualForm,
+                posted: object) -> dict:
+    """The value and achievement the typed figures would give (nothing saved), or the problem with them."""
     value, problem = None, ""
     if form.is_valid():
         data = form.cleaned_data
@@ -297,7 +333,7 @@ def entry_preview(request: HttpRequest, agency: str, position: str, indicator: s
             problem = " ".join(messages_of(error))
     else:
         problem = "; ".join(message for errors in form.errors.values() for message in errors)
-    if not any(request.POST.get(f"{form.prefix}-{name}") for name in ("value", "numerator", "denominator")):
+    if not any(posted.get(f"{form.prefix}-{name}") for name in ("value", "numerator", "denominator")):
         problem = ""  # nothing typed yet: nothing to complain about
     preview = Measurement(row.indicator, year, measurement.target, measurement.quarter_targets,
                           dict(measurement.actuals))
@@ -307,9 +343,8 @@ def entry_preview(request: HttpRequest, agency: str, position: str, indicator: s
                                           denominator=form.cleaned_data.get("denominator"))
     else:
         preview.actuals.pop(quarter, None)
-    return render(request, "performance/partials/_preview.html", {
-        "value": value, "m": preview, "problem": problem, "indicator": row.indicator, "quarter": quarter,
-    })
+    return {"value": value, "m": preview, "problem": problem, "indicator": row.indicator, "quarter": quarter,
+            "quarters": QUARTER_NAMES}
 
 
 def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileResponse:

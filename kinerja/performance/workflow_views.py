@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
-from kinerja.accounts.access import agency_or_404, may_plan, supervised_positions
+from kinerja.accounts.access import agency_or_404, may_plan, may_verify, reach_of, supervised_positions
 from kinerja.core.periods import QUARTER_NAMES, chosen_year, parse_quarter
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import PageIndicator
@@ -19,6 +19,7 @@ from kinerja.strategy.selectors import get_current_plan
 
 from . import workflow
 from .models import Actual, PeriodLock
+from .worklist import entry_prefix, get_actuals_in_context, get_entry_positions
 
 LIST_LIMIT = 200
 
@@ -53,13 +54,28 @@ def verification(request: HttpRequest, agency: str) -> HttpResponse:
     if not planner:  # a subquery, not a join: no DISTINCT sorting every column of the rows (bench/README.md)
         printed = PageIndicator.objects.filter(position_id__in=supervised).values("indicator_id")
         verified = verified.filter(indicator__in=printed).exclude(entered_by=request.user)
+    waiting = list(_actuals(agency_obj).filter(pk__in=waiting_for(request.user, agency_obj))[:LIST_LIMIT])
+    verified = list(verified[:LIST_LIMIT])
+    returned = list(_actuals(agency_obj).filter(pk__in=returned_to(request.user))[:LIST_LIMIT])
+    in_context = get_actuals_in_context(waiting + verified)  # target, achievement, factors, evidence
+    entry_rows = get_entry_positions({actual.indicator_id for actual in returned}, reach_of(request.user).held)
     return render(request, "performance/verification.html", {
         "agency": agency_obj,
-        "waiting": list(_actuals(agency_obj).filter(pk__in=waiting_for(request.user, agency_obj))[:LIST_LIMIT]),
-        "returned": list(_actuals(agency_obj).filter(pk__in=returned_to(request.user))[:LIST_LIMIT]),
-        "verified": list(verified[:LIST_LIMIT]),
+        "waiting": in_context[:len(waiting)],
+        "returned": [{"actual": actual, "row": entry_rows.get(actual.indicator_id),
+                      "anchor": entry_prefix(actual.indicator.code)} for actual in returned],
+        "verified": in_context[len(waiting):],
         "quarters": QUARTER_NAMES,
     })
+
+
+def _unconfirmed_verification(request: HttpRequest, item: Actual) -> bool:
+    """A verification posted without its confirmation ("I have checked …"), by someone who may verify it; for
+    anyone else the service answers (not found), so the question never tells them the actual exists."""
+    if request.POST.get("action") != "verify" or request.POST.get("confirm") == "1":
+        return False
+    positions = set(PageIndicator.objects.filter(indicator_id=item.indicator_id).values_list("position_id", flat=True))
+    return may_verify(request.user, positions, item.entered_by_id)
 
 
 @require_POST
@@ -77,6 +93,11 @@ def decide(request: HttpRequest, agency: str, actual: int) -> HttpResponse:
     }
     if action not in services:
         raise Http404("Tindakan tidak dikenal.")
+    back = f"{reverse('verification', args=[agency_obj.code])}#actual-{item.pk}"
+    if _unconfirmed_verification(request, item):
+        messages.error(request, f"{item.indicator.name} ({item.year} TW {item.quarter}) belum diverifikasi: "
+                                "centang pernyataan bahwa Anda sudah memeriksa target, capaian dan bukti dukungnya.")
+        return redirect(back)
     try:
         services[action]()
     except PermissionDenied as error:
@@ -86,7 +107,8 @@ def decide(request: HttpRequest, agency: str, actual: int) -> HttpResponse:
     else:
         done = {"verify": "diverifikasi", "return": "dikembalikan", "reopen": "dibuka kembali"}[action]
         messages.success(request, f"{item.indicator.name} ({item.year} TW {item.quarter}) {done}.")
-    return redirect(reverse("verification", args=[agency_obj.code]))
+        return redirect(reverse("verification", args=[agency_obj.code]))
+    return redirect(back)
 
 
 def periods(request: HttpRequest, agency: str) -> HttpResponse:

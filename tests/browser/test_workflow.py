@@ -51,7 +51,9 @@ def test_submit_return_correct_submit_verify(live_server, page, people, browser)
     first_row(page).locator("button", has_text="Kirim untuk diverifikasi").click()
 
     boss.goto(live_server.url + "/instansi/halut-diskominfo/verifikasi/")
-    boss.locator("#waiting .decision").first.locator("button", has_text="Verifikasi").click()
+    decision = boss.locator("#waiting .decision").first
+    decision.locator("input[name=confirm]").check()  # "I have checked the target, the achievement and the evidence"
+    decision.locator("button", has_text="Verifikasi").click()
     assert "diverifikasi" in boss.inner_text(".messages")
     actual = Actual.objects.get(entered_by__username="kasi", year=2022, quarter=2)
     assert (actual.status, actual.verified_by.username) == (Actual.Status.VERIFIED, "kabid")

@@ -148,9 +148,12 @@ def earlier_years(data: AccountabilityData, groups: list[ObjectiveRows], *, quar
     year, plan = data.year, data.plan
     years = list(range(plan.first_year, year + 1)) if plan else [year]
     grid = _Grid(data, groups, 1, with_objective)
+    period = data.figures(quarter)
 
     def figures(indicator: Indicator, measurement: PlanMeasurement, row: int) -> list[Cell]:
-        values = [measurement.year(each).actual_up_to(quarter if each == year else 4) for each in years]
+        # this year's actual is the period's figure (performance.figures); earlier years are whole years
+        values = [period.indicator(indicator.pk).period_actual if each == year else measurement.year(each).year_actual
+                  for each in years]
         previous = measurement.year(year - 1).year_actual
         difference = achievement.change(previous, values[-1])
         formula = (f"={grid.letter(len(years) - 1)}{row}-{grid.letter(len(years) - 2)}{row}"

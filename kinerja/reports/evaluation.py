@@ -1,12 +1,14 @@
-"""The quarterly evaluation of the work plan (Evaluasi terhadap Hasil Renja, REGULATIONS.md §6), landscape.
-
-Per strategic objective → its indicators, then the programmes that serve it with their indicators: the
-Renstra end target, the plan's realisation up to last year, this year's target, the quarters I–IV (only up to
-the chosen quarter; later ones blank), this year's realisation, the plan's realisation to date and its
-tingkat capaian, the responsible unit. K is the performance figure; Rp (budget) prints "—" until budgets
-exist. The footer: the average achievement and its predicate, the factors and follow-up entered with the
-quarter's actuals, signed "Dievaluasi" by the head of agency and "Disusun" by the secretary (who coordinates
-the agency's evaluation and reporting). The workbook also carries the LKjIP tables §5 A (1)–(3), one sheet each.
+"""The quarterly evaluation of the work plan (Evaluasi terhadap Hasil Renja, REGULATIONS.md §6), landscape. Per
+strategic objective → its indicators, then the programmes that serve it with their indicators: the Renstra end
+target, the plan's realisation up to last year, this year's target, the quarters I–IV (only up to the chosen
+quarter; later ones blank), this year's realisation, the plan's realisation to date and its tingkat capaian, the
+responsible unit. K is the performance figure; Rp (budget) prints "—" until budgets exist. Every achievement and
+roll-up is read from kinerja.performance.figures (AccountabilityData.figures), as the pages and the API read it:
+the cap setting, 4 decimals (docs/measurement.md). The footer: the average achievement of the table's indicators
+(rollup_of) and its predicate, each strategic objective's and the agency's figure, the factors and follow-up
+entered with the quarter's actuals, signed "Dievaluasi" by the head of agency and "Disusun" by the secretary (who
+coordinates the agency's evaluation and reporting). The workbook also carries the LKjIP tables §5 A (1)–(3), one
+sheet each.
 """
 
 import datetime

@@ -204,3 +204,17 @@ def test_the_documents_apply_the_cap_setting_as_the_pages_do(client, world, docu
     compare(word, expected, "lkjip.docx 2022, batas 100", iku=len(codes))
     assert word["agency"] == expected["agency"]
     assert "capaian di atas 100 % dihitung 100 %" in text  # the report says the cap in force
+
+
+def test_the_public_csv_costs_the_same_queries_however_many_years_it_prints(client, documents_world,
+                                                                            django_assert_num_queries):
+    plan = documents_world.plans.get()
+    # 6: the published agency, its current plan, and the plan's figures for every year at once (4: indicators,
+    # IKI page rows, targets, actuals — performance.figures.get_plan_figures_by_year)
+    with django_assert_num_queries(6):
+        short = client.get(reverse("public-csv", args=[documents_world.code])).content.decode()
+    plan.last_year += 5
+    plan.save(update_fields=["last_year"])
+    with django_assert_num_queries(6):
+        long = client.get(reverse("public-csv", args=[documents_world.code])).content.decode()
+    assert long.count("\n") > short.count("\n")

@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 
 from kinerja.dashboard.services import set_published
-from kinerja.performance import services
+from kinerja.performance import achievement, services
 from kinerja.performance.models import Actual, Target
 from kinerja.reports.evaluation import build_evaluation
 from kinerja.reports.lkjip import build_report
@@ -27,6 +27,10 @@ EVALUATION_PERIODS = [(2022, 2), (2022, 4), (2023, 1), (2023, 4)]
 REPORT_YEARS = [2022, 2023]
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 NUMBER = r"(—|-?[\d.]+(?:,\d+)?)"
+FIGURE = r"(-?[\d.]+(?:,\d+)?)"
+# the category that ends a row of table (1) (kinerja.performance.achievement.category)
+CATEGORY = "(?:" + "|".join(re.escape(name) for _, name in achievement.CATEGORY_BOUNDS) + \
+    f"|{re.escape(achievement.SANGAT_RENDAH)})"
 # the column "Capaian Renja (%)" of the evaluation's main sheet (0-based; kinerja/reports/evaluation.py) and the
 # column of the indicator's name
 RENJA_COLUMN, NAME_COLUMN = 21, 3
@@ -103,10 +107,30 @@ def summary_name(label: str) -> str | None:
     return "agency" if label.startswith("Capaian kinerja instansi") else None
 
 
-def evaluation_pdf(data: bytes) -> dict[str, str]:
-    """The evaluation's PDF, read back: the summary's objective and agency roll-ups."""
-    text = normalise(pdf_text(data))
+def units_of(agency) -> dict[str, str]:
+    plan = agency.plans.get()
+    return {normalise(name): normalise(unit) for name, unit in
+            plan.indicators.filter(is_key=True).values_list("name", "unit")}
+
+
+def table_one(text: str, codes: dict[str, str], units: dict[str, str]) -> dict[str, str]:
+    """Table (1) of a PDF read back, row by row: "name unit target actual achievement category"."""
     found: dict[str, str] = {}
+    for name, code in codes.items():
+        # an achievement and its category, or "—" for both
+        pattern = (re.escape(name) + " " + re.escape(units[name])
+                   + rf" {NUMBER} {NUMBER} (?:{FIGURE} {CATEGORY}|— —(?! —| -?\d))")
+        values = {read_number(match[2] or "—") for match in re.findall(pattern, text)}
+        assert len(values) <= 1, (code, values)
+        if values:
+            found[f"indicator:{code}"] = values.pop()
+    return found
+
+
+def evaluation_pdf(data: bytes, codes: dict[str, str], units: dict[str, str]) -> dict[str, str]:
+    """The evaluation's PDF, read back: the summary's objective and agency roll-ups, and table (1)'s IKU."""
+    text = normalise(pdf_text(data))
+    found: dict[str, str] = table_one(text, codes, units)
     for code, value in re.findall(r"Capaian sasaran strategis (\S+) \(\d+ dari \d+ indikator\) " + NUMBER, text):
         found[f"objective:{code}"] = read_number(value)
     for value in re.findall(r"Capaian kinerja instansi \(indikator halaman IKI\) \(\d+ dari \d+ indikator\) "
@@ -152,10 +176,12 @@ def test_the_evaluation_prints_the_figures_the_pages_show(client, world, documen
         workbook = evaluation_xlsx(render(document, "xlsx"), year, quarter, codes)
         compare(workbook, expected, f"evaluasi.xlsx {year} TW {quarter}", iku=len(codes))
         assert workbook["agency"] == expected["agency"]
-        printed = evaluation_pdf(render(document, "pdf"))
-        assert "agency" in printed
-        compare({**printed, **{k: v for k, v in workbook.items() if k.startswith("indicator:")}}, expected,
-                f"evaluasi.pdf {year} TW {quarter}", iku=len(codes))
+        printed = evaluation_pdf(render(document, "pdf"), codes, units_of(documents_world))
+        # the PDF's table (1) rows that pdftotext gives in row order (it reorders some layouts) are checked;
+        # every IKU is checked in the workbook above
+        indicators = {name: value for name, value in workbook.items() if name.startswith("indicator:")}
+        compare({**indicators, **printed}, expected, f"evaluasi.pdf {year} TW {quarter}", iku=len(codes))
+        assert printed["agency"] == expected["agency"]
 
 
 def test_the_report_prints_the_figures_the_pages_show(client, world, documents_world):
@@ -168,7 +194,10 @@ def test_the_report_prints_the_figures_the_pages_show(client, world, documents_w
         compare(word, expected, f"lkjip.docx {year}", iku=len(codes))
         assert word["agency"] == expected["agency"]
         if year == REPORT_YEARS[0]:  # the PDF of one year (WeasyPrint takes a while)
-            printed = report_text(pdf_text(render(document, "pdf")), codes)
+            text = normalise(pdf_text(render(document, "pdf")))
+            printed = report_text(text, codes)
+            table = table_one(text, codes, units_of(documents_world))
+            assert table and all(expected.get(name) == value for name, value in table.items()), (table, expected)
             compare(printed, expected, f"lkjip.pdf {year}", iku=len(codes))
             assert printed["agency"] == expected["agency"]
 

@@ -18,6 +18,7 @@ from kinerja.core.cells import spreadsheet_text
 from kinerja.core.numbers import format_number
 from kinerja.core.periods import QUARTER_NAMES, chosen_any_year, chosen_quarter, chosen_year, default_year
 from kinerja.organisation.models import Agency, Region
+from kinerja.performance.figures import get_plan_figures_by_year
 from kinerja.performance.models import Actual
 from kinerja.performance.selectors import rollup_cap
 from kinerja.reports import output, stored
@@ -179,18 +180,19 @@ def public_csv(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj, plan = _public_agency(agency)
     if plan is None:
         raise Http404(NOT_FOUND)
-    rows = selectors.get_public_plan(plan)
+    # every figure by the one definition (performance.figures), verified actuals only: a draft never goes public
+    by_year = get_plan_figures_by_year(plan, plan.years, verified_only=True)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["kode", "indikator", "satuan", "tahun", "target", "realisasi_terverifikasi", "capaian_persen"])
-    for pm in rows:
-        indicator = pm.indicator
+    iku = [indicator for indicator in by_year[plan.first_year].indicators if indicator.is_key] if by_year else []
+    for indicator in iku:
         for year in plan.years:
-            m = pm.year(year)
+            m = by_year[year].indicator(indicator.pk)
             writer.writerow(map(spreadsheet_text, [  # a name that starts with "=" is text, not a formula
                 indicator.code, indicator.name, indicator.unit, year,
-                _csv_number(m.target.value if m.target else None, indicator.decimals),
-                _csv_number(m.year_actual, indicator.decimals), _csv_number(m.year_achievement, 2),
+                _csv_number(m.period_target, indicator.decimals),
+                _csv_number(m.period_actual, indicator.decimals), _csv_number(m.period_achievement, 2),
             ]))
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="iku-{agency_obj.code}.csv"'

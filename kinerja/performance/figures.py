@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
 
 from . import achievement
-from .selectors import Measurement, get_measurements, group_rollups, rollup_of
+from .models import Actual, Target
+from .selectors import Measurement, _placed, get_measurements, group_rollups, rollup_of
 
 NO_ROLLUP = achievement.Rollup(None, 0, 0)
 
@@ -126,3 +127,25 @@ def get_plan_figures(plan: StrategicPlan, year: int, quarter: int = 4, *, verifi
     return figures_from(plan, year, quarter, indicators, plan_rows(plan), measurements,
                         verified_only=verified_only)
 
+
+
+def get_plan_figures_by_year(plan: StrategicPlan, years: Iterable[int], *, verified_only: bool = False
+                             ) -> dict[int, PlanFigures]:
+    """`get_plan_figures(plan, year, 4, verified_only=…)` for each of `years` — the same figures, read at once
+    (4 queries however many years): for an export that prints every year of the plan (the public CSV)."""
+    years = sorted(set(years))
+    indicators, rows = plan_indicators(plan), plan_rows(plan)
+    by_year = {year: {indicator.pk: Measurement(indicator, year) for indicator in indicators} for year in years}
+    if indicators and years:
+        ids = [indicator.pk for indicator in indicators]
+        targets = Target.objects.filter(indicator__in=ids, year__in=years, kind__in=["year", "quarter"]).order_by()
+        actuals = Actual.objects.filter(indicator__in=ids, year__in=years).order_by()
+        if verified_only:
+            actuals = actuals.filter(status=Actual.Status.VERIFIED)
+        targets, actuals = list(targets), list(actuals)
+        for year, measurements in by_year.items():
+            _placed(measurements,
+                    ((t.indicator_id, t.kind, t.quarter, t) for t in targets if t.year == year),
+                    ((a.indicator_id, a.quarter, a) for a in actuals if a.year == year))
+    return {year: figures_from(plan, year, 4, indicators, rows, by_year[year], verified_only=verified_only)
+            for year in years}

@@ -42,15 +42,15 @@ def text_cell(text: str | None, **options) -> Cell:
     return Cell.of(text or MISSING, **options)
 
 
-def number_cell(value: Decimal | None, decimals: int = 2, *, formula: str = "") -> Cell:
+def number_cell(value: Decimal | None, decimals: int = 2, *, formula: str = "", align: str = "right") -> Cell:
     """A figure: shown the Indonesian way ("—" when missing); in Excel the value, or `formula` when given."""
-    return Cell.of(format_number(value, decimals), align="right",
+    return Cell.of(format_number(value, decimals), align=align,
                    value=formula if formula and value is not None else value,
                    number_format=number_format(decimals) if value is not None else "")
 
 
-def percent_cell(value: Decimal | None, *, formula: str = "") -> Cell:
-    return number_cell(value, 2, formula=formula)
+def percent_cell(value: Decimal | None, *, formula: str = "", align: str = "right") -> Cell:
+    return number_cell(value, 2, formula=formula, align=align)
 
 
 def blank_cell() -> Cell:
@@ -124,10 +124,11 @@ def target_vs_actual(data: AccountabilityData, groups: list[ObjectiveRows], *, q
     year, label = data.year, quarter_label(quarter)
     grid = _Grid(data, groups, 1, with_objective)
 
+    period = data.figures(quarter)
+
     def figures(indicator: Indicator, measurement: PlanMeasurement, row: int) -> list[Cell]:
-        m = measurement.year(year)
-        target, actual = m.target_up_to(quarter), m.actual_up_to(quarter)
-        value = m.achievement_up_to(quarter)
+        m = period.indicator(indicator.pk)  # the one definition (kinerja.performance.figures)
+        target, actual, value = m.period_target, m.period_actual, m.period_achievement
         formula = achievement_formula(indicator, f"{grid.letter(0)}{row}", f"{grid.letter(1)}{row}")
         return [number_cell(target, indicator.decimals), number_cell(actual, indicator.decimals),
                 percent_cell(value, formula=formula), text_cell(achievement.category(value), align="center")]
@@ -147,9 +148,12 @@ def earlier_years(data: AccountabilityData, groups: list[ObjectiveRows], *, quar
     year, plan = data.year, data.plan
     years = list(range(plan.first_year, year + 1)) if plan else [year]
     grid = _Grid(data, groups, 1, with_objective)
+    period = data.figures(quarter)
 
     def figures(indicator: Indicator, measurement: PlanMeasurement, row: int) -> list[Cell]:
-        values = [measurement.year(each).actual_up_to(quarter if each == year else 4) for each in years]
+        # this year's actual is the period's figure (performance.figures); earlier years are whole years
+        values = [period.indicator(indicator.pk).period_actual if each == year else measurement.year(each).year_actual
+                  for each in years]
         previous = measurement.year(year - 1).year_actual
         difference = achievement.change(previous, values[-1])
         formula = (f"={grid.letter(len(years) - 1)}{row}-{grid.letter(len(years) - 2)}{row}"

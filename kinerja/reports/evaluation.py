@@ -1,12 +1,14 @@
-"""The quarterly evaluation of the work plan (Evaluasi terhadap Hasil Renja, REGULATIONS.md §6), landscape.
-
-Per strategic objective → its indicators, then the programmes that serve it with their indicators: the
-Renstra end target, the plan's realisation up to last year, this year's target, the quarters I–IV (only up to
-the chosen quarter; later ones blank), this year's realisation, the plan's realisation to date and its
-tingkat capaian, the responsible unit. K is the performance figure; Rp (budget) prints "—" until budgets
-exist. The footer: the average achievement and its predicate, the factors and follow-up entered with the
-quarter's actuals, signed "Dievaluasi" by the head of agency and "Disusun" by the secretary (who coordinates
-the agency's evaluation and reporting). The workbook also carries the LKjIP tables §5 A (1)–(3), one sheet each.
+"""The quarterly evaluation of the work plan (Evaluasi terhadap Hasil Renja, REGULATIONS.md §6), landscape. Per
+strategic objective → its indicators, then the programmes that serve it with their indicators: the Renstra end
+target, the plan's realisation up to last year, this year's target, the quarters I–IV (only up to the chosen
+quarter; later ones blank), this year's realisation, the plan's realisation to date and its tingkat capaian, the
+responsible unit. K is the performance figure; Rp (budget) prints "—" until budgets exist. Every achievement and
+roll-up is read from kinerja.performance.figures (AccountabilityData.figures), as the pages and the API read it:
+the cap setting, 4 decimals (docs/measurement.md). The footer: the average achievement of the table's indicators
+(rollup_of) and its predicate, each strategic objective's and the agency's figure, the factors and follow-up
+entered with the quarter's actuals, signed "Dievaluasi" by the head of agency and "Disusun" by the secretary (who
+coordinates the agency's evaluation and reporting). The workbook also carries the LKjIP tables §5 A (1)–(3), one
+sheet each.
 """
 
 import datetime
@@ -17,7 +19,7 @@ from kinerja.core.periods import QUARTERS, quarter_end, roman
 from kinerja.organisation.models import Agency
 from kinerja.performance import achievement
 from kinerja.performance.models import Actual
-from kinerja.performance.selectors import PlanMeasurement
+from kinerja.performance.selectors import Measurement, PlanMeasurement, rollup_of
 from kinerja.strategy.models import Indicator
 
 from .achievement_tables import (
@@ -81,7 +83,9 @@ def _columns() -> list[Column]:
     return [Column(width, excel) for width, excel in widths]
 
 
-def _figures(indicator: Indicator, measurement: PlanMeasurement, year: int, quarter: int, row: int) -> list[Cell]:
+def _figures(indicator: Indicator, measurement: PlanMeasurement, figure: Measurement, year: int, quarter: int,
+             row: int) -> list[Cell]:
+    """`figure`: the indicator's figure for the period from kinerja.performance.figures (the one definition)."""
     m = measurement.year(year)
     decimals = indicator.decimals
 
@@ -91,8 +95,8 @@ def _figures(indicator: Indicator, measurement: PlanMeasurement, year: int, quar
     cells = k_rp(measurement.end_value) + k_rp(measurement.before(year)) + k_rp(m.target.value if m.target else None)
     for q in QUARTERS:
         cells += k_rp(quarter_value(indicator, m.actuals.get(q))) if q <= quarter else [blank_cell(), blank_cell()]
-    cells += k_rp(m.actual_up_to(quarter))
-    cells.append(percent_cell(m.achievement_up_to(quarter)))
+    cells += k_rp(figure.period_actual)
+    cells.append(percent_cell(figure.period_achievement))
     cells += k_rp(measurement.to_date(year, quarter))
     formula = f"={column_letter(TO_DATE)}{row}/{column_letter(TARGET_END)}{row}*100"
     cells.append(percent_cell(measurement.progress(year, quarter), formula=formula))
@@ -109,6 +113,7 @@ def _rows(data: AccountabilityData, quarter: int) -> list[list[list[Cell]]]:
     """One row group per objective: its indicators, then each programme with its indicators (or one row
     naming the programme when it has no indicator yet)."""
     groups, excel_row = [], 4
+    figures = data.figures(quarter)
     for number, rows in enumerate(data.objectives, start=1):
         lines: list[tuple[Cell | None, Indicator | None]] = [(Cell.of(""), item) for item in rows.indicators]
         for programme in rows.programmes:
@@ -131,7 +136,8 @@ def _rows(data: AccountabilityData, quarter: int) -> list[list[list[Cell]]]:
                 row += [Cell.of("(indikator program belum diisi)"), blank_cell(), *_empty_figures()]
             else:
                 row += [Cell.of(indicator.name), text_cell(indicator.unit, align="center")]
-                row += _figures(indicator, data.measurement(indicator), data.year, quarter, excel_row)
+                row += _figures(indicator, data.measurement(indicator), figures.indicator(indicator.pk), data.year,
+                                quarter, excel_row)
             group.append(row)
             excel_row += 1
         groups.append(group)
@@ -166,8 +172,9 @@ def _note_cell(lines: list[str]) -> Cell:
 
 def _footer(data: AccountabilityData, quarter: int) -> Table:
     indicators = _unique_indicators(data)
-    values = [data.measurement(item).year(data.year).achievement_up_to(quarter) for item in indicators]
-    rollup = achievement.rollup(values)
+    figures = data.figures(quarter)
+    # every roll-up is performance.selectors.rollup_of (the cap setting, 4 decimals): the one definition
+    rollup = rollup_of(figures.indicator(item.pk) for item in indicators)
     progress = achievement.rollup(data.measurement(item).progress(data.year, quarter) for item in indicators)
     follow_up = _note_cell(entered_notes(data, indicators, quarter, "follow_up"))
     rows = [
@@ -187,6 +194,12 @@ def _footer(data: AccountabilityData, quarter: int) -> Table:
         cell.align = "left"
     note = f"{rollup.counted} indikator dihitung; {rollup.missing} indikator tanpa realisasi tidak dihitung."
     rows.insert(1, ("Jumlah indikator yang dihitung", Cell.of(note)))
+    # the objectives' and the agency's figures as every page and the API show them (docs/measurement.md)
+    shown = [(f"Capaian sasaran strategis {group.objective.code}", figures.objective(group.objective.pk))
+             for group in data.objectives]
+    shown.append(("Capaian kinerja instansi (indikator halaman IKI)", figures.agency))
+    rows[4:4] = [(f"{label} ({figure.counted} dari {figure.total} indikator)", percent_cell(figure.mean, align="left"))
+                 for label, figure in shown]
     return Table(
         columns=[Column(30, 50), Column(70, 110)],
         header=[],

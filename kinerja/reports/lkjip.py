@@ -114,8 +114,8 @@ def indicator_paragraphs(data: AccountabilityData, indicator: Indicator) -> list
     """What a planner would write about an indicator, assembled from its figures; a gap reads "—"."""
     year, plan = data.year, data.plan
     measurement = data.measurement(indicator)
-    m = measurement.year(year)
-    value = m.year_achievement
+    m = data.figures(4).indicator(indicator.pk)  # the year's figure, by the one definition (performance.figures)
+    value = m.period_achievement
     category = achievement.category(value) or MISSING
     previous = measurement.year(year - 1).year_actual
     change = measurement.change_from_last_year(year)
@@ -131,7 +131,7 @@ def indicator_paragraphs(data: AccountabilityData, indicator: Indicator) -> list
     text = (
         f"Indikator “{indicator.name}” pada tahun {year} ditargetkan sebesar "
         f"{_figure(m.target.value if m.target else None, indicator)} dan terealisasi sebesar "
-        f"{_figure(m.year_actual, indicator)}, sehingga capaian kinerjanya {format_percent(value)} dengan kategori "
+        f"{_figure(m.period_actual, indicator)}, sehingga capaian kinerjanya {format_percent(value)} dengan kategori "
         f"{category}. {compared} Realisasi s.d. tahun {year} sebesar {_figure(measurement.to_date(year), indicator)} "
         f"terhadap target akhir Renstra tahun {last} sebesar {_figure(measurement.end_value, indicator)}, "
         f"atau tingkat kemajuan {format_percent(measurement.progress(year))}."
@@ -144,10 +144,20 @@ def indicator_paragraphs(data: AccountabilityData, indicator: Indicator) -> list
     ]
 
 
+def _rollup_text(label: str, year: int, rollup: achievement.Rollup) -> str:
+    """A roll-up as every page and the API give it (kinerja.performance.figures; the cap setting in force)."""
+    cap = f"; capaian di atas {format_number(rollup.cap, 0)} % dihitung {format_number(rollup.cap, 0)} %" \
+        if rollup.cap is not None else ""
+    return (f"{label} tahun {year}: {format_percent(rollup.mean)} (rata-rata capaian {rollup.counted} dari "
+            f"{rollup.total} indikator, {rollup.verified} diverifikasi{cap}).")
+
+
 def _objective_blocks(data: AccountabilityData, number: int, group: ObjectiveRows) -> list:
     blocks: list = [Heading(f"Sasaran Strategis {number}: {group.objective.text}", level=3, align="left")]
     if not group.indicators:
         return [*blocks, Paragraph.of(f"Indikator sasaran ini belum diisi ({MISSING}).")]
+    blocks.append(Paragraph.of(_rollup_text(f"Capaian sasaran strategis {group.objective.code}", data.year,
+                                            data.figures(4).objective(group.objective.pk)), align="justify"))
     tables = achievement_tables(data, [group], prefix=f"S{number} ")
     for index, (table, name) in enumerate(zip(tables, TABLE_NAMES, strict=True), start=1):
         blocks += [Paragraph.of(f"Tabel 3.{number}.{index} {name.format(year=data.year)}", bold=True,
@@ -179,6 +189,9 @@ def build_report(agency: Agency, year: int) -> Document:
                              _agreement_table(data, missing)], name="planning"))
     chapter_three: list = [Heading("BAB III AKUNTABILITAS KINERJA", in_contents=True),
                            Heading("A. Capaian Kinerja Organisasi", level=2, align="left")]
+    if data.plan is not None:
+        chapter_three.append(Paragraph.of(_rollup_text("Capaian kinerja instansi (indikator halaman IKI)", year,
+                                                       data.figures(4).agency), align="justify"))
     if data.plan is None:
         missing.append("Instansi ini belum mempunyai Renstra.")
         chapter_three.append(Paragraph.of(f"Renstra belum diisi ({MISSING})."))

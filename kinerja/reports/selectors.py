@@ -10,11 +10,12 @@ from django.urls import reverse
 from kinerja.organisation.models import Agency, Official, Position
 from kinerja.organisation.selectors import current_assignments, in_force
 from kinerja.performance import consistency
+from kinerja.performance.figures import PlanFigures, figures_from
 from kinerja.performance.selectors import PlanMeasurement, get_plan_measurements
 from kinerja.strategy.models import Indicator, Objective, PageIndicator, Programme, StrategicPlan
 from kinerja.strategy.selectors import find_current_plan
 
-INDICATORS = Indicator.objects.select_related("responsible_position__unit").order_by("order")
+INDICATORS = Indicator.objects.select_related("responsible_position__unit", "objective").order_by("order")
 
 
 @dataclass
@@ -52,9 +53,21 @@ class AccountabilityData:
     head: Signer = field(default_factory=lambda: Signer(None, None))
     secretary: Signer = field(default_factory=lambda: Signer(None, None))
     head_rows: list[PageIndicator] = field(default_factory=list)
+    rows: list[PageIndicator] = field(default_factory=list)  # every IKI page row of the plan
+    _figures: dict[int, PlanFigures] = field(default_factory=dict, repr=False)
 
     def measurement(self, indicator: Indicator) -> PlanMeasurement:
         return self.measurements[indicator.pk]
+
+    def figures(self, quarter: int = 4) -> PlanFigures:
+        """THE figures of the plan for `year` s.d. triwulan `quarter` (kinerja.performance.figures, the cap setting
+        and the 4-decimal rounding: docs/measurement.md), from the measurements already read (no query)."""
+        if quarter not in self._figures:
+            indicators = {pk: pm.indicator for pk, pm in self.measurements.items()}
+            self._figures[quarter] = figures_from(
+                self.plan, self.year, quarter, indicators.values(), self.rows,
+                {pk: pm.year(self.year) for pk, pm in self.measurements.items()})
+        return self._figures[quarter]
 
 
 def _signer(position: Position | None, day: datetime.date) -> Signer:
@@ -70,7 +83,7 @@ def get_accountability_data(
 ) -> AccountabilityData:
     """The agency's strategic objectives → their indicators and programmes → the programmes' indicators,
     every indicator measured over the plan years up to `year`, and the head of agency and the secretary
-    with whoever holds the post on `signed_on` (9 queries; 10 with the head of agency's page rows)."""
+    with whoever holds the post on `signed_on`, and every IKI page row of the plan (10 queries)."""
     plan = find_current_plan(agency)
     data = AccountabilityData(agency, plan, year)
     if plan is None:
@@ -99,13 +112,18 @@ def get_accountability_data(
                       and position.superior_id == (head.pk if head else None)), None)
     data.head, data.secretary = _signer(head, signed_on), _signer(secretary, signed_on)
     indicators = {item.pk: item for rows in data.objectives for item in rows.all_indicators}
+    # every IKI page row of the plan: the agency's, the units' and the positions' figures (figures.PlanFigures)
+    # rest on them, and the head of agency's page is among them (one query, with or without the head's page)
+    data.rows = list(
+        PageIndicator.objects.filter(objective__plan=plan)
+        .select_related("position__unit", "objective", "indicator__responsible_position__unit",
+                        "indicator__objective")
+        .order_by("position__unit__order", "position__order", "objective__order", "order")
+    )
+    indicators.update((row.indicator_id, row.indicator) for row in data.rows)
     if head_page and head is not None:
-        data.head_rows = list(
-            PageIndicator.objects.filter(position=head, objective__plan=plan)
-            .select_related("objective", "indicator__responsible_position__unit")
-            .order_by("objective__order", "order")
-        )
-        indicators.update((row.indicator_id, row.indicator) for row in data.head_rows)
+        data.head_rows = sorted((row for row in data.rows if row.position_id == head.pk),
+                                key=lambda row: (row.objective.order, row.order))
     data.measurements = get_plan_measurements(indicators.values(), plan, year)
     return data
 

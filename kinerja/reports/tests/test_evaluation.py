@@ -181,6 +181,8 @@ def test_the_workbook_has_the_evaluation_and_the_three_lkjip_tables(example):
 
 
 def test_the_evaluation_costs_a_fixed_number_of_queries(example, django_assert_max_num_queries):
+    # 10: the accountability data (9) and every IKI page row of the plan, which the agency's figure rests on
+    # (reports.selectors.get_accountability_data; the figures themselves are computed from what was read)
     with django_assert_max_num_queries(10):
         small = build_evaluation(example, YEAR, 2)
     extra = list(Indicator.objects.filter(plan__agency=example, objective__isnull=True))

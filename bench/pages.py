@@ -55,9 +55,10 @@ TABLE: tuple[Entry, ...] = (
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
     Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12,
           main=False),
-    Entry("documents", "Halaman dokumen", budget=77, main=False,
+    Entry("documents", "Halaman dokumen", budget=78, main=False,
           notes="builds every document (six since the LKE) to list what is missing in each; +7: the consistency "
-                "check, whose errors count against each document's \"Lengkap\" (issue 16)"),
+                "check, whose errors count against each document's \"Lengkap\" (issue 16); +1: the evaluation "
+                "reads every IKI page row of the plan for its objective and agency figures (issue 16)"),
     # -- the dashboard issue and the consistency check -----------------------------------------------------------
     Entry("dashboard", "Dasbor instansi", query="tahun={year}&triwulan=2", budget=15),
     Entry("performance-tree", "Pohon kinerja", query="tahun={year}&triwulan=2", budget=16),

@@ -250,6 +250,6 @@ def test_the_page_says_when_a_quarter_is_compared_with_the_yearly_target(client,
     client.force_login(world.head_of_agency)
     url = reverse("plan-detail", args=[figures_world.code])
     marked = unescape(client.get(url + "?tahun=2023&triwulan=1").content.decode())  # IKU.2: no quarterly target
-    assert 'class="year-target"' in marked and "compared with the yearly target" in marked
+    assert 'class="year-target"' in marked and "dibandingkan dengan target tahunan" in marked
     year = unescape(client.get(url + "?tahun=2022&triwulan=4").content.decode())  # the year: its own target
-    assert "compared with the yearly target" not in year and 'class="year-target"' not in year
+    assert "dibandingkan dengan target tahunan" not in year and 'class="year-target"' not in year

@@ -226,17 +226,28 @@ class TargetSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class RequiredNumberField(NumberField):
+    """A figure that must be there: "" (no figure) is refused, not read as "remove" (a target is removed with
+    DELETE)."""
+
+    def to_internal_value(self, data: object) -> Decimal | None:
+        number = super().to_internal_value(data)
+        if number is None:
+            raise serializers.ValidationError("Isi angkanya; target dihapus dengan DELETE.")
+        return number
+
+
 class TargetCreateSerializer(serializers.Serializer):
     indicator = serializers.IntegerField(min_value=1, max_value=2**62)
     kind = serializers.ChoiceField(choices=Target.Kind.choices)
     year = serializers.IntegerField(**YEAR)
     quarter = serializers.IntegerField(min_value=0, max_value=4, default=0)
-    value = NumberField()
+    value = RequiredNumberField()
     value_upper = NumberField(required=False, allow_null=True, default=None)
 
 
 class TargetUpdateSerializer(serializers.Serializer):
-    value = NumberField()
+    value = RequiredNumberField()
     value_upper = NumberField(required=False, allow_null=True, default=None)
 
 

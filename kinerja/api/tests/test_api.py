@@ -221,6 +221,11 @@ def test_the_planner_sets_changes_and_clears_targets(world, ratio):
     assert same.status_code == 200 and same.json()["id"] == created.json()["id"]
     changed = patch(planner, "api-target-detail", {"value": "60"}, created.json()["id"])
     assert changed.status_code == 200 and changed.json()["value"] == "60.0000"
+    for empty in ("", None):  # no figure is not "remove": a 400, never a 500 (found by the fuzz)
+        answer = post(planner, "api-target-list", {"indicator": ratio.pk, "kind": "end", "year": 2022, "value": empty})
+        assert answer.status_code == 400 and "value" in answer.json(), answer.content
+        answer = patch(planner, "api-target-detail", {"value": empty}, created.json()["id"])
+        assert answer.status_code == 400 and "value" in answer.json(), answer.content
     bad = post(planner, "api-target-list", {"indicator": ratio.pk, "kind": "year", "year": 2040, "value": "1"})
     assert bad.status_code == 400 and bad.json() == {"year": ["Tahun 2040 di luar Renstra 2021–2026."]}
     upper = post(planner, "api-target-list", {"indicator": ratio.pk, "kind": "year", "year": 2023, "value": "1",

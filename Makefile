@@ -43,8 +43,9 @@ run: install run-deps ## set up everything, load the built-in agency, serve http
 	$(BIN)/python manage.py bootstrap
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-lint: install ## ruff, djLint, mypy, the import-linter contracts and the migrations check
+lint: install ## ruff (check and format), djLint, mypy, the import-linter contracts and the migrations check
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/djlint kinerja/templates --lint
 	$(BIN)/mypy
 	$(BIN)/lint-imports

@@ -51,13 +51,16 @@ def create_people(agency: Agency) -> None:
     _person("kabid", "Kepala Bidang Uji, ST", "197805052005011004", positions["kabid-persandian"])
     # users without position, with a role given explicitly
     RoleGrantFactory(user__username="perencana", user__first_name="Perencana Uji", agency=agency)
-    RoleGrantFactory(user__username="inspektur", user__first_name="Inspektur Uji", inspectorate=True,
-                     region=agency.region)
-    RoleGrantFactory(user__username="bappeda", user__first_name="Bappeda Uji", regional_planning=True,
-                     region=agency.region)
+    RoleGrantFactory(
+        user__username="inspektur", user__first_name="Inspektur Uji", inspectorate=True, region=agency.region
+    )
+    RoleGrantFactory(
+        user__username="bappeda", user__first_name="Bappeda Uji", regional_planning=True, region=agency.region
+    )
     other = AgencyFactory(code="luar-dinas", name="Dinas Lain", region__code="luar", region__name="Kabupaten Luar")
-    outsider = PositionFactory(agency=other, code="kadis", title="Kepala Dinas", unit__code="dinas",
-                               unit__name="Dinas Lain")
+    outsider = PositionFactory(
+        agency=other, code="kadis", title="Kepala Dinas", unit__code="dinas", unit__name="Dinas Lain"
+    )
     _person("orang-luar", "Orang Luar, SE", "198003032005011003", outsider)
 
 
@@ -122,9 +125,15 @@ def _insert_with_new_keys(created: dict) -> dict:
     pending = dict(created)
     while pending:
         # a model goes once every model it refers to among the pending ones has its new keys
-        ready = [model for model in pending
-                 if not any(field.related_model in pending and field.related_model is not model
-                            for field in model._meta.concrete_fields if field.is_relation)]
+        ready = [
+            model
+            for model in pending
+            if not any(
+                field.related_model in pending and field.related_model is not model
+                for field in model._meta.concrete_fields
+                if field.is_relation
+            )
+        ]
         assert ready, f"circular references among {list(pending)}"
         for model in ready:
             rows = pending.pop(model)
@@ -153,8 +162,9 @@ def example_figures(seed, _example_rows: Rows) -> Agency:
     _insert_with_new_keys(_example_rows.created)
     for model, rows in _example_rows.changed.items():
         fields = [f.name for f in model._meta.concrete_fields if not f.primary_key]
-        model.objects.bulk_update([model(**{k: v for k, v in row.items() if k != "pk"}) for row in rows], fields,
-                                  batch_size=500)
+        model.objects.bulk_update(
+            [model(**{k: v for k, v in row.items() if k != "pk"}) for row in rows], fields, batch_size=500
+        )
     return seed
 
 

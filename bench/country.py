@@ -22,11 +22,30 @@ sys.path.insert(0, str(ROOT))
 REGIONS = int(os.environ.get("COUNTRY_REGIONS", "6"))
 AGENCIES = int(os.environ.get("COUNTRY_AGENCIES", "42"))
 RUNS = int(os.environ.get("COUNTRY_RUNS", "10"))
-TABLES = ["performance_actual", "performance_target", "performance_evidence", "core_auditrecord",
-          "strategy_indicator", "strategy_pageindicator", "strategy_objective", "organisation_position",
-          "organisation_official", "accounts_user", "organisation_assignment", "django_session"]
-PAGES = ["agency-overview", "plan-detail", "position-page", "indicator-detail", "entry-page", "verification",
-         "agency-history", "organisation-tree"]
+TABLES = [
+    "performance_actual",
+    "performance_target",
+    "performance_evidence",
+    "core_auditrecord",
+    "strategy_indicator",
+    "strategy_pageindicator",
+    "strategy_objective",
+    "organisation_position",
+    "organisation_official",
+    "accounts_user",
+    "organisation_assignment",
+    "django_session",
+]
+PAGES = [
+    "agency-overview",
+    "plan-detail",
+    "position-page",
+    "indicator-detail",
+    "entry-page",
+    "verification",
+    "agency-history",
+    "organisation-tree",
+]
 
 
 def main() -> None:
@@ -57,18 +76,30 @@ def main() -> None:
         began = time.perf_counter()
         counts = generate_region(code, agencies=AGENCIES, seed=number + 1)
         seconds = time.perf_counter() - began
-        regions.append({"code": code, "rows": counts.total, "seconds": round(seconds, 1),
-                        "actuals": counts.rows["performance.actual"]})
+        regions.append(
+            {
+                "code": code,
+                "rows": counts.total,
+                "seconds": round(seconds, 1),
+                "actuals": counts.rows["performance.actual"],
+            }
+        )
         print(f"{code}: {counts.total} rows in {seconds:.1f} s", flush=True)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
         sizes = {}
         for table in TABLES:
-            cursor.execute(f"SELECT count(*), pg_total_relation_size('{table}'), pg_relation_size('{table}'), "  # noqa: S608
-                           f"pg_indexes_size('{table}') FROM {table}")
+            cursor.execute(
+                f"SELECT count(*), pg_total_relation_size('{table}'), pg_relation_size('{table}'), "  # noqa: S608
+                f"pg_indexes_size('{table}') FROM {table}"
+            )
             rows, total, heap, indexes = cursor.fetchone()
-            sizes[table] = {"rows": rows, "total_mb": round(total / 2**20, 2), "table_mb": round(heap / 2**20, 2),
-                            "indexes_mb": round(indexes / 2**20, 2)}
+            sizes[table] = {
+                "rows": rows,
+                "total_mb": round(total / 2**20, 2),
+                "table_mb": round(heap / 2**20, 2),
+                "indexes_mb": round(indexes / 2**20, 2),
+            }
         cursor.execute("SELECT pg_database_size(current_database())")
         database_mb = round(cursor.fetchone()[0] / 2**20, 1)
         cursor.execute("SELECT version()")
@@ -84,8 +115,10 @@ def main() -> None:
         JOIN strategy_indicator i ON i.id = x.indicator_id JOIN strategy_strategicplan p ON p.id = i.plan_id
         JOIN organisation_agency a ON a.id = p.agency_id
         WHERE x.year = 2025 AND x.status = 'verified' GROUP BY a.region_id"""
-    for label, sql, params in (("region_rollup", region_sql, [regions[0]["code"]]),
-                               ("country_rollup", country_sql, [])):
+    for label, sql, params in (
+        ("region_rollup", region_sql, [regions[0]["code"]]),
+        ("country_rollup", country_sql, []),
+    ):
         times = []
         with connection.cursor() as cursor:
             for _ in range(5):
@@ -120,12 +153,22 @@ def main() -> None:
                 client.get(url)
                 times.append(time.perf_counter() - began)
             pages.setdefault(entry.label, {})[code] = {
-                "status": status, "queries": len(statements),
-                "median_ms": round(statistics.median(times) * 1000, 1), "fastest_ms": round(min(times) * 1000, 1)}
+                "status": status,
+                "queries": len(statements),
+                "median_ms": round(statistics.median(times) * 1000, 1),
+                "fastest_ms": round(min(times) * 1000, 1),
+            }
             print(f"  {code} {entry.label}: {pages[entry.label][code]}", flush=True)
-    result = {"postgresql": version, "regions": regions, "agencies": REGIONS * AGENCIES,
-              "database_mb": database_mb, "tables": sizes, "pages": pages, "rollups_ms": rollups,
-              "generate_seconds": round(sum(r["seconds"] for r in regions), 1)}
+    result = {
+        "postgresql": version,
+        "regions": regions,
+        "agencies": REGIONS * AGENCIES,
+        "database_mb": database_mb,
+        "tables": sizes,
+        "pages": pages,
+        "rollups_ms": rollups,
+        "generate_seconds": round(sum(r["seconds"] for r in regions), 1),
+    }
     (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
     (ROOT / "bench" / "results" / "country.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
     print(json.dumps({k: v for k, v in result.items() if k != "pages"}, indent=1))

@@ -74,9 +74,11 @@ def plan_of_work() -> list[dict]:
     from kinerja.performance import achievement
     from kinerja.strategy.models import PageIndicator
 
-    rows = (PageIndicator.objects.filter(position__agency__region__code=REGION)
-            .select_related("position__agency", "indicator").order_by("position__agency__code", "position__order",
-                                                                        "objective__order", "order"))
+    rows = (
+        PageIndicator.objects.filter(position__agency__region__code=REGION)
+        .select_related("position__agency", "indicator")
+        .order_by("position__agency__code", "position__order", "objective__order", "order")
+    )
     taken, by_position = set(), defaultdict(list)
     for row in rows:
         if row.indicator_id in taken:
@@ -96,8 +98,7 @@ def plan_of_work() -> list[dict]:
                 expected = Decimal(7 + n)
                 fields = {f"{prefix}-value": str(expected)}
             figures.append({"indicator": indicator.code, "fields": fields, "expected": expected})
-        work.append({"agency": agency, "position": position, "username": f"{agency}.{position}",
-                     "figures": figures})
+        work.append({"agency": agency, "position": position, "username": f"{agency}.{position}", "figures": figures})
     if len(work) < USERS:
         raise SystemExit(f"Only {len(work)} officials with an IKI page; raise LOAD_AGENCIES.")
     return work
@@ -117,8 +118,11 @@ class Official(threading.Thread):
 
     def call(self, kind: str, path: str, data: dict | None = None, expect: tuple = (200, 302)) -> str:
         body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(self.base + path, data=body,  # noqa: S310 (http://127.0.0.1 only)
-                                         headers={"X-CSRFToken": self.csrf(), "Referer": self.base + path})
+        request = urllib.request.Request(  # noqa: S310 (http://127.0.0.1 only)
+            self.base + path,
+            data=body,
+            headers={"X-CSRFToken": self.csrf(), "Referer": self.base + path},
+        )
         began = time.perf_counter()
         try:
             with self.opener.open(request, timeout=120) as response:
@@ -136,15 +140,20 @@ class Official(threading.Thread):
         job = self.job
         self.call("login-form", "/masuk/")
         self.barrier.wait()  # everyone logs in and enters at the same moment
-        self.call("login", "/masuk/", {"username": job["username"], "password": self.password,
-                                       "csrfmiddlewaretoken": self.csrf()}, expect=(302,))
+        self.call(
+            "login",
+            "/masuk/",
+            {"username": job["username"], "password": self.password, "csrfmiddlewaretoken": self.csrf()},
+            expect=(302,),
+        )
         query = f"?tahun={YEAR}&triwulan={QUARTER}"
         entry = f"/instansi/{job['agency']}/realisasi/{job['position']}/"
         self.call("entry-page", entry + query, expect=(200,))
         for figure in job["figures"]:
             row = f"{entry}{urllib.parse.quote(figure['indicator'])}/"
-            self.call("save", row + "simpan/" + query, {**figure["fields"], "csrfmiddlewaretoken": self.csrf()},
-                      expect=(302,))
+            self.call(
+                "save", row + "simpan/" + query, {**figure["fields"], "csrfmiddlewaretoken": self.csrf()}, expect=(302,)
+            )
             self.call("submit", row + "kirim/" + query, {"csrfmiddlewaretoken": self.csrf()}, expect=(302,))
         self.call("entry-page", entry + query, expect=(200,))
 
@@ -161,8 +170,9 @@ def check(work: list[dict]) -> list[str]:
 
     problems = []
     actuals = Actual.objects.filter(indicator__plan__agency__region__code=REGION, year=YEAR, quarter=QUARTER)
-    found = {(a.indicator.plan.agency.code, a.indicator.code): a
-             for a in actuals.select_related("indicator__plan__agency")}
+    found = {
+        (a.indicator.plan.agency.code, a.indicator.code): a for a in actuals.select_related("indicator__plan__agency")
+    }
     duplicates = actuals.values("indicator").annotate(n=Count("id")).filter(n__gt=1).count()
     if duplicates:
         problems.append(f"{duplicates} indicators with more than one actual")
@@ -174,8 +184,9 @@ def check(work: list[dict]) -> list[str]:
             if actual is None:
                 problems.append(f"lost: {job['agency']} {figure['indicator']}")
             elif actual.value is None or abs(actual.value - figure["expected"]) > Decimal("0.0001"):
-                problems.append(f"changed: {job['agency']} {figure['indicator']}: {actual.value}, "
-                                f"sent {figure['expected']}")
+                problems.append(
+                    f"changed: {job['agency']} {figure['indicator']}: {actual.value}, sent {figure['expected']}"
+                )
             elif actual.status != Actual.Status.SUBMITTED:
                 problems.append(f"not submitted: {job['agency']} {figure['indicator']} ({actual.status})")
     if len(found) != sent:
@@ -193,9 +204,26 @@ def main() -> None:
     port = free_port()
     env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="bench.settings")
     server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}", "-k", "gthread",
-         "-w", str(WORKERS), "--threads", str(THREADS), "--timeout", "120", "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-k",
+            "gthread",
+            "-w",
+            str(WORKERS),
+            "--threads",
+            str(THREADS),
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -205,9 +233,12 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.3)
-        print(f"gunicorn {WORKERS} workers × {THREADS} threads on {base}; {len(work)} officials, "
-              f"{sum(len(job['figures']) for job in work)} actuals to enter (prepared in "
-              f"{time.perf_counter() - began:.1f} s)", flush=True)
+        print(
+            f"gunicorn {WORKERS} workers × {THREADS} threads on {base}; {len(work)} officials, "
+            f"{sum(len(job['figures']) for job in work)} actuals to enter (prepared in "
+            f"{time.perf_counter() - began:.1f} s)",
+            flush=True,
+        )
         barrier = threading.Barrier(len(work))
         officials = [Official(base, job, DEFAULT_PASSWORD, barrier) for job in work]
         started = time.perf_counter()
@@ -232,13 +263,25 @@ def main() -> None:
 
     sent = sum(len(job["figures"]) for job in work)
     result = {
-        "officials": len(work), "actuals_sent": sent, "requests": len(timings), "seconds": round(elapsed, 2),
-        "requests_per_second": round(len(timings) / elapsed, 1), "actuals_per_second": round(sent / elapsed, 1),
+        "officials": len(work),
+        "actuals_sent": sent,
+        "requests": len(timings),
+        "seconds": round(elapsed, 2),
+        "requests_per_second": round(len(timings) / elapsed, 1),
+        "actuals_per_second": round(sent / elapsed, 1),
         "p95_ms": round(p95([t[1] for t in timings]) * 1000, 1),
-        "by_kind": {kind: {"count": len(v), "median_ms": round(statistics.median(v) * 1000, 1),
-                           "p95_ms": round(p95(v) * 1000, 1)} for kind, v in by_kind.items()},
-        "server_errors": sum(1 for t in timings if t[2] >= 500 or t[2] == 0), "errors": errors[:50],
-        "problems": problems[:50], "gunicorn": {"workers": WORKERS, "threads": THREADS},
+        "by_kind": {
+            kind: {
+                "count": len(v),
+                "median_ms": round(statistics.median(v) * 1000, 1),
+                "p95_ms": round(p95(v) * 1000, 1),
+            }
+            for kind, v in by_kind.items()
+        },
+        "server_errors": sum(1 for t in timings if t[2] >= 500 or t[2] == 0),
+        "errors": errors[:50],
+        "problems": problems[:50],
+        "gunicorn": {"workers": WORKERS, "threads": THREADS},
         "cores": os.cpu_count(),
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -265,7 +308,7 @@ def write_readme(result: dict) -> None:
     text = README.read_text()
     block = "\n".join([START, *lines, END])
     if START in text:
-        text = text[:text.index(START)] + block + text[text.index(END) + len(END):]
+        text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
     else:
         text = text.rstrip() + "\n\n## Concurrent entry (`make bench-load`)\n\n" + block + "\n"
     README.write_text(text)

@@ -44,26 +44,43 @@ TABLE: tuple[Entry, ...] = (
     Entry("plan-detail", "Renstra", budget=22),  # +1: the agency's figure (its IKI page rows), issue 16
     Entry("position-page", "Halaman IKI jabatan", (("{agency}", "{position}"),), budget=18),
     Entry("indicator-detail", "Halaman indikator", (("{agency}", "{indicator}"),), budget=15),
-    Entry("entry-page", "Pengisian realisasi", (("{agency}", "{position}"),), query="tahun={year}&triwulan=3",
-          as_user="official", budget=19),  # +1: is the quarter closed (banner, read-only rows)
+    Entry(
+        "entry-page",
+        "Pengisian realisasi",
+        (("{agency}", "{position}"),),
+        query="tahun={year}&triwulan=3",
+        as_user="official",
+        budget=19,
+    ),  # +1: is the quarter closed (banner, read-only rows)
     Entry("verification", "Verifikasi", budget=14, main=False),  # +3: targets, actuals, evidence of the items
     Entry("periods", "Periode", as_user="planner", budget=8, main=False),
     # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15)
     Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=11, main=False),
-    Entry("position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=14,
-          main=False),
+    Entry(
+        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=14, main=False
+    ),
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
-    Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12,
-          main=False),
-    Entry("documents", "Halaman dokumen", budget=78, main=False,
-          notes="builds every document (six since the LKE) to list what is missing in each; +7: the consistency "
-                "check, whose errors count against each document's \"Lengkap\" (issue 16); +1: the evaluation "
-                "reads every IKI page row of the plan for its objective and agency figures (issue 16)"),
+    Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12, main=False),
+    Entry(
+        "documents",
+        "Halaman dokumen",
+        budget=78,
+        main=False,
+        notes="builds every document (six since the LKE) to list what is missing in each; +7: the consistency "
+        'check, whose errors count against each document\'s "Lengkap" (issue 16); +1: the evaluation '
+        "reads every IKI page row of the plan for its objective and agency figures (issue 16)",
+    ),
     # -- the dashboard issue and the consistency check -----------------------------------------------------------
     Entry("dashboard", "Dasbor instansi", query="tahun={year}&triwulan=2", budget=15),
     Entry("performance-tree", "Pohon kinerja", query="tahun={year}&triwulan=2", budget=16),
-    Entry("region-view", "Kabupaten (semua instansi)", (("{region}",),), query="tahun={year}&triwulan=2",
-          as_user="inspector", budget=13),
+    Entry(
+        "region-view",
+        "Kabupaten (semua instansi)",
+        (("{region}",),),
+        query="tahun={year}&triwulan=2",
+        as_user="inspector",
+        budget=13,
+    ),
     Entry("consistency-check", "Pemeriksaan konsistensi", budget=15, main=False),
     # -- API lists (kinerja/api, under api/v1/, DRF router names `api-<basename>-list`; paginated) ---------------
     Entry("api-agency-list", "API: instansi", ((),), query="", as_user="inspector", kind="api", budget=6),
@@ -72,26 +89,56 @@ TABLE: tuple[Entry, ...] = (
     Entry("api-actual-list", "API: realisasi", ((),), query="agency={agency}&year={year}", kind="api", budget=8),
     Entry("api-position-list", "API: jabatan", ((),), query="agency={agency}", kind="api", budget=9, main=False),
     Entry("api-iki-page-list", "API: halaman IKI", ((),), query="agency={agency}", kind="api", budget=10, main=False),
-    Entry("api-achievement-page-list", "API: capaian per halaman IKI", ((),), query="agency={agency}", kind="api",
-          budget=12),
-    Entry("api-achievement-agency-list", "API: capaian instansi", ((),), query="agency={agency}", kind="api",
-          budget=12),
+    Entry(
+        "api-achievement-page-list",
+        "API: capaian per halaman IKI",
+        ((),),
+        query="agency={agency}",
+        kind="api",
+        budget=12,
+    ),
+    Entry(
+        "api-achievement-agency-list", "API: capaian instansi", ((),), query="agency={agency}", kind="api", budget=12
+    ),
     # -- printing (DOCX: PDF adds WeasyPrint's own time, measured by `make bench-print`) -------------------------
-    Entry("document-download", "Cetak keputusan IKU/IKI (docx)", (("{agency}", "keputusan-iku-iki", "docx"),),
-          kind="print", budget=18),
-    Entry("document-download", "Cetak perjanjian kinerja, semua jabatan (docx)",
-          (("{agency}", "perjanjian-kinerja", "docx"),), kind="print", budget=21),
+    Entry(
+        "document-download",
+        "Cetak keputusan IKU/IKI (docx)",
+        (("{agency}", "keputusan-iku-iki", "docx"),),
+        kind="print",
+        budget=18,
+    ),
+    Entry(
+        "document-download",
+        "Cetak perjanjian kinerja, semua jabatan (docx)",
+        (("{agency}", "perjanjian-kinerja", "docx"),),
+        kind="print",
+        budget=21,
+    ),
     # -- workbook exchange (kinerja/exchange/workbook/) ------------------------------------------------------------
     Entry("exchange-export", "Ekspor buku kerja (xlsx)", query="", as_user="planner", kind="export", budget=31),
     # the import as a planner does it: upload the exported workbook, open the preview, confirm (three requests)
-    Entry("exchange-upload", "Impor buku kerja (unggah, pratinjau, impor)", query="", as_user="planner",
-          kind="import", extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
-          budget=83),  # an unchanged load: every table read once, nothing written (NOTES-loader.md); +4 since the
+    Entry(
+        "exchange-upload",
+        "Impor buku kerja (unggah, pratinjau, impor)",
+        query="",
+        as_user="planner",
+        kind="import",
+        extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
+        budget=83,
+    ),  # an unchanged load: every table read once, nothing written (NOTES-loader.md); +4 since the
     # import asks who may change what (issue 15): the region's officials, their positions elsewhere, the grants
     # -- SAKIP evaluation -----------------------------------------------------------------------------------------
     Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
-    Entry("evaluation-region", "Evaluasi SAKIP (wilayah)", (("{region}", "{year}"),), query="", as_user="inspector",
-          budget=7, main=False),
+    Entry(
+        "evaluation-region",
+        "Evaluasi SAKIP (wilayah)",
+        (("{region}", "{year}"),),
+        query="",
+        as_user="inspector",
+        budget=7,
+        main=False,
+    ),
 )
 
 
@@ -105,8 +152,14 @@ class Subject:
     year: int = 2026
 
     def fill(self, text: str) -> str:
-        return text.format(agency=self.agency, region=self.region, position=self.position, head=self.head,
-                           indicator=self.indicator, year=self.year)
+        return text.format(
+            agency=self.agency,
+            region=self.region,
+            position=self.position,
+            head=self.head,
+            indicator=self.indicator,
+            year=self.year,
+        )
 
 
 def resolve(entry: Entry, subject: Subject) -> str | None:

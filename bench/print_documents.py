@@ -56,27 +56,44 @@ def main() -> None:
             continue
         html = render_html(document)
         pages = render_pdf(document).count(b"/Type /Page\n") or None
-        full = statistics.median(timed(lambda kind=kind: render_pdf(build_document(kind, request)))
-                                 for _ in range(RUNS))
+        full = statistics.median(
+            timed(lambda kind=kind: render_pdf(build_document(kind, request))) for _ in range(RUNS)
+        )
         alone = statistics.median(timed(lambda html=html: render_pdf_of_html(html)) for _ in range(RUNS))
-        results.append({"document": kind.label, "queries": len(queries.captured_queries), "pages": pages,
-                        "seconds": round(full, 3), "weasyprint_seconds": round(alone, 3),
-                        "ratio": round(full / alone, 2)})
-        print(f"{kind.label}: {len(queries)} queries, {full:.2f} s, WeasyPrint alone {alone:.2f} s, "
-              f"ratio {full / alone:.2f}")
+        results.append(
+            {
+                "document": kind.label,
+                "queries": len(queries.captured_queries),
+                "pages": pages,
+                "seconds": round(full, 3),
+                "weasyprint_seconds": round(alone, 3),
+                "ratio": round(full / alone, 2),
+            }
+        )
+        print(
+            f"{kind.label}: {len(queries)} queries, {full:.2f} s, WeasyPrint alone {alone:.2f} s, "
+            f"ratio {full / alone:.2f}"
+        )
     machine = f"{platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}, {connection.vendor}"
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     (ROOT / "bench" / "results" / "print.json").write_text(
         json.dumps({"machine": machine, "runs": RUNS, "results": results}, indent=2, ensure_ascii=False) + "\n"
     )
-    lines = [START, f"Machine: {machine}; median of {RUNS} runs.", "",
-             "| document | queries | seconds (build + PDF) | WeasyPrint alone | ratio |", "|---|---:|---:|---:|---:|"]
-    lines += [f"| {r['document']} | {r['queries']} | {r['seconds']} | {r['weasyprint_seconds']} | {r['ratio']} |"
-              for r in results]
+    lines = [
+        START,
+        f"Machine: {machine}; median of {RUNS} runs.",
+        "",
+        "| document | queries | seconds (build + PDF) | WeasyPrint alone | ratio |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r['document']} | {r['queries']} | {r['seconds']} | {r['weasyprint_seconds']} | {r['ratio']} |"
+        for r in results
+    ]
     lines.append(END)
     text = README.read_text() if README.exists() else ""
     if START in text:
-        text = text[: text.index(START)] + "\n".join(lines) + text[text.index(END) + len(END):]
+        text = text[: text.index(START)] + "\n".join(lines) + text[text.index(END) + len(END) :]
     else:
         text += "\n## Printing documents\n\n" + "\n".join(lines) + "\n"
     README.write_text(text)

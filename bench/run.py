@@ -51,6 +51,7 @@ def percentile(values: list[float], share: float) -> float:
 
 # -- one size, in its own process, answering the orchestrator line by line ----------------------------------------
 
+
 class Worker:
     """A database of one size: migrated, generated, and every table entry ready to be asked once at a time."""
 
@@ -85,9 +86,14 @@ class Worker:
         self.client, self.connection, self.table, self.users = Client(), connection, TABLE, User
         self.asks: dict[int, object] = {}
         self.selects: dict[int, list[str]] = {}
-        self.meta = {"size": size, "backend": connection.vendor, "database_version": version,
-                     "generated_rows": counts.rows, "agency": self.agency.code,
-                     "seconds": {"migrate": migrated - began, "generate": generated - migrated}}
+        self.meta = {
+            "size": size,
+            "backend": connection.vendor,
+            "database_version": version,
+            "generated_rows": counts.rows,
+            "agency": self.agency.code,
+            "seconds": {"migrate": migrated - began, "generate": generated - migrated},
+        }
 
     def prepare(self, index: int) -> dict:
         """Log in as the entry's user, ask once (warm-up) and capture its queries."""
@@ -110,16 +116,26 @@ class Worker:
             def ask(url=url, content=content, extra=entry.extra):
                 return import_chain(client, url, content, extra)
         else:
+
             def ask(url=url):
                 return client.get(url)
+
         with CaptureQueriesContext(self.connection) as captured:
             response = ask()
         body = b"".join(response.streaming_content) if response.streaming else response.content
         self.asks[index] = ask
-        self.selects[index] = [query["sql"] for query in captured.captured_queries
-                               if query["sql"].lstrip().upper().startswith(("SELECT", "WITH"))]
-        return {"url": url, "status": response.status_code, "queries": len(captured.captured_queries),
-                "bytes": len(body), "raw_queries": len(self.selects[index])}
+        self.selects[index] = [
+            query["sql"]
+            for query in captured.captured_queries
+            if query["sql"].lstrip().upper().startswith(("SELECT", "WITH"))
+        ]
+        return {
+            "url": url,
+            "status": response.status_code,
+            "queries": len(captured.captured_queries),
+            "bytes": len(body),
+            "raw_queries": len(self.selects[index]),
+        }
 
     def time(self, index: int) -> float:
         begin = time.perf_counter()
@@ -170,12 +186,18 @@ def serve(size: int) -> None:
 
 # -- one backend: both sizes, their requests interleaved ------------------------------------------------------------
 
+
 class Remote:
     def __init__(self, size: int, url: str) -> None:
         env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="bench.settings")
         command = [sys.executable, __file__, "--serve", str(size)]
-        self.process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE,  # noqa: S603 (our own arguments)
-                                        stdout=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(  # noqa: S603 (our own arguments)
+            command,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
 
     def wait_ready(self) -> None:
         line = self.process.stdout.readline()
@@ -224,12 +246,15 @@ def run_backend(backend: str) -> None:
         print(f"{backend}: {size} instansi …", flush=True)
         workers[size] = Remote(size, database_url(backend, size))
         workers[size].wait_ready()
-    results = {size: {**workers[size].ask("meta"), "runs": RUNS, "heavy_runs": HEAVY_RUNS, "rows": []}
-               for size in SIZES}
+    results = {
+        size: {**workers[size].ask("meta"), "runs": RUNS, "heavy_runs": HEAVY_RUNS, "rows": []} for size in SIZES
+    }
     for index, entry in enumerate(TABLE):
         prepared = {size: workers[size].ask(f"prepare {index}") for size in SIZES}
-        rows = {size: {"name": entry.name, "label": entry.label, "kind": entry.kind, "main": entry.main, **ready}
-                for size, ready in prepared.items()}
+        rows = {
+            size: {"name": entry.name, "label": entry.label, "kind": entry.kind, "main": entry.main, **ready}
+            for size, ready in prepared.items()
+        }
         if all(ready["url"] is not None for ready in prepared.values()):
             runs = HEAVY_RUNS if entry.kind in ("print", "export", "import") or entry.name == "documents" else RUNS
             times = {size: [] for size in SIZES}
@@ -242,12 +267,24 @@ def run_backend(backend: str) -> None:
                     raws[size].append(workers[size].ask(f"raw {index}"))
             for size in SIZES:
                 row = rows[size]
-                row.update(runs=runs, median=statistics.median(times[size]), p95=percentile(times[size], 0.95),
-                           fastest=min(times[size]), raw_median=statistics.median(raws[size]))
+                row.update(
+                    runs=runs,
+                    median=statistics.median(times[size]),
+                    p95=percentile(times[size], 0.95),
+                    fastest=min(times[size]),
+                    raw_median=statistics.median(raws[size]),
+                )
                 row["raw_ratio"] = row["median"] / row["raw_median"] if row["raw_median"] else None
-            print("  " + entry.label[:50].ljust(50) + "  ".join(
-                f"[{size}] {rows[size]['queries']} q {rows[size]['median'] * 1000:7.1f} ms "
-                f"(raw {rows[size]['raw_median'] * 1000:5.1f})" for size in SIZES), flush=True)
+            print(
+                "  "
+                + entry.label[:50].ljust(50)
+                + "  ".join(
+                    f"[{size}] {rows[size]['queries']} q {rows[size]['median'] * 1000:7.1f} ms "
+                    f"(raw {rows[size]['raw_median'] * 1000:5.1f})"
+                    for size in SIZES
+                ),
+                flush=True,
+            )
         for size in SIZES:
             results[size]["rows"].append(rows[size])
     for worker in workers.values():
@@ -257,11 +294,27 @@ def run_backend(backend: str) -> None:
 
 # -- the report ---------------------------------------------------------------------------------------------------
 
+
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
-    return {"cpu": cpu, "cores": os.cpu_count(), "machine": platform.machine(), "python": platform.python_version(),
-            "system": platform.platform()}
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else ""
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "machine": platform.machine(),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
 
 
 def report() -> None:
@@ -275,36 +328,51 @@ def report() -> None:
         one, forty = runs.get(SIZES[0]), runs.get(SIZES[-1])
         for index, row in enumerate(one["rows"]):
             big = forty["rows"][index] if forty else {}
-            item = {"backend": backend, "label": row["label"], "name": row["name"], "kind": row["kind"],
-                    "main": row["main"]}
+            item = {
+                "backend": backend,
+                "label": row["label"],
+                "name": row["name"],
+                "kind": row["kind"],
+                "main": row["main"],
+            }
             if row.get("status") == "belum ada" or big.get("status") == "belum ada":
                 item["status"] = "belum ada"
             else:
-                item.update(status=[row["status"], big.get("status")], queries=[row["queries"], big.get("queries")],
-                            median_ms=[round(row["median"] * 1000, 1), round(big["median"] * 1000, 1)],
-                            p95_ms=[round(row["p95"] * 1000, 1), round(big["p95"] * 1000, 1)],
-                            raw_ms=[round(row["raw_median"] * 1000, 2), round(big["raw_median"] * 1000, 2)],
-                            size_ratio=round(big["median"] / row["median"], 2),
-                            size_ratio_fastest=round(big["fastest"] / row["fastest"], 2),
-                            raw_ratio_fastest=(round(big["fastest"] / big["raw_median"], 1)
-                                               if big["raw_median"] else None),
-                            raw_ratio=round(big["raw_ratio"], 1) if big.get("raw_ratio") else None)
-                item["meets"] = {"size": item["size_ratio"] <= GOAL_SIZE,
-                                 "raw": item["raw_ratio"] is not None and item["raw_ratio"] <= GOAL_RAW}
+                item.update(
+                    status=[row["status"], big.get("status")],
+                    queries=[row["queries"], big.get("queries")],
+                    median_ms=[round(row["median"] * 1000, 1), round(big["median"] * 1000, 1)],
+                    p95_ms=[round(row["p95"] * 1000, 1), round(big["p95"] * 1000, 1)],
+                    raw_ms=[round(row["raw_median"] * 1000, 2), round(big["raw_median"] * 1000, 2)],
+                    size_ratio=round(big["median"] / row["median"], 2),
+                    size_ratio_fastest=round(big["fastest"] / row["fastest"], 2),
+                    raw_ratio_fastest=(round(big["fastest"] / big["raw_median"], 1) if big["raw_median"] else None),
+                    raw_ratio=round(big["raw_ratio"], 1) if big.get("raw_ratio") else None,
+                )
+                item["meets"] = {
+                    "size": item["size_ratio"] <= GOAL_SIZE,
+                    "raw": item["raw_ratio"] is not None and item["raw_ratio"] <= GOAL_RAW,
+                }
             pages.append(item)
     data = {
         "machine": machine(),
         "databases": {backend: runs[SIZES[0]]["database_version"] for backend, runs in backends.items()},
-        "generated": {backend: {size: {"rows": sum(run["generated_rows"].values()),
-                                       "seconds": round(run["seconds"]["generate"], 1)}
-                                for size, run in runs.items()} for backend, runs in backends.items()},
+        "generated": {
+            backend: {
+                size: {"rows": sum(run["generated_rows"].values()), "seconds": round(run["seconds"]["generate"], 1)}
+                for size, run in runs.items()
+            }
+            for backend, runs in backends.items()
+        },
         "runs": {"pages": RUNS, "heavy": HEAVY_RUNS},
         "goals": {"size_ratio": GOAL_SIZE, "raw_ratio": GOAL_RAW},
-        "definition": ("size_ratio = median time at 40 agencies / median time at 1 agency, same agency, same page; "
-                       "raw_ratio = median page time / median time of replaying the page's SELECT statements "
-                       "raw through connection.cursor() and fetching every row (at 40 agencies); the *_fastest "
-                       "ratios use the fastest request instead of the median (less sensitive to other load on a "
-                       "shared machine)"),
+        "definition": (
+            "size_ratio = median time at 40 agencies / median time at 1 agency, same agency, same page; "
+            "raw_ratio = median page time / median time of replaying the page's SELECT statements "
+            "raw through connection.cursor() and fetching every row (at 40 agencies); the *_fastest "
+            "ratios use the fastest request instead of the median (less sensitive to other load on a "
+            "shared machine)"
+        ),
         "pages": pages,
     }
     (RESULTS / "latest.json").write_text(json.dumps(data, indent=1, ensure_ascii=False))
@@ -319,10 +387,12 @@ def write_readme(data: dict) -> None:
         + f". Median and p95 of {data['runs']['pages']} requests ({data['runs']['heavy']} for prints, exports, "
         "imports and the documents page), Django test Client in-process, after one warm-up request.",
         "",
-        "Generated region: " + "; ".join(
-            f"{backend}: " + ", ".join(f"{size} instansi {g['rows']:,} baris in {g['seconds']} s"
-                                       for size, g in sizes.items())
-            for backend, sizes in data["generated"].items()),
+        "Generated region: "
+        + "; ".join(
+            f"{backend}: "
+            + ", ".join(f"{size} instansi {g['rows']:,} baris in {g['seconds']} s" for size, g in sizes.items())
+            for backend, sizes in data["generated"].items()
+        ),
         "",
         "| backend | page | queries 1 / 40 | median ms 1 → 40 | p95 ms at 40 | raw SQL ms at 40 | time 40/1 "
         f"(≤ {GOAL_SIZE}) | fastest 40/1 | page / raw SQL (≤ {GOAL_RAW}) | fastest page / raw |",
@@ -341,11 +411,12 @@ def write_readme(data: dict) -> None:
             f"| {item['backend']} | {item['label']}{status} | {item['queries'][0]} / {item['queries'][1]} | "
             f"{item['median_ms'][0]} → {item['median_ms'][1]} | {item['p95_ms'][1]} | {item['raw_ms'][1]} | "
             f"{item['size_ratio']}{mark(item['meets']['size'])} | {item['size_ratio_fastest']} | "
-            f"{item['raw_ratio']}{mark(item['meets']['raw'])} | {item['raw_ratio_fastest']} |")
+            f"{item['raw_ratio']}{mark(item['meets']['raw'])} | {item['raw_ratio_fastest']} |"
+        )
     text = README.read_text()
     block = "\n".join([START, *lines, END])
     if START in text:
-        text = text[:text.index(START)] + block + text[text.index(END) + len(END):]
+        text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
     else:
         text = text.rstrip() + "\n\n## Pages at 1 and at 40 agencies (`make bench`)\n\n" + block + "\n"
     README.write_text(text)

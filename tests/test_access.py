@@ -22,8 +22,18 @@ from kinerja.accounts.models import User
 from kinerja.performance.services import record_actual
 from kinerja.strategy.models import Indicator
 
-ROLES = ("anonymous", "outsider", "section_head", "division_head", "secretary", "head_of_agency", "planner",
-         "inspector", "bappeda", "admin")
+ROLES = (
+    "anonymous",
+    "outsider",
+    "section_head",
+    "division_head",
+    "secretary",
+    "head_of_agency",
+    "planner",
+    "inspector",
+    "bappeda",
+    "admin",
+)
 SEED = "halut-diskominfo"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -50,17 +60,21 @@ def api_ids(ids: dict) -> dict:
 
     if "api" not in ids:
         indicator = Indicator.objects.get(plan__agency__code=SEED, code="IKU.5")
-        target, _ = Target.objects.get_or_create(indicator=indicator, kind="year", year=2022, quarter=0,
-                                                 defaults={"value": Decimal(50)})
+        target, _ = Target.objects.get_or_create(
+            indicator=indicator, kind="year", year=2022, quarter=0, defaults={"value": Decimal(50)}
+        )
         ids["api"] = {
             "unit": Unit.objects.get(agency__code=SEED, code="dinas").pk,
             "position": Position.objects.get(agency__code=SEED, code="kasi-tata-kelola").pk,
             "official": Official.objects.get(nip="196507201991121001").pk,
             "plan": StrategicPlan.objects.get(agency__code=SEED).pk,
             "objective": Objective.objects.filter(plan__agency__code=SEED).first().pk,
-            "indicator": indicator.pk, "target": target.pk,
+            "indicator": indicator.pk,
+            "target": target.pk,
         }
     return ids["api"]
+
+
 # name → (how to build the URL, expected answer per role)
 TABLE = {
     "home": (lambda ids: reverse("home"), answers(200, outsider=200)),
@@ -73,30 +87,42 @@ TABLE = {
     "plan-detail": (lambda ids: reverse("plan-detail", args=[SEED]), READ),
     "position-page": (lambda ids: reverse("position-page", args=[SEED, "kasi-tata-kelola"]), READ),
     "indicator-detail": (lambda ids: reverse("indicator-detail", args=[SEED, "IKU.5"]), READ),
-    "entry-page": (lambda ids: reverse("entry-page", args=[SEED, "kasi-tata-kelola"]),
-                   answers(404, section_head=200)),
+    "entry-page": (lambda ids: reverse("entry-page", args=[SEED, "kasi-tata-kelola"]), answers(404, section_head=200)),
     # saving and previewing answer POST only; a GET is refused before anything else
-    "entry-save": (lambda ids: reverse("entry-save", args=[SEED, "kasi-tata-kelola", ids["indicator"]]),
-                   answers(405, outsider=405)),
-    "entry-preview": (lambda ids: reverse("entry-preview", args=[SEED, "kasi-tata-kelola", ids["indicator"]]),
-                      answers(405, outsider=405)),
-    "entry-submit": (lambda ids: reverse("entry-submit", args=[SEED, "kasi-tata-kelola", ids["indicator"]]),
-                     answers(405, outsider=405)),
+    "entry-save": (
+        lambda ids: reverse("entry-save", args=[SEED, "kasi-tata-kelola", ids["indicator"]]),
+        answers(405, outsider=405),
+    ),
+    "entry-preview": (
+        lambda ids: reverse("entry-preview", args=[SEED, "kasi-tata-kelola", ids["indicator"]]),
+        answers(405, outsider=405),
+    ),
+    "entry-submit": (
+        lambda ids: reverse("entry-submit", args=[SEED, "kasi-tata-kelola", ids["indicator"]]),
+        answers(405, outsider=405),
+    ),
     "verification": (lambda ids: reverse("verification", args=[SEED]), READ),
-    "verification-decide": (lambda ids: reverse("verification-decide", args=[SEED, ids["actual"]]),
-                            answers(405, outsider=405)),
+    "verification-decide": (
+        lambda ids: reverse("verification-decide", args=[SEED, ids["actual"]]),
+        answers(405, outsider=405),
+    ),
     "periods": (lambda ids: reverse("periods", args=[SEED]), answers(404, planner=200, admin=200)),
     "indicator-history": (lambda ids: reverse("indicator-history", args=[SEED, "IKU.5"]), READ),
-    "agency-history": (lambda ids: reverse("agency-history", args=[SEED]),
-                       answers(404, head_of_agency=200, planner=200, inspector=200, admin=200)),
+    "agency-history": (
+        lambda ids: reverse("agency-history", args=[SEED]),
+        answers(404, head_of_agency=200, planner=200, inspector=200, admin=200),
+    ),
     "agency-targets": (lambda ids: reverse("agency-targets", args=[SEED]), answers(404, planner=200, admin=200)),
-    "position-targets": (lambda ids: reverse("position-targets", args=[SEED, "kasi-tata-kelola"]),
-                         answers(404, planner=200, admin=200)),
+    "position-targets": (
+        lambda ids: reverse("position-targets", args=[SEED, "kasi-tata-kelola"]),
+        answers(404, planner=200, admin=200),
+    ),
     "evidence-download": (lambda ids: reverse("evidence-download", args=[SEED, ids["evidence"]]), READ),
     "documents": (lambda ids: reverse("documents", args=[SEED]) + "?tahun=2022", READ),
     "decree-enact": (lambda ids: reverse("decree-enact", args=[SEED]), answers(405, outsider=405)),
     "document-download": (
-        lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022", READ
+        lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022",
+        READ,
     ),
     # --- consistency ---
     "consistency-check": (lambda ids: reverse("consistency-check", args=[SEED]), READ),
@@ -104,83 +130,131 @@ TABLE = {
     "dashboard": (lambda ids: reverse("dashboard", args=[SEED]) + "?tahun=2022&triwulan=1", READ),
     "performance-tree": (lambda ids: reverse("performance-tree", args=[SEED]) + "?tahun=2022&triwulan=1", READ),
     "publish": (lambda ids: reverse("publish", args=[SEED]), answers(405, outsider=405)),  # POST only
-    "region-view": (lambda ids: reverse("region-view", args=["halut"]),
-                    answers(404, inspector=200, bappeda=200, admin=200)),
+    "region-view": (
+        lambda ids: reverse("region-view", args=["halut"]),
+        answers(404, inspector=200, bappeda=200, admin=200),
+    ),
     "public-index": (lambda ids: reverse("public-index"), answers(200, anonymous=200, outsider=200)),
     # the public page of a published agency: everyone, without login (an unpublished one answers 404)
-    "public-page": (lambda ids: reverse("public-page", args=[
-        __import__("kinerja.dashboard.tests.factory", fromlist=["published"]).published(SEED)]),
-        answers(200, anonymous=200, outsider=200)),
-    "public-csv": (lambda ids: reverse("public-csv", args=[
-        __import__("kinerja.dashboard.tests.factory", fromlist=["published"]).published(SEED)]),
-        answers(200, anonymous=200, outsider=200)),
+    "public-page": (
+        lambda ids: reverse(
+            "public-page", args=[__import__("kinerja.dashboard.tests.factory", fromlist=["published"]).published(SEED)]
+        ),
+        answers(200, anonymous=200, outsider=200),
+    ),
+    "public-csv": (
+        lambda ids: reverse(
+            "public-csv", args=[__import__("kinerja.dashboard.tests.factory", fromlist=["published"]).published(SEED)]
+        ),
+        answers(200, anonymous=200, outsider=200),
+    ),
     # published, but no decree enacted yet: nothing to show (the enacted PDF is tested in kinerja/dashboard)
-    "public-decree": (lambda ids: reverse("public-decree", args=[
-        __import__("kinerja.dashboard.tests.factory", fromlist=["published"]).published(SEED)]),
-        answers(404, anonymous=404, outsider=404)),
+    "public-decree": (
+        lambda ids: reverse(
+            "public-decree",
+            args=[__import__("kinerja.dashboard.tests.factory", fromlist=["published"]).published(SEED)],
+        ),
+        answers(404, anonymous=404, outsider=404),
+    ),
     # --- evaluation ---
     "evaluation-index": (lambda ids: reverse("evaluation-index", args=[SEED]), READ),
     "evaluation-start": (lambda ids: reverse("evaluation-start", args=[SEED]), answers(405, outsider=405)),
     "evaluation-page": (lambda ids: reverse("evaluation-page", args=[SEED, 2022]), READ),
     "evaluation-result": (lambda ids: reverse("evaluation-result", args=[SEED, 2022]), READ),
     "evaluation-submit": (lambda ids: reverse("evaluation-submit", args=[SEED, 2022]), answers(405, outsider=405)),
-    "evaluation-finalise": (lambda ids: reverse("evaluation-finalise", args=[SEED, 2022]),
-                            answers(405, outsider=405)),
-    "evaluation-self": (lambda ids: reverse("evaluation-self", args=[SEED, 2022, "A.a.1"]),
-                        answers(405, outsider=405)),
-    "evaluation-answer": (lambda ids: reverse("evaluation-answer", args=[SEED, 2022, "A.a.1"]),
-                          answers(405, outsider=405)),
-    "evaluation-evidence-add": (lambda ids: reverse("evaluation-evidence-add", args=[SEED, 2022, "A.a.1"]),
-                                answers(405, outsider=405)),
+    "evaluation-finalise": (lambda ids: reverse("evaluation-finalise", args=[SEED, 2022]), answers(405, outsider=405)),
+    "evaluation-self": (lambda ids: reverse("evaluation-self", args=[SEED, 2022, "A.a.1"]), answers(405, outsider=405)),
+    "evaluation-answer": (
+        lambda ids: reverse("evaluation-answer", args=[SEED, 2022, "A.a.1"]),
+        answers(405, outsider=405),
+    ),
+    "evaluation-evidence-add": (
+        lambda ids: reverse("evaluation-evidence-add", args=[SEED, 2022, "A.a.1"]),
+        answers(405, outsider=405),
+    ),
     # no evaluation exists in this table's data: the evidence answers 404 to everyone (tested further in
     # kinerja/evaluation/tests/test_views.py)
     "evaluation-evidence": (lambda ids: reverse("evaluation-evidence", args=[SEED, 2022, 1]), answers(404)),
-    "evaluation-evidence-remove": (lambda ids: reverse("evaluation-evidence-remove", args=[SEED, 2022, 1]),
-                                   answers(405, outsider=405)),
-    "evaluation-follow-up": (lambda ids: reverse("evaluation-follow-up", args=[SEED, 2022, 1]),
-                             answers(405, outsider=405)),
-    "evaluation-region": (lambda ids: reverse("evaluation-region", args=["halut", 2022]),
-                          answers(404, inspector=200, bappeda=200, admin=200)),
+    "evaluation-evidence-remove": (
+        lambda ids: reverse("evaluation-evidence-remove", args=[SEED, 2022, 1]),
+        answers(405, outsider=405),
+    ),
+    "evaluation-follow-up": (
+        lambda ids: reverse("evaluation-follow-up", args=[SEED, 2022, 1]),
+        answers(405, outsider=405),
+    ),
+    "evaluation-region": (
+        lambda ids: reverse("evaluation-region", args=["halut", 2022]),
+        answers(404, inspector=200, bappeda=200, admin=200),
+    ),
     # --- workbook ---
     # a preview names an upload kept under var/ by a signed token bound to the agency page ("" for a new agency)
     "exchange-template": (lambda ids: reverse("exchange-template"), answers(404, planner=200, admin=200)),
     "exchange-home": (lambda ids: reverse("exchange-home", args=[SEED]), answers(404, planner=200, admin=200)),
     "exchange-export": (lambda ids: reverse("exchange-export", args=[SEED]), answers(404, planner=200, admin=200)),
     "exchange-upload": (lambda ids: reverse("exchange-upload", args=[SEED]), answers(405, outsider=405)),
-    "exchange-preview": (lambda ids: reverse("exchange-preview", args=[SEED, __import__(
-        "kinerja.exchange.uploads", fromlist=["keep"]).keep(b"-", "x.xlsx", SEED)]),
-        answers(404, planner=200, admin=200)),
+    "exchange-preview": (
+        lambda ids: reverse(
+            "exchange-preview",
+            args=[SEED, __import__("kinerja.exchange.uploads", fromlist=["keep"]).keep(b"-", "x.xlsx", SEED)],
+        ),
+        answers(404, planner=200, admin=200),
+    ),
     "exchange-confirm": (lambda ids: reverse("exchange-confirm", args=[SEED, "t"]), answers(405, outsider=405)),
     "exchange-new": (lambda ids: reverse("exchange-new"), answers(404, admin=200)),
-    "exchange-new-preview": (lambda ids: reverse("exchange-new-preview", args=[__import__(
-        "kinerja.exchange.uploads", fromlist=["keep"]).keep(b"-", "x.xlsx", "")]), answers(404, admin=200)),
+    "exchange-new-preview": (
+        lambda ids: reverse(
+            "exchange-new-preview",
+            args=[__import__("kinerja.exchange.uploads", fromlist=["keep"]).keep(b"-", "x.xlsx", "")],
+        ),
+        answers(404, admin=200),
+    ),
     "exchange-new-confirm": (lambda ids: reverse("exchange-new-confirm", args=["t"]), answers(405, outsider=405)),
     # --- api ---
     # The JSON API answers 401 (not a redirect) without login; its lists answer 200 to anyone logged in (cut to
     # what the caller reads: an outsider gets their own agency's), its objects 404 outside the caller's reach;
     # POST-only actions answer a GET with 405. Writes by role: kinerja/api/tests/test_api_access.py.
-    **{f"api-{name}-list": (lambda ids, name=name: reverse(f"api-{name}-list"), API_LIST) for name in (
-        "agency", "unit", "position", "official", "plan", "objective", "indicator", "iki-page", "target", "actual",
-        "evidence", "achievement-page", "achievement-agency")},
+    **{
+        f"api-{name}-list": (lambda ids, name=name: reverse(f"api-{name}-list"), API_LIST)
+        for name in (
+            "agency",
+            "unit",
+            "position",
+            "official",
+            "plan",
+            "objective",
+            "indicator",
+            "iki-page",
+            "target",
+            "actual",
+            "evidence",
+            "achievement-page",
+            "achievement-agency",
+        )
+    },
     "api-agency-detail": (lambda ids: reverse("api-agency-detail", args=[SEED]), API_READ),
     "api-unit-detail": (lambda ids: reverse("api-unit-detail", args=[api_ids(ids)["unit"]]), API_READ),
     "api-position-detail": (lambda ids: reverse("api-position-detail", args=[api_ids(ids)["position"]]), API_READ),
     "api-official-detail": (lambda ids: reverse("api-official-detail", args=[api_ids(ids)["official"]]), API_READ),
     "api-plan-detail": (lambda ids: reverse("api-plan-detail", args=[api_ids(ids)["plan"]]), API_READ),
-    "api-objective-detail": (lambda ids: reverse("api-objective-detail", args=[api_ids(ids)["objective"]]),
-                             API_READ),
-    "api-indicator-detail": (lambda ids: reverse("api-indicator-detail", args=[api_ids(ids)["indicator"]]),
-                             API_READ),
+    "api-objective-detail": (lambda ids: reverse("api-objective-detail", args=[api_ids(ids)["objective"]]), API_READ),
+    "api-indicator-detail": (lambda ids: reverse("api-indicator-detail", args=[api_ids(ids)["indicator"]]), API_READ),
     "api-iki-page-detail": (lambda ids: reverse("api-iki-page-detail", args=[api_ids(ids)["position"]]), API_READ),
     "api-target-detail": (lambda ids: reverse("api-target-detail", args=[api_ids(ids)["target"]]), API_READ),
     "api-actual-detail": (lambda ids: reverse("api-actual-detail", args=[ids["actual"]]), API_READ),
-    **{f"api-actual-{name}": (lambda ids, name=name: reverse(f"api-actual-{name}", args=[ids["actual"]]), API_POST)
-       for name in ("submit", "verify", "return", "reopen", "evidence")},
+    **{
+        f"api-actual-{name}": (lambda ids, name=name: reverse(f"api-actual-{name}", args=[ids["actual"]]), API_POST)
+        for name in ("submit", "verify", "return", "reopen", "evidence")
+    },
     "api-evidence-detail": (lambda ids: reverse("api-evidence-detail", args=[ids["evidence"]]), API_READ),
     "api-evidence-download": (lambda ids: reverse("api-evidence-download", args=[ids["evidence"]]), API_READ),
     "api-document-list": (lambda ids: reverse("api-document-list"), API_LIST),
-    "api-document-download": (lambda ids: reverse("api-document-download", args=["keputusan-iku-iki"])
-                              + f"?agency={SEED}&file_format=docx&year=2022", API_READ),
+    "api-document-download": (
+        lambda ids: (
+            reverse("api-document-download", args=["keputusan-iku-iki"]) + f"?agency={SEED}&file_format=docx&year=2022"
+        ),
+        API_READ,
+    ),
     "api-token": (lambda ids: reverse("api-token"), API_LIST),
     "api-schema": (lambda ids: reverse("api-schema"), API_LIST),
     "api-docs": (lambda ids: reverse("api-docs"), answers(200, outsider=200)),
@@ -207,8 +281,15 @@ def ids(seed, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     indicator = Indicator.objects.get(plan__agency=seed, code="IKU.5")
     # IKU.5 is on no page the section head holds: set up by the system (actor None), as a command would
-    actual = record_actual(actor=None, indicator=indicator, year=2022, quarter=1, numerator=Decimal(3),
-                           denominator=Decimal(30), evidence=[("bukti.pdf", PDF)])
+    actual = record_actual(
+        actor=None,
+        indicator=indicator,
+        year=2022,
+        quarter=1,
+        numerator=Decimal(3),
+        denominator=Decimal(30),
+        evidence=[("bukti.pdf", PDF)],
+    )
     return {"indicator": indicator.code, "evidence": actual.evidence.get().pk, "actual": actual.pk}
 
 
@@ -217,7 +298,8 @@ def user_for(role: str, world) -> User | None:
         return None
     if role == "admin":
         return User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
-            "admin-uji", password="x-Admin-12345")
+            "admin-uji", password="x-Admin-12345"
+        )
     return getattr(world, role)
 
 

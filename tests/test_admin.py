@@ -14,7 +14,8 @@ OUR_APPS = {config.label for config in apps.get_app_configs() if config.name.sta
 def test_every_model_of_ours_is_in_the_admin():
     assert {"accounts", "performance", "evaluation", "dashboard"} <= OUR_APPS
     missing = [
-        model._meta.label for model in apps.get_models()
+        model._meta.label
+        for model in apps.get_models()
         if model._meta.app_label in OUR_APPS and model not in admin.site._registry
     ]
     assert missing == []
@@ -58,13 +59,18 @@ def test_a_change_and_a_deletion_in_the_admin_go_into_the_audit_trail(superuser_
     clause = DecreeClause.objects.filter(decree__plan__agency=seed).first()
     url = reverse("admin:strategy_decreeclause_change", args=[clause.pk])
     form = superuser_client.get(url).context["adminform"].form
-    data = {name: (value.pk if hasattr(value, "pk") else value) for name, value in form.initial.items()
-            if value is not None}
+    data = {
+        name: (value.pk if hasattr(value, "pk") else value) for name, value in form.initial.items() if value is not None
+    }
     data["text"] = "Teks yang diubah di halaman administrasi"
     assert superuser_client.post(url, data).status_code == 302
     change = AuditRecord.objects.get(object_label="strategy.decreeclause", object_pk=str(clause.pk))
     assert change.action == "changed" and change.after["text"] == "Teks yang diubah di halaman administrasi"
     assert change.before["text"] == clause.text and change.agency == seed
     superuser_client.post(reverse("admin:strategy_decreeclause_delete", args=[clause.pk]), {"post": "yes"})
-    assert AuditRecord.objects.filter(object_label="strategy.decreeclause", object_pk=str(clause.pk),
-                                      action="deleted").count() == 1
+    assert (
+        AuditRecord.objects.filter(
+            object_label="strategy.decreeclause", object_pk=str(clause.pk), action="deleted"
+        ).count()
+        == 1
+    )

@@ -13,15 +13,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CODE = [path for path in sorted((ROOT / "kinerja").rglob("*.py"))
-        if "tests" not in path.parts and "migrations" not in path.parts]
+CODE = [
+    path
+    for path in sorted((ROOT / "kinerja").rglob("*.py"))
+    if "tests" not in path.parts and "migrations" not in path.parts
+]
 HTTP = ("django.http", "django.shortcuts", "rest_framework")
 # Data that creates users and grants, not decisions about them.
 MAY_TOUCH_GRANTS = {"kinerja/synthetic/people.py", "kinerja/exchange/management/commands/bootstrap.py"}
 LONGEST = 400
 # Modules still over the limit, each to be split (issue 19, point 3); the list may only shrink.
 TOO_LONG_FOR_NOW = {
-    "kinerja/api/views.py", "kinerja/reports/agreement.py", "kinerja/dashboard/selectors.py",
+    "kinerja/api/views.py",
+    "kinerja/reports/agreement.py",
+    "kinerja/dashboard/selectors.py",
 }
 
 
@@ -59,9 +64,13 @@ def test_services_and_selectors_know_no_http(path):
 @pytest.mark.parametrize("path", CODE, ids=name)
 def test_no_app_imports_the_views_of_another(path):
     app = path.relative_to(ROOT / "kinerja").parts[0]
-    others = sorted(module for module in imports(path)
-                    if module.startswith("kinerja.") and module.split(".")[1] != app
-                    and any(part == "views" or part.endswith("_views") for part in module.split(".")[2:]))
+    others = sorted(
+        module
+        for module in imports(path)
+        if module.startswith("kinerja.")
+        and module.split(".")[1] != app
+        and any(part == "views" or part.endswith("_views") for part in module.split(".")[2:])
+    )
     assert not others, f"{name(path)} imports {others}"
 
 
@@ -70,16 +79,19 @@ def decides_who_may(path: Path) -> list[int]:
     lines = []
     for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
         superuser = (isinstance(node, ast.Attribute) and node.attr == "is_superuser") or (
-            isinstance(node, ast.Constant) and node.value == "is_superuser")
-        grants = (isinstance(node, ast.Attribute) and node.attr == "objects"
-                  and getattr(node.value, "id", "") == "RoleGrant")
+            isinstance(node, ast.Constant) and node.value == "is_superuser"
+        )
+        grants = (
+            isinstance(node, ast.Attribute) and node.attr == "objects" and getattr(node.value, "id", "") == "RoleGrant"
+        )
         if superuser or grants:
             lines.append(node.lineno)
     return lines
 
 
-@pytest.mark.parametrize("path", [path for path in CODE if "accounts" not in path.parts
-                                  and name(path) not in MAY_TOUCH_GRANTS], ids=name)
+@pytest.mark.parametrize(
+    "path", [path for path in CODE if "accounts" not in path.parts and name(path) not in MAY_TOUCH_GRANTS], ids=name
+)
 def test_who_may_is_decided_in_access_only(path):
     lines = decides_who_may(path)
     assert not lines, f"{name(path)} decides who may at lines {lines}: ask kinerja/accounts/access.py"

@@ -19,9 +19,16 @@ PAYLOAD = '<script>alert("x")</script><b>tebal</b>'
 def test_an_evidence_file_named_with_dots_and_slashes_is_stored_under_a_generated_name(world, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     indicator = Indicator.objects.filter(page_rows__position__code="kasi-tata-kelola").first()
-    actual = record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1,
-                           value=Decimal(1), numerator=Decimal(1), denominator=Decimal(2),
-                           evidence=[("../../etc/passwd.pdf", PDF)])
+    actual = record_actual(
+        actor=world.section_head,
+        indicator=indicator,
+        year=2022,
+        quarter=1,
+        value=Decimal(1),
+        numerator=Decimal(1),
+        denominator=Decimal(2),
+        evidence=[("../../etc/passwd.pdf", PDF)],
+    )
     evidence = actual.evidence.get()
     stored = Path(evidence.file.path).resolve()
     assert stored.is_relative_to(tmp_path.resolve()) and ".." not in evidence.file.name
@@ -42,10 +49,19 @@ def test_an_html_payload_in_an_indicator_name_is_text_in_pages_and_documents(log
 
 def test_another_agencys_actual_cannot_be_decided_by_changing_the_id(client, world, seed):
     indicator = Indicator.objects.filter(page_rows__position__code="kasi-tata-kelola").first()
-    actual = record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1,
-                           value=Decimal(1), numerator=Decimal(1), denominator=Decimal(2))
+    actual = record_actual(
+        actor=world.section_head,
+        indicator=indicator,
+        year=2022,
+        quarter=1,
+        value=Decimal(1),
+        numerator=Decimal(1),
+        denominator=Decimal(2),
+    )
     client.force_login(world.outsider)
     url = reverse("verification-decide", args=["luar-dinas", actual.pk])
     assert client.post(url, {"action": "verify"}).status_code == 404
-    assert client.post(reverse("verification-decide", args=[seed.code, actual.pk]),
-                       {"action": "verify"}).status_code == 404
+    assert (
+        client.post(reverse("verification-decide", args=[seed.code, actual.pk]), {"action": "verify"}).status_code
+        == 404
+    )

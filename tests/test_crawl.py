@@ -23,9 +23,19 @@ DOWNLOADS = {"document-download", "evidence-download", "public-decree", "public-
 QUERIES_PER_PATH = 3
 PAGES_PER_NAME = 40
 RESOURCE_ATTRIBUTES = {  # tag → attributes whose URL the browser loads by itself
-    "script": ("src",), "link": ("href",), "img": ("src", "srcset"), "source": ("src", "srcset"),
-    "iframe": ("src",), "embed": ("src",), "object": ("data",), "video": ("src", "poster"), "audio": ("src",),
-    "track": ("src",), "input": ("src",), "image": ("href", "xlink:href"), "use": ("href", "xlink:href"),
+    "script": ("src",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "input": ("src",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
 }
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""")
 
@@ -145,19 +155,32 @@ def test_every_page_reachable_from_home_answers_and_loads_nothing_from_elsewhere
     assert problems == [], "\n".join(problems)
     reached = {url_name(urlsplit(url).path) for url in statuses}
     # the crawl really went through the application, this app's pages included
-    for name in ("agency-overview", "plan-detail", "position-page", "indicator-detail", "documents",
-                 "document-download", "dashboard", "performance-tree", "region-view", "public-page", "public-csv",
-                 "admin:index"):
+    for name in (
+        "agency-overview",
+        "plan-detail",
+        "position-page",
+        "indicator-detail",
+        "documents",
+        "document-download",
+        "dashboard",
+        "performance-tree",
+        "region-view",
+        "public-page",
+        "public-csv",
+        "admin:index",
+    ):
         assert name in reached, f"{name} was not reached by links from the home page"
     assert all(status < 500 for status in statuses.values())
 
 
 def test_the_parser_finds_what_another_host_would_serve():
     page = Page()
-    page.feed('<link rel="stylesheet" href="https://cdn.example.org/x.css"><script src="//cdn.example.org/x.js">'
-              '</script><img srcset="/a.png 1x, https://img.example.org/b.png 2x"><a href="https://pemda.go.id">'
-              '</a><style>@font-face { src: url("https://fonts.example.org/f.woff2") }</style>'
-              '<img src="data:image/png;base64,AAAA">')
+    page.feed(
+        '<link rel="stylesheet" href="https://cdn.example.org/x.css"><script src="//cdn.example.org/x.js">'
+        '</script><img srcset="/a.png 1x, https://img.example.org/b.png 2x"><a href="https://pemda.go.id">'
+        '</a><style>@font-face { src: url("https://fonts.example.org/f.woff2") }</style>'
+        '<img src="data:image/png;base64,AAAA">'
+    )
     foreign = [url for _, url in page.resources if elsewhere(url)]
     assert foreign == ["https://cdn.example.org/x.css", "//cdn.example.org/x.js", "https://img.example.org/b.png"]
     assert page.links == ["https://pemda.go.id"]

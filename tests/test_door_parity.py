@@ -28,11 +28,27 @@ NOT_FOUND = "404"  # a page answers a write out of the user's reach as if the ob
 
 def tables() -> tuple[list, list]:
     """Every row of the two tables a refused write must leave alone."""
-    actuals = list(Actual.objects.order_by("pk").values_list(
-        "pk", "indicator_id", "year", "quarter", "value", "numerator", "denominator", "note", "status",
-        "entered_by_id", "verified_by_id", "updated_at"))
-    targets = list(Target.objects.order_by("pk").values_list(
-        "pk", "indicator_id", "kind", "year", "quarter", "value", "value_upper", "updated_at"))
+    actuals = list(
+        Actual.objects.order_by("pk").values_list(
+            "pk",
+            "indicator_id",
+            "year",
+            "quarter",
+            "value",
+            "numerator",
+            "denominator",
+            "note",
+            "status",
+            "entered_by_id",
+            "verified_by_id",
+            "updated_at",
+        )
+    )
+    targets = list(
+        Target.objects.order_by("pk").values_list(
+            "pk", "indicator_id", "kind", "year", "quarter", "value", "value_upper", "updated_at"
+        )
+    )
     return actuals, targets
 
 
@@ -57,17 +73,25 @@ def close_quarter(world, quarter: int = 2) -> None:
 
 def submitted(world, quarter: int = 2) -> None:
     indicator = Indicator.objects.get(plan__agency=world.agency, code="IKU.2")
-    actual = services.record_actual(actor=world.head_of_agency, indicator=indicator, year=YEAR, quarter=quarter,
-                                    numerator=Decimal(1), denominator=Decimal(2))
+    actual = services.record_actual(
+        actor=world.head_of_agency,
+        indicator=indicator,
+        year=YEAR,
+        quarter=quarter,
+        numerator=Decimal(1),
+        denominator=Decimal(2),
+    )
     workflow.submit_actual(actor=world.head_of_agency, actual=actual)
 
 
 def submitted_then_closed(world) -> None:
     """An actual of the section head waiting for the division head, in a quarter closed since."""
-    indicator = Indicator.objects.filter(plan__agency=world.agency, page_rows__position__code="kasi-tata-kelola",
-                                         formula="count").first()
-    actual = services.record_actual(actor=world.section_head, indicator=indicator, year=YEAR, quarter=2,
-                                    value=Decimal(1))
+    indicator = Indicator.objects.filter(
+        plan__agency=world.agency, page_rows__position__code="kasi-tata-kelola", formula="count"
+    ).first()
+    actual = services.record_actual(
+        actor=world.section_head, indicator=indicator, year=YEAR, quarter=2, value=Decimal(1)
+    )
     workflow.submit_actual(actor=world.section_head, actual=actual)
     close_quarter(world)
 
@@ -76,21 +100,45 @@ RATIO = {"numerator": "3", "denominator": "10"}
 CASES = [
     Case("who may: the planner holds no position", "planner", "IKU.2", 2, RATIO, "Hanya pejabat"),
     Case("period closed", "head_of_agency", "IKU.2", 2, RATIO, "sudah ditutup", close_quarter),
-    Case("editable state: waiting for verification", "head_of_agency", "IKU.2", 2, RATIO, "menunggu verifikasi",
-         submitted),
+    Case(
+        "editable state: waiting for verification",
+        "head_of_agency",
+        "IKU.2",
+        2,
+        RATIO,
+        "menunggu verifikasi",
+        submitted,
+    ),
     Case("fed by the SAKIP evaluation", "head_of_agency", "IKU.1", 4, {"value": "80"}, "evaluasi SAKIP"),
-    Case("ratio terms: a percentage above its whole", "head_of_agency", "IKU.2", 2,
-         {"numerator": "11", "denominator": "10"}, "tidak boleh lebih besar"),
-    Case("ratio terms: a zero denominator", "head_of_agency", "IKU.2", 2, {"numerator": "1", "denominator": "0"},
-         "Penyebut harus lebih besar"),
+    Case(
+        "ratio terms: a percentage above its whole",
+        "head_of_agency",
+        "IKU.2",
+        2,
+        {"numerator": "11", "denominator": "10"},
+        "tidak boleh lebih besar",
+    ),
+    Case(
+        "ratio terms: a zero denominator",
+        "head_of_agency",
+        "IKU.2",
+        2,
+        {"numerator": "1", "denominator": "0"},
+        "Penyebut harus lebih besar",
+    ),
     Case("number out of range", "head_of_agency", "IKU.2", 2, {"numerator": HUGE, "denominator": HUGE}, ""),
-    Case("target: who may — an official is not the planner", "head_of_agency", "IKU.2", 2, {"value": "5"},
-         "admin perencanaan", what="target"),
-    Case("target: period closed", "planner", "IKU.2", 2, {"value": "5"}, "ditutup", close_quarter,
-         what="target"),
+    Case(
+        "target: who may — an official is not the planner",
+        "head_of_agency",
+        "IKU.2",
+        2,
+        {"value": "5"},
+        "admin perencanaan",
+        what="target",
+    ),
+    Case("target: period closed", "planner", "IKU.2", 2, {"value": "5"}, "ditutup", close_quarter, what="target"),
     Case("target: number out of range", "planner", "IKU.2", 2, {"value": HUGE}, "", what="target"),
-    Case("verify: period closed", "division_head", "", 2, {}, "sudah ditutup", submitted_then_closed,
-         what="verify"),
+    Case("verify: period closed", "division_head", "", 2, {}, "sudah ditutup", submitted_then_closed, what="verify"),
 ]
 
 
@@ -104,6 +152,7 @@ def _waiting() -> Actual:
 
 # -- the doors --------------------------------------------------------------------------------------------
 
+
 def through_service(world, case: Case) -> str:
     actor = getattr(world, case.actor)
     indicator = _indicator(world, case)
@@ -112,8 +161,9 @@ def through_service(world, case: Case) -> str:
         if case.what == "actual":
             services.record_actual(actor=actor, indicator=indicator, year=YEAR, quarter=case.quarter, **figures)
         elif case.what == "target":
-            services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.QUARTER, year=YEAR,
-                                quarter=case.quarter, **figures)
+            services.set_target(
+                actor=actor, indicator=indicator, kind=Target.Kind.QUARTER, year=YEAR, quarter=case.quarter, **figures
+            )
         else:
             workflow.verify_actual(actor=actor, actual=_waiting())
     except (ValidationError, PermissionDenied) as error:
@@ -163,9 +213,12 @@ def through_admin(world, case: Case) -> str:
     user = getattr(world, case.actor)
     user.is_staff = True
     user.save(update_fields=["is_staff"])
-    user.user_permissions.add(*Permission.objects.filter(
-        content_type__app_label="performance", codename__in=["add_actual", "change_actual", "add_target",
-                                                             "change_target", "view_actual", "view_target"]))
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="performance",
+            codename__in=["add_actual", "change_actual", "add_target", "change_target", "view_actual", "view_target"],
+        )
+    )
     client = Client()
     client.force_login(user)
     indicator = _indicator(world, case)
@@ -207,11 +260,16 @@ def test_a_door_that_may_write_does_write_so_the_cases_above_can_fail(world):
     url = reverse("entry-save", args=[world.agency.code, "kadis", "IKU.2"]) + f"?tahun={YEAR}&triwulan=2"
     assert client.post(url, {"IKU_2-numerator": "3", "IKU_2-denominator": "10"}).status_code == 302
     assert Actual.objects.get(indicator=indicator, year=YEAR, quarter=2).value == Decimal("30.0000")
-    response = client.post(reverse("api-actual-list"), {"indicator": indicator.pk, "year": YEAR, "quarter": 3,
-                                                        "numerator": "1", "denominator": "4"},
-                           content_type="application/json")
+    response = client.post(
+        reverse("api-actual-list"),
+        {"indicator": indicator.pk, "year": YEAR, "quarter": 3, "numerator": "1", "denominator": "4"},
+        content_type="application/json",
+    )
     assert response.status_code == 201
     client.force_login(world.planner)
-    response = client.post(reverse("api-target-list"), {"indicator": indicator.pk, "kind": "quarter", "year": YEAR,
-                                                        "quarter": 2, "value": "5"}, content_type="application/json")
+    response = client.post(
+        reverse("api-target-list"),
+        {"indicator": indicator.pk, "kind": "quarter", "year": YEAR, "quarter": 2, "value": "5"},
+        content_type="application/json",
+    )
     assert response.status_code == 201

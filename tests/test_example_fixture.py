@@ -43,10 +43,22 @@ def test_the_fixture_takes_new_keys_when_the_old_ones_are_taken(request, seed, _
     records under the keys the fixture remembered. The fixture must not collide with them."""
     remembered = [row["pk"] for row in _example_rows.created[AuditRecord]][:50]
     already = set(AuditRecord.objects.filter(pk__in=remembered).values_list("pk", flat=True))  # taken before us
-    AuditRecord.objects.bulk_create([
-        AuditRecord(pk=pk, actor_name="uji", action="created", object_label="x.y", object_pk="1",
-                    about_label="x.y", about_pk="1", description="kunci terpakai")
-        for pk in remembered if pk not in already])
+    AuditRecord.objects.bulk_create(
+        [
+            AuditRecord(
+                pk=pk,
+                actor_name="uji",
+                action="created",
+                object_label="x.y",
+                object_pk="1",
+                about_label="x.y",
+                about_pk="1",
+                description="kunci terpakai",
+            )
+            for pk in remembered
+            if pk not in already
+        ]
+    )
     assert AuditRecord.objects.filter(pk__in=remembered).count() == len(remembered)
     request.getfixturevalue("example_figures")
     actual = Actual.objects.filter(is_example=True).order_by("pk").first()

@@ -33,11 +33,16 @@ def test_every_page_is_reachable_from_home_and_answers_200(logged_in, seed):
                 continue
             queue.append(link)
     expected = {
-        "/", reverse("agency-overview", args=[seed.code]), reverse("organisation-tree", args=[seed.code]),
-        reverse("plan-detail", args=[seed.code]), reverse("documents", args=[seed.code]),
+        "/",
+        reverse("agency-overview", args=[seed.code]),
+        reverse("organisation-tree", args=[seed.code]),
+        reverse("plan-detail", args=[seed.code]),
+        reverse("documents", args=[seed.code]),
         *(reverse("position-page", args=[seed.code, code]) for code in seed.positions.values_list("code", flat=True)),
-        *(reverse("indicator-detail", args=[seed.code, code])
-          for code in Indicator.objects.filter(plan__agency=seed).values_list("code", flat=True)),
+        *(
+            reverse("indicator-detail", args=[seed.code, code])
+            for code in Indicator.objects.filter(plan__agency=seed).values_list("code", flat=True)
+        ),
     }
     assert expected - seen == set()
     assert reverse("document-download", args=[seed.code, "keputusan-iku-iki", "pdf"]) in downloads

@@ -52,8 +52,9 @@ def through_form(world, text: str) -> str:
         return " ".join(error.messages)
     from kinerja.performance import services
 
-    services.set_target(actor=world.planner, indicator=_indicator(world), kind="quarter", year=YEAR,
-                        quarter=QUARTER, value=value)
+    services.set_target(
+        actor=world.planner, indicator=_indicator(world), kind="quarter", year=YEAR, quarter=QUARTER, value=value
+    )
     return ""
 
 
@@ -79,7 +80,8 @@ def _workbook(world, value, number_format: str | None = None) -> str:
     """The agency's own export with one more target row whose Target cell holds `value` (as typed in Excel)."""
     data = export_agency_data(world.agency)
     data.setdefault("targets", []).append(
-        {"indicator": "IKU.2", "kind": "quarter", "year": YEAR, "quarter": QUARTER, "value": 1})
+        {"indicator": "IKU.2", "kind": "quarter", "year": YEAR, "quarter": QUARTER, "value": 1}
+    )
     book = load_workbook(io.BytesIO(write_workbook(data)))
     sheet = book["Target"]
     header = [cell.value for cell in sheet[1]]
@@ -97,8 +99,12 @@ def through_workbook_text_cell(world, text: str) -> str:
     return _workbook(world, text)
 
 
-DOORS = {"form": through_form, "page": through_page, "api": through_api,
-         "workbook text cell": through_workbook_text_cell}
+DOORS = {
+    "form": through_form,
+    "page": through_page,
+    "api": through_api,
+    "workbook text cell": through_workbook_text_cell,
+}
 
 
 @pytest.mark.parametrize("door", DOORS)
@@ -112,12 +118,15 @@ def test_the_same_text_is_the_same_number_or_the_same_refusal_at_every_door(worl
         assert expected in answer, answer[:2000]
 
 
-@pytest.mark.parametrize(("value", "number_format", "expected"), [
-    (Decimal(1234), "#,##0", Decimal(1234)),
-    (Decimal("1234.5"), "General", Decimal("1234.5")),
-    (Decimal("0.98"), "0%", Decimal(98)),  # typed "98%" in Excel, which stores 0,98: the target is 98
-    (Decimal("0.985"), "0.0%", Decimal("98.5")),
-])
+@pytest.mark.parametrize(
+    ("value", "number_format", "expected"),
+    [
+        (Decimal(1234), "#,##0", Decimal(1234)),
+        (Decimal("1234.5"), "General", Decimal("1234.5")),
+        (Decimal("0.98"), "0%", Decimal(98)),  # typed "98%" in Excel, which stores 0,98: the target is 98
+        (Decimal("0.985"), "0.0%", Decimal("98.5")),
+    ],
+)
 def test_a_workbook_number_cell_is_the_number_excel_shows(world, value, number_format, expected):
     assert _workbook(world, value, number_format) == ""
     assert _stored(world) == expected

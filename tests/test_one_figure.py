@@ -45,8 +45,9 @@ def figures_world(seed, world):
     plan = seed.plans.get()
     iku2 = plan.indicators.get(code="IKU.2")
     Target.objects.filter(indicator=iku2, year=2023, kind=Target.Kind.QUARTER).delete()
-    services.record_actual(actor=None, indicator=iku2, year=2023, quarter=1, numerator=Decimal(130),
-                           denominator=Decimal(196))
+    services.record_actual(
+        actor=None, indicator=iku2, year=2023, quarter=1, numerator=Decimal(130), denominator=Decimal(196)
+    )
     count = plan.indicators.filter(formula="count", page_rows__isnull=False).order_by("order").first()
     services.record_actual(actor=None, indicator=count, year=2023, quarter=1, value=Decimal(3))
     return seed
@@ -67,8 +68,12 @@ def tree_data_figures(html: str) -> dict[str, set[str]]:
 
     def walk(node: dict) -> None:
         kind = node["kind"]
-        name = {"agency": "agency", "goal": f"goal:{node.get('code')}", "strategic": f"objective:{node.get('code')}",
-                "objective": f"objective:{node.get('code')}"}.get(kind, f"indicator:{node.get('code')}")
+        name = {
+            "agency": "agency",
+            "goal": f"goal:{node.get('code')}",
+            "strategic": f"objective:{node.get('code')}",
+            "objective": f"objective:{node.get('code')}",
+        }.get(kind, f"indicator:{node.get('code')}")
         if kind != "unlinked":
             found[name].add(rounded(node["value"]))
         for child in node.get("children", []):
@@ -80,8 +85,9 @@ def tree_data_figures(html: str) -> dict[str, set[str]]:
 
 def api_figures(client, year: int, quarter: int, code: str) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
-    agencies = client.get(reverse("api-achievement-agency-list"), {"year": year, "quarter": quarter,
-                                                                    "agency": code}).json()["results"]
+    agencies = client.get(
+        reverse("api-achievement-agency-list"), {"year": year, "quarter": quarter, "agency": code}
+    ).json()["results"]
     for agency in agencies:
         found["agency"].add(rounded(agency["rollup"]["mean"]))
         for unit in agency["units"]:
@@ -91,8 +97,9 @@ def api_figures(client, year: int, quarter: int, code: str) -> dict[str, set[str
         for indicator in agency["indicators"]:
             found[f"indicator:{indicator['code']}"].add(rounded(indicator["achievement"]))
             found[f"target:{indicator['code']}"].add(indicator["target"] or "")
-    pages = client.get(reverse("api-achievement-page-list"), {"year": year, "quarter": quarter, "agency": code,
-                                                              "page_size": 100}).json()["results"]
+    pages = client.get(
+        reverse("api-achievement-page-list"), {"year": year, "quarter": quarter, "agency": code, "page_size": 100}
+    ).json()["results"]
     for page in pages:
         found[f"position:{page['code']}"].add(rounded(page["rollup"]["mean"]))
         for row in page["rows"]:
@@ -105,8 +112,9 @@ def same_target(values: set[str]) -> bool:
     return len({Decimal(value) if value else None for value in values}) == 1
 
 
-def places_for(client, regional, agency, year: int, quarter: int, positions: list[str],
-               indicators: list[str]) -> dict[str, dict[str, set[str]]]:
+def places_for(
+    client, regional, agency, year: int, quarter: int, positions: list[str], indicators: list[str]
+) -> dict[str, dict[str, set[str]]]:
     """Every place that shows the agency's figures for the period, and the figures each names."""
     code = agency.code
     query = f"?tahun={year}&triwulan={quarter}"
@@ -127,8 +135,10 @@ def places_for(client, regional, agency, year: int, quarter: int, positions: lis
         for indicator in indicators:
             html = client.get(reverse("indicator-detail", args=[code, indicator])).content.decode()
             places[f"indicator-page:{indicator}"] = {
-                name.removesuffix(f"@{year}"): values for name, values in page_figures(html).items()
-                if name.endswith(f"@{year}")}
+                name.removesuffix(f"@{year}"): values
+                for name, values in page_figures(html).items()
+                if name.endswith(f"@{year}")
+            }
     return places
 
 
@@ -167,8 +177,9 @@ def test_every_figure_of_a_generated_agency_is_the_same_wherever_it_appears(db, 
     agency = Agency.objects.filter(region__code="sf").order_by("code").first()
     plan = agency.plans.get()
     year = Actual.objects.filter(indicator__plan=plan).aggregate(year=Max("year"))["year"]
-    positions = list(agency.positions.filter(page_rows__isnull=False).distinct().order_by("order")
-                     .values_list("code", flat=True)[:3])
+    positions = list(
+        agency.positions.filter(page_rows__isnull=False).distinct().order_by("order").values_list("code", flat=True)[:3]
+    )
     indicators = list(plan.indicators.filter(is_key=True).order_by("order").values_list("code", flat=True)[:2])
     client.force_login(User.objects.create_superuser("sf-admin"))
     for quarter in (2, 4):
@@ -188,25 +199,28 @@ def test_every_headline_says_its_period_and_coverage(client, world, figures_worl
 
 def test_a_headline_on_few_indicators_warns_instead_of_a_category(client, world, figures_world):
     client.force_login(world.head_of_agency)
-    html = unescape(client.get(reverse("dashboard", args=[figures_world.code]) + "?tahun=2023&triwulan=4")
-                    .content.decode())
-    headline = html[html.index('class="stat stat-headline"'):]
-    headline = headline[:headline.index("</a>")]
+    html = unescape(
+        client.get(reverse("dashboard", args=[figures_world.code]) + "?tahun=2023&triwulan=4").content.decode()
+    )
+    headline = html[html.index('class="stat stat-headline"') :]
+    headline = headline[: headline.index("</a>")]
     assert "Peringatan" in headline and "cat-low" in headline
     assert "Sangat Tinggi" not in headline and "cat-sangat-tinggi" not in headline
     assert re.search(r"\b\d dari 71 indikator, 0 diverifikasi", headline)  # 2023: a few hand-entered actuals
 
 
-def test_a_quarter_without_quarterly_targets_is_compared_with_the_year_target_everywhere(client, world,
-                                                                                         figures_world):
+def test_a_quarter_without_quarterly_targets_is_compared_with_the_year_target_everywhere(client, world, figures_world):
     client.force_login(world.head_of_agency)
     code = figures_world.code
     query = "?tahun=2023&triwulan=1"
     renstra = page_figures(client.get(reverse("plan-detail", args=[code]) + query).content.decode())
     dashboard = page_figures(client.get(reverse("dashboard", args=[code]) + query).content.decode())
     year_target = figures_world.plans.get().indicators.get(code="IKU.2").targets.get(kind="year", year=2023).value
-    assert {Decimal(v) for v in renstra["target:IKU.2"]} == {Decimal(v) for v in dashboard["target:IKU.2"]} \
+    assert (
+        {Decimal(v) for v in renstra["target:IKU.2"]}
+        == {Decimal(v) for v in dashboard["target:IKU.2"]}
         == {year_target}
+    )
     expected = rounded(Decimal(130) * 100 / 196 * 100 / year_target)
     assert renstra["indicator:IKU.2"] == dashboard["indicator:IKU.2"] == {expected}
 
@@ -218,12 +232,19 @@ def test_the_cap_setting_limits_each_achievement_in_roll_ups_only(client, world,
     settings.KINERJA_ROLLUP_CAP = "100"
     capped = page_figures(client.get(url).content.decode())
     assert Decimal(capped["agency"].pop()) < Decimal(uncapped["agency"].pop())
-    assert all(Decimal(value) <= 100 for name, values in capped.items() if name.startswith("unit:")
-               for value in values if value)
-    dashboard = page_figures(client.get(reverse("dashboard", args=[figures_world.code]) + "?tahun=2022&triwulan=4")
-                             .content.decode())
-    assert any(Decimal(v) > 100 for name, values in dashboard.items() if name.startswith("indicator:")
-               for v in values if v)  # an indicator's own achievement is shown as computed
+    assert all(
+        Decimal(value) <= 100
+        for name, values in capped.items()
+        if name.startswith("unit:")
+        for value in values
+        if value
+    )
+    dashboard = page_figures(
+        client.get(reverse("dashboard", args=[figures_world.code]) + "?tahun=2022&triwulan=4").content.decode()
+    )
+    assert any(
+        Decimal(v) > 100 for name, values in dashboard.items() if name.startswith("indicator:") for v in values if v
+    )  # an indicator's own achievement is shown as computed
 
 
 def test_a_document_is_complete_only_without_the_consistency_errors_that_affect_it(client, world):
@@ -235,15 +256,15 @@ def test_a_document_is_complete_only_without_the_consistency_errors_that_affect_
     errors = [f for f in check_agency(agency, year=year).errors if f.check != "target-triwulan"]
     assert errors, "the seed's plan has errors the check lists (issue 16)"
     html = unescape(client.get(reverse("documents", args=[agency.code]) + f"?tahun={year}").content.decode())
-    decree = html[html.index('id="dokumen-keputusan-iku-iki"'):]
-    decree = decree[:decree.index("</li>")]
+    decree = html[html.index('id="dokumen-keputusan-iku-iki"') :]
+    decree = decree[: decree.index("</li>")]
     assert f'data-errors="{len(errors)}"' in decree
     assert "Lengkap" not in decree and 'class="complete"' not in decree
     checks = {finding.check for finding in errors}
     for check in checks:  # each error's check is linked, at its section of the consistency page
         assert f"{reverse('consistency-check', args=[agency.code])}?tahun={year}#cek-{check}" in decree
-    lke = html[html.index('id="dokumen-lke-sakip"'):]
-    assert "data-errors=" not in lke[:lke.index("</li>")] or 'data-errors="0"' in lke[:lke.index("</li>")]
+    lke = html[html.index('id="dokumen-lke-sakip"') :]
+    assert "data-errors=" not in lke[: lke.index("</li>")] or 'data-errors="0"' in lke[: lke.index("</li>")]
 
 
 def test_the_page_says_when_a_quarter_is_compared_with_the_yearly_target(client, world, figures_world):

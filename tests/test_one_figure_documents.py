@@ -29,8 +29,11 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 NUMBER = r"(—|-?[\d.]+(?:,\d+)?)"
 FIGURE = r"(-?[\d.]+(?:,\d+)?)"
 # the category that ends a row of table (1) (kinerja.performance.achievement.category)
-CATEGORY = "(?:" + "|".join(re.escape(name) for _, name in achievement.CATEGORY_BOUNDS) + \
-    f"|{re.escape(achievement.SANGAT_RENDAH)})"
+CATEGORY = (
+    "(?:"
+    + "|".join(re.escape(name) for _, name in achievement.CATEGORY_BOUNDS)
+    + f"|{re.escape(achievement.SANGAT_RENDAH)})"
+)
 # the column "Capaian Renja (%)" of the evaluation's main sheet (0-based; kinerja/reports/evaluation.py) and the
 # column of the indicator's name
 RENJA_COLUMN, NAME_COLUMN = 21, 3
@@ -52,8 +55,9 @@ def documents_world(world, example_figures):
     plan = example_figures.plans.get()
     iku2 = plan.indicators.get(code="IKU.2")
     Target.objects.filter(indicator=iku2, year=2023, kind=Target.Kind.QUARTER).delete()
-    services.record_actual(actor=None, indicator=iku2, year=2023, quarter=1, numerator=Decimal(130),
-                           denominator=Decimal(196))
+    services.record_actual(
+        actor=None, indicator=iku2, year=2023, quarter=1, numerator=Decimal(130), denominator=Decimal(196)
+    )
     count = plan.indicators.filter(formula="count", page_rows__isnull=False).order_by("order").first()
     services.record_actual(actor=None, indicator=count, year=2023, quarter=1, value=Decimal(3))
     Actual.objects.filter(indicator__plan=plan, year=2022, quarter__in=[1, 2]).update(status=Actual.Status.VERIFIED)
@@ -109,8 +113,10 @@ def summary_name(label: str) -> str | None:
 
 def units_of(agency) -> dict[str, str]:
     plan = agency.plans.get()
-    return {normalise(name): normalise(unit) for name, unit in
-            plan.indicators.filter(is_key=True).values_list("name", "unit")}
+    return {
+        normalise(name): normalise(unit)
+        for name, unit in plan.indicators.filter(is_key=True).values_list("name", "unit")
+    }
 
 
 def table_one(text: str, codes: dict[str, str], units: dict[str, str]) -> dict[str, str]:
@@ -118,8 +124,12 @@ def table_one(text: str, codes: dict[str, str], units: dict[str, str]) -> dict[s
     found: dict[str, str] = {}
     for name, code in codes.items():
         # an achievement and its category, or "—" for both
-        pattern = (re.escape(name) + " " + re.escape(units[name])
-                   + rf" {NUMBER} {NUMBER} (?:{FIGURE} {CATEGORY}|— —(?! —| -?\d))")
+        pattern = (
+            re.escape(name)
+            + " "
+            + re.escape(units[name])
+            + rf" {NUMBER} {NUMBER} (?:{FIGURE} {CATEGORY}|— —(?! —| -?\d))"
+        )
         values = {read_number(match[2] or "—") for match in re.findall(pattern, text)}
         assert len(values) <= 1, (code, values)
         if values:
@@ -133,8 +143,9 @@ def evaluation_pdf(data: bytes, codes: dict[str, str], units: dict[str, str]) ->
     found: dict[str, str] = table_one(text, codes, units)
     for code, value in re.findall(r"Capaian sasaran strategis (\S+) \(\d+ dari \d+ indikator\) " + NUMBER, text):
         found[f"objective:{code}"] = read_number(value)
-    for value in re.findall(r"Capaian kinerja instansi \(indikator halaman IKI\) \(\d+ dari \d+ indikator\) "
-                            + NUMBER, text):
+    for value in re.findall(
+        r"Capaian kinerja instansi \(indikator halaman IKI\) \(\d+ dari \d+ indikator\) " + NUMBER, text
+    ):
         found["agency"] = read_number(value)
     return found
 
@@ -148,8 +159,9 @@ def report_text(text: str, codes: dict[str, str]) -> dict[str, str]:
         found[f"objective:{code}"] = read_number(value)
     for value in re.findall(r"Capaian kinerja instansi \(indikator halaman IKI\) tahun \d{4}: " + NUMBER, text):
         found["agency"] = read_number(value)
-    for name, value in re.findall(r"Indikator “(.+?)” pada tahun \d{4} ditargetkan .+? capaian kinerjanya "
-                                  + NUMBER, text):
+    for name, value in re.findall(
+        r"Indikator “(.+?)” pada tahun \d{4} ditargetkan .+? capaian kinerjanya " + NUMBER, text
+    ):
         code = codes.get(name)
         if code:
             assert found.setdefault(f"indicator:{code}", read_number(value)) == read_number(value), code
@@ -158,8 +170,11 @@ def report_text(text: str, codes: dict[str, str]) -> dict[str, str]:
 
 def compare(printed: dict[str, str], expected: dict[str, str], place: str, *, iku: int) -> None:
     """Every figure the document prints equals the page's; objectives and at least `iku` IKU were compared."""
-    problems = [f"{place} {name}: printed {value!r}, shown {expected.get(name)!r}"
-                for name, value in printed.items() if expected.get(name) != value]
+    problems = [
+        f"{place} {name}: printed {value!r}, shown {expected.get(name)!r}"
+        for name, value in printed.items()
+        if expected.get(name) != value
+    ]
     assert not problems, "\n".join(problems)
     assert sum(name.startswith("indicator:") for name in printed) >= iku, (place, sorted(printed))
     objectives = {name for name in expected if name.startswith("objective:S")}
@@ -208,10 +223,16 @@ def test_the_public_csv_prints_the_figures_the_pages_show_on_verified_actuals(cl
     client.force_login(world.head_of_agency)
     for year in (2022, 2023):
         expected = shown(client, documents_world, year, 4, verified=True)
-        printed = {f"indicator:{line['kode']}": read_number(line["capaian_persen"])
-                   for line in lines if line["tahun"] == str(year)}
-        problems = [f"public CSV {year} {name}: {value!r} ≠ {expected.get(name)!r}"
-                    for name, value in printed.items() if expected.get(name) != value]
+        printed = {
+            f"indicator:{line['kode']}": read_number(line["capaian_persen"])
+            for line in lines
+            if line["tahun"] == str(year)
+        }
+        problems = [
+            f"public CSV {year} {name}: {value!r} ≠ {expected.get(name)!r}"
+            for name, value in printed.items()
+            if expected.get(name) != value
+        ]
         assert not problems, "\n".join(problems)
         assert len(printed) == len(names_and_codes(documents_world))
         if year == 2022:
@@ -235,8 +256,9 @@ def test_the_documents_apply_the_cap_setting_as_the_pages_do(client, world, docu
     assert "capaian di atas 100 % dihitung 100 %" in text  # the report says the cap in force
 
 
-def test_the_public_csv_costs_the_same_queries_however_many_years_it_prints(client, documents_world,
-                                                                            django_assert_num_queries):
+def test_the_public_csv_costs_the_same_queries_however_many_years_it_prints(
+    client, documents_world, django_assert_num_queries
+):
     plan = documents_world.plans.get()
     # 6: the published agency, its current plan, and the plan's figures for every year at once (4: indicators,
     # IKI page rows, targets, actuals — performance.figures.get_plan_figures_by_year)

@@ -7,7 +7,7 @@ import pytest
 
 from tests.test_security import run_with_prod_settings
 
-FAILING_URLS = textwrap.dedent('''
+FAILING_URLS = textwrap.dedent("""
     from django.contrib.auth.decorators import login_not_required
     from django.urls import path
 
@@ -20,20 +20,28 @@ FAILING_URLS = textwrap.dedent('''
 
 
     urlpatterns = [path("gagal/", failing), *site]
-''')
+""")
 
 
 @pytest.mark.parametrize("level", ["WARNING", "CRITICAL"])
 def test_production_logs_every_500_with_its_traceback_to_stderr(tmp_path, level):
     (tmp_path / "failing_urls.py").write_text(FAILING_URLS)
-    code = "\n".join([
-        "from django.test import Client, override_settings",
-        "with override_settings(ROOT_URLCONF='failing_urls'):",
-        "    response = Client(raise_request_exception=False).get('/gagal/', secure=True)",
-        "print('status', response.status_code)",
-    ])
-    result = run_with_prod_settings(code, SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="testserver",
-                                    PYTHONPATH=str(tmp_path), KINERJA_VAR_DIR=str(tmp_path), LOG_LEVEL=level)
+    code = "\n".join(
+        [
+            "from django.test import Client, override_settings",
+            "with override_settings(ROOT_URLCONF='failing_urls'):",
+            "    response = Client(raise_request_exception=False).get('/gagal/', secure=True)",
+            "print('status', response.status_code)",
+        ]
+    )
+    result = run_with_prod_settings(
+        code,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="testserver",
+        PYTHONPATH=str(tmp_path),
+        KINERJA_VAR_DIR=str(tmp_path),
+        LOG_LEVEL=level,
+    )
     assert result.returncode == 0, result.stderr
     assert "status 500" in result.stdout
     log = result.stderr

@@ -54,8 +54,13 @@ def test_the_problem_finder_finds_what_the_csp_would_block():
     page = """<select onchange="this.form.submit()"></select><p style="color:red"></p><script>alert(1)</script>
               <a href="javascript:alert(1)">x</a><button hx-on:click="go()"></button>"""
     assert len(inline_problems(page)) == 5
-    assert inline_problems('<script src="/static/x.js" defer></script>'
-                           '<script id="d" type="application/json">{"a": 1}</script><select data-autosubmit>') == []
+    assert (
+        inline_problems(
+            '<script src="/static/x.js" defer></script>'
+            '<script id="d" type="application/json">{"a": 1}</script><select data-autosubmit>'
+        )
+        == []
+    )
 
 
 def test_no_template_has_an_inline_script_event_handler_or_style():
@@ -110,13 +115,21 @@ def test_every_page_answers_with_the_security_headers_and_nothing_inline(client,
     assert_protected("login", client.get(reverse("login")))
     assert_protected("anonymous home", client.get("/"))
     user = django_user_model.objects.create_superuser("super", password="x-Super-123")  # reads and plans all
-    official = Official.objects.create(region=seed.region, name="Pelaksana Tugas Uji", nip="199101012015011001",
-                                       user=user)  # and, as acting head of agency, enters its actuals
-    Assignment.objects.create(official=official, position=seed.positions.get(code="kadis"),
-                              start=datetime.date(2022, 1, 1), acting=True)
+    official = Official.objects.create(
+        region=seed.region, name="Pelaksana Tugas Uji", nip="199101012015011001", user=user
+    )  # and, as acting head of agency, enters its actuals
+    Assignment.objects.create(
+        official=official, position=seed.positions.get(code="kadis"), start=datetime.date(2022, 1, 1), acting=True
+    )
     client.force_login(user)
-    pages = crawl(client, ["/", reverse("entry-page", args=[seed.code, "kadis"]) + "?tahun=2022&triwulan=2",
-                           reverse("agency-targets", args=[seed.code])])
+    pages = crawl(
+        client,
+        [
+            "/",
+            reverse("entry-page", args=[seed.code, "kadis"]) + "?tahun=2022&triwulan=2",
+            reverse("agency-targets", args=[seed.code]),
+        ],
+    )
     assert len(pages) > 90
     for url, response in pages.items():
         assert response.status_code == 200, url
@@ -134,16 +147,22 @@ def test_uploaded_evidence_is_never_served_from_a_media_url(logged_in, seed, set
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("../../bukti.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
     url = reverse("entry-save", args=[seed.code, "kadis", "IKU.2"]) + "?tahun=2022&triwulan=2"
-    response = logged_in.post(url, {"IKU_2-numerator": "150", "IKU_2-denominator": "196", "IKU_2-evidence": upload},
-                              HTTP_HX_REQUEST="true")
+    response = logged_in.post(
+        url, {"IKU_2-numerator": "150", "IKU_2-denominator": "196", "IKU_2-evidence": upload}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     evidence = Evidence.objects.get()
     stored = Path(evidence.file.path)
     assert stored.is_file() and stored.is_relative_to(tmp_path / "evidence")  # "../" did not climb out
     assert evidence.original_name == "bukti.pdf"
     # Even knowing the stored name, no URL serves the file but the access-checked download.
-    for guess in (f"/media/{evidence.file.name}", f"/{evidence.file.name}", "/media/evidence/",
-                  "/media/../var/kinerja.sqlite3", f"/static/../media/{evidence.file.name}"):
+    for guess in (
+        f"/media/{evidence.file.name}",
+        f"/{evidence.file.name}",
+        "/media/evidence/",
+        "/media/../var/kinerja.sqlite3",
+        f"/static/../media/{evidence.file.name}",
+    ):
         assert logged_in.get(guess).status_code == 404, guess
     assert logged_in.get(reverse("evidence-download", args=[seed.code, evidence.pk])).status_code == 200
 
@@ -154,14 +173,23 @@ def run_with_prod_settings(code: str, **env: str) -> subprocess.CompletedProcess
     environment = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "TMPDIR") if key in os.environ}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.prod", **env)
     script = f"import django\ndjango.setup()\n{code}"
-    return subprocess.run([sys.executable, "-c", script], cwd=settings.BASE_DIR, env=environment,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_production_settings_pass_check_deploy_without_a_warning():
     result = run_with_prod_settings(
         'from django.core.management import call_command\ncall_command("check", "--deploy", "--fail-level", "WARNING")',
-        SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="kinerja.example.go.id", DEBUG="1",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="kinerja.example.go.id",
+        DEBUG="1",
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
@@ -170,14 +198,22 @@ def test_production_settings_pass_check_deploy_without_a_warning():
 
 
 def test_production_settings_are_https_only_and_never_debug():
-    code = "\n".join([
-        "from django.conf import settings as s",
-        "print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
-        " s.SECURE_PROXY_SSL_HEADER)",
-    ])
-    result = run_with_prod_settings(code, SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="kinerja.example.go.id",
-                                    DEBUG="1", SECURE_HSTS_SECONDS="300",
-                                    SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO")
+    code = "\n".join(
+        [
+            "from django.conf import settings as s",
+            "print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE,"
+            " s.CSRF_COOKIE_SECURE,"
+            " s.SECURE_PROXY_SSL_HEADER)",
+        ]
+    )
+    result = run_with_prod_settings(
+        code,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="kinerja.example.go.id",
+        DEBUG="1",
+        SECURE_HSTS_SECONDS="300",
+        SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[0] == "False True 300 True True ('HTTP_X_FORWARDED_PROTO', 'https')"
 

@@ -16,8 +16,33 @@ ROOT = Path(__file__).resolve().parent.parent
 LIST = ROOT / "system-packages.txt"
 CALLS = {"run", "Popen", "check_output", "check_call", "call"}
 # What the Makefile's recipes run that is not a Debian package of ours: the shell, the coreutils, the venv.
-SHELL_WORDS = {"cd", "mkdir", "rm", "touch", "echo", "sh", "bash", "awk", "test", "true", "if", "then", "fi", "for",
-               "do", "done", "sort", "xargs", "apt-get", "sudo", "nproc", "id", "grep", "fc-list", "ldconfig"}
+SHELL_WORDS = {
+    "cd",
+    "mkdir",
+    "rm",
+    "touch",
+    "echo",
+    "sh",
+    "bash",
+    "awk",
+    "test",
+    "true",
+    "if",
+    "then",
+    "fi",
+    "for",
+    "do",
+    "done",
+    "sort",
+    "xargs",
+    "apt-get",
+    "sudo",
+    "nproc",
+    "id",
+    "grep",
+    "fc-list",
+    "ldconfig",
+}
 
 
 def listed() -> dict[str, tuple[str, str, str]]:
@@ -34,15 +59,26 @@ def listed() -> dict[str, tuple[str, str, str]]:
 def called_from_python() -> set[str]:
     """The first word of every subprocess call whose program is written as a string, and every /usr/bin path."""
     programs = set()
-    for path in [*ROOT.glob("kinerja/**/*.py"), *ROOT.glob("tests/**/*.py"), *ROOT.glob("bench/*.py"),
-                 ROOT / "conftest.py"]:
+    for path in [
+        *ROOT.glob("kinerja/**/*.py"),
+        *ROOT.glob("tests/**/*.py"),
+        *ROOT.glob("bench/*.py"),
+        ROOT / "conftest.py",
+    ]:
         tree = ast.parse(path.read_text(), filename=str(path))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in CALLS
-                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "subprocess"
-                    and node.args and isinstance(node.args[0], ast.List | ast.Tuple) and node.args[0].elts
-                    and isinstance(node.args[0].elts[0], ast.Constant)
-                    and isinstance(node.args[0].elts[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in CALLS
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "subprocess"
+                and node.args
+                and isinstance(node.args[0], ast.List | ast.Tuple)
+                and node.args[0].elts
+                and isinstance(node.args[0].elts[0], ast.Constant)
+                and isinstance(node.args[0].elts[0].value, str)
+            ):
                 programs.add(Path(node.args[0].elts[0].value).name)
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 programs.update(re.findall(r"^/usr/bin/([\w.-]+)$", node.value))

@@ -41,15 +41,22 @@ def hostile(world, settings, tmp_path):
     iku = Indicator.objects.filter(plan=plan, is_key=True).order_by("order").first()
     Indicator.objects.filter(pk=iku.pk).update(name=HYPERLINK + " Indeks", unit=AT)
     Actual.objects.filter(indicator=iku, year=YEAR).update(
-        note=DDE, supporting_factors=HYPERLINK, hindering_factors=PLUS, follow_up=AT, status=Actual.Status.VERIFIED)
+        note=DDE, supporting_factors=HYPERLINK, hindering_factors=PLUS, follow_up=AT, status=Actual.Status.VERIFIED
+    )
     set_published(actor=None, agency=world.agency, published=True)
     version = WorksheetVersion.objects.filter(code="2021").first() or load_worksheet(
-        actor=None, worksheet=read_worksheet_file(builtin_worksheet_path()))
+        actor=None, worksheet=read_worksheet_file(builtin_worksheet_path())
+    )
     sakip = evaluation.start_evaluation(actor=world.planner, agency=world.agency, year=YEAR, version=version)
     sakip = evaluation.submit_self_assessment(actor=world.planner, evaluation=sakip, send_incomplete=True)
     for number, answer in enumerate(Answer.objects.filter(evaluation=sakip).select_related("evaluation")):
-        evaluation.save_evaluator_answer(actor=world.inspector, answer=answer, value="B",
-                                         note=ATTACKS[number % 4], recommendation=ATTACKS[(number + 1) % 4])
+        evaluation.save_evaluator_answer(
+            actor=world.inspector,
+            answer=answer,
+            value="B",
+            note=ATTACKS[number % 4],
+            recommendation=ATTACKS[(number + 1) % 4],
+        )
     evaluation.finalise(actor=world.inspector, evaluation=sakip)
     return world
 

@@ -35,8 +35,15 @@ def entries() -> list[dict]:
             continue
         flags = " ".join(line for line in lines if line.startswith("#,"))
         strs = [unquote(parts) for name, parts in fields.items() if name.startswith("msgstr")]
-        found.append({"id": msgid, "ctxt": "msgctxt" in fields, "plural": "msgid_plural" in fields,
-                      "fuzzy": "fuzzy" in flags, "strs": strs})
+        found.append(
+            {
+                "id": msgid,
+                "ctxt": "msgctxt" in fields,
+                "plural": "msgid_plural" in fields,
+                "fuzzy": "fuzzy" in flags,
+                "strs": strs,
+            }
+        )
     return found
 
 
@@ -53,6 +60,9 @@ def test_every_string_is_translated_and_checked(entry):
 def test_the_compiled_catalogue_is_the_source_catalogue():
     with (LOCALE / "django.mo").open("rb") as compiled:
         catalogue = gettext.GNUTranslations(compiled)
-    stale = [entry["id"] for entry in entries()
-             if not entry["plural"] and not entry["ctxt"] and catalogue.gettext(entry["id"]) != entry["strs"][0]]
+    stale = [
+        entry["id"]
+        for entry in entries()
+        if not entry["plural"] and not entry["ctxt"] and catalogue.gettext(entry["id"]) != entry["strs"][0]
+    ]
     assert not stale, f"django.mo is older than django.po (make messages): {stale[:5]}"

@@ -23,8 +23,13 @@ from pathlib import Path
 BASE = Path(__file__).resolve().parent.parent
 OUT = BASE / "var" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AGENCY = "halut-diskominfo"
 REGION = "halut"
 HEIGHTS = {1366: 768, 390: 844}
@@ -58,13 +63,22 @@ def pages(position: str) -> dict[str, str]:
 
 
 def environment() -> dict[str, str]:
-    return {**os.environ, "KINERJA_VAR_DIR": str(OUT), "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-            "DATABASE_URL": ""}
+    return {
+        **os.environ,
+        "KINERJA_VAR_DIR": str(OUT),
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": "",
+    }
 
 
 def manage(*args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE, env=environment(), check=True,  # noqa: S603
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(  # noqa: S603 (our own interpreter and arguments)
+        [sys.executable, "manage.py", *args],
+        cwd=BASE,
+        env=environment(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def set_up_django() -> None:
@@ -100,7 +114,11 @@ def free_port() -> int:
 def serve(port: int) -> subprocess.Popen:
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=BASE, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=BASE,
+        env=environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/masuk/", timeout=2)
@@ -173,8 +191,10 @@ def shoot(url: str, password: str, people: list[str], widths: list[int], explain
                     page.screenshot(path=str(folder / f"{person}-{name}.png"), full_page=True)
                     rows.append((width, person, name, status, scroll))
                     flag = "  OVERFLOW" if scroll > width else ""
-                    print(f"{width:>5} {person:<13} {name:<13} {status} scrollWidth {scroll:>5} / {width}{flag}",
-                          flush=True)
+                    print(
+                        f"{width:>5} {person:<13} {name:<13} {status} scrollWidth {scroll:>5} / {width}{flag}",
+                        flush=True,
+                    )
                     if flag and explain:
                         for line in page.evaluate(WIDE_ELEMENTS):
                             print(f"{'':>20} {line}")
@@ -214,8 +234,10 @@ def main() -> None:
         server.wait(timeout=10)
     wide = [row for row in rows if row[4] > row[0]]
     report = OUT / "widths.tsv"
-    report.write_text("width\tperson\tpage\tstatus\tscrollWidth\n"
-                      + "".join("\t".join(map(str, row)) + "\n" for row in rows), encoding="utf-8")
+    report.write_text(
+        "width\tperson\tpage\tstatus\tscrollWidth\n" + "".join("\t".join(map(str, row)) + "\n" for row in rows),
+        encoding="utf-8",
+    )
     print(f"\n{len(rows)} pages, {len(wide)} wider than the screen; screenshots in {OUT}, widths in {report}")
 
 

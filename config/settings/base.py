@@ -110,9 +110,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Parallel saves wait instead of failing with "database is locked": readers never block the writer (WAL), a
     # writer waits up to 20 s for another (timeout), and every transaction takes the write lock when it begins
     # (IMMEDIATE), so a read-then-write cannot be overtaken between its read and its write.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({
-        "init_command": "PRAGMA journal_mode=WAL;", "timeout": 20, "transaction_mode": "IMMEDIATE",
-    })
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -237,8 +241,8 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kinerja API",
     "DESCRIPTION": "Agencies, plans, indicators, IKI pages, targets, actuals, achievements and documents of Kinerja. "
-                   "Everything answers only within the caller's reach (outside it: 404); writes go through the "
-                   "same services and audit trail as the pages.",
+    "Everything answers only within the caller's reach (outside it: 404); writes go through the "
+    "same services and audit trail as the pages.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],

@@ -60,8 +60,11 @@ LOGGING = {
         # go to stderr like everything else, once.
         "django": {"handlers": ["stderr"], "level": _log_level, "propagate": False},
         # A 500 is logged whatever LOG_LEVEL says (4xx are WARNING: logged from LOG_LEVEL=WARNING down).
-        "django.request": {"handlers": ["stderr"], "level": "WARNING" if _log_level in {"DEBUG", "INFO", "WARNING"}
-                           else "ERROR", "propagate": False},
+        "django.request": {
+            "handlers": ["stderr"],
+            "level": "WARNING" if _log_level in {"DEBUG", "INFO", "WARNING"} else "ERROR",
+            "propagate": False,
+        },
         "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
     },
 }

@@ -85,7 +85,8 @@ def reach_of(user: object, on: datetime.date | None = None) -> Reach:
         return cached
     on = on or datetime.date.today()
     assignments = list(
-        current_assignments(on).filter(official__user=user)
+        current_assignments(on)
+        .filter(official__user=user)
         .values_list("position_id", "position__agency_id", "position__superior_id")
         .annotate(below=Count("position__subordinates"))
     )
@@ -109,12 +110,10 @@ def reach_of(user: object, on: datetime.date | None = None) -> Reach:
 
 # -- reading ---------------------------------------------------------------------------------------------
 
+
 def may_read_agency(user: object, agency: Agency) -> bool:
     reach = reach_of(user)
-    return (
-        reach.admin or agency.pk in reach.agencies or agency.pk in reach.planned
-        or agency.region_id in reach.regions
-    )
+    return reach.admin or agency.pk in reach.agencies or agency.pk in reach.planned or agency.region_id in reach.regions
 
 
 def readable_agencies(user: object) -> QuerySet[Agency]:
@@ -134,6 +133,7 @@ def agency_or_404(user: object, code: str) -> Agency:
 
 
 # -- changing ---------------------------------------------------------------------------------------------
+
 
 def may_plan(user: object, agency: Agency) -> bool:
     """Keeps the agency's plan, pages, targets, decree and periods: its planner, or the administrator."""
@@ -162,8 +162,11 @@ def managed_officials(user: object, agency: Agency, officials: Iterable[Official
     ids = {official.pk for official in officials if official.region_id == agency.region_id}
     if not ids:
         return frozenset()
-    elsewhere = Assignment.objects.filter(official_id__in=ids).exclude(position__agency_id=agency.pk).filter(
-        Q(end__isnull=True) | Q(end__gte=datetime.date.today()))
+    elsewhere = (
+        Assignment.objects.filter(official_id__in=ids)
+        .exclude(position__agency_id=agency.pk)
+        .filter(Q(end__isnull=True) | Q(end__gte=datetime.date.today()))
+    )
     ids -= set(elsewhere.values_list("official_id", flat=True))
     ids -= set(Region.objects.filter(head_id__in=ids).values_list("head_id", flat=True))
     return frozenset(ids)

@@ -45,4 +45,3 @@ class LoginThrottleHandler(AxesDatabaseHandler):
         per_login = self.filter_user_attempts(request, credentials)[0]
         count, _ = per_login.delete()
         return count
-

@@ -25,11 +25,19 @@ class RoleGrant(models.Model):
     user = models.ForeignKey(User, models.CASCADE, related_name="role_grants", verbose_name=_("user"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     agency = models.ForeignKey(
-        "organisation.Agency", models.CASCADE, null=True, blank=True, related_name="role_grants",
+        "organisation.Agency",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_grants",
         verbose_name=_("agency"),
     )
     region = models.ForeignKey(
-        "organisation.Region", models.CASCADE, null=True, blank=True, related_name="role_grants",
+        "organisation.Region",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_grants",
         verbose_name=_("region"),
     )
 
@@ -38,8 +46,10 @@ class RoleGrant(models.Model):
         verbose_name_plural = _("roles")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(role="planner", agency__isnull=False, region__isnull=True)
-                           | (~Q(role="planner") & Q(agency__isnull=True, region__isnull=False))),
+                condition=(
+                    Q(role="planner", agency__isnull=False, region__isnull=True)
+                    | (~Q(role="planner") & Q(agency__isnull=True, region__isnull=False))
+                ),
                 name="role_grant_scope",
             ),
             models.UniqueConstraint(fields=["user", "role", "agency", "region"], name="role_grant_once"),

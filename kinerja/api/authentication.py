@@ -31,8 +31,10 @@ def is_expired(token: Token) -> bool:
 
 
 def expired_message() -> str:
-    return (f"Token API sudah kedaluwarsa (berlaku {settings.KINERJA_API_TOKEN_DAYS} hari). Masuk dengan kata "
-            "sandi dan buat token baru: POST /api/v1/token/.")
+    return (
+        f"Token API sudah kedaluwarsa (berlaku {settings.KINERJA_API_TOKEN_DAYS} hari). Masuk dengan kata "
+        "sandi dan buat token baru: POST /api/v1/token/."
+    )
 
 
 class ExpiringTokenAuthentication(TokenAuthentication):

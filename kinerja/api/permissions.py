@@ -18,8 +18,9 @@ from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import Indicator
 
 NOT_ALLOWED_PLAN = "Hanya admin perencanaan instansi ini yang mengubah target."
-NOT_ALLOWED_ENTER = ("Hanya pejabat pemegang jabatan yang halaman IKI-nya memuat indikator ini yang mengisi "
-                     "realisasinya.")
+NOT_ALLOWED_ENTER = (
+    "Hanya pejabat pemegang jabatan yang halaman IKI-nya memuat indikator ini yang mengisi realisasinya."
+)
 
 
 def readable(user: object) -> QuerySet[Agency]:
@@ -33,8 +34,9 @@ def chosen_agency(user: object, code: str | None) -> Agency | None:
 
 def readable_indicator(user: object, pk: int, field: str = "indicator") -> Indicator:
     """An indicator named in a request body: a field error when it does not exist for the caller."""
-    indicator = (Indicator.objects.select_related("plan__agency")
-                 .filter(pk=pk, plan__agency__in=readable_agencies(user)).first())
+    indicator = (
+        Indicator.objects.select_related("plan__agency").filter(pk=pk, plan__agency__in=readable_agencies(user)).first()
+    )
     if indicator is None:
         raise ValidationError({field: ["Indikator tidak ditemukan."]})
     return indicator
@@ -55,8 +57,10 @@ def ensure_may_enter(user: object, indicator: Indicator) -> None:
 def field_errors(error: DjangoValidationError) -> dict[str, list[str]]:
     """A service's ValidationError as DRF field errors; a refusal of the whole object under non_field_errors."""
     if hasattr(error, "error_dict"):
-        return {("non_field_errors" if field == "__all__" else field): messages
-                for field, messages in error.message_dict.items()}
+        return {
+            ("non_field_errors" if field == "__all__" else field): messages
+            for field, messages in error.message_dict.items()
+        }
     return {"non_field_errors": error.messages}
 
 

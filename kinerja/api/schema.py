@@ -59,15 +59,22 @@ def add_error_answers(result: dict, generator: object, **kwargs: object) -> dict
         for method, operation in path.items():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
-            takes_input = method in WRITES or "requestBody" in operation or any(
-                parameter.get("in") == "query" and parameter.get("name") not in PAGINATION_PARAMETERS
-                for parameter in operation.get("parameters", [])
+            takes_input = (
+                method in WRITES
+                or "requestBody" in operation
+                or any(
+                    parameter.get("in") == "query" and parameter.get("name") not in PAGINATION_PARAMETERS
+                    for parameter in operation.get("parameters", [])
+                )
             )
             for code, (description, component) in ERROR_ANSWERS.items():
                 if code == "400" and not takes_input:
                     continue
-                operation["responses"].setdefault(code, {
-                    "description": description,
-                    "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{component}"}}},
-                })
+                operation["responses"].setdefault(
+                    code,
+                    {
+                        "description": description,
+                        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{component}"}}},
+                    },
+                )
     return result

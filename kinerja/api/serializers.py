@@ -16,12 +16,15 @@ COMPUTED = {"max_digits": 40, "decimal_places": 4, "read_only": True, "allow_nul
 YEAR = {"min_value": 2000, "max_value": 2100}
 
 
-@extend_schema_field({
-    "oneOf": [{"type": "number"}, {"type": "string", "example": "1.234,5"}], "nullable": True,
-    "description": "A JSON number, or a text read the Indonesian way as on the pages (\"1.234,5\"; a dot groups "
-                   "thousands, so \"1.5\" is refused: write 1.5 as a number or \"1,5\"). At most 16 digits "
-                   "before the decimal comma; more than 4 decimals are rounded half-up when stored.",
-})
+@extend_schema_field(
+    {
+        "oneOf": [{"type": "number"}, {"type": "string", "example": "1.234,5"}],
+        "nullable": True,
+        "description": 'A JSON number, or a text read the Indonesian way as on the pages ("1.234,5"; a dot groups '
+        'thousands, so "1.5" is refused: write 1.5 as a number or "1,5"). At most 16 digits '
+        "before the decimal comma; more than 4 decimals are rounded half-up when stored.",
+    }
+)
 class NumberField(serializers.DecimalField):
     """A figure sent to the API: a JSON number is a number; a string goes through the one reader of the pages and
     the workbook (kinerja.core.numbers), so the same text means the same number, or is refused with the same
@@ -45,6 +48,7 @@ class NumberField(serializers.DecimalField):
 
 
 # -- query parameters ------------------------------------------------------------------------------------------
+
 
 class ListFilters(serializers.Serializer):
     """Filters every list reads from its query string; a wrong one answers 400 with the field named."""
@@ -77,14 +81,28 @@ class DocumentQuery(serializers.Serializer):
 
 # -- organisation ------------------------------------------------------------------------------------------------
 
+
 class AgencySerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="region.name", read_only=True)
     region_code = serializers.CharField(source="region.code", read_only=True)
 
     class Meta:
         model = Agency
-        fields = ["code", "name", "short_name", "printed_name", "region", "region_code", "address", "city", "telephone",
-                  "website", "email", "postcode", "duty"]
+        fields = [
+            "code",
+            "name",
+            "short_name",
+            "printed_name",
+            "region",
+            "region_code",
+            "address",
+            "city",
+            "telephone",
+            "website",
+            "email",
+            "postcode",
+            "duty",
+        ]
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -111,8 +129,20 @@ class PositionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Position
-        fields = ["id", "agency", "code", "title", "printed_title", "heading", "unit", "superior", "duty", "functions",
-                  "holders", "order"]
+        fields = [
+            "id",
+            "agency",
+            "code",
+            "title",
+            "printed_title",
+            "heading",
+            "unit",
+            "superior",
+            "duty",
+            "functions",
+            "holders",
+            "order",
+        ]
 
     def get_functions(self, position: Position) -> list[str]:
         return [function.text for function in position.functions.all()]
@@ -136,6 +166,7 @@ class OfficialSerializer(serializers.ModelSerializer):
 
 
 # -- the plan ------------------------------------------------------------------------------------------------------
+
 
 class GoalSerializer(serializers.ModelSerializer):
     """A goal (tujuan) of the plan; its id is what an objective's `goal` names."""
@@ -162,14 +193,34 @@ class ObjectiveSerializer(serializers.ModelSerializer):
 
 class IndicatorSerializer(serializers.ModelSerializer):
     factor = serializers.DecimalField(max_digits=12, decimal_places=4, allow_null=True, read_only=True)
-    responsible_position_code = serializers.CharField(source="responsible_position.code", read_only=True,
-                                                      allow_null=True, default=None)
+    responsible_position_code = serializers.CharField(
+        source="responsible_position.code", read_only=True, allow_null=True, default=None
+    )
 
     class Meta:
         model = Indicator
-        fields = ["id", "plan", "code", "name", "objective", "is_key", "formula", "numerator", "denominator",
-                  "factor", "definition", "unit", "data_source", "responsible_position", "responsible_position_code",
-                  "polarity", "quarter_rule", "decimals", "fed_by", "order"]
+        fields = [
+            "id",
+            "plan",
+            "code",
+            "name",
+            "objective",
+            "is_key",
+            "formula",
+            "numerator",
+            "denominator",
+            "factor",
+            "definition",
+            "unit",
+            "data_source",
+            "responsible_position",
+            "responsible_position_code",
+            "polarity",
+            "quarter_rule",
+            "decimals",
+            "fed_by",
+            "order",
+        ]
 
 
 class PageRowSerializer(serializers.ModelSerializer):
@@ -184,8 +235,20 @@ class PageRowSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PageIndicator
-        fields = ["id", "indicator", "code", "name", "definition", "data_source", "unit", "formula", "printed_name",
-                  "printed_definition", "printed_data_source", "order"]
+        fields = [
+            "id",
+            "indicator",
+            "code",
+            "name",
+            "definition",
+            "data_source",
+            "unit",
+            "formula",
+            "printed_name",
+            "printed_definition",
+            "printed_data_source",
+            "order",
+        ]
 
 
 class PageObjectiveSerializer(serializers.ModelSerializer):
@@ -215,14 +278,26 @@ class IkiPageSerializer(serializers.ModelSerializer):
 
 # -- targets and actuals ------------------------------------------------------------------------------------------
 
+
 class TargetSerializer(serializers.ModelSerializer):
     indicator_code = serializers.CharField(source="indicator.code", read_only=True)
     agency = serializers.CharField(source="indicator.plan.agency.code", read_only=True)
 
     class Meta:
         model = Target
-        fields = ["id", "agency", "indicator", "indicator_code", "kind", "year", "quarter", "value", "value_upper",
-                  "is_example", "updated_at"]
+        fields = [
+            "id",
+            "agency",
+            "indicator",
+            "indicator_code",
+            "kind",
+            "year",
+            "quarter",
+            "value",
+            "value_upper",
+            "is_example",
+            "updated_at",
+        ]
         read_only_fields = fields
 
 
@@ -265,10 +340,29 @@ class ActualSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Actual
-        fields = ["id", "agency", "indicator", "indicator_code", "year", "quarter", "numerator", "denominator",
-                  "value", "supporting_factors", "hindering_factors", "follow_up", "note", "status",
-                  "status_reason", "entered_by", "verified_by", "verified_at", "is_example", "evidence",
-                  "updated_at"]
+        fields = [
+            "id",
+            "agency",
+            "indicator",
+            "indicator_code",
+            "year",
+            "quarter",
+            "numerator",
+            "denominator",
+            "value",
+            "supporting_factors",
+            "hindering_factors",
+            "follow_up",
+            "note",
+            "status",
+            "status_reason",
+            "entered_by",
+            "verified_by",
+            "verified_at",
+            "is_example",
+            "evidence",
+            "updated_at",
+        ]
         read_only_fields = fields
 
 
@@ -287,8 +381,10 @@ class ActualFiguresSerializer(serializers.Serializer):
     follow_up = serializers.CharField(**TEXTS)
     note = serializers.CharField(**TEXTS)
     updated_at = serializers.DateTimeField(
-        required=False, allow_null=True,
-        help_text="The actual's updated_at as last read: when it changed since, nothing is saved (400).")
+        required=False,
+        allow_null=True,
+        help_text="The actual's updated_at as last read: when it changed since, nothing is saved (400).",
+    )
 
 
 class ActualCreateSerializer(ActualFiguresSerializer):
@@ -299,8 +395,10 @@ class ActualCreateSerializer(ActualFiguresSerializer):
 
 class VersionSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField(
-        required=False, allow_null=True,
-        help_text="The actual's updated_at as last read: when it changed since, the step is refused (400).")
+        required=False,
+        allow_null=True,
+        help_text="The actual's updated_at as last read: when it changed since, the step is refused (400).",
+    )
 
 
 class ReasonSerializer(VersionSerializer):
@@ -312,6 +410,7 @@ class EvidenceUploadSerializer(serializers.Serializer):
 
 
 # -- achievements ------------------------------------------------------------------------------------------------------
+
 
 class RollupSerializer(serializers.Serializer):
     mean = serializers.DecimalField(**COMPUTED)
@@ -331,7 +430,8 @@ class FigureSerializer(serializers.Serializer):
     category = serializers.CharField(allow_null=True)
     verified = serializers.BooleanField()
     compared_with_year_target = serializers.BooleanField(
-        help_text="Quarters 1..N have no quarterly target: the year's target is used.")
+        help_text="Quarters 1..N have no quarterly target: the year's target is used."
+    )
 
 
 class RowAchievementSerializer(FigureSerializer):
@@ -339,8 +439,9 @@ class RowAchievementSerializer(FigureSerializer):
     code = serializers.CharField()
     name = serializers.CharField()
     objective = serializers.IntegerField()
-    statuses = serializers.ListField(child=serializers.CharField(allow_null=True),
-                                     help_text="Status realisasi triwulan 1–4 (null: belum diisi).")
+    statuses = serializers.ListField(
+        child=serializers.CharField(allow_null=True), help_text="Status realisasi triwulan 1–4 (null: belum diisi)."
+    )
 
 
 class PageAchievementSerializer(serializers.Serializer):
@@ -388,6 +489,7 @@ class AgencyAchievementSerializer(serializers.Serializer):
 
 
 # -- documents and tokens ---------------------------------------------------------------------------------------------
+
 
 class DocumentKindSerializer(serializers.Serializer):
     slug = serializers.CharField()

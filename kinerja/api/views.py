@@ -97,8 +97,10 @@ def _list_schema(*names: str, **kwargs: object) -> dict:
 
 # -- organisation ----------------------------------------------------------------------------------
 
-@extend_schema_view(list=extend_schema(summary="Agencies the caller may read"),
-                    retrieve=extend_schema(summary="One agency"))
+
+@extend_schema_view(
+    list=extend_schema(summary="Agencies the caller may read"), retrieve=extend_schema(summary="One agency")
+)
 class AgencyViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.AgencySerializer
     lookup_field = "code"
@@ -114,14 +116,20 @@ class UnitViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixi
     filters_used = ("agency",)
 
     def get_queryset(self):
-        return Unit.objects.filter(agency__in=self.agencies()).select_related("agency").order_by("agency_id", "order",
-                                                                                                  "id")
+        return (
+            Unit.objects.filter(agency__in=self.agencies())
+            .select_related("agency")
+            .order_by("agency_id", "order", "id")
+        )
 
 
 def _positions(agencies: QuerySet) -> QuerySet[Position]:
-    return (Position.objects.filter(agency__in=agencies).select_related("agency")
-            .prefetch_related("functions", Prefetch("assignments", current_assignments(), to_attr="current"))
-            .order_by("agency_id", "order", "id"))
+    return (
+        Position.objects.filter(agency__in=agencies)
+        .select_related("agency")
+        .prefetch_related("functions", Prefetch("assignments", current_assignments(), to_attr="current"))
+        .order_by("agency_id", "order", "id")
+    )
 
 
 @extend_schema_view(**_list_schema("agency", "position", summary="Positions with duty, functions and holders"))
@@ -144,13 +152,15 @@ class OfficialViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModel
     def get_queryset(self):
         holding = current_assignments().filter(position__agency__in=self.agencies())
         ids = holding.values("official_id")
-        return (Official.objects.filter(pk__in=ids)
-                .prefetch_related(Prefetch("assignments", holding.select_related("position__agency"),
-                                           to_attr="current"))
-                .order_by("name", "id"))
+        return (
+            Official.objects.filter(pk__in=ids)
+            .prefetch_related(Prefetch("assignments", holding.select_related("position__agency"), to_attr="current"))
+            .order_by("name", "id")
+        )
 
 
 # -- the plan --------------------------------------------------------------------------------------
+
 
 @extend_schema_view(**_list_schema("agency", summary="Strategic plans (Renstra) with their goals"))
 class PlanViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
@@ -158,8 +168,12 @@ class PlanViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixi
     filters_used = ("agency",)
 
     def get_queryset(self):
-        return (StrategicPlan.objects.filter(agency__in=self.agencies()).select_related("agency")
-                .prefetch_related("goals").order_by("agency_id", "-first_year", "id"))
+        return (
+            StrategicPlan.objects.filter(agency__in=self.agencies())
+            .select_related("agency")
+            .prefetch_related("goals")
+            .order_by("agency_id", "-first_year", "id")
+        )
 
 
 @extend_schema_view(**_list_schema("agency", "position", "level", summary="Strategic and performance objectives"))
@@ -183,27 +197,35 @@ class IndicatorViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveMode
     filters_used = ("agency", "position")
 
     def get_queryset(self):
-        indicators = (Indicator.objects.filter(plan__agency__in=self.agencies()).select_related("responsible_position")
-                      .order_by("plan_id", "order", "id"))
+        indicators = (
+            Indicator.objects.filter(plan__agency__in=self.agencies())
+            .select_related("responsible_position")
+            .order_by("plan_id", "order", "id")
+        )
         if self.action == "list" and "position" in self.filters:
-            indicators = indicators.filter(page_rows__position__agency=self.agency,
-                                           page_rows__position__code=self.filters["position"])
+            indicators = indicators.filter(
+                page_rows__position__agency=self.agency, page_rows__position__code=self.filters["position"]
+            )
         return indicators
 
 
-@extend_schema_view(**_list_schema("agency", "position", summary="IKI pages (Lampiran II): a position's page"),
-                    retrieve=extend_schema(summary="The IKI page of a position (by position id)"))
+@extend_schema_view(
+    **_list_schema("agency", "position", summary="IKI pages (Lampiran II): a position's page"),
+    retrieve=extend_schema(summary="The IKI page of a position (by position id)"),
+)
 class IkiPageViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.IkiPageSerializer
     filters_used = ("agency", "position")
 
     def get_queryset(self):
         rows = PageIndicator.objects.select_related("indicator").order_by("order", "id")
-        objectives = (Objective.objects.order_by("order", "id")
-                      .prefetch_related(Prefetch("page_rows", rows)))
-        positions = (Position.objects.filter(agency__in=self.agencies()).select_related("agency")
-                     .prefetch_related("functions", Prefetch("objectives", objectives))
-                     .order_by("agency_id", "order", "id"))
+        objectives = Objective.objects.order_by("order", "id").prefetch_related(Prefetch("page_rows", rows))
+        positions = (
+            Position.objects.filter(agency__in=self.agencies())
+            .select_related("agency")
+            .prefetch_related("functions", Prefetch("objectives", objectives))
+            .order_by("agency_id", "order", "id")
+        )
         if self.action == "list" and "position" in self.filters:
             positions = positions.filter(code=self.filters["position"])
         return positions
@@ -211,14 +233,20 @@ class IkiPageViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelM
 
 # -- targets ---------------------------------------------------------------------------------------
 
+
 @extend_schema_view(
     **_list_schema("agency", "year", "quarter", "position", "indicator", "kind", summary="Targets"),
     retrieve=extend_schema(summary="One target"),
-    create=extend_schema(summary="Set a target (the planner); an existing one of the same kind and period changes",
-                         request=s.TargetCreateSerializer,
-                         responses={201: s.TargetSerializer, 200: s.TargetSerializer}),
-    partial_update=extend_schema(summary="Change a target's value (the planner)", request=s.TargetUpdateSerializer,
-                                 responses={200: s.TargetSerializer}),
+    create=extend_schema(
+        summary="Set a target (the planner); an existing one of the same kind and period changes",
+        request=s.TargetCreateSerializer,
+        responses={201: s.TargetSerializer, 200: s.TargetSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Change a target's value (the planner)",
+        request=s.TargetUpdateSerializer,
+        responses={200: s.TargetSerializer},
+    ),
     destroy=extend_schema(summary="Clear a target (the planner)", responses={204: None}),
 )
 class TargetViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
@@ -227,16 +255,19 @@ class TargetViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
-        targets = (Target.objects.filter(indicator__plan__agency__in=self.agencies())
-                   .select_related("indicator__plan__agency").order_by("indicator_id", "kind", "year", "quarter"))
+        targets = (
+            Target.objects.filter(indicator__plan__agency__in=self.agencies())
+            .select_related("indicator__plan__agency")
+            .order_by("indicator_id", "kind", "year", "quarter")
+        )
         if self.action != "list":
             return targets
         f = self.filters
         if "position" in f:
-            targets = targets.filter(indicator__page_rows__position__agency=self.agency,
-                                     indicator__page_rows__position__code=f["position"])
-        for name, lookup in (("year", "year"), ("quarter", "quarter"), ("indicator", "indicator_id"),
-                             ("kind", "kind")):
+            targets = targets.filter(
+                indicator__page_rows__position__agency=self.agency, indicator__page_rows__position__code=f["position"]
+            )
+        for name, lookup in (("year", "year"), ("quarter", "quarter"), ("indicator", "indicator_id"), ("kind", "kind")):
             if name in f:
                 targets = targets.filter(**{lookup: f[name]})
         return targets
@@ -250,28 +281,47 @@ class TargetViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         data = _valid(s.TargetCreateSerializer, request.data)
         indicator = readable_indicator(request.user, data["indicator"])
         quarter = data["quarter"] if data["kind"] == Target.Kind.QUARTER else 0
-        existed = Target.objects.filter(indicator=indicator, kind=data["kind"], year=data["year"],
-                                        quarter=quarter).exists()
+        existed = Target.objects.filter(
+            indicator=indicator, kind=data["kind"], year=data["year"], quarter=quarter
+        ).exists()
         with service_errors():
-            target = services.set_target(actor=request.user, indicator=indicator, kind=data["kind"],
-                                         year=data["year"], quarter=data["quarter"], value=data["value"],
-                                         value_upper=data["value_upper"])
+            target = services.set_target(
+                actor=request.user,
+                indicator=indicator,
+                kind=data["kind"],
+                year=data["year"],
+                quarter=data["quarter"],
+                value=data["value"],
+                value_upper=data["value_upper"],
+            )
         return self._answer(target, status.HTTP_200_OK if existed else status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         target = self.get_object()
         data = _valid(s.TargetUpdateSerializer, request.data)
         with service_errors():
-            target = services.set_target(actor=request.user, indicator=target.indicator, kind=target.kind,
-                                         year=target.year, quarter=target.quarter, value=data["value"],
-                                         value_upper=data["value_upper"])
+            target = services.set_target(
+                actor=request.user,
+                indicator=target.indicator,
+                kind=target.kind,
+                year=target.year,
+                quarter=target.quarter,
+                value=data["value"],
+                value_upper=data["value_upper"],
+            )
         return self._answer(target, status.HTTP_200_OK)
 
     def destroy(self, request: Request, pk: str | None = None) -> Response:
         target = self.get_object()
         with service_errors():
-            services.set_target(actor=request.user, indicator=target.indicator, kind=target.kind, year=target.year,
-                                quarter=target.quarter, value=None)
+            services.set_target(
+                actor=request.user,
+                indicator=target.indicator,
+                kind=target.kind,
+                year=target.year,
+                quarter=target.quarter,
+                value=None,
+            )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -293,21 +343,38 @@ def _version(data: dict, default: str | None = None) -> str | None:
     create=extend_schema(
         summary="Record a quarter's actual (the official holding a position whose page prints the indicator)",
         description="A ratio takes numerator and denominator (its value is computed); the others take value. "
-                    "An existing draft of the same indicator and quarter is replaced.",
-        request=s.ActualCreateSerializer, responses={201: s.ActualSerializer, 200: s.ActualSerializer}),
-    partial_update=extend_schema(summary="Correct a draft actual", request=s.ActualFiguresSerializer,
-                                 responses={200: s.ActualSerializer}),
-    submit=extend_schema(summary="Send the actual to the superior for verification", request=s.VersionSerializer,
-                         responses={200: s.ActualSerializer}),
-    verify=extend_schema(summary="Verify a submitted actual (a superior)", request=s.VersionSerializer,
-                         responses={200: s.ActualSerializer}),
-    return_actual=extend_schema(summary="Return a submitted actual with a reason (a superior)",
-                                request=s.ReasonSerializer, responses={200: s.ActualSerializer}),
-    reopen=extend_schema(summary="Reopen a verified actual with a reason (a superior or the planner)",
-                         request=s.ReasonSerializer, responses={200: s.ActualSerializer}),
-    evidence=extend_schema(summary="Upload an evidence file (PDF, image, Word, Excel) to a draft actual",
-                           request={"multipart/form-data": s.EvidenceUploadSerializer},
-                           responses={201: s.EvidenceSerializer}),
+        "An existing draft of the same indicator and quarter is replaced.",
+        request=s.ActualCreateSerializer,
+        responses={201: s.ActualSerializer, 200: s.ActualSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Correct a draft actual", request=s.ActualFiguresSerializer, responses={200: s.ActualSerializer}
+    ),
+    submit=extend_schema(
+        summary="Send the actual to the superior for verification",
+        request=s.VersionSerializer,
+        responses={200: s.ActualSerializer},
+    ),
+    verify=extend_schema(
+        summary="Verify a submitted actual (a superior)",
+        request=s.VersionSerializer,
+        responses={200: s.ActualSerializer},
+    ),
+    return_actual=extend_schema(
+        summary="Return a submitted actual with a reason (a superior)",
+        request=s.ReasonSerializer,
+        responses={200: s.ActualSerializer},
+    ),
+    reopen=extend_schema(
+        summary="Reopen a verified actual with a reason (a superior or the planner)",
+        request=s.ReasonSerializer,
+        responses={200: s.ActualSerializer},
+    ),
+    evidence=extend_schema(
+        summary="Upload an evidence file (PDF, image, Word, Excel) to a draft actual",
+        request={"multipart/form-data": s.EvidenceUploadSerializer},
+        responses={201: s.EvidenceSerializer},
+    ),
 )
 class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.ActualSerializer
@@ -315,17 +382,25 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        actuals = (Actual.objects.filter(indicator__plan__agency__in=self.agencies())
-                   .select_related("indicator__plan__agency").prefetch_related("evidence")
-                   .order_by("indicator_id", "year", "quarter"))
+        actuals = (
+            Actual.objects.filter(indicator__plan__agency__in=self.agencies())
+            .select_related("indicator__plan__agency")
+            .prefetch_related("evidence")
+            .order_by("indicator_id", "year", "quarter")
+        )
         if self.action != "list":
             return actuals
         f = self.filters
         if "position" in f:
-            actuals = actuals.filter(indicator__page_rows__position__agency=self.agency,
-                                     indicator__page_rows__position__code=f["position"])
-        for name, lookup in (("year", "year"), ("quarter", "quarter"), ("indicator", "indicator_id"),
-                             ("status", "status")):
+            actuals = actuals.filter(
+                indicator__page_rows__position__agency=self.agency, indicator__page_rows__position__code=f["position"]
+            )
+        for name, lookup in (
+            ("year", "year"),
+            ("quarter", "quarter"),
+            ("indicator", "indicator_id"),
+            ("status", "status"),
+        ):
             if name in f:
                 actuals = actuals.filter(**{lookup: f[name]})
         return actuals
@@ -340,8 +415,14 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
             raise ValidationError({"value": ["Nilai rasio dihitung dari pembilang dan penyebut; jangan diisi."]})
         with service_errors():
             return services.record_actual(
-                actor=self.request.user, indicator=indicator, year=year, quarter=quarter, version=version,
-                **{name: data.get(name) for name in FIGURES}, **{name: data.get(name, "") for name in TEXT_FIELDS})
+                actor=self.request.user,
+                indicator=indicator,
+                year=year,
+                quarter=quarter,
+                version=version,
+                **{name: data.get(name) for name in FIGURES},
+                **{name: data.get(name, "") for name in TEXT_FIELDS},
+            )
 
     def create(self, request: Request) -> Response:
         data = _valid(s.ActualCreateSerializer, request.data)
@@ -357,8 +438,15 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         if actual.indicator.formula == Indicator.Formula.RATIO and "value" not in data:
             merged["value"] = None  # computed from the terms again
         # the figures not sent are the ones just read: changed meanwhile, the request is refused, not undone
-        return self._answer(self._record(actual.indicator, actual.year, actual.quarter, merged,
-                                         version=_version(data, workflow.version_of(actual))))
+        return self._answer(
+            self._record(
+                actual.indicator,
+                actual.year,
+                actual.quarter,
+                merged,
+                version=_version(data, workflow.version_of(actual)),
+            )
+        )
 
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
@@ -399,24 +487,28 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         actual = self.get_object()
         upload = _valid(s.EvidenceUploadSerializer, request.data)["file"]
         with service_errors():
-            evidence = services.add_evidence(actor=request.user, actual=actual, name=upload.name or "",
-                                             content=upload.read())
+            evidence = services.add_evidence(
+                actor=request.user, actual=actual, name=upload.name or "", content=upload.read()
+            )
         return Response(s.EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(
     **_list_schema("agency", "actual", summary="Evidence files of actuals"),
     retrieve=extend_schema(summary="One evidence file's description"),
-    download=extend_schema(summary="The evidence file itself",
-                           responses={(200, kind.content_type): OpenApiTypes.BINARY for kind in file_kinds.ALLOWED}),
+    download=extend_schema(
+        summary="The evidence file itself",
+        responses={(200, kind.content_type): OpenApiTypes.BINARY for kind in file_kinds.ALLOWED},
+    ),
 )
 class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
     serializer_class = s.EvidenceSerializer
     filters_used = ("agency", "actual")
 
     def get_queryset(self):
-        evidence = (Evidence.objects.filter(actual__indicator__plan__agency__in=self.agencies())
-                    .order_by("actual_id", "created_at", "id"))
+        evidence = Evidence.objects.filter(actual__indicator__plan__agency__in=self.agencies()).order_by(
+            "actual_id", "created_at", "id"
+        )
         if self.action == "list" and "actual" in self.filters:
             evidence = evidence.filter(actual_id=self.filters["actual"])
         return evidence
@@ -429,19 +521,32 @@ class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModel
 
 # -- achievements ----------------------------------------------------------------------------------
 
+
 def _rollup(result: achievement.Rollup) -> dict:
     """A roll-up as the pages show it (performance.selectors.rollup_of / performance.figures)."""
-    return {"mean": result.mean, "category": None if result.low_coverage else result.category,
-            "counted": result.counted, "missing": result.missing, "total": result.total,
-            "verified": result.verified, "low_coverage": result.low_coverage, "cap": result.cap}
+    return {
+        "mean": result.mean,
+        "category": None if result.low_coverage else result.category,
+        "counted": result.counted,
+        "missing": result.missing,
+        "total": result.total,
+        "verified": result.verified,
+        "low_coverage": result.low_coverage,
+        "cap": result.cap,
+    }
 
 
 def _indicator_figure(measurement: Measurement) -> dict:
     """An indicator's figures for the period the measurement is read for (the same as every page's)."""
     value = measurement.period_achievement
-    return {"target": measurement.period_target, "actual": measurement.period_actual, "achievement": value,
-            "category": achievement.category(value), "verified": measurement.period_verified,
-            "compared_with_year_target": measurement.period_uses_year_target}
+    return {
+        "target": measurement.period_target,
+        "actual": measurement.period_actual,
+        "achievement": value,
+        "category": achievement.category(value),
+        "verified": measurement.period_verified,
+        "compared_with_year_target": measurement.period_uses_year_target,
+    }
 
 
 class AchievementQuery(s.serializers.Serializer):
@@ -457,22 +562,29 @@ def _year_and_quarter(request: Request) -> tuple[int | None, int]:
 
 ACHIEVEMENT_PARAMETERS = [
     OpenApiParameter("year", OpenApiTypes.INT, description="Year (default: this year within each agency's plan)."),
-    OpenApiParameter("quarter", OpenApiTypes.INT, description="Up to quarter 1–4 (default 4: the year).",
-                     enum=list(QUARTERS)),
+    OpenApiParameter(
+        "quarter", OpenApiTypes.INT, description="Up to quarter 1–4 (default 4: the year).", enum=list(QUARTERS)
+    ),
 ]
 
 
-@extend_schema_view(list=extend_schema(
-    summary="Achievement of each IKI page: every row up to a quarter, and the page's roll-up",
-    parameters=[*filter_parameters("agency", "position", "verified_only"), *ACHIEVEMENT_PARAMETERS],
-    responses={200: s.PageAchievementSerializer(many=True)}))
+@extend_schema_view(
+    list=extend_schema(
+        summary="Achievement of each IKI page: every row up to a quarter, and the page's roll-up",
+        parameters=[*filter_parameters("agency", "position", "verified_only"), *ACHIEVEMENT_PARAMETERS],
+        responses={200: s.PageAchievementSerializer(many=True)},
+    )
+)
 class PageAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
     serializer_class = s.PageAchievementSerializer
     filters_used = ("agency", "position", "verified_only")
 
     def get_queryset(self):
-        positions = (Position.objects.filter(agency__in=self.agencies())
-                     .select_related("agency").order_by("agency_id", "order", "id"))
+        positions = (
+            Position.objects.filter(agency__in=self.agencies())
+            .select_related("agency")
+            .order_by("agency_id", "order", "id")
+        )
         if "position" in self.filters:
             positions = positions.filter(code=self.filters["position"])
         return positions
@@ -481,8 +593,11 @@ class PageAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
         year, quarter = _year_and_quarter(request)
         page = self.paginate_queryset(self.get_queryset())
         plans = _current_plans({position.agency_id for position in page})
-        rows = list(PageIndicator.objects.filter(position__in=page).select_related("indicator")
-                    .order_by("objective__order", "order", "id"))
+        rows = list(
+            PageIndicator.objects.filter(position__in=page)
+            .select_related("indicator")
+            .order_by("objective__order", "order", "id")
+        )
         by_year: dict[int, list[Indicator]] = defaultdict(list)
         years = {}
         for position in page:
@@ -492,23 +607,37 @@ class PageAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
             by_year[years[row.position_id]].append(row.indicator)
         measured = {}
         for row_year, indicators in by_year.items():  # one batch per year asked: a single one with ?year=
-            for pk, measurement in get_measurements(indicators, row_year, quarter=quarter,
-                                                    verified_only=self.filters["verified_only"]).items():
+            for pk, measurement in get_measurements(
+                indicators, row_year, quarter=quarter, verified_only=self.filters["verified_only"]
+            ).items():
                 measured[(row_year, pk)] = measurement
         rows_of, measurements_of = defaultdict(list), defaultdict(list)
         for row in rows:
             measurement = measured[(years[row.position_id], row.indicator_id)]
             measurements_of[row.position_id].append(measurement)
-            rows_of[row.position_id].append({
-                "indicator": row.indicator_id, "code": row.indicator.code, "name": row.name,
-                "objective": row.objective_id, **_indicator_figure(measurement),
-                "statuses": [actual.status if actual else None for actual in measurement.quarters],
-            })
-        data = [{
-            "position": position.pk, "agency": position.agency.code, "code": position.code,
-            "heading": position.heading, "year": years[position.pk], "quarter": quarter,
-            "rollup": _rollup(rollup_of(measurements_of[position.pk])), "rows": rows_of[position.pk],
-        } for position in page]
+            rows_of[row.position_id].append(
+                {
+                    "indicator": row.indicator_id,
+                    "code": row.indicator.code,
+                    "name": row.name,
+                    "objective": row.objective_id,
+                    **_indicator_figure(measurement),
+                    "statuses": [actual.status if actual else None for actual in measurement.quarters],
+                }
+            )
+        data = [
+            {
+                "position": position.pk,
+                "agency": position.agency.code,
+                "code": position.code,
+                "heading": position.heading,
+                "year": years[position.pk],
+                "quarter": quarter,
+                "rollup": _rollup(rollup_of(measurements_of[position.pk])),
+                "rows": rows_of[position.pk],
+            }
+            for position in page
+        ]
         return self.get_paginated_response(s.PageAchievementSerializer(data, many=True).data)
 
 
@@ -520,9 +649,13 @@ def _current_plans(agency_ids: set[int]) -> dict[int, StrategicPlan]:
     return plans
 
 
-@extend_schema_view(list=extend_schema(
-    summary="Achievement of each agency and its units for a year, up to a quarter (mean over the IKI page rows)",
-    parameters=ACHIEVEMENT_PARAMETERS, responses={200: s.AgencyAchievementSerializer(many=True)}))
+@extend_schema_view(
+    list=extend_schema(
+        summary="Achievement of each agency and its units for a year, up to a quarter (mean over the IKI page rows)",
+        parameters=ACHIEVEMENT_PARAMETERS,
+        responses={200: s.AgencyAchievementSerializer(many=True)},
+    )
+)
 class AgencyAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
     serializer_class = s.AgencyAchievementSerializer
     filters_used = ("agency",)
@@ -534,13 +667,20 @@ class AgencyAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
         year, quarter = _year_and_quarter(request)
         page = self.paginate_queryset(self.get_queryset())
         plans = _current_plans({agency.pk for agency in page})
-        indicators = list(Indicator.objects.filter(plan__in=list(plans.values())).select_related("objective")
-                          .order_by("plan_id", "order", "code"))
-        rows = list(PageIndicator.objects.filter(objective__plan__in=list(plans.values()))
-                    .select_related("position__unit", "objective")
-                    .order_by("position__unit__order", "position__order", "objective__order", "order"))
-        years = {agency.pk: year or (default_year(plans[agency.pk]) if agency.pk in plans
-                                     else datetime.date.today().year) for agency in page}
+        indicators = list(
+            Indicator.objects.filter(plan__in=list(plans.values()))
+            .select_related("objective")
+            .order_by("plan_id", "order", "code")
+        )
+        rows = list(
+            PageIndicator.objects.filter(objective__plan__in=list(plans.values()))
+            .select_related("position__unit", "objective")
+            .order_by("position__unit__order", "position__order", "objective__order", "order")
+        )
+        years = {
+            agency.pk: year or (default_year(plans[agency.pk]) if agency.pk in plans else datetime.date.today().year)
+            for agency in page
+        }
         agency_of_plan = {plan.pk: agency_id for agency_id, plan in plans.items()}
         by_year: dict[int, list[Indicator]] = defaultdict(list)
         for indicator in indicators:
@@ -556,23 +696,53 @@ class AgencyAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
         data = []
         for agency in page:
             plan = plans.get(agency.pk)
-            item = {"agency": agency.code, "name": agency.name, "plan": plan.pk if plan else None,
-                    "year": years[agency.pk], "quarter": quarter, "rollup": _rollup(NO_ROLLUP), "units": [],
-                    "objectives": [], "indicators": []}
+            item = {
+                "agency": agency.code,
+                "name": agency.name,
+                "plan": plan.pk if plan else None,
+                "year": years[agency.pk],
+                "quarter": quarter,
+                "rollup": _rollup(NO_ROLLUP),
+                "units": [],
+                "objectives": [],
+                "indicators": [],
+            }
             if plan is not None:  # the same figures as every page: performance.figures
                 batch = measured.get(years[agency.pk], {})
-                figures = figures_from(plan, years[agency.pk], quarter, indicators_of[plan.pk], rows_of[plan.pk],
-                                       {i.pk: batch[i.pk] for i in indicators_of[plan.pk]})
+                figures = figures_from(
+                    plan,
+                    years[agency.pk],
+                    quarter,
+                    indicators_of[plan.pk],
+                    rows_of[plan.pk],
+                    {i.pk: batch[i.pk] for i in indicators_of[plan.pk]},
+                )
                 item["rollup"] = _rollup(figures.agency)
-                item["units"] = [{"unit": unit.pk, "code": unit.code, "name": unit.name, "rollup": _rollup(rollup)}
-                                 for unit, rollup in figures.units]
+                item["units"] = [
+                    {"unit": unit.pk, "code": unit.code, "name": unit.name, "rollup": _rollup(rollup)}
+                    for unit, rollup in figures.units
+                ]
                 objectives = {i.objective_id: i.objective for i in figures.indicators if i.objective_id}
                 objectives.update((row.objective_id, row.objective) for row in figures.rows)
-                item["objectives"] = [{"objective": pk, "code": objective.code, "level": objective.level,
-                                       "rollup": _rollup(figures.objective(pk))}
-                                      for pk, objective in objectives.items()]
-                item["indicators"] = [{"indicator": i.pk, "code": i.code, "name": i.name, "is_key": i.is_key,
-                                       **_indicator_figure(figures.indicator(i.pk))} for i in figures.indicators]
+                item["objectives"] = [
+                    {
+                        "objective": pk,
+                        "code": objective.code,
+                        "level": objective.level,
+                        "rollup": _rollup(figures.objective(pk)),
+                    }
+                    for pk, objective in objectives.items()
+                ]
+                item["indicators"] = [
+                    {
+                        "indicator": i.pk,
+                        "code": i.code,
+                        "name": i.name,
+                        "is_key": i.is_key,
+                        **_indicator_figure(figures.indicator(i.pk)),
+                    }
+                    for i in figures.indicators
+                ]
             data.append(item)
         return self.get_paginated_response(s.AgencyAchievementSerializer(data, many=True).data)
 
@@ -580,11 +750,17 @@ class AgencyAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
 # -- documents -------------------------------------------------------------------------------------
 
 DOCUMENT_PARAMETERS = [
-    OpenApiParameter("kind", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(KINDS),
-                     description="Which document (see the list)."),
+    OpenApiParameter(
+        "kind", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(KINDS), description="Which document (see the list)."
+    ),
     OpenApiParameter("agency", OpenApiTypes.STR, required=True, description="Agency code."),
-    OpenApiParameter("file_format", OpenApiTypes.STR, required=True, enum=["pdf", "docx", "xlsx"],
-                     description="File format (each document has its own: see the list)."),
+    OpenApiParameter(
+        "file_format",
+        OpenApiTypes.STR,
+        required=True,
+        enum=["pdf", "docx", "xlsx"],
+        description="File format (each document has its own: see the list).",
+    ),
     OpenApiParameter("year", OpenApiTypes.INT, description="Year of the plan (default: the latest decree's)."),
     OpenApiParameter("quarter", OpenApiTypes.INT, enum=list(QUARTERS), description="Quarter (the evaluation)."),
     OpenApiParameter("position", OpenApiTypes.STR, description="Position code (an agreement of one position)."),
@@ -593,11 +769,21 @@ DOCUMENT_PARAMETERS = [
 
 
 class DocumentListView(APIView):
-    @extend_schema(summary="The documents an agency can print, with their formats",
-                   responses={200: s.DocumentKindSerializer(many=True)})
+    @extend_schema(
+        summary="The documents an agency can print, with their formats",
+        responses={200: s.DocumentKindSerializer(many=True)},
+    )
     def get(self, request: Request) -> Response:
-        data = [{"slug": kind.slug, "label": kind.label, "formats": list(kind.formats),
-                 "needs_quarter": kind.needs_quarter, "per_position": kind.per_position} for kind in KINDS.values()]
+        data = [
+            {
+                "slug": kind.slug,
+                "label": kind.label,
+                "formats": list(kind.formats),
+                "needs_quarter": kind.needs_quarter,
+                "per_position": kind.per_position,
+            }
+            for kind in KINDS.values()
+        ]
         return Response(s.DocumentKindSerializer(data, many=True).data)
 
 
@@ -607,9 +793,11 @@ class DocumentDownloadView(APIView):
     @extend_schema(
         summary="Print a document (as the Dokumen page does): the file in the chosen format",
         parameters=DOCUMENT_PARAMETERS,
-        responses={(200, "application/pdf"): OpenApiTypes.BINARY,
-                   (200, output.FORMATS["docx"].content_type): OpenApiTypes.BINARY,
-                   (200, output.FORMATS["xlsx"].content_type): OpenApiTypes.BINARY},
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            (200, output.FORMATS["docx"].content_type): OpenApiTypes.BINARY,
+            (200, output.FORMATS["xlsx"].content_type): OpenApiTypes.BINARY,
+        },
     )
     def get(self, request: Request, kind: str) -> HttpResponse:
         document_kind = KINDS.get(kind)
@@ -644,19 +832,25 @@ class DocumentDownloadView(APIView):
 
 # -- token and documentation page ------------------------------------------------------------------
 
+
 class TokenView(APIView):
     """The caller's API token: read it, or (POST, logged in with the password) create a new one, which ends the
     old one. A token works for KINERJA_API_TOKEN_DAYS and ends at logout (kinerja.api.authentication)."""
 
-    @extend_schema(summary="The caller's API token (null when none was made yet, or it expired)",
-                   responses={200: s.TokenSerializer})
+    @extend_schema(
+        summary="The caller's API token (null when none was made yet, or it expired)",
+        responses={200: s.TokenSerializer},
+    )
     def get(self, request: Request) -> Response:
         token = Token.objects.filter(user=request.user).first()
         return Response({"token": token.key if token and not is_expired(token) else None})
 
-    @extend_schema(summary="Make a new API token for the caller (the old one stops working); only in a session "
-                           "logged in with the password, never with a token", request=None,
-                   responses={201: s.TokenSerializer})
+    @extend_schema(
+        summary="Make a new API token for the caller (the old one stops working); only in a session "
+        "logged in with the password, never with a token",
+        request=None,
+        responses={201: s.TokenSerializer},
+    )
     def post(self, request: Request) -> Response:
         if isinstance(request.successful_authenticator, TokenAuthentication):
             raise PermissionDenied(NEW_TOKEN_NEEDS_LOGIN)

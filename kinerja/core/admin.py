@@ -41,8 +41,15 @@ class AuditRecordAdmin(ReadOnlyAdmin):
 
 def _agency_of(obj: models.Model) -> object:
     """The agency a record of the admin belongs to, found along the usual foreign keys (None for a region)."""
-    for path in ("agency_id", "plan.agency_id", "position.agency_id", "decree.plan.agency_id",
-                 "indicator.plan.agency_id", "objective.plan.agency_id", "programme.plan.agency_id"):
+    for path in (
+        "agency_id",
+        "plan.agency_id",
+        "position.agency_id",
+        "decree.plan.agency_id",
+        "indicator.plan.agency_id",
+        "objective.plan.agency_id",
+        "programme.plan.agency_id",
+    ):
         value: object = obj
         for name in path.split("."):
             value = getattr(value, name, None)
@@ -60,33 +67,64 @@ class AuditedModelAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change) -> None:
         before = audit.snapshot(type(obj).objects.filter(pk=obj.pk).first()) if change and obj.pk else None
         super().save_model(request, obj, form, change)
-        audit.record_change(actor=request.user, obj=obj, before=before, agency=_agency_of(obj),
-                            note="diubah melalui halaman administrasi")
+        audit.record_change(
+            actor=request.user,
+            obj=obj,
+            before=before,
+            agency=_agency_of(obj),
+            note="diubah melalui halaman administrasi",
+        )
 
     def delete_model(self, request, obj) -> None:
-        audit.record(actor=request.user, action=AuditRecord.Action.DELETED, obj=obj, before=audit.snapshot(obj),
-                     after=None, agency=_agency_of(obj), note="dihapus melalui halaman administrasi")
+        audit.record(
+            actor=request.user,
+            action=AuditRecord.Action.DELETED,
+            obj=obj,
+            before=audit.snapshot(obj),
+            after=None,
+            agency=_agency_of(obj),
+            note="dihapus melalui halaman administrasi",
+        )
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset) -> None:
         for obj in queryset:
-            audit.record(actor=request.user, action=AuditRecord.Action.DELETED, obj=obj,
-                         before=audit.snapshot(obj), after=None, agency=_agency_of(obj),
-                         note="dihapus melalui halaman administrasi")
+            audit.record(
+                actor=request.user,
+                action=AuditRecord.Action.DELETED,
+                obj=obj,
+                before=audit.snapshot(obj),
+                after=None,
+                agency=_agency_of(obj),
+                note="dihapus melalui halaman administrasi",
+            )
         super().delete_queryset(request, queryset)
 
     def save_formset(self, request, form, formset, change) -> None:
         befores = {
-            inline_form.instance.pk: audit.snapshot(type(inline_form.instance).objects.filter(
-                pk=inline_form.instance.pk).first())
-            for inline_form in formset.forms if inline_form.instance.pk
+            inline_form.instance.pk: audit.snapshot(
+                type(inline_form.instance).objects.filter(pk=inline_form.instance.pk).first()
+            )
+            for inline_form in formset.forms
+            if inline_form.instance.pk
         }
         for obj in getattr(formset, "deleted_forms", []):
             if obj.instance.pk:
-                audit.record(actor=request.user, action=AuditRecord.Action.DELETED, obj=obj.instance,
-                             before=befores.get(obj.instance.pk), after=None, agency=_agency_of(obj.instance),
-                             note="dihapus melalui halaman administrasi")
+                audit.record(
+                    actor=request.user,
+                    action=AuditRecord.Action.DELETED,
+                    obj=obj.instance,
+                    before=befores.get(obj.instance.pk),
+                    after=None,
+                    agency=_agency_of(obj.instance),
+                    note="dihapus melalui halaman administrasi",
+                )
         super().save_formset(request, form, formset, change)
         for obj in formset.new_objects + [item for item, _fields in formset.changed_objects]:
-            audit.record_change(actor=request.user, obj=obj, before=befores.get(obj.pk), agency=_agency_of(obj),
-                                note="diubah melalui halaman administrasi")
+            audit.record_change(
+                actor=request.user,
+                obj=obj,
+                before=befores.get(obj.pk),
+                agency=_agency_of(obj),
+                note="diubah melalui halaman administrasi",
+            )

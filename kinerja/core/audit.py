@@ -80,8 +80,9 @@ def snapshot(instance: models.Model | None, *, exclude: Iterable[str] = ()) -> d
         if field.name in skipped:
             continue
         value = getattr(instance, field.attname)
-        values[field.name] = json_value(value if not isinstance(field, models.FileField)
-                                        else getattr(instance, field.name))
+        values[field.name] = json_value(
+            value if not isinstance(field, models.FileField) else getattr(instance, field.name)
+        )
     return values
 
 
@@ -113,24 +114,49 @@ def _description(action: str, obj: models.Model) -> str:
 
 
 def build(
-    *, actor: Actor, action: str, obj: models.Model, before: dict | None, after: dict | None, agency: Any = None,
-    note: str = "", description: str = "", about: models.Model | None = None,
+    *,
+    actor: Actor,
+    action: str,
+    obj: models.Model,
+    before: dict | None,
+    after: dict | None,
+    agency: Any = None,
+    note: str = "",
+    description: str = "",
+    about: models.Model | None = None,
 ) -> AuditRecord:
     """An unsaved record (for `record` and for writing many at once with `bulk_create`)."""
     user, name = _actor(actor)
     about = about if about is not None else obj
     return AuditRecord(
-        user=user, actor_name=name, ip_address=client_ip(), action=action,
-        object_label=_label(obj), object_pk=str(obj.pk), object_repr=str(obj)[:300],
-        about_label=_label(about), about_pk=str(about.pk), agency_id=_agency_id(agency),
-        description=(description or _description(action, obj))[:500], note=note,
-        before=json_value(before), after=json_value(after),
+        user=user,
+        actor_name=name,
+        ip_address=client_ip(),
+        action=action,
+        object_label=_label(obj),
+        object_pk=str(obj.pk),
+        object_repr=str(obj)[:300],
+        about_label=_label(about),
+        about_pk=str(about.pk),
+        agency_id=_agency_id(agency),
+        description=(description or _description(action, obj))[:500],
+        note=note,
+        before=json_value(before),
+        after=json_value(after),
     )
 
 
 def record(
-    *, actor: Actor, action: str, obj: models.Model, before: dict | None, after: dict | None, agency: Any = None,
-    note: str = "", description: str = "", about: models.Model | None = None,
+    *,
+    actor: Actor,
+    action: str,
+    obj: models.Model,
+    before: dict | None,
+    after: dict | None,
+    agency: Any = None,
+    note: str = "",
+    description: str = "",
+    about: models.Model | None = None,
 ) -> AuditRecord | None:
     """Record one change of `obj` (call it inside the service's transaction; for a deletion, before deleting).
 
@@ -138,20 +164,44 @@ def record(
     `obj` itself by default). A change that changed nothing is not recorded (None is returned)."""
     if action == AuditRecord.Action.CHANGED and before == after:
         return None
-    entry = build(actor=actor, action=action, obj=obj, before=before, after=after, agency=agency, note=note,
-                  description=description, about=about)
+    entry = build(
+        actor=actor,
+        action=action,
+        obj=obj,
+        before=before,
+        after=after,
+        agency=agency,
+        note=note,
+        description=description,
+        about=about,
+    )
     entry.save()
     return entry
 
 
 def record_change(
-    *, actor: Actor, obj: models.Model, before: dict | None, agency: Any = None, note: str = "",
-    description: str = "", about: models.Model | None = None,
+    *,
+    actor: Actor,
+    obj: models.Model,
+    before: dict | None,
+    agency: Any = None,
+    note: str = "",
+    description: str = "",
+    about: models.Model | None = None,
 ) -> AuditRecord | None:
     """After saving `obj`: created when there was no `before`, changed otherwise (nothing when unchanged)."""
     action = AuditRecord.Action.CREATED if before is None else AuditRecord.Action.CHANGED
-    return record(actor=actor, action=action, obj=obj, before=before, after=snapshot(obj), agency=agency,
-                  note=note, description=description, about=about)
+    return record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        before=before,
+        after=snapshot(obj),
+        agency=agency,
+        note=note,
+        description=description,
+        about=about,
+    )
 
 
 # -- sealed records ----------------------------------------------------------------------------------------
@@ -179,6 +229,7 @@ def unsealed(records: QuerySet[AuditRecord], agency: Any) -> QuerySet[AuditRecor
 
 
 # -- showing a record ------------------------------------------------------------------------------------
+
 
 @dataclass
 class Change:
@@ -248,6 +299,6 @@ def changes(entry: AuditRecord) -> list[Change]:
 
 
 def kind_label(label: str) -> str:
-    """"performance.target" → "Target": the kind of object a record is about, as a person reads it."""
+    """ "performance.target" → "Target": the kind of object a record is about, as a person reads it."""
     model = _model(label)
     return str(model._meta.verbose_name).capitalize() if model is not None else label

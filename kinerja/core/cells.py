@@ -24,8 +24,7 @@ _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*$")  # -12,50 · +3 · -1.234,
 
 def starts_formula(value: object) -> bool:
     """A text that a spreadsheet program would read as a formula (or a DDE call)."""
-    return (isinstance(value, str) and value.startswith(FORMULA_STARTS)
-            and not _PLAIN_NUMBER.match(value))
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(value)
 
 
 def spreadsheet_text(value: Any) -> Any:

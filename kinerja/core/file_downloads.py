@@ -12,5 +12,6 @@ def stored_file_response(item: StoredFileMixin, *, not_found: type[Exception] = 
     """`not_found` is the door's own 404 (the API's `NotFound`)."""
     if not item.file or not item.file.storage.exists(item.file.name):
         raise not_found(MISSING)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.download_name,
-                        content_type=item.content_type)
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.download_name, content_type=item.content_type
+    )

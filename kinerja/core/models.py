@@ -59,7 +59,11 @@ class AuditRecord(models.Model):
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("user"),
     )
     actor_name = models.CharField(_("by"), max_length=200, help_text=_("Kept even when the user is removed."))
@@ -71,7 +75,11 @@ class AuditRecord(models.Model):
     about_label = models.CharField(_("history of kind"), max_length=100)
     about_pk = models.CharField(_("history of key"), max_length=64)
     agency = models.ForeignKey(
-        "organisation.Agency", models.SET_NULL, null=True, blank=True, related_name="+",
+        "organisation.Agency",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("agency"),
     )
     description = models.CharField(_("description"), max_length=500)

@@ -28,8 +28,10 @@ def not_a_number(text: object) -> str:
 
 def ambiguous(text: object) -> str:
     comma = str(text).strip().replace(".", ",")
-    return (f"'{text}' tidak dibaca: titik adalah pemisah ribuan (1.234 berarti seribu dua ratus tiga puluh "
-            f"empat). Untuk desimal tulis koma, mis. {comma}.")
+    return (
+        f"'{text}' tidak dibaca: titik adalah pemisah ribuan (1.234 berarti seribu dua ratus tiga puluh "
+        f"empat). Untuk desimal tulis koma, mis. {comma}."
+    )
 
 
 def _in_range(number: Decimal, shown: object) -> Decimal:
@@ -127,7 +129,7 @@ def format_exact(value: Decimal | int | None) -> str:
 
 
 def format_percent(value: Decimal | None, decimals: int = 2) -> str:
-    """"85,50 %"; None → "—"."""
+    """ "85,50 %"; None → "—"."""
     if value is None:
         return MISSING
     return f"{format_number(value, decimals)} %"

@@ -64,8 +64,12 @@ def checked_file(name: str, content: bytes) -> CheckedFile:
     """Check `content` (see `checked_kind`) and name it: a generated stored name and the display name, both with
     the detected kind's extension."""
     kind = checked_kind(name, content)
-    return CheckedFile(kind=kind, stored_name=f"{secrets.token_hex(16)}.{kind.extension}",
-                       display_name=file_kinds.named_as(name, kind), content=content)
+    return CheckedFile(
+        kind=kind,
+        stored_name=f"{secrets.token_hex(16)}.{kind.extension}",
+        display_name=file_kinds.named_as(name, kind),
+        content=content,
+    )
 
 
 class StoredFileMixin:

@@ -33,8 +33,14 @@ def too_large_message(name: str, size: int) -> str:
 class OversizedUpload(UploadedFile):
     """A file refused for its size: its name and size are known, its content was never kept."""
 
-    def __init__(self, name: str, content_type: str | None, size: int, charset: str | None = None,
-                 content_type_extra: dict | None = None):
+    def __init__(
+        self,
+        name: str,
+        content_type: str | None,
+        size: int,
+        charset: str | None = None,
+        content_type_extra: dict | None = None,
+    ):
         super().__init__(io.BytesIO(), name, content_type, size, charset, content_type_extra)
 
     def read(self, *args: object) -> bytes:
@@ -50,8 +56,9 @@ class LimitedUploadHandler(FileUploadHandler):
         self.limit = upload_max_bytes()
         self.too_large = False
 
-    def new_file(self, field_name, file_name, content_type, content_length, charset=None,
-                 content_type_extra=None) -> None:
+    def new_file(
+        self, field_name, file_name, content_type, content_length, charset=None, content_type_extra=None
+    ) -> None:
         super().new_file(field_name, file_name, content_type, content_length, charset, content_type_extra)
         self.too_large = content_length is not None and content_length > self.limit  # a part that says its size
 
@@ -62,6 +69,5 @@ class LimitedUploadHandler(FileUploadHandler):
 
     def file_complete(self, file_size: int) -> UploadedFile | None:
         if self.too_large:
-            return OversizedUpload(self.file_name, self.content_type, file_size, self.charset,
-                                   self.content_type_extra)
+            return OversizedUpload(self.file_name, self.content_type, file_size, self.charset, self.content_type_extra)
         return None  # within the limit: the next handler (memory or temporary file) gives the file

@@ -11,12 +11,14 @@ class Publication(TimeStampedModel):
     """An agency's public page: shown only while `is_published`; set in the admin or by the agency's planner
     (dashboard.services.set_published, recorded in the audit trail)."""
 
-    agency = models.OneToOneField("organisation.Agency", models.CASCADE, related_name="publication",
-                                  verbose_name=_("agency"))
+    agency = models.OneToOneField(
+        "organisation.Agency", models.CASCADE, related_name="publication", verbose_name=_("agency")
+    )
     is_published = models.BooleanField(_("published"), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("changed by"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("changed by")
+    )
 
     class Meta:
         verbose_name = _("public page")

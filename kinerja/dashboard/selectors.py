@@ -62,8 +62,14 @@ def get_plan_data(plan: StrategicPlan) -> PlanData:
 
 def plan_figures(data: PlanData, year: int, quarter: int) -> PlanFigures:
     """The plan's figures for the period (performance.figures: the one definition of every roll-up)."""
-    return figures_from(data.plan, year, quarter, data.indicators, data.rows,
-                        {indicator.pk: data.measurement(indicator.pk, year) for indicator in data.indicators})
+    return figures_from(
+        data.plan,
+        year,
+        quarter,
+        data.indicators,
+        data.rows,
+        {indicator.pk: data.measurement(indicator.pk, year) for indicator in data.indicators},
+    )
 
 
 # -- the agency dashboard -------------------------------------------------------------------------------
@@ -177,9 +183,16 @@ def get_dashboard(plan: StrategicPlan, year: int, quarter: int) -> Dashboard:
     achievement and roll-up is read from performance.figures."""
     data = get_plan_data(plan)
     figures = plan_figures(data, year, quarter)
-    iku = [IkuRow(indicator, figures.indicator(indicator.pk), _state(figures.indicator(indicator.pk), quarter),
-                  _trend(data.measurements[indicator.pk], plan.years))
-           for indicator in data.indicators if indicator.is_key]
+    iku = [
+        IkuRow(
+            indicator,
+            figures.indicator(indicator.pk),
+            _state(figures.indicator(indicator.pk), quarter),
+            _trend(data.measurements[indicator.pk], plan.years),
+        )
+        for indicator in data.indicators
+        if indicator.is_key
+    ]
     # one pass over the page rows: states per unit and position, the IKI rows at risk
     units: dict[int, Unit] = {}
     positions: dict[int, Position] = {}
@@ -194,8 +207,11 @@ def get_dashboard(plan: StrategicPlan, year: int, quarter: int) -> Dashboard:
         measurement = figures.indicator(row.indicator_id)
         value = measurement.period_achievement
         state = _state(measurement, quarter)
-        if not row.indicator.is_key and row.indicator_id not in seen["risk", 0] and (
-                value is None or achievement.category(value) in (achievement.RENDAH, achievement.SANGAT_RENDAH)):
+        if (
+            not row.indicator.is_key
+            and row.indicator_id not in seen["risk", 0]
+            and (value is None or achievement.category(value) in (achievement.RENDAH, achievement.SANGAT_RENDAH))
+        ):
             seen["risk", 0].add(row.indicator_id)
             risky.append(RiskyRow(row, value))
         if unit.pk not in completeness:
@@ -210,10 +226,17 @@ def get_dashboard(plan: StrategicPlan, year: int, quarter: int) -> Dashboard:
             seen["p", position.pk].add(row.indicator_id)
             position_completeness[position.pk].counts[state] += 1
     return Dashboard(
-        plan, year, quarter, iku,
+        plan,
+        year,
+        quarter,
+        iku,
         [Group(unit, figures.unit(pk)) for pk, unit in units.items()],
         [Group(position, figures.position(pk)) for pk, position in positions.items()],
-        list(completeness.values()), figures.agency, data.example, risky, figures,
+        list(completeness.values()),
+        figures.agency,
+        data.example,
+        risky,
+        figures,
     )
 
 
@@ -228,14 +251,20 @@ def figure_text(value: Decimal | None) -> str | None:
     return None if value is None else str(value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP))
 
 
-def _node(name: str, kind: str, value: Decimal | None, url: str, children: list | None = None, code: str = "",
-          rollup: achievement.Rollup | None = None) -> dict:
+def _node(
+    name: str,
+    kind: str,
+    value: Decimal | None,
+    url: str,
+    children: list | None = None,
+    code: str = "",
+    rollup: achievement.Rollup | None = None,
+) -> dict:
     node = {"name": name, "kind": kind, "value": figure_text(value), "category": category_slug(value), "url": url}
     if code:
         node["code"] = code
     if rollup is not None:  # what the figure is based on: n of N indicators, verified, low coverage
-        node.update(counted=rollup.counted, total=rollup.total, verified=rollup.verified,
-                    low=rollup.low_coverage)
+        node.update(counted=rollup.counted, total=rollup.total, verified=rollup.verified, low=rollup.low_coverage)
         if rollup.low_coverage:
             node["category"] = "low"
     if children:
@@ -243,8 +272,9 @@ def _node(name: str, kind: str, value: Decimal | None, url: str, children: list 
     return node
 
 
-def _rollup_node(name: str, kind: str, rollup: achievement.Rollup, url: str, children: list | None = None,
-                 code: str = "") -> dict:
+def _rollup_node(
+    name: str, kind: str, rollup: achievement.Rollup, url: str, children: list | None = None, code: str = ""
+) -> dict:
     return _node(name, kind, rollup.mean, url, children, code, rollup)
 
 
@@ -287,16 +317,24 @@ def get_tree(plan: StrategicPlan, year: int, quarter: int, urls: "TreeUrls") -> 
         if depth < 50:  # a cycle in the links must not hang the page
             children += [performance_node(item, depth + 1) for item in contributors.get(objective.pk, [])]
         title = f"{objective.text} — {objective.position.title}" if objective.position else objective.text
-        return _rollup_node(title, "objective", figures.objective(objective.pk),
-                            urls.position(objective.position.code) if objective.position else urls.plan, children,
-                            code=objective.code)
+        return _rollup_node(
+            title,
+            "objective",
+            figures.objective(objective.pk),
+            urls.position(objective.position.code) if objective.position else urls.plan,
+            children,
+            code=objective.code,
+        )
 
     def strategic_node(objective: Objective) -> dict:
-        children = [indicator_node(indicator, indicator.name, "iku" if indicator.is_key else "indicator")
-                    for indicator in indicators_of.get(objective.pk, [])]
+        children = [
+            indicator_node(indicator, indicator.name, "iku" if indicator.is_key else "indicator")
+            for indicator in indicators_of.get(objective.pk, [])
+        ]
         children += [performance_node(item) for item in contributors.get(objective.pk, [])]
-        return _rollup_node(objective.text, "strategic", figures.objective(objective.pk), urls.plan, children,
-                            code=objective.code)
+        return _rollup_node(
+            objective.text, "strategic", figures.objective(objective.pk), urls.plan, children, code=objective.code
+        )
 
     strategic = [objective for objective in objectives if objective.level == Objective.Level.STRATEGIC]
     goal_nodes = []
@@ -392,14 +430,21 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     indicators that several agencies share (7 queries, however many agencies and indicators)."""
     agencies = list(
         region.agencies.order_by("name").prefetch_related(
-            Prefetch("plans", StrategicPlan.objects.order_by("-first_year"), to_attr="plan_list"))
+            Prefetch("plans", StrategicPlan.objects.order_by("-first_year"), to_attr="plan_list")
+        )
     )
     plans = {agency.pk: agency.plan_list[0] for agency in agencies if agency.plan_list}
     # only what the measurement rules, the comparison and its links read (no per-row query: nothing else is used)
-    indicators = list(Indicator.objects.filter(plan__in=plans.values()).order_by("plan_id", "order", "code")
-                      .only("plan_id", "code", "name", "formula", "polarity", "quarter_rule", "factor"))
-    rows = list(PageIndicator.objects.filter(objective__plan__in=plans.values())
-                .values_list("indicator_id", "position__agency_id"))
+    indicators = list(
+        Indicator.objects.filter(plan__in=plans.values())
+        .order_by("plan_id", "order", "code")
+        .only("plan_id", "code", "name", "formula", "polarity", "quarter_rule", "factor")
+    )
+    rows = list(
+        PageIndicator.objects.filter(objective__plan__in=plans.values()).values_list(
+            "indicator_id", "position__agency_id"
+        )
+    )
     # read-only roll-up of the region's thousands of indicators: figures, not model instances (same rules)
     measurements = get_measurement_figures(indicators, year, quarter=quarter)
 
@@ -417,9 +462,15 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     for agency in agencies:
         done = states.get(agency.pk, {})
         share = Decimal(sum(done.values())) * 100 / len(done) if done else None
-        lines.append(AgencyLine(agency, plans.get(agency.pk),
-                                rollup_of(values[agency.pk]),  # no plan: nothing measured, "—"
-                                share, scores.get(agency.pk)))
+        lines.append(
+            AgencyLine(
+                agency,
+                plans.get(agency.pk),
+                rollup_of(values[agency.pk]),  # no plan: nothing measured, "—"
+                share,
+                scores.get(agency.pk),
+            )
+        )
     agency_of_plan = {plan.pk: agency_id for agency_id, plan in plans.items()}
     groups: dict[str, dict[int, tuple[Indicator, Decimal | None]]] = defaultdict(dict)
     names: dict[str, str] = {}
@@ -444,7 +495,8 @@ def get_public_plan(plan: StrategicPlan) -> list[PlanMeasurement]:
         return []
     targets = Target.objects.filter(indicator__in=by_id).filter(
         Q(kind=Target.Kind.YEAR, year__range=(plan.first_year, plan.last_year))
-        | Q(kind__in=[Target.Kind.END, Target.Kind.BASELINE]))
+        | Q(kind__in=[Target.Kind.END, Target.Kind.BASELINE])
+    )
     for target in targets:
         pm = by_id[target.indicator_id]
         if target.kind == Target.Kind.END:
@@ -453,8 +505,12 @@ def get_public_plan(plan: StrategicPlan) -> list[PlanMeasurement]:
             pm.baseline = target
         else:
             pm.year(target.year).target = target
-    verified = Actual.objects.filter(indicator__in=by_id, status=Actual.Status.VERIFIED,
-                                     year__range=(plan.first_year, plan.last_year), quarter__in=QUARTERS)
+    verified = Actual.objects.filter(
+        indicator__in=by_id,
+        status=Actual.Status.VERIFIED,
+        year__range=(plan.first_year, plan.last_year),
+        quarter__in=QUARTERS,
+    )
     for actual in verified:
         by_id[actual.indicator_id].year(actual.year).actuals[actual.quarter] = actual
     return list(by_id.values())

@@ -1,6 +1,5 @@
 """The one writer of an agency's publication: every change goes through the audit trail."""
 
-
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,11 +24,13 @@ def set_published(*, actor: Actor, agency: Agency, published: bool) -> Publicati
     publication.changed_by = actor if getattr(actor, "is_authenticated", False) else None
     publication.save()
     state = "diterbitkan" if published else "ditarik dari publik"
-    audit.record_change(actor=actor, obj=publication, before=before, agency=agency,
-                        description=f"Halaman publik {agency.name} {state}.")
+    audit.record_change(
+        actor=actor, obj=publication, before=before, agency=agency, description=f"Halaman publik {agency.name} {state}."
+    )
     return publication
 
 
 def published_agencies():
-    return Agency.objects.filter(publication__is_published=True).select_related("region").order_by("region__name",
-                                                                                                   "name")
+    return (
+        Agency.objects.filter(publication__is_published=True).select_related("region").order_by("region__name", "name")
+    )

@@ -61,15 +61,27 @@ def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
         "values": [None if group.rollup.mean is None else str(group.rollup.mean) for group in board.positions],
         "categories": [_chart_category(group.rollup) for group in board.positions],
     }
-    return render(request, "dashboard/dashboard.html", {
-        "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
-        "board": board, "units_chart": units_chart, "positions_chart": positions_chart,
-        "trends": [(row, f"trend-{index}") for index, row in enumerate(board.iku)],
-        "example": board.example, "may_plan": may_plan(request.user, agency_obj),
-        "published": _is_published(agency_obj),
-        "reads_region": _reads_region(request.user, agency_obj.region), "rollup_cap": rollup_cap(),
-        "year_target_used": board.figures.year_target_used,
-    })
+    return render(
+        request,
+        "dashboard/dashboard.html",
+        {
+            "agency": agency_obj,
+            "plan": plan,
+            "year": year,
+            "quarter": quarter,
+            "quarters": QUARTER_NAMES,
+            "board": board,
+            "units_chart": units_chart,
+            "positions_chart": positions_chart,
+            "trends": [(row, f"trend-{index}") for index, row in enumerate(board.iku)],
+            "example": board.example,
+            "may_plan": may_plan(request.user, agency_obj),
+            "published": _is_published(agency_obj),
+            "reads_region": _reads_region(request.user, agency_obj.region),
+            "rollup_cap": rollup_cap(),
+            "year_target_used": board.figures.year_target_used,
+        },
+    )
 
 
 def tree(request: HttpRequest, agency: str) -> HttpResponse:
@@ -79,11 +91,21 @@ def tree(request: HttpRequest, agency: str) -> HttpResponse:
         return render(request, "strategy/no_plan.html", {"agency": agency_obj})
     year, quarter = _period(request, plan)
     root = selectors.get_tree(plan, year, quarter, tree_urls(agency_obj.code, year))
-    return render(request, "dashboard/tree.html", {
-        "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
-        "root": root, "node_count": selectors.count_nodes(root), "rollup_cap": rollup_cap(),
-        "year_target_used": root.get("year_target_used", False),
-    })
+    return render(
+        request,
+        "dashboard/tree.html",
+        {
+            "agency": agency_obj,
+            "plan": plan,
+            "year": year,
+            "quarter": quarter,
+            "quarters": QUARTER_NAMES,
+            "root": root,
+            "node_count": selectors.count_nodes(root),
+            "rollup_cap": rollup_cap(),
+            "year_target_used": root.get("year_target_used", False),
+        },
+    )
 
 
 def tree_urls(code: str, year: int) -> selectors.TreeUrls:
@@ -103,8 +125,7 @@ def publish(request: HttpRequest, agency: str) -> HttpResponse:
         raise Http404(NOT_FOUND)
     published = request.POST.get("publish") == "1"
     services.set_published(actor=request.user, agency=agency_obj, published=published)
-    messages.success(request, _("The public page is published.") if published
-                     else _("The public page is withdrawn."))
+    messages.success(request, _("The public page is published.") if published else _("The public page is withdrawn."))
     return redirect("dashboard", agency=agency_obj.code)
 
 
@@ -136,12 +157,23 @@ def region_view(request: HttpRequest, region: str) -> HttpResponse:
     chosen_key = request.GET.get("indikator", "")
     chosen = next((item for item in view.shared if item.key == chosen_key), None) if chosen_key else None
     show_all = request.GET.get("semua") == "1"
-    return render(request, "dashboard/region.html", {
-        "region": region_obj, "view": view, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
-        "years": list(latest_plan.years) if latest_plan else [year],
-        "chosen": chosen, "chosen_key": chosen_key, "show_all": show_all,
-        "shared_shown": view.shared if show_all else view.shared[:SHARED_LISTED], "rollup_cap": rollup_cap(),
-    })
+    return render(
+        request,
+        "dashboard/region.html",
+        {
+            "region": region_obj,
+            "view": view,
+            "year": year,
+            "quarter": quarter,
+            "quarters": QUARTER_NAMES,
+            "years": list(latest_plan.years) if latest_plan else [year],
+            "chosen": chosen,
+            "chosen_key": chosen_key,
+            "show_all": show_all,
+            "shared_shown": view.shared if show_all else view.shared[:SHARED_LISTED],
+            "rollup_cap": rollup_cap(),
+        },
+    )
 
 
 # -- the public pages (no login) ------------------------------------------------------------------------
@@ -154,8 +186,7 @@ def public_index(request: HttpRequest) -> HttpResponse:
 
 def _public_agency(code: str) -> tuple[Agency, StrategicPlan | None]:
     """The agency when it published its page; 404 otherwise, as if it did not exist."""
-    agency = get_object_or_404(Agency.objects.select_related("region"), code=code,
-                               publication__is_published=True)
+    agency = get_object_or_404(Agency.objects.select_related("region"), code=code, publication__is_published=True)
     return agency, find_current_plan(agency)
 
 
@@ -164,15 +195,28 @@ def public_page(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj, plan = _public_agency(agency)
     rows = selectors.get_public_plan(plan) if plan else []
     decree = _latest_enacted(plan) if plan else None
-    return render(request, "dashboard/public.html", {
-        "public_agency": agency_obj, "plan": plan, "rows": rows, "years": list(plan.years) if plan else [],
-        "decree": decree, "example": any(m.has_example_data for pm in rows for m in pm.years.values()),
-    })
+    return render(
+        request,
+        "dashboard/public.html",
+        {
+            "public_agency": agency_obj,
+            "plan": plan,
+            "rows": rows,
+            "years": list(plan.years) if plan else [],
+            "decree": decree,
+            "example": any(m.has_example_data for pm in rows for m in pm.years.values()),
+        },
+    )
 
 
 def _latest_enacted(plan: StrategicPlan) -> EnactedDecree | None:
-    return (EnactedDecree.objects.filter(decree__plan=plan).select_related("decree").defer("document")
-            .order_by("-decree__year", "-version").first())
+    return (
+        EnactedDecree.objects.filter(decree__plan=plan)
+        .select_related("decree")
+        .defer("document")
+        .order_by("-decree__year", "-version")
+        .first()
+    )
 
 
 @login_not_required
@@ -189,11 +233,20 @@ def public_csv(request: HttpRequest, agency: str) -> HttpResponse:
     for indicator in iku:
         for year in plan.years:
             m = by_year[year].indicator(indicator.pk)
-            writer.writerow(map(spreadsheet_text, [  # a name that starts with "=" is text, not a formula
-                indicator.code, indicator.name, indicator.unit, year,
-                _csv_number(m.period_target, indicator.decimals),
-                _csv_number(m.period_actual, indicator.decimals), _csv_number(m.period_achievement, 2),
-            ]))
+            writer.writerow(
+                map(
+                    spreadsheet_text,
+                    [  # a name that starts with "=" is text, not a formula
+                        indicator.code,
+                        indicator.name,
+                        indicator.unit,
+                        year,
+                        _csv_number(m.period_target, indicator.decimals),
+                        _csv_number(m.period_actual, indicator.decimals),
+                        _csv_number(m.period_achievement, 2),
+                    ],
+                )
+            )
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="iku-{agency_obj.code}.csv"'
     return response
@@ -215,5 +268,6 @@ def public_decree(request: HttpRequest, agency: str) -> HttpResponse:
     path = stored.enacted_pdf(enacted, agency_obj.code)  # rendered once per enacted version, then kept
     response = HttpResponse(path.read_bytes(), content_type=output.FORMATS["pdf"].content_type)
     response["Content-Disposition"] = (
-        f'inline; filename="keputusan-{agency}-{enacted.decree.year}-v{enacted.version}.pdf"')
+        f'inline; filename="keputusan-{agency}-{enacted.decree.year}-v{enacted.version}.pdf"'
+    )
     return response

@@ -16,17 +16,27 @@ class KinerjaLink:
     query: str = "?tahun={year}"
 
 
-LINKS = {link.key: link for link in (
-    KinerjaLink("keputusan", _("IKU/IKI decree (PDF)"), "document-download", ("keputusan-iku-iki", "pdf")),
-    KinerjaLink("perjanjian", _("Performance agreements (PDF)"), "document-download", ("perjanjian-kinerja", "pdf")),
-    KinerjaLink("capaian", _("Achievement tables and work plan evaluation (PDF)"), "document-download",
-                ("evaluasi-renja", "pdf"), "?tahun={year}&triwulan=4"),
-    KinerjaLink("lkjip", _("Performance report LKjIP (PDF)"), "document-download", ("lkjip", "pdf")),
-    KinerjaLink("renstra", _("Strategic plan page"), "plan-detail", query=""),
-    KinerjaLink("struktur", _("Organisation and positions"), "organisation-tree", query=""),
-    KinerjaLink("dokumen", _("Documents page"), "documents"),
-    KinerjaLink("verifikasi", _("Verification of actuals"), "verification", query=""),
-)}
+LINKS = {
+    link.key: link
+    for link in (
+        KinerjaLink("keputusan", _("IKU/IKI decree (PDF)"), "document-download", ("keputusan-iku-iki", "pdf")),
+        KinerjaLink(
+            "perjanjian", _("Performance agreements (PDF)"), "document-download", ("perjanjian-kinerja", "pdf")
+        ),
+        KinerjaLink(
+            "capaian",
+            _("Achievement tables and work plan evaluation (PDF)"),
+            "document-download",
+            ("evaluasi-renja", "pdf"),
+            "?tahun={year}&triwulan=4",
+        ),
+        KinerjaLink("lkjip", _("Performance report LKjIP (PDF)"), "document-download", ("lkjip", "pdf")),
+        KinerjaLink("renstra", _("Strategic plan page"), "plan-detail", query=""),
+        KinerjaLink("struktur", _("Organisation and positions"), "organisation-tree", query=""),
+        KinerjaLink("dokumen", _("Documents page"), "documents"),
+        KinerjaLink("verifikasi", _("Verification of actuals"), "verification", query=""),
+    )
+}
 
 
 def link_url(key: str, agency_code: str, year: int) -> str:

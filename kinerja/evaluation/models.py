@@ -36,8 +36,9 @@ class WorksheetVersion(TimeStampedModel):
 
 
 class Component(TimeStampedModel):
-    version = models.ForeignKey(WorksheetVersion, models.CASCADE, related_name="components",
-                                verbose_name=_("worksheet version"))
+    version = models.ForeignKey(
+        WorksheetVersion, models.CASCADE, related_name="components", verbose_name=_("worksheet version")
+    )
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=300)
     weight = models.DecimalField(_("weight"), **WEIGHT)
@@ -54,8 +55,7 @@ class Component(TimeStampedModel):
 
 
 class SubComponent(TimeStampedModel):
-    component = models.ForeignKey(Component, models.CASCADE, related_name="sub_components",
-                                  verbose_name=_("component"))
+    component = models.ForeignKey(Component, models.CASCADE, related_name="sub_components", verbose_name=_("component"))
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=300)
     weight = models.DecimalField(_("weight"), **WEIGHT)
@@ -72,8 +72,9 @@ class SubComponent(TimeStampedModel):
 
 
 class Criterion(TimeStampedModel):
-    sub_component = models.ForeignKey(SubComponent, models.CASCADE, related_name="criteria",
-                                      verbose_name=_("sub-component"))
+    sub_component = models.ForeignKey(
+        SubComponent, models.CASCADE, related_name="criteria", verbose_name=_("sub-component")
+    )
     code = models.CharField(_("code"), max_length=20)
     text = models.TextField(_("wording"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -96,17 +97,25 @@ class Evaluation(TimeStampedModel):
         UNDER_EVALUATION = "evaluating", _("Under evaluation")
         FINAL = "final", _("Final")
 
-    agency = models.ForeignKey("organisation.Agency", models.CASCADE, related_name="sakip_evaluations",
-                               verbose_name=_("agency"))
+    agency = models.ForeignKey(
+        "organisation.Agency", models.CASCADE, related_name="sakip_evaluations", verbose_name=_("agency")
+    )
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
-    version = models.ForeignKey(WorksheetVersion, models.PROTECT, related_name="evaluations",
-                                verbose_name=_("worksheet version"))
+    version = models.ForeignKey(
+        WorksheetVersion, models.PROTECT, related_name="evaluations", verbose_name=_("worksheet version")
+    )
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.SELF_ASSESSMENT)
     total_score = models.DecimalField(_("total score"), max_digits=8, decimal_places=4, null=True, blank=True)
     predicate = models.CharField(_("predicate"), max_length=2, blank=True)
     finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
-    finalised_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                     related_name="+", verbose_name=_("finalised by"))
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("finalised by"),
+    )
 
     class Meta:
         verbose_name = _("SAKIP evaluation")
@@ -133,14 +142,24 @@ class Answer(TimeStampedModel):
     answer = models.CharField(_("evaluator's answer"), max_length=2, blank=True, choices=ANSWER_CHOICES)
     note = models.TextField(_("evaluator's note"), blank=True)
     recommendation = models.TextField(_("recommendation"), blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("answered by"))
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
 
     class Meta:
         verbose_name = _("worksheet answer")
         verbose_name_plural = _("worksheet answers")
-        ordering = ["evaluation", "criterion__sub_component__component__order", "criterion__sub_component__order",
-                    "criterion__order"]
+        ordering = [
+            "evaluation",
+            "criterion__sub_component__component__order",
+            "criterion__sub_component__order",
+            "criterion__order",
+        ]
         constraints = [models.UniqueConstraint(fields=["evaluation", "criterion"], name="lke_answer_once")]
 
     def __str__(self) -> str:
@@ -160,8 +179,9 @@ class FollowUp(TimeStampedModel):
     action = models.TextField(_("what the agency did"), blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN)
     evaluator_note = models.TextField(_("evaluator's note"), blank=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("changed by"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("changed by")
+    )
 
     class Meta:
         verbose_name = _("follow-up")
@@ -181,10 +201,12 @@ class EvaluationEvidence(StoredFileMixin, TimeStampedModel):
     content, stored under a generated name like performance evidence) or a link to a Kinerja page picked from a
     list (`links.py`: the decree, the agreements, the achievement tables, the plan …)."""
 
-    answer = models.ForeignKey(Answer, models.CASCADE, null=True, blank=True, related_name="evidence",
-                               verbose_name=_("answer"))
-    follow_up = models.ForeignKey(FollowUp, models.CASCADE, null=True, blank=True, related_name="evidence",
-                                  verbose_name=_("follow-up"))
+    answer = models.ForeignKey(
+        Answer, models.CASCADE, null=True, blank=True, related_name="evidence", verbose_name=_("answer")
+    )
+    follow_up = models.ForeignKey(
+        FollowUp, models.CASCADE, null=True, blank=True, related_name="evidence", verbose_name=_("follow-up")
+    )
     link = models.CharField(_("Kinerja page"), max_length=100, blank=True)
     file = models.FileField(_("file"), upload_to=evaluation_evidence_path, max_length=300, blank=True)
     stored_name = models.CharField(_("stored name"), max_length=100, blank=True)
@@ -193,8 +215,14 @@ class EvaluationEvidence(StoredFileMixin, TimeStampedModel):
     content_type = models.CharField(_("content type"), max_length=100, blank=True)
     size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("uploaded by"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
 
     class Meta:
         verbose_name = _("evaluation evidence")
@@ -202,11 +230,15 @@ class EvaluationEvidence(StoredFileMixin, TimeStampedModel):
         ordering = ["created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(answer__isnull=False, follow_up__isnull=True)
-                           | models.Q(answer__isnull=True, follow_up__isnull=False)),
-                name="lke_evidence_of_one_thing"),
-            models.CheckConstraint(condition=~models.Q(link="") | ~models.Q(stored_name=""),
-                                   name="lke_evidence_file_or_link"),
+                condition=(
+                    models.Q(answer__isnull=False, follow_up__isnull=True)
+                    | models.Q(answer__isnull=True, follow_up__isnull=False)
+                ),
+                name="lke_evidence_of_one_thing",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(link="") | ~models.Q(stored_name=""), name="lke_evidence_file_or_link"
+            ),
         ]
 
     def __str__(self) -> str:

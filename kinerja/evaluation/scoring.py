@@ -23,15 +23,27 @@ from decimal import Decimal
 from fractions import Fraction
 
 ANSWER_VALUES: dict[str, Decimal] = {
-    "AA": Decimal(100), "A": Decimal(90), "BB": Decimal(80), "B": Decimal(70),
-    "CC": Decimal(60), "C": Decimal(50), "D": Decimal(30), "E": Decimal(0),
+    "AA": Decimal(100),
+    "A": Decimal(90),
+    "BB": Decimal(80),
+    "B": Decimal(70),
+    "CC": Decimal(60),
+    "C": Decimal(50),
+    "D": Decimal(30),
+    "E": Decimal(0),
 }
 ANSWERS: tuple[str, ...] = tuple(ANSWER_VALUES)
 # What each answer says about a criterion, shown where it is chosen (the words of the predicate scale; E: nothing
 # of the criterion is met, worth 0).
 ANSWER_MEANINGS: dict[str, str] = {
-    "AA": "Sangat memuaskan", "A": "Memuaskan", "BB": "Sangat baik", "B": "Baik",
-    "CC": "Cukup", "C": "Kurang", "D": "Sangat kurang", "E": "Tidak ada / tidak terpenuhi",
+    "AA": "Sangat memuaskan",
+    "A": "Memuaskan",
+    "BB": "Sangat baik",
+    "B": "Baik",
+    "CC": "Cukup",
+    "C": "Kurang",
+    "D": "Sangat kurang",
+    "E": "Tidak ada / tidak terpenuhi",
 }
 PLACES = 4
 QUANTUM = Decimal(1).scaleb(-PLACES)  # 0.0001
@@ -82,8 +94,7 @@ def _quantised(value: Fraction) -> Decimal:
     return Decimal(whole).scaleb(-PLACES).quantize(QUANTUM)
 
 
-def sub_component_score(answers: Sequence[str | int | Decimal | None], weight: Decimal | int | str
-                        ) -> Decimal | None:
+def sub_component_score(answers: Sequence[str | int | Decimal | None], weight: Decimal | int | str) -> Decimal | None:
     """Mean of the answers' values × weight / 100, quantised to 4 decimals half-up; None when any answer is
     missing or there is none. An answer that is not a letter of ANSWERS raises ValueError."""
     if not answers or any(is_unanswered(answer) for answer in answers):
@@ -123,6 +134,7 @@ def predicate(score: Decimal | int | str) -> tuple[str, str]:
 
 
 # -- a whole worksheet -----------------------------------------------------------------------------------------
+
 
 @dataclass
 class SubComponentInput:
@@ -184,8 +196,12 @@ def score_worksheet(components: Sequence[ComponentInput]) -> WorksheetResult:
         subs = []
         for sub in component.sub_components:
             missing = [code for code, answer in sub.answers.items() if is_unanswered(answer)]
-            subs.append(SubComponentResult(sub.code, Decimal(sub.weight),
-                                           sub_component_score(list(sub.answers.values()), sub.weight), missing))
-        results.append(ComponentResult(component.code, Decimal(component.weight),
-                                       component_score(sub.score for sub in subs), subs))
+            subs.append(
+                SubComponentResult(
+                    sub.code, Decimal(sub.weight), sub_component_score(list(sub.answers.values()), sub.weight), missing
+                )
+            )
+        results.append(
+            ComponentResult(component.code, Decimal(component.weight), component_score(sub.score for sub in subs), subs)
+        )
     return WorksheetResult(results, [code for component in results for code in component.unanswered])

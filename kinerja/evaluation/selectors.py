@@ -14,8 +14,11 @@ from .models import Answer, Component, Criterion, Evaluation, EvaluationEvidence
 
 def criteria_of(version: object) -> list[Criterion]:
     """Every criterion of a worksheet version in the worksheet's order (1 query)."""
-    return list(Criterion.objects.filter(sub_component__component__version=version)
-                .order_by("sub_component__component__order", "sub_component__order", "order"))
+    return list(
+        Criterion.objects.filter(sub_component__component__version=version).order_by(
+            "sub_component__component__order", "sub_component__order", "order"
+        )
+    )
 
 
 @dataclass
@@ -54,19 +57,31 @@ class Worksheet:
 
 
 def _inputs(components: list[ComponentView], field_name: str) -> list[scoring.ComponentInput]:
-    return [scoring.ComponentInput(view.component.code, view.component.weight, [
-        scoring.SubComponentInput(sub.sub.code, sub.sub.weight,
-                                  {answer.criterion.code: getattr(answer, field_name) for answer in sub.answers})
-        for sub in view.subs]) for view in components]
+    return [
+        scoring.ComponentInput(
+            view.component.code,
+            view.component.weight,
+            [
+                scoring.SubComponentInput(
+                    sub.sub.code,
+                    sub.sub.weight,
+                    {answer.criterion.code: getattr(answer, field_name) for answer in sub.answers},
+                )
+                for sub in view.subs
+            ],
+        )
+        for view in components
+    ]
 
 
 def worksheet_of(evaluation: Evaluation, *, with_evidence: bool = False) -> Worksheet:
     """The evaluation's answers in worksheet order with their criterion, sub-component and component (1 query;
     +1 with the evidence), scored both ways."""
-    answers = (Answer.objects.filter(evaluation=evaluation)
-               .select_related("criterion__sub_component__component", "follow_up")
-               .order_by("criterion__sub_component__component__order", "criterion__sub_component__order",
-                         "criterion__order"))
+    answers = (
+        Answer.objects.filter(evaluation=evaluation)
+        .select_related("criterion__sub_component__component", "follow_up")
+        .order_by("criterion__sub_component__component__order", "criterion__sub_component__order", "criterion__order")
+    )
     if with_evidence:
         answers = answers.prefetch_related(Prefetch("evidence", queryset=EvaluationEvidence.objects.order_by("pk")))
     components: list[ComponentView] = []
@@ -82,8 +97,7 @@ def worksheet_of(evaluation: Evaluation, *, with_evidence: bool = False) -> Work
     self_result = scoring.score_worksheet(_inputs(components, "self_answer"))
     for view, scored, self_scored in zip(components, result.components, self_result.components, strict=True):
         view.score, view.self_score = scored.score, self_scored.score
-        for sub, sub_scored, sub_self in zip(view.subs, scored.sub_components, self_scored.sub_components,
-                                             strict=True):
+        for sub, sub_scored, sub_self in zip(view.subs, scored.sub_components, self_scored.sub_components, strict=True):
             sub.score, sub.self_score = sub_scored.score, sub_self.score
     return Worksheet(evaluation, components, result, self_result)
 
@@ -142,24 +156,40 @@ def get_progress(evaluation: Evaluation) -> Progress:
     """The counters of the worksheet page, its saved-status fragment and the send confirmation, per
     sub-component and component in worksheet order (1 query)."""
     component, sub = "criterion__sub_component__component", "criterion__sub_component"
-    rows = (Answer.objects.filter(evaluation=evaluation)
-            .values(f"{component}__code", f"{component}__order", f"{sub}__code", f"{sub}__order")
-            .annotate(total=Count("pk"), self_answered=Count("pk", filter=~Q(self_answer="")),
-                      answered=Count("pk", filter=~Q(answer="")))
-            .order_by(f"{component}__order", f"{component}__code", f"{sub}__order", f"{sub}__code"))
+    rows = (
+        Answer.objects.filter(evaluation=evaluation)
+        .values(f"{component}__code", f"{component}__order", f"{sub}__code", f"{sub}__order")
+        .annotate(
+            total=Count("pk"),
+            self_answered=Count("pk", filter=~Q(self_answer="")),
+            answered=Count("pk", filter=~Q(answer="")),
+        )
+        .order_by(f"{component}__order", f"{component}__code", f"{sub}__order", f"{sub}__code")
+    )
     grouped: dict[str, list[Counted]] = {}
     for row in rows:
         grouped.setdefault(row[f"{component}__code"], []).append(
-            Counted(row[f"{sub}__code"], row["total"], row["self_answered"], row["answered"]))
-    return Progress([ComponentProgress(code, sum(item.total for item in subs),
-                                       sum(item.self_answered for item in subs), sum(item.answered for item in subs),
-                                       tuple(subs)) for code, subs in grouped.items()])
+            Counted(row[f"{sub}__code"], row["total"], row["self_answered"], row["answered"])
+        )
+    return Progress(
+        [
+            ComponentProgress(
+                code,
+                sum(item.total for item in subs),
+                sum(item.self_answered for item in subs),
+                sum(item.answered for item in subs),
+                tuple(subs),
+            )
+            for code, subs in grouped.items()
+        ]
+    )
 
 
 def final_scores(*, agency_ids: list[int] | set[int] | tuple[int, ...], year: int) -> dict[int, tuple[Decimal, str]]:
     """agency id → (total score, predicate letter) of its FINAL evaluation of `year`, in one query."""
-    rows = Evaluation.objects.filter(agency_id__in=list(agency_ids), year=year, state=Evaluation.State.FINAL,
-                                     total_score__isnull=False).values_list("agency_id", "total_score", "predicate")
+    rows = Evaluation.objects.filter(
+        agency_id__in=list(agency_ids), year=year, state=Evaluation.State.FINAL, total_score__isnull=False
+    ).values_list("agency_id", "total_score", "predicate")
     return {agency_id: (score, letter) for agency_id, score, letter in rows}
 
 
@@ -191,25 +221,41 @@ class SummaryRow:
 def region_summary(region: Region, year: int) -> list[SummaryRow]:
     """Every agency of the region with its evaluation of `year` and of the year before (2 queries)."""
     agencies = list(Agency.objects.filter(region=region).order_by("name"))
-    evaluations = {(evaluation.agency_id, evaluation.year): evaluation for evaluation in
-                   Evaluation.objects.filter(agency__region=region, year__in=[year, year - 1])}
-    return [SummaryRow(agency, evaluations.get((agency.pk, year)), evaluations.get((agency.pk, year - 1)))
-            for agency in agencies]
+    evaluations = {
+        (evaluation.agency_id, evaluation.year): evaluation
+        for evaluation in Evaluation.objects.filter(agency__region=region, year__in=[year, year - 1])
+    }
+    return [
+        SummaryRow(agency, evaluations.get((agency.pk, year)), evaluations.get((agency.pk, year - 1)))
+        for agency in agencies
+    ]
 
 
 def previous_follow_ups(agency: Agency, year: int) -> list[FollowUp]:
     """The follow-ups of last year's final evaluation, with their criterion (1 query, +1 for evidence)."""
-    return list(FollowUp.objects.filter(answer__evaluation__agency=agency, answer__evaluation__year=year - 1)
-                .select_related("answer__criterion").prefetch_related("evidence")
-                .order_by("answer__criterion__sub_component__component__order",
-                          "answer__criterion__sub_component__order", "answer__criterion__order"))
+    return list(
+        FollowUp.objects.filter(answer__evaluation__agency=agency, answer__evaluation__year=year - 1)
+        .select_related("answer__criterion")
+        .prefetch_related("evidence")
+        .order_by(
+            "answer__criterion__sub_component__component__order",
+            "answer__criterion__sub_component__order",
+            "answer__criterion__order",
+        )
+    )
 
 
 def follow_ups_of(evaluation: Evaluation) -> list[FollowUp]:
-    return list(FollowUp.objects.filter(answer__evaluation=evaluation)
-                .select_related("answer__criterion").prefetch_related("evidence")
-                .order_by("answer__criterion__sub_component__component__order",
-                          "answer__criterion__sub_component__order", "answer__criterion__order"))
+    return list(
+        FollowUp.objects.filter(answer__evaluation=evaluation)
+        .select_related("answer__criterion")
+        .prefetch_related("evidence")
+        .order_by(
+            "answer__criterion__sub_component__component__order",
+            "answer__criterion__sub_component__order",
+            "answer__criterion__order",
+        )
+    )
 
 
 VERDICT_FIELDS = ("answer", "note", "recommendation")
@@ -221,8 +267,12 @@ def sealed_audit_records(agency: Agency | int) -> Q:
     self-assessment stay readable). Registered with `core.audit.seal` by the app; who may read them anyway is
     `accounts.access.may_read_evaluation_secrets`. A record whose values cannot be read as an untouched verdict
     is sealed too."""
-    open_answers = (Answer.objects.filter(evaluation__agency=agency).exclude(evaluation__state=Evaluation.State.FINAL)
-                    .annotate(key=Cast("pk", CharField())).values("key"))
+    open_answers = (
+        Answer.objects.filter(evaluation__agency=agency)
+        .exclude(evaluation__state=Evaluation.State.FINAL)
+        .annotate(key=Cast("pk", CharField()))
+        .values("key")
+    )
     no_verdict = Q()
     for side in ("before", "after"):
         for name in VERDICT_FIELDS:

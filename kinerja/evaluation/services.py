@@ -37,6 +37,7 @@ NOT_FOUND = "Halaman ini tidak ditemukan."
 
 # -- who ---------------------------------------------------------------------------------------------------
 
+
 def may_prepare(user: object, agency: Agency) -> bool:
     """Prepares the agency's self-assessment: its planner (admin perencanaan) or its head."""
     reach = reach_of(user)
@@ -78,12 +79,14 @@ def _describe(evaluation: Evaluation, what: str) -> str:
 
 # -- the evaluation ----------------------------------------------------------------------------------------
 
+
 @transaction.atomic
-def start_evaluation(*, actor: Actor, agency: Agency, year: int, version: WorksheetVersion | None = None
-                     ) -> Evaluation:
+def start_evaluation(*, actor: Actor, agency: Agency, year: int, version: WorksheetVersion | None = None) -> Evaluation:
     """Open the evaluation of a year with the newest worksheet (or the one given): one answer row per criterion."""
-    _ensure(may_prepare(actor, agency) or may_evaluate(actor, agency),
-             "Hanya perencana/kepala perangkat daerah atau inspektorat yang memulai evaluasi SAKIP.")
+    _ensure(
+        may_prepare(actor, agency) or may_evaluate(actor, agency),
+        "Hanya perencana/kepala perangkat daerah atau inspektorat yang memulai evaluasi SAKIP.",
+    )
     if Evaluation.objects.filter(agency=agency, year=year).exists():
         raise ValidationError(f"Evaluasi SAKIP tahun {year} sudah ada.")
     version = version or WorksheetVersion.objects.order_by("-code").first()
@@ -94,9 +97,13 @@ def start_evaluation(*, actor: Actor, agency: Agency, year: int, version: Worksh
     evaluation.save()
     criteria = selectors.criteria_of(version)
     Answer.objects.bulk_create([Answer(evaluation=evaluation, criterion=criterion) for criterion in criteria])
-    audit.record_change(actor=actor, obj=evaluation, before=None, agency=agency,
-                        description=_describe(evaluation, f"dimulai dengan lembar kerja {version.code} "
-                                                          f"({len(criteria)} kriteria)"))
+    audit.record_change(
+        actor=actor,
+        obj=evaluation,
+        before=None,
+        agency=agency,
+        description=_describe(evaluation, f"dimulai dengan lembar kerja {version.code} ({len(criteria)} kriteria)"),
+    )
     return evaluation
 
 
@@ -107,16 +114,23 @@ def _locked(evaluation: Evaluation) -> Evaluation:
 @transaction.atomic
 def save_self_assessment(*, actor: Actor, answer: Answer, self_answer: str, self_note: str = "") -> Answer:
     evaluation = _locked(answer.evaluation)
-    _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang mengisi "
-                                                   "penilaian mandiri.")
+    _ensure(
+        may_prepare(actor, evaluation.agency),
+        "Hanya perencana atau kepala perangkat daerah yang mengisi penilaian mandiri.",
+    )
     if evaluation.state != Evaluation.State.SELF_ASSESSMENT:
         raise ValidationError("Penilaian mandiri sudah dikirim ke inspektorat; tidak dapat diubah lagi.")
     before = audit.snapshot(answer)
     answer.self_answer = _letter(self_answer, "self_answer", required=False)
     answer.self_note = _text(self_note, "self_note")
     answer.save(update_fields=["self_answer", "self_note", "updated_at"])
-    audit.record_change(actor=actor, obj=answer, before=before, agency=evaluation.agency_id,
-                        description=_describe(evaluation, f"penilaian mandiri kriteria {answer.criterion.code}"))
+    audit.record_change(
+        actor=actor,
+        obj=answer,
+        before=before,
+        agency=evaluation.agency_id,
+        description=_describe(evaluation, f"penilaian mandiri kriteria {answer.criterion.code}"),
+    )
     return answer
 
 
@@ -129,8 +143,10 @@ class IncompleteSelfAssessment(ValidationError):
 
 
 def incomplete_message(unanswered: int, total: int) -> str:
-    return (f"{unanswered} dari {total} kriteria penilaian mandiri belum dijawab. Kirim juga hanya bila Anda "
-            "menyatakannya: setelah dikirim, jawaban tidak dapat diubah lagi.")
+    return (
+        f"{unanswered} dari {total} kriteria penilaian mandiri belum dijawab. Kirim juga hanya bila Anda "
+        "menyatakannya: setelah dikirim, jawaban tidak dapat diubah lagi."
+    )
 
 
 @transaction.atomic
@@ -138,8 +154,10 @@ def submit_self_assessment(*, actor: Actor, evaluation: Evaluation, send_incompl
     """The self-assessment goes to the inspectorate: from now on only the evaluator writes. Refused
     (`IncompleteSelfAssessment`) while criteria are unanswered, unless the sender confirms sending it incomplete."""
     evaluation = _locked(evaluation)
-    _ensure(may_prepare(actor, evaluation.agency) or may_evaluate(actor, evaluation.agency),
-            "Hanya perencana/kepala perangkat daerah atau inspektorat yang mengirim penilaian mandiri.")
+    _ensure(
+        may_prepare(actor, evaluation.agency) or may_evaluate(actor, evaluation.agency),
+        "Hanya perencana/kepala perangkat daerah atau inspektorat yang mengirim penilaian mandiri.",
+    )
     if evaluation.state != Evaluation.State.SELF_ASSESSMENT:
         raise ValidationError("Penilaian mandiri sudah dikirim.")
     answers = list(evaluation.answers.values_list("criterion__code", "self_answer"))
@@ -152,15 +170,22 @@ def submit_self_assessment(*, actor: Actor, evaluation: Evaluation, send_incompl
     sent = "penilaian mandiri dikirim ke inspektorat"
     if unanswered:
         sent += f" ({len(unanswered)} dari {len(answers)} kriteria belum dijawab)"
-    audit.record(actor=actor, action=AuditRecord.Action.SUBMITTED, obj=evaluation, before=before,
-                 after=audit.snapshot(evaluation), agency=evaluation.agency_id,
-                 description=_describe(evaluation, sent))
+    audit.record(
+        actor=actor,
+        action=AuditRecord.Action.SUBMITTED,
+        obj=evaluation,
+        before=before,
+        after=audit.snapshot(evaluation),
+        agency=evaluation.agency_id,
+        description=_describe(evaluation, sent),
+    )
     return evaluation
 
 
 @transaction.atomic
-def save_evaluator_answer(*, actor: Actor, answer: Answer, value: str, note: str = "", recommendation: str = ""
-                          ) -> Answer:
+def save_evaluator_answer(
+    *, actor: Actor, answer: Answer, value: str, note: str = "", recommendation: str = ""
+) -> Answer:
     """The evaluator's answer to one criterion (AA … E, nothing else), note and recommendation."""
     evaluation = _locked(answer.evaluation)
     _ensure(may_evaluate(actor, evaluation.agency), "Hanya inspektorat yang menjawab sebagai evaluator.")
@@ -172,8 +197,13 @@ def save_evaluator_answer(*, actor: Actor, answer: Answer, value: str, note: str
     answer.recommendation = _text(recommendation, "recommendation")
     answer.answered_by = actor
     answer.save(update_fields=["answer", "note", "recommendation", "answered_by", "updated_at"])
-    audit.record_change(actor=actor, obj=answer, before=before, agency=evaluation.agency_id,
-                        description=_describe(evaluation, f"jawaban evaluator kriteria {answer.criterion.code}"))
+    audit.record_change(
+        actor=actor,
+        obj=answer,
+        before=before,
+        agency=evaluation.agency_id,
+        description=_describe(evaluation, f"jawaban evaluator kriteria {answer.criterion.code}"),
+    )
     return answer
 
 
@@ -186,30 +216,44 @@ def finalise(*, actor: Actor, evaluation: Evaluation) -> Evaluation:
         raise ValidationError("Hanya evaluasi yang sedang dievaluasi yang dapat ditetapkan final.")
     result = selectors.worksheet_of(evaluation).result
     if not result.complete:
-        raise ValidationError(f"Masih ada {len(result.unanswered)} kriteria yang belum dijawab evaluator: "
-                              f"{', '.join(result.unanswered)}.")
+        raise ValidationError(
+            f"Masih ada {len(result.unanswered)} kriteria yang belum dijawab evaluator: {', '.join(result.unanswered)}."
+        )
     before = audit.snapshot(evaluation)
     total = result.total
     evaluation.total_score, evaluation.predicate = total, result.predicate[0]
-    evaluation.state, evaluation.finalised_at, evaluation.finalised_by = (Evaluation.State.FINAL, timezone.now(),
-                                                                         actor)
+    evaluation.state, evaluation.finalised_at, evaluation.finalised_by = (Evaluation.State.FINAL, timezone.now(), actor)
     evaluation.save()
-    audit.record(actor=actor, action=AuditRecord.Action.CHANGED, obj=evaluation, before=before,
-                 after=audit.snapshot(evaluation), agency=evaluation.agency_id,
-                 description=_describe(evaluation, f"ditetapkan final, nilai {total:f} ({result.predicate[0]} "
-                                                   f"{result.predicate[1]})"))
+    audit.record(
+        actor=actor,
+        action=AuditRecord.Action.CHANGED,
+        obj=evaluation,
+        before=before,
+        after=audit.snapshot(evaluation),
+        agency=evaluation.agency_id,
+        description=_describe(
+            evaluation, f"ditetapkan final, nilai {total:f} ({result.predicate[0]} {result.predicate[1]})"
+        ),
+    )
     _feed_indicators(actor, evaluation, total, result.predicate)
     for answer in evaluation.answers.exclude(recommendation="").select_related("criterion"):
         follow_up = FollowUp.objects.create(answer=answer)
-        audit.record_change(actor=actor, obj=follow_up, before=None, agency=evaluation.agency_id,
-                            description=_describe(evaluation, f"rekomendasi kriteria {answer.criterion.code} "
-                                                              "menjadi tindak lanjut"))
+        audit.record_change(
+            actor=actor,
+            obj=follow_up,
+            before=None,
+            agency=evaluation.agency_id,
+            description=_describe(evaluation, f"rekomendasi kriteria {answer.criterion.code} menjadi tindak lanjut"),
+        )
     return evaluation
 
 
 def fed_indicators(agency: Agency, year: int) -> list[Indicator]:
-    return list(Indicator.objects.filter(plan__agency=agency, fed_by=FED_BY, plan__first_year__lte=year,
-                                         plan__last_year__gte=year).select_related("plan__agency"))
+    return list(
+        Indicator.objects.filter(
+            plan__agency=agency, fed_by=FED_BY, plan__first_year__lte=year, plan__last_year__gte=year
+        ).select_related("plan__agency")
+    )
 
 
 def result_url(evaluation: Evaluation) -> str:
@@ -220,30 +264,56 @@ def _feed_indicators(actor: Actor, evaluation: Evaluation, total: Decimal, predi
     """The score becomes the quarter-4 actual of each fed indicator, with the result page as its evidence."""
     url = result_url(evaluation)
     for indicator in fed_indicators(evaluation.agency, evaluation.year):
-        existing = Actual.objects.filter(indicator=indicator, year=evaluation.year, quarter=FED_QUARTER,
-                                         is_example=True).first()
+        existing = Actual.objects.filter(
+            indicator=indicator, year=evaluation.year, quarter=FED_QUARTER, is_example=True
+        ).first()
         if existing is not None:  # an invented example figure gives way to the real score
-            audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=existing,
-                         before=audit.snapshot(existing), after=None, agency=evaluation.agency_id, about=indicator,
-                         description=performance.actual_description(existing, AuditRecord.Action.DELETED))
+            audit.record(
+                actor=actor,
+                action=AuditRecord.Action.DELETED,
+                obj=existing,
+                before=audit.snapshot(existing),
+                after=None,
+                agency=evaluation.agency_id,
+                about=indicator,
+                description=performance.actual_description(existing, AuditRecord.Action.DELETED),
+            )
             existing.delete()
         actual = performance.feed_actual(
-            actor=actor, indicator=indicator, year=evaluation.year, quarter=FED_QUARTER, value=total, source=FED_BY,
+            actor=actor,
+            indicator=indicator,
+            year=evaluation.year,
+            quarter=FED_QUARTER,
+            value=total,
+            source=FED_BY,
             note=f"Nilai hasil evaluasi SAKIP tahun {evaluation.year} oleh Inspektorat: {total:f} "
-                 f"({predicate[0]}, {predicate[1]}).",
+            f"({predicate[0]}, {predicate[1]}).",
         )
         evidence = Evidence(
-            actual=actual, link=url, stored_name=f"tautan-{secrets.token_hex(16)}",
-            original_name=f"Hasil evaluasi SAKIP {evaluation.year}", kind="tautan", content_type="text/uri-list",
-            size=0, sha256=hashlib.sha256(url.encode()).hexdigest(), uploaded_by=actor,
+            actual=actual,
+            link=url,
+            stored_name=f"tautan-{secrets.token_hex(16)}",
+            original_name=f"Hasil evaluasi SAKIP {evaluation.year}",
+            kind="tautan",
+            content_type="text/uri-list",
+            size=0,
+            sha256=hashlib.sha256(url.encode()).hexdigest(),
+            uploaded_by=actor,
         )
         evidence.full_clean()
         evidence.save()
-        audit.record_change(actor=actor, obj=evidence, before=None, agency=evaluation.agency_id, about=indicator,
-                            description=performance.evidence_description(evidence, AuditRecord.Action.CREATED))
+        audit.record_change(
+            actor=actor,
+            obj=evidence,
+            before=None,
+            agency=evaluation.agency_id,
+            about=indicator,
+            description=performance.evidence_description(evidence, AuditRecord.Action.CREATED),
+        )
 
 
 # -- evidence ----------------------------------------------------------------------------------------------
+
 
 def _evidence_owner(answer: Answer | None, follow_up: FollowUp | None) -> tuple[Evaluation, str]:
     if (answer is None) == (follow_up is None):
@@ -260,49 +330,68 @@ def _evidence_owner(answer: Answer | None, follow_up: FollowUp | None) -> tuple[
 
 
 @transaction.atomic
-def add_evidence_file(*, actor: Actor, name: str, content: bytes, answer: Answer | None = None,
-                      follow_up: FollowUp | None = None) -> EvaluationEvidence:
+def add_evidence_file(
+    *, actor: Actor, name: str, content: bytes, answer: Answer | None = None, follow_up: FollowUp | None = None
+) -> EvaluationEvidence:
     """A file, checked and stored like performance evidence (`kinerja.core.stored_files`: kind from the content,
     size limit, a generated stored name; shown and downloaded under the uploader's name with the detected kind's
     extension — `laporan.html` holding a PDF is `laporan.pdf`)."""
     evaluation, place = _evidence_owner(answer, follow_up)
-    _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang "
-                                                   "menambahkan bukti.")
+    _ensure(
+        may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang menambahkan bukti."
+    )
     checked = stored_files.checked_file(name, content)
     evidence = EvaluationEvidence(answer=answer, follow_up=follow_up, uploaded_by=actor)
     evidence.put_file(checked)
     evidence.full_clean()
     evidence.save()
-    audit.record_change(actor=actor, obj=evidence, before=None, agency=evaluation.agency_id,
-                        description=_describe(evaluation, f"bukti «{evidence.original_name}» {place} ditambahkan"))
+    audit.record_change(
+        actor=actor,
+        obj=evidence,
+        before=None,
+        agency=evaluation.agency_id,
+        description=_describe(evaluation, f"bukti «{evidence.original_name}» {place} ditambahkan"),
+    )
     return evidence
 
 
 @transaction.atomic
-def add_evidence_link(*, actor: Actor, key: str, answer: Answer | None = None, follow_up: FollowUp | None = None
-                      ) -> EvaluationEvidence:
+def add_evidence_link(
+    *, actor: Actor, key: str, answer: Answer | None = None, follow_up: FollowUp | None = None
+) -> EvaluationEvidence:
     """A page or document of Kinerja picked from `links.LINKS`."""
     evaluation, place = _evidence_owner(answer, follow_up)
-    _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang "
-                                                   "menambahkan bukti.")
+    _ensure(
+        may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang menambahkan bukti."
+    )
     if key not in LINKS:
         raise ValidationError({"link": "Pilih halaman Kinerja dari daftar."})
     evidence = EvaluationEvidence(answer=answer, follow_up=follow_up, link=key, uploaded_by=actor)
     evidence.full_clean()
     evidence.save()
-    audit.record_change(actor=actor, obj=evidence, before=None, agency=evaluation.agency_id,
-                        description=_describe(evaluation, f"tautan «{link_label(key)}» {place} ditambahkan"))
+    audit.record_change(
+        actor=actor,
+        obj=evidence,
+        before=None,
+        agency=evaluation.agency_id,
+        description=_describe(evaluation, f"tautan «{link_label(key)}» {place} ditambahkan"),
+    )
     return evidence
 
 
 @transaction.atomic
 def remove_evidence(*, actor: Actor, evidence: EvaluationEvidence) -> None:
     evaluation, place = _evidence_owner(evidence.answer, evidence.follow_up)
-    _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang menghapus "
-                                                   "bukti.")
-    audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=evidence, before=audit.snapshot(evidence),
-                 after=None, agency=evaluation.agency_id,
-                 description=_describe(evaluation, f"bukti «{evidence}» {place} dihapus"))
+    _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang menghapus bukti.")
+    audit.record(
+        actor=actor,
+        action=AuditRecord.Action.DELETED,
+        obj=evidence,
+        before=audit.snapshot(evidence),
+        after=None,
+        agency=evaluation.agency_id,
+        description=_describe(evaluation, f"bukti «{evidence}» {place} dihapus"),
+    )
     stored = evidence.file
     evidence.delete()
     if stored:
@@ -311,9 +400,13 @@ def remove_evidence(*, actor: Actor, evidence: EvaluationEvidence) -> None:
 
 # -- follow-up ---------------------------------------------------------------------------------------------
 
+
 def _locked_follow_up(follow_up: FollowUp) -> FollowUp:
-    return (FollowUp.objects.select_for_update().select_related("answer__evaluation__agency", "answer__criterion")
-            .get(pk=follow_up.pk))
+    return (
+        FollowUp.objects.select_for_update()
+        .select_related("answer__evaluation__agency", "answer__criterion")
+        .get(pk=follow_up.pk)
+    )
 
 
 @transaction.atomic
@@ -321,8 +414,10 @@ def answer_follow_up(*, actor: Actor, follow_up: FollowUp, action: str) -> Follo
     """The agency says what it did about a recommendation."""
     follow_up = _locked_follow_up(follow_up)
     evaluation = follow_up.answer.evaluation
-    _ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang menjawab "
-                                                   "tindak lanjut.")
+    _ensure(
+        may_prepare(actor, evaluation.agency),
+        "Hanya perencana atau kepala perangkat daerah yang menjawab tindak lanjut.",
+    )
     if follow_up.state == FollowUp.State.DONE:
         raise ValidationError("Tindak lanjut ini sudah dinyatakan selesai.")
     action = _text(action, "action")
@@ -331,9 +426,13 @@ def answer_follow_up(*, actor: Actor, follow_up: FollowUp, action: str) -> Follo
     before = audit.snapshot(follow_up)
     follow_up.action, follow_up.state, follow_up.changed_by = action, FollowUp.State.ANSWERED, actor
     follow_up.save()
-    audit.record_change(actor=actor, obj=follow_up, before=before, agency=evaluation.agency_id,
-                        description=_describe(evaluation, f"tindak lanjut kriteria {follow_up.answer.criterion.code} "
-                                                          "dijawab"))
+    audit.record_change(
+        actor=actor,
+        obj=follow_up,
+        before=before,
+        agency=evaluation.agency_id,
+        description=_describe(evaluation, f"tindak lanjut kriteria {follow_up.answer.criterion.code} dijawab"),
+    )
     return follow_up
 
 
@@ -349,7 +448,13 @@ def mark_follow_up(*, actor: Actor, follow_up: FollowUp, done: bool, note: str =
     follow_up.save()
     with audit.in_record_language():
         state = str(follow_up.get_state_display()).lower()
-    audit.record_change(actor=actor, obj=follow_up, before=before, agency=evaluation.agency_id,
-                        description=_describe(evaluation, f"tindak lanjut kriteria {follow_up.answer.criterion.code} "
-                                                          f"dinyatakan {state}"))
+    audit.record_change(
+        actor=actor,
+        obj=follow_up,
+        before=before,
+        agency=evaluation.agency_id,
+        description=_describe(
+            evaluation, f"tindak lanjut kriteria {follow_up.answer.criterion.code} dinyatakan {state}"
+        ),
+    )
     return follow_up

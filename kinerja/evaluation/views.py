@@ -23,20 +23,26 @@ from .models import Answer, Evaluation, EvaluationEvidence, FollowUp
 YEARS_SHOWN = 6
 
 
-def _evaluation(request: HttpRequest, agency: str, year: int, *, required: bool = True
-                ) -> tuple[Agency, Evaluation | None]:
+def _evaluation(
+    request: HttpRequest, agency: str, year: int, *, required: bool = True
+) -> tuple[Agency, Evaluation | None]:
     agency_obj = agency_or_404(request.user, agency)
-    evaluation = (Evaluation.objects.select_related("agency__region", "version", "finalised_by")
-                  .filter(agency=agency_obj, year=year).first())
+    evaluation = (
+        Evaluation.objects.select_related("agency__region", "version", "finalised_by")
+        .filter(agency=agency_obj, year=year)
+        .first()
+    )
     if evaluation is None and required:
         raise Http404(NOT_FOUND)
     return agency_obj, evaluation
 
 
 def _answer(evaluation: Evaluation, criterion: str) -> Answer:
-    return get_object_or_404(Answer.objects.select_related("criterion__sub_component__component",
-                                                           "evaluation__agency"),
-                             evaluation=evaluation, criterion__code=criterion)
+    return get_object_or_404(
+        Answer.objects.select_related("criterion__sub_component__component", "evaluation__agency"),
+        evaluation=evaluation,
+        criterion__code=criterion,
+    )
 
 
 def _back(evaluation: Evaluation, anchor: str = "") -> HttpResponseRedirect:
@@ -45,20 +51,25 @@ def _back(evaluation: Evaluation, anchor: str = "") -> HttpResponseRedirect:
     return redirect(url + (f"?kriteria={anchor}#k-{anchor}" if anchor else ""))
 
 
-def _saved(request: HttpRequest, evaluation: Evaluation, answer: Answer, error: ValidationError | None
-           ) -> HttpResponse:
+def _saved(request: HttpRequest, evaluation: Evaluation, answer: Answer, error: ValidationError | None) -> HttpResponse:
     """After a save: the htmx request gets the small status of the criterion (saved, or why not) with the
     page's counters swapped out of band; a plain form post goes back to the criterion."""
     if not request.htmx:
         if error is not None:
             _problems(request, error)
         return _back(evaluation, answer.criterion.code)
-    return render(request, "evaluation/partials/_save_status.html", {
-        "error": " ".join(error.messages) if error is not None else "", "progress": selectors.get_progress(evaluation),
-        "verdict": services.may_see_verdict(request.user, evaluation),
-        "saved_at": timezone.localtime(), "code": answer.criterion.code,
-        "self_side": evaluation.state == Evaluation.State.SELF_ASSESSMENT,
-    })
+    return render(
+        request,
+        "evaluation/partials/_save_status.html",
+        {
+            "error": " ".join(error.messages) if error is not None else "",
+            "progress": selectors.get_progress(evaluation),
+            "verdict": services.may_see_verdict(request.user, evaluation),
+            "saved_at": timezone.localtime(),
+            "code": answer.criterion.code,
+            "self_side": evaluation.state == Evaluation.State.SELF_ASSESSMENT,
+        },
+    )
 
 
 def _problems(request: HttpRequest, error: ValidationError) -> None:
@@ -72,10 +83,16 @@ def _roles(user: object, agency: Agency) -> dict[str, bool]:
 def index(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     evaluations = list(Evaluation.objects.filter(agency=agency_obj).select_related("version").order_by("-year"))
-    return render(request, "evaluation/index.html", {
-        "agency": agency_obj, "evaluations": evaluations, **_roles(request.user, agency_obj),
-        "summary_year": evaluations[0].year if evaluations else datetime.date.today().year - 1,
-    })
+    return render(
+        request,
+        "evaluation/index.html",
+        {
+            "agency": agency_obj,
+            "evaluations": evaluations,
+            **_roles(request.user, agency_obj),
+            "summary_year": evaluations[0].year if evaluations else datetime.date.today().year - 1,
+        },
+    )
 
 
 @require_POST
@@ -96,10 +113,16 @@ def start(request: HttpRequest, agency: str) -> HttpResponse:
 
 
 def _not_started(request: HttpRequest, agency: Agency, year: int) -> HttpResponse:
-    return render(request, "evaluation/not_started.html", {
-        "agency": agency, "year": year, **_roles(request.user, agency),
-        "previous": selectors.previous_follow_ups(agency, year),
-    })
+    return render(
+        request,
+        "evaluation/not_started.html",
+        {
+            "agency": agency,
+            "year": year,
+            **_roles(request.user, agency),
+            "previous": selectors.previous_follow_ups(agency, year),
+        },
+    )
 
 
 def evaluation_page(request: HttpRequest, agency: str, year: int) -> HttpResponse:
@@ -112,20 +135,37 @@ def evaluation_page(request: HttpRequest, agency: str, year: int) -> HttpRespons
     self_open = roles["may_prepare"] and evaluation.state == Evaluation.State.SELF_ASSESSMENT
     evaluating = roles["may_evaluate"] and evaluation.state == Evaluation.State.UNDER_EVALUATION
     progress = selectors.get_progress(evaluation)
-    return render(request, "evaluation/evaluation.html", {
-        "agency": agency_obj, "evaluation": evaluation, "worksheet": worksheet, "year": year,
-        "verdict": verdict, **roles, "self_open": self_open, "evaluating": evaluating, "progress": progress,
-        "component_rows": [(view, progress.by_code[view.component.code],
-                            [(sub, progress.by_code[sub.sub.code]) for sub in view.subs])
-                           for view in worksheet.components],
-        "unfolded": _unfolded(request, worksheet, progress, evaluating=evaluating),
-        "links": [(key, str(link.label)) for key, link in LINKS.items()],
-        "previous": selectors.previous_follow_ups(agency_obj, year),
-    })
+    return render(
+        request,
+        "evaluation/evaluation.html",
+        {
+            "agency": agency_obj,
+            "evaluation": evaluation,
+            "worksheet": worksheet,
+            "year": year,
+            "verdict": verdict,
+            **roles,
+            "self_open": self_open,
+            "evaluating": evaluating,
+            "progress": progress,
+            "component_rows": [
+                (
+                    view,
+                    progress.by_code[view.component.code],
+                    [(sub, progress.by_code[sub.sub.code]) for sub in view.subs],
+                )
+                for view in worksheet.components
+            ],
+            "unfolded": _unfolded(request, worksheet, progress, evaluating=evaluating),
+            "links": [(key, str(link.label)) for key, link in LINKS.items()],
+            "previous": selectors.previous_follow_ups(agency_obj, year),
+        },
+    )
 
 
-def _unfolded(request: HttpRequest, worksheet: selectors.Worksheet, progress: selectors.Progress, *,
-              evaluating: bool) -> set[str]:
+def _unfolded(
+    request: HttpRequest, worksheet: selectors.Worksheet, progress: selectors.Progress, *, evaluating: bool
+) -> set[str]:
     """The component and sub-component shown unfolded: those of the criterion asked for (`?kriteria=A.b.3`,
     after a save) or the component asked for (`?komponen=B`, its first sub-component with work left), else the
     first with a criterion still to answer on the user's side (the evaluator's, or the self-assessment)."""
@@ -156,12 +196,22 @@ def result(request: HttpRequest, agency: str, year: int) -> HttpResponse:
     worksheet = selectors.worksheet_of(evaluation)
     verdict = services.may_see_verdict(request.user, evaluation)
     shown = worksheet.result if verdict else worksheet.self_result
-    return render(request, "evaluation/result.html", {
-        "agency": agency_obj, "evaluation": evaluation, "worksheet": worksheet, "year": year, "verdict": verdict,
-        "total": shown.total, "predicate": shown.predicate, "unanswered": shown.unanswered,
-        "follow_ups": selectors.follow_ups_of(evaluation) if evaluation.is_final else [],
-        **_roles(request.user, agency_obj),
-    })
+    return render(
+        request,
+        "evaluation/result.html",
+        {
+            "agency": agency_obj,
+            "evaluation": evaluation,
+            "worksheet": worksheet,
+            "year": year,
+            "verdict": verdict,
+            "total": shown.total,
+            "predicate": shown.predicate,
+            "unanswered": shown.unanswered,
+            "follow_ups": selectors.follow_ups_of(evaluation) if evaluation.is_final else [],
+            **_roles(request.user, agency_obj),
+        },
+    )
 
 
 @require_POST
@@ -179,8 +229,9 @@ def submit(request: HttpRequest, agency: str, year: int) -> HttpResponse:
     error = ""
     if request.POST.get("confirmed") == "1":
         try:
-            services.submit_self_assessment(actor=request.user, evaluation=evaluation,
-                                            send_incomplete=request.POST.get("send_incomplete") == "1")
+            services.submit_self_assessment(
+                actor=request.user, evaluation=evaluation, send_incomplete=request.POST.get("send_incomplete") == "1"
+            )
         except PermissionDenied as denied:
             raise Http404(NOT_FOUND) from denied
         except ValidationError as refused:
@@ -189,10 +240,18 @@ def submit(request: HttpRequest, agency: str, year: int) -> HttpResponse:
             messages.success(request, "Penilaian mandiri dikirim ke inspektorat.")
             return _back(evaluation)
     progress = selectors.get_progress(evaluation)
-    return render(request, "evaluation/submit_confirm.html", {
-        "agency": agency_obj, "evaluation": evaluation, "year": year, "progress": progress, "error": error,
-        "incomplete_message": services.incomplete_message(progress.self_unanswered, progress.total),
-    })
+    return render(
+        request,
+        "evaluation/submit_confirm.html",
+        {
+            "agency": agency_obj,
+            "evaluation": evaluation,
+            "year": year,
+            "progress": progress,
+            "error": error,
+            "incomplete_message": services.incomplete_message(progress.self_unanswered, progress.total),
+        },
+    )
 
 
 @require_POST
@@ -214,9 +273,12 @@ def self_assessment(request: HttpRequest, agency: str, year: int, criterion: str
     _, evaluation = _evaluation(request, agency, year)
     answer = _answer(evaluation, criterion)
     try:
-        services.save_self_assessment(actor=request.user, answer=answer,
-                                      self_answer=request.POST.get("self_answer", ""),
-                                      self_note=request.POST.get("self_note", ""))
+        services.save_self_assessment(
+            actor=request.user,
+            answer=answer,
+            self_answer=request.POST.get("self_answer", ""),
+            self_note=request.POST.get("self_note", ""),
+        )
     except PermissionDenied as error:
         raise Http404(NOT_FOUND) from error
     except ValidationError as error:
@@ -232,9 +294,13 @@ def evaluator_answer(request: HttpRequest, agency: str, year: int, criterion: st
         raise Http404(NOT_FOUND)
     answer = _answer(evaluation, criterion)
     try:
-        services.save_evaluator_answer(actor=request.user, answer=answer, value=request.POST.get("answer", ""),
-                                       note=request.POST.get("note", ""),
-                                       recommendation=request.POST.get("recommendation", ""))
+        services.save_evaluator_answer(
+            actor=request.user,
+            answer=answer,
+            value=request.POST.get("answer", ""),
+            note=request.POST.get("note", ""),
+            recommendation=request.POST.get("recommendation", ""),
+        )
     except PermissionDenied as error:
         raise Http404(NOT_FOUND) from error
     except ValidationError as error:
@@ -259,8 +325,11 @@ def add_evidence(request: HttpRequest, agency: str, year: int, criterion: str) -
 
 
 def _evidence(evaluation: Evaluation, evidence: int) -> EvaluationEvidence:
-    item = (EvaluationEvidence.objects.select_related("answer__criterion", "follow_up__answer__criterion")
-            .filter(pk=evidence).first())
+    item = (
+        EvaluationEvidence.objects.select_related("answer__criterion", "follow_up__answer__criterion")
+        .filter(pk=evidence)
+        .first()
+    )
     owner = item and (item.answer or item.follow_up.answer)
     if item is None or owner.evaluation_id != evaluation.pk:
         raise Http404(NOT_FOUND)
@@ -292,18 +361,21 @@ def remove_evidence(request: HttpRequest, agency: str, year: int, evidence: int)
 def follow_up(request: HttpRequest, agency: str, year: int, follow_up: int) -> HttpResponse:
     """The agency answers a follow-up (action, evidence); the inspectorate marks it done or not done."""
     _, evaluation = _evaluation(request, agency, year)
-    item = get_object_or_404(FollowUp.objects.select_related("answer__criterion", "answer__evaluation__agency"),
-                             pk=follow_up, answer__evaluation=evaluation)
+    item = get_object_or_404(
+        FollowUp.objects.select_related("answer__criterion", "answer__evaluation__agency"),
+        pk=follow_up,
+        answer__evaluation=evaluation,
+    )
     decision = request.POST.get("decision", "")
     try:
         if decision in ("done", "not_done"):
-            services.mark_follow_up(actor=request.user, follow_up=item, done=decision == "done",
-                                    note=request.POST.get("evaluator_note", ""))
+            services.mark_follow_up(
+                actor=request.user, follow_up=item, done=decision == "done", note=request.POST.get("evaluator_note", "")
+            )
         else:
             services.answer_follow_up(actor=request.user, follow_up=item, action=request.POST.get("action", ""))
             for upload in request.FILES.getlist("file"):
-                services.add_evidence_file(actor=request.user, follow_up=item, name=upload.name,
-                                           content=upload.read())
+                services.add_evidence_file(actor=request.user, follow_up=item, name=upload.name, content=upload.read())
             if request.POST.get("link"):
                 services.add_evidence_link(actor=request.user, follow_up=item, key=request.POST["link"])
     except PermissionDenied as error:
@@ -321,8 +393,14 @@ def region_summary(request: HttpRequest, region: str, year: int) -> HttpResponse
     if region_obj is None or not (reach.admin or region_obj.pk in reach.regions):
         raise Http404(NOT_FOUND)
     rows = selectors.region_summary(region_obj, year)
-    return render(request, "evaluation/region.html", {
-        "region": region_obj, "year": year, "rows": rows, "years": range(year - YEARS_SHOWN + 2, year + 2),
-        "may_evaluate": region_obj.pk in reach.inspected,
-    })
-
+    return render(
+        request,
+        "evaluation/region.html",
+        {
+            "region": region_obj,
+            "year": year,
+            "rows": rows,
+            "years": range(year - YEARS_SHOWN + 2, year + 2),
+            "may_evaluate": region_obj.pk in reach.inspected,
+        },
+    )

@@ -115,19 +115,22 @@ def parse_worksheet(data: Any, source: str = "") -> WorksheetData:
             _unique(sub_code, seen, sub_place, problems)
             criteria = []
             for criterion_index, raw_criterion in enumerate(_items(raw_sub, "criteria", sub_place, problems), 1):
-                criterion_code = _text(raw_criterion, "code", f"{sub_place}, kriteria ke-{criterion_index}",
-                                       problems)
+                criterion_code = _text(raw_criterion, "code", f"{sub_place}, kriteria ke-{criterion_index}", problems)
                 criterion_place = f"{sub_place}, kriteria {criterion_code or f'ke-{criterion_index}'}"
                 _unique(criterion_code, seen, criterion_place, problems)
-                criteria.append(CriterionData(criterion_code, _text(raw_criterion, "text", criterion_place,
-                                                                    problems)))
-            subs.append(SubComponentData(sub_code, _text(raw_sub, "name", sub_place, problems),
-                                         _weight(raw_sub, sub_place, problems), criteria))
+                criteria.append(CriterionData(criterion_code, _text(raw_criterion, "text", criterion_place, problems)))
+            subs.append(
+                SubComponentData(
+                    sub_code,
+                    _text(raw_sub, "name", sub_place, problems),
+                    _weight(raw_sub, sub_place, problems),
+                    criteria,
+                )
+            )
         if subs and weight and all(sub.weight for sub in subs):
             sub_total = sum((sub.weight for sub in subs), Decimal(0))
             if sub_total != weight:
-                problems.append(f"{place}: bobot subkomponen berjumlah {sub_total:f}, bukan bobot komponen "
-                                f"{weight:f}.")
+                problems.append(f"{place}: bobot subkomponen berjumlah {sub_total:f}, bukan bobot komponen {weight:f}.")
         components.append(ComponentData(component_code, _text(raw, "name", place, problems), weight, subs))
     if components and all(component.weight for component in components):
         total = sum((component.weight for component in components), Decimal(0))
@@ -155,24 +158,30 @@ def write_worksheet(worksheet: WorksheetData, models: Any) -> Any:
     version = models.WorksheetVersion.objects.filter(code=worksheet.code).first()
     if version is not None:
         if models.Evaluation.objects.filter(version=version).exists():
-            raise WorksheetError([f"Lembar kerja {worksheet.code} sudah dipakai evaluasi; muat perubahan dengan "
-                                  "kode versi baru."])
+            raise WorksheetError(
+                [f"Lembar kerja {worksheet.code} sudah dipakai evaluasi; muat perubahan dengan kode versi baru."]
+            )
         models.Component.objects.filter(version=version).delete()
         version.name, version.regulation, version.source = worksheet.name, worksheet.regulation, worksheet.source
         version.save()
     else:
-        version = models.WorksheetVersion.objects.create(code=worksheet.code, name=worksheet.name,
-                                                         regulation=worksheet.regulation, source=worksheet.source)
+        version = models.WorksheetVersion.objects.create(
+            code=worksheet.code, name=worksheet.name, regulation=worksheet.regulation, source=worksheet.source
+        )
     for order, component in enumerate(worksheet.components, start=1):
-        component_row = models.Component.objects.create(version=version, code=component.code, name=component.name,
-                                                        weight=component.weight, order=order)
+        component_row = models.Component.objects.create(
+            version=version, code=component.code, name=component.name, weight=component.weight, order=order
+        )
         for sub_order, sub in enumerate(component.sub_components, start=1):
-            sub_row = models.SubComponent.objects.create(component=component_row, code=sub.code, name=sub.name,
-                                                         weight=sub.weight, order=sub_order)
-            models.Criterion.objects.bulk_create([
-                models.Criterion(sub_component=sub_row, code=criterion.code, text=criterion.text, order=number)
-                for number, criterion in enumerate(sub.criteria, start=1)
-            ])
+            sub_row = models.SubComponent.objects.create(
+                component=component_row, code=sub.code, name=sub.name, weight=sub.weight, order=sub_order
+            )
+            models.Criterion.objects.bulk_create(
+                [
+                    models.Criterion(sub_component=sub_row, code=criterion.code, text=criterion.text, order=number)
+                    for number, criterion in enumerate(sub.criteria, start=1)
+                ]
+            )
     return version
 
 
@@ -184,15 +193,25 @@ def load_worksheet(*, actor: Actor, worksheet: WorksheetData) -> Any:
     before = models.WorksheetVersion.objects.filter(code=worksheet.code).first()
     before_values = audit.snapshot(before)
     version = write_worksheet(worksheet, models)
-    counts = {"components": len(worksheet.components),
-              "sub_components": sum(len(c.sub_components) for c in worksheet.components),
-              "criteria": sum(len(s.criteria) for c in worksheet.components for s in c.sub_components)}
+    counts = {
+        "components": len(worksheet.components),
+        "sub_components": sum(len(c.sub_components) for c in worksheet.components),
+        "criteria": sum(len(s.criteria) for c in worksheet.components for s in c.sub_components),
+    }
     action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
     with audit.in_record_language():
-        description = (f"Lembar kerja evaluasi SAKIP {version.code} dimuat ({counts['components']} komponen, "
-                       f"{counts['sub_components']} subkomponen, {counts['criteria']} kriteria)")
-    audit.record(actor=actor, action=action, obj=version, before=before_values,
-                 after={**audit.snapshot(version), **counts}, description=description)
+        description = (
+            f"Lembar kerja evaluasi SAKIP {version.code} dimuat ({counts['components']} komponen, "
+            f"{counts['sub_components']} subkomponen, {counts['criteria']} kriteria)"
+        )
+    audit.record(
+        actor=actor,
+        action=action,
+        obj=version,
+        before=before_values,
+        after={**audit.snapshot(version), **counts},
+        description=description,
+    )
     return version
 
 

@@ -15,8 +15,10 @@ FORMAT = "kinerja-agency/1"
 SCHEMA_PATH = Path(settings.BASE_DIR) / "data" / "schema.json"
 
 
-ALIASES_REFUSED = ("anchor dan alias YAML (&nama, *nama) tidak diizinkan di berkas data; tulis setiap nilai "
-                   "secara lengkap (baris {line}).")
+ALIASES_REFUSED = (
+    "anchor dan alias YAML (&nama, *nama) tidak diizinkan di berkas data; tulis setiap nilai "
+    "secara lengkap (baris {line})."
+)
 
 
 class AliasRefused(yaml.YAMLError):
@@ -125,8 +127,15 @@ def _message(error: jsonschema.ValidationError) -> tuple[list[Any], str]:
         return path, f"kolom tidak dikenal: {extra}."
     if kind == "type":
         expected = error.validator_value
-        names = {"string": "teks", "integer": "bilangan bulat", "number": "angka", "boolean": "ya/tidak (true/false)",
-                 "array": "daftar", "object": "data bertingkat", "null": "kosong"}
+        names = {
+            "string": "teks",
+            "integer": "bilangan bulat",
+            "number": "angka",
+            "boolean": "ya/tidak (true/false)",
+            "array": "daftar",
+            "object": "data bertingkat",
+            "null": "kosong",
+        }
         wanted = " atau ".join(names.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
         return path, f"harus berupa {wanted} (tertulis: {error.instance!r})."
     if kind in {"enum", "const"}:

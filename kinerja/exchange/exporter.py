@@ -57,33 +57,55 @@ def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dic
     )
     position_ids = [position.pk for position in positions]
     assignments = list(
-        Assignment.objects.filter(position__in=position_ids).select_related("official", "position")
+        Assignment.objects.filter(position__in=position_ids)
+        .select_related("official", "position")
         .order_by("position__order", "start", "official__name")
     )
     official_ids = {assignment.official_id for assignment in assignments}
     officials = Official.objects.filter(pk__in=official_ids).order_by("name")
     data: dict[str, Any] = {
         "format": FORMAT,
-        "region": {"code": region.code, "name": region.name,
-                   **_optional(province=region.province, seat=region.seat), "head_title": region.head_title,
-                   **_optional(head=_official(region.head) if region.head else None)},
+        "region": {
+            "code": region.code,
+            "name": region.name,
+            **_optional(province=region.province, seat=region.seat),
+            "head_title": region.head_title,
+            **_optional(head=_official(region.head) if region.head else None),
+        },
         "agency": {
-            "code": agency.code, "name": agency.name,
-            **_optional(short_name=agency.short_name, printed_name=agency.printed_name, address=agency.address,
-                        city=agency.city, telephone=agency.telephone, website=agency.website, email=agency.email,
-                        postcode=agency.postcode, duty=agency.duty,
-                        functions=_functions(agency.functions.order_by("order"))),
+            "code": agency.code,
+            "name": agency.name,
+            **_optional(
+                short_name=agency.short_name,
+                printed_name=agency.printed_name,
+                address=agency.address,
+                city=agency.city,
+                telephone=agency.telephone,
+                website=agency.website,
+                email=agency.email,
+                postcode=agency.postcode,
+                duty=agency.duty,
+                functions=_functions(agency.functions.order_by("order")),
+            ),
         },
         "units": [
-            {"code": unit.code, "kind": unit.kind, "name": unit.name,
-             "parent": unit.parent.code if unit.parent else None}
+            {
+                "code": unit.code,
+                "kind": unit.kind,
+                "name": unit.name,
+                "parent": unit.parent.code if unit.parent else None,
+            }
             for unit in agency.units.select_related("parent").order_by("order")
         ],
         "positions": [
-            {"code": position.code, "unit": position.unit.code, "title": position.title,
-             **_optional(printed_title=position.printed_title),
-             "superior": position.superior.code if position.superior else None,
-             **_optional(duty=position.duty, functions=_functions(position.functions.all()))}
+            {
+                "code": position.code,
+                "unit": position.unit.code,
+                "title": position.title,
+                **_optional(printed_title=position.printed_title),
+                "superior": position.superior.code if position.superior else None,
+                **_optional(duty=position.duty, functions=_functions(position.functions.all())),
+            }
             for position in positions
         ],
         "officials": [
@@ -91,9 +113,12 @@ def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dic
             for official in officials
         ],
         "assignments": [
-            {"official": assignment.official.nip or assignment.official.name,
-             "position": assignment.position.code, "start": assignment.start.isoformat(),
-             **_optional(end=assignment.end.isoformat() if assignment.end else None, acting=assignment.acting)}
+            {
+                "official": assignment.official.nip or assignment.official.name,
+                "position": assignment.position.code,
+                "start": assignment.start.isoformat(),
+                **_optional(end=assignment.end.isoformat() if assignment.end else None, acting=assignment.acting),
+            }
             for assignment in assignments
         ],
     }
@@ -102,8 +127,11 @@ def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dic
     data["plan"] = _plan(plan)
     data["pages"] = _pages(plan, positions)
     decree = (
-        Decree.objects.filter(plan=plan).select_related("signatory").prefetch_related("clauses", "chapters")
-        .order_by("-year").first()
+        Decree.objects.filter(plan=plan)
+        .select_related("signatory")
+        .prefetch_related("clauses", "chapters")
+        .order_by("-year")
+        .first()
     )
     if decree is not None:
         data["decree"] = _decree(decree)
@@ -117,21 +145,40 @@ def _figures(plan: StrategicPlan) -> dict[str, Any]:
         Target.objects.filter(indicator__plan=plan, is_example=False).select_related("indicator"),
         key=lambda t: (t.indicator.order, t.indicator.code, KIND_ORDER[t.kind], t.year, t.quarter),
     )
-    actuals = Actual.objects.filter(indicator__plan=plan, is_example=False).select_related("indicator").order_by(
-        "indicator__order", "indicator__code", "year", "quarter")
+    actuals = (
+        Actual.objects.filter(indicator__plan=plan, is_example=False)
+        .select_related("indicator")
+        .order_by("indicator__order", "indicator__code", "year", "quarter")
+    )
     figures: dict[str, Any] = {}
     if targets:
         figures["targets"] = [
-            {"indicator": t.indicator.code, "kind": t.kind, "year": t.year,
-             **_optional(quarter=t.quarter), **_given(value=_number(t.value), value_upper=_number(t.value_upper))}
+            {
+                "indicator": t.indicator.code,
+                "kind": t.kind,
+                "year": t.year,
+                **_optional(quarter=t.quarter),
+                **_given(value=_number(t.value), value_upper=_number(t.value_upper)),
+            }
             for t in targets
         ]
     rows = [
-        {"indicator": a.indicator.code, "year": a.year, "quarter": a.quarter,
-         **(_given(numerator=_number(a.numerator), denominator=_number(a.denominator))
-            if a.indicator.formula == Indicator.Formula.RATIO else _given(value=_number(a.value))),
-         **_optional(supporting_factors=a.supporting_factors, hindering_factors=a.hindering_factors,
-                     follow_up=a.follow_up, note=a.note)}
+        {
+            "indicator": a.indicator.code,
+            "year": a.year,
+            "quarter": a.quarter,
+            **(
+                _given(numerator=_number(a.numerator), denominator=_number(a.denominator))
+                if a.indicator.formula == Indicator.Formula.RATIO
+                else _given(value=_number(a.value))
+            ),
+            **_optional(
+                supporting_factors=a.supporting_factors,
+                hindering_factors=a.hindering_factors,
+                follow_up=a.follow_up,
+                note=a.note,
+            ),
+        }
         for a in actuals
     ]
     if rows:
@@ -142,24 +189,38 @@ def _figures(plan: StrategicPlan) -> dict[str, Any]:
 def _plan(plan: StrategicPlan) -> dict[str, Any]:
     indicators = plan.indicators.select_related("objective", "responsible_position").order_by("order")
     programmes = plan.programmes.prefetch_related(
-        "objectives", "indicators",
-        Prefetch("activities", Activity.objects.order_by("order").prefetch_related(
-            "indicators", "sub_activities", "sub_activities__indicators")),
+        "objectives",
+        "indicators",
+        Prefetch(
+            "activities",
+            Activity.objects.order_by("order").prefetch_related(
+                "indicators", "sub_activities", "sub_activities__indicators"
+            ),
+        ),
     ).order_by("order")
     return {
-        "name": plan.name, "first_year": plan.first_year, "last_year": plan.last_year,
+        "name": plan.name,
+        "first_year": plan.first_year,
+        "last_year": plan.last_year,
         "goals": [{"code": goal.code, "text": goal.text} for goal in plan.goals.order_by("order")],
         "objectives": [
             {"code": objective.code, "goal": objective.goal.code if objective.goal else None, "text": objective.text}
-            for objective in plan.objectives.filter(level=Objective.Level.STRATEGIC).select_related("goal")
+            for objective in plan.objectives.filter(level=Objective.Level.STRATEGIC)
+            .select_related("goal")
             .order_by("order")
         ],
         "indicators": [_indicator(indicator) for indicator in indicators],
         "key_indicator_rows": [
-            {"indicator": row.indicator.code,
-             **_optional(printed_objective=row.printed_objective, printed_name=row.printed_name,
-                         printed_definition=row.printed_definition, printed_data_source=row.printed_data_source,
-                         printed_responsible=row.printed_responsible)}
+            {
+                "indicator": row.indicator.code,
+                **_optional(
+                    printed_objective=row.printed_objective,
+                    printed_name=row.printed_name,
+                    printed_definition=row.printed_definition,
+                    printed_data_source=row.printed_data_source,
+                    printed_responsible=row.printed_responsible,
+                ),
+            }
             for row in plan.key_rows.select_related("indicator").order_by("order")
         ],
         "programmes": [_programme(programme) for programme in programmes],
@@ -169,18 +230,28 @@ def _plan(plan: StrategicPlan) -> dict[str, Any]:
 def _indicator(indicator: Indicator) -> dict[str, Any]:
     ratio = indicator.formula == Indicator.Formula.RATIO
     return {
-        "code": indicator.code, "name": indicator.name,
+        "code": indicator.code,
+        "name": indicator.name,
         **_optional(objective=indicator.objective.code if indicator.objective else None, is_key=indicator.is_key),
         "formula": indicator.formula,
         **(
-            {"numerator": indicator.numerator, "denominator": indicator.denominator,
-             "factor": _number(indicator.factor)} if ratio else {}
+            {
+                "numerator": indicator.numerator,
+                "denominator": indicator.denominator,
+                "factor": _number(indicator.factor),
+            }
+            if ratio
+            else {}
         ),
         **_optional(definition=indicator.definition),
         "unit": indicator.unit,
-        **_optional(data_source=indicator.data_source,
-                    responsible=indicator.responsible_position.code if indicator.responsible_position else None),
-        "polarity": indicator.polarity, "quarter_rule": indicator.quarter_rule, "decimals": indicator.decimals,
+        **_optional(
+            data_source=indicator.data_source,
+            responsible=indicator.responsible_position.code if indicator.responsible_position else None,
+        ),
+        "polarity": indicator.polarity,
+        "quarter_rule": indicator.quarter_rule,
+        "decimals": indicator.decimals,
         **_optional(fed_by=indicator.fed_by),
     }
 
@@ -190,16 +261,26 @@ def _programme(programme: Programme) -> dict[str, Any]:
         return sorted(item.code for item in items.all())
 
     return {
-        "code": programme.code, "name": programme.name,
-        **_optional(objectives=codes(programme.objectives), indicators=codes(programme.indicators),
-                    activities=[
-                        {"code": activity.code, "name": activity.name,
-                         **_optional(indicators=codes(activity.indicators), sub_activities=[
-                             {"code": sub.code, "name": sub.name, **_optional(indicators=codes(sub.indicators))}
-                             for sub in sorted(activity.sub_activities.all(), key=lambda s: s.order)
-                         ])}
-                        for activity in programme.activities.all()
-                    ]),
+        "code": programme.code,
+        "name": programme.name,
+        **_optional(
+            objectives=codes(programme.objectives),
+            indicators=codes(programme.indicators),
+            activities=[
+                {
+                    "code": activity.code,
+                    "name": activity.name,
+                    **_optional(
+                        indicators=codes(activity.indicators),
+                        sub_activities=[
+                            {"code": sub.code, "name": sub.name, **_optional(indicators=codes(sub.indicators))}
+                            for sub in sorted(activity.sub_activities.all(), key=lambda s: s.order)
+                        ],
+                    ),
+                }
+                for activity in programme.activities.all()
+            ],
+        ),
     }
 
 
@@ -214,18 +295,30 @@ def _pages(plan: StrategicPlan, positions: list[Position]) -> list[dict[str, Any
     for objective in objectives:
         by_position.setdefault(objective.position_id, []).append(objective)
     return [
-        {"position": position.code, "objectives": [
-            {"code": objective.code, "text": objective.text,
-             "contributes_to": objective.contributes_to.code if objective.contributes_to else None,
-             "indicators": [
-                 {"indicator": row.indicator.code,
-                  **_optional(printed_name=row.printed_name, printed_definition=row.printed_definition,
-                              printed_data_source=row.printed_data_source)}
-                 for row in objective.page_rows.all()
-             ]}
-            for objective in by_position[position.pk]
-        ]}
-        for position in positions if position.pk in by_position
+        {
+            "position": position.code,
+            "objectives": [
+                {
+                    "code": objective.code,
+                    "text": objective.text,
+                    "contributes_to": objective.contributes_to.code if objective.contributes_to else None,
+                    "indicators": [
+                        {
+                            "indicator": row.indicator.code,
+                            **_optional(
+                                printed_name=row.printed_name,
+                                printed_definition=row.printed_definition,
+                                printed_data_source=row.printed_data_source,
+                            ),
+                        }
+                        for row in objective.page_rows.all()
+                    ],
+                }
+                for objective in by_position[position.pk]
+            ],
+        }
+        for position in positions
+        if position.pk in by_position
     ]
 
 
@@ -236,14 +329,24 @@ def _decree(decree: Decree) -> dict[str, Any]:
         return [clause.text for clause in clauses if clause.kind == kind]
 
     return {
-        "number": decree.number, "date": decree.date.isoformat(), "place": decree.place, "year": decree.year,
-        "title": decree.title, "subject": decree.subject, "signatory": decree.signatory.code,
+        "number": decree.number,
+        "date": decree.date.isoformat(),
+        "place": decree.place,
+        "year": decree.year,
+        "title": decree.title,
+        "subject": decree.subject,
+        "signatory": decree.signatory.code,
         "considerations": texts(DecreeClause.Kind.CONSIDERATION),
         "legal_bases": texts(DecreeClause.Kind.LEGAL_BASIS),
-        "dictums": [{"label": clause.number, "text": clause.text}
-                    for clause in clauses if clause.kind == DecreeClause.Kind.DICTUM],
-        "chapters": [{"kind": chapter.kind, "title": chapter.title, "body": chapter.body}
-                     for chapter in sorted(decree.chapters.all(), key=lambda chapter: chapter.order)],
+        "dictums": [
+            {"label": clause.number, "text": clause.text}
+            for clause in clauses
+            if clause.kind == DecreeClause.Kind.DICTUM
+        ],
+        "chapters": [
+            {"kind": chapter.kind, "title": chapter.title, "body": chapter.body}
+            for chapter in sorted(decree.chapters.all(), key=lambda chapter: chapter.order)
+        ],
     }
 
 
@@ -252,5 +355,7 @@ def count_example_figures(agency: Agency) -> dict[str, int]:
     plan = find_current_plan(agency)
     if plan is None:
         return {"targets": 0, "actuals": 0}
-    return {"targets": Target.objects.filter(indicator__plan=plan, is_example=True).count(),
-            "actuals": Actual.objects.filter(indicator__plan=plan, is_example=True).count()}
+    return {
+        "targets": Target.objects.filter(indicator__plan=plan, is_example=True).count(),
+        "actuals": Actual.objects.filter(indicator__plan=plan, is_example=True).count(),
+    }

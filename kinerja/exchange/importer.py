@@ -56,7 +56,7 @@ class ChangedValue:
 
     @property
     def text(self) -> str:
-        """"baru: 81", "diubah 80 → 81", or "baru: 81 (menggantikan angka contoh 80)"."""
+        """ "baru: 81", "diubah 80 → 81", or "baru: 81 (menggantikan angka contoh 80)"."""
         after = self.after or "(kosong)"
         if self.kind == NEW:
             return f"baru: {after}"
@@ -124,9 +124,17 @@ class _Reading:
             self.dropped |= read.refused_keys
             return
         if len(self.content) > MAX_TEXT_BYTES:
-            self.add(CellProblem(self.source, "", None, "", f"berkas data lebih besar dari batas "
-                                                            f"({MAX_TEXT_BYTES // (1024 * 1024)} MB); pecah atau "
-                                                            "kecilkan berkasnya."))
+            self.add(
+                CellProblem(
+                    self.source,
+                    "",
+                    None,
+                    "",
+                    f"berkas data lebih besar dari batas "
+                    f"({MAX_TEXT_BYTES // (1024 * 1024)} MB); pecah atau "
+                    "kecilkan berkasnya.",
+                )
+            )
             return
         try:
             text = self.content.decode("utf-8")
@@ -134,8 +142,9 @@ class _Reading:
             self.add(CellProblem(self.source, "", None, "", "berkas bukan teks UTF-8."))
             return
         try:
-            self.data = dataset_io.parse_dataset(text, source=self.source,
-                                                 as_json=self.source.lower().endswith(".json"))
+            self.data = dataset_io.parse_dataset(
+                text, source=self.source, as_json=self.source.lower().endswith(".json")
+            )
         except DatasetError as error:
             for problem in error.problems:
                 self.add(CellProblem(self.source, "", None, problem.field, problem.message, record=problem.record))
@@ -165,8 +174,7 @@ class _Reading:
                     fatal = True
             if fatal or not self.is_workbook:
                 return False
-            for path in sorted(drop, key=lambda p: [(0, x) if isinstance(x, int) else (1, x) for x in p],
-                               reverse=True):
+            for path in sorted(drop, key=lambda p: [(0, x) if isinstance(x, int) else (1, x) for x in p], reverse=True):
                 self._drop(path)
         return False
 
@@ -189,13 +197,14 @@ class _Reading:
 def _counts(report: LoadReport) -> list[SheetCount]:
     by_label = {str(apps.get_model(label)._meta.verbose_name_plural): sheet for label, sheet in MODEL_SHEETS.items()}
     totals: dict[str, Counter] = {}
-    for kind, counter in (("created", report.created), ("updated", report.updated),
-                          ("unchanged", report.unchanged)):
+    for kind, counter in (("created", report.created), ("updated", report.updated), ("unchanged", report.unchanged)):
         for label, number in counter.items():
             totals.setdefault(by_label.get(label, label), Counter())[kind] += number
     order = list(dict.fromkeys(MODEL_SHEETS.values()))
-    return [SheetCount(sheet, c["created"], c["updated"], c["unchanged"])
-            for sheet, c in sorted(totals.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99)]
+    return [
+        SheetCount(sheet, c["created"], c["updated"], c["unchanged"])
+        for sheet, c in sorted(totals.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99)
+    ]
 
 
 def _run(name: str, content: bytes, *, actor: Actor, agency: Agency | None, apply: bool) -> ImportResult:
@@ -210,11 +219,17 @@ def _run(name: str, content: bytes, *, actor: Actor, agency: Agency | None, appl
         existing = Agency.objects.select_related("region").filter(code=result.agency_code).first()
         result.new_agency = existing is None
         if agency is not None and result.agency_code != agency.code:
-            reading.place(("agency",), "code", f"berkas ini untuk instansi '{result.agency_code}', bukan "
-                                               f"'{agency.code}' yang sedang dibuka.")
+            reading.place(
+                ("agency",),
+                "code",
+                f"berkas ini untuk instansi '{result.agency_code}', bukan '{agency.code}' yang sedang dibuka.",
+            )
             loadable = False
-        if agency is not None and isinstance(data.get("region"), dict) and data["region"].get("code") != \
-                agency.region.code:
+        if (
+            agency is not None
+            and isinstance(data.get("region"), dict)
+            and data["region"].get("code") != agency.region.code
+        ):
             reading.place(("region",), "code", f"instansi ini berada di wilayah '{agency.region.code}'.")
             loadable = False
     if loadable and data is not None:
@@ -231,8 +246,9 @@ def _run(name: str, content: bytes, *, actor: Actor, agency: Agency | None, appl
                     sheet, row, column = locate(reading.origins, path, change.field)
                 else:
                     sheet, row, column = "", None, change.field
-                result.changes.append(ChangedValue(sheet, row, column, change.record, change.before, change.after,
-                                                   change.kind))
+                result.changes.append(
+                    ChangedValue(sheet, row, column, change.record, change.before, change.after, change.kind)
+                )
             result.applied = not dry_run and not reading.problems
     result.problems = reading.problems
     return result

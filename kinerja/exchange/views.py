@@ -48,8 +48,11 @@ def _workbook_response(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def home(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = _planned(request, agency)
-    return render(request, "exchange/home.html", {"agency": agency_obj, "is_admin": reach_of(request.user).admin,
-                                                  "examples": count_example_figures(agency_obj)})
+    return render(
+        request,
+        "exchange/home.html",
+        {"agency": agency_obj, "is_admin": reach_of(request.user).admin, "examples": count_example_figures(agency_obj)},
+    )
 
 
 @require_GET
@@ -101,13 +104,22 @@ def new_agency(request: HttpRequest) -> HttpResponse:
     return render(request, "exchange/home.html", {"agency": None, "is_admin": True})
 
 
-def _preview_page(request: HttpRequest, agency: Agency | None, result: importer.ImportResult,
-                  upload: uploads.Upload, confirm_url: str) -> HttpResponse:
-    return render(request, "exchange/preview.html", {
-        "agency": agency, "result": result, "upload": upload, "confirm_url": confirm_url,
-        "changes": result.changes[:SHOWN_CHANGES], "more_changes": max(0, len(result.changes) - SHOWN_CHANGES),
-        "back_url": reverse("exchange-home", args=[agency.code]) if agency else reverse("exchange-new"),
-    })
+def _preview_page(
+    request: HttpRequest, agency: Agency | None, result: importer.ImportResult, upload: uploads.Upload, confirm_url: str
+) -> HttpResponse:
+    return render(
+        request,
+        "exchange/preview.html",
+        {
+            "agency": agency,
+            "result": result,
+            "upload": upload,
+            "confirm_url": confirm_url,
+            "changes": result.changes[:SHOWN_CHANGES],
+            "more_changes": max(0, len(result.changes) - SHOWN_CHANGES),
+            "back_url": reverse("exchange-home", args=[agency.code]) if agency else reverse("exchange-new"),
+        },
+    )
 
 
 def _found(token: str, agency_code: str) -> uploads.Upload:
@@ -138,9 +150,16 @@ def _imported(request: HttpRequest, agency: Agency | None, found: uploads.Upload
     if not result.applied:
         return _preview_page(request, agency, result, found, confirm_url)
     uploads.discard(found)
-    messages.success(request, _("%(name)s imported from %(file)s: %(created)d new, %(updated)d changed.") % {
-        "name": result.agency_name, "file": found.name, "created": sum(c.created for c in result.counts),
-        "updated": sum(c.updated for c in result.counts)})
+    messages.success(
+        request,
+        _("%(name)s imported from %(file)s: %(created)d new, %(updated)d changed.")
+        % {
+            "name": result.agency_name,
+            "file": found.name,
+            "created": sum(c.created for c in result.counts),
+            "updated": sum(c.updated for c in result.counts),
+        },
+    )
     return redirect("agency-overview", result.agency_code)
 
 

@@ -11,9 +11,7 @@ from kinerja.core.models import OrderedTextItem, TimeStampedModel
 
 from .nip import validate_nip
 
-code_validator = RegexValidator(
-    r"^[a-z0-9][a-z0-9.\-]*$", _("Use lowercase letters, digits, dots and hyphens only.")
-)
+code_validator = RegexValidator(r"^[a-z0-9][a-z0-9.\-]*$", _("Use lowercase letters, digits, dots and hyphens only."))
 
 
 class Region(TimeStampedModel):
@@ -25,10 +23,15 @@ class Region(TimeStampedModel):
     seat = models.CharField(_("seat"), max_length=100, blank=True)
     head_title = models.CharField(_("title of the head of region"), max_length=100, default="Bupati")
     head = models.ForeignKey(
-        "Official", models.SET_NULL, null=True, blank=True, related_name="+",
+        "Official",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("head of region"),
-        help_text=_("The regent (Bupati) or mayor in office: the superior who signs the head of agency's "
-                    "performance agreement."),
+        help_text=_(
+            "The regent (Bupati) or mayor in office: the superior who signs the head of agency's performance agreement."
+        ),
     )
 
     class Meta:
@@ -52,7 +55,9 @@ class Agency(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     printed_name = models.CharField(
-        _("name as printed in the IKU table"), max_length=200, blank=True,
+        _("name as printed in the IKU table"),
+        max_length=200,
+        blank=True,
         help_text=_("Leave empty to print the name in capitals."),
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -61,7 +66,9 @@ class Agency(TimeStampedModel):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     postcode = models.CharField(
-        _("postcode"), max_length=5, blank=True,
+        _("postcode"),
+        max_length=5,
+        blank=True,
         validators=[RegexValidator(r"^\d{5}$", _("A postcode has 5 digits."))],
     )
     duty = models.TextField(_("duty"), blank=True)
@@ -81,9 +88,7 @@ class AgencyFunction(OrderedTextItem):
     class Meta(OrderedTextItem.Meta):
         verbose_name = _("agency function")
         verbose_name_plural = _("agency functions")
-        constraints = [
-            models.UniqueConstraint(fields=["agency", "order"], name="agency_function_order_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["agency", "order"], name="agency_function_order_unique")]
 
 
 class Unit(TimeStampedModel):
@@ -130,11 +135,17 @@ class Position(TimeStampedModel):
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="positions", verbose_name=_("unit"))
     title = models.CharField(_("title"), max_length=300)
     printed_title = models.CharField(
-        _("title as printed"), max_length=300, blank=True,
+        _("title as printed"),
+        max_length=300,
+        blank=True,
         help_text=_("Only when the decree prints it otherwise than the title in capitals."),
     )
     superior = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="subordinates",
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subordinates",
         verbose_name=_("superior position"),
     )
     duty = models.TextField(_("duty"), blank=True)
@@ -168,16 +179,12 @@ class Position(TimeStampedModel):
 
 
 class PositionFunction(OrderedTextItem):
-    position = models.ForeignKey(
-        Position, models.CASCADE, related_name="functions", verbose_name=_("position")
-    )
+    position = models.ForeignKey(Position, models.CASCADE, related_name="functions", verbose_name=_("position"))
 
     class Meta(OrderedTextItem.Meta):
         verbose_name = _("position function")
         verbose_name_plural = _("position functions")
-        constraints = [
-            models.UniqueConstraint(fields=["position", "order"], name="position_function_order_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["position", "order"], name="position_function_order_unique")]
 
 
 class Official(TimeStampedModel):
@@ -185,14 +192,23 @@ class Official(TimeStampedModel):
 
     region = models.ForeignKey(Region, models.PROTECT, related_name="officials", verbose_name=_("region"))
     nip = models.CharField(
-        _("NIP"), max_length=18, unique=True, null=True, blank=True, validators=[validate_nip],
+        _("NIP"),
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_nip],
         help_text=_("18 digits; empty only for an official without NIP (e.g. the regent)."),
     )
     name = models.CharField(_("name with titles"), max_length=200)
     rank = models.CharField(_("rank (pangkat)"), max_length=100, blank=True)
     grade = models.CharField(_("grade (golongan)"), max_length=10, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="official",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="official",
         verbose_name=_("user account"),
     )
 
@@ -212,12 +228,8 @@ class Official(TimeStampedModel):
 class Assignment(TimeStampedModel):
     """An official holds a position from a date (until a date), possibly as acting (Plt.)."""
 
-    official = models.ForeignKey(
-        Official, models.PROTECT, related_name="assignments", verbose_name=_("official")
-    )
-    position = models.ForeignKey(
-        Position, models.CASCADE, related_name="assignments", verbose_name=_("position")
-    )
+    official = models.ForeignKey(Official, models.PROTECT, related_name="assignments", verbose_name=_("official"))
+    position = models.ForeignKey(Position, models.CASCADE, related_name="assignments", verbose_name=_("position"))
     start = models.DateField(_("from"))
     end = models.DateField(_("until"), null=True, blank=True)
     acting = models.BooleanField(_("acting (Plt.)"), default=False)
@@ -227,9 +239,7 @@ class Assignment(TimeStampedModel):
         verbose_name_plural = _("assignments")
         ordering = ["position", "-start"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["official", "position", "start"], name="assignment_unique_start"
-            ),
+            models.UniqueConstraint(fields=["official", "position", "start"], name="assignment_unique_start"),
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="assignment_end_after_start"
             ),

@@ -14,7 +14,11 @@ HIGHER, LOWER, RANGE = "higher", "lower", "range"
 SUM, LAST, AVERAGE = "sum", "last", "average"
 
 SANGAT_TINGGI, TINGGI, SEDANG, RENDAH, SANGAT_RENDAH = (
-    "Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah",
+    "Sangat Tinggi",
+    "Tinggi",
+    "Sedang",
+    "Rendah",
+    "Sangat Rendah",
 )
 # (lower bound inclusive, category), highest first — Permendagri 86/2017 with the gaps closed (§2).
 CATEGORY_BOUNDS: tuple[tuple[Decimal, str], ...] = (

@@ -86,8 +86,15 @@ class TargetAdmin(_ThroughService):
     readonly_fields = ["updated_by", "is_example"]  # example targets come and go only through their command
 
     def service_call(self, request, obj) -> Target | None:
-        return services.set_target(actor=request.user, indicator=obj.indicator, kind=obj.kind, year=obj.year,
-                                   quarter=obj.quarter, value=obj.value, value_upper=obj.value_upper)
+        return services.set_target(
+            actor=request.user,
+            indicator=obj.indicator,
+            kind=obj.kind,
+            year=obj.year,
+            quarter=obj.quarter,
+            value=obj.value,
+            value_upper=obj.value_upper,
+        )
 
     def delete_model(self, request, obj) -> None:
         """A removal is a target cleared through the service (who may, closed period, audit trail)."""
@@ -96,8 +103,14 @@ class TargetAdmin(_ThroughService):
     def delete_queryset(self, request, queryset) -> None:
         for target in queryset.select_related("indicator__plan__agency"):
             try:
-                services.set_target(actor=request.user, indicator=target.indicator, kind=target.kind,
-                                    year=target.year, quarter=target.quarter, value=None)
+                services.set_target(
+                    actor=request.user,
+                    indicator=target.indicator,
+                    kind=target.kind,
+                    year=target.year,
+                    quarter=target.quarter,
+                    value=None,
+                )
             except (ValidationError, PermissionDenied) as error:
                 messages.error(request, f"{target}: {' '.join(getattr(error, 'messages', None) or [str(error)])}")
 
@@ -127,9 +140,17 @@ class ActualAdmin(_ThroughService):
     def service_call(self, request, obj) -> Actual:
         """Through the service: a ratio's value is computed from its terms, never typed."""
         return services.record_actual(
-            actor=request.user, indicator=obj.indicator, year=obj.year, quarter=obj.quarter, value=obj.value,
-            numerator=obj.numerator, denominator=obj.denominator, supporting_factors=obj.supporting_factors,
-            hindering_factors=obj.hindering_factors, follow_up=obj.follow_up, note=obj.note,
+            actor=request.user,
+            indicator=obj.indicator,
+            year=obj.year,
+            quarter=obj.quarter,
+            value=obj.value,
+            numerator=obj.numerator,
+            denominator=obj.denominator,
+            supporting_factors=obj.supporting_factors,
+            hindering_factors=obj.hindering_factors,
+            follow_up=obj.follow_up,
+            note=obj.note,
         )
 
     def has_delete_permission(self, request, obj=None) -> bool:
@@ -140,8 +161,18 @@ class ActualAdmin(_ThroughService):
 class EvidenceAdmin(admin.ModelAdmin):
     list_display = ["original_name", "actual", "kind", "size", "created_at"]
     list_select_related = ["actual__indicator"]
-    readonly_fields = ["actual", "file", "stored_name", "original_name", "kind", "content_type", "size", "sha256",
-                       "uploaded_by", "is_example"]
+    readonly_fields = [
+        "actual",
+        "file",
+        "stored_name",
+        "original_name",
+        "kind",
+        "content_type",
+        "size",
+        "sha256",
+        "uploaded_by",
+        "is_example",
+    ]
 
     def has_add_permission(self, request) -> bool:
         return False

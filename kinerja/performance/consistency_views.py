@@ -13,8 +13,14 @@ def consistency_check(request: HttpRequest, agency: str) -> HttpResponse:
     """Readable by whoever may read the agency; `?tahun=` limits the quarterly targets checked to one year."""
     agency_obj = agency_or_404(request.user, agency)
     report = check_agency(agency_obj, year=chosen_any_year(request))
-    return render(request, "performance/consistency.html", {
-        "agency": agency_obj, "report": report, "plan": report.plan,
-        "years": list(report.plan.years) if report.plan else [],
-        "may_plan": may_plan(request.user, agency_obj),
-    })
+    return render(
+        request,
+        "performance/consistency.html",
+        {
+            "agency": agency_obj,
+            "report": report,
+            "plan": report.plan,
+            "years": list(report.plan.years) if report.plan else [],
+            "may_plan": may_plan(request.user, agency_obj),
+        },
+    )

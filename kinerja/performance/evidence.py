@@ -2,7 +2,6 @@
 audit trail. Part of the one door of `performance.services` (which re-exports these functions): who may enter
 the actual, in an open quarter, while it is editable."""
 
-
 from django.db import transaction
 
 from kinerja.core import audit, stored_files
@@ -17,8 +16,10 @@ from .workflow import ensure_editable, ensure_period_open
 def evidence_description(evidence: Evidence, action: str) -> str:
     actual = evidence.actual
     with audit.in_record_language():
-        return (f"Bukti «{evidence.original_name}» realisasi {actual.year} TW {actual.quarter} indikator "
-                f"{actual.indicator.code} {AuditRecord.Action(action).label}")
+        return (
+            f"Bukti «{evidence.original_name}» realisasi {actual.year} TW {actual.quarter} indikator "
+            f"{actual.indicator.code} {AuditRecord.Action(action).label}"
+        )
 
 
 def _ensure_evidence_writable(actor: Actor, actual: Actual) -> None:
@@ -44,8 +45,14 @@ def add_evidence(*, actor: Actor, actual: Actual, name: str, content: bytes, is_
     evidence.full_clean()
     evidence.save()
     indicator = actual.indicator
-    audit.record_change(actor=actor, obj=evidence, before=None, agency=indicator.plan.agency_id, about=indicator,
-                        description=evidence_description(evidence, AuditRecord.Action.CREATED))
+    audit.record_change(
+        actor=actor,
+        obj=evidence,
+        before=None,
+        agency=indicator.plan.agency_id,
+        about=indicator,
+        description=evidence_description(evidence, AuditRecord.Action.CREATED),
+    )
     return evidence
 
 
@@ -54,9 +61,17 @@ def remove_evidence(*, actor: Actor, evidence: Evidence, note: str = "") -> None
     """Remove one evidence file: the row and the stored file. The removal is recorded with what was removed."""
     _ensure_evidence_writable(actor, evidence.actual)
     indicator = evidence.actual.indicator
-    audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=evidence, before=audit.snapshot(evidence),
-                 after=None, agency=indicator.plan.agency_id, about=indicator, note=note,
-                 description=evidence_description(evidence, AuditRecord.Action.DELETED))
+    audit.record(
+        actor=actor,
+        action=AuditRecord.Action.DELETED,
+        obj=evidence,
+        before=audit.snapshot(evidence),
+        after=None,
+        agency=indicator.plan.agency_id,
+        about=indicator,
+        note=note,
+        description=evidence_description(evidence, AuditRecord.Action.DELETED),
+    )
     stored = evidence.file
     evidence.delete()
     transaction.on_commit(lambda: stored.delete(save=False))

@@ -25,8 +25,14 @@ from .models import Actual, Evidence, Target
 
 EXAMPLE_YEAR = 2022
 # Plausible sizes of what a ratio counts, recognised from its denominator's wording.
-POPULATIONS = (("desa", 196), ("opd", 32), ("perangkat daerah", 32), ("layanan", 40), ("penduduk", 178_000),
-               ("informasi", 480))
+POPULATIONS = (
+    ("desa", 196),
+    ("opd", 32),
+    ("perangkat daerah", 32),
+    ("layanan", 40),
+    ("penduduk", 178_000),
+    ("informasi", 480),
+)
 
 
 def _population(indicator: Indicator) -> int:
@@ -43,63 +49,142 @@ def _ratio(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor:
     start = rng.randint(35, 70)
     step = rng.randint(3, 7)
     yearly = {year: min(100, start + step * (index + 1)) for index, year in enumerate(plan.years)}
-    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.BASELINE, year=plan.first_year - 1,
-                        value=_d(start), is_example=True)
+    services.set_target(
+        actor=actor,
+        indicator=indicator,
+        kind=Target.Kind.BASELINE,
+        year=plan.first_year - 1,
+        value=_d(start),
+        is_example=True,
+    )
     for year, value in yearly.items():
-        services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.YEAR, year=year, value=_d(value),
-                            is_example=True)
-    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.END, year=plan.last_year,
-                        value=_d(yearly[plan.last_year]), is_example=True)
+        services.set_target(
+            actor=actor, indicator=indicator, kind=Target.Kind.YEAR, year=year, value=_d(value), is_example=True
+        )
+    services.set_target(
+        actor=actor,
+        indicator=indicator,
+        kind=Target.Kind.END,
+        year=plan.last_year,
+        value=_d(yearly[plan.last_year]),
+        is_example=True,
+    )
     if EXAMPLE_YEAR not in yearly:
         return
     target = yearly[EXAMPLE_YEAR]
     previous = yearly.get(EXAMPLE_YEAR - 1, start)
     for quarter in QUARTERS:
         quarter_target = (Decimal(previous) + Decimal(target - previous) * quarter / 4).quantize(Decimal("0.01"))
-        services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.QUARTER, year=EXAMPLE_YEAR,
-                            quarter=quarter, value=quarter_target, is_example=True)
+        services.set_target(
+            actor=actor,
+            indicator=indicator,
+            kind=Target.Kind.QUARTER,
+            year=EXAMPLE_YEAR,
+            quarter=quarter,
+            value=quarter_target,
+            is_example=True,
+        )
         reached = min(Decimal(100), quarter_target * rng.randint(82, 106) / 100)
         numerator = min(population, int((population * reached / 100).to_integral_value()))
-        services.record_actual(actor=actor, indicator=indicator, year=EXAMPLE_YEAR, quarter=quarter,
-                               numerator=_d(numerator), denominator=_d(population),
-                               supporting_factors="Koordinasi dengan perangkat daerah berjalan baik.",
-                               hindering_factors="Keterbatasan jaringan di wilayah kepulauan." if quarter < 3 else "",
-                               follow_up="Melanjutkan pendataan pada triwulan berikutnya.", is_example=True)
+        services.record_actual(
+            actor=actor,
+            indicator=indicator,
+            year=EXAMPLE_YEAR,
+            quarter=quarter,
+            numerator=_d(numerator),
+            denominator=_d(population),
+            supporting_factors="Koordinasi dengan perangkat daerah berjalan baik.",
+            hindering_factors="Keterbatasan jaringan di wilayah kepulauan." if quarter < 3 else "",
+            follow_up="Melanjutkan pendataan pada triwulan berikutnya.",
+            is_example=True,
+        )
 
 
 def _count(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Actor) -> None:
     per_year = rng.choice([1, 2, 4, 4, 6, 12]) if indicator.unit != "Data" else rng.randint(5, 30)
-    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.BASELINE, year=plan.first_year - 1,
-                        value=_d(max(0, per_year - 1)), is_example=True)
+    services.set_target(
+        actor=actor,
+        indicator=indicator,
+        kind=Target.Kind.BASELINE,
+        year=plan.first_year - 1,
+        value=_d(max(0, per_year - 1)),
+        is_example=True,
+    )
     for year in plan.years:
-        services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.YEAR, year=year,
-                            value=_d(per_year), is_example=True)
-    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.END, year=plan.last_year,
-                        value=_d(per_year * len(plan.years)), is_example=True)
+        services.set_target(
+            actor=actor, indicator=indicator, kind=Target.Kind.YEAR, year=year, value=_d(per_year), is_example=True
+        )
+    services.set_target(
+        actor=actor,
+        indicator=indicator,
+        kind=Target.Kind.END,
+        year=plan.last_year,
+        value=_d(per_year * len(plan.years)),
+        is_example=True,
+    )
     if not plan.first_year <= EXAMPLE_YEAR <= plan.last_year:
         return
     shares = [per_year // 4 + (1 if quarter <= per_year % 4 else 0) for quarter in QUARTERS]
     for quarter, share in zip(QUARTERS, shares, strict=True):
-        services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.QUARTER, year=EXAMPLE_YEAR,
-                            quarter=quarter, value=_d(share), is_example=True)
+        services.set_target(
+            actor=actor,
+            indicator=indicator,
+            kind=Target.Kind.QUARTER,
+            year=EXAMPLE_YEAR,
+            quarter=quarter,
+            value=_d(share),
+            is_example=True,
+        )
         done = max(0, share + rng.choice([-1, 0, 0, 0, 1])) if share else rng.choice([0, 0, 1])
-        services.record_actual(actor=actor, indicator=indicator, year=EXAMPLE_YEAR, quarter=quarter, value=_d(done),
-                               note="Dokumen tersedia di sub bagian terkait.", is_example=True)
+        services.record_actual(
+            actor=actor,
+            indicator=indicator,
+            year=EXAMPLE_YEAR,
+            quarter=quarter,
+            value=_d(done),
+            note="Dokumen tersedia di sub bagian terkait.",
+            is_example=True,
+        )
 
 
 def _value(plan: StrategicPlan, indicator: Indicator, rng: random.Random, actor: Actor) -> None:
     start = _d(rng.choice(["55.10", "58.25", "60.40"]))
-    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.BASELINE, year=plan.first_year - 1,
-                        value=start, is_example=True)
+    services.set_target(
+        actor=actor,
+        indicator=indicator,
+        kind=Target.Kind.BASELINE,
+        year=plan.first_year - 1,
+        value=start,
+        is_example=True,
+    )
     for index, year in enumerate(plan.years):
-        services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.YEAR, year=year,
-                            value=start + _d("2.5") * (index + 1), is_example=True)
-    services.set_target(actor=actor, indicator=indicator, kind=Target.Kind.END, year=plan.last_year,
-                        value=start + _d("2.5") * len(plan.years), is_example=True)
+        services.set_target(
+            actor=actor,
+            indicator=indicator,
+            kind=Target.Kind.YEAR,
+            year=year,
+            value=start + _d("2.5") * (index + 1),
+            is_example=True,
+        )
+    services.set_target(
+        actor=actor,
+        indicator=indicator,
+        kind=Target.Kind.END,
+        year=plan.last_year,
+        value=start + _d("2.5") * len(plan.years),
+        is_example=True,
+    )
     if plan.first_year <= EXAMPLE_YEAR <= plan.last_year:
         # A score is given once a year, after the inspectorate's evaluation: the fourth quarter.
-        services.record_actual(actor=actor, indicator=indicator, year=EXAMPLE_YEAR, quarter=4,
-                               value=start + _d("3.15"), note="Hasil evaluasi Inspektorat Daerah.", is_example=True)
+        services.record_actual(
+            actor=actor,
+            indicator=indicator,
+            year=EXAMPLE_YEAR,
+            quarter=4,
+            value=start + _d("3.15"),
+            note="Hasil evaluasi Inspektorat Daerah.",
+            is_example=True,
+        )
 
 
 def _budgets(plan: StrategicPlan, actor: Actor) -> None:
@@ -109,8 +194,7 @@ def _budgets(plan: StrategicPlan, actor: Actor) -> None:
         rng = random.Random(f"{plan.agency.code}:{programme.code}:budget")  # noqa: S311 (example figures)
         amount = _d(rng.randint(250, 2_500)) * 1_000_000
         for year in plan.years:
-            strategy_services.set_budget(actor=actor, programme=programme, year=year, amount=amount,
-                                         is_example=True)
+            strategy_services.set_budget(actor=actor, programme=programme, year=year, amount=amount, is_example=True)
             millions = (amount * _d(rng.randint(100, 112)) / 100_000_000).to_integral_value()
             amount = millions * 1_000_000
 
@@ -131,12 +215,23 @@ def load_example_performance(*, actor: Actor, agency: Agency) -> int:
 
 def _record_removal(actor: Actor, agency: Agency, items: list, describe: Any, about: Any) -> None:
     """One audit record per removed row, with its values, written in one query."""
-    AuditRecord.objects.bulk_create([
-        audit.build(actor=actor, action=AuditRecord.Action.DELETED, obj=item, before=audit.snapshot(item),
-                    after=None, agency=agency, about=about(item), note=NOTE_CLEARED,
-                    description=describe(item, AuditRecord.Action.DELETED))
-        for item in items
-    ], batch_size=500)
+    AuditRecord.objects.bulk_create(
+        [
+            audit.build(
+                actor=actor,
+                action=AuditRecord.Action.DELETED,
+                obj=item,
+                before=audit.snapshot(item),
+                after=None,
+                agency=agency,
+                about=about(item),
+                note=NOTE_CLEARED,
+                description=describe(item, AuditRecord.Action.DELETED),
+            )
+            for item in items
+        ],
+        batch_size=500,
+    )
 
 
 NOTE_CLEARED = "Data contoh dihapus (clear_example_performance)."
@@ -147,8 +242,11 @@ def clear_example_performance(*, actor: Actor, agency: Agency) -> int:
     """Remove exactly the records marked as example data; returns how many were removed. Every removal is
     recorded in the audit trail with the values removed."""
     scope = {"indicator__plan__agency": agency, "is_example": True}
-    evidence = list(Evidence.objects.filter(actual__indicator__plan__agency=agency, is_example=True)
-                    .select_related("actual__indicator"))
+    evidence = list(
+        Evidence.objects.filter(actual__indicator__plan__agency=agency, is_example=True).select_related(
+            "actual__indicator"
+        )
+    )
     _record_removal(actor, agency, evidence, services.evidence_description, lambda e: e.actual.indicator)
     for item in evidence:
         item.file.delete(save=False)
@@ -159,11 +257,20 @@ def clear_example_performance(*, actor: Actor, agency: Agency) -> int:
     targets = list(Target.objects.filter(**scope).select_related("indicator"))
     _record_removal(actor, agency, targets, services.target_description, lambda t: t.indicator)
     removed += Target.objects.filter(pk__in=[item.pk for item in targets]).delete()[0]
-    budgets = list(Budget.objects.filter(
-        Q(programme__plan__agency=agency) | Q(activity__programme__plan__agency=agency)
-        | Q(sub_activity__activity__programme__plan__agency=agency), is_example=True,
-    ).select_related("programme", "activity", "sub_activity"))
-    _record_removal(actor, agency, budgets, strategy_services.budget_description,
-                    lambda b: b.programme or b.activity or b.sub_activity)
+    budgets = list(
+        Budget.objects.filter(
+            Q(programme__plan__agency=agency)
+            | Q(activity__programme__plan__agency=agency)
+            | Q(sub_activity__activity__programme__plan__agency=agency),
+            is_example=True,
+        ).select_related("programme", "activity", "sub_activity")
+    )
+    _record_removal(
+        actor,
+        agency,
+        budgets,
+        strategy_services.budget_description,
+        lambda b: b.programme or b.activity or b.sub_activity,
+    )
     removed += Budget.objects.filter(pk__in=[item.pk for item in budgets]).delete()[0]
     return removed

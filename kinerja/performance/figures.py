@@ -42,14 +42,19 @@ class PlanFigures:
 
     def __post_init__(self) -> None:
         m = self.measurements
-        strategic = [(indicator.objective_id, m[indicator.pk]) for indicator in self.indicators
-                     if indicator.objective_id]
+        strategic = [
+            (indicator.objective_id, m[indicator.pk]) for indicator in self.indicators if indicator.objective_id
+        ]
         self._objectives = group_rollups(strategic)
         self._objectives.update(group_rollups((row.objective_id, m[row.indicator_id]) for row in self.rows))
-        goal_of = {indicator.objective_id: indicator.objective.goal_id for indicator in self.indicators
-                   if indicator.objective_id}
-        self._goals = group_rollups((goal_of[objective_id], measurement) for objective_id, measurement in strategic
-                                    if goal_of[objective_id])
+        goal_of = {
+            indicator.objective_id: indicator.objective.goal_id
+            for indicator in self.indicators
+            if indicator.objective_id
+        }
+        self._goals = group_rollups(
+            (goal_of[objective_id], measurement) for objective_id, measurement in strategic if goal_of[objective_id]
+        )
         self._positions = group_rollups((row.position_id, m[row.indicator_id]) for row in self.rows)
         self._units = group_rollups((row.position.unit_id, m[row.indicator_id]) for row in self.rows)
         self._agency = rollup_of(m[row.indicator_id] for row in self.rows)
@@ -107,30 +112,36 @@ def plan_rows(plan: StrategicPlan) -> list[PageIndicator]:
     )
 
 
-def figures_from(plan: StrategicPlan, year: int, quarter: int, indicators: Iterable[Indicator],
-                 rows: Iterable[PageIndicator], measurements: dict[int, Measurement], *,
-                 verified_only: bool = False) -> PlanFigures:
+def figures_from(
+    plan: StrategicPlan,
+    year: int,
+    quarter: int,
+    indicators: Iterable[Indicator],
+    rows: Iterable[PageIndicator],
+    measurements: dict[int, Measurement],
+    *,
+    verified_only: bool = False,
+) -> PlanFigures:
     """The figures from what a caller has read already (the measurements of `year`, any quarter)."""
     indicators, rows = list(indicators), list(rows)
     by_id = {indicator.pk: indicator for indicator in indicators}
     for row in rows:  # the row's indicator is one already read: no query per row
         row.indicator = by_id[row.indicator_id]
-    return PlanFigures(plan, year, quarter, indicators, rows,
-                       {pk: m.at(quarter) for pk, m in measurements.items()}, verified_only)
+    return PlanFigures(
+        plan, year, quarter, indicators, rows, {pk: m.at(quarter) for pk, m in measurements.items()}, verified_only
+    )
 
 
-def get_plan_figures(plan: StrategicPlan, year: int, quarter: int = 4, *, verified_only: bool = False
-                     ) -> PlanFigures:
+def get_plan_figures(plan: StrategicPlan, year: int, quarter: int = 4, *, verified_only: bool = False) -> PlanFigures:
     """Every figure of the plan for `year` s.d. triwulan `quarter` (4 queries: indicators, rows, targets, actuals)."""
     indicators = plan_indicators(plan)
     measurements = get_measurements(indicators, year, verified_only=verified_only, quarter=quarter, evidence=False)
-    return figures_from(plan, year, quarter, indicators, plan_rows(plan), measurements,
-                        verified_only=verified_only)
+    return figures_from(plan, year, quarter, indicators, plan_rows(plan), measurements, verified_only=verified_only)
 
 
-
-def get_plan_figures_by_year(plan: StrategicPlan, years: Iterable[int], *, verified_only: bool = False
-                             ) -> dict[int, PlanFigures]:
+def get_plan_figures_by_year(
+    plan: StrategicPlan, years: Iterable[int], *, verified_only: bool = False
+) -> dict[int, PlanFigures]:
     """`get_plan_figures(plan, year, 4, verified_only=…)` for each of `years` — the same figures, read at once
     (4 queries however many years): for an export that prints every year of the plan (the public CSV)."""
     years = sorted(set(years))
@@ -144,8 +155,12 @@ def get_plan_figures_by_year(plan: StrategicPlan, years: Iterable[int], *, verif
             actuals = actuals.filter(status=Actual.Status.VERIFIED)
         targets, actuals = list(targets), list(actuals)
         for year, measurements in by_year.items():
-            _placed(measurements,
-                    ((t.indicator_id, t.kind, t.quarter, t) for t in targets if t.year == year),
-                    ((a.indicator_id, a.quarter, a) for a in actuals if a.year == year))
-    return {year: figures_from(plan, year, 4, indicators, rows, by_year[year], verified_only=verified_only)
-            for year in years}
+            _placed(
+                measurements,
+                ((t.indicator_id, t.kind, t.quarter, t) for t in targets if t.year == year),
+                ((a.indicator_id, a.quarter, a) for a in actuals if a.year == year),
+            )
+    return {
+        year: figures_from(plan, year, 4, indicators, rows, by_year[year], verified_only=verified_only)
+        for year in years
+    }

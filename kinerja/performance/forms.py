@@ -63,10 +63,12 @@ class ActualForm(forms.Form):
     numerator = DecimalTextField(label="Pembilang")
     denominator = DecimalTextField(label="Penyebut")
     value = DecimalTextField(label="Realisasi")
-    supporting_factors = forms.CharField(label="Faktor pendukung", required=False, widget=forms.Textarea(
-        attrs={"rows": 2}))
-    hindering_factors = forms.CharField(label="Faktor penghambat", required=False, widget=forms.Textarea(
-        attrs={"rows": 2}))
+    supporting_factors = forms.CharField(
+        label="Faktor pendukung", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    hindering_factors = forms.CharField(
+        label="Faktor penghambat", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     follow_up = forms.CharField(label="Tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     note = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = MultipleFileField(label="Bukti dukung")
@@ -88,14 +90,23 @@ class HistoryFilterForm(forms.Form):
 
     pengguna = forms.ChoiceField(label=_("User"), required=False)
     jenis = forms.ChoiceField(label=_("Kind of object"), required=False)
-    dari = forms.DateField(label=_("From"), required=False, input_formats=DATE_FORMATS,
-                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    sampai = forms.DateField(label=_("Until"), required=False, input_formats=DATE_FORMATS,
-                             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    dari = forms.DateField(
+        label=_("From"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    sampai = forms.DateField(
+        label=_("Until"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     cari = forms.CharField(label=_("Text"), required=False, max_length=200)
 
-    def __init__(self, *args: object, users: list[tuple[str, str]], kinds: list[tuple[str, str]],
-                 **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, users: list[tuple[str, str]], kinds: list[tuple[str, str]], **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["pengguna"].choices = [("", _("everyone")), (self.SYSTEM, _("the system")), *users]
         self.fields["jenis"].choices = [("", _("every kind")), *kinds]

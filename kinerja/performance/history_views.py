@@ -37,8 +37,12 @@ class Entry:
 def _entries(page: Page, indicator_codes: dict[str, str] | None = None) -> list[Entry]:
     codes = indicator_codes or {}
     return [
-        Entry(item, audit.kind_label(item.object_label), audit.changes(item),
-              codes.get(item.about_pk) if item.about_label == INDICATOR_LABEL else None)
+        Entry(
+            item,
+            audit.kind_label(item.object_label),
+            audit.changes(item),
+            codes.get(item.about_pk) if item.about_label == INDICATOR_LABEL else None,
+        )
         for item in page.object_list
     ]
 
@@ -61,17 +65,25 @@ def indicator_history(request: HttpRequest, agency: str, indicator: str) -> Http
     to one of them — the history page of a single target or actual."""
     agency_obj = agency_or_404(request.user, agency)
     item = get_object_or_404(Indicator, plan=get_current_plan(agency_obj), code=indicator)
-    records = _readable(request.user, agency_obj, AuditRecord.objects.filter(about_label=INDICATOR_LABEL,
-                                                                              about_pk=str(item.pk)))
+    records = _readable(
+        request.user, agency_obj, AuditRecord.objects.filter(about_label=INDICATOR_LABEL, about_pk=str(item.pk))
+    )
     label, _, pk = request.GET.get("objek", "").partition(":")
     narrowed = label in OWN_OBJECTS and pk.isdigit()
     if narrowed:
         records = records.filter(object_label=label, object_pk=pk)
     page = _page(request, records)
-    return render(request, "performance/history_indicator.html", {
-        "agency": agency_obj, "indicator": item, "page": page, "entries": _entries(page),
-        "narrowed": audit.kind_label(label) if narrowed else "",
-    })
+    return render(
+        request,
+        "performance/history_indicator.html",
+        {
+            "agency": agency_obj,
+            "indicator": item,
+            "page": page,
+            "entries": _entries(page),
+            "narrowed": audit.kind_label(label) if narrowed else "",
+        },
+    )
 
 
 def _filtered(records: QuerySet[AuditRecord], data: dict) -> QuerySet[AuditRecord]:
@@ -86,9 +98,14 @@ def _filtered(records: QuerySet[AuditRecord], data: dict) -> QuerySet[AuditRecor
     if data.get("sampai"):
         records = records.filter(at__date__lte=data["sampai"])
     if text := (data.get("cari") or "").strip():
-        records = records.filter(Q(description__icontains=text) | Q(actor_name__icontains=text)
-                                 | Q(object_repr__icontains=text) | Q(note__icontains=text)
-                                 | Q(before__icontains=text) | Q(after__icontains=text))
+        records = records.filter(
+            Q(description__icontains=text)
+            | Q(actor_name__icontains=text)
+            | Q(object_repr__icontains=text)
+            | Q(note__icontains=text)
+            | Q(before__icontains=text)
+            | Q(after__icontains=text)
+        )
     return records
 
 
@@ -99,10 +116,20 @@ def agency_history(request: HttpRequest, agency: str) -> HttpResponse:
     if not may_read_log(request.user, agency_obj):
         raise Http404("Halaman ini tidak ditemukan.")
     records = _readable(request.user, agency_obj, AuditRecord.objects.filter(agency=agency_obj))
-    users = sorted({(str(pk), name) for pk, name in records.filter(user__isnull=False)
-                   .values_list("user_id", "actor_name").distinct()}, key=lambda pair: pair[1].lower())
-    kinds = sorted(((label, audit.kind_label(label)) for label in
-                    records.order_by().values_list("object_label", flat=True).distinct()), key=lambda pair: pair[1])
+    users = sorted(
+        {
+            (str(pk), name)
+            for pk, name in records.filter(user__isnull=False).values_list("user_id", "actor_name").distinct()
+        },
+        key=lambda pair: pair[1].lower(),
+    )
+    kinds = sorted(
+        (
+            (label, audit.kind_label(label))
+            for label in records.order_by().values_list("object_label", flat=True).distinct()
+        ),
+        key=lambda pair: pair[1],
+    )
     form = HistoryFilterForm(request.GET or None, users=users, kinds=kinds)
     if form.is_bound and form.is_valid():
         records = _filtered(records, form.cleaned_data)
@@ -111,7 +138,14 @@ def agency_history(request: HttpRequest, agency: str) -> HttpResponse:
     page = _page(request, records)
     about = {item.about_pk for item in page.object_list if item.about_label == INDICATOR_LABEL}
     codes = {str(pk): code for pk, code in Indicator.objects.filter(pk__in=about).values_list("pk", "code")}
-    return render(request, "performance/history_agency.html", {
-        "agency": agency_obj, "form": form, "page": page, "entries": _entries(page, codes),
-        "sealed": not may_read_evaluation_secrets(request.user, agency_obj),
-    })
+    return render(
+        request,
+        "performance/history_agency.html",
+        {
+            "agency": agency_obj,
+            "form": form,
+            "page": page,
+            "entries": _entries(page, codes),
+            "sealed": not may_read_evaluation_secrets(request.user, agency_obj),
+        },
+    )

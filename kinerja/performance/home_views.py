@@ -21,16 +21,27 @@ def home(request: HttpRequest) -> HttpResponse:
     mine = get_position_quarters(reach.held) if reach.held else []
     waiting = []
     if reach.superior or reach.headed:
-        waiting = list(waiting_for(request.user).select_related("indicator__plan__agency")
-                       .order_by("-year", "-quarter", "indicator__order")[:WAITING_SHOWN + 1])
-    return render(request, "organisation/home.html", {
-        "agencies": agencies,
-        "mine": mine,
-        "returned": [{"state": state, "row": row, "actual": actual, "anchor": entry_prefix(row.indicator.code)}
-                     for state in mine for row, actual in state.returned],
-        "waiting": waiting[:WAITING_SHOWN], "more_waiting": len(waiting) > WAITING_SHOWN,
-        "user_is_superior": bool(reach.superior or reach.headed),
-        "planned": [agency for agency in agencies if may_plan(request.user, agency) and not reach.admin],
-        "inspected": [agency for agency in agencies if may_evaluate(request.user, agency)],
-        "quarters": QUARTER_NAMES,
-    })
+        waiting = list(
+            waiting_for(request.user)
+            .select_related("indicator__plan__agency")
+            .order_by("-year", "-quarter", "indicator__order")[: WAITING_SHOWN + 1]
+        )
+    return render(
+        request,
+        "organisation/home.html",
+        {
+            "agencies": agencies,
+            "mine": mine,
+            "returned": [
+                {"state": state, "row": row, "actual": actual, "anchor": entry_prefix(row.indicator.code)}
+                for state in mine
+                for row, actual in state.returned
+            ],
+            "waiting": waiting[:WAITING_SHOWN],
+            "more_waiting": len(waiting) > WAITING_SHOWN,
+            "user_is_superior": bool(reach.superior or reach.headed),
+            "planned": [agency for agency in agencies if may_plan(request.user, agency) and not reach.admin],
+            "inspected": [agency for agency in agencies if may_evaluate(request.user, agency)],
+            "quarters": QUARTER_NAMES,
+        },
+    )

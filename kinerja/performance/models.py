@@ -34,7 +34,11 @@ class Target(TimeStampedModel):
     value_upper = models.DecimalField(_("upper bound"), **AMOUNT)
     is_example = models.BooleanField(_("example data"), default=False)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("changed by"),
     )
 
@@ -71,9 +75,7 @@ class Actual(TimeStampedModel):
         "strategy.Indicator", models.CASCADE, related_name="actuals", verbose_name=_("indicator")
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
-    quarter = models.PositiveSmallIntegerField(
-        _("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)]
-    )
+    quarter = models.PositiveSmallIntegerField(_("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     numerator = models.DecimalField(_("numerator"), **AMOUNT)
     denominator = models.DecimalField(_("denominator"), **AMOUNT)
     value = models.DecimalField(
@@ -85,16 +87,26 @@ class Actual(TimeStampedModel):
     note = models.TextField(_("note"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     status_reason = models.TextField(
-        _("reason of the last return or reopening"), blank=True, max_length=2000,
+        _("reason of the last return or reopening"),
+        blank=True,
+        max_length=2000,
     )
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("verified by"),
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     is_example = models.BooleanField(_("example data"), default=False)
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("entered by"),
     )
 
@@ -105,8 +117,9 @@ class Actual(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "year", "quarter"], name="actual_once_per_quarter"),
             models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="actual_quarter_1_to_4"),
-            models.CheckConstraint(condition=Q(denominator__isnull=True) | ~Q(denominator=0),
-                                   name="actual_denominator_not_zero"),
+            models.CheckConstraint(
+                condition=Q(denominator__isnull=True) | ~Q(denominator=0), name="actual_denominator_not_zero"
+            ),
         ]
         indexes = [models.Index(fields=["year", "quarter"], name="actual_year_quarter")]
 
@@ -124,9 +137,12 @@ class Evidence(StoredFileMixin, TimeStampedModel):
 
     actual = models.ForeignKey(Actual, models.CASCADE, related_name="evidence", verbose_name=_("actual"))
     file = models.FileField(_("file"), upload_to=evidence_path, max_length=300, blank=True)
-    link = models.CharField(_("link"), max_length=300, blank=True,
-                            help_text=_("A page of Kinerja that is the evidence (e.g. the SAKIP evaluation's result), "
-                                        "instead of a file."))
+    link = models.CharField(
+        _("link"),
+        max_length=300,
+        blank=True,
+        help_text=_("A page of Kinerja that is the evidence (e.g. the SAKIP evaluation's result), instead of a file."),
+    )
     stored_name = models.CharField(_("stored name"), max_length=100, unique=True)
     original_name = models.CharField(_("original file name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20)
@@ -135,7 +151,11 @@ class Evidence(StoredFileMixin, TimeStampedModel):
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     is_example = models.BooleanField(_("example data"), default=False)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("uploaded by"),
     )
 
@@ -160,11 +180,19 @@ class PeriodLock(TimeStampedModel):
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     quarter = models.PositiveSmallIntegerField(_("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     closed = models.BooleanField(_("closed"), default=False)
-    deadline = models.DateField(_("deadline"), null=True, blank=True,
-                                help_text=_("After this day the period is closed without anyone closing it."))
+    deadline = models.DateField(
+        _("deadline"),
+        null=True,
+        blank=True,
+        help_text=_("After this day the period is closed without anyone closing it."),
+    )
     reason = models.TextField(_("reason of the last reopening"), blank=True, max_length=2000)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("changed by"),
     )
 

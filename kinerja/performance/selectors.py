@@ -50,10 +50,13 @@ class Measurement:
             return achievement.combine_ratio_quarters(
                 [row.numerator if row else None for row in rows],
                 [row.denominator if row else None for row in rows],
-                indicator.quarter_rule, indicator.effective_factor, up_to=quarter,
+                indicator.quarter_rule,
+                indicator.effective_factor,
+                up_to=quarter,
             )
-        return achievement.combine_quarters([row.value if row else None for row in rows], indicator.quarter_rule,
-                                            up_to=quarter)
+        return achievement.combine_quarters(
+            [row.value if row else None for row in rows], indicator.quarter_rule, up_to=quarter
+        )
 
     def _quarter_target(self, quarter: int) -> Decimal | None:
         values = [self.quarter_targets[q].value if q in self.quarter_targets else None for q in QUARTERS]
@@ -86,8 +89,9 @@ class Measurement:
         """The achievement of quarters 1..N, kept to FIGURE_PLACES (what the API gives; pages print 2 places)."""
         target = self.target_up_to(quarter)
         upper = self.target.value_upper if self.uses_year_target(quarter) else None
-        return kept(achievement.achievement(target, self.actual_up_to(quarter), self.indicator.polarity,
-                                            target_upper=upper))
+        return kept(
+            achievement.achievement(target, self.actual_up_to(quarter), self.indicator.polarity, target_upper=upper)
+        )
 
     @property
     def year_achievement(self) -> Decimal | None:
@@ -129,8 +133,7 @@ class Measurement:
     @property
     def has_example_data(self) -> bool:
         return bool(
-            (self.target and self.target.is_example)
-            or any(actual.is_example for actual in self.actuals.values())
+            (self.target and self.target.is_example) or any(actual.is_example for actual in self.actuals.values())
         )
 
 
@@ -145,8 +148,9 @@ def _year_actuals(indicator_ids: Iterable[int], year: int, *, verified_only: boo
     return actuals.filter(status=Actual.Status.VERIFIED) if verified_only else actuals
 
 
-def _placed(by_id: dict[int, Measurement], targets: Iterable[tuple], actuals: Iterable[tuple]
-            ) -> dict[int, Measurement]:
+def _placed(
+    by_id: dict[int, Measurement], targets: Iterable[tuple], actuals: Iterable[tuple]
+) -> dict[int, Measurement]:
     """Put (indicator id, kind, quarter, target) and (indicator id, quarter, actual) into their measurements."""
     for indicator_id, kind, quarter, target in targets:
         if kind == Target.Kind.YEAR:
@@ -158,8 +162,9 @@ def _placed(by_id: dict[int, Measurement], targets: Iterable[tuple], actuals: It
     return by_id
 
 
-def get_measurements(indicators: Iterable[Indicator], year: int, *, verified_only: bool = False, quarter: int = 4,
-                     evidence: bool = True) -> dict[int, Measurement]:
+def get_measurements(
+    indicators: Iterable[Indicator], year: int, *, verified_only: bool = False, quarter: int = 4, evidence: bool = True
+) -> dict[int, Measurement]:
     """Measurements of `indicators` for `year` up to `quarter`, keyed by indicator id (2 queries, and 1 for the
     actuals' evidence unless `evidence` is False); with `verified_only` an actual counts only once its superior
     verified it."""
@@ -170,8 +175,11 @@ def get_measurements(indicators: Iterable[Indicator], year: int, *, verified_onl
     actuals = _year_actuals(by_id, year, verified_only=verified_only)
     if evidence:
         actuals = actuals.prefetch_related("evidence")
-    return _placed(by_id, ((target.indicator_id, target.kind, target.quarter, target) for target in targets),
-                   ((actual.indicator_id, actual.quarter, actual) for actual in actuals))
+    return _placed(
+        by_id,
+        ((target.indicator_id, target.kind, target.quarter, target) for target in targets),
+        ((actual.indicator_id, actual.quarter, actual) for actual in actuals),
+    )
 
 
 class TargetFigures(NamedTuple):
@@ -192,8 +200,7 @@ class ActualFigures(NamedTuple):
     is_example: bool
 
 
-def get_measurement_figures(indicators: Iterable[Indicator], year: int, *, quarter: int = 4
-                            ) -> dict[int, Measurement]:
+def get_measurement_figures(indicators: Iterable[Indicator], year: int, *, quarter: int = 4) -> dict[int, Measurement]:
     """The same Measurements as `get_measurements` (same rules, same figures) for read-only roll-ups over
     many indicators: targets and actuals are read with `values_list()` into TargetFigures / ActualFigures
     instead of model instances, and evidence is not read (2 queries). A measurement's `target` and
@@ -202,12 +209,16 @@ def get_measurement_figures(indicators: Iterable[Indicator], year: int, *, quart
     if not by_id:
         return by_id
     targets = _year_targets(by_id, year).values_list(
-        "indicator_id", "kind", "quarter", "value", "value_upper", "is_example")
+        "indicator_id", "kind", "quarter", "value", "value_upper", "is_example"
+    )
     actuals = _year_actuals(by_id, year).values_list(
-        "indicator_id", "quarter", "value", "numerator", "denominator", "status", "is_example")
-    return _placed(by_id, ((indicator_id, kind, quarter, TargetFigures(*figures))
-                           for indicator_id, kind, quarter, *figures in targets),
-                   ((indicator_id, quarter, ActualFigures(*figures)) for indicator_id, quarter, *figures in actuals))
+        "indicator_id", "quarter", "value", "numerator", "denominator", "status", "is_example"
+    )
+    return _placed(
+        by_id,
+        ((indicator_id, kind, quarter, TargetFigures(*figures)) for indicator_id, kind, quarter, *figures in targets),
+        ((indicator_id, quarter, ActualFigures(*figures)) for indicator_id, quarter, *figures in actuals),
+    )
 
 
 def rollup_cap() -> Decimal | None:
@@ -221,8 +232,9 @@ def rollup_of(measurements: Iterable[Measurement]) -> achievement.Rollup:
     achievements for the period each is read for, capped by KINERJA_ROLLUP_CAP, those without an achievement
     left out and counted as missing (docs/measurement.md). A measurement passed twice counts twice (an
     indicator printed on two pages of a unit counts once per page)."""
-    result = achievement.rollup_figures(((m.period_achievement, m.period_verified) for m in measurements),
-                                        cap=rollup_cap())
+    result = achievement.rollup_figures(
+        ((m.period_achievement, m.period_verified) for m in measurements), cap=rollup_cap()
+    )
     return replace(result, mean=kept(result.mean))
 
 
@@ -266,10 +278,12 @@ class PlanMeasurement:
             return achievement.combine_ratio_years(
                 [[row.numerator if row else None for row in year] for year in rows],
                 [[row.denominator if row else None for row in year] for year in rows],
-                indicator.quarter_rule, indicator.effective_factor,
+                indicator.quarter_rule,
+                indicator.effective_factor,
             )
-        return achievement.combine_years([[row.value if row else None for row in year] for year in rows],
-                                         indicator.quarter_rule)
+        return achievement.combine_years(
+            [[row.value if row else None for row in year] for year in rows], indicator.quarter_rule
+        )
 
     def before(self, year: int) -> Decimal | None:
         """Realisasi Renstra up to last year: the plan's years before `year`."""

@@ -60,17 +60,20 @@ def _agency_id(indicator: Indicator) -> int:
 
 
 def target_description(target: Target, action: str) -> str:
-    """"Target tahunan 2022 indikator IKU.1 diubah" — what the audit trail says of a target."""
+    """ "Target tahunan 2022 indikator IKU.1 diubah" — what the audit trail says of a target."""
     with audit.in_record_language():
         period = f"{target.year} TW {target.quarter}" if target.kind == Target.Kind.QUARTER else f"{target.year}"
-        return (f"{target.get_kind_display()} {period} indikator {target.indicator.code} "
-                f"{AuditRecord.Action(action).label}")
+        return (
+            f"{target.get_kind_display()} {period} indikator {target.indicator.code} {AuditRecord.Action(action).label}"
+        )
 
 
 def actual_description(actual: Actual, action: str) -> str:
     with audit.in_record_language():
-        return (f"Realisasi {actual.year} TW {actual.quarter} indikator {actual.indicator.code} "
-                f"{AuditRecord.Action(action).label}")
+        return (
+            f"Realisasi {actual.year} TW {actual.quarter} indikator {actual.indicator.code} "
+            f"{AuditRecord.Action(action).label}"
+        )
 
 
 def _whole_if_count(indicator: Indicator, value: Decimal, field: str) -> None:
@@ -87,8 +90,13 @@ def target_period_checked(kind: str) -> bool:
 
 
 def checked_target(
-    indicator: Indicator, *, kind: str, year: int, quarter: int = 0,
-    value: Decimal | None, value_upper: Decimal | None = None,
+    indicator: Indicator,
+    *,
+    kind: str,
+    year: int,
+    quarter: int = 0,
+    value: Decimal | None,
+    value_upper: Decimal | None = None,
 ) -> int:
     """Every rule of one target's figures (not the closed periods); the quarter it is stored under (0 unless
     `kind` is a quarter). ValidationError naming the field. No query once `indicator.plan` is loaded."""
@@ -120,8 +128,15 @@ def checked_target(
 
 @transaction.atomic
 def set_target(
-    *, actor: Actor, indicator: Indicator, kind: str, year: int, quarter: int = 0,
-    value: Decimal | None, value_upper: Decimal | None = None, is_example: bool = False,
+    *,
+    actor: Actor,
+    indicator: Indicator,
+    kind: str,
+    year: int,
+    quarter: int = 0,
+    value: Decimal | None,
+    value_upper: Decimal | None = None,
+    is_example: bool = False,
 ) -> Target | None:
     """Set (or, with no value, clear) one target of an indicator. Returns the target, None when cleared.
 
@@ -136,14 +151,24 @@ def set_target(
     if existing is None and value is None:
         return None
     if existing is not None and (existing.value, existing.value_upper, existing.is_example) == (
-            value, value_upper, is_example):
+        value,
+        value_upper,
+        is_example,
+    ):
         return existing  # nothing changed: nothing saved, nothing recorded
     if target_period_checked(kind) and not is_example:
         ensure_period_open(indicator, year, quarter)
     if value is None:
-        audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=existing,
-                     before=audit.snapshot(existing), after=None, agency=_agency_id(indicator), about=indicator,
-                     description=target_description(existing, AuditRecord.Action.DELETED))
+        audit.record(
+            actor=actor,
+            action=AuditRecord.Action.DELETED,
+            obj=existing,
+            before=audit.snapshot(existing),
+            after=None,
+            agency=_agency_id(indicator),
+            about=indicator,
+            description=target_description(existing, AuditRecord.Action.DELETED),
+        )
         existing.delete()
         return None
     target = existing or Target(**lookup)
@@ -156,8 +181,14 @@ def set_target(
     else:
         target.save(update_fields=["value", "value_upper", "is_example", "updated_by", "updated_at"])
     action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
-    audit.record_change(actor=actor, obj=target, before=before, agency=_agency_id(indicator), about=indicator,
-                        description=target_description(target, action))
+    audit.record_change(
+        actor=actor,
+        obj=target,
+        before=before,
+        agency=_agency_id(indicator),
+        about=indicator,
+        description=target_description(target, action),
+    )
     return target
 
 
@@ -232,23 +263,31 @@ def checked_terms(
 
 def checked_texts(**texts: str) -> None:
     """An actual's factors, follow-up and note: a few paragraphs each; ValidationError naming the field."""
-    too_long = {field: f"Paling panjang {TEXT_MAX} karakter (tertulis {len(text)})."
-                for field, text in texts.items() if len(text.strip()) > TEXT_MAX}
+    too_long = {
+        field: f"Paling panjang {TEXT_MAX} karakter (tertulis {len(text)})."
+        for field, text in texts.items()
+        if len(text.strip()) > TEXT_MAX
+    }
     if too_long:
         raise ValidationError(too_long)
 
 
 def checked_actual(
-    indicator: Indicator, *, year: int, quarter: int, value: Decimal | None, numerator: Decimal | None,
-    denominator: Decimal | None, **texts: str,
+    indicator: Indicator,
+    *,
+    year: int,
+    quarter: int,
+    value: Decimal | None,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+    **texts: str,
 ) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
     """Every rule of one actual's figures and texts (not the closed periods nor its state): the (value,
     numerator, denominator) it stores, rounded as the database keeps them. No query once `indicator.plan` is
     loaded; ValidationError naming the field."""
     _check_year(indicator, year)
     _check_quarter(quarter)
-    value, numerator, denominator = checked_terms(indicator, value=value, numerator=numerator,
-                                                  denominator=denominator)
+    value, numerator, denominator = checked_terms(indicator, value=value, numerator=numerator, denominator=denominator)
     checked_texts(**texts)
     return _stored(value), _stored(numerator), _stored(denominator)
 
@@ -258,16 +297,39 @@ def stored_amount(value: Decimal | None) -> Decimal | None:
     return _stored(value)
 
 
-WRITTEN = ("value", "numerator", "denominator", "supporting_factors", "hindering_factors", "follow_up", "note",
-           "is_example", "entered_by_id", "status", "verified_by_id", "verified_at")
+WRITTEN = (
+    "value",
+    "numerator",
+    "denominator",
+    "supporting_factors",
+    "hindering_factors",
+    "follow_up",
+    "note",
+    "is_example",
+    "entered_by_id",
+    "status",
+    "verified_by_id",
+    "verified_at",
+)
 
 
 @transaction.atomic
 def record_actual(
-    *, actor: Actor, indicator: Indicator, year: int, quarter: int,
-    value: Decimal | None = None, numerator: Decimal | None = None, denominator: Decimal | None = None,
-    supporting_factors: str = "", hindering_factors: str = "", follow_up: str = "", note: str = "",
-    evidence: Sequence[tuple[str, bytes]] = (), is_example: bool = False, version: str | None = None,
+    *,
+    actor: Actor,
+    indicator: Indicator,
+    year: int,
+    quarter: int,
+    value: Decimal | None = None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    supporting_factors: str = "",
+    hindering_factors: str = "",
+    follow_up: str = "",
+    note: str = "",
+    evidence: Sequence[tuple[str, bytes]] = (),
+    is_example: bool = False,
+    version: str | None = None,
 ) -> Actual:
     """Record what an indicator achieved in a quarter, with its evidence files (name, content), all or nothing.
 
@@ -277,31 +339,65 @@ def record_actual(
         ensure_may_enter(actor, indicator)
         ensure_typed_by_hand(indicator)
     return _write_actual(
-        actor=actor, indicator=indicator, year=year, quarter=quarter, value=value, numerator=numerator,
-        denominator=denominator, texts={"supporting_factors": supporting_factors,
-                                        "hindering_factors": hindering_factors, "follow_up": follow_up, "note": note},
-        evidence=evidence, is_example=is_example, version=version,
+        actor=actor,
+        indicator=indicator,
+        year=year,
+        quarter=quarter,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        texts={
+            "supporting_factors": supporting_factors,
+            "hindering_factors": hindering_factors,
+            "follow_up": follow_up,
+            "note": note,
+        },
+        evidence=evidence,
+        is_example=is_example,
+        version=version,
     )
 
 
 @transaction.atomic
-def feed_actual(*, actor: Actor, indicator: Indicator, year: int, quarter: int, value: Decimal, note: str,
-                source: str) -> Actual:
+def feed_actual(
+    *, actor: Actor, indicator: Indicator, year: int, quarter: int, value: Decimal, note: str, source: str
+) -> Actual:
     """Trusted path: the SAKIP evaluation (`source`) writes its score as the actual of an indicator it feeds.
     Its caller (evaluation.services.finalise) checked that `actor` may evaluate. Every rule applies but the
     state: a figure typed by hand before the fed-by rule (even submitted or verified) gives way to the score, so
     no one can block the evaluation's finalising."""
     if indicator.fed_by != source:
         raise ValidationError(f"Indikator {indicator.code} tidak diisi oleh {source}.")
-    return _write_actual(actor=actor, indicator=indicator, year=year, quarter=quarter, value=value, numerator=None,
-                         denominator=None, texts={"note": note}, evidence=(), is_example=False, version=None,
-                         any_state=True)
+    return _write_actual(
+        actor=actor,
+        indicator=indicator,
+        year=year,
+        quarter=quarter,
+        value=value,
+        numerator=None,
+        denominator=None,
+        texts={"note": note},
+        evidence=(),
+        is_example=False,
+        version=None,
+        any_state=True,
+    )
 
 
 def _write_actual(
-    *, actor: Actor, indicator: Indicator, year: int, quarter: int, value: Decimal | None,
-    numerator: Decimal | None, denominator: Decimal | None, texts: dict[str, str],
-    evidence: Sequence[tuple[str, bytes]], is_example: bool, version: str | None, any_state: bool = False,
+    *,
+    actor: Actor,
+    indicator: Indicator,
+    year: int,
+    quarter: int,
+    value: Decimal | None,
+    numerator: Decimal | None,
+    denominator: Decimal | None,
+    texts: dict[str, str],
+    evidence: Sequence[tuple[str, bytes]],
+    is_example: bool,
+    version: str | None,
+    any_state: bool = False,
 ) -> Actual:
     """Every domain rule, then the write: the row is locked before its state is read, only the columns that
     change are saved, and the change is recorded."""
@@ -311,7 +407,13 @@ def _write_actual(
         stored_files.checked_kind(name, content)
     texts = {name: texts.get(name, "") for name in ("supporting_factors", "hindering_factors", "follow_up", "note")}
     value, numerator, denominator = checked_actual(
-        indicator, year=year, quarter=quarter, value=value, numerator=numerator, denominator=denominator, **texts,
+        indicator,
+        year=year,
+        quarter=quarter,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        **texts,
     )
     existing = Actual.objects.select_for_update().filter(indicator=indicator, year=year, quarter=quarter).first()
     ensure_version(existing, version)
@@ -330,16 +432,23 @@ def _write_actual(
     if existing is not None and existing.status == Actual.Status.VERIFIED and not is_example:
         actual.verified_by, actual.verified_at = None, None  # a verification was of the figure replaced
     actual.full_clean()
-    changed = [name.removesuffix("_id") for name in WRITTEN
-               if existing is not None and getattr(actual, name) != was[name]]
+    changed = [
+        name.removesuffix("_id") for name in WRITTEN if existing is not None and getattr(actual, name) != was[name]
+    ]
     if existing is None:
         _insert(actual)
     elif changed:
         actual.save(update_fields=[*changed, "updated_at"])
     if existing is None or changed:
         action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
-        audit.record_change(actor=actor, obj=actual, before=before, agency=_agency_id(indicator), about=indicator,
-                            description=actual_description(actual, action))
+        audit.record_change(
+            actor=actor,
+            obj=actual,
+            before=before,
+            agency=_agency_id(indicator),
+            about=indicator,
+            description=actual_description(actual, action),
+        )
     for name, content in evidence:
         add_evidence(actor=actor, actual=actual, name=name, content=content, is_example=is_example)
     return actual

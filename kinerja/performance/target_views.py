@@ -95,8 +95,9 @@ def _closed_changes(request: HttpRequest, rows: list[GridRow]) -> list[str]:
 
 def _refused_message(request: HttpRequest, refused: list[str]) -> None:
     if refused:
-        messages.warning(request, "Target berikut tidak diubah karena periodenya sudah ditutup: "
-                                  + ", ".join(refused) + ".")
+        messages.warning(
+            request, "Target berikut tidak diubah karena periodenya sudah ditutup: " + ", ".join(refused) + "."
+        )
 
 
 def _save(request: HttpRequest, parsed: list, *, failed: bool = False) -> bool:
@@ -106,8 +107,15 @@ def _save(request: HttpRequest, parsed: list, *, failed: bool = False) -> bool:
         with transaction.atomic():
             for row, cell, value, upper in parsed:
                 try:
-                    services.set_target(actor=request.user, indicator=row.indicator, kind=cell.kind, year=cell.year,
-                                        quarter=cell.quarter, value=value, value_upper=upper)
+                    services.set_target(
+                        actor=request.user,
+                        indicator=row.indicator,
+                        kind=cell.kind,
+                        year=cell.year,
+                        quarter=cell.quarter,
+                        value=value,
+                        value_upper=upper,
+                    )
                 except ValidationError as error:
                     cell.error = " ".join(messages_of(error))
                     failed = True
@@ -128,10 +136,20 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
     for indicator in indicators:
         ranged = indicator.polarity == Indicator.Polarity.RANGE
         cells = [Cell(f"b-{indicator.pk}", Target.Kind.BASELINE, plan.first_year - 1)]
-        cells += [Cell(f"t-{indicator.pk}-{year}", Target.Kind.YEAR, year,
-                       upper_name=f"u-{indicator.pk}-{year}" if ranged else "") for year in plan.years]
-        cells.append(Cell(f"e-{indicator.pk}", Target.Kind.END, plan.last_year,
-                          upper_name=f"ue-{indicator.pk}" if ranged else ""))
+        cells += [
+            Cell(
+                f"t-{indicator.pk}-{year}",
+                Target.Kind.YEAR,
+                year,
+                upper_name=f"u-{indicator.pk}-{year}" if ranged else "",
+            )
+            for year in plan.years
+        ]
+        cells.append(
+            Cell(
+                f"e-{indicator.pk}", Target.Kind.END, plan.last_year, upper_name=f"ue-{indicator.pk}" if ranged else ""
+            )
+        )
         rows.append(GridRow(indicator, cells))
     baselines = {t.indicator_id: t for t in Target.objects.filter(indicator__plan=plan, kind=Target.Kind.BASELINE)}
     for row in rows:  # the baseline keeps the year it was recorded for
@@ -147,13 +165,22 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
         parsed = _read(request, rows)
         unreadable = any(cell.error for row in rows for cell in row.cells)
         if _save(request, parsed, failed=unreadable):
-            messages.success(request, "Target tersimpan." + (" Target tahun yang periodenya ditutup tidak diubah."
-                                                              if closed else ""))
+            messages.success(
+                request, "Target tersimpan." + (" Target tahun yang periodenya ditutup tidak diubah." if closed else "")
+            )
             return redirect(request.path)
         messages.error(request, "Target belum tersimpan: periksa sel yang ditandai merah. Tidak ada yang diubah.")
-    return render(request, "performance/targets.html", {
-        "agency": agency_obj, "plan": plan, "rows": rows, "years": list(plan.years), "closed_years": sorted(closed),
-    })
+    return render(
+        request,
+        "performance/targets.html",
+        {
+            "agency": agency_obj,
+            "plan": plan,
+            "rows": rows,
+            "years": list(plan.years),
+            "closed_years": sorted(closed),
+        },
+    )
 
 
 def position_targets(request: HttpRequest, agency: str, position: str) -> HttpResponse:
@@ -164,8 +191,10 @@ def position_targets(request: HttpRequest, agency: str, position: str) -> HttpRe
     year = chosen_year(request, plan)
     page = get_position_page(agency_obj, position)
     indicators = [row.indicator for item in page.objectives for row in item.rows]
-    rows = [GridRow(indicator, [Cell(f"q-{indicator.pk}-{q}", Target.Kind.QUARTER, year, q) for q in QUARTERS])
-            for indicator in indicators]
+    rows = [
+        GridRow(indicator, [Cell(f"q-{indicator.pk}-{q}", Target.Kind.QUARTER, year, q) for q in QUARTERS])
+        for indicator in indicators
+    ]
     targets = list(Target.objects.filter(indicator__in=indicators, year=year, kind__in=["year", "quarter"]))
     year_targets = {t.indicator_id: t for t in targets if t.kind == Target.Kind.YEAR}
     closed = workflow.closed_quarters(agency_obj, year)
@@ -191,7 +220,16 @@ def position_targets(request: HttpRequest, agency: str, position: str) -> HttpRe
         row.warnings = services.quarter_target_warnings(
             row.indicator, row.year_target.value if row.year_target else None, quarters
         )
-    return render(request, "performance/position_targets.html", {
-        "agency": agency_obj, "plan": plan, "page": page, "rows": rows, "year": year, "quarters": QUARTER_NAMES,
-        "closed": sorted(closed),
-    })
+    return render(
+        request,
+        "performance/position_targets.html",
+        {
+            "agency": agency_obj,
+            "plan": plan,
+            "page": page,
+            "rows": rows,
+            "year": year,
+            "quarters": QUARTER_NAMES,
+            "closed": sorted(closed),
+        },
+    )

@@ -9,20 +9,30 @@ urlpatterns = [
     path("instansi/<slug:agency>/iki/<slug:position>/", views.position_page, name="position-page"),
     path("instansi/<slug:agency>/indikator/<str:indicator>/", views.indicator_detail, name="indicator-detail"),
     path("instansi/<slug:agency>/realisasi/<slug:position>/", views.entry_page, name="entry-page"),
-    path("instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/simpan/", views.entry_save,
-         name="entry-save"),
-    path("instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/pratinjau/", views.entry_preview,
-         name="entry-preview"),
-    path("instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/kirim/", views.entry_submit,
-         name="entry-submit"),
+    path(
+        "instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/simpan/", views.entry_save, name="entry-save"
+    ),
+    path(
+        "instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/pratinjau/",
+        views.entry_preview,
+        name="entry-preview",
+    ),
+    path(
+        "instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/kirim/",
+        views.entry_submit,
+        name="entry-submit",
+    ),
     path("instansi/<slug:agency>/verifikasi/", workflow_views.verification, name="verification"),
     path("instansi/<slug:agency>/verifikasi/<int:actual>/", workflow_views.decide, name="verification-decide"),
     path("instansi/<slug:agency>/periode/", workflow_views.periods, name="periods"),
     path("instansi/<slug:agency>/target/", target_views.agency_targets, name="agency-targets"),
     path("instansi/<slug:agency>/target/<slug:position>/", target_views.position_targets, name="position-targets"),
     path("instansi/<slug:agency>/riwayat/", history_views.agency_history, name="agency-history"),
-    path("instansi/<slug:agency>/indikator/<str:indicator>/riwayat/", history_views.indicator_history,
-         name="indicator-history"),
+    path(
+        "instansi/<slug:agency>/indikator/<str:indicator>/riwayat/",
+        history_views.indicator_history,
+        name="indicator-history",
+    ),
     path("instansi/<slug:agency>/konsistensi/", consistency_views.consistency_check, name="consistency-check"),
     path("instansi/<slug:agency>/bukti/<int:evidence>/", views.evidence_download, name="evidence-download"),
 ]

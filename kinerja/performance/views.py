@@ -83,16 +83,27 @@ def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
     year = chosen_year(request, plan, latest_year_with_actuals(plan)) if plan else None
     quarter = year_or_quarter(request) if plan else None
     figures = get_plan_figures(plan, year, quarter) if plan else None
-    return render(request, "strategy/agency.html", {
-        "agency": agency_obj, "plan": plan, "year": year, "quarter": quarter, "quarters": QUARTER_NAMES,
-        "figures": figures, "rollup_cap": rollup_cap(), "year_target_used": bool(figures and figures.year_target_used),
-        "counts": get_plan_counts(plan) if plan else None,
-        "positions": list_positions(agency_obj),
-        "unit_count": agency_obj.units.count(),
-        "decree": plan.decrees.order_by("-year").first() if plan else None,
-        "may_plan": may_plan(request.user, agency_obj), "may_read_log": may_read_log(request.user, agency_obj),
-        "example": bool(figures and figures.example),
-    })
+    return render(
+        request,
+        "strategy/agency.html",
+        {
+            "agency": agency_obj,
+            "plan": plan,
+            "year": year,
+            "quarter": quarter,
+            "quarters": QUARTER_NAMES,
+            "figures": figures,
+            "rollup_cap": rollup_cap(),
+            "year_target_used": bool(figures and figures.year_target_used),
+            "counts": get_plan_counts(plan) if plan else None,
+            "positions": list_positions(agency_obj),
+            "unit_count": agency_obj.units.count(),
+            "decree": plan.decrees.order_by("-year").first() if plan else None,
+            "may_plan": may_plan(request.user, agency_obj),
+            "may_read_log": may_read_log(request.user, agency_obj),
+            "example": bool(figures and figures.example),
+        },
+    )
 
 
 def position_page(request: HttpRequest, agency: str, position: str) -> HttpResponse:
@@ -104,16 +115,29 @@ def position_page(request: HttpRequest, agency: str, position: str) -> HttpRespo
         year = None
     else:
         year, quarter = chosen_year(request, plan, latest_year_with_actuals(plan)), year_or_quarter(request)
-        page, objectives, page_rollup, example = _measured_page(agency_obj, position, year,
-                                                                verified=verified_only(request), quarter=quarter)
-    return render(request, "strategy/position_page.html", {
-        "verified_only": verified_only(request),
-        "agency": agency_obj, "plan": plan, "page": page, "year": year, "quarter": quarter, "measured": objectives,
-        "page_rollup": page_rollup, "example": example, "quarters": QUARTER_NAMES, "rollup_cap": rollup_cap(),
-        "year_target_used": any(r.measurement.period_uses_year_target for o in objectives for r in o.rows),
-        "may_enter": may_enter_actuals(request.user, page.position),
-        "may_plan": may_plan(request.user, agency_obj),
-    })
+        page, objectives, page_rollup, example = _measured_page(
+            agency_obj, position, year, verified=verified_only(request), quarter=quarter
+        )
+    return render(
+        request,
+        "strategy/position_page.html",
+        {
+            "verified_only": verified_only(request),
+            "agency": agency_obj,
+            "plan": plan,
+            "page": page,
+            "year": year,
+            "quarter": quarter,
+            "measured": objectives,
+            "page_rollup": page_rollup,
+            "example": example,
+            "quarters": QUARTER_NAMES,
+            "rollup_cap": rollup_cap(),
+            "year_target_used": any(r.measurement.period_uses_year_target for o in objectives for r in o.rows),
+            "may_enter": may_enter_actuals(request.user, page.position),
+            "may_plan": may_plan(request.user, agency_obj),
+        },
+    )
 
 
 def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
@@ -124,15 +148,29 @@ def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
     year, quarter = chosen_year(request, plan, latest_year_with_actuals(plan)), year_or_quarter(request)
     overview = get_plan_overview(plan)
     figures = get_plan_figures(plan, year, quarter, verified_only=verified_only(request))
-    return render(request, "strategy/plan.html", {
-        "agency": agency_obj, "overview": overview, "plan": plan, "year": year, "quarter": quarter,
-        "figures": figures, "measurements": figures.measurements, "objective_rollups": {
-            item.objective.pk: figures.objective(item.objective.pk)
-            for goal in overview.goals for item in goal.objectives
+    return render(
+        request,
+        "strategy/plan.html",
+        {
+            "agency": agency_obj,
+            "overview": overview,
+            "plan": plan,
+            "year": year,
+            "quarter": quarter,
+            "figures": figures,
+            "measurements": figures.measurements,
+            "objective_rollups": {
+                item.objective.pk: figures.objective(item.objective.pk)
+                for goal in overview.goals
+                for item in goal.objectives
+            },
+            "quarters": QUARTER_NAMES,
+            "verified_only": verified_only(request),
+            "rollup_cap": rollup_cap(),
+            "example": figures.example,
+            "year_target_used": figures.year_target_used,
         },
-        "quarters": QUARTER_NAMES, "verified_only": verified_only(request), "rollup_cap": rollup_cap(),
-        "example": figures.example, "year_target_used": figures.year_target_used,
-    })
+    )
 
 
 def indicator_detail(request: HttpRequest, agency: str, indicator: str) -> HttpResponse:
@@ -158,16 +196,25 @@ def indicator_detail(request: HttpRequest, agency: str, indicator: str) -> HttpR
         "actual": [str(m.year_actual) if m.year_actual is not None else None for m in years],
         "unit": item.unit,
     }
-    return render(request, "strategy/indicator.html", {
-        "agency": agency_obj, "detail": detail, "years": years, "chart": chart, "quarters": QUARTER_NAMES,
-        "baseline": next((t for t in targets if t.kind == Target.Kind.BASELINE), None),
-        "end_target": next((t for t in targets if t.kind == Target.Kind.END), None),
-        "evidence": [evidence for actual in actuals for evidence in actual.evidence.all()],
-        "example": any(m.has_example_data for m in years),
-    })
+    return render(
+        request,
+        "strategy/indicator.html",
+        {
+            "agency": agency_obj,
+            "detail": detail,
+            "years": years,
+            "chart": chart,
+            "quarters": QUARTER_NAMES,
+            "baseline": next((t for t in targets if t.kind == Target.Kind.BASELINE), None),
+            "end_target": next((t for t in targets if t.kind == Target.Kind.END), None),
+            "evidence": [evidence for actual in actuals for evidence in actual.evidence.all()],
+            "example": any(m.has_example_data for m in years),
+        },
+    )
 
 
 # -- entering actuals -------------------------------------------------------------------------------------
+
 
 def _entry_setup(request: HttpRequest, agency: str, position: str) -> tuple:
     agency_obj = agency_or_404(request.user, agency)
@@ -182,9 +229,13 @@ def _row_form(measurement: Measurement, quarter: int, data: object = None, files
     initial = {"version": workflow.version_of(actual) or ActualForm.NEW}
     if actual is not None:
         initial |= {
-            "numerator": actual.numerator, "denominator": actual.denominator, "value": actual.value,
-            "supporting_factors": actual.supporting_factors, "hindering_factors": actual.hindering_factors,
-            "follow_up": actual.follow_up, "note": actual.note,
+            "numerator": actual.numerator,
+            "denominator": actual.denominator,
+            "value": actual.value,
+            "supporting_factors": actual.supporting_factors,
+            "hindering_factors": actual.hindering_factors,
+            "follow_up": actual.follow_up,
+            "note": actual.note,
         }
         for name in ("numerator", "denominator", "value"):
             if initial[name] is not None:
@@ -192,18 +243,35 @@ def _row_form(measurement: Measurement, quarter: int, data: object = None, files
     return ActualForm(data=data, files=files, initial=initial, prefix=entry_prefix(measurement.indicator.code))
 
 
-def _row_item(row: PageIndicator, measurement: Measurement, quarter: int, form: ActualForm, *, closed: bool,
-              objective: object = None, preview: dict | None = None) -> dict:
+def _row_item(
+    row: PageIndicator,
+    measurement: Measurement,
+    quarter: int,
+    form: ActualForm,
+    *,
+    closed: bool,
+    objective: object = None,
+    preview: dict | None = None,
+) -> dict:
     """One row of the entry page: read-only (plain text, no input) once its actual is submitted or verified, or
     while its quarter is closed; `preview` is what the typed figures of a refused save would give."""
     actual = measurement.actuals.get(quarter)
     locked = closed or (actual is not None and actual.status != Actual.Status.DRAFT)
-    return {"row": row, "m": measurement, "objective": objective, "form": form, "actual": actual,
-            "locked": locked, "closed": closed, "preview": preview}
+    return {
+        "row": row,
+        "m": measurement,
+        "objective": objective,
+        "form": form,
+        "actual": actual,
+        "locked": locked,
+        "closed": closed,
+        "preview": preview,
+    }
 
 
-def entry_page(request: HttpRequest, agency: str, position: str, bound: ActualForm | None = None,
-               preview: dict | None = None) -> HttpResponse:
+def entry_page(
+    request: HttpRequest, agency: str, position: str, bound: ActualForm | None = None, preview: dict | None = None
+) -> HttpResponse:
     """The official's IKI page as a form for one quarter; `bound` is a row that came back with errors."""
     agency_obj, plan, year, quarter = _entry_setup(request, agency, position)
     page, objectives, _page_rollup, example = _measured_page(agency_obj, position, year)
@@ -215,13 +283,35 @@ def entry_page(request: HttpRequest, agency: str, position: str, bound: ActualFo
         for r in o.rows:
             form = _row_form(r.measurement, quarter)
             refused = bound is not None and bound.prefix == form.prefix
-            rows.append(_row_item(r.row, r.measurement, quarter, bound if refused else form, closed=closed,
-                                  objective=o.objective, preview=preview if refused else None))
+            rows.append(
+                _row_item(
+                    r.row,
+                    r.measurement,
+                    quarter,
+                    bound if refused else form,
+                    closed=closed,
+                    objective=o.objective,
+                    preview=preview if refused else None,
+                )
+            )
     empty = sum(1 for item in rows if quarter not in item["m"].actuals)
-    return render(request, "performance/entry.html", {
-        "agency": agency_obj, "plan": plan, "page": page, "year": year, "quarter": quarter, "rows": rows,
-        "empty": empty, "total": len(rows), "closed": closed, "quarters": QUARTER_NAMES, "example": example,
-    })
+    return render(
+        request,
+        "performance/entry.html",
+        {
+            "agency": agency_obj,
+            "plan": plan,
+            "page": page,
+            "year": year,
+            "quarter": quarter,
+            "rows": rows,
+            "empty": empty,
+            "total": len(rows),
+            "closed": closed,
+            "quarters": QUARTER_NAMES,
+            "example": example,
+        },
+    )
 
 
 def _entry_row(request: HttpRequest, agency: str, position: str, indicator: str) -> tuple:
@@ -247,10 +337,18 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
         data = form.cleaned_data
         try:
             services.record_actual(
-                actor=request.user, indicator=row.indicator, year=year, quarter=quarter,
-                value=data["value"], numerator=data["numerator"], denominator=data["denominator"],
-                supporting_factors=data["supporting_factors"], hindering_factors=data["hindering_factors"],
-                follow_up=data["follow_up"], note=data["note"], version=form.expected_version(),
+                actor=request.user,
+                indicator=row.indicator,
+                year=year,
+                quarter=quarter,
+                value=data["value"],
+                numerator=data["numerator"],
+                denominator=data["denominator"],
+                supporting_factors=data["supporting_factors"],
+                hindering_factors=data["hindering_factors"],
+                follow_up=data["follow_up"],
+                note=data["note"],
+                version=form.expected_version(),
                 evidence=[(upload.name, upload.read()) for upload in data["evidence"]],
             )
         except PermissionDenied as error:
@@ -272,13 +370,27 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
     item = _row_item(row, measurement, quarter, form, closed=closed, preview=preview)
     if request.htmx:
         rows = _page_rows(page)  # the counter of the page, swapped out of band: one query
-        filled = set(Actual.objects.filter(indicator__in=[r.indicator_id for r in rows], year=year,
-                                           quarter=quarter).values_list("indicator_id", flat=True))
-        return render(request, "performance/partials/_entry_row.html", {
-            "agency": agency_obj, "page": page, "item": item, "year": year, "quarter": quarter, "saved": saved,
-            "quarters": QUARTER_NAMES, "oob_summary": True, "total": len(rows),
-            "empty": sum(1 for r in rows if r.indicator_id not in filled),
-        })
+        filled = set(
+            Actual.objects.filter(indicator__in=[r.indicator_id for r in rows], year=year, quarter=quarter).values_list(
+                "indicator_id", flat=True
+            )
+        )
+        return render(
+            request,
+            "performance/partials/_entry_row.html",
+            {
+                "agency": agency_obj,
+                "page": page,
+                "item": item,
+                "year": year,
+                "quarter": quarter,
+                "saved": saved,
+                "quarters": QUARTER_NAMES,
+                "oob_summary": True,
+                "total": len(rows),
+                "empty": sum(1 for r in rows if r.indicator_id not in filled),
+            },
+        )
     if not saved:  # without JavaScript: the whole page again, this row with its messages
         messages.error(request, "Realisasi belum tersimpan: periksa isian yang ditandai.")
         return entry_page(request, agency, position, bound=form, preview=preview)
@@ -316,44 +428,61 @@ def entry_preview(request: HttpRequest, agency: str, position: str, indicator: s
     """The value and achievement the typed figures would give, computed as the official types (nothing saved)."""
     _agency_obj, _page, row, measurement, year, quarter = _entry_row(request, agency, position, indicator)
     form = _row_form(measurement, quarter, request.POST or None)
-    return render(request, "performance/partials/_preview.html",
-                  _preview_of(row, measurement, year, quarter, form, request.POST))
+    return render(
+        request, "performance/partials/_preview.html", _preview_of(row, measurement, year, quarter, form, request.POST)
+    )
 
 
-def _preview_of(row: PageIndicator, measurement: Measurement, year: int, quarter: int, form: ActualForm,
-                posted: object) -> dict:
+def _preview_of(
+    row: PageIndicator, measurement: Measurement, year: int, quarter: int, form: ActualForm, posted: object
+) -> dict:
     """The value and achievement the typed figures would give (nothing saved), or the problem with them."""
     value, problem = None, ""
     if form.is_valid():
         data = form.cleaned_data
         try:
-            value, _, _ = services.checked_terms(row.indicator, value=data["value"], numerator=data["numerator"],
-                                                 denominator=data["denominator"])
+            value, _, _ = services.checked_terms(
+                row.indicator, value=data["value"], numerator=data["numerator"], denominator=data["denominator"]
+            )
         except ValidationError as error:
             problem = " ".join(messages_of(error))
     else:
         problem = "; ".join(message for errors in form.errors.values() for message in errors)
     if not any(posted.get(f"{form.prefix}-{name}") for name in ("value", "numerator", "denominator")):
         problem = ""  # nothing typed yet: nothing to complain about
-    preview = Measurement(row.indicator, year, measurement.target, measurement.quarter_targets,
-                          dict(measurement.actuals))
+    preview = Measurement(
+        row.indicator, year, measurement.target, measurement.quarter_targets, dict(measurement.actuals)
+    )
     if value is not None:
-        preview.actuals[quarter] = Actual(indicator=row.indicator, year=year, quarter=quarter, value=value,
-                                          numerator=form.cleaned_data.get("numerator"),
-                                          denominator=form.cleaned_data.get("denominator"))
+        preview.actuals[quarter] = Actual(
+            indicator=row.indicator,
+            year=year,
+            quarter=quarter,
+            value=value,
+            numerator=form.cleaned_data.get("numerator"),
+            denominator=form.cleaned_data.get("denominator"),
+        )
     else:
         preview.actuals.pop(quarter, None)
-    return {"value": value, "m": preview, "problem": problem, "indicator": row.indicator, "quarter": quarter,
-            "quarters": QUARTER_NAMES}
+    return {
+        "value": value,
+        "m": preview,
+        "problem": problem,
+        "indicator": row.indicator,
+        "quarter": quarter,
+        "quarters": QUARTER_NAMES,
+    }
 
 
 def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileResponse:
     agency_obj = agency_or_404(request.user, agency)
-    item = get_object_or_404(Evidence.objects.select_related("actual__indicator__plan"), pk=evidence,
-                             actual__indicator__plan__agency=agency_obj)
+    item = get_object_or_404(
+        Evidence.objects.select_related("actual__indicator__plan"),
+        pk=evidence,
+        actual__indicator__plan__agency=agency_obj,
+    )
     if item.link:  # a page of Kinerja as evidence (the SAKIP evaluation's result); never another host
         if not url_has_allowed_host_and_scheme(item.link, allowed_hosts=None):
             raise Http404("Tautan bukti tidak menunjuk ke halaman Kinerja.")
         return redirect(item.link)
     return stored_file_response(item)
-

@@ -34,6 +34,7 @@ REASON_MAX = 2000
 
 # -- periods --------------------------------------------------------------------------------------------------
 
+
 def closed_quarters(agency: Agency, year: int, today: datetime.date | None = None) -> set[int]:
     """The quarters of `year` closed for the agency today, by hand or by their deadline (1 query)."""
     today = today or datetime.date.today()
@@ -73,8 +74,12 @@ def version_of(actual: Actual | None) -> str:
 
 def last_changed_by(obj: Model) -> str:
     """Who changed `obj` last, as the audit trail names them (1 query, only when a conflict is reported)."""
-    entry = (AuditRecord.objects.filter(object_label=obj._meta.label_lower, object_pk=str(obj.pk))
-             .order_by("-at", "-pk").only("actor_name").first())
+    entry = (
+        AuditRecord.objects.filter(object_label=obj._meta.label_lower, object_pk=str(obj.pk))
+        .order_by("-at", "-pk")
+        .only("actor_name")
+        .first()
+    )
     return entry.actor_name if entry is not None and entry.actor_name else "pengguna lain"
 
 
@@ -103,14 +108,16 @@ def _reason(reason: str) -> str:
 
 
 @transaction.atomic
-def close_period(*, actor: Actor, agency: Agency, year: int, quarter: int,
-                 deadline: datetime.date | None = None) -> PeriodLock:
+def close_period(
+    *, actor: Actor, agency: Agency, year: int, quarter: int, deadline: datetime.date | None = None
+) -> PeriodLock:
     """Close a quarter now, or (with `deadline`) let it close itself after that day."""
     if not may_plan(actor, agency):
         raise PermissionDenied("Hanya admin perencanaan instansi ini yang menutup periode.")
     check_quarter(quarter)
-    lock = (PeriodLock.objects.select_for_update().filter(agency=agency, year=year, quarter=quarter).first()
-            or PeriodLock(agency=agency, year=year, quarter=quarter))
+    lock = PeriodLock.objects.select_for_update().filter(
+        agency=agency, year=year, quarter=quarter
+    ).first() or PeriodLock(agency=agency, year=year, quarter=quarter)
     before = audit.snapshot(lock) if lock.pk else None
     if deadline is None:
         lock.closed = True
@@ -121,9 +128,14 @@ def close_period(*, actor: Actor, agency: Agency, year: int, quarter: int,
             lock.save()
     except IntegrityError as error:
         raise ValidationError("Periode ini baru saja diubah oleh pengguna lain; muat ulang.", code="stale") from error
-    audit.record_change(actor=actor, obj=lock, before=before, agency=agency,
-                        description=f"Periode triwulan {quarter} tahun {year} ditutup"
-                        + (f" sesudah {deadline:%d-%m-%Y}" if deadline else ""))
+    audit.record_change(
+        actor=actor,
+        obj=lock,
+        before=before,
+        agency=agency,
+        description=f"Periode triwulan {quarter} tahun {year} ditutup"
+        + (f" sesudah {deadline:%d-%m-%Y}" if deadline else ""),
+    )
     return lock
 
 
@@ -139,18 +151,34 @@ def reopen_period(*, actor: Actor, agency: Agency, year: int, quarter: int, reas
     lock.closed, lock.deadline, lock.reason, lock.changed_by = False, None, _reason(reason), actor
     lock.full_clean()
     lock.save()
-    audit.record(actor=actor, action=AuditRecord.Action.REOPENED, obj=lock, before=before,
-                 after=audit.snapshot(lock), agency=agency, note=lock.reason,
-                 description=f"Periode triwulan {quarter} tahun {year} dibuka kembali")
+    audit.record(
+        actor=actor,
+        action=AuditRecord.Action.REOPENED,
+        obj=lock,
+        before=before,
+        after=audit.snapshot(lock),
+        agency=agency,
+        note=lock.reason,
+        description=f"Periode triwulan {quarter} tahun {year} dibuka kembali",
+    )
     return lock
 
 
 # -- the life of an actual ----------------------------------------------------------------------------------------
 
+
 def _recorded(actor: Actor, action: str, actual: Actual, before: dict | None, note: str = "") -> Actual:
     """Every transition goes into the audit trail, on the indicator's history page, with the values around it."""
-    audit.record(actor=actor, action=action, obj=actual, before=before, after=audit.snapshot(actual),
-                 agency=actual.indicator.plan.agency_id, note=note, about=actual.indicator)
+    audit.record(
+        actor=actor,
+        action=action,
+        obj=actual,
+        before=before,
+        after=audit.snapshot(actual),
+        agency=actual.indicator.plan.agency_id,
+        note=note,
+        about=actual.indicator,
+    )
     return actual
 
 
@@ -179,9 +207,11 @@ def ensure_quarter_open(actual: Actual, doing: str) -> None:
     try:
         ensure_period_open(actual.indicator, actual.year, actual.quarter)
     except ValidationError as error:
-        raise ValidationError(f"Periode triwulan {actual.quarter} tahun {actual.year} sudah ditutup; realisasi "
-                              f"tidak dapat {doing}. Minta admin perencanaan membuka kembali periodenya dahulu.",
-                              code="closed") from error
+        raise ValidationError(
+            f"Periode triwulan {actual.quarter} tahun {actual.year} sudah ditutup; realisasi "
+            f"tidak dapat {doing}. Minta admin perencanaan membuka kembali periodenya dahulu.",
+            code="closed",
+        ) from error
 
 
 @transaction.atomic

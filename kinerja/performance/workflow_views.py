@@ -35,9 +35,11 @@ def _actuals(agency: Agency) -> QuerySet[Actual]:
 def waiting_for(user: object, agency: Agency | None = None) -> QuerySet[Actual]:
     """Submitted actuals of the positions the user supervises, not entered by the user."""
     supervised = supervised_positions(user)
-    actuals = Actual.objects.filter(
-        status=Actual.Status.SUBMITTED, indicator__page_rows__position_id__in=supervised
-    ).exclude(entered_by=user).distinct()
+    actuals = (
+        Actual.objects.filter(status=Actual.Status.SUBMITTED, indicator__page_rows__position_id__in=supervised)
+        .exclude(entered_by=user)
+        .distinct()
+    )
     return actuals.filter(indicator__plan__agency=agency) if agency is not None else actuals
 
 
@@ -59,14 +61,24 @@ def verification(request: HttpRequest, agency: str) -> HttpResponse:
     returned = list(_actuals(agency_obj).filter(pk__in=returned_to(request.user))[:LIST_LIMIT])
     in_context = get_actuals_in_context(waiting + verified)  # target, achievement, factors, evidence
     entry_rows = get_entry_positions({actual.indicator_id for actual in returned}, reach_of(request.user).held)
-    return render(request, "performance/verification.html", {
-        "agency": agency_obj,
-        "waiting": in_context[:len(waiting)],
-        "returned": [{"actual": actual, "row": entry_rows.get(actual.indicator_id),
-                      "anchor": entry_prefix(actual.indicator.code)} for actual in returned],
-        "verified": in_context[len(waiting):],
-        "quarters": QUARTER_NAMES,
-    })
+    return render(
+        request,
+        "performance/verification.html",
+        {
+            "agency": agency_obj,
+            "waiting": in_context[: len(waiting)],
+            "returned": [
+                {
+                    "actual": actual,
+                    "row": entry_rows.get(actual.indicator_id),
+                    "anchor": entry_prefix(actual.indicator.code),
+                }
+                for actual in returned
+            ],
+            "verified": in_context[len(waiting) :],
+            "quarters": QUARTER_NAMES,
+        },
+    )
 
 
 def _unconfirmed_verification(request: HttpRequest, item: Actual) -> bool:
@@ -82,8 +94,9 @@ def _unconfirmed_verification(request: HttpRequest, item: Actual) -> bool:
 def decide(request: HttpRequest, agency: str, actual: int) -> HttpResponse:
     """Verify, return (with a reason) or reopen (with a reason) one actual."""
     agency_obj = agency_or_404(request.user, agency)
-    item = get_object_or_404(Actual.objects.select_related("indicator__plan"), pk=actual,
-                             indicator__plan__agency=agency_obj)
+    item = get_object_or_404(
+        Actual.objects.select_related("indicator__plan"), pk=actual, indicator__plan__agency=agency_obj
+    )
     action, reason = request.POST.get("action", ""), request.POST.get("reason", "")
     version = request.POST.get("version") or None  # the actual as the page showed it, when the form carries it
     services = {
@@ -95,8 +108,11 @@ def decide(request: HttpRequest, agency: str, actual: int) -> HttpResponse:
         raise Http404("Tindakan tidak dikenal.")
     back = f"{reverse('verification', args=[agency_obj.code])}#actual-{item.pk}"
     if _unconfirmed_verification(request, item):
-        messages.error(request, f"{item.indicator.name} ({item.year} TW {item.quarter}) belum diverifikasi: "
-                                "centang pernyataan bahwa Anda sudah memeriksa target, capaian dan bukti dukungnya.")
+        messages.error(
+            request,
+            f"{item.indicator.name} ({item.year} TW {item.quarter}) belum diverifikasi: "
+            "centang pernyataan bahwa Anda sudah memeriksa target, capaian dan bukti dukungnya.",
+        )
         return redirect(back)
     try:
         services[action]()
@@ -126,16 +142,23 @@ def periods(request: HttpRequest, agency: str) -> HttpResponse:
             return redirect(f"{reverse('periods', args=[agency_obj.code])}?tahun={year}")
         try:
             if request.POST.get("action") == "reopen":
-                workflow.reopen_period(actor=request.user, agency=agency_obj, year=year, quarter=quarter,
-                                       reason=request.POST.get("reason", ""))
+                workflow.reopen_period(
+                    actor=request.user,
+                    agency=agency_obj,
+                    year=year,
+                    quarter=quarter,
+                    reason=request.POST.get("reason", ""),
+                )
                 messages.success(request, f"Triwulan {quarter} tahun {year} dibuka kembali.")
             else:
                 deadline = request.POST.get("deadline") or None
                 day = datetime.date.fromisoformat(deadline) if deadline else None
-                workflow.close_period(actor=request.user, agency=agency_obj, year=year, quarter=quarter,
-                                      deadline=day)
-                messages.success(request, f"Triwulan {quarter} tahun {year} "
-                                 + (f"ditutup otomatis sesudah {day:%d-%m-%Y}." if day else "ditutup."))
+                workflow.close_period(actor=request.user, agency=agency_obj, year=year, quarter=quarter, deadline=day)
+                messages.success(
+                    request,
+                    f"Triwulan {quarter} tahun {year} "
+                    + (f"ditutup otomatis sesudah {day:%d-%m-%Y}." if day else "ditutup."),
+                )
         except ValueError:
             messages.error(request, "Tanggal batas tidak dikenali; gunakan format tahun-bulan-tanggal.")
         except (ValidationError, PermissionDenied) as error:
@@ -143,11 +166,16 @@ def periods(request: HttpRequest, agency: str) -> HttpResponse:
         return redirect(f"{reverse('periods', args=[agency_obj.code])}?tahun={year}")
     locks = {lock.quarter: lock for lock in PeriodLock.objects.filter(agency=agency_obj, year=year)}
     today = datetime.date.today()
-    rows = [{"quarter": quarter, "name": name, "lock": locks.get(quarter),
-             "closed": bool(locks.get(quarter) and locks[quarter].is_closed_on(today))}
-            for quarter, name in QUARTER_NAMES.items()]
-    return render(request, "performance/periods.html", {"agency": agency_obj, "plan": plan, "year": year,
-                                                        "rows": rows})
+    rows = [
+        {
+            "quarter": quarter,
+            "name": name,
+            "lock": locks.get(quarter),
+            "closed": bool(locks.get(quarter) and locks[quarter].is_closed_on(today)),
+        }
+        for quarter, name in QUARTER_NAMES.items()
+    ]
+    return render(request, "performance/periods.html", {"agency": agency_obj, "plan": plan, "year": year, "rows": rows})
 
 
 def navigation_counts(request: HttpRequest) -> dict[str, SimpleLazyObject]:
@@ -156,6 +184,7 @@ def navigation_counts(request: HttpRequest) -> dict[str, SimpleLazyObject]:
     user = request.user
     if not getattr(user, "is_authenticated", False):
         return {}
-    return {"waiting_count": SimpleLazyObject(lambda: waiting_for(user).count()),
-            "returned_count": SimpleLazyObject(lambda: returned_to(user).count())}
-
+    return {
+        "waiting_count": SimpleLazyObject(lambda: waiting_for(user).count()),
+        "returned_count": SimpleLazyObject(lambda: returned_to(user).count()),
+    }

@@ -62,8 +62,9 @@ def get_actuals_in_context(actuals: Iterable[Actual]) -> list[ActualInContext]:
     indicators = {actual.indicator_id: actual.indicator for actual in actuals}
     years = {actual.year for actual in actuals}
     by_key = {(pk, year): Measurement(indicator, year) for pk, indicator in indicators.items() for year in years}
-    targets = Target.objects.filter(indicator__in=indicators, year__in=years,
-                                    kind__in=[Target.Kind.YEAR, Target.Kind.QUARTER]).order_by()
+    targets = Target.objects.filter(
+        indicator__in=indicators, year__in=years, kind__in=[Target.Kind.YEAR, Target.Kind.QUARTER]
+    ).order_by()
     for target in targets:
         measurement = by_key[(target.indicator_id, target.year)]
         if target.kind == Target.Kind.YEAR:
@@ -89,8 +90,11 @@ def entry_prefix(indicator_code: str) -> str:
 def get_entry_positions(indicator_ids: Iterable[int], positions: Iterable[int]) -> dict[int, PageIndicator]:
     """For each indicator, the first of `positions` whose IKI page prints it (its page row, with the position):
     where the official enters or fixes that indicator's actual (1 query)."""
-    rows = (PageIndicator.objects.filter(indicator_id__in=list(indicator_ids), position_id__in=list(positions))
-            .select_related("position").order_by("position__order", "position_id", "pk"))
+    rows = (
+        PageIndicator.objects.filter(indicator_id__in=list(indicator_ids), position_id__in=list(positions))
+        .select_related("position")
+        .order_by("position__order", "position_id", "pk")
+    )
     found: dict[int, PageIndicator] = {}
     for row in rows:
         found.setdefault(row.indicator_id, row)
@@ -124,8 +128,9 @@ def get_position_quarters(position_ids: Iterable[int], today: datetime.date | No
     positions, plans, page rows, actuals, period locks)."""
     today = today or datetime.date.today()
     quarter = quarter_of(today)
-    positions = list(Position.objects.filter(pk__in=list(position_ids)).select_related("agency")
-                     .order_by("agency__name", "order"))
+    positions = list(
+        Position.objects.filter(pk__in=list(position_ids)).select_related("agency").order_by("agency__name", "order")
+    )
     if not positions:
         return []
     plans: dict[int, StrategicPlan] = {}
@@ -136,11 +141,18 @@ def get_position_quarters(position_ids: Iterable[int], today: datetime.date | No
         plan = plans.get(position.agency_id)
         year = default_year(plan, today) if plan else today.year
         states[position.pk] = PositionQuarter(position, year, quarter)
-    rows = list(PageIndicator.objects.filter(position_id__in=states, objective__plan__in=plans.values())
-                .select_related("indicator").order_by("position_id", "objective__order", "order"))
+    rows = list(
+        PageIndicator.objects.filter(position_id__in=states, objective__plan__in=plans.values())
+        .select_related("indicator")
+        .order_by("position_id", "objective__order", "order")
+    )
     years = {state.year for state in states.values()}
-    actuals = {(a.indicator_id, a.year): a for a in Actual.objects.filter(
-        indicator__in={row.indicator_id for row in rows}, year__in=years, quarter=quarter).order_by()}
+    actuals = {
+        (a.indicator_id, a.year): a
+        for a in Actual.objects.filter(
+            indicator__in={row.indicator_id for row in rows}, year__in=years, quarter=quarter
+        ).order_by()
+    }
     locks = PeriodLock.objects.filter(agency__in={p.agency_id for p in positions}, year__in=years, quarter=quarter)
     closed = {(lock.agency_id, lock.year) for lock in locks if lock.is_closed_on(today)}
     for row in rows:

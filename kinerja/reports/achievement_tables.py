@@ -44,9 +44,12 @@ def text_cell(text: str | None, **options) -> Cell:
 
 def number_cell(value: Decimal | None, decimals: int = 2, *, formula: str = "", align: str = "right") -> Cell:
     """A figure: shown the Indonesian way ("—" when missing); in Excel the value, or `formula` when given."""
-    return Cell.of(format_number(value, decimals), align=align,
-                   value=formula if formula and value is not None else value,
-                   number_format=number_format(decimals) if value is not None else "")
+    return Cell.of(
+        format_number(value, decimals),
+        align=align,
+        value=formula if formula and value is not None else value,
+        number_format=number_format(decimals) if value is not None else "",
+    )
 
 
 def percent_cell(value: Decimal | None, *, formula: str = "", align: str = "right") -> Cell:
@@ -73,8 +76,9 @@ def achievement_formula(indicator: Indicator, target: str, actual: str) -> str:
 class _Grid:
     """Rows of one table, the objective's cell spanning its indicators' rows when the table shows it."""
 
-    def __init__(self, data: AccountabilityData, groups: list[ObjectiveRows], header_rows: int,
-                 with_objective: bool) -> None:
+    def __init__(
+        self, data: AccountabilityData, groups: list[ObjectiveRows], header_rows: int, with_objective: bool
+    ) -> None:
         self.data, self.groups, self.header_rows, self.with_objective = data, groups, header_rows, with_objective
         self.offset = 2 if with_objective else 1  # No (and Sasaran) before the indicator's columns
 
@@ -92,8 +96,10 @@ class _Grid:
                     row.append(Cell.of(str(number), align="center"))
                 elif index == 0:
                     number += 1
-                    row += [Cell.of(str(number), align="center", rowspan=len(indicators)),
-                            Cell.of(group.objective.text, rowspan=len(indicators))]
+                    row += [
+                        Cell.of(str(number), align="center", rowspan=len(indicators)),
+                        Cell.of(group.objective.text, rowspan=len(indicators)),
+                    ]
                 row += [Cell.of(indicator.name), text_cell(indicator.unit, align="center")]
                 row += figures(indicator, self.data.measurement(indicator), excel_row)
                 rows.append(row)
@@ -118,8 +124,14 @@ class _Grid:
         return columns + [Column(30, 46), Column(9, 11)] + [Column(11, 14)] * figures
 
 
-def target_vs_actual(data: AccountabilityData, groups: list[ObjectiveRows], *, quarter: int = 4,
-                     title: str = "", with_objective: bool = False) -> Table:
+def target_vs_actual(
+    data: AccountabilityData,
+    groups: list[ObjectiveRows],
+    *,
+    quarter: int = 4,
+    title: str = "",
+    with_objective: bool = False,
+) -> Table:
     """(1) Target vs actual of the year (up to `quarter`), achievement and category."""
     year, label = data.year, quarter_label(quarter)
     grid = _Grid(data, groups, 1, with_objective)
@@ -130,20 +142,38 @@ def target_vs_actual(data: AccountabilityData, groups: list[ObjectiveRows], *, q
         m = period.indicator(indicator.pk)  # the one definition (kinerja.performance.figures)
         target, actual, value = m.period_target, m.period_actual, m.period_achievement
         formula = achievement_formula(indicator, f"{grid.letter(0)}{row}", f"{grid.letter(1)}{row}")
-        return [number_cell(target, indicator.decimals), number_cell(actual, indicator.decimals),
-                percent_cell(value, formula=formula), text_cell(achievement.category(value), align="center")]
+        return [
+            number_cell(target, indicator.decimals),
+            number_cell(actual, indicator.decimals),
+            percent_cell(value, formula=formula),
+            text_cell(achievement.category(value), align="center"),
+        ]
 
     return Table(
         columns=grid.columns(4),
-        header=[[*grid.leading(), head(f"Target {year}{label}"), head(f"Realisasi {year}{label}"),
-                 head("Capaian (%)"), head("Kategori")]],
-        groups=grid.build(figures), title=title or f"Target dan Realisasi {year}",
+        header=[
+            [
+                *grid.leading(),
+                head(f"Target {year}{label}"),
+                head(f"Realisasi {year}{label}"),
+                head("Capaian (%)"),
+                head("Kategori"),
+            ]
+        ],
+        groups=grid.build(figures),
+        title=title or f"Target dan Realisasi {year}",
         freeze_columns=grid.offset + 1,
     )
 
 
-def earlier_years(data: AccountabilityData, groups: list[ObjectiveRows], *, quarter: int = 4,
-                  title: str = "", with_objective: bool = False) -> Table:
+def earlier_years(
+    data: AccountabilityData,
+    groups: list[ObjectiveRows],
+    *,
+    quarter: int = 4,
+    title: str = "",
+    with_objective: bool = False,
+) -> Table:
     """(2) The actual of each plan year up to this one (this one up to `quarter`), and the change from last year."""
     year, plan = data.year, data.plan
     years = list(range(plan.first_year, year + 1)) if plan else [year]
@@ -152,26 +182,35 @@ def earlier_years(data: AccountabilityData, groups: list[ObjectiveRows], *, quar
 
     def figures(indicator: Indicator, measurement: PlanMeasurement, row: int) -> list[Cell]:
         # this year's actual is the period's figure (performance.figures); earlier years are whole years
-        values = [period.indicator(indicator.pk).period_actual if each == year else measurement.year(each).year_actual
-                  for each in years]
+        values = [
+            period.indicator(indicator.pk).period_actual if each == year else measurement.year(each).year_actual
+            for each in years
+        ]
         previous = measurement.year(year - 1).year_actual
         difference = achievement.change(previous, values[-1])
-        formula = (f"={grid.letter(len(years) - 1)}{row}-{grid.letter(len(years) - 2)}{row}"
-                   if len(years) > 1 else "")
+        formula = f"={grid.letter(len(years) - 1)}{row}-{grid.letter(len(years) - 2)}{row}" if len(years) > 1 else ""
         return [number_cell(value, indicator.decimals) for value in values] + [
-            number_cell(difference, indicator.decimals, formula=formula)]
+            number_cell(difference, indicator.decimals, formula=formula)
+        ]
 
     labels = [f"Realisasi {each}" + (quarter_label(quarter) if each == year else "") for each in years]
     return Table(
         columns=grid.columns(len(years) + 1),
         header=[grid.leading() + [head(label) for label in labels] + [head(f"Perubahan dari {year - 1}")]],
-        groups=grid.build(figures), title=title or "Perbandingan Antartahun",
+        groups=grid.build(figures),
+        title=title or "Perbandingan Antartahun",
         freeze_columns=grid.offset + 1,
     )
 
 
-def plan_progress(data: AccountabilityData, groups: list[ObjectiveRows], *, quarter: int = 4,
-                  title: str = "", with_objective: bool = False) -> Table:
+def plan_progress(
+    data: AccountabilityData,
+    groups: list[ObjectiveRows],
+    *,
+    quarter: int = 4,
+    title: str = "",
+    with_objective: bool = False,
+) -> Table:
     """(3) The actual of the plan to date vs the end-of-plan target, and the progress (%)."""
     year, plan = data.year, data.plan
     last = plan.last_year if plan else year
@@ -179,21 +218,36 @@ def plan_progress(data: AccountabilityData, groups: list[ObjectiveRows], *, quar
 
     def figures(indicator: Indicator, measurement: PlanMeasurement, row: int) -> list[Cell]:
         formula = f"={grid.letter(1)}{row}/{grid.letter(0)}{row}*100"
-        return [number_cell(measurement.end_value, indicator.decimals),
-                number_cell(measurement.to_date(year, quarter), indicator.decimals),
-                percent_cell(measurement.progress(year, quarter), formula=formula)]
+        return [
+            number_cell(measurement.end_value, indicator.decimals),
+            number_cell(measurement.to_date(year, quarter), indicator.decimals),
+            percent_cell(measurement.progress(year, quarter), formula=formula),
+        ]
 
     return Table(
         columns=grid.columns(3),
-        header=[[*grid.leading(), head(f"Target Akhir Renstra ({last})"),
-                 head(f"Realisasi s.d. {year}{quarter_label(quarter)}"), head("Tingkat Kemajuan (%)")]],
-        groups=grid.build(figures), title=title or "Capaian Renstra",
+        header=[
+            [
+                *grid.leading(),
+                head(f"Target Akhir Renstra ({last})"),
+                head(f"Realisasi s.d. {year}{quarter_label(quarter)}"),
+                head("Tingkat Kemajuan (%)"),
+            ]
+        ],
+        groups=grid.build(figures),
+        title=title or "Capaian Renstra",
         freeze_columns=grid.offset + 1,
     )
 
 
-def achievement_tables(data: AccountabilityData, groups: list[ObjectiveRows], *, quarter: int = 4,
-                       prefix: str = "", with_objective: bool = False) -> list[Table]:
+def achievement_tables(
+    data: AccountabilityData,
+    groups: list[ObjectiveRows],
+    *,
+    quarter: int = 4,
+    prefix: str = "",
+    with_objective: bool = False,
+) -> list[Table]:
     """Tables (1)–(3) of §5 A for `groups`; `prefix` keeps the sheet names apart (Excel: at most 31 characters)."""
     options = {"quarter": quarter, "with_objective": with_objective}
     return [
@@ -203,8 +257,9 @@ def achievement_tables(data: AccountabilityData, groups: list[ObjectiveRows], *,
     ]
 
 
-def list_missing_figures(data: AccountabilityData, indicators: list[Indicator], quarter: int,
-                         missing: list[str]) -> None:
+def list_missing_figures(
+    data: AccountabilityData, indicators: list[Indicator], quarter: int, missing: list[str]
+) -> None:
     """Add to `missing` every figure of `indicators` that a table prints as "—" for want of data."""
     upto = f" s.d. triwulan {roman(quarter)}" if quarter < 4 else ""
     for indicator in indicators:

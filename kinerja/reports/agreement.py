@@ -113,19 +113,27 @@ def _context(agency_id: int, year: int, wanted: list[int] | None) -> _Context:
     superior_of = dict(agency.positions.values_list("pk", "superior_id"))
     first, last = datetime.date(year, 1, 2), datetime.date(year, 12, 31)
     assignments = (
-        Assignment.objects.filter(start__lte=last).filter(Q(end__isnull=True) | Q(end__gte=first))
-        .select_related("official").order_by("start")
+        Assignment.objects.filter(start__lte=last)
+        .filter(Q(end__isnull=True) | Q(end__gte=first))
+        .select_related("official")
+        .order_by("start")
     )
-    objectives = Objective.objects.filter(plan=plan).order_by("order").prefetch_related(
-        Prefetch("page_rows", PageIndicator.objects.select_related("indicator").order_by("order"))
+    objectives = (
+        Objective.objects.filter(plan=plan)
+        .order_by("order")
+        .prefetch_related(Prefetch("page_rows", PageIndicator.objects.select_related("indicator").order_by("order")))
     )
     activities = (
-        Activity.objects.filter(programme__plan=plan).select_related("programme")
-        .order_by("programme__order", "order").prefetch_related(_year_budgets(year))
+        Activity.objects.filter(programme__plan=plan)
+        .select_related("programme")
+        .order_by("programme__order", "order")
+        .prefetch_related(_year_budgets(year))
     )
     sub_activities = (
-        SubActivity.objects.filter(activity__programme__plan=plan).select_related("activity__programme")
-        .order_by("activity__programme__order", "activity__order", "order").prefetch_related(_year_budgets(year))
+        SubActivity.objects.filter(activity__programme__plan=plan)
+        .select_related("activity__programme")
+        .order_by("activity__programme__order", "activity__order", "order")
+        .prefetch_related(_year_budgets(year))
     )
     positions = agency.positions.order_by("order").prefetch_related(
         Prefetch("assignments", assignments, to_attr="year_assignments"),
@@ -139,7 +147,9 @@ def _context(agency_id: int, year: int, wanted: list[int] | None) -> _Context:
     by_id = {position.pk: position for position in positions}
     indicator_ids = {
         row.indicator_id
-        for position in by_id.values() for objective in position.plan_objectives for row in objective.page_rows.all()
+        for position in by_id.values()
+        for objective in position.plan_objectives
+        for row in objective.page_rows.all()
     }
     targets = {
         target.indicator_id: target
@@ -163,7 +173,7 @@ def full_title(position: Position, agency: Agency) -> str:
     words = title.split()
     first = name.split()[0] if name.split() else ""
     if words and first.lower() == words[-1].lower():
-        return f"{title} {name[len(first):].strip()}".strip()
+        return f"{title} {name[len(first) :].strip()}".strip()
     if name.lower() in title.lower():
         return title
     return f"{title} {name}".strip()
@@ -174,7 +184,7 @@ def region_head_title(region: Region) -> str:
     name = region.name.strip()
     for kind in _REGION_KINDS:
         if name.startswith(kind):
-            name = name[len(kind):]
+            name = name[len(kind) :]
             break
     return f"{region.head_title} {name}".strip()
 
@@ -228,16 +238,19 @@ def _parties(ctx: _Context, position: Position) -> tuple[Party, Party, datetime.
         region = ctx.agency.region
         second = Party(region_head_title(region), region.head, with_nip=False)
         if region.head is None:
-            ctx.missing.append(f"{position.title}: {region.head_title} (kepala daerah {region.name}) sebagai "
-                               "pihak kedua belum dicatat.")
+            ctx.missing.append(
+                f"{position.title}: {region.head_title} (kepala daerah {region.name}) sebagai "
+                "pihak kedua belum dicatat."
+            )
         return first, second, day
     above = _holder_from(superior.year_assignments, day)
     if above is not None and above.start > day:
         day = above.start
     second = Party(full_title(superior, ctx.agency), above.official if above else None)
     if above is None:
-        ctx.missing.append(f"{position.title}: pemegang jabatan atasan ({superior.title}) pada tahun {ctx.year} "
-                           "belum dicatat.")
+        ctx.missing.append(
+            f"{position.title}: pemegang jabatan atasan ({superior.title}) pada tahun {ctx.year} belum dicatat."
+        )
     return first, second, day
 
 
@@ -246,10 +259,11 @@ def _parties(ctx: _Context, position: Position) -> tuple[Party, Party, datetime.
 
 def _party_table(party: Party) -> Table:
     name = party.official.name if party.official else DOTS
-    rows = [[Cell.of("Nama"), Cell.of(":"), Cell.of(name, bold=True)],
-            [Cell.of("Jabatan"), Cell.of(":"), Cell.of(party.title)]]
-    return Table(columns=[Column(2.2), Column(0.4), Column(12)], header=[], groups=[rows], style="plain",
-                 size="normal")
+    rows = [
+        [Cell.of("Nama"), Cell.of(":"), Cell.of(name, bold=True)],
+        [Cell.of("Jabatan"), Cell.of(":"), Cell.of(party.title)],
+    ]
+    return Table(columns=[Column(2.2), Column(0.4), Column(12)], header=[], groups=[rows], style="plain", size="normal")
 
 
 def _signature(label: str, party: Party, above_first: str, ctx: _Context) -> SignatureBlock:
@@ -273,10 +287,12 @@ def _signatures(ctx: _Context, first: Party, second: Party, day: datetime.date) 
     if not place:
         ctx.missing.append(f"Tempat penandatanganan (kota {ctx.agency.name}) belum diisi.")
     dated = f"{place or DOTS}, {format_date_id(day)}"
-    return Signatures([
-        _signature("PIHAK KEDUA,", second, "\u00a0", ctx),
-        _signature("PIHAK PERTAMA,", first, dated, ctx),
-    ])
+    return Signatures(
+        [
+            _signature("PIHAK KEDUA,", second, "\u00a0", ctx),
+            _signature("PIHAK PERTAMA,", first, dated, ctx),
+        ]
+    )
 
 
 def _header_cells(*names: str) -> list[Cell]:
@@ -294,11 +310,16 @@ def _target_table(ctx: _Context, position: Position, title: str) -> Table:
             target = ctx.targets.get(row.indicator_id)
             if target is None or target.value is None:
                 ctx.missing.append(f"{title}: target {ctx.year} indikator “{row.name}” belum diisi.")
-            cells = [Cell.of(row.name), _cell(format_target(row.indicator, target), "center",
-                                               value=target.value if target else None)]
+            cells = [
+                Cell.of(row.name),
+                _cell(format_target(row.indicator, target), "center", value=target.value if target else None),
+            ]
             if index == 0:
-                cells = [_cell(f"{len(groups) + 1}.", "center", rowspan=len(rows)),
-                         Cell.of(objective.text, rowspan=len(rows)), *cells]
+                cells = [
+                    _cell(f"{len(groups) + 1}.", "center", rowspan=len(rows)),
+                    Cell.of(objective.text, rowspan=len(rows)),
+                    *cells,
+                ]
             group.append(cells)
         groups.append(group)
     if not groups:
@@ -307,7 +328,8 @@ def _target_table(ctx: _Context, position: Position, title: str) -> Table:
     return Table(
         columns=[Column(0.7, 5), Column(5, 45), Column(6, 55), Column(2.3, 18)],
         header=[_header_cells("No", "Sasaran", "Indikator Kinerja", "Target")],
-        groups=groups, title="Target",
+        groups=groups,
+        title="Target",
     )
 
 
@@ -338,18 +360,32 @@ def _budget_table(ctx: _Context, position: Position, title: str) -> Table:
             total = None
         elif total is not None:
             total += amount
-        rows.append([[_cell(f"{index}.", "center"), _cell(item.name),
-                      _cell(format_rupiah(amount), "right", value=amount, number_format="#,##0")]])
+        rows.append(
+            [
+                [
+                    _cell(f"{index}.", "center"),
+                    _cell(item.name),
+                    _cell(format_rupiah(amount), "right", value=amount, number_format="#,##0"),
+                ]
+            ]
+        )
     if not items:
         ctx.missing.append(f"{title}: belum ada {label.lower()} dengan penanggung jawab jabatan ini.")
         rows = [[[_cell(MISSING, "center"), _cell(MISSING), _cell(MISSING, "right")]]]
         total = None
-    rows.append([[_cell("Jumlah", "right", colspan=2, bold=True),
-                  _cell(format_rupiah(total), "right", bold=True, value=total, number_format="#,##0")]])
+    rows.append(
+        [
+            [
+                _cell("Jumlah", "right", colspan=2, bold=True),
+                _cell(format_rupiah(total), "right", bold=True, value=total, number_format="#,##0"),
+            ]
+        ]
+    )
     return Table(
         columns=[Column(0.7, 5), Column(9.6, 70), Column(3.7, 22)],
         header=[_header_cells("No", label, "Anggaran (Rp)")],
-        groups=rows, title="Anggaran",
+        groups=rows,
+        title="Anggaran",
     )
 
 
@@ -396,7 +432,9 @@ def build_agreement(position: Position, year: int) -> Document:
     return Document(
         title=f"Perjanjian Kinerja Tahun {year} — {position.title}",
         filename_stem=f"perjanjian-kinerja-{ctx.agency.code}-{year}-{position.code}",
-        sections=sections, paper=settings.KINERJA_PAPER, missing=_unique(ctx.missing),
+        sections=sections,
+        paper=settings.KINERJA_PAPER,
+        missing=_unique(ctx.missing),
     )
 
 
@@ -410,5 +448,7 @@ def build_agreements(agency: Agency, year: int) -> Document:
     return Document(
         title=f"Perjanjian Kinerja Tahun {year} — {ctx.agency.name}",
         filename_stem=f"perjanjian-kinerja-{ctx.agency.code}-{year}",
-        sections=sections, paper=settings.KINERJA_PAPER, missing=_unique(ctx.missing),
+        sections=sections,
+        paper=settings.KINERJA_PAPER,
+        missing=_unique(ctx.missing),
     )

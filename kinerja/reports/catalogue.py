@@ -57,8 +57,9 @@ class Request:
 def build_document(kind: DocumentKind, request: Request) -> Document:
     if kind in (DECREE, DECREE_BOOK):
         if kind is DECREE and request.version is not None:
-            enacted = EnactedDecree.objects.filter(decree__plan=request.plan, decree__year=request.year,
-                                                   version=request.version).first()
+            enacted = EnactedDecree.objects.filter(
+                decree__plan=request.plan, decree__year=request.year, version=request.version
+            ).first()
             if enacted is None:
                 raise DocumentUnavailable(f"Keputusan tahun {request.year} versi {request.version} tidak ada.")
             return from_data(enacted.document)
@@ -69,7 +70,8 @@ def build_document(kind: DocumentKind, request: Request) -> Document:
         last = latest_enacted(request.plan, request.year)
         if last is not None and kind is DECREE and to_data(document) != last.document:
             document.missing.append(
-                f"Data berubah sesudah versi {last.version} ditetapkan: ini konsep versi {last.version + 1}.")
+                f"Data berubah sesudah versi {last.version} ditetapkan: ini konsep versi {last.version + 1}."
+            )
         return document
     if kind is AGREEMENT:
         if request.position is not None:
@@ -92,5 +94,9 @@ def latest_enacted(plan: StrategicPlan, year: int) -> EnactedDecree | None:
 
 
 def enacted_versions(plan: StrategicPlan, year: int) -> list[EnactedDecree]:
-    return list(EnactedDecree.objects.filter(decree__plan=plan, decree__year=year)
-                .select_related("enacted_by").defer("document").order_by("-version"))
+    return list(
+        EnactedDecree.objects.filter(decree__plan=plan, decree__year=year)
+        .select_related("enacted_by")
+        .defer("document")
+        .order_by("-version")
+    )

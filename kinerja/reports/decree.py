@@ -69,8 +69,9 @@ def holder_on(position: Position | None, day: datetime.date) -> Official | None:
     return assignment.official if assignment else None
 
 
-def signature_lines(holder: Official | None, position_line: str, missing: list[str], *,
-                    above: tuple[str, ...] = ()) -> SignatureBlock:
+def signature_lines(
+    holder: Official | None, position_line: str, missing: list[str], *, above: tuple[str, ...] = ()
+) -> SignatureBlock:
     """A signature block for `holder` (dotted lines when nobody holds the position); gaps go to `missing`."""
     if holder is None:
         missing.append(f"Pejabat penanda tangan ({position_line.rstrip(',')}) belum dicatat.")
@@ -91,10 +92,17 @@ def formula_paragraphs(definition: str, indicator: Indicator) -> list[Paragraph]
     followed by "X 100%" (the indicator's factor)."""
     paragraphs = [Paragraph.of(definition, space_after=False)] if definition else []
     if indicator.formula == Indicator.Formula.RATIO:
-        paragraphs.append(Paragraph([Fraction(
-            indicator.numerator or MISSING, indicator.denominator or MISSING,
-            f"X {format_number(indicator.effective_factor, 0)}%",
-        )]))
+        paragraphs.append(
+            Paragraph(
+                [
+                    Fraction(
+                        indicator.numerator or MISSING,
+                        indicator.denominator or MISSING,
+                        f"X {format_number(indicator.effective_factor, 0)}%",
+                    )
+                ]
+            )
+        )
     return paragraphs or [Paragraph.of(MISSING)]
 
 
@@ -128,9 +136,11 @@ def _decree_section(context: _Context) -> Section:
     clauses: dict[str, list[DecreeClause]] = {kind: [] for kind in DecreeClause.Kind.values}
     for clause in decree.clauses.all():
         clauses[clause.kind].append(clause)
-    for kind, label in ((DecreeClause.Kind.CONSIDERATION, "Menimbang"),
-                        (DecreeClause.Kind.LEGAL_BASIS, "Mengingat"),
-                        (DecreeClause.Kind.DICTUM, "Diktum")):
+    for kind, label in (
+        (DecreeClause.Kind.CONSIDERATION, "Menimbang"),
+        (DecreeClause.Kind.LEGAL_BASIS, "Mengingat"),
+        (DecreeClause.Kind.DICTUM, "Diktum"),
+    ):
         if not clauses[kind]:
             context.missing.append(f"{label} belum diisi.")
     considerations = [
@@ -144,30 +154,37 @@ def _decree_section(context: _Context) -> Section:
     dictums = [(clause.label, "", clause.text) for clause in clauses[DecreeClause.Kind.DICTUM]]
     enacting = qualified_title(decree.signatory.title, agency.name) + f" {agency.region.name.upper()},"
     signature = signature_lines(
-        context.holder, f"{decree.signatory.title.upper()},", context.missing,
+        context.holder,
+        f"{decree.signatory.title.upper()},",
+        context.missing,
         above=(f"Ditetapkan di {decree.place or DOTS}", f"Pada tanggal : {format_date_id(decree.date)}"),
     )
-    return Section([
-        _letterhead(agency),
-        Paragraph.of(decree.title or MISSING, bold=True, align="center"),
-        Paragraph.of(f"NOMOR: {context.number}", bold=True, align="center"),
-        Paragraph.of("TENTANG", bold=True, align="center"),
-        Paragraph.of(decree.subject or MISSING, bold=True, align="center"),
-        Paragraph.of(enacting, bold=True, align="center"),
-        _clause_table(considerations),
-        _clause_table(bases),
-        Paragraph.of("MEMUTUSKAN:", bold=True, align="center"),
-        _clause_table([("Menetapkan", "", ""), *dictums]),
-        Signatures([signature]),
-    ], name="Keputusan")
+    return Section(
+        [
+            _letterhead(agency),
+            Paragraph.of(decree.title or MISSING, bold=True, align="center"),
+            Paragraph.of(f"NOMOR: {context.number}", bold=True, align="center"),
+            Paragraph.of("TENTANG", bold=True, align="center"),
+            Paragraph.of(decree.subject or MISSING, bold=True, align="center"),
+            Paragraph.of(enacting, bold=True, align="center"),
+            _clause_table(considerations),
+            _clause_table(bases),
+            Paragraph.of("MEMUTUSKAN:", bold=True, align="center"),
+            _clause_table([("Menetapkan", "", ""), *dictums]),
+            Signatures([signature]),
+        ],
+        name="Keputusan",
+    )
 
 
 def _corner(context: _Context, label: str) -> CornerNote:
-    return CornerNote([
-        (label, context.decree.title or MISSING),
-        ("NOMOR", context.number),
-        ("TANGGAL", format_date_id(context.decree.date)),
-    ])
+    return CornerNote(
+        [
+            (label, context.decree.title or MISSING),
+            ("NOMOR", context.number),
+            ("TANGGAL", format_date_id(context.decree.date)),
+        ]
+    )
 
 
 def _fields(rows: list[tuple[str, list[Paragraph]]]) -> Table:
@@ -200,9 +217,11 @@ def _key_table(plan: StrategicPlan) -> Table:
         objective = row.indicator.objective
         text = objective.goal.text if objective and objective.goal else ""
         cells = [
-            Cell.of(row.objective_text or MISSING), Cell.of(row.name),
+            Cell.of(row.objective_text or MISSING),
+            Cell.of(row.name),
             Cell(formula_paragraphs(row.definition, row.indicator)),
-            Cell.of(row.data_source or MISSING), Cell.of(row.responsible or MISSING),
+            Cell.of(row.data_source or MISSING),
+            Cell.of(row.responsible or MISSING),
         ]
         if goal_cell is not None and text == goal_text:
             goal_cell.rowspan += 1
@@ -210,10 +229,19 @@ def _key_table(plan: StrategicPlan) -> Table:
             continue
         goal_cell, goal_text = Cell.of(text or MISSING), text
         groups.append([[goal_cell, *cells]])
-    header = [[Cell.of(title) for title in (
-        "TUJUAN STRATEGIS", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA",
-        "PENJELASAN/FORMULASI PENGHITUNGAN", "SUMBER DATA", "PENANGGUNG JAWAB",
-    )]]
+    header = [
+        [
+            Cell.of(title)
+            for title in (
+                "TUJUAN STRATEGIS",
+                "SASARAN STRATEGIS",
+                "INDIKATOR KINERJA UTAMA",
+                "PENJELASAN/FORMULASI PENGHITUNGAN",
+                "SUMBER DATA",
+                "PENANGGUNG JAWAB",
+            )
+        ]
+    ]
     columns = [Column(14), Column(15), Column(16), Column(27), Column(13), Column(15)]
     return Table(columns, header, groups or [[[Cell.of(MISSING, colspan=6)]]], title="IKU")
 
@@ -225,17 +253,23 @@ def _appendix_one(context: _Context, plan: StrategicPlan) -> Section:
     table = _key_table(plan)
     if not table.rows or table.rows[0][0].colspan == 6:
         context.missing.append("Tabel IKU (Lampiran I) belum berisi baris.")
-    return Section([
-        _corner(context, "LAMPIRAN I"),
-        Heading("INDIKATOR KINERJA UTAMA (IKU)", in_contents=False),
-        _fields([
-            ("INSTANSI", [Paragraph.of(agency.printed_name or agency.name.upper(), space_after=False)]),
-            ("TUGAS", [Paragraph.of(agency.duty or MISSING, space_after=False)]),
-            ("FUNGSI", _functions(agency.functions.all())),
-        ]),
-        table,
-        _appendix_signature(context),
-    ], landscape=True, name="Lampiran I")
+    return Section(
+        [
+            _corner(context, "LAMPIRAN I"),
+            Heading("INDIKATOR KINERJA UTAMA (IKU)", in_contents=False),
+            _fields(
+                [
+                    ("INSTANSI", [Paragraph.of(agency.printed_name or agency.name.upper(), space_after=False)]),
+                    ("TUGAS", [Paragraph.of(agency.duty or MISSING, space_after=False)]),
+                    ("FUNGSI", _functions(agency.functions.all())),
+                ]
+            ),
+            table,
+            _appendix_signature(context),
+        ],
+        landscape=True,
+        name="Lampiran I",
+    )
 
 
 def _position_sections(context: _Context, plan: StrategicPlan) -> list[Section]:
@@ -245,9 +279,18 @@ def _position_sections(context: _Context, plan: StrategicPlan) -> list[Section]:
     positions = context.agency.positions.order_by("order").prefetch_related(
         "functions", Prefetch("objectives", objectives, to_attr="plan_objectives")
     )
-    header = [[Cell.of(title) for title in (
-        "NO", "SASARAN KINERJA", "INDIKATOR KINERJA INDIVIDU", "PENJELASAN/FORMULASI PENGHITUNGAN", "SUMBER DATA",
-    )]]
+    header = [
+        [
+            Cell.of(title)
+            for title in (
+                "NO",
+                "SASARAN KINERJA",
+                "INDIKATOR KINERJA INDIVIDU",
+                "PENJELASAN/FORMULASI PENGHITUNGAN",
+                "SUMBER DATA",
+            )
+        ]
+    ]
     columns = [Column(5), Column(21), Column(22), Column(34), Column(18)]
     sections = []
     for position in positions:
@@ -260,28 +303,41 @@ def _position_sections(context: _Context, plan: StrategicPlan) -> list[Section]:
             group = []
             for index, row in enumerate(page_rows, 1):
                 name = [Text(f"{index}. " if several else ""), Text(row.name)]
-                cells = [Cell([Paragraph(name, space_after=False)]),
-                         Cell(formula_paragraphs(row.definition, row.indicator)),
-                         Cell.of(row.data_source or MISSING)]
+                cells = [
+                    Cell([Paragraph(name, space_after=False)]),
+                    Cell(formula_paragraphs(row.definition, row.indicator)),
+                    Cell.of(row.data_source or MISSING),
+                ]
                 if index == 1:
-                    cells = [Cell.of(f"{len(groups) + 1}.", rowspan=len(page_rows), align="center"),
-                             Cell.of(objective.text, rowspan=len(page_rows)), *cells]
+                    cells = [
+                        Cell.of(f"{len(groups) + 1}.", rowspan=len(page_rows), align="center"),
+                        Cell.of(objective.text, rowspan=len(page_rows)),
+                        *cells,
+                    ]
                 group.append(cells)
             groups.append(group)
         if not groups:
             continue
         if not position.duty:
             context.missing.append(f"Tugas jabatan {position.title} belum diisi.")
-        sections.append(Section([
-            _corner(context, "LAMPIRAN II"),
-            Heading("INDIKATOR KINERJA INDIVIDU (IKI)", in_contents=False),
-            _fields([
-                ("JABATAN", [Paragraph.of(position.heading, space_after=False)]),
-                ("TUGAS", [Paragraph.of(position.duty or MISSING, space_after=False)]),
-                ("FUNGSI", _functions(position.functions.all())),
-            ]),
-            Table(columns, header, groups, title=f"IKI {position.code}"[:31]),
-        ], landscape=True, name=f"Lampiran II — {position.heading}"))
+        sections.append(
+            Section(
+                [
+                    _corner(context, "LAMPIRAN II"),
+                    Heading("INDIKATOR KINERJA INDIVIDU (IKI)", in_contents=False),
+                    _fields(
+                        [
+                            ("JABATAN", [Paragraph.of(position.heading, space_after=False)]),
+                            ("TUGAS", [Paragraph.of(position.duty or MISSING, space_after=False)]),
+                            ("FUNGSI", _functions(position.functions.all())),
+                        ]
+                    ),
+                    Table(columns, header, groups, title=f"IKI {position.code}"[:31]),
+                ],
+                landscape=True,
+                name=f"Lampiran II — {position.heading}",
+            )
+        )
     if not sections:
         context.missing.append("Belum ada halaman IKI (Lampiran II).")
     else:
@@ -292,14 +348,19 @@ def _position_sections(context: _Context, plan: StrategicPlan) -> list[Section]:
 def _book_sections(context: _Context) -> list[Section]:
     """Cover, table of contents and the narrative chapters, in the order of DecreeChapter.Kind."""
     agency, decree = context.agency, context.decree
-    cover = Section([
-        Paragraph.of("DOKUMEN", size="large", align="center"),
-        Paragraph.of("INDIKATOR KINERJA UTAMA (IKU) DAN INDIKATOR KINERJA INDIVIDU (IKI)", size="title",
-                     align="center"),
-        Paragraph.of(f"TAHUN {decree.year}", size="large", align="center"),
-        Paragraph.of(agency.name.upper(), size="large", align="center"),
-        Paragraph.of(agency.region.name.upper(), size="large", align="center"),
-    ], page_numbers=False, name="Sampul")
+    cover = Section(
+        [
+            Paragraph.of("DOKUMEN", size="large", align="center"),
+            Paragraph.of(
+                "INDIKATOR KINERJA UTAMA (IKU) DAN INDIKATOR KINERJA INDIVIDU (IKI)", size="title", align="center"
+            ),
+            Paragraph.of(f"TAHUN {decree.year}", size="large", align="center"),
+            Paragraph.of(agency.name.upper(), size="large", align="center"),
+            Paragraph.of(agency.region.name.upper(), size="large", align="center"),
+        ],
+        page_numbers=False,
+        name="Sampul",
+    )
     chapters = {chapter.kind: chapter for chapter in decree.chapters.all()}
     sections = [cover, Section([Contents()], name="Daftar isi")]
     for kind, label in DecreeChapter.Kind.choices:
@@ -309,8 +370,9 @@ def _book_sections(context: _Context) -> list[Section]:
         title = chapter.title if chapter else str(label)
         body = chapter.body if chapter else ""
         paragraphs = [Paragraph.of(text.strip(), align="justify") for text in body.split("\n\n") if text.strip()]
-        sections.append(Section([Heading(title.upper(), in_contents=True), *(paragraphs or [Paragraph.of(DOTS)])],
-                                name=title))
+        sections.append(
+            Section([Heading(title.upper(), in_contents=True), *(paragraphs or [Paragraph.of(DOTS)])], name=title)
+        )
     return sections
 
 

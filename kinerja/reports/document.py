@@ -155,8 +155,10 @@ class Signatures:
     def aligned(self) -> list[SignatureBlock]:
         """The blocks with blank lines on top of the shorter ones, so that the names stand on one line."""
         depth = max((len(block.above) for block in self.blocks), default=0)
-        return [SignatureBlock([""] * (depth - len(block.above)) + block.above, block.name, block.below)
-                for block in self.blocks]
+        return [
+            SignatureBlock([""] * (depth - len(block.above)) + block.above, block.name, block.below)
+            for block in self.blocks
+        ]
 
 
 @dataclass
@@ -223,8 +225,25 @@ class Document:
 
 # -- freezing: a document as JSON and back (an enacted decree is kept exactly as it was printed) ----------------
 
-_TYPES = {cls.__name__: cls for cls in (Text, Fraction, Paragraph, Heading, Cell, Column, Table, SignatureBlock,
-                                        Signatures, Letterhead, CornerNote, Contents, Section, Document)}
+_TYPES = {
+    cls.__name__: cls
+    for cls in (
+        Text,
+        Fraction,
+        Paragraph,
+        Heading,
+        Cell,
+        Column,
+        Table,
+        SignatureBlock,
+        Signatures,
+        Letterhead,
+        CornerNote,
+        Contents,
+        Section,
+        Document,
+    )
+}
 
 
 def to_data(value: object) -> object:

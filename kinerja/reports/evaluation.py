@@ -58,17 +58,22 @@ def _header(year: int, quarter: int, last_year: int) -> list[list[Cell]]:
     upto = f"s.d. TW {roman(quarter)} " if quarter < 4 else ""
     pair = {"colspan": 2, "rowspan": 2}
     return [
-        [head("No", rowspan=3), head("Sasaran", rowspan=3), head("Program/Kegiatan", rowspan=3),
-         head("Indikator Kinerja", rowspan=3), head("Satuan", rowspan=3),
-         head(f"Target Renstra pada Akhir Periode ({last_year})", **pair),
-         head(f"Realisasi Renstra s.d. Tahun Lalu ({year - 1})", **pair),
-         head(f"Target Renja Tahun {year}", **pair),
-         head(f"Realisasi Kinerja pada Triwulan Tahun {year}", colspan=8),
-         head(f"Realisasi Renja Tahun {year} {upto}".strip(), **pair),
-         head(f"Capaian Renja {upto}(%)", rowspan=3),
-         head(f"Realisasi Renstra s.d. {f'TW {roman(quarter)} ' if quarter < 4 else ''}{year}", **pair),
-         head("Capaian Renstra (%)", rowspan=3),
-         head("Unit Penanggung Jawab", rowspan=3)],
+        [
+            head("No", rowspan=3),
+            head("Sasaran", rowspan=3),
+            head("Program/Kegiatan", rowspan=3),
+            head("Indikator Kinerja", rowspan=3),
+            head("Satuan", rowspan=3),
+            head(f"Target Renstra pada Akhir Periode ({last_year})", **pair),
+            head(f"Realisasi Renstra s.d. Tahun Lalu ({year - 1})", **pair),
+            head(f"Target Renja Tahun {year}", **pair),
+            head(f"Realisasi Kinerja pada Triwulan Tahun {year}", colspan=8),
+            head(f"Realisasi Renja Tahun {year} {upto}".strip(), **pair),
+            head(f"Capaian Renja {upto}(%)", rowspan=3),
+            head(f"Realisasi Renstra s.d. {f'TW {roman(quarter)} ' if quarter < 4 else ''}{year}", **pair),
+            head("Capaian Renstra (%)", rowspan=3),
+            head("Unit Penanggung Jawab", rowspan=3),
+        ],
         [head(roman(q), colspan=2) for q in QUARTERS],
         [head(text) for _ in range(9) for text in ("K", "Rp")],
     ]
@@ -83,8 +88,9 @@ def _columns() -> list[Column]:
     return [Column(width, excel) for width, excel in widths]
 
 
-def _figures(indicator: Indicator, measurement: PlanMeasurement, figure: Measurement, year: int, quarter: int,
-             row: int) -> list[Cell]:
+def _figures(
+    indicator: Indicator, measurement: PlanMeasurement, figure: Measurement, year: int, quarter: int, row: int
+) -> list[Cell]:
     """`figure`: the indicator's figure for the period from kinerja.performance.figures (the one definition)."""
     m = measurement.year(year)
     decimals = indicator.decimals
@@ -128,16 +134,24 @@ def _rows(data: AccountabilityData, quarter: int) -> list[list[list[Cell]]]:
         for index, (programme_cell, indicator) in enumerate(lines):
             row = []
             if index == 0:
-                row += [Cell.of(str(number), align="center", rowspan=len(lines)),
-                        Cell.of(rows.objective.text, rowspan=len(lines))]
+                row += [
+                    Cell.of(str(number), align="center", rowspan=len(lines)),
+                    Cell.of(rows.objective.text, rowspan=len(lines)),
+                ]
             if programme_cell is not None:
                 row.append(programme_cell)
             if indicator is None:
                 row += [Cell.of("(indikator program belum diisi)"), blank_cell(), *_empty_figures()]
             else:
                 row += [Cell.of(indicator.name), text_cell(indicator.unit, align="center")]
-                row += _figures(indicator, data.measurement(indicator), figures.indicator(indicator.pk), data.year,
-                                quarter, excel_row)
+                row += _figures(
+                    indicator,
+                    data.measurement(indicator),
+                    figures.indicator(indicator.pk),
+                    data.year,
+                    quarter,
+                    excel_row,
+                )
             group.append(row)
             excel_row += 1
         groups.append(group)
@@ -160,8 +174,10 @@ def entered_notes(data: AccountabilityData, indicators: list[Indicator], quarter
         if text:
             by_text.setdefault(text, []).append(indicator.name)
     every = "semua indikator yang realisasinya diisi"
-    return [f"{text} ({every if len(names) == entered else 'Indikator: ' + '; '.join(names)})"
-            for text, names in by_text.items()]
+    return [
+        f"{text} ({every if len(names) == entered else 'Indikator: ' + '; '.join(names)})"
+        for text, names in by_text.items()
+    ]
 
 
 def _note_cell(lines: list[str]) -> Cell:
@@ -181,30 +197,38 @@ def _footer(data: AccountabilityData, quarter: int) -> Table:
         ("Rata-rata capaian kinerja Renja", percent_cell(rollup.mean)),
         ("Predikat kinerja", text_cell(rollup.category)),
         ("Rata-rata tingkat capaian Renstra", percent_cell(progress.mean)),
-        ("Faktor pendorong keberhasilan pencapaian",
-         _note_cell(entered_notes(data, indicators, quarter, "supporting_factors"))),
-        ("Faktor penghambat pencapaian kinerja",
-         _note_cell(entered_notes(data, indicators, quarter, "hindering_factors"))),
-        ("Tindak lanjut yang diperlukan dalam triwulan berikutnya",
-         follow_up if quarter < 4 else Cell.of(MISSING)),
-        ("Tindak lanjut yang diperlukan dalam Renja tahun berikutnya",
-         follow_up if quarter == 4 else Cell.of(DOTS)),
+        (
+            "Faktor pendorong keberhasilan pencapaian",
+            _note_cell(entered_notes(data, indicators, quarter, "supporting_factors")),
+        ),
+        (
+            "Faktor penghambat pencapaian kinerja",
+            _note_cell(entered_notes(data, indicators, quarter, "hindering_factors")),
+        ),
+        ("Tindak lanjut yang diperlukan dalam triwulan berikutnya", follow_up if quarter < 4 else Cell.of(MISSING)),
+        ("Tindak lanjut yang diperlukan dalam Renja tahun berikutnya", follow_up if quarter == 4 else Cell.of(DOTS)),
     ]
     for _, cell in rows[:3]:
         cell.align = "left"
     note = f"{rollup.counted} indikator dihitung; {rollup.missing} indikator tanpa realisasi tidak dihitung."
     rows.insert(1, ("Jumlah indikator yang dihitung", Cell.of(note)))
     # the objectives' and the agency's figures as every page and the API show them (docs/measurement.md)
-    shown = [(f"Capaian sasaran strategis {group.objective.code}", figures.objective(group.objective.pk))
-             for group in data.objectives]
+    shown = [
+        (f"Capaian sasaran strategis {group.objective.code}", figures.objective(group.objective.pk))
+        for group in data.objectives
+    ]
     shown.append(("Capaian kinerja instansi (indikator halaman IKI)", figures.agency))
-    rows[4:4] = [(f"{label} ({figure.counted} dari {figure.total} indikator)", percent_cell(figure.mean, align="left"))
-                 for label, figure in shown]
+    rows[4:4] = [
+        (f"{label} ({figure.counted} dari {figure.total} indikator)", percent_cell(figure.mean, align="left"))
+        for label, figure in shown
+    ]
     return Table(
         columns=[Column(30, 50), Column(70, 110)],
         header=[],
         groups=[[[Cell.of(label, bold=True), cell]] for label, cell in rows],
-        style="plain", size="normal", title=f"Ringkasan TW {roman(quarter)} {data.year}",
+        style="plain",
+        size="normal",
+        title=f"Ringkasan TW {roman(quarter)} {data.year}",
     )
 
 
@@ -223,10 +247,12 @@ def signature(signer: Signer, fallback_title: str, missing: list[str], above: li
 def evaluation_signatures(data: AccountabilityData, missing: list[str]) -> Signatures:
     agency = data.agency
     place = f"{agency.city or DOTS}, {DOTS}"
-    return Signatures([
-        signature(data.head, "Kepala Dinas", missing, ["", "Dievaluasi oleh,"]),
-        signature(data.secretary, "Sekretaris", missing, [place, "Disusun oleh,"]),
-    ])
+    return Signatures(
+        [
+            signature(data.head, "Kepala Dinas", missing, ["", "Dievaluasi oleh,"]),
+            signature(data.secretary, "Sekretaris", missing, [place, "Disusun oleh,"]),
+        ]
+    )
 
 
 def build_evaluation(agency: Agency, year: int, quarter: int) -> Document:
@@ -245,25 +271,42 @@ def build_evaluation(agency: Agency, year: int, quarter: int) -> Document:
     ]
     if data.plan is None:
         missing.append("Instansi ini belum mempunyai Renstra.")
-        return Document(f"Evaluasi Renja TW {roman(quarter)} {year}", stem,
-                        [Section([*title, Paragraph.of("Renstra belum diisi.")], landscape=True)], missing=missing)
+        return Document(
+            f"Evaluasi Renja TW {roman(quarter)} {year}",
+            stem,
+            [Section([*title, Paragraph.of("Renstra belum diisi.")], landscape=True)],
+            missing=missing,
+        )
     title.append(Paragraph.of(f"Rencana Strategis {data.plan.first_year}–{data.plan.last_year}", align="center"))
-    table = Table(columns=_columns(), header=_header(year, quarter, data.plan.last_year),
-                  groups=_rows(data, quarter), title=f"Evaluasi Renja TW {roman(quarter)} {year}", freeze_columns=5)
+    table = Table(
+        columns=_columns(),
+        header=_header(year, quarter, data.plan.last_year),
+        groups=_rows(data, quarter),
+        title=f"Evaluasi Renja TW {roman(quarter)} {year}",
+        freeze_columns=5,
+    )
     list_missing_figures(data, _unique_indicators(data), quarter, missing)
-    main = Section([*title, table, _footer(data, quarter), evaluation_signatures(data, missing)],
-                   landscape=True, name="evaluasi")
+    main = Section(
+        [*title, table, _footer(data, quarter), evaluation_signatures(data, missing)], landscape=True, name="evaluasi"
+    )
     upto = f" s.d. Triwulan {roman(quarter)}" if quarter < 4 else ""
     tables = Section(
-        [Heading(f"CAPAIAN KINERJA TAHUN {year}{upto.upper()}"),
-         Paragraph.of("Tabel (1) target dan realisasi, (2) perbandingan antartahun, (3) capaian terhadap target "
-                      "akhir Renstra, per sasaran strategis.", align="center"),
-         *achievement_tables(data, data.objectives, quarter=quarter, with_objective=True)],
-        landscape=True, name="capaian",
+        [
+            Heading(f"CAPAIAN KINERJA TAHUN {year}{upto.upper()}"),
+            Paragraph.of(
+                "Tabel (1) target dan realisasi, (2) perbandingan antartahun, (3) capaian terhadap target "
+                "akhir Renstra, per sasaran strategis.",
+                align="center",
+            ),
+            *achievement_tables(data, data.objectives, quarter=quarter, with_objective=True),
+        ],
+        landscape=True,
+        name="capaian",
     )
     return Document(
         title=f"Evaluasi Renja {agency.name} Triwulan {roman(quarter)} Tahun {year}",
         filename_stem=stem,
-        sections=[main, tables], paper="F4", missing=missing,
+        sections=[main, tables],
+        paper="F4",
+        missing=missing,
     )
-

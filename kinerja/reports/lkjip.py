@@ -35,18 +35,22 @@ from .models import ReportChapter
 from .selectors import AccountabilityData, ObjectiveRows, get_accountability_data
 
 BELUM_DIISI = "belum diisi"
-TABLE_NAMES = ("Target dan realisasi kinerja tahun {year}",
-               "Realisasi kinerja tahun {year} dibandingkan tahun-tahun sebelumnya",
-               "Realisasi kinerja s.d. tahun {year} dibandingkan target akhir Renstra")
+TABLE_NAMES = (
+    "Target dan realisasi kinerja tahun {year}",
+    "Realisasi kinerja tahun {year} dibandingkan tahun-tahun sebelumnya",
+    "Realisasi kinerja s.d. tahun {year} dibandingkan target akhir Renstra",
+)
 
 
 def _text_blocks(body: str) -> list[Paragraph]:
-    return [Paragraph.of(part.strip(), align="justify")
-            for part in body.replace("\r\n", "\n").split("\n\n") if part.strip()]
+    return [
+        Paragraph.of(part.strip(), align="justify") for part in body.replace("\r\n", "\n").split("\n\n") if part.strip()
+    ]
 
 
-def _chapter(kind: str, chapters: dict[str, ReportChapter], data: AccountabilityData,
-             missing: list[str]) -> tuple[Heading, list[Paragraph]]:
+def _chapter(
+    kind: str, chapters: dict[str, ReportChapter], data: AccountabilityData, missing: list[str]
+) -> tuple[Heading, list[Paragraph]]:
     """A planner's chapter, or its default text (listed as missing) when the year has none written."""
     default = DEFAULTS[kind]
     chapter = chapters.get(kind)
@@ -77,16 +81,25 @@ def _agreement_table(data: AccountabilityData, missing: list[str]) -> Table | Pa
             target = data.measurement(indicator).year(data.year).target
             if target is None:
                 missing.append(f"Target {data.year} indikator “{name}” belum diisi.")
-            cells = ([Cell.of(str(number), align="center", rowspan=len(items)),
-                      Cell.of(objective.text, rowspan=len(items))] if index == 0 else [])
-            group.append([*cells, Cell.of(name), text_cell(indicator.unit, align="center"),
-                          number_cell(target.value if target else None, indicator.decimals)])
+            cells = (
+                [Cell.of(str(number), align="center", rowspan=len(items)), Cell.of(objective.text, rowspan=len(items))]
+                if index == 0
+                else []
+            )
+            group.append(
+                [
+                    *cells,
+                    Cell.of(name),
+                    text_cell(indicator.unit, align="center"),
+                    number_cell(target.value if target else None, indicator.decimals),
+                ]
+            )
         groups.append(group)
     return Table(
         columns=[Column(5, 5), Column(35, 40), Column(40, 50), Column(10, 12), Column(10, 14)],
-        header=[[head("No"), head("Sasaran"), head("Indikator Kinerja"), head("Satuan"),
-                 head(f"Target {data.year}")]],
-        groups=groups, title=f"Perjanjian Kinerja {data.year}",
+        header=[[head("No"), head("Sasaran"), head("Indikator Kinerja"), head("Satuan"), head(f"Target {data.year}")]],
+        groups=groups,
+        title=f"Perjanjian Kinerja {data.year}",
     )
 
 
@@ -120,13 +133,17 @@ def indicator_paragraphs(data: AccountabilityData, indicator: Indicator) -> list
     previous = measurement.year(year - 1).year_actual
     change = measurement.change_from_last_year(year)
     if change is None:
-        compared = (f"Realisasi tahun {year - 1}: {_figure(previous, indicator)}, sehingga perubahan dari tahun "
-                    f"lalu belum dapat dihitung ({MISSING}).")
+        compared = (
+            f"Realisasi tahun {year - 1}: {_figure(previous, indicator)}, sehingga perubahan dari tahun "
+            f"lalu belum dapat dihitung ({MISSING})."
+        )
     else:
         direction = "naik" if change > 0 else "turun" if change < 0 else "tetap"
         amount = "" if change == 0 else f" sebesar {_figure(abs(change), indicator)}"
-        compared = (f"Dibandingkan realisasi tahun {year - 1} sebesar {_figure(previous, indicator)}, realisasi "
-                    f"tahun ini {direction}{amount}.")
+        compared = (
+            f"Dibandingkan realisasi tahun {year - 1} sebesar {_figure(previous, indicator)}, realisasi "
+            f"tahun ini {direction}{amount}."
+        )
     last = plan.last_year if plan else year
     text = (
         f"Indikator “{indicator.name}” pada tahun {year} ditargetkan sebesar "
@@ -146,22 +163,39 @@ def indicator_paragraphs(data: AccountabilityData, indicator: Indicator) -> list
 
 def _rollup_text(label: str, year: int, rollup: achievement.Rollup) -> str:
     """A roll-up as every page and the API give it (kinerja.performance.figures; the cap setting in force)."""
-    cap = f"; capaian di atas {format_number(rollup.cap, 0)} % dihitung {format_number(rollup.cap, 0)} %" \
-        if rollup.cap is not None else ""
-    return (f"{label} tahun {year}: {format_percent(rollup.mean)} (rata-rata capaian {rollup.counted} dari "
-            f"{rollup.total} indikator, {rollup.verified} diverifikasi{cap}).")
+    cap = (
+        f"; capaian di atas {format_number(rollup.cap, 0)} % dihitung {format_number(rollup.cap, 0)} %"
+        if rollup.cap is not None
+        else ""
+    )
+    return (
+        f"{label} tahun {year}: {format_percent(rollup.mean)} (rata-rata capaian {rollup.counted} dari "
+        f"{rollup.total} indikator, {rollup.verified} diverifikasi{cap})."
+    )
 
 
 def _objective_blocks(data: AccountabilityData, number: int, group: ObjectiveRows) -> list:
     blocks: list = [Heading(f"Sasaran Strategis {number}: {group.objective.text}", level=3, align="left")]
     if not group.indicators:
         return [*blocks, Paragraph.of(f"Indikator sasaran ini belum diisi ({MISSING}).")]
-    blocks.append(Paragraph.of(_rollup_text(f"Capaian sasaran strategis {group.objective.code}", data.year,
-                                            data.figures(4).objective(group.objective.pk)), align="justify"))
+    blocks.append(
+        Paragraph.of(
+            _rollup_text(
+                f"Capaian sasaran strategis {group.objective.code}",
+                data.year,
+                data.figures(4).objective(group.objective.pk),
+            ),
+            align="justify",
+        )
+    )
     tables = achievement_tables(data, [group], prefix=f"S{number} ")
     for index, (table, name) in enumerate(zip(tables, TABLE_NAMES, strict=True), start=1):
-        blocks += [Paragraph.of(f"Tabel 3.{number}.{index} {name.format(year=data.year)}", bold=True,
-                                align="center", size="small"), table]
+        blocks += [
+            Paragraph.of(
+                f"Tabel 3.{number}.{index} {name.format(year=data.year)}", bold=True, align="center", size="small"
+            ),
+            table,
+        ]
     for indicator in group.indicators:
         blocks += indicator_paragraphs(data, indicator)
     return blocks
@@ -169,37 +203,58 @@ def _objective_blocks(data: AccountabilityData, number: int, group: ObjectiveRow
 
 def build_report(agency: Agency, year: int) -> Document:
     """The LKjIP of `year`: a Word document a planner edits instead of writing one."""
-    data = get_accountability_data(agency, year, signed_on=min(datetime.date(year, 12, 31), datetime.date.today()),
-                                   head_page=True)
+    data = get_accountability_data(
+        agency, year, signed_on=min(datetime.date(year, 12, 31), datetime.date.today()), head_page=True
+    )
     chapters = {chapter.kind: chapter for chapter in ReportChapter.objects.filter(agency=agency, year=year)}
     missing: list[str] = []
     name = (agency.printed_name or agency.name).upper()
-    cover = Section([
-        Heading(f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN {year}"),
-        Heading(f"{name} {agency.region.name.upper()}", level=2),
-        Contents(),
-    ], page_numbers=False, name="sampul")
+    cover = Section(
+        [
+            Heading(f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN {year}"),
+            Heading(f"{name} {agency.region.name.upper()}", level=2),
+            Contents(),
+        ],
+        page_numbers=False,
+        name="sampul",
+    )
     sections = [cover]
     for kind in (ReportChapter.Kind.EXECUTIVE_SUMMARY, ReportChapter.Kind.INTRODUCTION):
         heading, paragraphs = _chapter(kind, chapters, data, missing)
         sections.append(Section([heading, *paragraphs], name=kind))
     heading, paragraphs = _chapter(ReportChapter.Kind.PLANNING, chapters, data, missing)
-    sections.append(Section([heading, *paragraphs, Paragraph.of(f"Perjanjian Kinerja Tahun {year}", bold=True,
-                                                                align="center"),
-                             _agreement_table(data, missing)], name="planning"))
-    chapter_three: list = [Heading("BAB III AKUNTABILITAS KINERJA", in_contents=True),
-                           Heading("A. Capaian Kinerja Organisasi", level=2, align="left")]
+    sections.append(
+        Section(
+            [
+                heading,
+                *paragraphs,
+                Paragraph.of(f"Perjanjian Kinerja Tahun {year}", bold=True, align="center"),
+                _agreement_table(data, missing),
+            ],
+            name="planning",
+        )
+    )
+    chapter_three: list = [
+        Heading("BAB III AKUNTABILITAS KINERJA", in_contents=True),
+        Heading("A. Capaian Kinerja Organisasi", level=2, align="left"),
+    ]
     if data.plan is not None:
-        chapter_three.append(Paragraph.of(_rollup_text("Capaian kinerja instansi (indikator halaman IKI)", year,
-                                                       data.figures(4).agency), align="justify"))
+        chapter_three.append(
+            Paragraph.of(
+                _rollup_text("Capaian kinerja instansi (indikator halaman IKI)", year, data.figures(4).agency),
+                align="justify",
+            )
+        )
     if data.plan is None:
         missing.append("Instansi ini belum mempunyai Renstra.")
         chapter_three.append(Paragraph.of(f"Renstra belum diisi ({MISSING})."))
     for number, group in enumerate(data.objectives, start=1):
         chapter_three += _objective_blocks(data, number, group)
     list_missing_figures(data, [item for group in data.objectives for item in group.indicators], 4, missing)
-    chapter_three += [Heading("B. Realisasi Anggaran", level=2, align="left"),
-                      Paragraph.of(f"Data anggaran belum tersedia dalam sistem ({MISSING}).")]
+    chapter_three += [
+        Heading("B. Realisasi Anggaran", level=2, align="left"),
+        Paragraph.of(f"Data anggaran belum tersedia dalam sistem ({MISSING})."),
+    ]
     sections.append(Section(chapter_three, name="chapter_3"))
     heading, paragraphs = _chapter(ReportChapter.Kind.CLOSING, chapters, data, missing)
     place = f"{agency.city or DOTS}, {DOTS}"
@@ -208,5 +263,7 @@ def build_report(agency: Agency, year: int) -> Document:
     return Document(
         title=f"LKjIP {agency.name} Tahun {year}",
         filename_stem=f"lkjip-{agency.code}-{year}",
-        sections=sections, paper="F4", missing=missing,
+        sections=sections,
+        paper="F4",
+        missing=missing,
     )

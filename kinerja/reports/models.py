@@ -47,12 +47,14 @@ class EnactedDecree(models.Model):
 
     Later changes to the plan and the pages make the next draft; every enacted version still prints as it was."""
 
-    decree = models.ForeignKey("strategy.Decree", models.PROTECT, related_name="enacted_versions",
-                               verbose_name=_("decree"))
+    decree = models.ForeignKey(
+        "strategy.Decree", models.PROTECT, related_name="enacted_versions", verbose_name=_("decree")
+    )
     version = models.PositiveSmallIntegerField(_("version"))
     enacted_at = models.DateTimeField(_("enacted at"), auto_now_add=True)
-    enacted_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("enacted by"))
+    enacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("enacted by")
+    )
     document = models.JSONField(_("document as printed"))
 
     class Meta:

@@ -151,8 +151,7 @@ def _fraction(container, fraction: Fraction, width_mm: float, style: str) -> Non
     tail.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
-def _paragraphs(container, paragraphs: list[Paragraph], width_mm: float, style: str | None = None,
-                first=None) -> None:
+def _paragraphs(container, paragraphs: list[Paragraph], width_mm: float, style: str | None = None, first=None) -> None:
     """Add `paragraphs` to a document body or a cell; `first` is an existing empty paragraph to fill."""
     for paragraph in paragraphs:
         fractions = [run for run in paragraph.runs if isinstance(run, Fraction)]
@@ -212,7 +211,7 @@ def _table(docx, table: Table, width_mm: float) -> None:
         target = cells[row_index][column]
         if cell.rowspan > 1 or cell.colspan > 1:
             target = target.merge(cells[row_index + cell.rowspan - 1][column + cell.colspan - 1])
-        span_width = sum(widths[column:column + cell.colspan])
+        span_width = sum(widths[column : column + cell.colspan])
         _paragraphs(target, cell.paragraphs or [Paragraph.of("")], span_width, style, first=target.paragraphs[0])
         is_header = row_index < len(table.header)
         for paragraph in target.paragraphs:

@@ -104,7 +104,7 @@ def _table(table: Table) -> str:
         bodies.append(f'<tbody class="group{keep}">{rows}</tbody>')
     head_html = f"<thead>{head}</thead>" if head else ""
     opening = f'<table class="{table.style} size-{table.size}"><colgroup>{cols}</colgroup>'
-    return f'{opening}{head_html}{"".join(bodies)}</table>'
+    return f"{opening}{head_html}{''.join(bodies)}</table>"
 
 
 def _signatures(signatures: Signatures) -> str:
@@ -112,15 +112,17 @@ def _signatures(signatures: Signatures) -> str:
     below it — so that the names stand on one line however the titles above them wrap."""
     tops, bottoms = [], []
     for block in signatures.aligned():
-        tops.append("<td>" + "".join(
-            f'<div class="sig-line">{escape(line) or "&nbsp;"}</div>' for line in block.above) + "</td>")
+        tops.append(
+            "<td>"
+            + "".join(f'<div class="sig-line">{escape(line) or "&nbsp;"}</div>' for line in block.above)
+            + "</td>"
+        )
         below = "".join(f'<div class="sig-line">{escape(line)}</div>' for line in block.below)
         bottoms.append(f'<td><div class="sig-space"></div><div class="sig-name">{escape(block.name)}</div>{below}</td>')
     if len(tops) == 1:
         tops.insert(0, "<td></td>")
         bottoms.insert(0, "<td></td>")
-    return (f'<table class="signatures"><tr class="sig-top">{"".join(tops)}</tr>'
-            f'<tr>{"".join(bottoms)}</tr></table>')
+    return f'<table class="signatures"><tr class="sig-top">{"".join(tops)}</tr><tr>{"".join(bottoms)}</tr></table>'
 
 
 def _letterhead(letterhead: Letterhead) -> str:

@@ -75,8 +75,10 @@ def _write_table(sheet, table: Table) -> None:
                     sheet.cell(row=row_index + 1 + down, column=column + 1 + across).border = BORDER
         if cell.rowspan > 1 or cell.colspan > 1:
             sheet.merge_cells(
-                start_row=row_index + 1, start_column=column + 1,
-                end_row=row_index + cell.rowspan, end_column=column + cell.colspan,
+                start_row=row_index + 1,
+                start_column=column + 1,
+                end_row=row_index + cell.rowspan,
+                end_column=column + cell.colspan,
             )
     if header_count:
         sheet.freeze_panes = sheet.cell(row=header_count + 1, column=table.freeze_columns + 1)

@@ -65,8 +65,13 @@ class AccountabilityData:
         if quarter not in self._figures:
             indicators = {pk: pm.indicator for pk, pm in self.measurements.items()}
             self._figures[quarter] = figures_from(
-                self.plan, self.year, quarter, indicators.values(), self.rows,
-                {pk: pm.year(self.year) for pk, pm in self.measurements.items()})
+                self.plan,
+                self.year,
+                quarter,
+                indicators.values(),
+                self.rows,
+                {pk: pm.year(self.year) for pk, pm in self.measurements.items()},
+            )
         return self._figures[quarter]
 
 
@@ -92,38 +97,51 @@ def get_accountability_data(
         plan.objectives.filter(level=Objective.Level.STRATEGIC)
         .prefetch_related(
             Prefetch("indicators", INDICATORS),
-            Prefetch("programmes", Programme.objects.order_by("order").prefetch_related(
-                Prefetch("indicators", INDICATORS))),
+            Prefetch(
+                "programmes", Programme.objects.order_by("order").prefetch_related(Prefetch("indicators", INDICATORS))
+            ),
         )
         .order_by("order")
     )
     for objective in objectives:
-        data.objectives.append(ObjectiveRows(
-            objective, list(objective.indicators.all()),
-            [ProgrammeRows(programme, list(programme.indicators.all())) for programme in objective.programmes.all()],
-        ))
+        data.objectives.append(
+            ObjectiveRows(
+                objective,
+                list(objective.indicators.all()),
+                [
+                    ProgrammeRows(programme, list(programme.indicators.all()))
+                    for programme in objective.programmes.all()
+                ],
+            )
+        )
     positions = list(
         agency.positions.select_related("unit")
         .prefetch_related(Prefetch("assignments", current_assignments(signed_on), to_attr="current"))
         .order_by("order")
     )
     head = next((position for position in positions if position.superior_id is None), None)
-    secretary = next((position for position in positions if position.unit.kind == "sekretariat"
-                      and position.superior_id == (head.pk if head else None)), None)
+    secretary = next(
+        (
+            position
+            for position in positions
+            if position.unit.kind == "sekretariat" and position.superior_id == (head.pk if head else None)
+        ),
+        None,
+    )
     data.head, data.secretary = _signer(head, signed_on), _signer(secretary, signed_on)
     indicators = {item.pk: item for rows in data.objectives for item in rows.all_indicators}
     # every IKI page row of the plan: the agency's, the units' and the positions' figures (figures.PlanFigures)
     # rest on them, and the head of agency's page is among them (one query, with or without the head's page)
     data.rows = list(
         PageIndicator.objects.filter(objective__plan=plan)
-        .select_related("position__unit", "objective", "indicator__responsible_position__unit",
-                        "indicator__objective")
+        .select_related("position__unit", "objective", "indicator__responsible_position__unit", "indicator__objective")
         .order_by("position__unit__order", "position__order", "objective__order", "order")
     )
     indicators.update((row.indicator_id, row.indicator) for row in data.rows)
     if head_page and head is not None:
-        data.head_rows = sorted((row for row in data.rows if row.position_id == head.pk),
-                                key=lambda row: (row.objective.order, row.order))
+        data.head_rows = sorted(
+            (row for row in data.rows if row.position_id == head.pk), key=lambda row: (row.objective.order, row.order)
+        )
     data.measurements = get_plan_measurements(indicators.values(), plan, year)
     return data
 

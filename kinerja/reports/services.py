@@ -1,6 +1,5 @@
 """Writes of the reports app."""
 
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
@@ -62,10 +61,16 @@ def enact_decree(*, actor: Actor, plan: StrategicPlan, year: int) -> EnactedDecr
     last = decree.enacted_versions.order_by("-version").first()
     if last is not None and last.document == data:
         raise ValidationError(f"Tidak ada perubahan sejak versi {last.version} ditetapkan.")
-    enacted = EnactedDecree.objects.create(decree=decree, version=(last.version + 1) if last else 1,
-                                           enacted_by=actor, document=data)
-    audit.record(actor=actor, action=AuditRecord.Action.CREATED, obj=enacted, before=None,
-                 after={"version": enacted.version, "number": decree.number, "year": decree.year},
-                 agency=plan.agency_id,
-                 description=f"Keputusan IKU/IKI {decree.year} ditetapkan, versi {enacted.version}")
+    enacted = EnactedDecree.objects.create(
+        decree=decree, version=(last.version + 1) if last else 1, enacted_by=actor, document=data
+    )
+    audit.record(
+        actor=actor,
+        action=AuditRecord.Action.CREATED,
+        obj=enacted,
+        before=None,
+        after={"version": enacted.version, "number": decree.number, "year": decree.year},
+        agency=plan.agency_id,
+        description=f"Keputusan IKU/IKI {decree.year} ditetapkan, versi {enacted.version}",
+    )
     return enacted

@@ -43,8 +43,14 @@ def _request(http: HttpRequest, agency: str) -> Request | Agency:
     # without a chosen year: the year of the latest decree, the document everything else hangs on
     latest = plan.decrees.aggregate(year=Max("year"))["year"]
     version = http.GET.get("versi", "")
-    return Request(agency_obj, plan, chosen_year(http, plan, latest), chosen_quarter(http), position,
-                   int(version) if version.isdigit() else None)
+    return Request(
+        agency_obj,
+        plan,
+        chosen_year(http, plan, latest),
+        chosen_quarter(http),
+        position,
+        int(version) if version.isdigit() else None,
+    )
 
 
 def documents(http: HttpRequest, agency: str) -> HttpResponse:
@@ -58,12 +64,23 @@ def documents(http: HttpRequest, agency: str) -> HttpResponse:
             offers.append(Offer(kind, build_document(kind, request).missing, errors=errors.get(kind.slug)))
         except DocumentUnavailable as error:
             offers.append(Offer(kind, [], str(error)))
-    return render(http, "reports/documents.html", {
-        "enacted": enacted_versions(request.plan, request.year), "may_plan": may_plan(http.user, request.agency),
-        "agency": request.agency, "plan": request.plan, "year": request.year, "quarter": request.quarter,
-        "quarters": QUARTER_NAMES, "offers": offers, "position": request.position,
-        "positions": request.agency.positions.order_by("order"), "query": http.GET.urlencode(),
-    })
+    return render(
+        http,
+        "reports/documents.html",
+        {
+            "enacted": enacted_versions(request.plan, request.year),
+            "may_plan": may_plan(http.user, request.agency),
+            "agency": request.agency,
+            "plan": request.plan,
+            "year": request.year,
+            "quarter": request.quarter,
+            "quarters": QUARTER_NAMES,
+            "offers": offers,
+            "position": request.position,
+            "positions": request.agency.positions.order_by("order"),
+            "query": http.GET.urlencode(),
+        },
+    )
 
 
 def download(http: HttpRequest, agency: str, kind: str, fmt: str) -> HttpResponse:

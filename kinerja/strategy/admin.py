@@ -133,8 +133,13 @@ class BudgetAdmin(AuditedModelAdmin):
 
     def save_model(self, request, obj, form, change):
         saved = services.set_budget(
-            actor=request.user, year=obj.year, amount=obj.amount, programme=obj.programme,
-            activity=obj.activity, sub_activity=obj.sub_activity, is_example=obj.is_example,
+            actor=request.user,
+            year=obj.year,
+            amount=obj.amount,
+            programme=obj.programme,
+            activity=obj.activity,
+            sub_activity=obj.sub_activity,
+            is_example=obj.is_example,
         )
         obj.pk = saved.pk
 

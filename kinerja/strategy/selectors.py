@@ -70,8 +70,9 @@ def get_plan_overview(plan: StrategicPlan) -> PlanOverview:
     objectives = (
         plan.objectives.filter(level=Objective.Level.STRATEGIC)
         .select_related("goal")
-        .prefetch_related(Prefetch("indicators", Indicator.objects.select_related("responsible_position")
-                                   .order_by("order")))
+        .prefetch_related(
+            Prefetch("indicators", Indicator.objects.select_related("responsible_position").order_by("order"))
+        )
         .order_by("order")
     )
     goals: dict[int | None, GoalView] = {}
@@ -116,9 +117,12 @@ def list_positions(agency: Agency) -> QuerySet[Position]:
 
 def get_position_page(agency: Agency, code: str) -> PositionPage:
     """One IKI page, laid out like Lampiran II (5 queries, whatever the page holds)."""
-    position = agency.positions.select_related("unit", "superior").prefetch_related(
-        "functions", Prefetch("assignments", current_assignments(), to_attr="current")
-    ).filter(code=code).first()
+    position = (
+        agency.positions.select_related("unit", "superior")
+        .prefetch_related("functions", Prefetch("assignments", current_assignments(), to_attr="current"))
+        .filter(code=code)
+        .first()
+    )
     if position is None:
         raise NotFound(f"Jabatan «{code}» tidak ada di instansi ini.")
     objectives = (

@@ -25,7 +25,7 @@ def _plan_of(item: Programme | Activity | SubActivity) -> StrategicPlan:
 
 
 def budget_description(budget: Budget, action: str) -> str:
-    """"Anggaran 2022 program 2.16.02 diubah" — what the audit trail says of a budget."""
+    """ "Anggaran 2022 program 2.16.02 diubah" — what the audit trail says of a budget."""
     item = budget.programme or budget.activity or budget.sub_activity
     with audit.in_record_language():
         return f"Anggaran {budget.year} {item._meta.verbose_name} {item.code} {AuditRecord.Action(action).label}"
@@ -33,8 +33,14 @@ def budget_description(budget: Budget, action: str) -> str:
 
 @transaction.atomic
 def set_budget(
-    *, actor: Actor, year: int, amount: Decimal | None, programme: Programme | None = None,
-    activity: Activity | None = None, sub_activity: SubActivity | None = None, is_example: bool = False,
+    *,
+    actor: Actor,
+    year: int,
+    amount: Decimal | None,
+    programme: Programme | None = None,
+    activity: Activity | None = None,
+    sub_activity: SubActivity | None = None,
+    is_example: bool = False,
 ) -> Budget | None:
     """Set (or, with no amount, clear) the budget of exactly one programme, activity or sub-activity for a
     year. Returns the budget, None when cleared."""
@@ -43,7 +49,7 @@ def set_budget(
     if len(given) != 1:
         message = "Anggaran harus untuk tepat satu program, kegiatan atau sub kegiatan."
         raise ValidationError({name: message for name in (given or ["programme"])})
-    (field, item), = given.items()
+    ((field, item),) = given.items()
     plan = _plan_of(item)
     if not plan.first_year <= year <= plan.last_year:
         raise ValidationError({"year": f"Tahun {year} di luar Renstra {plan.first_year}–{plan.last_year}."})
@@ -51,9 +57,16 @@ def set_budget(
     existing = Budget.objects.filter(**lookup).first()
     if amount is None:
         if existing is not None:
-            audit.record(actor=actor, action=AuditRecord.Action.DELETED, obj=existing, after=None,
-                         before=audit.snapshot(existing), agency=plan.agency_id, about=item,
-                         description=budget_description(existing, AuditRecord.Action.DELETED))
+            audit.record(
+                actor=actor,
+                action=AuditRecord.Action.DELETED,
+                obj=existing,
+                after=None,
+                before=audit.snapshot(existing),
+                agency=plan.agency_id,
+                about=item,
+                description=budget_description(existing, AuditRecord.Action.DELETED),
+            )
             existing.delete()
         return None
     if isinstance(amount, float) or not isinstance(amount, (Decimal, int)):
@@ -75,14 +88,23 @@ def set_budget(
         raise
     budget.save()
     action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
-    audit.record_change(actor=actor, obj=budget, before=before, agency=plan.agency_id, about=item,
-                        description=budget_description(budget, action))
+    audit.record_change(
+        actor=actor,
+        obj=budget,
+        before=before,
+        agency=plan.agency_id,
+        about=item,
+        description=budget_description(budget, action),
+    )
     return budget
 
 
 @transaction.atomic
 def set_responsible_position(
-    *, actor: Actor, item: Activity | SubActivity, position: Position | None,
+    *,
+    actor: Actor,
+    item: Activity | SubActivity,
+    position: Position | None,
 ) -> Activity | SubActivity:
     """Make `position` (or nobody) responsible for an activity or a sub-activity."""
     if not isinstance(item, (Activity, SubActivity)):
@@ -95,6 +117,5 @@ def set_responsible_position(
     item.save()
     with audit.in_record_language():
         description = f"Penanggung jawab {item._meta.verbose_name} {item.code} diubah"
-    audit.record_change(actor=actor, obj=item, before=before, agency=_plan_of(item).agency_id,
-                        description=description)
+    audit.record_change(actor=actor, obj=item, before=before, agency=_plan_of(item).agency_id, description=description)
     return item

@@ -36,11 +36,24 @@ def write_figures(items: list[AgencyDraft], write: Writer) -> list[tuple[AgencyD
             growth = rng.uniform(0.0, 0.03) * (-1 if indicator.polarity == "lower" else 1)
             width = base * 0.1 if indicator.polarity == "range" else None
 
-            def target(kind: str, year: int, value: float, quarter: int = 0, indicator: Indicator = indicator,
-                       places: int = places, width: float | None = width) -> Target:
+            def target(
+                kind: str,
+                year: int,
+                value: float,
+                quarter: int = 0,
+                indicator: Indicator = indicator,
+                places: int = places,
+                width: float | None = width,
+            ) -> Target:
                 upper = rounded(value + width, places) if width is not None and kind != "baseline" else None
-                return Target(indicator=indicator, kind=kind, year=year, quarter=quarter, value=rounded(value, places),
-                              value_upper=upper)
+                return Target(
+                    indicator=indicator,
+                    kind=kind,
+                    year=year,
+                    quarter=quarter,
+                    value=rounded(value, places),
+                    value_upper=upper,
+                )
 
             targets.append(target("baseline", FIRST_YEAR - 1, base))
             targets.append(target("end", LAST_YEAR, base * (1 + growth * 6)))
@@ -60,8 +73,7 @@ def write_figures(items: list[AgencyDraft], write: Writer) -> list[tuple[AgencyD
                     if (year, quarter) > LAST_ACTUAL or rng.random() < 0.03:
                         continue
                     level = base * (1 + growth * (year - FIRST_YEAR + 1)) * rng.uniform(0.8, 1.15)
-                    actual = Actual(indicator=indicator, year=year, quarter=quarter,
-                                    entered_by=item.users[owner])
+                    actual = Actual(indicator=indicator, year=year, quarter=quarter, entered_by=item.users[owner])
                     if indicator.formula == "ratio":
                         denominator = Decimal(rng.randint(20, 400))
                         numerator = min(denominator, Decimal(round(float(denominator) * level / 100)))
@@ -98,10 +110,19 @@ def write_evidence(code: str, actuals: list[tuple[AgencyDraft, Actual]], every: 
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-        rows.append(Evidence(actual=actual, file=name, stored_name=stored,
-                             original_name=f"bukti-{actual.indicator.code}-tw{actual.quarter}.pdf", kind="pdf",
-                             content_type="application/pdf", size=len(content),
-                             sha256=hashlib.sha256(content).hexdigest(), uploaded_by=actual.entered_by))
+        rows.append(
+            Evidence(
+                actual=actual,
+                file=name,
+                stored_name=stored,
+                original_name=f"bukti-{actual.indicator.code}-tw{actual.quarter}.pdf",
+                kind="pdf",
+                content_type="application/pdf",
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                uploaded_by=actual.entered_by,
+            )
+        )
     write(Evidence, rows)
 
 
@@ -111,24 +132,50 @@ def write_audit(items: list[AgencyDraft], actuals: list[tuple[AgencyDraft, Actua
     when = timezone.make_aware(datetime.datetime(2026, 10, 1, 8, 0))
     for item, actual in actuals:
         indicator = actual.indicator
-        common = {"agency_id": item.agency.pk, "object_label": "performance.actual", "object_pk": str(actual.pk),
-                  "object_repr": f"{indicator.pk} {actual.year} TW{actual.quarter}: {actual.value}"[:300],
-                  "about_label": "strategy.indicator", "about_pk": str(indicator.pk)}
+        common = {
+            "agency_id": item.agency.pk,
+            "object_label": "performance.actual",
+            "object_pk": str(actual.pk),
+            "object_repr": f"{indicator.pk} {actual.year} TW{actual.quarter}: {actual.value}"[:300],
+            "about_label": "strategy.indicator",
+            "about_pk": str(indicator.pk),
+        }
         user = actual.entered_by
-        after = {"indicator": indicator.pk, "year": actual.year, "quarter": actual.quarter,
-                 "value": None if actual.value is None else format(actual.value, "f"), "status": "draft"}
+        after = {
+            "indicator": indicator.pk,
+            "year": actual.year,
+            "quarter": actual.quarter,
+            "value": None if actual.value is None else format(actual.value, "f"),
+            "status": "draft",
+        }
         at = when - datetime.timedelta(days=(LAST_YEAR - actual.year) * 365 + (4 - actual.quarter) * 91)
-        records.append(AuditRecord(at=at, user=user, actor_name=user.first_name, action="created",
-                                   description=f"Realisasi {actual.year} TW {actual.quarter} indikator "
-                                               f"{indicator.code} dibuat", before=None, after=after, **common))
+        records.append(
+            AuditRecord(
+                at=at,
+                user=user,
+                actor_name=user.first_name,
+                action="created",
+                description=f"Realisasi {actual.year} TW {actual.quarter} indikator {indicator.code} dibuat",
+                before=None,
+                after=after,
+                **common,
+            )
+        )
         if actual.year == LAST_YEAR and actual.status != Actual.Status.DRAFT:
             steps = ["submitted"] + (["verified"] if actual.status == Actual.Status.VERIFIED else [])
             for step in steps:
                 by = user if step == "submitted" else actual.verified_by
                 status = {"submitted": "submitted", "verified": "verified"}[step]
-                records.append(AuditRecord(
-                    at=at + datetime.timedelta(days=3 if step == "submitted" else 7), user=by,
-                    actor_name=by.first_name, action=step, before={"status": after["status"]},
-                    after={"status": status}, description=f"Realisasi {actual.year} TW {actual.quarter} "
-                                                          f"indikator {indicator.code} {step}", **common))
+                records.append(
+                    AuditRecord(
+                        at=at + datetime.timedelta(days=3 if step == "submitted" else 7),
+                        user=by,
+                        actor_name=by.first_name,
+                        action=step,
+                        before={"status": after["status"]},
+                        after={"status": status},
+                        description=f"Realisasi {actual.year} TW {actual.quarter} indikator {indicator.code} {step}",
+                        **common,
+                    )
+                )
     write(AuditRecord, records)

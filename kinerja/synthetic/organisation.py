@@ -14,12 +14,21 @@ def shape_agency(item: AgencyDraft) -> None:
     sub_divisions = rng.randint(2, 3)
     sections = [rng.randint(2, 3) for _ in range(divisions)]
     units = [("dinas", "dinas", item.agency.name, None), ("sekretariat", "sekretariat", "Sekretariat", "dinas")]
-    units += [(f"subbag-{k + 1}", "sub_bagian", f"Sub Bagian {TOPICS[rng.randrange(len(TOPICS))].title()}",
-               "sekretariat") for k in range(sub_divisions)]
+    units += [
+        (f"subbag-{k + 1}", "sub_bagian", f"Sub Bagian {TOPICS[rng.randrange(len(TOPICS))].title()}", "sekretariat")
+        for k in range(sub_divisions)
+    ]
     for d in range(divisions):
         units.append((f"bidang-{d + 1}", "bidang", f"Bidang {TOPICS[rng.randrange(len(TOPICS))].title()}", "dinas"))
-        units += [(f"seksi-{d + 1}-{s + 1}", "seksi", f"Seksi {TOPICS[rng.randrange(len(TOPICS))].title()}",
-                   f"bidang-{d + 1}") for s in range(sections[d])]
+        units += [
+            (
+                f"seksi-{d + 1}-{s + 1}",
+                "seksi",
+                f"Seksi {TOPICS[rng.randrange(len(TOPICS))].title()}",
+                f"bidang-{d + 1}",
+            )
+            for s in range(sections[d])
+        ]
     for order, (unit_code, kind, name, parent) in enumerate(units):
         item.units[unit_code] = Unit(agency=item.agency, code=unit_code, kind=kind, name=name, order=order + 1)
         item.units[unit_code]._parent_code = parent
@@ -28,7 +37,10 @@ def shape_agency(item: AgencyDraft) -> None:
         item.levels[level].append(position_code)
         item.superior[position_code], item.unit_of[position_code] = superior, unit_code
         item.positions[position_code] = Position(
-            agency=item.agency, code=position_code, title=title, order=len(item.positions) + 1,
+            agency=item.agency,
+            code=position_code,
+            title=title,
+            order=len(item.positions) + 1,
             duty=f"{title} melaksanakan tugas di bidang {item.units[unit_code].name.lower()}",
         )
 
@@ -69,7 +81,12 @@ def write_positions(items: list[AgencyDraft], write: Writer) -> None:
                 position.superior = item.positions[superior] if superior else None
                 rows.append(position)
         write(Position, rows, "organisation.position")
-    write(PositionFunction, [
-        PositionFunction(position=position, order=order + 1, text=text.format(unit=position.unit.name.lower()))
-        for item in items for position in item.positions.values() for order, text in enumerate(FUNCTIONS[:3])
-    ])
+    write(
+        PositionFunction,
+        [
+            PositionFunction(position=position, order=order + 1, text=text.format(unit=position.unit.name.lower()))
+            for item in items
+            for position in item.positions.values()
+            for order, text in enumerate(FUNCTIONS[:3])
+        ],
+    )

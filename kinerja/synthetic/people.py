@@ -27,31 +27,48 @@ def write_people(region: Region, items: list[AgencyDraft], password_hash: str, w
     index = 0
     for item in items:
         for position_code in item.positions:
-            user = User(username=f"{item.agency.code}.{position_code}"[:150], password=password_hash,
-                        first_name=f"Pejabat {index + 1}")
+            user = User(
+                username=f"{item.agency.code}.{position_code}"[:150],
+                password=password_hash,
+                first_name=f"Pejabat {index + 1}",
+            )
             item.users[position_code] = user
             users.append(user)
-        planner = User(username=f"{item.agency.code}.perencana"[:150], password=password_hash,
-                       first_name=f"Perencana {item.agency.short_name}")
+        planner = User(
+            username=f"{item.agency.code}.perencana"[:150],
+            password=password_hash,
+            first_name=f"Perencana {item.agency.short_name}",
+        )
         item.users["perencana"] = planner
         users.append(planner)
-    region_users = {role: User(username=f"{region.code}.{role}", password=password_hash, first_name=role.title())
-                    for role in ("inspektorat", "bappeda")}
+    region_users = {
+        role: User(username=f"{region.code}.{role}", password=password_hash, first_name=role.title())
+        for role in ("inspektorat", "bappeda")
+    }
     write(User, users + list(region_users.values()), "accounts.user")
     for item in items:
         for position_code, position in item.positions.items():
             user = item.users[position_code]
-            official = Official(region=region, nip=_nip(region.code, index), name=f"Pejabat {index + 1}, S.E.",
-                                rank="Penata", grade="III/c", user=user)
+            official = Official(
+                region=region,
+                nip=_nip(region.code, index),
+                name=f"Pejabat {index + 1}, S.E.",
+                rank="Penata",
+                grade="III/c",
+                user=user,
+            )
             officials.append(official)
-            assignments.append(Assignment(official=official, position=position, start=START,
-                                          acting=item.rng.random() < 0.05))
+            assignments.append(
+                Assignment(official=official, position=position, start=START, acting=item.rng.random() < 0.05)
+            )
             index += 1
         grants.append(RoleGrant(user=item.users["perencana"], role=RoleGrant.Role.PLANNER, agency=item.agency))
     regent = Official(region=region, name=f"Bupati {region.code.upper()}")
     write(Official, [*officials, regent])
     Region.objects.filter(pk=region.pk).update(head=regent)
     write(Assignment, assignments)
-    grants += [RoleGrant(user=region_users["inspektorat"], role=RoleGrant.Role.INSPECTORATE, region=region),
-               RoleGrant(user=region_users["bappeda"], role=RoleGrant.Role.REGIONAL_PLANNING, region=region)]
+    grants += [
+        RoleGrant(user=region_users["inspektorat"], role=RoleGrant.Role.INSPECTORATE, region=region),
+        RoleGrant(user=region_users["bappeda"], role=RoleGrant.Role.REGIONAL_PLANNING, region=region),
+    ]
     write(RoleGrant, grants)

@@ -37,8 +37,15 @@ class RegionExists(Exception):
     pass
 
 
-def generate_region(code: str, *, agencies: int = 40, seed: int = 1, password: str = DEFAULT_PASSWORD,
-                    evidence_every: int = 20, progress: Callable[[str], None] | None = None) -> Counts:
+def generate_region(
+    code: str,
+    *,
+    agencies: int = 40,
+    seed: int = 1,
+    password: str = DEFAULT_PASSWORD,
+    evidence_every: int = 20,
+    progress: Callable[[str], None] | None = None,
+) -> Counts:
     """Write a synthetic region `code` with `agencies` agencies (see the module docstring). RegionExists when a
     region with that code is there already."""
     progress = progress or (lambda message: None)
@@ -50,10 +57,10 @@ def generate_region(code: str, *, agencies: int = 40, seed: int = 1, password: s
     return write.counts
 
 
-def _generate(code: str, n_agencies: int, seed: int, password_hash: str, evidence_every: int,
-              write: Writer) -> None:
-    region = Region.objects.create(code=code, name=f"Kabupaten {code.upper()}", province="Provinsi Sintetis",
-                                   seat=f"Kota {code.upper()}")
+def _generate(code: str, n_agencies: int, seed: int, password_hash: str, evidence_every: int, write: Writer) -> None:
+    region = Region.objects.create(
+        code=code, name=f"Kabupaten {code.upper()}", province="Provinsi Sintetis", seat=f"Kota {code.upper()}"
+    )
     progress = write.progress
     progress(f"Wilayah {region.code}: {n_agencies} perangkat daerah, seed {seed}")
     items = []
@@ -61,16 +68,26 @@ def _generate(code: str, n_agencies: int, seed: int, password_hash: str, evidenc
         name, short = AGENCY_NAMES[index % len(AGENCY_NAMES)]
         if index >= len(AGENCY_NAMES):
             name, short = f"{name} {index // len(AGENCY_NAMES) + 1}", f"{short} {index // len(AGENCY_NAMES) + 1}"
-        agency = Agency(region=region, code=f"{code}-{index + 1:02d}-{slug(short)}"[:50], name=name,
-                        short_name=short, city=region.seat, postcode=f"{97000 + index:05d}",
-                        duty=f"Melaksanakan urusan pemerintahan daerah di bidang {name.lower()}")
+        agency = Agency(
+            region=region,
+            code=f"{code}-{index + 1:02d}-{slug(short)}"[:50],
+            name=name,
+            short_name=short,
+            city=region.seat,
+            postcode=f"{97000 + index:05d}",
+            duty=f"Melaksanakan urusan pemerintahan daerah di bidang {name.lower()}",
+        )
         rng = random.Random(f"{seed}/{index}")  # noqa: S311 (synthetic data, not secrets)
         items.append(AgencyDraft(index, rng, agency))
     write(Agency, [item.agency for item in items])
-    write(AgencyFunction, [
-        AgencyFunction(agency=item.agency, order=order + 1, text=text.format(unit=item.agency.name))
-        for item in items for order, text in enumerate(FUNCTIONS)
-    ])
+    write(
+        AgencyFunction,
+        [
+            AgencyFunction(agency=item.agency, order=order + 1, text=text.format(unit=item.agency.name))
+            for item in items
+            for order, text in enumerate(FUNCTIONS)
+        ],
+    )
     for item in items:
         shape_agency(item)
     write_units(items, write)
@@ -82,11 +99,22 @@ def _generate(code: str, n_agencies: int, seed: int, password_hash: str, evidenc
     actuals = write_figures(items, write)
     write_evidence(code, actuals, evidence_every, write)
     write_audit(items, actuals, write)
-    write(PeriodLock, [
-        PeriodLock(agency=item.agency, year=year, quarter=quarter, closed=(year, quarter) <= (2026, 2),
-                   deadline=datetime.date(year, 3 * quarter, 28) + datetime.timedelta(days=75)
-                   if (year, quarter) > (2026, 2) else None)
-        for item in items for year in range(FIRST_YEAR, LAST_YEAR + 1) for quarter in (1, 2, 3, 4)
-        if (year, quarter) <= LAST_ACTUAL
-    ])
+    write(
+        PeriodLock,
+        [
+            PeriodLock(
+                agency=item.agency,
+                year=year,
+                quarter=quarter,
+                closed=(year, quarter) <= (2026, 2),
+                deadline=datetime.date(year, 3 * quarter, 28) + datetime.timedelta(days=75)
+                if (year, quarter) > (2026, 2)
+                else None,
+            )
+            for item in items
+            for year in range(FIRST_YEAR, LAST_YEAR + 1)
+            for quarter in (1, 2, 3, 4)
+            if (year, quarter) <= LAST_ACTUAL
+        ],
+    )
     progress(f"Selesai: {write.counts.total} baris dalam {time.monotonic() - write.started:.1f} s")

@@ -34,8 +34,14 @@ def watch(page) -> list[str]:
     """Script errors and failed responses of the page. Chromium asks for /favicon.ico on its own (a console
     error without a page response): failed loads are counted from the page's own responses instead."""
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and not message.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: errors.append(f"{error} {error.stack}"))
     page.on("response", lambda response: errors.append(response.url) if response.status >= 400 else None)
     return errors
@@ -60,7 +66,7 @@ def test_the_dashboard_draws_its_charts_and_sorts_its_tables(live_server, page, 
     numbers = [Decimal(value) for value in values if value]
     assert len(numbers) > 5 and numbers == sorted(numbers), values
     # a position without achievement ("—", no data-value) sorts after every figure
-    assert all(value == "" for value in values[len(numbers):]), values
+    assert all(value == "" for value in values[len(numbers) :]), values
     page.screenshot(path=str(shots() / "dashboard.png"), full_page=True)
     assert errors == []
 
@@ -124,8 +130,7 @@ def test_a_tree_of_a_thousand_nodes_opens_folded_and_search_reaches_a_leaf(live_
     from kinerja.dashboard.tests.factory import make_agency
     from kinerja.organisation.models import Agency
 
-    make_agency("dinas-seribu", region=Agency.objects.get(code=SEED).region, divisions=10, sections=9,
-                indicators=10)
+    make_agency("dinas-seribu", region=Agency.objects.get(code=SEED).region, divisions=10, sections=9, indicators=10)
     errors = watch(page)
     login(page, live_server, "bappeda")
     page.set_viewport_size({"width": 1600, "height": 1000})

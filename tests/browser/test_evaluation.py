@@ -46,8 +46,7 @@ def answer(page, code: str, letter: str, recommendation: str = "") -> None:
     expect(page.locator(f'[id="k-{code}"] select[name=answer]')).to_have_value(letter)
 
 
-def test_the_inspector_finalises_and_the_score_becomes_the_sakip_actual(live_server, page, browser,
-                                                                         nearly_answered):
+def test_the_inspector_finalises_and_the_score_becomes_the_sakip_actual(live_server, page, browser, nearly_answered):
     login(page, live_server, "inspektur")
     page.goto(f"{live_server.url}/instansi/{SEED}/evaluasi-sakip/2022/")
     expect(page.locator("#lke-unanswered")).to_have_text("2")

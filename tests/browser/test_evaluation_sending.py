@@ -24,6 +24,7 @@ def started(people):
     if not WorksheetVersion.objects.filter(code="2021").exists():
         load_worksheet(actor=None, worksheet=read_worksheet_file(builtin_worksheet_path()))
     from kinerja.accounts.models import User
+
     planner = User.objects.get(username="perencana")
     return services.start_evaluation(actor=planner, agency=Agency.objects.get(code=SEED), year=2022)
 

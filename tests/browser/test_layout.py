@@ -22,9 +22,21 @@ AT = f"/instansi/{SEED}"
 PERIOD = "?tahun=2022&triwulan=4"
 SCREENS = {"phone": (390, 844), "laptop": (1366, 768)}
 # the main pages, as the head of agency opens them
-PAGES = ["/", f"{AT}/", f"{AT}/renstra/", f"{AT}/iki/kadis/", f"{AT}/realisasi/kadis/", f"{AT}/verifikasi/",
-         f"{AT}/dasbor/{PERIOD}", f"{AT}/pohon-kinerja/{PERIOD}", f"{AT}/dokumen/", f"{AT}/organisasi/",
-         f"{AT}/evaluasi-sakip/", f"{AT}/evaluasi-sakip/2022/", f"{AT}/indikator/IKU.2/"]
+PAGES = [
+    "/",
+    f"{AT}/",
+    f"{AT}/renstra/",
+    f"{AT}/iki/kadis/",
+    f"{AT}/realisasi/kadis/",
+    f"{AT}/verifikasi/",
+    f"{AT}/dasbor/{PERIOD}",
+    f"{AT}/pohon-kinerja/{PERIOD}",
+    f"{AT}/dokumen/",
+    f"{AT}/organisasi/",
+    f"{AT}/evaluasi-sakip/",
+    f"{AT}/evaluasi-sakip/2022/",
+    f"{AT}/indikator/IKU.2/",
+]
 
 
 @pytest.fixture
@@ -34,8 +46,9 @@ def example(people):
     call_command("load_example_performance", SEED)
     if not WorksheetVersion.objects.filter(code="2021").exists():
         load_worksheet(actor=None, worksheet=read_worksheet_file(builtin_worksheet_path()))
-    services.start_evaluation(actor=User.objects.get(username="perencana"), agency=Agency.objects.get(code=SEED),
-                              year=2022)
+    services.start_evaluation(
+        actor=User.objects.get(username="perencana"), agency=Agency.objects.get(code=SEED), year=2022
+    )
 
 
 def login(page, live_server, username: str) -> None:
@@ -93,8 +106,11 @@ def test_every_menu_link_can_be_reached(live_server, page, people, screen):
         button.click()
     else:  # open, no button
         expect(button).to_be_hidden()
-    controls = [*links.all(), page.locator(".userbox select[name=language]"),
-                page.locator(".userbox button", has_text="Keluar")]
+    controls = [
+        *links.all(),
+        page.locator(".userbox select[name=language]"),
+        page.locator(".userbox button", has_text="Keluar"),
+    ]
     for control in controls:
         expect(control).to_be_visible()
         assert inside_screen(page, control), (control, control.bounding_box())

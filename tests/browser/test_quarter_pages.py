@@ -57,12 +57,23 @@ def test_official_goes_from_login_to_the_entry_page_and_sees_its_state(live_serv
 def test_the_superior_verifies_only_after_confirming_having_checked(live_server, page, people, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     kasi = User.objects.get(username="kasi")
-    indicator = Indicator.objects.filter(page_rows__position__code="kasi-tata-kelola",
-                                         plan__agency__code="halut-diskominfo").first()
-    actual = record_actual(actor=kasi, indicator=indicator, year=2022, quarter=2, value=Decimal(3), numerator=None,
-                           denominator=None, supporting_factors="Dukungan pimpinan", note="Dua SK terbit")
-    set_target(actor=User.objects.get(username="perencana"), indicator=indicator, kind="year", year=2022,
-               value=Decimal(4))
+    indicator = Indicator.objects.filter(
+        page_rows__position__code="kasi-tata-kelola", plan__agency__code="halut-diskominfo"
+    ).first()
+    actual = record_actual(
+        actor=kasi,
+        indicator=indicator,
+        year=2022,
+        quarter=2,
+        value=Decimal(3),
+        numerator=None,
+        denominator=None,
+        supporting_factors="Dukungan pimpinan",
+        note="Dua SK terbit",
+    )
+    set_target(
+        actor=User.objects.get(username="perencana"), indicator=indicator, kind="year", year=2022, value=Decimal(4)
+    )
     add_evidence(actor=kasi, actual=actual, name="sk-kebijakan.pdf", content=b"%PDF-1.4\n%%EOF\n")
     actual = workflow.submit_actual(actor=kasi, actual=Actual.objects.get(pk=actual.pk))
     login(page, live_server, "kabid")

@@ -29,10 +29,14 @@ class RoleGrantFactory(DjangoModelFactory):
         model = RoleGrant
 
     class Params:
-        inspectorate = factory.Trait(role=RoleGrant.Role.INSPECTORATE, agency=None,
-                                     region=factory.SubFactory(f"{ORGANISATION}.RegionFactory"))
-        regional_planning = factory.Trait(role=RoleGrant.Role.REGIONAL_PLANNING, agency=None,
-                                          region=factory.SubFactory(f"{ORGANISATION}.RegionFactory"))
+        inspectorate = factory.Trait(
+            role=RoleGrant.Role.INSPECTORATE, agency=None, region=factory.SubFactory(f"{ORGANISATION}.RegionFactory")
+        )
+        regional_planning = factory.Trait(
+            role=RoleGrant.Role.REGIONAL_PLANNING,
+            agency=None,
+            region=factory.SubFactory(f"{ORGANISATION}.RegionFactory"),
+        )
 
     user = factory.SubFactory(UserFactory)
     role = RoleGrant.Role.PLANNER

@@ -9,12 +9,16 @@ from .factories import PASSWORD, RoleGrantFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("factory", "traits"), [
-    (UserFactory, {}),
-    (RoleGrantFactory, {}),
-    (RoleGrantFactory, {"inspectorate": True}),
-    (RoleGrantFactory, {"regional_planning": True}),
-], ids=["user", "planner", "inspectorate", "regional-planning"])
+@pytest.mark.parametrize(
+    ("factory", "traits"),
+    [
+        (UserFactory, {}),
+        (RoleGrantFactory, {}),
+        (RoleGrantFactory, {"inspectorate": True}),
+        (RoleGrantFactory, {"regional_planning": True}),
+    ],
+    ids=["user", "planner", "inspectorate", "regional-planning"],
+)
 def test_the_factory_makes_rows_that_pass_full_clean(factory, traits):
     first, second = factory(**traits), factory(**traits)
     for row in (first, second):

@@ -130,7 +130,7 @@ def test_the_address_count_is_not_wiped_by_logging_into_an_account_of_ones_own(c
     assert log_in(client, "kasi", PASSWORD).status_code == 302
     client.logout()
     # ... and forgets kasi's own failures only, not the address's: one more guess reaches the limit.
-    assert spray(client, twenty_accounts[limit - 1:]) == [429]
+    assert spray(client, twenty_accounts[limit - 1 :]) == [429]
     assert log_in(client, "kabid", PASSWORD).status_code == 429
 
 

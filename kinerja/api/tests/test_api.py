@@ -48,6 +48,7 @@ def patch(client: Client, name: str, data: dict, *args) -> object:
 
 # -- reading -------------------------------------------------------------------------------------------------------
 
+
 def test_reading_the_agency_its_tree_plan_and_pages(world):
     client = as_user(world.section_head)
     agency = client.get(reverse("api-agency-detail", args=[SEED])).json()
@@ -90,10 +91,12 @@ def test_anonymous_gets_401_and_a_session_without_csrf_token_403(world):
 
 # -- the life of an actual -----------------------------------------------------------------------------------------
 
+
 def test_official_enters_and_submits_superior_returns_and_verifies(world, count):
     kasi, kabid = as_user(world.section_head), as_user(world.division_head)
-    created = post(kasi, "api-actual-list", {"indicator": count.pk, "year": 2022, "quarter": 1, "value": "2",
-                                             "note": "lewat API"})
+    created = post(
+        kasi, "api-actual-list", {"indicator": count.pk, "year": 2022, "quarter": 1, "value": "2", "note": "lewat API"}
+    )
     assert created.status_code == 201, created.content
     actual = created.json()
     assert (actual["value"], actual["status"], actual["entered_by"]) == ("2.0000", "draft", world.section_head.pk)
@@ -123,13 +126,17 @@ def test_official_enters_and_submits_superior_returns_and_verifies(world, count)
     # the same audit trail as the pages
     records = AuditRecord.objects.filter(object_label="performance.actual", object_pk=str(actual["id"]))
     assert {"created", "changed", "submitted", "returned", "verified", "reopened"} <= set(
-        records.values_list("action", flat=True))
+        records.values_list("action", flat=True)
+    )
 
 
 def test_a_ratio_is_computed_from_its_terms(world, ratio):
     kabid = as_user(world.division_head)
-    created = post(kabid, "api-actual-list", {"indicator": ratio.pk, "year": 2022, "quarter": 1, "numerator": "3",
-                                              "denominator": "30"})
+    created = post(
+        kabid,
+        "api-actual-list",
+        {"indicator": ratio.pk, "year": 2022, "quarter": 1, "numerator": "3", "denominator": "30"},
+    )
     assert created.status_code == 201 and created.json()["value"] == "10.0000"
     corrected = patch(kabid, "api-actual-detail", {"denominator": "60"}, created.json()["id"])
     assert corrected.json()["value"] == "5.0000" and corrected.json()["numerator"] == "3.0000"
@@ -145,8 +152,11 @@ def test_who_may_not_enter_is_refused(world, count):
 
 
 def test_an_outsider_gets_404_on_every_action(world, count):
-    actual = post(as_user(world.section_head), "api-actual-list",
-                  {"indicator": count.pk, "year": 2022, "quarter": 1, "value": "3"}).json()
+    actual = post(
+        as_user(world.section_head),
+        "api-actual-list",
+        {"indicator": count.pk, "year": 2022, "quarter": 1, "value": "3"},
+    ).json()
     outsider = as_user(world.outsider)
     for name in ("api-actual-submit", "api-actual-verify", "api-actual-return", "api-actual-reopen"):
         assert post(outsider, name, {"reason": "x"}, actual["id"]).status_code == 404, name
@@ -154,20 +164,29 @@ def test_an_outsider_gets_404_on_every_action(world, count):
     assert outsider.get(reverse("api-actual-detail", args=[actual["id"]])).status_code == 404
 
 
-@pytest.mark.parametrize(("body", "errors"), [
-    ({"numerator": "3"}, {"denominator": ["Isi penyebut."]}),
-    ({"numerator": "3", "denominator": "0"}, {"denominator": ["Penyebut harus lebih besar dari 0."]}),
-    ({"numerator": "40", "denominator": "30"},
-     {"numerator": ["Pembilang tidak boleh lebih besar dari penyebut untuk indikator persen."]}),
-    ({"numerator": "tiga", "denominator": "30"}, "numerator"),
-    ({"numerator": "NaN", "denominator": "30"}, "numerator"),
-    ({"numerator": "3", "denominator": "30", "value": "10"},
-     {"value": ["Nilai rasio dihitung dari pembilang dan penyebut; jangan diisi."]}),
-    ({"numerator": "3", "denominator": "30", "year": 2030}, {"year": ["Tahun 2030 di luar Renstra 2021–2026."]}),
-    ({"numerator": "3", "denominator": "30", "quarter": 5}, "quarter"),
-    ({"numerator": "3", "denominator": "30", "note": "x" * 4001},
-     {"note": ["Paling panjang 4000 karakter (tertulis 4001)."]}),
-])
+@pytest.mark.parametrize(
+    ("body", "errors"),
+    [
+        ({"numerator": "3"}, {"denominator": ["Isi penyebut."]}),
+        ({"numerator": "3", "denominator": "0"}, {"denominator": ["Penyebut harus lebih besar dari 0."]}),
+        (
+            {"numerator": "40", "denominator": "30"},
+            {"numerator": ["Pembilang tidak boleh lebih besar dari penyebut untuk indikator persen."]},
+        ),
+        ({"numerator": "tiga", "denominator": "30"}, "numerator"),
+        ({"numerator": "NaN", "denominator": "30"}, "numerator"),
+        (
+            {"numerator": "3", "denominator": "30", "value": "10"},
+            {"value": ["Nilai rasio dihitung dari pembilang dan penyebut; jangan diisi."]},
+        ),
+        ({"numerator": "3", "denominator": "30", "year": 2030}, {"year": ["Tahun 2030 di luar Renstra 2021–2026."]}),
+        ({"numerator": "3", "denominator": "30", "quarter": 5}, "quarter"),
+        (
+            {"numerator": "3", "denominator": "30", "note": "x" * 4001},
+            {"note": ["Paling panjang 4000 karakter (tertulis 4001)."]},
+        ),
+    ],
+)
 def test_bad_input_is_answered_with_field_errors(world, ratio, body, errors):
     """Exact messages where the services word them; the field alone where DRF's own catalogue does."""
     data = {"indicator": ratio.pk, "year": 2022, "quarter": 1, **body}
@@ -185,10 +204,12 @@ def test_a_count_takes_whole_numbers_and_a_closed_quarter_refuses(world, count):
     refused = post(kasi, "api-actual-list", {**body, "value": "2"})
     assert refused.status_code == 400
     assert refused.json() == {
-        "non_field_errors": ["Periode triwulan 2 tahun 2022 sudah ditutup; data tidak dapat diubah."]}
+        "non_field_errors": ["Periode triwulan 2 tahun 2022 sudah ditutup; data tidak dapat diubah."]
+    }
 
 
 # -- evidence ------------------------------------------------------------------------------------------------------
+
 
 def test_evidence_upload_is_checked_and_downloads(world, count):
     kasi = as_user(world.section_head)
@@ -213,6 +234,7 @@ def test_evidence_upload_is_checked_and_downloads(world, count):
 
 # -- targets -------------------------------------------------------------------------------------------------------
 
+
 def test_the_planner_sets_changes_and_clears_targets(world, ratio):
     planner = as_user(world.planner)
     created = post(planner, "api-target-list", {"indicator": ratio.pk, "kind": "year", "year": 2022, "value": "50"})
@@ -228,11 +250,20 @@ def test_the_planner_sets_changes_and_clears_targets(world, ratio):
         assert answer.status_code == 400 and "value" in answer.json(), answer.content
     bad = post(planner, "api-target-list", {"indicator": ratio.pk, "kind": "year", "year": 2040, "value": "1"})
     assert bad.status_code == 400 and bad.json() == {"year": ["Tahun 2040 di luar Renstra 2021–2026."]}
-    upper = post(planner, "api-target-list", {"indicator": ratio.pk, "kind": "year", "year": 2023, "value": "1",
-                                              "value_upper": "2"})
+    upper = post(
+        planner,
+        "api-target-list",
+        {"indicator": ratio.pk, "kind": "year", "year": 2023, "value": "1", "value_upper": "2"},
+    )
     assert upper.json() == {"value_upper": ["Hanya indikator dengan target rentang yang mempunyai batas atas."]}
-    assert post(as_user(world.section_head), "api-target-list",
-                {"indicator": ratio.pk, "kind": "year", "year": 2022, "value": "1"}).status_code == 403
+    assert (
+        post(
+            as_user(world.section_head),
+            "api-target-list",
+            {"indicator": ratio.pk, "kind": "year", "year": 2022, "value": "1"},
+        ).status_code
+        == 403
+    )
     assert as_user(world.outsider).delete(reverse("api-target-detail", args=[created.json()["id"]])).status_code == 404
     assert planner.delete(reverse("api-target-detail", args=[created.json()["id"]])).status_code == 204
     assert not Target.objects.exists()
@@ -240,21 +271,32 @@ def test_the_planner_sets_changes_and_clears_targets(world, ratio):
 
 # -- achievements --------------------------------------------------------------------------------------------------
 
+
 def test_achievements_per_page_and_per_agency_follow_the_arithmetic(world, ratio):
     planner, kabid = as_user(world.planner), as_user(world.division_head)
     post(planner, "api-target-list", {"indicator": ratio.pk, "kind": "year", "year": 2022, "value": "50"})
-    actual = post(kabid, "api-actual-list", {"indicator": ratio.pk, "year": 2022, "quarter": 1, "numerator": "3",
-                                            "denominator": "30"}).json()
-    pages = kabid.get(reverse("api-achievement-page-list"),
-                      {"agency": SEED, "position": "kabid-persandian", "year": 2022}).json()["results"]
+    actual = post(
+        kabid,
+        "api-actual-list",
+        {"indicator": ratio.pk, "year": 2022, "quarter": 1, "numerator": "3", "denominator": "30"},
+    ).json()
+    pages = kabid.get(
+        reverse("api-achievement-page-list"), {"agency": SEED, "position": "kabid-persandian", "year": 2022}
+    ).json()["results"]
     row = next(row for row in pages[0]["rows"] if row["code"] == "IKU.5")
     # 3/30 × 100 = 10 against a target of 50: 20 %, Sangat Rendah
     assert (row["target"], row["actual"], row["achievement"], row["category"]) == (
-        "50.0000", "10.0000", "20.0000", "Sangat Rendah")
+        "50.0000",
+        "10.0000",
+        "20.0000",
+        "Sangat Rendah",
+    )
     assert row["statuses"] == ["draft", None, None, None]
     assert pages[0]["rollup"]["counted"] == 1
-    verified_only = kabid.get(reverse("api-achievement-page-list"), {"agency": SEED, "position": "kabid-persandian",
-                                                                     "year": 2022, "verified_only": "true"}).json()
+    verified_only = kabid.get(
+        reverse("api-achievement-page-list"),
+        {"agency": SEED, "position": "kabid-persandian", "year": 2022, "verified_only": "true"},
+    ).json()
     assert next(r for r in verified_only["results"][0]["rows"] if r["code"] == "IKU.5")["achievement"] is None
     post(kabid, "api-actual-submit", None, actual["id"])
     agencies = kabid.get(reverse("api-achievement-agency-list"), {"year": 2022}).json()["results"]
@@ -266,6 +308,7 @@ def test_achievements_per_page_and_per_agency_follow_the_arithmetic(world, ratio
 
 # -- documents and tokens ------------------------------------------------------------------------------------------
 
+
 def test_documents_are_listed_and_printed_through_the_catalogue(world):
     client = as_user(world.inspector)
     kinds = client.get(reverse("api-document-list")).json()
@@ -276,10 +319,15 @@ def test_documents_are_listed_and_printed_through_the_catalogue(world):
     assert response.status_code == 200 and response.content[:2] == b"PK"
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get(url, {"agency": SEED, "file_format": "xlsx"}).json() == {
-        "file_format": ["Dokumen ini tersedia sebagai pdf, docx."]}
+        "file_format": ["Dokumen ini tersedia sebagai pdf, docx."]
+    }
     assert client.get(url, {"agency": SEED, "file_format": "docx", "year": 2030}).status_code == 400
-    assert client.get(reverse("api-document-download", args=["tidak-ada"]),
-                      {"agency": SEED, "file_format": "pdf"}).status_code == 404
+    assert (
+        client.get(
+            reverse("api-document-download", args=["tidak-ada"]), {"agency": SEED, "file_format": "pdf"}
+        ).status_code
+        == 404
+    )
     assert as_user(world.outsider).get(url, {"agency": SEED, "file_format": "docx"}).status_code == 404
 
 
@@ -308,11 +356,13 @@ def test_the_schema_and_the_docs_page(world):
 
 # -- filters and pagination ----------------------------------------------------------------------------------------
 
+
 def test_filters_are_checked(world):
     client = as_user(world.head_of_agency)
     assert list(client.get(reverse("api-target-list"), {"year": "dua"}).json()) == ["year"]
     assert client.get(reverse("api-position-list"), {"position": "kadis"}).json() == {
-        "position": ["Kode jabatan hanya berlaku bersama agency."]}
+        "position": ["Kode jabatan hanya berlaku bersama agency."]
+    }
     assert client.get(reverse("api-unit-list"), {"agency": "luar-dinas"}).status_code == 404
     assert client.get(reverse("api-unit-list"), {"agency": "Bukan Kode!"}).status_code == 400
 
@@ -322,7 +372,8 @@ def test_pages_are_bounded(world):
     first = client.get(reverse("api-indicator-list"), {"page_size": 2}).json()
     assert len(first["results"]) == 2 and first["next"].endswith("page=2&page_size=2")
     assert len(client.get(reverse("api-indicator-list"), {"page_size": 10_000}).json()["results"]) == min(
-        200, Indicator.objects.filter(plan__agency=world.agency).count())
+        200, Indicator.objects.filter(plan__agency=world.agency).count()
+    )
     assert client.get(reverse("api-indicator-list"), {"page": 999}).status_code == 404
 
 
@@ -333,9 +384,14 @@ def test_odd_input_answers_4xx_never_5xx(world, count):
     assert kasi.get(reverse("api-actual-list"), {"indicator": "9" * 30}).status_code == 400
     assert kasi.get(reverse("api-unit-list"), {"agency": "a\x00b"}).status_code == 400
     assert kasi.get(reverse("api-actual-list"), {"page": "9" * 30}).status_code == 404
-    assert post(kasi, "api-actual-list", {"indicator": count.pk, "year": 2022, "quarter": 1, "value": "1",
-                                          "note": "a\x00b"}).status_code == 400
+    assert (
+        post(
+            kasi, "api-actual-list", {"indicator": count.pk, "year": 2022, "quarter": 1, "value": "1", "note": "a\x00b"}
+        ).status_code
+        == 400
+    )
     actual = post(kasi, "api-actual-list", {"indicator": count.pk, "year": 2022, "quarter": 1, "value": "1"}).json()
-    upload = kasi.post(reverse("api-actual-evidence", args=[actual["id"]]),
-                       {"file": SimpleUploadedFile("bukti\x00.pdf", PDF)})
+    upload = kasi.post(
+        reverse("api-actual-evidence", args=[actual["id"]]), {"file": SimpleUploadedFile("bukti\x00.pdf", PDF)}
+    )
     assert upload.status_code == 201 and "\x00" not in upload.json()["original_name"]

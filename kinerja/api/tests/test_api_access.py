@@ -32,20 +32,38 @@ def answers(default: int, **others: int) -> dict[str, int]:
 
 # name → (method, how to build the URL from the state, body, expected answer per role)
 WRITES = {
-    "create actual": ("post", "api-actual-list", None, lambda s: {"indicator": s["indicator"], "year": 2022,
-                                                                    "quarter": 4, "value": "1"},
-                      answers(403, section_head=201, outsider=400)),
+    "create actual": (
+        "post",
+        "api-actual-list",
+        None,
+        lambda s: {"indicator": s["indicator"], "year": 2022, "quarter": 4, "value": "1"},
+        answers(403, section_head=201, outsider=400),
+    ),
     "correct actual": ("patch", "api-actual-detail", "draft", {"value": "4"}, answers(403, section_head=200)),
     "submit": ("post", "api-actual-submit", "draft", {}, answers(403, section_head=200)),
     "verify": ("post", "api-actual-verify", "submitted", {}, answers(403, division_head=200, head_of_agency=200)),
-    "return": ("post", "api-actual-return", "submitted", {"reason": "Kurang bukti."},
-               answers(403, division_head=200, head_of_agency=200)),
-    "reopen": ("post", "api-actual-reopen", "verified", {"reason": "Salah ketik."},
-               answers(403, division_head=200, head_of_agency=200, planner=200, admin=200)),
+    "return": (
+        "post",
+        "api-actual-return",
+        "submitted",
+        {"reason": "Kurang bukti."},
+        answers(403, division_head=200, head_of_agency=200),
+    ),
+    "reopen": (
+        "post",
+        "api-actual-reopen",
+        "verified",
+        {"reason": "Salah ketik."},
+        answers(403, division_head=200, head_of_agency=200, planner=200, admin=200),
+    ),
     "evidence": ("post", "api-actual-evidence", "draft", "file", answers(403, section_head=201)),
-    "create target": ("post", "api-target-list", None, lambda s: {"indicator": s["indicator"], "kind": "year",
-                                                                    "year": 2023, "value": "5"},
-                      answers(403, planner=201, admin=201, outsider=400)),
+    "create target": (
+        "post",
+        "api-target-list",
+        None,
+        lambda s: {"indicator": s["indicator"], "kind": "year", "year": 2023, "value": "5"},
+        answers(403, planner=201, admin=201, outsider=400),
+    ),
     "change target": ("patch", "api-target-detail", "target", {"value": "7"}, answers(403, planner=200, admin=200)),
     "clear target": ("delete", "api-target-detail", "target", None, answers(403, planner=204, admin=204)),
     "new token": ("post", "api-token", None, {}, answers(201, outsider=201)),
@@ -67,8 +85,13 @@ def state(world, settings, tmp_path):
     workflow.submit_actual(actor=kasi, actual=verified)
     workflow.verify_actual(actor=world.division_head, actual=verified)
     target = services.set_target(actor=world.planner, indicator=indicator, kind="year", year=2022, value=Decimal(9))
-    return {"indicator": indicator.pk, "draft": draft.pk, "submitted": submitted.pk, "verified": verified.pk,
-            "target": target.pk}
+    return {
+        "indicator": indicator.pk,
+        "draft": draft.pk,
+        "submitted": submitted.pk,
+        "verified": verified.pk,
+        "target": target.pk,
+    }
 
 
 @pytest.mark.parametrize("role", ROLES)

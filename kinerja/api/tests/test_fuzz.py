@@ -39,14 +39,22 @@ EXAMPLES = int(os.environ.get("KINERJA_FUZZ_EXAMPLES", "12"))
 # Printing a PDF takes seconds: the document download gets fewer examples.
 FEWER = {"GET /api/v1/documents/{kind}/": 4}
 # Requests every run makes besides the generated ones: a real print of each file format.
-EXPLICIT = {"GET /api/v1/documents/{kind}/": [
-    {"path_parameters": {"kind": "keputusan-iku-iki"},
-     "query": {"agency": "halut-diskominfo", "file_format": "docx", "year": 2022}},
-    {"path_parameters": {"kind": "evaluasi-renja"},
-     "query": {"agency": "halut-diskominfo", "file_format": "xlsx", "year": 2022, "quarter": 2}},
-    {"path_parameters": {"kind": "perjanjian-kinerja"},
-     "query": {"agency": "halut-diskominfo", "file_format": "pdf", "year": 2022, "position": "kasi-tata-kelola"}},
-]}
+EXPLICIT = {
+    "GET /api/v1/documents/{kind}/": [
+        {
+            "path_parameters": {"kind": "keputusan-iku-iki"},
+            "query": {"agency": "halut-diskominfo", "file_format": "docx", "year": 2022},
+        },
+        {
+            "path_parameters": {"kind": "evaluasi-renja"},
+            "query": {"agency": "halut-diskominfo", "file_format": "xlsx", "year": 2022, "quarter": 2},
+        },
+        {
+            "path_parameters": {"kind": "perjanjian-kinerja"},
+            "query": {"agency": "halut-diskominfo", "file_format": "pdf", "year": 2022, "position": "kasi-tata-kelola"},
+        },
+    ]
+}
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
 # Who fuzzes what: the division head verifies and returns the section head's actuals, the planner reopens them; the
 # section head enters actuals and evidence; the planner everything else (targets, reading, documents, token).
@@ -70,13 +78,23 @@ def _world() -> dict[str, list]:
     kasi, planner, kabid = (User.objects.get(username=name) for name in ("kasi", "perencana", "kabid"))
     page = Indicator.objects.filter(page_rows__position__code="kasi-tata-kelola").order_by("pk")
     for indicator in page:
-        services.set_target(actor=planner, indicator=indicator, kind="year", year=2022, value=Decimal(10),
-                            value_upper=Decimal(20) if indicator.polarity == "range" else None)
+        services.set_target(
+            actor=planner,
+            indicator=indicator,
+            kind="year",
+            year=2022,
+            value=Decimal(10),
+            value_upper=Decimal(20) if indicator.polarity == "range" else None,
+        )
         for quarter in (1, 2, 3):
-            terms = ({"numerator": Decimal(3), "denominator": Decimal(30)}
-                     if indicator.formula == Indicator.Formula.RATIO else {"value": Decimal(2)})
-            actual = services.record_actual(actor=kasi, indicator=indicator, year=2022, quarter=quarter, **terms,
-                                            evidence=[("bukti.pdf", PDF)])
+            terms = (
+                {"numerator": Decimal(3), "denominator": Decimal(30)}
+                if indicator.formula == Indicator.Formula.RATIO
+                else {"value": Decimal(2)}
+            )
+            actual = services.record_actual(
+                actor=kasi, indicator=indicator, year=2022, quarter=quarter, **terms, evidence=[("bukti.pdf", PDF)]
+            )
             if quarter >= 2:
                 actual = workflow.submit_actual(actor=kasi, actual=actual)
             if quarter == 3:
@@ -89,10 +107,16 @@ def _world() -> dict[str, list]:
         "year": [2021, 2022, 2023, 2026],
         "indicator": [*list(page.values_list("pk", flat=True)), Indicator.objects.order_by("pk").last().pk],
         "actual": list(Actual.objects.values_list("pk", flat=True)),
-        "id": sorted({*Actual.objects.values_list("pk", flat=True), *Target.objects.values_list("pk", flat=True),
-                      *Evidence.objects.values_list("pk", flat=True),
-                      *seed.positions.values_list("pk", flat=True)[:3], *seed.units.values_list("pk", flat=True)[:2],
-                      *Official.objects.values_list("pk", flat=True)[:2]}),
+        "id": sorted(
+            {
+                *Actual.objects.values_list("pk", flat=True),
+                *Target.objects.values_list("pk", flat=True),
+                *Evidence.objects.values_list("pk", flat=True),
+                *seed.positions.values_list("pk", flat=True)[:3],
+                *seed.units.values_list("pk", flat=True)[:2],
+                *Official.objects.values_list("pk", flat=True)[:2],
+            }
+        ),
         "code": ["halut-diskominfo", "luar-dinas"],
     }
 
@@ -128,8 +152,13 @@ def _headers(username: str) -> dict[str, str]:
 
 def _fuzzer(strategy, examples: int, base_url: str, headers, explicit=()):
     @given(case=strategy)
-    @hypothesis_settings(max_examples=examples, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
-                         suppress_health_check=list(HealthCheck))
+    @hypothesis_settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     def fuzz(case):
         response = case.call(base_url=base_url, headers=headers(), timeout=60)
         ANSWERS[(f"{case.operation.method.upper()} {case.operation.path}", response.status_code)] += 1
@@ -145,8 +174,7 @@ def test_no_input_gives_a_server_error_or_an_answer_outside_the_schema(live_serv
     settings.MEDIA_ROOT = tmp_path
     known = _world()
     started = time.monotonic()
-    response = requests.get(f"{live_server.url}/api/v1/schema/?format=json",
-                            headers=_headers("perencana"), timeout=30)
+    response = requests.get(f"{live_server.url}/api/v1/schema/?format=json", headers=_headers("perencana"), timeout=30)
     assert response.status_code == 200
     schema = schemathesis.openapi.from_dict(response.json())
     steered = schemathesis.openapi.from_dict(_steer(response.json(), known))
@@ -165,8 +193,9 @@ def test_no_input_gives_a_server_error_or_an_answer_outside_the_schema(live_serv
             if mode == GenerationMode.POSITIVE:
                 strategy = strategy | steered[operation.path][operation.method].as_strategy(generation_mode=mode)
             explicit = [operation.Case(**data) for data in EXPLICIT.get(label, [])] if mode == "positive" else []
-            fuzz = _fuzzer(strategy, FEWER.get(label, EXAMPLES), live_server.url, lambda u=username: _headers(u),
-                           explicit)
+            fuzz = _fuzzer(
+                strategy, FEWER.get(label, EXAMPLES), live_server.url, lambda u=username: _headers(u), explicit
+            )
             try:
                 fuzz()
             except (Exception, BaseExceptionGroup) as error:  # every operation is fuzzed, all failures reported

@@ -38,18 +38,39 @@ def many(seed, world):
     """Five more agencies, each with a plan, a page and a holder; a target, an actual and two evidence files for
     every indicator of the built-in agency."""
     for number in range(EXTRA_AGENCIES):
-        row = PageIndicatorFactory(objective__plan__agency__region=seed.region,
-                                   objective__plan__agency__code=f"dinas-{number}", indicator__count=True)
+        row = PageIndicatorFactory(
+            objective__plan__agency__region=seed.region,
+            objective__plan__agency__code=f"dinas-{number}",
+            indicator__count=True,
+        )
         AssignmentFactory(position=row.position)
     indicators = list(Indicator.objects.filter(plan__agency=seed))
     Target.objects.bulk_create(Target(indicator=i, kind="year", year=2022, value=Decimal(10)) for i in indicators)
     actuals = Actual.objects.bulk_create(
-        Actual(indicator=i, year=2022, quarter=1, value=Decimal(5), numerator=Decimal(1) if i.formula == "ratio"
-               else None, denominator=Decimal(2) if i.formula == "ratio" else None) for i in indicators)
+        Actual(
+            indicator=i,
+            year=2022,
+            quarter=1,
+            value=Decimal(5),
+            numerator=Decimal(1) if i.formula == "ratio" else None,
+            denominator=Decimal(2) if i.formula == "ratio" else None,
+        )
+        for i in indicators
+    )
     Evidence.objects.bulk_create(
-        Evidence(actual=actual, file=f"evidence/2022/{actual.pk}-{n}.pdf", stored_name=f"{actual.pk}-{n}.pdf",
-                 original_name="bukti.pdf", kind="pdf", content_type="application/pdf", size=10, sha256="0" * 64)
-        for actual in actuals for n in range(2))
+        Evidence(
+            actual=actual,
+            file=f"evidence/2022/{actual.pk}-{n}.pdf",
+            stored_name=f"{actual.pk}-{n}.pdf",
+            original_name="bukti.pdf",
+            kind="pdf",
+            content_type="application/pdf",
+            size=10,
+            sha256="0" * 64,
+        )
+        for actual in actuals
+        for n in range(2)
+    )
     return len(indicators)
 
 

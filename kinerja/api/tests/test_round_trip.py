@@ -36,60 +36,160 @@ PAGE_SIZE = 20  # smaller than the lists of the built-in agency, so that reading
 # code; "^x" is field x of the enclosing API record.
 FIELDS: dict[str, tuple[str, dict[str, str]]] = {
     "region": ("api-agency-detail", {"code": "region_code", "name": "region"}),
-    "agency": ("api-agency-detail", {
-        "code": "code", "name": "name", "short_name": "short_name", "printed_name": "printed_name",
-        "address": "address", "city": "city", "telephone": "telephone", "website": "website", "email": "email",
-        "postcode": "postcode", "duty": "duty"}),
+    "agency": (
+        "api-agency-detail",
+        {
+            "code": "code",
+            "name": "name",
+            "short_name": "short_name",
+            "printed_name": "printed_name",
+            "address": "address",
+            "city": "city",
+            "telephone": "telephone",
+            "website": "website",
+            "email": "email",
+            "postcode": "postcode",
+            "duty": "duty",
+        },
+    ),
     "units": ("api-unit-list", {"code": "code", "kind": "kind", "name": "name", "parent": "parent@units"}),
-    "positions": ("api-position-list", {
-        "code": "code", "unit": "unit@units", "title": "title", "printed_title": "printed_title",
-        "superior": "superior@positions", "duty": "duty", "functions[].text": "functions"}),
+    "positions": (
+        "api-position-list",
+        {
+            "code": "code",
+            "unit": "unit@units",
+            "title": "title",
+            "printed_title": "printed_title",
+            "superior": "superior@positions",
+            "duty": "duty",
+            "functions[].text": "functions",
+        },
+    ),
     "officials": ("api-official-list", {"nip": "nip", "name": "name", "rank": "rank", "grade": "grade"}),
-    "assignments": ("^positions", {"official": "^nip", "position": "position_code", "start": "start",
-                                   "end": "end", "acting": "acting"}),
+    "assignments": (
+        "^positions",
+        {"official": "^nip", "position": "position_code", "start": "start", "end": "end", "acting": "acting"},
+    ),
     "plan": ("api-plan-list", {"name": "name", "first_year": "first_year", "last_year": "last_year"}),
     "plan.goals": ("^goals", {"code": "code", "text": "text"}),
-    "plan.objectives": ("api-objective-list?level=strategic", {"code": "code", "goal": "goal@plan.goals",
-                                                                "text": "text"}),
-    "plan.indicators": ("api-indicator-list", {
-        "code": "code", "name": "name", "objective": "objective@plan.objectives", "is_key": "is_key",
-        "formula": "formula", "numerator": "numerator", "denominator": "denominator", "factor": "factor",
-        "definition": "definition", "unit": "unit", "data_source": "data_source",
-        "responsible": "responsible_position_code", "polarity": "polarity", "quarter_rule": "quarter_rule",
-        "decimals": "decimals", "fed_by": "fed_by"}),
+    "plan.objectives": (
+        "api-objective-list?level=strategic",
+        {"code": "code", "goal": "goal@plan.goals", "text": "text"},
+    ),
+    "plan.indicators": (
+        "api-indicator-list",
+        {
+            "code": "code",
+            "name": "name",
+            "objective": "objective@plan.objectives",
+            "is_key": "is_key",
+            "formula": "formula",
+            "numerator": "numerator",
+            "denominator": "denominator",
+            "factor": "factor",
+            "definition": "definition",
+            "unit": "unit",
+            "data_source": "data_source",
+            "responsible": "responsible_position_code",
+            "polarity": "polarity",
+            "quarter_rule": "quarter_rule",
+            "decimals": "decimals",
+            "fed_by": "fed_by",
+        },
+    ),
     "pages": ("api-iki-page-list", {"position": "code"}),
-    "pages[].objectives": ("^objectives", {"code": "code", "text": "text",
-                                           "contributes_to": "contributes_to@plan.objectives"}),
-    "pages[].objectives[].indicators": ("^rows", {
-        "indicator": "code", "printed_name": "printed_name", "printed_definition": "printed_definition",
-        "printed_data_source": "printed_data_source"}),
-    "targets": ("api-target-list", {"indicator": "indicator_code", "kind": "kind", "year": "year",
-                                    "quarter": "quarter", "value": "value", "value_upper": "value_upper"}),
-    "actuals": ("api-actual-list", {
-        "indicator": "indicator_code", "year": "year", "quarter": "quarter", "value": "value",
-        "numerator": "numerator", "denominator": "denominator", "supporting_factors": "supporting_factors",
-        "hindering_factors": "hindering_factors", "follow_up": "follow_up", "note": "note"}),
+    "pages[].objectives": (
+        "^objectives",
+        {"code": "code", "text": "text", "contributes_to": "contributes_to@plan.objectives"},
+    ),
+    "pages[].objectives[].indicators": (
+        "^rows",
+        {
+            "indicator": "code",
+            "printed_name": "printed_name",
+            "printed_definition": "printed_definition",
+            "printed_data_source": "printed_data_source",
+        },
+    ),
+    "targets": (
+        "api-target-list",
+        {
+            "indicator": "indicator_code",
+            "kind": "kind",
+            "year": "year",
+            "quarter": "quarter",
+            "value": "value",
+            "value_upper": "value_upper",
+        },
+    ),
+    "actuals": (
+        "api-actual-list",
+        {
+            "indicator": "indicator_code",
+            "year": "year",
+            "quarter": "quarter",
+            "value": "value",
+            "numerator": "numerator",
+            "denominator": "denominator",
+            "supporting_factors": "supporting_factors",
+            "hindering_factors": "hindering_factors",
+            "follow_up": "follow_up",
+            "note": "note",
+        },
+    ),
 }
 
 # Every field of the schema the API does not show (the gap, visible; a new one fails the test).
 NOT_EXPOSED = {
     "format",
-    "region.province", "region.seat", "region.head_title", "region.head", "region.head.nip", "region.head.name",
-    "region.head.rank", "region.head.grade",
-    "agency.functions", "agency.functions[].number", "agency.functions[].text",
+    "region.province",
+    "region.seat",
+    "region.head_title",
+    "region.head",
+    "region.head.nip",
+    "region.head.name",
+    "region.head.rank",
+    "region.head.grade",
+    "agency.functions",
+    "agency.functions[].number",
+    "agency.functions[].text",
     "positions[].functions[].number",
-    "plan.key_indicator_rows", "plan.key_indicator_rows[].indicator", "plan.key_indicator_rows[].printed_objective",
-    "plan.key_indicator_rows[].printed_name", "plan.key_indicator_rows[].printed_definition",
-    "plan.key_indicator_rows[].printed_data_source", "plan.key_indicator_rows[].printed_responsible",
-    "plan.programmes", "plan.programmes[].code", "plan.programmes[].name", "plan.programmes[].objectives",
-    "plan.programmes[].indicators", "plan.programmes[].activities", "plan.programmes[].activities[].code",
-    "plan.programmes[].activities[].name", "plan.programmes[].activities[].indicators",
-    "plan.programmes[].activities[].sub_activities", "plan.programmes[].activities[].sub_activities[].code",
+    "plan.key_indicator_rows",
+    "plan.key_indicator_rows[].indicator",
+    "plan.key_indicator_rows[].printed_objective",
+    "plan.key_indicator_rows[].printed_name",
+    "plan.key_indicator_rows[].printed_definition",
+    "plan.key_indicator_rows[].printed_data_source",
+    "plan.key_indicator_rows[].printed_responsible",
+    "plan.programmes",
+    "plan.programmes[].code",
+    "plan.programmes[].name",
+    "plan.programmes[].objectives",
+    "plan.programmes[].indicators",
+    "plan.programmes[].activities",
+    "plan.programmes[].activities[].code",
+    "plan.programmes[].activities[].name",
+    "plan.programmes[].activities[].indicators",
+    "plan.programmes[].activities[].sub_activities",
+    "plan.programmes[].activities[].sub_activities[].code",
     "plan.programmes[].activities[].sub_activities[].name",
     "plan.programmes[].activities[].sub_activities[].indicators",
-    "decree", "decree.number", "decree.date", "decree.place", "decree.year", "decree.title", "decree.subject",
-    "decree.signatory", "decree.considerations", "decree.legal_bases", "decree.dictums", "decree.dictums[].label",
-    "decree.dictums[].text", "decree.chapters", "decree.chapters[].kind", "decree.chapters[].title",
+    "decree",
+    "decree.number",
+    "decree.date",
+    "decree.place",
+    "decree.year",
+    "decree.title",
+    "decree.subject",
+    "decree.signatory",
+    "decree.considerations",
+    "decree.legal_bases",
+    "decree.dictums",
+    "decree.dictums[].label",
+    "decree.dictums[].text",
+    "decree.chapters",
+    "decree.chapters[].kind",
+    "decree.chapters[].title",
     "decree.chapters[].body",
 }
 
@@ -107,16 +207,41 @@ API_ONLY = {
     "plan.indicators": {"id", "plan", "responsible_position", "order"},
     "pages": {"position", "agency", "heading", "duty", "functions", "objectives"},
     "pages[].objectives": {"id", "rows"},
-    "pages[].objectives[].indicators": {"id", "indicator", "name", "definition", "data_source", "unit", "formula",
-                                        "order"},
+    "pages[].objectives[].indicators": {
+        "id",
+        "indicator",
+        "name",
+        "definition",
+        "data_source",
+        "unit",
+        "formula",
+        "order",
+    },
     "targets": {"id", "agency", "indicator", "is_example", "updated_at"},
-    "actuals": {"id", "agency", "indicator", "status", "status_reason", "entered_by", "verified_by", "verified_at",
-                "is_example", "evidence", "updated_at"},
+    "actuals": {
+        "id",
+        "agency",
+        "indicator",
+        "status",
+        "status_reason",
+        "entered_by",
+        "verified_by",
+        "verified_at",
+        "is_example",
+        "evidence",
+        "updated_at",
+    },
 }
 API_ONLY["region"] = set(FIELDS["agency"][1].values())  # the region is read from the agency record
 
-DECIMALS = {"plan.indicators.factor", "targets.value", "targets.value_upper", "actuals.value", "actuals.numerator",
-            "actuals.denominator"}
+DECIMALS = {
+    "plan.indicators.factor",
+    "targets.value",
+    "targets.value_upper",
+    "actuals.value",
+    "actuals.numerator",
+    "actuals.denominator",
+}
 DEFAULTS = {"targets.quarter": 0, "plan.indicators.decimals": 2}  # what the loader reads for a missing key
 
 
@@ -148,6 +273,7 @@ def mapped_paths() -> set[str]:
 
 
 # -- the API side --------------------------------------------------------------------------------------------------
+
 
 def token_client(user: User) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
@@ -181,8 +307,9 @@ def api_records(client: Client, agency: str) -> dict[str, Any]:
     plans = found["plan"]
     assert len(plans) == 1
     found["plan.goals"] = [dict(goal, **{"^": plans[0]}) for goal in plans[0]["goals"]]
-    found["assignments"] = [dict(held, **{"^": official}) for official in found["officials"]
-                            for held in official["positions"]]
+    found["assignments"] = [
+        dict(held, **{"^": official}) for official in found["officials"] for held in official["positions"]
+    ]
     # a position without objectives has an empty IKI page; the dataset lists pages that have objectives
     found["pages"] = [page for page in found["pages"] if page["objectives"]]
     return found
@@ -190,17 +317,23 @@ def api_records(client: Client, agency: str) -> dict[str, Any]:
 
 def as_dataset(records: dict[str, Any]) -> dict[str, Any]:
     """The API's records in the dataset's shape, through FIELDS only."""
-    codes = {record: {item["id"]: item["code"] for item in items} for record, items in records.items()
-             if items and "id" in items[0] and "code" in items[0]}
+    codes = {
+        record: {item["id"]: item["code"] for item in items}
+        for record, items in records.items()
+        if items and "id" in items[0] and "code" in items[0]
+    }
     codes["plan.objectives"] = {o["id"]: o["code"] for o in records["plan.objectives"]} | {
-        o["id"]: o["code"] for page in records["pages"] for o in page["objectives"]}
+        o["id"]: o["code"] for page in records["pages"] for o in page["objectives"]
+    }
 
     def convert(record: str, item: dict) -> dict:
         mapped = {spec.split("@")[0] for spec in FIELDS[record][1].values() if not spec.startswith("^")}
         known = mapped | API_ONLY[record]
         fields = set(item) - {"^"}
-        assert fields == known, (f"{record}: API fields neither mapped nor API-only: {fields - known}; "
-                                 f"mapped or API-only but not in the API: {known - fields}")
+        assert fields == known, (
+            f"{record}: API fields neither mapped nor API-only: {fields - known}; "
+            f"mapped or API-only but not in the API: {known - fields}"
+        )
         out = {}
         for key, field in FIELDS[record][1].items():
             if field.startswith("^"):
@@ -226,15 +359,23 @@ def as_dataset(records: dict[str, Any]) -> dict[str, Any]:
     data["plan"]["objectives"] = [convert("plan.objectives", o) for o in records["plan.objectives"]]
     data["plan"]["indicators"] = [convert("plan.indicators", i) for i in records["plan.indicators"]]
     data["pages"] = [
-        dict(convert("pages", page), objectives=[
-            dict(convert("pages[].objectives", objective), indicators=[
-                convert("pages[].objectives[].indicators", row) for row in objective["rows"]])
-            for objective in page["objectives"]])
-        for page in records["pages"]]
+        dict(
+            convert("pages", page),
+            objectives=[
+                dict(
+                    convert("pages[].objectives", objective),
+                    indicators=[convert("pages[].objectives[].indicators", row) for row in objective["rows"]],
+                )
+                for objective in page["objectives"]
+            ],
+        )
+        for page in records["pages"]
+    ]
     return normalised(data)
 
 
 # -- the dataset side ----------------------------------------------------------------------------------------------
+
 
 def projected(dataset: dict[str, Any]) -> dict[str, Any]:
     """The dataset restricted to what FIELDS maps, with the loader's defaults filled in."""
@@ -243,8 +384,9 @@ def projected(dataset: dict[str, Any]) -> dict[str, Any]:
         out = {}
         for key in FIELDS[record][1]:
             if key.endswith("[].text"):
-                out[key.removesuffix("[].text")] = [f["text"] if isinstance(f, dict) else f
-                                                    for f in item.get(key.removesuffix("[].text"), [])]
+                out[key.removesuffix("[].text")] = [
+                    f["text"] if isinstance(f, dict) else f for f in item.get(key.removesuffix("[].text"), [])
+                ]
             else:
                 out[key] = item.get(key, DEFAULTS.get(f"{record}.{key}"))
         return out
@@ -253,16 +395,25 @@ def projected(dataset: dict[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "region": pick("region", dataset["region"]),
         "agency": pick("agency", dataset["agency"]),
-        "plan": {**pick("plan", plan),
-                 "goals": [pick("plan.goals", goal) for goal in plan["goals"]],
-                 "objectives": [pick("plan.objectives", o) for o in plan["objectives"]],
-                 "indicators": [pick("plan.indicators", i) for i in plan["indicators"]]},
+        "plan": {
+            **pick("plan", plan),
+            "goals": [pick("plan.goals", goal) for goal in plan["goals"]],
+            "objectives": [pick("plan.objectives", o) for o in plan["objectives"]],
+            "indicators": [pick("plan.indicators", i) for i in plan["indicators"]],
+        },
         "pages": [
-            dict(pick("pages", page), objectives=[
-                dict(pick("pages[].objectives", objective), indicators=[
-                    pick("pages[].objectives[].indicators", row) for row in objective["indicators"]])
-                for objective in page["objectives"]])
-            for page in dataset.get("pages", [])],
+            dict(
+                pick("pages", page),
+                objectives=[
+                    dict(
+                        pick("pages[].objectives", objective),
+                        indicators=[pick("pages[].objectives[].indicators", row) for row in objective["indicators"]],
+                    )
+                    for objective in page["objectives"]
+                ],
+            )
+            for page in dataset.get("pages", [])
+        ],
     }
     for record in ("units", "positions", "officials", "assignments", "targets", "actuals"):
         data[record] = [pick(record, item) for item in dataset.get(record, [])]
@@ -301,10 +452,13 @@ def compare(api: dict[str, Any], dataset: dict[str, Any]) -> None:
         assert api[record] == dataset[record], record
     for key in ("name", "first_year", "last_year"):
         assert api["plan"][key] == dataset["plan"][key], f"plan.{key}"
-    lists = {name: (api[name], dataset[name]) for name in ("units", "positions", "officials", "assignments",
-                                                              "pages", "targets", "actuals")}
-    lists.update({f"plan.{name}": (api["plan"][name], dataset["plan"][name])
-                  for name in ("goals", "objectives", "indicators")})
+    lists = {
+        name: (api[name], dataset[name])
+        for name in ("units", "positions", "officials", "assignments", "pages", "targets", "actuals")
+    }
+    lists.update(
+        {f"plan.{name}": (api["plan"][name], dataset["plan"][name]) for name in ("goals", "objectives", "indicators")}
+    )
     for name, (ours, theirs) in lists.items():
         assert len(ours) == len(theirs), name
         for index, (a, d) in enumerate(zip(ours, theirs, strict=True)):
@@ -314,6 +468,7 @@ def compare(api: dict[str, Any], dataset: dict[str, Any]) -> None:
 
 
 # -- the tests -----------------------------------------------------------------------------------------------------
+
 
 def test_every_field_of_the_schema_is_mapped_or_listed_as_not_exposed():
     paths = schema_paths(schema())
@@ -339,8 +494,9 @@ def test_the_builtin_agency_through_the_api_equals_the_dataset_file_and_the_expo
     # it did compare something, and read more than one page: every record of the dataset came through
     assert len(api["plan"]["indicators"]) == len(dataset["plan"]["indicators"]) > PAGE_SIZE
     assert sum(len(o["indicators"]) for p in api["pages"] for o in p["objectives"]) > 20
-    assert any(i["fed_by"] for i in api["plan"]["indicators"]) and any(i["responsible"]
-                                                                       for i in api["plan"]["indicators"])
+    assert any(i["fed_by"] for i in api["plan"]["indicators"]) and any(
+        i["responsible"] for i in api["plan"]["indicators"]
+    )
 
 
 def test_derived_fields_of_the_api_follow_the_dataset(db):
@@ -373,6 +529,7 @@ def test_the_comparison_names_a_field_that_differs(db):
 
 # -- figures written through the API ---------------------------------------------------------------------------
 
+
 def post(client: Client, name: str, data: dict) -> dict:
     response = client.post(reverse(name), data, content_type="application/json")
     assert response.status_code == 201, response.content
@@ -383,8 +540,11 @@ def test_figures_written_through_the_api_are_exported_and_read_back_from_an_empt
     ratio = Indicator.objects.get(plan__agency=world.agency, code="IKU.5")
     count = Indicator.objects.get(plan__agency=world.agency, code="kasi-tata-kelola.O1.I1")
     # the section head's page has one indicator (a count); the ratio IKU.5 is on the division head's page
-    planner, kasi, kabid = (token_client(world.planner), token_client(world.section_head),
-                            token_client(world.division_head))
+    planner, kasi, kabid = (
+        token_client(world.planner),
+        token_client(world.section_head),
+        token_client(world.division_head),
+    )
     targets = [
         {"indicator": ratio.pk, "kind": "year", "year": 2022, "value": "60,5"},
         {"indicator": ratio.pk, "kind": "quarter", "year": 2022, "quarter": 2, "value": "30"},
@@ -394,8 +554,15 @@ def test_figures_written_through_the_api_are_exported_and_read_back_from_an_empt
     for target in targets:
         post(planner, "api-target-list", target)
     actuals = [
-        {"indicator": ratio.pk, "year": 2022, "quarter": 1, "numerator": "3", "denominator": "7",
-         "follow_up": "Dilanjutkan.", "hindering_factors": "Jaringan terputus."},
+        {
+            "indicator": ratio.pk,
+            "year": 2022,
+            "quarter": 1,
+            "numerator": "3",
+            "denominator": "7",
+            "follow_up": "Dilanjutkan.",
+            "hindering_factors": "Jaringan terputus.",
+        },
         {"indicator": count.pk, "year": 2022, "quarter": 1, "value": "0", "note": "Belum ada."},
         {"indicator": count.pk, "year": 2022, "quarter": 2, "value": "2", "supporting_factors": "Anggaran."},
     ]
@@ -409,8 +576,10 @@ def test_figures_written_through_the_api_are_exported_and_read_back_from_an_empt
     sent_actuals = [{**a, "indicator": code[a["indicator"]]} for a in actuals]
 
     def numbers(row: dict, read=from_dataset) -> dict:  # the file's "60.5"; what was sent is read as the API reads it
-        return {key: read(value) if key in {"value", "value_upper", "numerator", "denominator"} else value
-                for key, value in row.items()}
+        return {
+            key: read(value) if key in {"value", "value_upper", "numerator", "denominator"} else value
+            for key, value in row.items()
+        }
 
     def sent(row: dict) -> dict:
         return numbers(row, to_decimal)

@@ -12,8 +12,9 @@ from rest_framework.authtoken.models import Token
 from conftest import PASSWORD
 
 AGENCIES = reverse("api-agency-list")
-EXPIRED = ("Token API sudah kedaluwarsa (berlaku 30 hari). Masuk dengan kata sandi dan buat token baru: "
-           "POST /api/v1/token/.")
+EXPIRED = (
+    "Token API sudah kedaluwarsa (berlaku 30 hari). Masuk dengan kata sandi dan buat token baru: POST /api/v1/token/."
+)
 
 
 def with_token(token: Token) -> Client:

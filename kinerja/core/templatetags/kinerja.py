@@ -32,7 +32,6 @@ def percent(value: Decimal | None, decimals: int = 2) -> str:
     return format_percent(_present(value), int(decimals))
 
 
-
 @register.filter
 def minutes(value: datetime.timedelta | None) -> int:
     """Whole minutes of a duration, rounded up (a lock-out of 90 seconds is "2 minutes"): 0 when missing."""

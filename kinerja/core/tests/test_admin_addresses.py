@@ -11,8 +11,16 @@ from kinerja.core.models import AuditRecord
 @pytest.fixture
 def record(seed):
     indicator = seed.plans.first().indicators.first()
-    item = audit.build(actor=None, action=AuditRecord.Action.CHANGED, obj=indicator, before={"a": 1}, after={"a": 2},
-                       agency=seed, about=indicator, description="uji alamat")
+    item = audit.build(
+        actor=None,
+        action=AuditRecord.Action.CHANGED,
+        obj=indicator,
+        before={"a": 1},
+        after={"a": 2},
+        agency=seed,
+        about=indicator,
+        description="uji alamat",
+    )
     item.ip_address = "203.0.113.77"
     item.save()
     return item

@@ -14,29 +14,46 @@ from kinerja.core.middleware import client_address
 from kinerja.core.models import AuditRecord
 
 
-@pytest.mark.parametrize(("behind_proxy", "meta", "expected"), [
-    (False, {"REMOTE_ADDR": "192.0.2.1"}, "192.0.2.1"),
-    (False, {"REMOTE_ADDR": "192.0.2.1", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}, "192.0.2.1"),
-    (True, {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.9"}, "203.0.113.9"),
-    (True, {"REMOTE_ADDR": "10.0.0.1"}, "10.0.0.1"),
-    (False, {"REMOTE_ADDR": "not-an-address"}, None),
-])
+@pytest.mark.parametrize(
+    ("behind_proxy", "meta", "expected"),
+    [
+        (False, {"REMOTE_ADDR": "192.0.2.1"}, "192.0.2.1"),
+        (False, {"REMOTE_ADDR": "192.0.2.1", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}, "192.0.2.1"),
+        (True, {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.9"}, "203.0.113.9"),
+        (True, {"REMOTE_ADDR": "10.0.0.1"}, "10.0.0.1"),
+        (False, {"REMOTE_ADDR": "not-an-address"}, None),
+    ],
+)
 def test_the_client_address_trusts_x_forwarded_for_only_behind_our_proxy(behind_proxy, meta, expected):
     with override_settings(KINERJA_BEHIND_TRUSTED_PROXY=behind_proxy):
         assert client_address(RequestFactory().get("/", **meta)) == expected
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (Decimal("85.5000"), "85.5000"), (Decimal("1E+3"), "1000"), (datetime.date(2022, 2, 14), "2022-02-14"),
-    (None, None), ("<b>teks</b>", "<b>teks</b>"), ([Decimal("1.5"), 2], ["1.5", 2]),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal("85.5000"), "85.5000"),
+        (Decimal("1E+3"), "1000"),
+        (datetime.date(2022, 2, 14), "2022-02-14"),
+        (None, None),
+        ("<b>teks</b>", "<b>teks</b>"),
+        ([Decimal("1.5"), 2], ["1.5", 2]),
+    ],
+)
 def test_values_are_kept_as_json_exactly(value, expected):
     assert audit.json_value(value) == expected
 
 
 def _record(user, agency, **kwargs) -> AuditRecord:
-    values = {"actor": user, "action": "changed", "obj": user, "before": {"first_name": "Lama"},
-              "after": {"first_name": "Baru"}, "agency": agency, **kwargs}
+    values = {
+        "actor": user,
+        "action": "changed",
+        "obj": user,
+        "before": {"first_name": "Lama"},
+        "after": {"first_name": "Baru"},
+        "agency": agency,
+        **kwargs,
+    }
     return audit.record(**values)
 
 
@@ -61,11 +78,15 @@ def test_a_change_that_changes_nothing_is_not_recorded(django_user_model, seed):
 
 
 def test_changes_are_shown_field_by_field_with_numbers_the_indonesian_way():
-    entry = AuditRecord(action="changed", object_label="strategy.budget",
-                        before={"amount": "1234567.50", "year": 2022, "is_example": True},
-                        after={"amount": "2000000.00", "year": 2022, "is_example": False})
+    entry = AuditRecord(
+        action="changed",
+        object_label="strategy.budget",
+        before={"amount": "1234567.50", "year": 2022, "is_example": True},
+        after={"amount": "2000000.00", "year": 2022, "is_example": False},
+    )
     assert [(c.field, c.before, c.after) for c in audit.changes(entry)] == [
-        ("amount", "1.234.567,50", "2.000.000,00"), ("is_example", "ya", "tidak"),
+        ("amount", "1.234.567,50", "2.000.000,00"),
+        ("is_example", "ya", "tidak"),
     ]
     created = AuditRecord(action="created", object_label="unknown.model", before=None, after={"x": "", "y": "z"})
     assert [(c.label, c.before, c.after) for c in audit.changes(created)] == [("y", "—", "z")]
@@ -82,8 +103,12 @@ def test_the_application_never_deletes_or_changes_an_audit_record(client, django
     assert client.get(reverse("admin:core_auditrecord_change", args=[entry.pk])).status_code == 200  # readable
     assert client.get(reverse("admin:core_auditrecord_delete", args=[entry.pk])).status_code == 403
     assert client.post(reverse("admin:core_auditrecord_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
-    assert client.post(reverse("admin:core_auditrecord_change", args=[entry.pk]),
-                       {"description": "dipalsukan"}).status_code == 403
+    assert (
+        client.post(
+            reverse("admin:core_auditrecord_change", args=[entry.pk]), {"description": "dipalsukan"}
+        ).status_code
+        == 403
+    )
     assert client.get(reverse("admin:core_auditrecord_add")).status_code == 403
     changelist = client.get(reverse("admin:core_auditrecord_changelist"))
     assert changelist.status_code == 200 and "delete_selected" not in changelist.content.decode()

@@ -9,8 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from kinerja.core.cells import set_text, spreadsheet_text
 
-ATTACKS = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1",
-           "=1+1"]
+ATTACKS = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1", "=1+1"]
 
 
 @pytest.mark.parametrize(

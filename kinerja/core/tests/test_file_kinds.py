@@ -58,7 +58,9 @@ def macro_enabled_word() -> bytes:
     "content",
     [
         macro_enabled_word(),  # a .docm: Word with a VBA project
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "WordDocument".encode("utf-16-le")
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 100
+        + "WordDocument".encode("utf-16-le")
         + "_VBA_PROJECT".encode("utf-16-le"),  # a Word 97 file with macros
     ],
 )

@@ -11,12 +11,15 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 16
 
 
-@pytest.mark.parametrize(("name", "content", "kind", "shown"), [
-    ("laporan.html", PDF, file_kinds.PDF, "laporan.pdf"),
-    ("laporan.pdf.exe", PDF, file_kinds.PDF, "laporan.pdf"),
-    ("foto.JPEG", JPEG, file_kinds.JPEG, "foto.jpg"),
-    ("", PDF, file_kinds.PDF, "bukti.pdf"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "kind", "shown"),
+    [
+        ("laporan.html", PDF, file_kinds.PDF, "laporan.pdf"),
+        ("laporan.pdf.exe", PDF, file_kinds.PDF, "laporan.pdf"),
+        ("foto.JPEG", JPEG, file_kinds.JPEG, "foto.jpg"),
+        ("", PDF, file_kinds.PDF, "bukti.pdf"),
+    ],
+)
 def test_a_checked_file_is_named_by_its_detected_kind(name, content, kind, shown):
     checked = stored_files.checked_file(name, content)
     assert checked.kind == kind
@@ -30,9 +33,14 @@ def test_two_uploads_of_one_name_are_stored_under_two_names():
     assert stored_files.checked_file("a.pdf", PDF).stored_name != stored_files.checked_file("a.pdf", PDF).stored_name
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "kosong"), (b"<html>", "bukan jenis yang diizinkan"), (PDF + b"x" * 2000, "lebih besar dari batas"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "kosong"),
+        (b"<html>", "bukan jenis yang diizinkan"),
+        (PDF + b"x" * 2000, "lebih besar dari batas"),
+    ],
+)
 def test_an_empty_unknown_or_too_large_file_is_refused_on_the_file_field(settings, content, message):
     settings.KINERJA_EVIDENCE_MAX_BYTES = 1000
     with pytest.raises(ValidationError, match=message) as error:

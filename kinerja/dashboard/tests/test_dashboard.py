@@ -38,7 +38,7 @@ def test_the_dashboard_shows_every_iku_with_its_figures_and_links(client, world,
             assert reverse("position-page", args=[SEED, position.code]) in html
     assert 'data-bars="units-chart"' in html and 'id="units-chart"' in html
     assert reverse("verification", args=[SEED]) in html
-    assert "<script>" not in html.replace('<script id=', "")
+    assert "<script>" not in html.replace("<script id=", "")
 
 
 def test_rollups_agree_with_the_performance_rules(example):
@@ -47,16 +47,20 @@ def test_rollups_agree_with_the_performance_rules(example):
     rows = list(plan.indicators.filter(page_rows__isnull=False))
     measurements = get_measurements(plan.indicators.all(), 2022)
     for group in board.positions:
-        expected = achievement.rollup(measurements[row.indicator_id].year_achievement
-                                      for row in group.obj.page_rows.all())
+        expected = achievement.rollup(
+            measurements[row.indicator_id].year_achievement for row in group.obj.page_rows.all()
+        )
         assert (group.rollup.mean, group.rollup.counted, group.rollup.missing) == (
-            kept(expected.mean), expected.counted, expected.missing)
-    assert board.agency.counted + board.agency.missing == sum(g.rollup.counted + g.rollup.missing
-                                                              for g in board.units)
+            kept(expected.mean),
+            expected.counted,
+            expected.missing,
+        )
+    assert board.agency.counted + board.agency.missing == sum(g.rollup.counted + g.rollup.missing for g in board.units)
     assert rows  # the seed prints indicators on pages
     total = board.totals
-    assert sum(total.values()) > 0 and total["empty"] + total["draft"] + total["submitted"] + total["verified"] \
-        == sum(unit.total for unit in board.completeness)
+    assert sum(total.values()) > 0 and total["empty"] + total["draft"] + total["submitted"] + total["verified"] == sum(
+        unit.total for unit in board.completeness
+    )
 
 
 def test_at_risk_lists_low_and_missing_iku(example):
@@ -111,7 +115,9 @@ def test_iki_at_risk_are_listed_once_each(world):
     for item in board.risky_iki:
         assert not item.row.indicator.is_key
         assert item.achievement is None or achievement.category(item.achievement) in (
-            achievement.RENDAH, achievement.SANGAT_RENDAH)
+            achievement.RENDAH,
+            achievement.SANGAT_RENDAH,
+        )
     assert any(item.achievement is None for item in board.risky_iki)
     assert any(item.achievement is not None for item in board.risky_iki)
 

@@ -1,6 +1,5 @@
 """The regency view's light read (`get_measurement_figures`) gives the same figures as `get_measurements`."""
 
-
 from kinerja.core.periods import QUARTERS
 from kinerja.performance.selectors import get_measurement_figures, get_measurements
 from kinerja.strategy.models import Indicator
@@ -15,7 +14,9 @@ def figures(measurement) -> tuple:
         tuple(measurement.achievement_up_to(q) for q in QUARTERS),
         tuple(measurement.actual_up_to(q) for q in QUARTERS),
         tuple(measurement.target_up_to(q) for q in QUARTERS),
-        measurement.year_achievement, measurement.category, measurement.has_example_data,
+        measurement.year_achievement,
+        measurement.category,
+        measurement.has_example_data,
         tuple(sorted((q, a.status, a.value, a.numerator, a.denominator) for q, a in measurement.actuals.items())),
     )
 

@@ -26,6 +26,7 @@ SEED = "halut-diskominfo"
 
 # -- the regency view ------------------------------------------------------------------------------------
 
+
 def test_the_region_lists_every_agency_with_its_figures(client, world, example_figures):
     region = world.agency.region
     other = make_agency("dinas-kedua", region=region, divisions=2, sections=2, indicators=2)
@@ -42,11 +43,16 @@ def test_the_region_lists_every_agency_with_its_figures(client, world, example_f
     measurements = get_measurements(plan.indicators.all(), 2022)
     rows = [row.indicator_id for row in world.agency.positions.get(code="kadis").page_rows.all()]
     assert rows
-    expected = [measurements[i].achievement_up_to(1) for pos in world.agency.positions.all()
-                for i in pos.page_rows.values_list("indicator_id", flat=True)]
+    expected = [
+        measurements[i].achievement_up_to(1)
+        for pos in world.agency.positions.all()
+        for i in pos.page_rows.values_list("indicator_id", flat=True)
+    ]
     expected_rollup = achievement.rollup(expected)
-    assert (lines[SEED].rollup.mean, lines[SEED].rollup.counted) == (kept(expected_rollup.mean),
-                                                                      expected_rollup.counted)
+    assert (lines[SEED].rollup.mean, lines[SEED].rollup.counted) == (
+        kept(expected_rollup.mean),
+        expected_rollup.counted,
+    )
     assert lines[SEED].rollup.counted + lines[SEED].rollup.missing == len(expected) > 50
     # completeness of the generated agency: 2 of its 10 indicators have a verified first-quarter actual
     assert lines[other.code].completeness == Decimal(20)
@@ -63,7 +69,8 @@ def test_the_same_indicator_is_compared_across_agencies(world):
     assert "IKU 0" in shared
     assert set(shared["IKU 0"].by_agency) == {first.pk, second.pk}
     assert selectors.normalised("Persentase  Desa, yang terakses") == selectors.normalised(
-        "persentase desa yang Terakses")
+        "persentase desa yang Terakses"
+    )
 
 
 def test_shared_indicators_are_listed_and_one_is_compared_per_agency(client, world, monkeypatch):
@@ -92,7 +99,9 @@ def test_shared_indicators_are_listed_and_one_is_compared_per_agency(client, wor
     everything = client.get(url + "&semua=1").content.decode()
     assert everything.count("&amp;indikator=") == len(view.shared) > 3 and 'id="shared-more"' not in everything
     chosen = client.get(url + "&indikator=" + quote(item.key)).content.decode()
-    table = chosen[chosen.index('id="shared-agencies"'):chosen.index("</table>", chosen.index('id="shared-agencies"'))]
+    table = chosen[
+        chosen.index('id="shared-agencies"') : chosen.index("</table>", chosen.index('id="shared-agencies"'))
+    ]
     for agency in (first, second):
         assert reverse("indicator-detail", args=[agency.code, "IKU.0"]) in table
     assert table.count("<tr>") == 3  # the header and the two agencies that share it
@@ -115,8 +124,10 @@ def test_the_region_costs_a_fixed_number_of_queries(client, world):
     counts.append(len(queries))
     # one shared indicator compared per agency, or every shared indicator listed: the same statements
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("region-view", args=[region.code])
-                          + "?tahun=2022&indikator=iku+0&semua=1").status_code == 200
+        assert (
+            client.get(reverse("region-view", args=[region.code]) + "?tahun=2022&indikator=iku+0&semua=1").status_code
+            == 200
+        )
     counts.append(len(queries))
     assert counts[0] == counts[1] == counts[2] == counts[3], counts
 
@@ -125,7 +136,8 @@ def test_a_region_whose_agencies_have_no_plan_shows_dashes(client, world):
     client.force_login(world.outsider)  # reads nothing of the region
     assert client.get(reverse("region-view", args=["luar"])).status_code == 404
     admin = __import__("kinerja.accounts.models", fromlist=["User"]).User.objects.create_superuser(
-        "admin-wilayah", password="x-Admin-12345")
+        "admin-wilayah", password="x-Admin-12345"
+    )
     client.force_login(admin)
     response = client.get(reverse("region-view", args=["luar"]))
     assert response.status_code == 200 and "Dinas Lain" in response.content.decode()
@@ -137,10 +149,17 @@ def test_no_final_evaluation_no_sakip_score(seed):
 
 def test_the_region_shows_the_final_sakip_score(client, world):
     version = WorksheetVersion.objects.get(code="2021")
-    Evaluation.objects.create(agency=world.agency, year=2022, version=version, state=Evaluation.State.FINAL,
-                              total_score=Decimal("80.7714"), predicate="A")
-    Evaluation.objects.create(agency=world.agency, year=2023, version=version,
-                              total_score=Decimal("99"), predicate="AA")  # not final: not shown
+    Evaluation.objects.create(
+        agency=world.agency,
+        year=2022,
+        version=version,
+        state=Evaluation.State.FINAL,
+        total_score=Decimal("80.7714"),
+        predicate="A",
+    )
+    Evaluation.objects.create(
+        agency=world.agency, year=2023, version=version, total_score=Decimal("99"), predicate="AA"
+    )  # not final: not shown
     assert selectors.sakip_scores([world.agency.pk], 2022) == {world.agency.pk: (Decimal("80.7714"), "A")}
     assert selectors.sakip_scores([world.agency.pk], 2023) == {}
     client.force_login(world.bappeda)
@@ -149,6 +168,7 @@ def test_the_region_shows_the_final_sakip_score(client, world):
 
 
 # -- the public page -------------------------------------------------------------------------------------
+
 
 def test_an_unpublished_agency_has_no_public_page(client, seed):
     for name in ("public-page", "public-csv", "public-decree"):

@@ -63,8 +63,9 @@ def test_the_tree_page_has_the_chart_data_and_a_nested_list(client, world):
 @pytest.mark.parametrize("size", [(10, 9, 10)])
 def test_a_tree_of_a_thousand_nodes_costs_the_same_queries_as_the_seed(client, world, size):
     divisions, sections, indicators = size
-    big = make_agency("dinas-seribu", region=world.agency.region, divisions=divisions, sections=sections,
-                      indicators=indicators)
+    big = make_agency(
+        "dinas-seribu", region=world.agency.region, divisions=divisions, sections=sections, indicators=indicators
+    )
     root = selectors.get_tree(find_current_plan(big), 2022, 1, tree_urls(big.code, 2022))
     assert selectors.count_nodes(root) >= 1000
     client.force_login(world.bappeda)
@@ -75,6 +76,7 @@ def test_a_tree_of_a_thousand_nodes_costs_the_same_queries_as_the_seed(client, w
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 16
-    data = json.loads(response.content.decode().split('id="tree-data" type="application/json">')[1]
-                      .split("</script>")[0])
+    data = json.loads(
+        response.content.decode().split('id="tree-data" type="application/json">')[1].split("</script>")[0]
+    )
     assert selectors.count_nodes(data) == selectors.count_nodes(root)

@@ -17,8 +17,11 @@ def answer_all(evaluation: Evaluation, actor, letter="BB", *, skip=(), recommend
         if answer.criterion.code in skip:
             continue
         services.save_evaluator_answer(
-            actor=actor, answer=answer, value=letter(answer.criterion.code) if callable(letter) else letter,
-            recommendation="Perbaiki " + answer.criterion.code if answer.criterion.code in recommendation_for else "")
+            actor=actor,
+            answer=answer,
+            value=letter(answer.criterion.code) if callable(letter) else letter,
+            recommendation="Perbaiki " + answer.criterion.code if answer.criterion.code in recommendation_for else "",
+        )
 
 
 @pytest.fixture

@@ -14,8 +14,9 @@ from .conftest import answer_all
 def test_every_model_is_in_the_admin_and_its_pages_open(client, django_user_model, world, under_evaluation):
     answer_all(under_evaluation, world.inspector, "A", recommendation_for={"A.a.1"})
     services.finalise(actor=world.inspector, evaluation=under_evaluation)
-    services.add_evidence_link(actor=world.planner, key="lkjip",
-                               follow_up=under_evaluation.answers.get(criterion__code="A.a.1").follow_up)
+    services.add_evidence_link(
+        actor=world.planner, key="lkjip", follow_up=under_evaluation.answers.get(criterion__code="A.a.1").follow_up
+    )
     models = list(apps.get_app_config("evaluation").get_models())
     assert [model._meta.label for model in models if model not in admin.site._registry] == []
     client.force_login(django_user_model.objects.create_superuser("super-lke", password="x-Super-123"))

@@ -19,15 +19,19 @@ def _answer(world) -> Answer:
     return Answer.objects.get(evaluation=evaluation, criterion__code="B.a.2")
 
 
-@pytest.mark.parametrize(("uploaded", "content", "shown", "extension"), [
-    ("laporan.html", PDF, "laporan.pdf", ".pdf"),
-    ("setup.exe", PDF, "setup.pdf", ".pdf"),
-    ("foto.pdf", PNG, "foto.png", ".png"),
-    ("laporan.pdf", PDF, "laporan.pdf", ".pdf"),
-    ("", PDF, "bukti.pdf", ".pdf"),
-])
-def test_evaluation_evidence_is_named_by_what_it_is(world, lke, settings, tmp_path, uploaded, content, shown,
-                                                    extension):
+@pytest.mark.parametrize(
+    ("uploaded", "content", "shown", "extension"),
+    [
+        ("laporan.html", PDF, "laporan.pdf", ".pdf"),
+        ("setup.exe", PDF, "setup.pdf", ".pdf"),
+        ("foto.pdf", PNG, "foto.png", ".png"),
+        ("laporan.pdf", PDF, "laporan.pdf", ".pdf"),
+        ("", PDF, "bukti.pdf", ".pdf"),
+    ],
+)
+def test_evaluation_evidence_is_named_by_what_it_is(
+    world, lke, settings, tmp_path, uploaded, content, shown, extension
+):
     settings.MEDIA_ROOT = tmp_path
     evidence = services.add_evidence_file(actor=world.planner, name=uploaded, content=content, answer=_answer(world))
     evidence.refresh_from_db()
@@ -36,8 +40,9 @@ def test_evaluation_evidence_is_named_by_what_it_is(world, lke, settings, tmp_pa
     assert evidence.size == len(content) and len(evidence.sha256) == 64
 
 
-def test_evaluation_evidence_uploaded_as_html_holding_a_pdf_is_downloaded_as_pdf(client, world, lke, settings,
-                                                                                   tmp_path):
+def test_evaluation_evidence_uploaded_as_html_holding_a_pdf_is_downloaded_as_pdf(
+    client, world, lke, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(world.planner)
     client.post(reverse("evaluation-start", args=[SEED]), {"year": "2022"})
@@ -53,8 +58,9 @@ def test_evaluation_evidence_uploaded_as_html_holding_a_pdf_is_downloaded_as_pdf
     assert b"".join(response.streaming_content) == PDF
 
 
-def test_a_row_kept_under_the_uploaders_name_is_downloaded_under_its_kinds_extension(client, world, lke, settings,
-                                                                                      tmp_path):
+def test_a_row_kept_under_the_uploaders_name_is_downloaded_under_its_kinds_extension(
+    client, world, lke, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     evidence = services.add_evidence_file(actor=world.planner, name="x.pdf", content=PDF, answer=_answer(world))
     EvaluationEvidence.objects.filter(pk=evidence.pk).update(original_name="laporan.exe")  # as rows were kept
@@ -63,9 +69,14 @@ def test_a_row_kept_under_the_uploaders_name_is_downloaded_under_its_kinds_exten
     assert response["Content-Disposition"] == 'attachment; filename="laporan.pdf"'
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "kosong"), (b"MZ\x90\x00 not a document", "bukan jenis yang diizinkan"), (PDF * 40, "lebih besar"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "kosong"),
+        (b"MZ\x90\x00 not a document", "bukan jenis yang diizinkan"),
+        (PDF * 40, "lebih besar"),
+    ],
+)
 def test_evaluation_evidence_is_refused_like_evidence_of_actuals(world, lke, settings, tmp_path, content, message):
     settings.MEDIA_ROOT = tmp_path
     settings.KINERJA_EVIDENCE_MAX_BYTES = 1000

@@ -10,17 +10,31 @@ from kinerja.evaluation.scoring import ComponentInput, SubComponentInput
 D = Decimal
 
 
-@pytest.mark.parametrize(("letter", "value"), [
-    ("AA", 100), ("A", 90), ("BB", 80), ("B", 70), ("CC", 60), ("C", 50), ("D", 30), ("E", 0), (" bb ", 80),
-])
+@pytest.mark.parametrize(
+    ("letter", "value"),
+    [
+        ("AA", 100),
+        ("A", 90),
+        ("BB", 80),
+        ("B", 70),
+        ("CC", 60),
+        ("C", 50),
+        ("D", 30),
+        ("E", 0),
+        (" bb ", 80),
+    ],
+)
 def test_answer_values(letter, value):
     assert scoring.answer_value(letter) == D(value)
 
 
 def test_an_answer_given_as_its_value_counts_the_same():
     assert scoring.answer_value(90) == D(90) and scoring.answer_value(D("30")) == D(30)
-    assert scoring.sub_component_score([100, D(90), "A"], D("4.5")) == scoring.sub_component_score(
-        ["AA", "A", "A"], D("4.5")) == D("4.2")
+    assert (
+        scoring.sub_component_score([100, D(90), "A"], D("4.5"))
+        == scoring.sub_component_score(["AA", "A", "A"], D("4.5"))
+        == D("4.2")
+    )
 
 
 @pytest.mark.parametrize("wrong", ["F", "AAA", "100", "", None, "B+", 85, D("90.5"), -1, True])
@@ -29,32 +43,48 @@ def test_an_answer_not_allowed_is_refused_in_indonesian(wrong):
         scoring.answer_value(wrong)
 
 
-@pytest.mark.parametrize(("score", "letter", "name"), [
-    ("100", "AA", "Sangat Memuaskan"), ("90.0001", "AA", "Sangat Memuaskan"), ("90", "A", "Memuaskan"),
-    ("80.0001", "A", "Memuaskan"), ("80", "BB", "Sangat Baik"), ("70.01", "BB", "Sangat Baik"),
-    ("70", "B", "Baik"), ("60.0001", "B", "Baik"), ("60", "CC", "Cukup"), ("50.0001", "CC", "Cukup"),
-    ("50", "C", "Kurang"), ("30.0001", "C", "Kurang"), ("30", "D", "Sangat Kurang"),
-    ("29.9999", "D", "Sangat Kurang"), ("0", "D", "Sangat Kurang"),
-])
+@pytest.mark.parametrize(
+    ("score", "letter", "name"),
+    [
+        ("100", "AA", "Sangat Memuaskan"),
+        ("90.0001", "AA", "Sangat Memuaskan"),
+        ("90", "A", "Memuaskan"),
+        ("80.0001", "A", "Memuaskan"),
+        ("80", "BB", "Sangat Baik"),
+        ("70.01", "BB", "Sangat Baik"),
+        ("70", "B", "Baik"),
+        ("60.0001", "B", "Baik"),
+        ("60", "CC", "Cukup"),
+        ("50.0001", "CC", "Cukup"),
+        ("50", "C", "Kurang"),
+        ("30.0001", "C", "Kurang"),
+        ("30", "D", "Sangat Kurang"),
+        ("29.9999", "D", "Sangat Kurang"),
+        ("0", "D", "Sangat Kurang"),
+    ],
+)
 def test_predicate_lower_bounds_are_exclusive(score, letter, name):
     assert scoring.predicate(D(score)) == (letter, name)
 
 
-@pytest.mark.parametrize(("answers", "weight", "expected"), [
-    (["AA"] * 7, "6", "6"),                      # all AA: the whole weight
-    (["E"] * 3, "5", "0"),
-    (["A", "BB", "B"], "9", "7.2"),              # mean 80 × 9 / 100
-    (["AA", "A", "A"], "4.5", "4.2"),            # 280 / 3 × 4.5 / 100 = 4.2 exactly
-    (["AA", "AA", "A", "A", "A", "A", "A"], "6", "5.5714"),  # 650 × 6 / 700 = 5.571428… half-up
-    (["AA", "A", "A"], "15", "14"),
-    (["A", "A", "B"], "7.5", "6.25"),            # 250 / 3 × 7.5 / 100 = 6.25
-    (["AA", "BB", "BB"], "12.5", "10.8333"),     # 260 / 3 × 12.5 / 100 = 10.83333…
-    (["A", "BB"], "9", "7.65"),
-    (["AA", "D", "D"], "1", "0.5333"),           # 160 / 300 = 0.53333…
-    (["A", "A", "A", "A", "A", "A", "AA", "AA", "AA"], "4.5", "4.2"),  # 840 × 4.5 / 900
-    (["C", "C", "CC"], "0.1", "0.0533"),         # 160 / 3 × 0.1 / 100 = 0.05333…
-    (["AA", "AA", "E"], "0.1", "0.0667"),        # 200 / 3 × 0.1 / 100 = 0.06666… half-up
-])
+@pytest.mark.parametrize(
+    ("answers", "weight", "expected"),
+    [
+        (["AA"] * 7, "6", "6"),  # all AA: the whole weight
+        (["E"] * 3, "5", "0"),
+        (["A", "BB", "B"], "9", "7.2"),  # mean 80 × 9 / 100
+        (["AA", "A", "A"], "4.5", "4.2"),  # 280 / 3 × 4.5 / 100 = 4.2 exactly
+        (["AA", "AA", "A", "A", "A", "A", "A"], "6", "5.5714"),  # 650 × 6 / 700 = 5.571428… half-up
+        (["AA", "A", "A"], "15", "14"),
+        (["A", "A", "B"], "7.5", "6.25"),  # 250 / 3 × 7.5 / 100 = 6.25
+        (["AA", "BB", "BB"], "12.5", "10.8333"),  # 260 / 3 × 12.5 / 100 = 10.83333…
+        (["A", "BB"], "9", "7.65"),
+        (["AA", "D", "D"], "1", "0.5333"),  # 160 / 300 = 0.53333…
+        (["A", "A", "A", "A", "A", "A", "AA", "AA", "AA"], "4.5", "4.2"),  # 840 × 4.5 / 900
+        (["C", "C", "CC"], "0.1", "0.0533"),  # 160 / 3 × 0.1 / 100 = 0.05333…
+        (["AA", "AA", "E"], "0.1", "0.0667"),  # 200 / 3 × 0.1 / 100 = 0.06666… half-up
+    ],
+)
 def test_sub_component_score(answers, weight, expected):
     assert scoring.sub_component_score(answers, D(weight)) == D(expected)
 
@@ -81,8 +111,12 @@ def test_sums_are_exact_and_none_propagates():
 
 def _worksheet(answer_for):
     """The 2021 shape (§7): weights and criteria counts per sub-component; answer_for(criterion code)."""
-    shape = {"A": ("30", [("6", 7), ("9", 10), ("15", 8)]), "B": ("30", [("6", 3), ("9", 7), ("15", 10)]),
-             "C": ("15", [("3", 6), ("4.5", 9), ("7.5", 7)]), "D": ("25", [("5", 3), ("7.5", 5), ("12.5", 5)])}
+    shape = {
+        "A": ("30", [("6", 7), ("9", 10), ("15", 8)]),
+        "B": ("30", [("6", 3), ("9", 7), ("15", 10)]),
+        "C": ("15", [("3", 6), ("4.5", 9), ("7.5", 7)]),
+        "D": ("25", [("5", 3), ("7.5", 5), ("12.5", 5)]),
+    }
     components = []
     for code, (weight, subs) in shape.items():
         inputs = []
@@ -112,6 +146,7 @@ def test_a_worked_example_with_mixed_answers():
         if code.startswith("A.1."):
             return "AA" if code in ("A.1.1", "A.1.2") else "A"
         return "BB"
+
     result = scoring.score_worksheet(_worksheet(answer))
     a = result.components[0]
     assert [s.score for s in a.sub_components] == [D("5.5714"), D("7.2"), D("12")]

@@ -27,14 +27,18 @@ def evaluated(world, lke, settings, tmp_path):
     answers to every criterion, with a note and a recommendation on A.a.1; not final."""
     settings.MEDIA_ROOT = tmp_path
     evaluation = services.start_evaluation(actor=world.planner, agency=world.agency, year=YEAR)
-    first = Answer.objects.select_related("evaluation", "criterion").get(evaluation=evaluation,
-                                                                         criterion__code="A.a.1")
+    first = Answer.objects.select_related("evaluation", "criterion").get(evaluation=evaluation, criterion__code="A.a.1")
     services.save_self_assessment(actor=world.planner, answer=first, self_answer="B", self_note=SELF_NOTE)
     evaluation = services.submit_self_assessment(actor=world.planner, evaluation=evaluation, send_incomplete=True)
     for answer in Answer.objects.filter(evaluation=evaluation).select_related("evaluation", "criterion"):
         secret = answer.criterion.code == "A.a.1"
-        services.save_evaluator_answer(actor=world.inspector, answer=answer, value="BB" if secret else "B",
-                                       note=NOTE if secret else "", recommendation=RECOMMENDATION if secret else "")
+        services.save_evaluator_answer(
+            actor=world.inspector,
+            answer=answer,
+            value="BB" if secret else "B",
+            note=NOTE if secret else "",
+            recommendation=RECOMMENDATION if secret else "",
+        )
     return evaluation
 
 
@@ -50,15 +54,18 @@ def _log(client, user, query: str = "") -> str:
     return response.content.decode()
 
 
-@pytest.mark.parametrize(("who", "before_final", "once_final"), [
-    ("planner", False, True),
-    ("head_of_agency", False, True),
-    ("secretary", False, True),
-    ("bappeda", False, True),
-    ("outsider", False, False),
-    ("inspector", True, True),
-    ("admin", True, True),
-])
+@pytest.mark.parametrize(
+    ("who", "before_final", "once_final"),
+    [
+        ("planner", False, True),
+        ("head_of_agency", False, True),
+        ("secretary", False, True),
+        ("bappeda", False, True),
+        ("outsider", False, False),
+        ("inspector", True, True),
+        ("admin", True, True),
+    ],
+)
 def test_who_reads_the_inspectorates_secrets_before_and_after_final(world, admin, who, before_final, once_final):
     user = admin if who == "admin" else getattr(world, who)
     assert may_read_evaluation_secrets(user, world.agency) is before_final
@@ -81,8 +88,7 @@ def test_the_agency_log_hides_the_evaluators_answers_until_final(client, world, 
 
 
 @pytest.mark.parametrize("reader", ["inspector", "admin"])
-def test_the_inspectorate_and_the_administrator_read_the_answers_before_final(client, world, admin, evaluated,
-                                                                              reader):
+def test_the_inspectorate_and_the_administrator_read_the_answers_before_final(client, world, admin, evaluated, reader):
     page = _log(client, admin if reader == "admin" else getattr(world, reader), "?cari=rahasia")
     assert all(secret in page for secret in SECRETS) and 'id="history-sealed"' not in page
 
@@ -102,7 +108,8 @@ def test_an_indicator_history_shows_no_sealed_record(client, world, evaluated):
     indicator = world.agency.plans.first().indicators.order_by("order").first()
     secret = Answer.objects.get(evaluation=evaluated, criterion__code="A.a.1")
     AuditRecord.objects.filter(object_label="evaluation.answer", object_pk=str(secret.pk)).update(
-        about_label="strategy.indicator", about_pk=str(indicator.pk))
+        about_label="strategy.indicator", about_pk=str(indicator.pk)
+    )
     url = reverse("indicator-history", args=[SEED, indicator.code])
     client.force_login(world.head_of_agency)
     assert NOTE not in client.get(url).content.decode()

@@ -72,8 +72,7 @@ def test_the_page_asks_before_sending_and_states_how_many_are_unanswered(client,
     assert response.status_code == 302 and _state(started) == Evaluation.State.UNDER_EVALUATION
 
 
-def test_a_complete_self_assessment_is_sent_from_the_confirmation_without_the_incomplete_box(client, world,
-                                                                                           started):
+def test_a_complete_self_assessment_is_sent_from_the_confirmation_without_the_incomplete_box(client, world, started):
     _answer_every_criterion(started)
     client.force_login(world.planner)
     content = _submit(client).content.decode()

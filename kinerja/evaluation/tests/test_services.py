@@ -32,7 +32,9 @@ def test_the_planner_prepares_the_self_assessment_with_files_and_links(world, lk
     answer.refresh_from_db()
     assert (answer.self_answer, answer.self_note) == ("A", "Ada Renstra")
     assert sorted(EvaluationEvidence.objects.filter(answer=answer).values_list("kind", "link")) == [
-        ("", "renstra"), ("pdf", "")]
+        ("", "renstra"),
+        ("pdf", ""),
+    ]
     with pytest.raises(ValidationError, match="bukan jenis yang diizinkan"):
         services.add_evidence_file(actor=world.planner, answer=answer, name="x.pdf", content=b"MZ not a pdf")
     with pytest.raises(ValidationError, match="Pilih halaman Kinerja"):
@@ -60,8 +62,9 @@ def test_an_answer_not_allowed_is_refused_with_an_indonesian_message(world, unde
 @pytest.mark.parametrize("role", ["planner", "head_of_agency", "section_head", "bappeda", "outsider"])
 def test_only_the_inspectorate_answers_as_evaluator(world, under_evaluation, role):
     with pytest.raises(PermissionDenied):
-        services.save_evaluator_answer(actor=getattr(world, role), answer=_answer(under_evaluation, "A.a.1"),
-                                       value="AA")
+        services.save_evaluator_answer(
+            actor=getattr(world, role), answer=_answer(under_evaluation, "A.a.1"), value="AA"
+        )
 
 
 def test_finalising_with_unanswered_criteria_is_refused_listing_them(world, under_evaluation):
@@ -74,12 +77,14 @@ def test_finalising_with_unanswered_criteria_is_refused_listing_them(world, unde
 
 
 def test_a_final_evaluation_writes_the_sakip_indicator_actual_with_the_evaluation_as_evidence(
-        world, under_evaluation, django_assert_num_queries):
+    world, under_evaluation, django_assert_num_queries
+):
     # A.a (7 criteria, weight 6): two AA and five A → 5.5714; everything else BB → 80 % of its weight
     def letter(code):
         if code.startswith("A.a."):
             return "AA" if code in ("A.a.1", "A.a.2") else "A"
         return "BB"
+
     answer_all(under_evaluation, world.inspector, letter, recommendation_for={"B.c.1", "D.c.1"})
     with pytest.raises(PermissionDenied):
         services.finalise(actor=world.planner, evaluation=under_evaluation)
@@ -93,8 +98,12 @@ def test_a_final_evaluation_writes_the_sakip_indicator_actual_with_the_evaluatio
     evidence = actual.evidence.get()
     assert evidence.link == "/instansi/halut-diskominfo/evaluasi-sakip/2022/hasil/"
     assert AuditRecord.objects.filter(object_label="performance.actual", object_pk=str(actual.pk)).exists()
-    assert [f.answer.criterion.code for f in FollowUp.objects.filter(answer__evaluation=evaluation)
-            .select_related("answer__criterion").order_by("answer__criterion__code")] == ["B.c.1", "D.c.1"]
+    assert [
+        f.answer.criterion.code
+        for f in FollowUp.objects.filter(answer__evaluation=evaluation)
+        .select_related("answer__criterion")
+        .order_by("answer__criterion__code")
+    ] == ["B.c.1", "D.c.1"]
     with django_assert_num_queries(1):
         scores = selectors.final_scores(agency_ids=[world.agency.pk, 999], year=2022)
     assert scores == {world.agency.pk: (Decimal("80.7714"), "A")}
@@ -105,6 +114,7 @@ def test_a_final_evaluation_writes_the_sakip_indicator_actual_with_the_evaluatio
 
 def test_an_example_actual_gives_way_and_a_verified_one_refuses_the_finalisation(world, under_evaluation):
     from kinerja.performance.services import record_actual
+
     indicator = Indicator.objects.get(plan__agency=world.agency, code="IKU.1")
     record_actual(actor=None, indicator=indicator, year=2022, quarter=4, value=Decimal(55), is_example=True)
     answer_all(under_evaluation, world.inspector, "AA")
@@ -138,6 +148,7 @@ def test_an_evaluation_keeps_its_worksheet_version(world, lke, tmp_path):
     import yaml
 
     from kinerja.evaluation.worksheet import WorksheetError, builtin_worksheet_path, load_worksheet, parse_worksheet
+
     evaluation = services.start_evaluation(actor=world.inspector, agency=world.agency, year=2022)
     data = copy.deepcopy(yaml.safe_load(builtin_worksheet_path().read_text(encoding="utf-8")))
     data["code"] = "2030"
@@ -147,5 +158,6 @@ def test_an_evaluation_keeps_its_worksheet_version(world, lke, tmp_path):
     evaluation.refresh_from_db()
     assert evaluation.version == lke and evaluation.answers.count() == 80
     with pytest.raises(WorksheetError, match="sudah dipakai evaluasi"):
-        load_worksheet(actor=None, worksheet=parse_worksheet(yaml.safe_load(
-            builtin_worksheet_path().read_text(encoding="utf-8"))))
+        load_worksheet(
+            actor=None, worksheet=parse_worksheet(yaml.safe_load(builtin_worksheet_path().read_text(encoding="utf-8")))
+        )

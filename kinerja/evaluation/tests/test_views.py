@@ -58,15 +58,17 @@ def test_the_agency_sees_the_verdict_only_once_final(client, world, under_evalua
     assert "A (Memuaskan)" in content
 
 
-def test_the_planner_fills_the_self_assessment_and_adds_evidence_through_the_page(client, world, lke, settings,
-                                                                               tmp_path):
+def test_the_planner_fills_the_self_assessment_and_adds_evidence_through_the_page(
+    client, world, lke, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(world.planner)
     client.post(reverse("evaluation-start", args=[SEED]), {"year": "2022"})
     evaluation = Evaluation.objects.get(agency=world.agency, year=2022)
     client.post(reverse("evaluation-self", args=[SEED, 2022, "B.a.2"]), {"self_answer": "A", "self_note": "DO"})
-    client.post(reverse("evaluation-evidence-add", args=[SEED, 2022, "B.a.2"]),
-                {"link": "keputusan", "file": [_upload()]})
+    client.post(
+        reverse("evaluation-evidence-add", args=[SEED, 2022, "B.a.2"]), {"link": "keputusan", "file": [_upload()]}
+    )
     answer = Answer.objects.get(evaluation=evaluation, criterion__code="B.a.2")
     assert answer.self_answer == "A"
     file_evidence = answer.evidence.get(link="")
@@ -79,6 +81,7 @@ def test_the_planner_fills_the_self_assessment_and_adds_evidence_through_the_pag
 
 def _upload():
     from django.core.files.uploadedfile import SimpleUploadedFile
+
     return SimpleUploadedFile("bukti.pdf", PDF, content_type="application/pdf")
 
 
@@ -87,17 +90,20 @@ def _more_agencies(world, count):
     for number in range(start, start + count):
         agency = Agency.objects.create(region=world.agency.region, code=f"dinas-{number}", name=f"Dinas {number}")
         for year, score in ((2021, Decimal("60")), (2022, Decimal("71.5"))):
-            Evaluation.objects.create(agency=agency, year=year, version_id=world_lke(), state="final",
-                                      total_score=score, predicate="B")
+            Evaluation.objects.create(
+                agency=agency, year=year, version_id=world_lke(), state="final", total_score=score, predicate="B"
+            )
 
 
 def world_lke():
     from kinerja.evaluation.models import WorksheetVersion
+
     return WorksheetVersion.objects.get(code="2021").pk
 
 
-def test_the_region_summary_lists_every_agency_with_its_change_in_fixed_queries(client, world, lke,
-                                                                                django_assert_max_num_queries):
+def test_the_region_summary_lists_every_agency_with_its_change_in_fixed_queries(
+    client, world, lke, django_assert_max_num_queries
+):
     client.force_login(world.inspector)
     _more_agencies(world, 2)
     with django_assert_max_num_queries(PER_REQUEST_QUERIES + 4):
@@ -112,8 +118,9 @@ def test_the_region_summary_lists_every_agency_with_its_change_in_fixed_queries(
 
 
 @pytest.mark.parametrize("name", ["evaluation-page", "evaluation-result"])
-def test_the_evaluation_pages_cost_a_fixed_number_of_queries(client, world, under_evaluation, name,
-                                                             django_assert_max_num_queries, settings, tmp_path):
+def test_the_evaluation_pages_cost_a_fixed_number_of_queries(
+    client, world, under_evaluation, name, django_assert_max_num_queries, settings, tmp_path
+):
     answer_all(under_evaluation, world.inspector, "BB", recommendation_for={"A.a.1"})
     services.finalise(actor=world.inspector, evaluation=under_evaluation)
     client.force_login(world.inspector)
@@ -131,7 +138,8 @@ def test_the_evaluation_pages_cost_a_fixed_number_of_queries(client, world, unde
 
 
 def test_the_fed_indicator_is_read_only_on_the_entry_page_and_linked_on_its_indicator_page(
-        logged_in, world, under_evaluation):
+    logged_in, world, under_evaluation
+):
     answer_all(under_evaluation, world.inspector, "B")
     services.finalise(actor=world.inspector, evaluation=under_evaluation)
     entry = reverse("entry-page", args=[SEED, "kadis"]) + "?tahun=2022&triwulan=4"
@@ -144,6 +152,7 @@ def test_the_fed_indicator_is_read_only_on_the_entry_page_and_linked_on_its_indi
     page = logged_in.get(reverse("indicator-detail", args=[SEED, "IKU.1"])).content.decode()
     assert '<a href="/instansi/halut-diskominfo/evaluasi-sakip/2022/hasil/" class="evidence-link">' in page
     from kinerja.performance.models import Evidence
+
     link = Evidence.objects.get(actual__indicator__code="IKU.1", actual__year=2022)
     response = logged_in.get(reverse("evidence-download", args=[SEED, link.pk]))
     assert response.status_code == 302 and response["Location"] == reverse("evaluation-result", args=[SEED, 2022])

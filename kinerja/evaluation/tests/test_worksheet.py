@@ -19,13 +19,18 @@ def test_the_2021_worksheet_is_in_every_database_with_the_weights_and_counts_of_
     components = list(Component.objects.filter(version=version).prefetch_related("sub_components__criteria"))
     assert [(c.code, c.weight) for c in components] == [("A", 30), ("B", 30), ("C", 15), ("D", 25)]
     weights = [[sub.weight for sub in c.sub_components.all()] for c in components]
-    assert weights == [[6, 9, 15], [6, 9, 15], [3, Decimal("4.5"), Decimal("7.5")],
-                       [5, Decimal("7.5"), Decimal("12.5")]]
+    assert weights == [
+        [6, 9, 15],
+        [6, 9, 15],
+        [3, Decimal("4.5"), Decimal("7.5")],
+        [5, Decimal("7.5"), Decimal("12.5")],
+    ]
     counts = [[sub.criteria.count() for sub in c.sub_components.all()] for c in components]
     assert counts == [[7, 10, 8], [3, 7, 10], [6, 9, 7], [3, 5, 5]]
     assert Criterion.objects.get(sub_component__component__version=version, code="B.b.5").text == (
         "Setiap level organisasi melakukan pemantauan atas pengukuran capaian kinerja unit di bawahnya secara "
-        "berjenjang.")
+        "berjenjang."
+    )
 
 
 def _broken(change):
@@ -40,6 +45,7 @@ def test_components_not_adding_up_to_100_are_refused():
     def change(data):
         data["components"][3]["weight"] = "20"
         data["components"][3]["sub_components"][2]["weight"] = "7.5"
+
     assert _broken(change) == ["Lembar kerja: bobot komponen berjumlah 95, bukan 100."]
 
 
@@ -53,6 +59,7 @@ def test_missing_and_duplicate_codes_and_bad_weights_are_named_by_place():
         del data["components"][0]["sub_components"][1]["criteria"][2]["code"]
         data["components"][1]["sub_components"][0]["criteria"][1]["code"] = "B.a.1"
         data["components"][3]["sub_components"][0]["weight"] = "lima"
+
     problems = _broken(change)
     assert "Komponen A, subkomponen A.b, kriteria ke-3: “code” tidak ada." in problems
     assert "Komponen B, subkomponen B.a, kriteria B.a.1: kode “B.a.1” dipakai lebih dari sekali." in problems

@@ -26,8 +26,7 @@ def started(world, lke):
 
 
 def _self(evaluation, world, *codes, letter="B"):
-    for answer in Answer.objects.select_related("evaluation").filter(evaluation=evaluation,
-                                                                     criterion__code__in=codes):
+    for answer in Answer.objects.select_related("evaluation").filter(evaluation=evaluation, criterion__code__in=codes):
         services.save_self_assessment(actor=world.planner, answer=answer, self_answer=letter)
 
 
@@ -41,8 +40,7 @@ def test_the_counters_show_answered_criteria_per_component_and_overall(client, w
     client.force_login(world.planner)
     content = client.get(PAGE).content.decode()
     assert _count(content, "lke-self-count") == "3 / 80"
-    assert [_count(content, f"lke-self-count-{code}") for code in "ABCD"] == [
-        "2 / 25", "1 / 20", "0 / 22", "0 / 13"]
+    assert [_count(content, f"lke-self-count-{code}") for code in "ABCD"] == ["2 / 25", "1 / 20", "0 / 22", "0 / 13"]
     assert 'id="lke-eval-count' not in content  # the inspectorate's progress is not the agency's to read
     assert content.count('<details class="lke-component"') == 4
     assert re.search(r'<details class="lke-component" id="komponen-A" open>', content)  # A still has work
@@ -57,7 +55,8 @@ def test_the_page_unfolds_the_component_asked_for_or_the_first_with_work_left(cl
     client.force_login(world.planner)
     assert re.search(r'id="komponen-C" open', client.get(PAGE + "?komponen=C").content.decode())
     Answer.objects.filter(evaluation=started, criterion__sub_component__component__code__in="AB").update(
-        self_answer="B")
+        self_answer="B"
+    )
     assert re.search(r'id="komponen-C" open', client.get(PAGE).content.decode())
     after_a_save = client.get(PAGE + "?kriteria=A.c.2").content.decode()
     assert re.search(r'id="komponen-A" open', after_a_save) and re.search(r'id="sub-A.c" open', after_a_save)
@@ -66,8 +65,9 @@ def test_the_page_unfolds_the_component_asked_for_or_the_first_with_work_left(cl
 
 def test_an_htmx_save_answers_with_the_saved_status_and_the_new_counters(client, world, started):
     client.force_login(world.planner)
-    response = client.post(reverse("evaluation-self", args=[SEED, 2022, "B.a.2"]),
-                           {"self_answer": "A", "self_note": "DO"}, **HTMX)
+    response = client.post(
+        reverse("evaluation-self", args=[SEED, 2022, "B.a.2"]), {"self_answer": "A", "self_note": "DO"}, **HTMX
+    )
     content = response.content.decode()
     assert response.status_code == 200 and "<html" not in content
     assert 'class="saved-flag" role="status">✔ Tersimpan' in content
@@ -94,8 +94,9 @@ def test_the_inspectors_save_updates_the_evaluators_counters(client, world, unde
     page = client.get(PAGE).content.decode()
     assert _count(page, "lke-unanswered") == "2" and _count(page, "lke-eval-count") == "78 / 80"
     assert re.search(r'id="komponen-D" open', page) and re.search(r'id="sub-D.c" open', page)  # work left
-    content = client.post(reverse("evaluation-answer", args=[SEED, 2022, "D.c.4"]), {"answer": "A"},
-                          **HTMX).content.decode()
+    content = client.post(
+        reverse("evaluation-answer", args=[SEED, 2022, "D.c.4"]), {"answer": "A"}, **HTMX
+    ).content.decode()
     assert "Tersimpan" in content
     assert re.search(r'<strong id="lke-unanswered" hx-swap-oob="true">1</strong>', content)
     assert re.search(r'id="lke-eval-count-D" hx-swap-oob="true">12 / 13<', content)
@@ -116,8 +117,9 @@ def _queries(client):
 
 
 @pytest.mark.parametrize("who", ["planner", "inspector"])
-def test_the_worksheet_page_costs_the_same_queries_however_much_is_answered(client, world, started, who,
-                                                                          django_assert_max_num_queries):
+def test_the_worksheet_page_costs_the_same_queries_however_much_is_answered(
+    client, world, started, who, django_assert_max_num_queries
+):
     client.force_login(getattr(world, who))
     with django_assert_max_num_queries(PER_REQUEST_QUERIES + 6):
         assert client.get(PAGE).status_code == 200

@@ -29,8 +29,10 @@ from .report import CHANGED, EXAMPLE, NEW, Change, LoadReport
 KIND_ORDER = {Target.Kind.BASELINE: 0, Target.Kind.YEAR: 1, Target.Kind.QUARTER: 2, Target.Kind.END: 3}
 ACTUAL_TEXTS = ("supporting_factors", "hindering_factors", "follow_up", "note")
 BATCH = 500
-NOT_YOURS = ("realisasi diisi oleh pejabat yang memegang jabatan yang halaman IKI-nya memuat indikator ini; "
-             "Anda tidak dapat mengisinya atau mengubahnya melalui impor.")
+NOT_YOURS = (
+    "realisasi diisi oleh pejabat yang memegang jabatan yang halaman IKI-nya memuat indikator ini; "
+    "Anda tidak dapat mengisinya atau mengubahnya melalui impor."
+)
 OUT_OF_RANGE = "angka ini di luar batas yang dapat disimpan (paling banyak 16 angka sebelum koma)."
 
 
@@ -111,10 +113,19 @@ class _Figures:
 
     def trail(self, obj: Any, before: dict | None, indicator: Indicator, description: str) -> None:
         action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
-        self.loader.trail.append(audit.build(
-            actor=self.loader.actor, action=action, obj=obj, before=before, after=audit.snapshot(obj),
-            agency=self.plan.agency_id, about=indicator, note=self.loader.note, description=description,
-        ))
+        self.loader.trail.append(
+            audit.build(
+                actor=self.loader.actor,
+                action=action,
+                obj=obj,
+                before=before,
+                after=audit.snapshot(obj),
+                agency=self.plan.agency_id,
+                about=indicator,
+                note=self.loader.note,
+                description=description,
+            )
+        )
 
     def printing(self) -> dict[int, list[Position]]:
         """The positions whose IKI pages print each indicator once the file is loaded: the file's pages, and the
@@ -166,8 +177,9 @@ class _Figures:
 
     # -- targets --------------------------------------------------------------------------------------
     def targets(self, items: list[dict]) -> None:
-        existing = {(t.indicator_id, t.kind, t.year, t.quarter): t
-                    for t in Target.objects.filter(indicator__plan=self.plan)}
+        existing = {
+            (t.indicator_id, t.kind, t.year, t.quarter): t for t in Target.objects.filter(indicator__plan=self.plan)
+        }
         seen: set[tuple] = set()
         created, updated = [], []
         for index, item in enumerate(items):
@@ -182,8 +194,14 @@ class _Figures:
                 self.loader.problem(record, refused.field_name, refused.message)
                 continue
             try:
-                quarter = services.checked_target(indicator, kind=kind, year=year, quarter=item.get("quarter", 0),
-                                                  value=value, value_upper=value_upper)
+                quarter = services.checked_target(
+                    indicator,
+                    kind=kind,
+                    year=year,
+                    quarter=item.get("quarter", 0),
+                    value=value,
+                    value_upper=value_upper,
+                )
                 value, value_upper = services.stored_amount(value), services.stored_amount(value_upper)
             except ValidationError as error:
                 self.problems_of(record, error)
@@ -198,7 +216,10 @@ class _Figures:
             seen.add(key)
             target = existing.get(key)
             if target is not None and (target.value, target.value_upper, target.is_example) == (
-                    value, value_upper, False):
+                value,
+                value_upper,
+                False,
+            ):
                 self.count(self.loader.report.unchanged, Target)
                 continue
             if services.target_period_checked(kind):
@@ -219,8 +240,9 @@ class _Figures:
             target.value, target.value_upper, target.is_example = value, value_upper, False
             target.updated_by = self.loader.actor if getattr(self.loader.actor, "pk", None) else None
             try:
-                target.full_clean(exclude=["indicator", "updated_by"], validate_unique=False,
-                                  validate_constraints=False)
+                target.full_clean(
+                    exclude=["indicator", "updated_by"], validate_unique=False, validate_constraints=False
+                )
             except ValidationError as error:
                 self.problems_of(record, error)
         self.count(self.loader.report.created, Target, len(created))
@@ -231,9 +253,11 @@ class _Figures:
         for target, _ in updated:
             target.updated_at = now
         Target.objects.bulk_create(created, batch_size=BATCH)
-        Target.objects.bulk_update([target for target, _ in updated],
-                                   ["value", "value_upper", "is_example", "updated_by", "updated_at"],
-                                   batch_size=BATCH)
+        Target.objects.bulk_update(
+            [target for target, _ in updated],
+            ["value", "value_upper", "is_example", "updated_by", "updated_at"],
+            batch_size=BATCH,
+        )
         for target, before in [*((t, None) for t in created), *updated]:
             action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
             self.trail(target, before, target.indicator, services.target_description(target, action))
@@ -256,17 +280,28 @@ class _Figures:
                 self.loader.problem(record, refused.field_name, refused.message)
                 continue
             if ratio and value is not None:
-                self.loader.problem(record, "value", "nilai indikator rasio dihitung dari pembilang dan penyebut; "
-                                                     "kosongkan kolom nilai.")
+                self.loader.problem(
+                    record,
+                    "value",
+                    "nilai indikator rasio dihitung dari pembilang dan penyebut; kosongkan kolom nilai.",
+                )
                 continue
             if not ratio and (numerator is not None or denominator is not None):
-                self.loader.problem(record, "numerator" if numerator is not None else "denominator",
-                                    "pembilang dan penyebut hanya untuk indikator rasio; isi kolom nilai.")
+                self.loader.problem(
+                    record,
+                    "numerator" if numerator is not None else "denominator",
+                    "pembilang dan penyebut hanya untuk indikator rasio; isi kolom nilai.",
+                )
                 continue
             texts = {name: item.get(name, "").strip() for name in ACTUAL_TEXTS}
             try:
                 value, numerator, denominator = services.checked_actual(
-                    indicator, year=year, quarter=quarter, value=value, numerator=numerator, denominator=denominator,
+                    indicator,
+                    year=year,
+                    quarter=quarter,
+                    value=value,
+                    numerator=numerator,
+                    denominator=denominator,
                     **texts,
                 )
             except ValidationError as error:
@@ -282,8 +317,11 @@ class _Figures:
             seen.add(key)
             after = {"value": value, "numerator": numerator, "denominator": denominator, **texts}
             actual = existing.get(key)
-            if actual is not None and not actual.is_example and all(
-                    getattr(actual, name) == wanted for name, wanted in after.items()):
+            if (
+                actual is not None
+                and not actual.is_example
+                and all(getattr(actual, name) == wanted for name, wanted in after.items())
+            ):
                 self.count(self.loader.report.unchanged, Actual)
                 continue
             if not self.may_enter(indicator):
@@ -319,8 +357,11 @@ class _Figures:
             actual.is_example, actual.status = False, Actual.Status.DRAFT
             actual.entered_by = self.loader.actor if getattr(self.loader.actor, "pk", None) else None
             try:
-                actual.full_clean(exclude=["indicator", "entered_by", "verified_by"], validate_unique=False,
-                                  validate_constraints=False)
+                actual.full_clean(
+                    exclude=["indicator", "entered_by", "verified_by"],
+                    validate_unique=False,
+                    validate_constraints=False,
+                )
             except ValidationError as error:
                 self.problems_of(record, error)
         self.count(self.loader.report.created, Actual, len(created))
@@ -331,9 +372,11 @@ class _Figures:
         for actual, _ in updated:
             actual.updated_at = now
         Actual.objects.bulk_create(created, batch_size=BATCH)
-        Actual.objects.bulk_update([actual for actual, _ in updated],
-                                   ["value", "numerator", "denominator", *ACTUAL_TEXTS, "is_example", "status",
-                                    "entered_by", "updated_at"], batch_size=BATCH)
+        Actual.objects.bulk_update(
+            [actual for actual, _ in updated],
+            ["value", "numerator", "denominator", *ACTUAL_TEXTS, "is_example", "status", "entered_by", "updated_at"],
+            batch_size=BATCH,
+        )
         for actual, before in [*((a, None) for a in created), *updated]:
             action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
             self.trail(actual, before, actual.indicator, services.actual_description(actual, action))
@@ -341,8 +384,10 @@ class _Figures:
 
 def _change(label: str, record: str, name: str, before: Any, after: Any, kind: str) -> Change:
     """Numbers the Indonesian way, every significant decimal ("1.234,5"), as the person reads them in Excel."""
-    shown = [("" if value is None else format_exact(value) if isinstance(value, Decimal) else str(value))
-             for value in (before, after)]
+    shown = [
+        ("" if value is None else format_exact(value) if isinstance(value, Decimal) else str(value))
+        for value in (before, after)
+    ]
     return Change(label, record, name, *shown, kind=kind)
 
 

@@ -32,8 +32,10 @@ from .unit_of_work import UnitOfWork, dataset_date, same
 
 REGION_ADMIN_ONLY = "data wilayah hanya diubah oleh administrator."
 HEAD_ADMIN_ONLY = "kepala daerah hanya diubah oleh administrator."
-OFFICIAL_OUT_OF_REACH = ("pejabat ini sudah tercatat di luar jangkauan Anda (wilayah atau instansi lain, atau kepala "
-                         "daerah); hanya administrator yang dapat mengubah atau menugaskannya.")
+OFFICIAL_OUT_OF_REACH = (
+    "pejabat ini sudah tercatat di luar jangkauan Anda (wilayah atau instansi lain, atau kepala "
+    "daerah); hanya administrator yang dapat mengubah atau menugaskannya."
+)
 
 
 def function_rows(items: list[Any]) -> list[dict]:
@@ -56,8 +58,12 @@ def load_region(work: UnitOfWork, item: dict) -> Region | None:
     """The region: created or changed by the administrator (or the operator) only; anyone else's file must
     name it as it is."""
     work.preload(Region, Region.objects.filter(code=item["code"]), "code")
-    values = {"name": item["name"], "province": item.get("province", ""), "seat": item.get("seat", ""),
-              "head_title": item.get("head_title", "Bupati")}
+    values = {
+        "name": item["name"],
+        "province": item.get("province", ""),
+        "seat": item.get("seat", ""),
+        "head_title": item.get("head_title", "Bupati"),
+    }
     if not work.admin:
         existing = work.known[(Region, ("code",))].get((item["code"],))
         if existing is None:
@@ -113,24 +119,49 @@ def load_region_head(work: UnitOfWork, region: Region, item: dict | None) -> Non
     work.report.updated[label] += 1
     with audit.in_record_language():
         description = f"Kepala daerah «{str(region)[:150]}» diganti: {str(head)[:150]}"
-    work.trail.append(audit.build(actor=work.actor, action=AuditRecord.Action.CHANGED, obj=region, before=before,
-                                  after=audit.snapshot(region), note=work.note, description=description))
+    work.trail.append(
+        audit.build(
+            actor=work.actor,
+            action=AuditRecord.Action.CHANGED,
+            obj=region,
+            before=before,
+            after=audit.snapshot(region),
+            note=work.note,
+            description=description,
+        )
+    )
 
 
 def load_agency(work: UnitOfWork, region: Region) -> Agency | None:
     item = work.data["agency"]
     if not agency_allowed(work, region, item["code"]):
         return None
-    agency = work.save(Agency, "agency", {"code": item["code"]}, {
-        "region": region, "name": item["name"],
-        **{name: item.get(name, "") for name in (
-            "short_name", "printed_name", "address", "city", "telephone", "website", "email", "postcode", "duty",
-        )},
-    })
+    agency = work.save(
+        Agency,
+        "agency",
+        {"code": item["code"]},
+        {
+            "region": region,
+            "name": item["name"],
+            **{
+                name: item.get(name, "")
+                for name in (
+                    "short_name",
+                    "printed_name",
+                    "address",
+                    "city",
+                    "telephone",
+                    "website",
+                    "email",
+                    "postcode",
+                    "duty",
+                )
+            },
+        },
+    )
     if agency is not None:
         preload_agency(work, agency)
-        work.sync_rows(AgencyFunction, "agency.functions", {"agency": agency},
-                       function_rows(item.get("functions", [])))
+        work.sync_rows(AgencyFunction, "agency.functions", {"agency": agency}, function_rows(item.get("functions", [])))
     return agency
 
 
@@ -148,8 +179,7 @@ def agency_allowed(work: UnitOfWork, region: Region, code: str) -> bool:
         work.problem("agency", "code", f"Anda bukan admin perencanaan instansi '{code}'.")
         return False
     if existing.region_id != region.pk:
-        work.problem("region", "code", "instansi ini berada di wilayah lain; hanya administrator yang "
-                                       "memindahkannya.")
+        work.problem("region", "code", "instansi ini berada di wilayah lain; hanya administrator yang memindahkannya.")
         return False
     return True
 
@@ -158,23 +188,38 @@ def preload_agency(work: UnitOfWork, agency: Agency) -> None:
     """Every row of the agency the load compares, one query per table."""
     work.preload(Unit, Unit.objects.filter(agency=agency), "agency", "code")
     work.preload(Position, Position.objects.filter(agency=agency), "agency", "code")
-    work.preload(Assignment, Assignment.objects.filter(position__agency=agency).select_related(
-        "official", "position"), "official", "position", "start")
+    work.preload(
+        Assignment,
+        Assignment.objects.filter(position__agency=agency).select_related("official", "position"),
+        "official",
+        "position",
+        "start",
+    )
     work.preload(StrategicPlan, StrategicPlan.objects.filter(agency=agency), "agency", "first_year")
     work.preload_children(AgencyFunction, "agency", AgencyFunction.objects.filter(agency=agency).order_by("order"))
-    work.preload_children(PositionFunction, "position",
-                          PositionFunction.objects.filter(position__agency=agency).order_by("order"))
-    work.preload_children(PageIndicator, "position",
-                          PageIndicator.objects.filter(position__agency=agency).order_by("order"))
+    work.preload_children(
+        PositionFunction, "position", PositionFunction.objects.filter(position__agency=agency).order_by("order")
+    )
+    work.preload_children(
+        PageIndicator, "position", PageIndicator.objects.filter(position__agency=agency).order_by("order")
+    )
 
 
 def load_units(work: UnitOfWork, agency: Agency) -> None:
     for index, item in enumerate(work.data["units"]):
         record = f"units[{index + 1}] ({item['code']})"
         parent = work.lookup(work.units, item.get("parent"), record, "parent", "unit induk")
-        unit = work.save(Unit, record, {"agency": agency, "code": item["code"]}, {
-            "kind": item["kind"], "name": item["name"], "parent": parent, "order": index + 1,
-        })
+        unit = work.save(
+            Unit,
+            record,
+            {"agency": agency, "code": item["code"]},
+            {
+                "kind": item["kind"],
+                "name": item["name"],
+                "parent": parent,
+                "order": index + 1,
+            },
+        )
         work.register(work.units, item["code"], record, unit)
     work.create_new(Unit)
 
@@ -186,14 +231,27 @@ def load_positions(work: UnitOfWork, agency: Agency) -> None:
         superior = work.lookup(work.positions, item.get("superior"), record, "superior", "jabatan atasan")
         position = None
         if unit is not None:
-            position = work.save(Position, record, {"agency": agency, "code": item["code"]}, {
-                "unit": unit, "title": item["title"], "printed_title": item.get("printed_title", ""),
-                "superior": superior, "duty": item.get("duty", ""), "order": index + 1,
-            })
+            position = work.save(
+                Position,
+                record,
+                {"agency": agency, "code": item["code"]},
+                {
+                    "unit": unit,
+                    "title": item["title"],
+                    "printed_title": item.get("printed_title", ""),
+                    "superior": superior,
+                    "duty": item.get("duty", ""),
+                    "order": index + 1,
+                },
+            )
         work.register(work.positions, item["code"], record, position)
         if position is not None:
-            work.sync_rows(PositionFunction, f"{record}.functions", {"position": position},
-                           function_rows(item.get("functions", [])))
+            work.sync_rows(
+                PositionFunction,
+                f"{record}.functions",
+                {"position": position},
+                function_rows(item.get("functions", [])),
+            )
 
 
 def load_officials(work: UnitOfWork, region: Region, agency: Agency) -> None:
@@ -201,8 +259,11 @@ def load_officials(work: UnitOfWork, region: Region, agency: Agency) -> None:
     is changed or assigned only when the actor may manage them (accounts.access.managed_officials)."""
     items = work.data.get("officials", [])
     known = [known_official(work, region, item) for item in items]
-    managed = None if work.trusted else managed_officials(
-        work.actor, agency, [official for official in known if official is not None])
+    managed = (
+        None
+        if work.trusted
+        else managed_officials(work.actor, agency, [official for official in known if official is not None])
+    )
     for index, (item, existing) in enumerate(zip(items, known, strict=True)):
         nip = item.get("nip")
         key = nip or item["name"]
@@ -220,6 +281,9 @@ def load_officials(work: UnitOfWork, region: Region, agency: Agency) -> None:
         if item.get("end") and dataset_date(item["end"]) < dataset_date(item["start"]):
             work.problem(record, "end", "tanggal selesai tidak boleh sebelum tanggal mulai.")
         elif official is not None and position is not None:
-            work.save(Assignment, record, {"official": official, "position": position,
-                                           "start": dataset_date(item["start"])},
-                      {"end": dataset_date(item.get("end")), "acting": item.get("acting", False)})
+            work.save(
+                Assignment,
+                record,
+                {"official": official, "position": position, "start": dataset_date(item["start"])},
+                {"end": dataset_date(item.get("end")), "acting": item.get("acting", False)},
+            )

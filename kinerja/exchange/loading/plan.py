@@ -32,10 +32,10 @@ def preload_plan(work: UnitOfWork, plan: StrategicPlan) -> None:
     work.preload(SubActivity, SubActivity.objects.filter(activity__programme__plan=plan), "activity", "code")
     work.preload(Decree, Decree.objects.filter(plan=plan), "plan", "year")
     work.preload_children(KeyIndicatorRow, "plan", KeyIndicatorRow.objects.filter(plan=plan).order_by("order"))
-    work.preload_children(DecreeClause, "decree",
-                          DecreeClause.objects.filter(decree__plan=plan).order_by("kind", "order"))
-    work.preload_children(DecreeChapter, "decree",
-                          DecreeChapter.objects.filter(decree__plan=plan).order_by("order"))
+    work.preload_children(
+        DecreeClause, "decree", DecreeClause.objects.filter(decree__plan=plan).order_by("kind", "order")
+    )
+    work.preload_children(DecreeChapter, "decree", DecreeChapter.objects.filter(decree__plan=plan).order_by("order"))
     programmes = Programme.objects.filter(plan=plan)
     activities = Activity.objects.filter(programme__plan=plan)
     work.preload_links(Programme, "objectives", programmes)
@@ -49,24 +49,40 @@ def load_plan(work: UnitOfWork, agency: Agency) -> StrategicPlan | None:
     if item["last_year"] <= item["first_year"]:
         work.problem("plan", "last_year", "tahun akhir Renstra harus sesudah tahun awalnya.")
         return None
-    plan = work.save(StrategicPlan, "plan", {"agency": agency, "first_year": item["first_year"]}, {
-        "name": item["name"], "last_year": item["last_year"],
-    })
+    plan = work.save(
+        StrategicPlan,
+        "plan",
+        {"agency": agency, "first_year": item["first_year"]},
+        {
+            "name": item["name"],
+            "last_year": item["last_year"],
+        },
+    )
     if plan is None:
         return None
     preload_plan(work, plan)
     for index, goal in enumerate(item.get("goals", [])):
         record = f"plan.goals[{index + 1}] ({goal['code']})"
-        saved = work.save(Goal, record, {"plan": plan, "code": goal["code"]},
-                          {"text": goal["text"], "order": index + 1})
+        saved = work.save(
+            Goal, record, {"plan": plan, "code": goal["code"]}, {"text": goal["text"], "order": index + 1}
+        )
         work.register(work.goals, goal["code"], record, saved)
     for index, objective in enumerate(item.get("objectives", [])):
         record = f"plan.objectives[{index + 1}] ({objective['code']})"
         goal = work.lookup(work.goals, objective.get("goal"), record, "goal", "tujuan")
-        saved = work.save(Objective, record, {"plan": plan, "code": objective["code"]}, {
-            "text": objective["text"], "level": Objective.Level.STRATEGIC, "goal": goal, "position": None,
-            "contributes_to": None, "order": index + 1,
-        })
+        saved = work.save(
+            Objective,
+            record,
+            {"plan": plan, "code": objective["code"]},
+            {
+                "text": objective["text"],
+                "level": Objective.Level.STRATEGIC,
+                "goal": goal,
+                "position": None,
+                "contributes_to": None,
+                "order": index + 1,
+            },
+        )
         work.register(work.objectives, objective["code"], record, saved)
     for index, indicator in enumerate(item.get("indicators", [])):
         load_indicator(work, plan, index, indicator)
@@ -87,15 +103,29 @@ def load_indicator(work: UnitOfWork, plan: StrategicPlan, index: int, item: dict
         work.problem(record, "factor", str(error))
         factor = None
     ratio = item["formula"] == Indicator.Formula.RATIO
-    saved = work.save(Indicator, record, {"plan": plan, "code": item["code"]}, {
-        "name": item["name"], "objective": objective, "is_key": item.get("is_key", False),
-        "formula": item["formula"], "numerator": item.get("numerator", "") if ratio else "",
-        "denominator": item.get("denominator", "") if ratio else "", "factor": factor if ratio else None,
-        "definition": item.get("definition", ""), "unit": item["unit"],
-        "data_source": item.get("data_source", ""), "responsible_position": responsible,
-        "polarity": item.get("polarity", Indicator.Polarity.HIGHER), "quarter_rule": item["quarter_rule"],
-        "decimals": item.get("decimals", 2), "order": index + 1, "fed_by": item.get("fed_by", ""),
-    })
+    saved = work.save(
+        Indicator,
+        record,
+        {"plan": plan, "code": item["code"]},
+        {
+            "name": item["name"],
+            "objective": objective,
+            "is_key": item.get("is_key", False),
+            "formula": item["formula"],
+            "numerator": item.get("numerator", "") if ratio else "",
+            "denominator": item.get("denominator", "") if ratio else "",
+            "factor": factor if ratio else None,
+            "definition": item.get("definition", ""),
+            "unit": item["unit"],
+            "data_source": item.get("data_source", ""),
+            "responsible_position": responsible,
+            "polarity": item.get("polarity", Indicator.Polarity.HIGHER),
+            "quarter_rule": item["quarter_rule"],
+            "decimals": item.get("decimals", 2),
+            "order": index + 1,
+            "fed_by": item.get("fed_by", ""),
+        },
+    )
     work.register(work.indicators, item["code"], record, saved)
 
 
@@ -109,14 +139,17 @@ def load_key_rows(work: UnitOfWork, plan: StrategicPlan, items: list[dict]) -> N
         if not indicator.is_key:
             work.problem(record, "indicator", f"indikator '{item['indicator']}' bukan IKU (is_key: false).")
         objective = objective_of(work, indicator)
-        rows.append({
-            "indicator_id": indicator.pk, "order": index + 1,
-            "printed_objective": _unless(item.get("printed_objective", ""), objective.text if objective else ""),
-            "printed_name": _unless(item.get("printed_name", ""), indicator.name),
-            "printed_definition": _unless(item.get("printed_definition", ""), indicator.definition),
-            "printed_data_source": _unless(item.get("printed_data_source", ""), indicator.data_source),
-            "printed_responsible": item.get("printed_responsible", ""),
-        })
+        rows.append(
+            {
+                "indicator_id": indicator.pk,
+                "order": index + 1,
+                "printed_objective": _unless(item.get("printed_objective", ""), objective.text if objective else ""),
+                "printed_name": _unless(item.get("printed_name", ""), indicator.name),
+                "printed_definition": _unless(item.get("printed_definition", ""), indicator.definition),
+                "printed_data_source": _unless(item.get("printed_data_source", ""), indicator.data_source),
+                "printed_responsible": item.get("printed_responsible", ""),
+            }
+        )
     if len({row["indicator_id"] for row in rows}) != len(rows):
         work.problem("plan.key_indicator_rows", "indicator", "satu indikator muncul dua kali dalam tabel IKU.")
         return
@@ -136,8 +169,9 @@ def objective_of(work: UnitOfWork, indicator: Indicator) -> Objective | None:
 def load_programmes(work: UnitOfWork, plan: StrategicPlan, items: list[dict]) -> None:
     for index, item in enumerate(items):
         record = f"plan.programmes[{index + 1}] ({item['code']})"
-        programme = work.save(Programme, record, {"plan": plan, "code": item["code"]},
-                              {"name": item["name"], "order": index + 1})
+        programme = work.save(
+            Programme, record, {"plan": plan, "code": item["code"]}, {"name": item["name"], "order": index + 1}
+        )
         objectives = work.codes_to(work.objectives, item.get("objectives", []), record, "objectives", "sasaran")
         indicators = work.codes_to(work.indicators, item.get("indicators", []), record, "indicators", "indikator")
         if programme is None:
@@ -146,19 +180,29 @@ def load_programmes(work: UnitOfWork, plan: StrategicPlan, items: list[dict]) ->
         work.set_links(programme, "indicators", indicators)
         for a_index, activity_item in enumerate(item.get("activities", [])):
             a_record = f"{record}.activities[{a_index + 1}] ({activity_item['code']})"
-            activity = work.save(Activity, a_record, {"programme": programme, "code": activity_item["code"]},
-                                 {"name": activity_item["name"], "order": a_index + 1})
-            links = work.codes_to(work.indicators, activity_item.get("indicators", []), a_record,
-                                  "indicators", "indikator")
+            activity = work.save(
+                Activity,
+                a_record,
+                {"programme": programme, "code": activity_item["code"]},
+                {"name": activity_item["name"], "order": a_index + 1},
+            )
+            links = work.codes_to(
+                work.indicators, activity_item.get("indicators", []), a_record, "indicators", "indikator"
+            )
             if activity is None:
                 continue
             work.set_links(activity, "indicators", links)
             for s_index, sub_item in enumerate(activity_item.get("sub_activities", [])):
                 s_record = f"{a_record}.sub_activities[{s_index + 1}] ({sub_item['code']})"
-                sub = work.save(SubActivity, s_record, {"activity": activity, "code": sub_item["code"]},
-                                {"name": sub_item["name"], "order": s_index + 1})
-                links = work.codes_to(work.indicators, sub_item.get("indicators", []), s_record,
-                                      "indicators", "indikator")
+                sub = work.save(
+                    SubActivity,
+                    s_record,
+                    {"activity": activity, "code": sub_item["code"]},
+                    {"name": sub_item["name"], "order": s_index + 1},
+                )
+                links = work.codes_to(
+                    work.indicators, sub_item.get("indicators", []), s_record, "indicators", "indikator"
+                )
                 if sub is not None:
                     work.set_links(sub, "indicators", links)
 
@@ -177,28 +221,47 @@ def load_pages(work: UnitOfWork, plan: StrategicPlan) -> None:
         for o_index, item in enumerate(page["objectives"]):
             record = f"{page_record}.objectives[{o_index + 1}] ({item['code']})"
             above = work.lookup(work.objectives, item.get("contributes_to"), record, "contributes_to", "sasaran")
-            objective = work.save(Objective, record, {"plan": plan, "code": item["code"]}, {
-                "text": item["text"], "level": Objective.Level.PERFORMANCE, "goal": None,
-                "position": position, "contributes_to": above, "order": o_index + 1,
-            })
+            objective = work.save(
+                Objective,
+                record,
+                {"plan": plan, "code": item["code"]},
+                {
+                    "text": item["text"],
+                    "level": Objective.Level.PERFORMANCE,
+                    "goal": None,
+                    "position": position,
+                    "contributes_to": above,
+                    "order": o_index + 1,
+                },
+            )
             work.register(work.objectives, item["code"], record, objective)
             for r_index, row in enumerate(item.get("indicators", [])):
                 r_record = f"{record}.indicators[{r_index + 1}] ({row['indicator']})"
                 indicator = work.lookup(work.indicators, row["indicator"], r_record, "indicator", "indikator")
                 if indicator is None or objective is None:
                     continue
-                rows.append({
-                    "objective_id": objective.pk, "indicator_id": indicator.pk, "order": r_index + 1,
-                    "printed_name": _unless(row.get("printed_name", ""), indicator.name),
-                    "printed_definition": _unless(row.get("printed_definition", ""), indicator.definition),
-                    "printed_data_source": _unless(row.get("printed_data_source", ""), indicator.data_source),
-                })
+                rows.append(
+                    {
+                        "objective_id": objective.pk,
+                        "indicator_id": indicator.pk,
+                        "order": r_index + 1,
+                        "printed_name": _unless(row.get("printed_name", ""), indicator.name),
+                        "printed_definition": _unless(row.get("printed_definition", ""), indicator.definition),
+                        "printed_data_source": _unless(row.get("printed_data_source", ""), indicator.data_source),
+                    }
+                )
         indicator_ids = [row["indicator_id"] for row in rows]
         if len(set(indicator_ids)) != len(indicator_ids):
             work.problem(page_record, "indicators", "satu indikator muncul dua kali pada halaman jabatan ini.")
             continue
-        work.sync_rows(PageIndicator, f"{page_record}.indicators", {"position": position}, rows,
-                       order_by=("objective__order", "order"), sort_by=page_row_order(work))
+        work.sync_rows(
+            PageIndicator,
+            f"{page_record}.indicators",
+            {"position": position},
+            rows,
+            order_by=("objective__order", "order"),
+            sort_by=page_row_order(work),
+        )
 
 
 def page_row_order(work: UnitOfWork) -> Any:
@@ -213,24 +276,41 @@ def load_decree(work: UnitOfWork, plan: StrategicPlan) -> None:
     signatory = work.lookup(work.positions, item["signatory"], "decree", "signatory", "jabatan")
     if signatory is None:
         return
-    decree = work.save(Decree, "decree", {"plan": plan, "year": item["year"]}, {
-        "number": item["number"], "date": dataset_date(item["date"]), "place": item["place"], "title": item["title"],
-        "subject": item["subject"], "signatory": signatory,
-    })
+    decree = work.save(
+        Decree,
+        "decree",
+        {"plan": plan, "year": item["year"]},
+        {
+            "number": item["number"],
+            "date": dataset_date(item["date"]),
+            "place": item["place"],
+            "title": item["title"],
+            "subject": item["subject"],
+            "signatory": signatory,
+        },
+    )
     if decree is None:
         return
     rows = [
-        *({"kind": DecreeClause.Kind.CONSIDERATION.value, "order": i, "number": "", "text": text}
-          for i, text in enumerate(item.get("considerations", []), 1)),
-        *({"kind": DecreeClause.Kind.LEGAL_BASIS.value, "order": i, "number": "", "text": text}
-          for i, text in enumerate(item.get("legal_bases", []), 1)),
-        *({"kind": DecreeClause.Kind.DICTUM.value, "order": i, "number": d["label"], "text": d["text"]}
-          for i, d in enumerate(item.get("dictums", []), 1)),
+        *(
+            {"kind": DecreeClause.Kind.CONSIDERATION.value, "order": i, "number": "", "text": text}
+            for i, text in enumerate(item.get("considerations", []), 1)
+        ),
+        *(
+            {"kind": DecreeClause.Kind.LEGAL_BASIS.value, "order": i, "number": "", "text": text}
+            for i, text in enumerate(item.get("legal_bases", []), 1)
+        ),
+        *(
+            {"kind": DecreeClause.Kind.DICTUM.value, "order": i, "number": d["label"], "text": d["text"]}
+            for i, d in enumerate(item.get("dictums", []), 1)
+        ),
     ]
     rows.sort(key=lambda row: (row["kind"], row["order"]))
     work.sync_rows(DecreeClause, "decree", {"decree": decree}, rows, order_by=("kind", "order"))
-    chapters = [{"kind": c["kind"], "order": i, "title": c["title"], "body": c.get("body", "")}
-                for i, c in enumerate(item.get("chapters", []), 1)]
+    chapters = [
+        {"kind": c["kind"], "order": i, "title": c["title"], "body": c.get("body", "")}
+        for i, c in enumerate(item.get("chapters", []), 1)
+    ]
     if len({c["kind"] for c in chapters}) != len(chapters):
         work.problem("decree.chapters", "kind", "satu bab muncul dua kali.")
         return

@@ -110,10 +110,12 @@ class UnitOfWork:
     def _through(model: type[models.Model], name: str) -> tuple[type[models.Model], str, str]:
         """The table of a many-to-many field and its two key columns (this side's, the other side's)."""
         through = getattr(model, name).through
-        source = next(f.attname for f in through._meta.concrete_fields
-                      if f.is_relation and f.related_model is model)
-        target = next(f.attname for f in through._meta.concrete_fields
-                      if f.is_relation and f.attname != source and f.related_model is not model)
+        source = next(f.attname for f in through._meta.concrete_fields if f.is_relation and f.related_model is model)
+        target = next(
+            f.attname
+            for f in through._meta.concrete_fields
+            if f.is_relation and f.attname != source and f.related_model is not model
+        )
         return through, source, target
 
     def preload_links(self, model: type[models.Model], name: str, queryset: models.QuerySet) -> None:
@@ -147,8 +149,9 @@ class UnitOfWork:
             before = audit.snapshot(instance)
             for name, value in values.items():
                 if not same(instance, name, value):
-                    self.report.changes.append(Change(label, record, name, shown(getattr(instance, name)),
-                                                      shown(value)))
+                    self.report.changes.append(
+                        Change(label, record, name, shown(getattr(instance, name)), shown(value))
+                    )
                 setattr(instance, name, value)
             counter = self.report.updated
         try:
@@ -156,8 +159,11 @@ class UnitOfWork:
             # load's own (looked up above), its unique keys are the dicts' (`known`); the few check constraints no
             # clean() covers are checked where the values are read (load_plan, load_officials); the database's
             # constraints back them all.
-            instance.full_clean(exclude=[f.name for f in model._meta.concrete_fields if f.is_relation],
-                                validate_unique=False, validate_constraints=False)
+            instance.full_clean(
+                exclude=[f.name for f in model._meta.concrete_fields if f.is_relation],
+                validate_unique=False,
+                validate_constraints=False,
+            )
         except ValidationError as error:
             for field_name, messages in error.message_dict.items():
                 for message in messages:
@@ -177,8 +183,16 @@ class UnitOfWork:
             self.defer(record, instance, [name for name in values if name not in lookup])
         counter[label] += 1
         action = AuditRecord.Action.CREATED if before is None else AuditRecord.Action.CHANGED
-        self.trail.append(audit.build(actor=self.actor, action=action, obj=instance, before=before,
-                                      after=audit.snapshot(instance), note=self.note))
+        self.trail.append(
+            audit.build(
+                actor=self.actor,
+                action=action,
+                obj=instance,
+                before=before,
+                after=audit.snapshot(instance),
+                note=self.note,
+            )
+        )
         return instance
 
     def defer(self, record: str, instance: models.Model, names: list[str]) -> None:
@@ -210,8 +224,16 @@ class UnitOfWork:
         model.objects.bulk_create(instances, batch_size=BATCH)
         for instance in instances:
             self.rows_by_pk[model][instance.pk] = instance
-            self.trail.append(audit.build(actor=self.actor, action=AuditRecord.Action.CREATED, obj=instance,
-                                          before=None, after=audit.snapshot(instance), note=self.note))
+            self.trail.append(
+                audit.build(
+                    actor=self.actor,
+                    action=AuditRecord.Action.CREATED,
+                    obj=instance,
+                    before=None,
+                    after=audit.snapshot(instance),
+                    note=self.note,
+                )
+            )
 
     def flush(self) -> None:
         """The changed rows, one bulk UPDATE per table, and the replaced child lists, one DELETE and one INSERT per
@@ -221,8 +243,9 @@ class UnitOfWork:
         for model, (rows, fields) in self.pending.items():
             try:
                 with transaction.atomic():
-                    model.objects.bulk_update([instance for _, instance in rows.values()], sorted(fields),
-                                              batch_size=BATCH)
+                    model.objects.bulk_update(
+                        [instance for _, instance in rows.values()], sorted(fields), batch_size=BATCH
+                    )
             except IntegrityError as error:
                 records = ", ".join(record for record, _ in list(rows.values())[:5])
                 self.problem(records, "", f"perubahan ditolak basis data: {error}")
@@ -230,16 +253,18 @@ class UnitOfWork:
         for model, (parent_name, deleted, created) in self.replaced.items():
             owners = sorted(deleted)
             for start in range(0, len(owners), BATCH):
-                model.objects.filter(**{f"{parent_name}__in": owners[start:start + BATCH]}).delete()
+                model.objects.filter(**{f"{parent_name}__in": owners[start : start + BATCH]}).delete()
             model.objects.bulk_create(created, batch_size=BATCH)
         self.replaced.clear()
         for (model, name), wanted in self.relinked.items():
             through, source, target = self._through(model, name)
             owners = sorted(wanted)
             for start in range(0, len(owners), BATCH):
-                through.objects.filter(**{f"{source}__in": owners[start:start + BATCH]}).delete()
-            through.objects.bulk_create([through(**{source: owner, target: other})
-                                         for owner in owners for other in sorted(wanted[owner])], batch_size=BATCH)
+                through.objects.filter(**{f"{source}__in": owners[start : start + BATCH]}).delete()
+            through.objects.bulk_create(
+                [through(**{source: owner, target: other}) for owner in owners for other in sorted(wanted[owner])],
+                batch_size=BATCH,
+            )
         self.relinked.clear()
 
     @property
@@ -247,8 +272,13 @@ class UnitOfWork:
         return f"Dimuat dari berkas {self.source}"
 
     def sync_rows(
-        self, model: type[models.Model], record: str, parent: dict, rows: list[dict],
-        order_by: tuple[str, ...] = ("order",), sort_by: Any = None,
+        self,
+        model: type[models.Model],
+        record: str,
+        parent: dict,
+        rows: list[dict],
+        order_by: tuple[str, ...] = ("order",),
+        sort_by: Any = None,
     ) -> None:
         """Make the ordered child rows of `parent` exactly `rows` (replaced only when they differ)."""
         label = str(model._meta.verbose_name_plural)
@@ -265,8 +295,11 @@ class UnitOfWork:
             self.report.unchanged[label] += len(rows)
             return
         instances = [model(**parent, **row) for row in rows]
-        relations = {f: self.by_pk(f.related_model) for f in model._meta.concrete_fields
-                     if f.is_relation and f.name not in parent}
+        relations = {
+            f: self.by_pk(f.related_model)
+            for f in model._meta.concrete_fields
+            if f.is_relation and f.name not in parent
+        }
         for index, instance in enumerate(instances):
             checked = list(parent)
             for relation, known in relations.items():  # a row of the load's own: no query to check it
@@ -286,11 +319,17 @@ class UnitOfWork:
         (self.report.updated if existing else self.report.created)[label] += len(rows)
         with audit.in_record_language():
             description = f"{str(model._meta.verbose_name_plural).capitalize()} «{str(owner)[:150]}» diganti"
-        self.trail.append(audit.build(
-            actor=self.actor, action=AuditRecord.Action.CHANGED if existing else AuditRecord.Action.CREATED,
-            obj=owner, before={"rows": existing} if existing else None, after={"rows": rows}, note=self.note,
-            description=description,
-        ))
+        self.trail.append(
+            audit.build(
+                actor=self.actor,
+                action=AuditRecord.Action.CHANGED if existing else AuditRecord.Action.CREATED,
+                obj=owner,
+                before={"rows": existing} if existing else None,
+                after={"rows": rows},
+                note=self.note,
+                description=description,
+            )
+        )
 
     def by_pk(self, model: type[models.Model]) -> dict[Any, Any]:
         """The rows of `model` this load has read or written, by primary key."""
@@ -311,12 +350,21 @@ class UnitOfWork:
         if not self.report.changed or agency is None:
             return
         created, updated = sum(self.report.created.values()), sum(self.report.updated.values())
-        self.trail.append(audit.build(
-            actor=self.actor, action=AuditRecord.Action.LOADED, obj=agency, before=None,
-            after={"created": dict(self.report.created), "updated": dict(self.report.updated),
-                   "unchanged": dict(self.report.unchanged)},
-            note=self.note, description=f"Data instansi dimuat dari {self.source}: {created} baru, {updated} diubah",
-        ))
+        self.trail.append(
+            audit.build(
+                actor=self.actor,
+                action=AuditRecord.Action.LOADED,
+                obj=agency,
+                before=None,
+                after={
+                    "created": dict(self.report.created),
+                    "updated": dict(self.report.updated),
+                    "unchanged": dict(self.report.unchanged),
+                },
+                note=self.note,
+                description=f"Data instansi dimuat dari {self.source}: {created} baru, {updated} diubah",
+            )
+        )
         for entry in self.trail:
             entry.agency = agency
         AuditRecord.objects.bulk_create(self.trail, batch_size=500)

@@ -24,4 +24,3 @@ def test_a_load_records_the_rows_it_changed_and_a_summary_and_nothing_when_uncha
     assert (entry.before["name"], entry.after["name"]) == (old_name, "Nama indikator yang diubah")
     summary = AuditRecord.objects.get(action="loaded", note__contains="ubah.yaml")
     assert summary.agency_id == seed.pk and "1 diubah" in summary.description
-

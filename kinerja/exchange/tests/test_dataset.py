@@ -113,9 +113,9 @@ def test_malformed_nip_is_refused_naming_file_record_and_field_and_nothing_is_wr
     data["assignments"][0]["official"] = "196513201991121001"
     error = _refused(data)
     messages = [str(problem) for problem in error.problems]
-    assert any(
-        p.source == "uji.yaml" and "officials[1]" in p.record and p.field == "nip" for p in error.problems
-    ), messages
+    assert any(p.source == "uji.yaml" and "officials[1]" in p.record and p.field == "nip" for p in error.problems), (
+        messages
+    )
     assert Agency.objects.get(code="halut-diskominfo").name == "Dinas Komunikasi, Informatika dan Persandian"
 
 

@@ -19,11 +19,17 @@ def _figures(agency, actor=None) -> None:
     ratio = Indicator.objects.get(plan__agency=agency, code="IKU.5")
     count = Indicator.objects.filter(plan__agency=agency, formula=Indicator.Formula.COUNT).order_by("order").first()
     services.set_target(actor=actor, indicator=ratio, kind=Target.Kind.YEAR, year=2022, value=Decimal("60.5"))
-    services.set_target(actor=actor, indicator=ratio, kind=Target.Kind.QUARTER, year=2022, quarter=2,
-                        value=Decimal(30))
+    services.set_target(actor=actor, indicator=ratio, kind=Target.Kind.QUARTER, year=2022, quarter=2, value=Decimal(30))
     services.set_target(actor=actor, indicator=count, kind=Target.Kind.BASELINE, year=2021, value=Decimal(0))
-    services.record_actual(actor=actor, indicator=ratio, year=2022, quarter=1, numerator=Decimal(3),
-                           denominator=Decimal(7), follow_up="Dilanjutkan.")
+    services.record_actual(
+        actor=actor,
+        indicator=ratio,
+        year=2022,
+        quarter=1,
+        numerator=Decimal(3),
+        denominator=Decimal(7),
+        follow_up="Dilanjutkan.",
+    )
     services.record_actual(actor=actor, indicator=count, year=2022, quarter=1, value=Decimal(0))
 
 
@@ -32,8 +38,14 @@ def test_targets_and_actuals_round_trip_through_an_empty_database(seed):
     data = export_agency_data(seed)
     assert {"indicator": "IKU.5", "kind": "quarter", "year": 2022, "quarter": 2, "value": 30} in data["targets"]
     ratio_actual = next(row for row in data["actuals"] if row["indicator"] == "IKU.5")
-    assert ratio_actual == {"indicator": "IKU.5", "year": 2022, "quarter": 1, "numerator": 3, "denominator": 7,
-                            "follow_up": "Dilanjutkan."}
+    assert ratio_actual == {
+        "indicator": "IKU.5",
+        "year": 2022,
+        "quarter": 1,
+        "numerator": 3,
+        "denominator": 7,
+        "follow_up": "Dilanjutkan.",
+    }
     assert any(row.get("value") == 0 for row in data["actuals"]), "a zero is a figure, not a missing one"
     first = dump_dataset(data)
     empty_the_database()
@@ -48,8 +60,9 @@ def test_targets_and_actuals_round_trip_through_an_empty_database(seed):
 
 def test_example_figures_are_not_exported(seed):
     ratio = Indicator.objects.get(plan__agency=seed, code="IKU.5")
-    services.set_target(actor=None, indicator=ratio, kind=Target.Kind.YEAR, year=2022, value=Decimal(1),
-                        is_example=True)
+    services.set_target(
+        actor=None, indicator=ratio, kind=Target.Kind.YEAR, year=2022, value=Decimal(1), is_example=True
+    )
     assert "targets" not in export_agency_data(seed)
 
 

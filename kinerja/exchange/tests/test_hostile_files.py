@@ -46,7 +46,8 @@ def _sheet_member(content: bytes, sheet_name: str) -> str:
 
     rid = re.search(rf'<sheet [^>]*name="{re.escape(sheet_name)}"[^>]*r:id="(rId\d+)"', book).group(1)
     target = re.search(rf'<Relationship [^>]*Id="{rid}"[^>]*Target="([^"]+)"', rels) or re.search(
-        rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{rid}"', rels)
+        rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{rid}"', rels
+    )
     path = target.group(1).lstrip("/")
     return path if path.startswith("xl/") else f"xl/{path}"
 
@@ -61,16 +62,21 @@ def rewritten(content: bytes, member: str, change) -> bytes:
     return output.getvalue()
 
 
-XXE = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-       b'<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n')
-LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-          b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n')
+XXE = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+)
+LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n'
+)
 
 
 def _with_doctype(doctype: bytes, entity: bytes):
     def change(data: bytes) -> bytes:
         body = data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data
         return doctype + body.replace(b"<v>", b"<v>" + entity, 1)
+
     return change
 
 
@@ -81,7 +87,8 @@ def hostile_workbooks() -> dict[str, bytes]:
         "broken-sheet": rewritten(content, sheet, lambda data: data[: len(data) // 2]),
         "broken-workbook": rewritten(content, "xl/workbook.xml", lambda data: data[:-40]),
         "broken-strings": rewritten(content, "xl/sharedStrings.xml", lambda data: b"<sst><si><t>x</si></sst>")
-        if "xl/sharedStrings.xml" in zipfile.ZipFile(io.BytesIO(content)).namelist() else content[:100],
+        if "xl/sharedStrings.xml" in zipfile.ZipFile(io.BytesIO(content)).namelist()
+        else content[:100],
         "xxe-sheet": rewritten(content, sheet, _with_doctype(XXE, b"&xxe;")),
         "xxe-workbook": rewritten(content, "xl/workbook.xml", _with_doctype(XXE, b"")),
         "laughs-sheet": rewritten(content, sheet, _with_doctype(LAUGHS, b"&d;")),
@@ -90,6 +97,7 @@ def hostile_workbooks() -> dict[str, bytes]:
 
 
 # -- YAML ------------------------------------------------------------------------------------------------
+
 
 def test_yaml_aliases_are_refused_quickly_with_a_message_in_indonesian():
     started = time.perf_counter()
@@ -117,10 +125,12 @@ def test_a_dataset_text_larger_than_the_bound_is_refused_before_it_is_parsed(see
     monkeypatch.setattr(importer, "MAX_TEXT_BYTES", 1000)
     result = preview(actor=None, name="besar.yaml", content=b"# " + b"x" * 2000 + b"\n")
     assert [problem.message for problem in result.problems] == [
-        "berkas data lebih besar dari batas (0 MB); pecah atau kecilkan berkasnya."]
+        "berkas data lebih besar dari batas (0 MB); pecah atau kecilkan berkasnya."
+    ]
 
 
 # -- xlsx ------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("kind", list(hostile_workbooks()))
 def test_a_broken_or_hostile_workbook_is_refused_with_one_message(seed, kind):
@@ -137,7 +147,8 @@ def test_a_zip_bomb_is_refused_before_its_sheets_are_read(seed, monkeypatch):
     monkeypatch.setattr(xlsx, "MAX_UNPACKED_BYTES", 10_000)
     result = preview(actor=None, name="bom.xlsx", content=write_workbook(export_agency_data(seed)))
     assert [problem.message for problem in result.problems] == [
-        "isi buku kerja ini terlalu besar setelah dibuka (lebih dari 0 MB); berkas ditolak."]
+        "isi buku kerja ini terlalu besar setelah dibuka (lebih dari 0 MB); berkas ditolak."
+    ]
 
 
 def test_a_sheet_with_more_rows_than_the_bound_is_refused(seed, monkeypatch):
@@ -149,8 +160,10 @@ def test_a_sheet_with_more_rows_than_the_bound_is_refused(seed, monkeypatch):
 @pytest.mark.parametrize("kind", ["xxe-sheet", "broken-sheet", "truncated-zip", "laughs-sheet"])
 def test_the_preview_page_of_a_hostile_workbook_answers_with_a_message_not_a_500(client, world, kind):
     client.force_login(world.planner)
-    response = client.post(reverse("exchange-upload", args=[SEED]),
-                           {"berkas": SimpleUploadedFile(f"{kind}.xlsx", hostile_workbooks()[kind])})
+    response = client.post(
+        reverse("exchange-upload", args=[SEED]),
+        {"berkas": SimpleUploadedFile(f"{kind}.xlsx", hostile_workbooks()[kind])},
+    )
     assert response.status_code == 302
     page = client.get(response["Location"])
     assert page.status_code == 200
@@ -159,6 +172,7 @@ def test_the_preview_page_of_a_hostile_workbook_answers_with_a_message_not_a_500
 
 
 # -- numbers ----------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("value", [THIRTY_DIGITS, f"-{THIRTY_DIGITS}", f"{THIRTY_DIGITS}.5", 1e300])
 def test_a_huge_number_in_a_target_cell_is_a_problem_of_its_cell(seed, value):
@@ -183,8 +197,9 @@ def test_the_preview_page_of_a_thirty_digit_number_is_a_message(client, world):
     client.force_login(world.planner)
     data = export_agency_data(world.agency)
     data["targets"] = [{"indicator": "IKU.1", "kind": "year", "year": 2023, "value": THIRTY_DIGITS}]
-    response = client.post(reverse("exchange-upload", args=[SEED]),
-                           {"berkas": SimpleUploadedFile("angka.xlsx", write_workbook(data))})
+    response = client.post(
+        reverse("exchange-upload", args=[SEED]), {"berkas": SimpleUploadedFile("angka.xlsx", write_workbook(data))}
+    )
     page = client.get(response["Location"])
     assert page.status_code == 200 and 'id="confirm-import"' not in page.text
 
@@ -199,8 +214,10 @@ def test_a_cell_in_the_far_corner_of_a_sheet_does_not_make_the_preview_read_a_mi
     started = time.perf_counter()
     result = preview(actor=None, name="pojok.xlsx", content=output.getvalue())
     assert time.perf_counter() - started < 20
-    assert any(problem.sheet == "Target" and f"lebih dari {shape.MAX_ROWS} baris" in problem.message
-               for problem in result.problems), result.problems[:3]
+    assert any(
+        problem.sheet == "Target" and f"lebih dari {shape.MAX_ROWS} baris" in problem.message
+        for problem in result.problems
+    ), result.problems[:3]
 
 
 def _json_with(seed, place) -> bytes:
@@ -211,8 +228,9 @@ def _json_with(seed, place) -> bytes:
     return json.dumps(data).replace('"__HUGE__"', "1e400").replace('"__DIGITS__"', THIRTY_DIGITS).encode()
 
 
-@pytest.mark.parametrize("where", ["factor", "first_year", "decimals", "target_year", "quarter", "actual_value",
-                                   "thousands_of_digits"])
+@pytest.mark.parametrize(
+    "where", ["factor", "first_year", "decimals", "target_year", "quarter", "actual_value", "thousands_of_digits"]
+)
 def test_huge_or_infinite_numbers_anywhere_in_a_json_dataset_are_problems(seed, where):
     def place(data: dict) -> None:
         indicator = data["plan"]["indicators"][0]
@@ -241,8 +259,9 @@ def test_an_infinite_or_huge_number_typed_into_the_xml_of_a_cell_is_a_problem_of
     data = export_agency_data(seed)
     data["targets"] = [{"indicator": "IKU.1", "kind": "year", "year": 2023, "value": 987654}]
     content = write_workbook(data)
-    content = rewritten(content, _sheet_member(content, "Target"),
-                        lambda xml: xml.replace(b"<v>987654</v>", b"<v>" + written + b"</v>"))
+    content = rewritten(
+        content, _sheet_member(content, "Target"), lambda xml: xml.replace(b"<v>987654</v>", b"<v>" + written + b"</v>")
+    )
     result = preview(actor=None, name="angka.xlsx", content=content)
     assert not result.ok
     assert any(problem.sheet == "Target" and problem.row == 2 for problem in result.problems), result.problems
@@ -251,7 +270,8 @@ def test_an_infinite_or_huge_number_typed_into_the_xml_of_a_cell_is_a_problem_of
 def test_a_dataset_over_the_bound_is_refused_at_upload_and_not_kept(client, world, import_dir, monkeypatch):
     monkeypatch.setattr(importer, "MAX_TEXT_BYTES", 1000)
     client.force_login(world.planner)
-    response = client.post(reverse("exchange-upload", args=[SEED]),
-                           {"berkas": SimpleUploadedFile("besar.yaml", b"# " + b"x" * 2000)})
+    response = client.post(
+        reverse("exchange-upload", args=[SEED]), {"berkas": SimpleUploadedFile("besar.yaml", b"# " + b"x" * 2000)}
+    )
     assert response.status_code == 302 and response["Location"] == reverse("exchange-home", args=[SEED])
     assert not import_dir.exists() or not list(import_dir.iterdir())

@@ -59,12 +59,16 @@ def state() -> dict:
     """What an import could change, to compare before and after."""
     return {
         "officials": list(Official.objects.order_by("pk").values_list("nip", "name", "rank", "grade", "region_id")),
-        "assignments": list(Assignment.objects.order_by("pk").values_list("official_id", "position_id", "start",
-                                                                          "end")),
+        "assignments": list(
+            Assignment.objects.order_by("pk").values_list("official_id", "position_id", "start", "end")
+        ),
         "regions": list(Region.objects.order_by("pk").values_list("code", "name", "seat", "head_id")),
         "agencies": list(Agency.objects.order_by("pk").values_list("code", "name", "region_id")),
-        "actuals": list(Actual.objects.order_by("pk").values_list("indicator_id", "year", "quarter", "value",
-                                                                  "status", "entered_by_id")),
+        "actuals": list(
+            Actual.objects.order_by("pk").values_list(
+                "indicator_id", "year", "quarter", "value", "status", "entered_by_id"
+            )
+        ),
         "audit": AuditRecord.objects.count(),
     }
 
@@ -88,10 +92,14 @@ def refused(actor, data: dict, agency: Agency | None, name: str = "instansi.xlsx
 
 # -- officials --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("who", "nip"), [
-    ("another region's official", OUTSIDER_NIP),
-    ("another agency's official in the same region", NEIGHBOUR_NIP),
-])
+
+@pytest.mark.parametrize(
+    ("who", "nip"),
+    [
+        ("another region's official", OUTSIDER_NIP),
+        ("another agency's official in the same region", NEIGHBOUR_NIP),
+    ],
+)
 @pytest.mark.parametrize("name", ["instansi.xlsx", "instansi.yaml"])
 def test_a_planner_naming_an_official_out_of_reach_by_nip_is_refused_on_its_cell(world, neighbour, who, nip, name):
     data = naming(export_agency_data(world.agency), nip)
@@ -109,8 +117,9 @@ def test_the_region_head_cannot_be_named_as_an_official_of_the_planners_agency(w
     data = export_agency_data(world.agency)
     regent = world.agency.region.head
     data["officials"].append({"name": regent.name})
-    data["assignments"].append({"official": regent.name, "position": data["positions"][1]["code"],
-                                "start": "2024-01-02"})
+    data["assignments"].append(
+        {"official": regent.name, "position": data["positions"][1]["code"], "start": "2024-01-02"}
+    )
     problems = refused(world.planner, data, world.agency)
     assert [(p.sheet, p.column) for p in problems] == [("Pejabat", "Nama")], problems
 
@@ -119,8 +128,9 @@ def test_the_page_door_refuses_the_same_and_changes_nothing(client, world):
     client.force_login(world.planner)
     data = naming(export_agency_data(world.agency), OUTSIDER_NIP)
     before = state()
-    upload = client.post(reverse("exchange-upload", args=[SEED]),
-                         {"berkas": SimpleUploadedFile("instansi.xlsx", write_workbook(data))})
+    upload = client.post(
+        reverse("exchange-upload", args=[SEED]), {"berkas": SimpleUploadedFile("instansi.xlsx", write_workbook(data))}
+    )
     page = client.get(upload["Location"])
     assert page.status_code == 200 and "di luar jangkauan" in page.text and 'id="confirm-import"' not in page.text
     token = upload["Location"].rstrip("/").split("/")[-1]
@@ -148,17 +158,24 @@ def test_the_administrator_may_assign_an_official_of_another_agency(world, neigh
     assert neighbour.assignments.filter(position__agency=world.agency).exists()
 
 
-@pytest.mark.parametrize(("case", "expected"), [
-    ("own agency's official", True),
-    ("another region's official", False),
-    ("another agency's official, same region", False),
-    ("the region head", False),
-    ("an official who moved here from another agency", True),
-])
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("own agency's official", True),
+        ("another region's official", False),
+        ("another agency's official, same region", False),
+        ("the region head", False),
+        ("an official who moved here from another agency", True),
+    ],
+)
 def test_which_officials_a_planner_manages(world, neighbour, case, expected):
     moved = Official.objects.create(region=world.agency.region, nip=NEW_NIP, name="Pindahan")
-    Assignment.objects.create(official=moved, position=neighbour.assignments.get().position,
-                              start=datetime.date(2019, 1, 2), end=datetime.date(2020, 12, 31))
+    Assignment.objects.create(
+        official=moved,
+        position=neighbour.assignments.get().position,
+        start=datetime.date(2019, 1, 2),
+        end=datetime.date(2020, 12, 31),
+    )
     Assignment.objects.create(official=moved, position=world.agency.positions.first(), start=datetime.date(2021, 1, 4))
     official = {
         "own agency's official": Official.objects.get(nip=SECRETARY_NIP),
@@ -173,6 +190,7 @@ def test_which_officials_a_planner_manages(world, neighbour, case, expected):
 
 
 # -- the region and other agencies ------------------------------------------------------------------------
+
 
 def test_a_planner_changing_the_region_head_is_refused_on_its_cell(world):
     data = export_agency_data(world.agency)
@@ -198,12 +216,14 @@ def test_the_administrator_changes_the_region_head_and_the_audit_trail_records_i
     assert result.applied, [str(p) for p in result.problems]
     region.refresh_from_db()
     assert region.head.name == "Bupati Baru, S.H." and region.head.region == region
-    [record] = AuditRecord.objects.filter(action=AuditRecord.Action.CHANGED, object_label="organisation.region",
-                                          object_pk=str(region.pk), user=admin_user)
+    [record] = AuditRecord.objects.filter(
+        action=AuditRecord.Action.CHANGED, object_label="organisation.region", object_pk=str(region.pk), user=admin_user
+    )
     assert "Bupati Baru" in record.description
     assert record.before["head"] == old_head.pk and record.after["head"] == region.head.pk
-    assert any(change.column == "Nama Kepala Daerah" and change.after == "Bupati Baru, S.H."
-               for change in result.changes)
+    assert any(
+        change.column == "Nama Kepala Daerah" and change.after == "Bupati Baru, S.H." for change in result.changes
+    )
 
 
 @pytest.mark.parametrize(("field", "value"), [("name", "Kabupaten Lain"), ("seat", "Galela")])
@@ -224,8 +244,13 @@ def test_a_planner_cannot_load_another_agency_nor_move_theirs_to_another_region(
     assert [(p.record, p.field) for p in error.value.problems] == [("agency", "code")]
     data = export_agency_data(world.agency)
     luar = Region.objects.get(code="luar")
-    data["region"] = {"code": luar.code, "name": luar.name, "province": luar.province, "seat": luar.seat,
-                      "head_title": luar.head_title}
+    data["region"] = {
+        "code": luar.code,
+        "name": luar.name,
+        "province": luar.province,
+        "seat": luar.seat,
+        "head_title": luar.head_title,
+    }
     with pytest.raises(DatasetError) as error:
         load_agency_data(actor=world.planner, data=data, source="pindah.yaml")
     assert [(p.record, p.field) for p in error.value.problems] == [("region", "code")]
@@ -246,10 +271,16 @@ def test_someone_who_plans_nothing_loads_nothing(world):
 
 # -- actuals ----------------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def kasi_indicator(world):
-    return PageIndicator.objects.filter(position__agency=world.agency, position__code="kasi-tata-kelola",
-                                        indicator__formula="count").first().indicator
+    return (
+        PageIndicator.objects.filter(
+            position__agency=world.agency, position__code="kasi-tata-kelola", indicator__formula="count"
+        )
+        .first()
+        .indicator
+    )
 
 
 def _actual(indicator, **values) -> dict:
@@ -266,8 +297,7 @@ def test_a_planner_cannot_write_an_officials_actual_through_the_import(world, ka
 
 
 def test_a_planner_cannot_change_an_officials_entered_actual_but_may_reimport_it_unchanged(world, kasi_indicator):
-    actual = record_actual(actor=world.section_head, indicator=kasi_indicator, year=2022, quarter=2,
-                           value=Decimal(5))
+    actual = record_actual(actor=world.section_head, indicator=kasi_indicator, year=2022, quarter=2, value=Decimal(5))
     data = export_agency_data(world.agency)
     unchanged = import_file(actor=world.planner, name="sama.xlsx", content=write_workbook(data), agency=world.agency)
     assert unchanged.applied, [str(p) for p in unchanged.problems]
@@ -305,8 +335,8 @@ def test_who_may_import_an_actual(world, kasi_indicator, admin_user):
 
 # -- the attacker's script, on generated agencies ----------------------------------------------------------
 
-def test_a_generated_agencys_planner_cannot_take_a_neighbours_official_the_regent_nor_an_actual(db, settings,
-                                                                                              tmp_path):
+
+def test_a_generated_agencys_planner_cannot_take_a_neighbours_official_the_regent_nor_an_actual(db, settings, tmp_path):
     """Issue 15: with generated agencies, the planner of one imports a workbook that renames another agency's
     official (same region) and takes them in, names a new regent and writes an official's actual: every record
     is refused on its own cell, and nothing at all changes."""
@@ -319,16 +349,23 @@ def test_a_generated_agencys_planner_cannot_take_a_neighbours_official_the_regen
     victim = Official.objects.filter(assignments__position__agency=theirs).order_by("nip").first()
     data = naming(export_agency_data(mine), victim.nip)
     data["region"]["head"] = {"name": "Bupati Tandingan"}
-    page_row = PageIndicator.objects.filter(position__agency=mine, position__superior__isnull=False,
-                                            indicator__formula="count").select_related("indicator").first()
-    data["actuals"] = [row for row in data.get("actuals", [])
-                       if (row["indicator"], row["year"], row["quarter"]) != (page_row.indicator.code, 2025, 1)]
+    page_row = (
+        PageIndicator.objects.filter(
+            position__agency=mine, position__superior__isnull=False, indicator__formula="count"
+        )
+        .select_related("indicator")
+        .first()
+    )
+    data["actuals"] = [
+        row
+        for row in data.get("actuals", [])
+        if (row["indicator"], row["year"], row["quarter"]) != (page_row.indicator.code, 2025, 1)
+    ]
     data["actuals"].append({"indicator": page_row.indicator.code, "year": 2025, "quarter": 1, "value": 99})
     before = state()
     result = import_file(actor=planner, name="serang.xlsx", content=write_workbook(data), agency=mine)
     assert not result.applied
     cells = {(p.sheet, p.column) for p in result.problems}
-    assert {("Pejabat", "NIP"), ("Wilayah", "Nama Kepala Daerah"), ("Realisasi", "Realisasi")} <= cells, \
-        result.problems
+    assert {("Pejabat", "NIP"), ("Wilayah", "Nama Kepala Daerah"), ("Realisasi", "Realisasi")} <= cells, result.problems
     assert state() == before
     assert Official.objects.get(pk=victim.pk).name == victim.name

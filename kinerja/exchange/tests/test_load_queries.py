@@ -37,12 +37,15 @@ def _reloaded(agency: Agency) -> int:
 def test_an_unchanged_load_costs_the_same_fixed_number_of_queries_for_a_small_and_a_big_agency(seed, settings_media):
     builtin = _queries(read_dataset(settings.KINERJA_BUILTIN_DATASET))
     generate_region("lq", agencies=3, seed=1, evidence_every=10)
-    ranked = sorted(Agency.objects.filter(region__code="lq"),
-                    key=lambda a: Indicator.objects.filter(plan__agency=a).count())
+    ranked = sorted(
+        Agency.objects.filter(region__code="lq"), key=lambda a: Indicator.objects.filter(plan__agency=a).count()
+    )
     small, big = (ranked[0], _reloaded(ranked[0])), (ranked[-1], _reloaded(ranked[-1]))
     sizes = [Indicator.objects.filter(plan__agency=a).count() for a in (seed, small[0], big[0])]
-    print(f"unchanged load: built-in {builtin} queries ({sizes[0]} indicators), generated {small[1]} "
-          f"({sizes[1]}) and {big[1]} ({sizes[2]})")
+    print(
+        f"unchanged load: built-in {builtin} queries ({sizes[0]} indicators), generated {small[1]} "
+        f"({sizes[1]}) and {big[1]} ({sizes[2]})"
+    )
     assert sizes[2] > 1.5 * sizes[1]
     assert builtin <= UNCHANGED_LOAD and big[1] <= UNCHANGED_LOAD
     assert small[1] == big[1]

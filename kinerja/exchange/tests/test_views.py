@@ -130,8 +130,9 @@ def test_the_administrator_imports_a_new_agency(client, admin_user):
     assert done["Location"] == reverse("agency-overview", args=["halut-bappeda"])
     assert client.get(done["Location"]).status_code == 200
     assert client.get(reverse("position-page", args=["halut-bappeda", "kabid-ekonomi"])).status_code == 200
-    decree = client.get(reverse("document-download", args=["halut-bappeda", "keputusan-iku-iki", "docx"])
-                        + "?tahun=2022")
+    decree = client.get(
+        reverse("document-download", args=["halut-bappeda", "keputusan-iku-iki", "docx"]) + "?tahun=2022"
+    )
     assert decree.status_code == 200 and decree.content[:2] == b"PK", "the new agency's decree prints"
 
 
@@ -143,6 +144,7 @@ def test_a_planner_has_no_new_agency_import(client, world):
 
 
 # -- what an export leaves out, what an import writes (issue 16, point 5) ------------------------------------------
+
 
 def test_the_download_page_and_the_guide_say_that_example_figures_are_not_exported(client, world, example_figures):
     from kinerja.performance.models import Actual, Target
@@ -168,7 +170,8 @@ def _preview_of(client, data: dict) -> str:
 
 
 def test_the_preview_shows_new_figures_with_their_values_and_changed_ones_with_the_value_kinerja_holds(
-        client, world, example_figures):
+    client, world, example_figures
+):
     from decimal import Decimal
 
     from kinerja.core.numbers import format_exact
@@ -177,20 +180,27 @@ def test_the_preview_shows_new_figures_with_their_values_and_changed_ones_with_t
     from kinerja.strategy.models import Indicator
 
     iku2 = Indicator.objects.get(plan__agency=world.agency, code="IKU.2")
-    kept = services.set_target(actor=world.planner, indicator=iku2, kind="end", year=iku2.plan.last_year,
-                               value=Decimal(80))
+    kept = services.set_target(
+        actor=world.planner, indicator=iku2, kind="end", year=iku2.plan.last_year, value=Decimal(80)
+    )
     example = Target.objects.filter(indicator__plan__agency=world.agency, is_example=True, kind="quarter").first()
     taken = set(Target.objects.filter(indicator=iku2).values_list("kind", "year", "quarter"))
-    free_year = next(year for year in range(iku2.plan.first_year - 5, iku2.plan.first_year)
-                     if ("baseline", year, 0) not in taken)
+    free_year = next(
+        year for year in range(iku2.plan.first_year - 5, iku2.plan.first_year) if ("baseline", year, 0) not in taken
+    )
     data = export_agency_data(world.agency)
     [row] = [t for t in data["targets"] if t["kind"] == "end"]
     assert row["value"] == 80
     row["value"] = "1234.5"  # the file (a program's dataset strings) says 1.234,5
     data["targets"] += [
         {"indicator": "IKU.2", "kind": "baseline", "year": free_year, "value": 81},
-        {"indicator": example.indicator.code, "kind": "quarter", "year": example.year, "quarter": example.quarter,
-         "value": 81},
+        {
+            "indicator": example.indicator.code,
+            "kind": "quarter",
+            "year": example.year,
+            "quarter": example.quarter,
+            "value": 81,
+        },
     ]
     client.force_login(world.planner)
     page = _preview_of(client, data)

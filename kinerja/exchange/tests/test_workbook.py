@@ -29,12 +29,19 @@ def _schema_records() -> dict[str, dict]:
     plan = properties["plan"]["properties"]
     decree = properties["decree"]["properties"]
     items = {
-        "Wilayah": properties["region"], "Instansi": properties["agency"], "Unit Kerja": properties["units"]["items"],
-        "Jabatan": properties["positions"]["items"], "Pejabat": properties["officials"]["items"],
-        "Penugasan": properties["assignments"]["items"], "Tujuan": plan["goals"]["items"],
-        "Sasaran Strategis": plan["objectives"]["items"], "Indikator": plan["indicators"]["items"],
-        "IKU": plan["key_indicator_rows"]["items"], "Bab Keputusan": decree["chapters"]["items"],
-        "Target": properties["targets"]["items"], "Realisasi": properties["actuals"]["items"],
+        "Wilayah": properties["region"],
+        "Instansi": properties["agency"],
+        "Unit Kerja": properties["units"]["items"],
+        "Jabatan": properties["positions"]["items"],
+        "Pejabat": properties["officials"]["items"],
+        "Penugasan": properties["assignments"]["items"],
+        "Tujuan": plan["goals"]["items"],
+        "Sasaran Strategis": plan["objectives"]["items"],
+        "Indikator": plan["indicators"]["items"],
+        "IKU": plan["key_indicator_rows"]["items"],
+        "Bab Keputusan": decree["chapters"]["items"],
+        "Target": properties["targets"]["items"],
+        "Realisasi": properties["actuals"]["items"],
     }
     return {sheet: node["properties"] for sheet, node in items.items()}
 
@@ -88,10 +95,18 @@ def test_targets_and_actuals_round_trip_through_the_workbook(seed, tmp_path):
     ratio = Indicator.objects.get(plan__agency=seed, code="IKU.5")
     from kinerja.performance import services
 
-    services.set_target(actor=None, indicator=ratio, kind=Target.Kind.QUARTER, year=2022, quarter=3,
-                        value=Decimal("12.3456"))
-    services.record_actual(actor=None, indicator=ratio, year=2022, quarter=2, numerator=Decimal(5),
-                           denominator=Decimal(9), note="Catatan = dua")
+    services.set_target(
+        actor=None, indicator=ratio, kind=Target.Kind.QUARTER, year=2022, quarter=3, value=Decimal("12.3456")
+    )
+    services.record_actual(
+        actor=None,
+        indicator=ratio,
+        year=2022,
+        quarter=2,
+        numerator=Decimal(5),
+        denominator=Decimal(9),
+        note="Catatan = dua",
+    )
     path = tmp_path / "instansi.xlsx"
     call_command("export_agency", "halut-diskominfo", str(path))
     first = dump_dataset(export_agency_data(seed))
@@ -102,6 +117,7 @@ def test_targets_and_actuals_round_trip_through_the_workbook(seed, tmp_path):
 
 
 # -- a second agency, filled in as a planner would -------------------------------------------------------
+
 
 def _fill(book, sheet: str, *rows: list) -> None:
     """Type the rows from the first empty row on (the template's rows are prepared as text, not empty)."""
@@ -116,49 +132,137 @@ def second_agency_workbook(mistakes: bool = False) -> bytes:
     """A new agency typed into the blank template (headers as the template has them, labels of the lists)."""
     book = load_workbook(io.BytesIO(write_workbook(None)))
     _fill(book, "Wilayah", ["halut", "Kabupaten Halmahera Utara", "Maluku Utara", "Tobelo", "Bupati"])
-    _fill(book, "Instansi", ["halut-bappeda", "Badan Perencanaan Pembangunan Daerah", "Bappeda", "", "Jl. Kemakmuran",
-                             "Tobelo", "", "", "", "97762", "Menyusun rencana pembangunan daerah."])
+    _fill(
+        book,
+        "Instansi",
+        [
+            "halut-bappeda",
+            "Badan Perencanaan Pembangunan Daerah",
+            "Bappeda",
+            "",
+            "Jl. Kemakmuran",
+            "Tobelo",
+            "",
+            "",
+            "",
+            "97762",
+            "Menyusun rencana pembangunan daerah.",
+        ],
+    )
     _fill(book, "Fungsi Instansi", ["", "Perumusan kebijakan perencanaan."], ["", "Koordinasi penyusunan rencana."])
-    _fill(book, "Unit Kerja", ["badan", "Dinas", "Badan Perencanaan Pembangunan Daerah", ""],
-          ["bidang-ekonomi", "Bidang", "Bidang Ekonomi", "badan"],
-          ["bidang-ekonomi" if mistakes else "bidang-sosial", "Bidang", "Bidang Sosial", "badan"])
-    _fill(book, "Jabatan", ["kaban", "badan", "Kepala Badan", "", "", "Memimpin badan."],
-          ["kabid-ekonomi", "bidang-ekonomi", "Kepala Bidang Ekonomi", "", "kaban-x" if mistakes else "kaban", ""],
-          ["kabid-sosial", "bidang-ekonomi", "Kepala Bidang Sosial", "", "kaban", ""])
+    _fill(
+        book,
+        "Unit Kerja",
+        ["badan", "Dinas", "Badan Perencanaan Pembangunan Daerah", ""],
+        ["bidang-ekonomi", "Bidang", "Bidang Ekonomi", "badan"],
+        ["bidang-ekonomi" if mistakes else "bidang-sosial", "Bidang", "Bidang Sosial", "badan"],
+    )
+    _fill(
+        book,
+        "Jabatan",
+        ["kaban", "badan", "Kepala Badan", "", "", "Memimpin badan."],
+        ["kabid-ekonomi", "bidang-ekonomi", "Kepala Bidang Ekonomi", "", "kaban-x" if mistakes else "kaban", ""],
+        ["kabid-sosial", "bidang-ekonomi", "Kepala Bidang Sosial", "", "kaban", ""],
+    )
     _fill(book, "Fungsi Jabatan", ["kaban", "", "Memimpin penyusunan rencana."])
-    _fill(book, "Pejabat", ["19700101199503" + ("3" if mistakes else "1") + "001", "Ir. Budi Santoso, MT", "Pembina",
-                            "IV/a"],
-          ["198001012005011002", "Sari Dewi, SE", "Penata", "III/c"])
-    _fill(book, "Penugasan", ["198001012005011002", "kabid-ekonomi", "2022-01-03", "", "Tidak"],
-          ["19700101199503" + ("3" if mistakes else "1") + "001", "kaban", "2021-06-01", "", "Tidak"])
+    _fill(
+        book,
+        "Pejabat",
+        ["19700101199503" + ("3" if mistakes else "1") + "001", "Ir. Budi Santoso, MT", "Pembina", "IV/a"],
+        ["198001012005011002", "Sari Dewi, SE", "Penata", "III/c"],
+    )
+    _fill(
+        book,
+        "Penugasan",
+        ["198001012005011002", "kabid-ekonomi", "2022-01-03", "", "Tidak"],
+        ["19700101199503" + ("3" if mistakes else "1") + "001", "kaban", "2021-06-01", "", "Tidak"],
+    )
     _fill(book, "Renstra", ["Renstra 2021–2026", 2021, 2026])
     _fill(book, "Tujuan", ["T1", "Meningkatnya kualitas perencanaan."])
     _fill(book, "Sasaran Strategis", ["S1", "T1", "Meningkatnya keselarasan rencana."])
-    _fill(book, "Indikator",
-          ["IKU.1", "Persentase program yang selaras", "S1", "Ya", "Rasio", "Program selaras", "Seluruh program",
-           100, "Program selaras / seluruh program x 100%", "Persen", "Laporan", "kaban", "Makin tinggi makin baik",
-           "Triwulan terakhir", 2],
-          ["kabid-ekonomi.O1.I1", "Jumlah dokumen kajian ekonomi", "", "Tidak", "Jumlah", "", "", "", "", "Dokumen",
-           "Arsip bidang", "kabid-ekonomi", "Makin tinggi makin baik", "Dijumlahkan", 0])
+    _fill(
+        book,
+        "Indikator",
+        [
+            "IKU.1",
+            "Persentase program yang selaras",
+            "S1",
+            "Ya",
+            "Rasio",
+            "Program selaras",
+            "Seluruh program",
+            100,
+            "Program selaras / seluruh program x 100%",
+            "Persen",
+            "Laporan",
+            "kaban",
+            "Makin tinggi makin baik",
+            "Triwulan terakhir",
+            2,
+        ],
+        [
+            "kabid-ekonomi.O1.I1",
+            "Jumlah dokumen kajian ekonomi",
+            "",
+            "Tidak",
+            "Jumlah",
+            "",
+            "",
+            "",
+            "",
+            "Dokumen",
+            "Arsip bidang",
+            "kabid-ekonomi",
+            "Makin tinggi makin baik",
+            "Dijumlahkan",
+            0,
+        ],
+    )
     _fill(book, "IKU", ["IKU.1"])
     _fill(book, "Program", ["1.06.01", "Program Perencanaan", "S1", "IKU.1"])
     _fill(book, "Kegiatan", ["1.06.01", "1.06.01.2.01", "Penyusunan Rencana", "kabid-ekonomi.O1.I1"])
     _fill(book, "Sub Kegiatan", ["1.06.01", "1.06.01.2.01", "1.06.01.2.01.01", "Penyusunan RKPD", ""])
-    _fill(book, "Sasaran Kinerja", ["kaban", "kaban.O1", "Meningkatnya keselarasan rencana", "S1"],
-          ["kabid-ekonomi", "kabid-ekonomi.O1", "Tersedianya kajian ekonomi", "kaban.O1"])
+    _fill(
+        book,
+        "Sasaran Kinerja",
+        ["kaban", "kaban.O1", "Meningkatnya keselarasan rencana", "S1"],
+        ["kabid-ekonomi", "kabid-ekonomi.O1", "Tersedianya kajian ekonomi", "kaban.O1"],
+    )
     _fill(book, "Indikator IKI", ["kaban.O1", "IKU.1"], ["kabid-ekonomi.O1", "kabid-ekonomi.O1.I1"])
-    _fill(book, "Keputusan", ["050/12/BAPPEDA/2022", "2022-01-10", "Tobelo", 2022,
-                              "KEPUTUSAN KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH",
-                              "PENETAPAN INDIKATOR KINERJA UTAMA DAN INDIKATOR KINERJA INDIVIDU", "kaban"])
-    _fill(book, "Isi Keputusan", ["Menimbang", "", "bahwa kinerja perlu diukur dengan indikator yang jelas;"],
-          ["Mengingat", "", "Peraturan Presiden Nomor 29 Tahun 2014;"],
-          ["Memutuskan", "KESATU", "Menetapkan indikator kinerja sebagaimana tercantum dalam Lampiran."])
+    _fill(
+        book,
+        "Keputusan",
+        [
+            "050/12/BAPPEDA/2022",
+            "2022-01-10",
+            "Tobelo",
+            2022,
+            "KEPUTUSAN KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH",
+            "PENETAPAN INDIKATOR KINERJA UTAMA DAN INDIKATOR KINERJA INDIVIDU",
+            "kaban",
+        ],
+    )
+    _fill(
+        book,
+        "Isi Keputusan",
+        ["Menimbang", "", "bahwa kinerja perlu diukur dengan indikator yang jelas;"],
+        ["Mengingat", "", "Peraturan Presiden Nomor 29 Tahun 2014;"],
+        ["Memutuskan", "KESATU", "Menetapkan indikator kinerja sebagaimana tercantum dalam Lampiran."],
+    )
     _fill(book, "Bab Keputusan", ["Kata Pengantar", "KATA PENGANTAR", "Puji syukur.\n\nSemoga bermanfaat."])
-    _fill(book, "Target", ["IKU.1", "Tahunan", 2022, "", 80, ""],
-          ["IKU.1", "Tahunan", 2030 if mistakes else 2023, "", 85, ""],
-          ["kabid-ekonomi.O1.I1", "Triwulan", 2022, 1, "dua" if mistakes else 2, ""])
-    _fill(book, "Realisasi", ["IKU.1", 2022, 1, "", 7, "" if mistakes else 10, "Data lengkap", "", "", ""],
-          ["kabid-ekonomi.O1.I1", 2022, 1, 2, "", "", "", "", "", ""])
+    _fill(
+        book,
+        "Target",
+        ["IKU.1", "Tahunan", 2022, "", 80, ""],
+        ["IKU.1", "Tahunan", 2030 if mistakes else 2023, "", 85, ""],
+        ["kabid-ekonomi.O1.I1", "Triwulan", 2022, 1, "dua" if mistakes else 2, ""],
+    )
+    _fill(
+        book,
+        "Realisasi",
+        ["IKU.1", 2022, 1, "", 7, "" if mistakes else 10, "Data lengkap", "", "", ""],
+        ["kabid-ekonomi.O1.I1", 2022, 1, 2, "", "", "", "", "", ""],
+    )
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
@@ -241,7 +345,8 @@ def test_preview_lists_the_changed_values_on_their_cells(seed):
     result = preview(actor=None, name="x.xlsx", content=write_workbook(data))
     assert result.ok
     assert [(c.sheet, c.row, c.column, c.after) for c in result.changes] == [
-        ("Jabatan", 4, "Nama Jabatan", "Sekretaris Dinas Baru")]
+        ("Jabatan", 4, "Nama Jabatan", "Sekretaris Dinas Baru")
+    ]
 
 
 def test_yaml_and_json_go_through_the_same_import(seed, tmp_path):
@@ -255,13 +360,21 @@ def test_yaml_and_json_go_through_the_same_import(seed, tmp_path):
 
 # -- size ------------------------------------------------------------------------------------------------
 
+
 def big_workbook(seed, rows: int, extra_indicators: int = 125) -> tuple[bytes, int]:
     """The built-in agency with invented indicators and `rows` rows of quarterly targets and actuals."""
     data = export_agency_data(seed)
     plan = data["plan"]
     plan["indicators"] += [
-        {"code": f"UJI.{n}", "name": f"Jumlah dokumen uji {n}", "formula": "count", "unit": "Dokumen",
-         "polarity": "higher", "quarter_rule": "sum", "decimals": 0}
+        {
+            "code": f"UJI.{n}",
+            "name": f"Jumlah dokumen uji {n}",
+            "formula": "count",
+            "unit": "Dokumen",
+            "polarity": "higher",
+            "quarter_rule": "sum",
+            "decimals": 0,
+        }
         for n in range(1, extra_indicators + 1)
     ]
     periods = [(year, quarter) for year in range(plan["first_year"], plan["last_year"] + 1) for quarter in (1, 2, 3, 4)]
@@ -270,12 +383,25 @@ def big_workbook(seed, rows: int, extra_indicators: int = 125) -> tuple[bytes, i
         for year, quarter in periods:
             if len(targets) + len(actuals) >= rows:
                 break
-            targets.append({"indicator": indicator["code"], "kind": "quarter", "year": year, "quarter": quarter,
-                            "value": quarter * 10,
-                            **({"value_upper": 100} if indicator.get("polarity") == "range" else {})})
+            targets.append(
+                {
+                    "indicator": indicator["code"],
+                    "kind": "quarter",
+                    "year": year,
+                    "quarter": quarter,
+                    "value": quarter * 10,
+                    **({"value_upper": 100} if indicator.get("polarity") == "range" else {}),
+                }
+            )
             ratio = indicator["formula"] == "ratio"
-            actuals.append({"indicator": indicator["code"], "year": year, "quarter": quarter,
-                            **({"numerator": quarter, "denominator": 4} if ratio else {"value": quarter})})
+            actuals.append(
+                {
+                    "indicator": indicator["code"],
+                    "year": year,
+                    "quarter": quarter,
+                    **({"numerator": quarter, "denominator": 4} if ratio else {"value": quarter}),
+                }
+            )
     data["targets"], data["actuals"] = targets, actuals
     return write_workbook(data), len(targets) + len(actuals)
 
@@ -291,14 +417,15 @@ def test_a_workbook_of_thousands_of_rows_imports_in_a_bounded_number_of_queries(
     # The same organisation and plan, 4,000 more rows of figures: the rows and their audit records are
     # written in batches (SQLite takes 999 parameters a query, so about 60 audit records a batch), never one
     # query per row.
-    assert len(big_queries) - len(small_queries) < (count - small_count) / 20, (len(small_queries),
-                                                                                  len(big_queries))
+    assert len(big_queries) - len(small_queries) < (count - small_count) / 20, (len(small_queries), len(big_queries))
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         result = import_file(actor=None, name="besar.xlsx", content=content)
     elapsed = time.perf_counter() - started
-    print(f"\n{count} rows of targets and actuals: imported in {elapsed:.2f} s with {len(queries)} queries "
-          f"(preview of 1,000 rows: {len(small_queries)} queries, of 5,000: {len(big_queries)})")
+    print(
+        f"\n{count} rows of targets and actuals: imported in {elapsed:.2f} s with {len(queries)} queries "
+        f"(preview of 1,000 rows: {len(small_queries)} queries, of 5,000: {len(big_queries)})"
+    )
     assert result.ok, [str(p) for p in result.problems[:5]]
     assert Target.objects.count() + Actual.objects.count() == count
     # The organisation and plan rows cost a few queries each (about 1,600 here); the figures a few per 500
@@ -319,8 +446,13 @@ def test_workbook_cells_read_as_a_planner_types_them():
     assert read_cell(number, 0.98, "0%") == 98  # typed "98%" in Excel: the percentage it shows
     assert read_cell(number, 0.985, "0.0%") == "98.5"
     assert read_cell(number, 0.98, "General") == "0.98"
-    for bad, message in [("dua", "bukan angka"), ("1.5", "tulis koma, mis. 1,5"), ("1" * 30, "terlalu besar"),
-                         (1e29, "terlalu besar"), (True, "bukan angka")]:
+    for bad, message in [
+        ("dua", "bukan angka"),
+        ("1.5", "tulis koma, mis. 1,5"),
+        ("1" * 30, "terlalu besar"),
+        (1e29, "terlalu besar"),
+        (True, "bukan angka"),
+    ]:
         with pytest.raises(BadCell, match=message):
             read_cell(number, bad)
 

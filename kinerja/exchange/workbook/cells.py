@@ -17,7 +17,6 @@ class BadCell(Exception):
     """A cell's problem while reading it."""
 
 
-
 def _number_value(decimal: Decimal) -> int | str:
     """A number as the dataset file writes it (an int or "12.5", read back by core.numbers.from_dataset)."""
     return int(decimal) if decimal == decimal.to_integral_value() else f"{decimal.normalize():f}"

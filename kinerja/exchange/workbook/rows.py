@@ -35,8 +35,11 @@ def dataset_rows(data: dict[str, Any]) -> dict[str, list[dict]]:
         "Fungsi Instansi": _functions_rows(data["agency"].get("functions", [])),
         "Unit Kerja": list(data.get("units", [])),
         "Jabatan": [{k: v for k, v in item.items() if k != "functions"} for item in data.get("positions", [])],
-        "Fungsi Jabatan": [row for item in data.get("positions", [])
-                           for row in _functions_rows(item.get("functions", []), position=item["code"])],
+        "Fungsi Jabatan": [
+            row
+            for item in data.get("positions", [])
+            for row in _functions_rows(item.get("functions", []), position=item["code"])
+        ],
         "Pejabat": list(data.get("officials", [])),
         "Penugasan": list(data.get("assignments", [])),
         "Renstra": [{key: plan[key] for key in ("name", "first_year", "last_year")}] if plan else [],
@@ -45,23 +48,39 @@ def dataset_rows(data: dict[str, Any]) -> dict[str, list[dict]]:
         "Indikator": list(plan.get("indicators", [])),
         "IKU": list(plan.get("key_indicator_rows", [])),
         "Program": [{k: v for k, v in item.items() if k != "activities"} for item in plan.get("programmes", [])],
-        "Kegiatan": [{"programme": p["code"], **{k: v for k, v in a.items() if k != "sub_activities"}}
-                     for p in plan.get("programmes", []) for a in p.get("activities", [])],
-        "Sub Kegiatan": [{"programme": p["code"], "activity": a["code"], **s}
-                         for p in plan.get("programmes", []) for a in p.get("activities", [])
-                         for s in a.get("sub_activities", [])],
-        "Sasaran Kinerja": [{"position": page["position"], **{k: v for k, v in o.items() if k != "indicators"}}
-                            for page in data.get("pages", []) for o in page["objectives"]],
-        "Indikator IKI": [{"objective": o["code"], **row} for page in data.get("pages", [])
-                          for o in page["objectives"] for row in o.get("indicators", [])],
-        "Keputusan": [], "Isi Keputusan": [], "Bab Keputusan": [],
+        "Kegiatan": [
+            {"programme": p["code"], **{k: v for k, v in a.items() if k != "sub_activities"}}
+            for p in plan.get("programmes", [])
+            for a in p.get("activities", [])
+        ],
+        "Sub Kegiatan": [
+            {"programme": p["code"], "activity": a["code"], **s}
+            for p in plan.get("programmes", [])
+            for a in p.get("activities", [])
+            for s in a.get("sub_activities", [])
+        ],
+        "Sasaran Kinerja": [
+            {"position": page["position"], **{k: v for k, v in o.items() if k != "indicators"}}
+            for page in data.get("pages", [])
+            for o in page["objectives"]
+        ],
+        "Indikator IKI": [
+            {"objective": o["code"], **row}
+            for page in data.get("pages", [])
+            for o in page["objectives"]
+            for row in o.get("indicators", [])
+        ],
+        "Keputusan": [],
+        "Isi Keputusan": [],
+        "Bab Keputusan": [],
         "Target": list(data.get("targets", [])),
         "Realisasi": list(data.get("actuals", [])),
     }
     decree = data.get("decree")
     if decree:
-        rows["Keputusan"] = [{key: decree[key] for key in
-                              ("number", "date", "place", "year", "title", "subject", "signatory")}]
+        rows["Keputusan"] = [
+            {key: decree[key] for key in ("number", "date", "place", "year", "title", "subject", "signatory")}
+        ]
         rows["Isi Keputusan"] = [
             *({"part": Clause.CONSIDERATION.value, "text": text} for text in decree.get("considerations", [])),
             *({"part": Clause.LEGAL_BASIS.value, "text": text} for text in decree.get("legal_bases", [])),
@@ -169,8 +188,9 @@ class Builder:
             if "text" not in row:
                 continue
             number = row.get("number", "")
-            items.append({"number": number, "text": row["text"]} if number and number != str(index + 1)
-                         else row["text"])
+            items.append(
+                {"number": number, "text": row["text"]} if number and number != str(index + 1) else row["text"]
+            )
         return items
 
     def plan(self, plan_row: dict) -> dict[str, Any]:
@@ -187,8 +207,9 @@ class Builder:
             programme = by_code.get(row.get("programme"))
             if programme is None:
                 if "programme" in row:
-                    self.problem("Kegiatan", row, "programme", f"program '{row['programme']}' tidak ada di lembar "
-                                                               "Program.")
+                    self.problem(
+                        "Kegiatan", row, "programme", f"program '{row['programme']}' tidak ada di lembar Program."
+                    )
                 continue
             index = programmes.index(programme)
             items = programme.setdefault("activities", [])
@@ -200,14 +221,21 @@ class Builder:
             found = activities.get((row.get("programme"), row.get("activity")))
             if found is None:
                 if "activity" in row:
-                    self.problem("Sub Kegiatan", row, "activity",
-                                 f"kegiatan '{row['activity']}' program '{row.get('programme', '')}' tidak ada di "
-                                 "lembar Kegiatan.")
+                    self.problem(
+                        "Sub Kegiatan",
+                        row,
+                        "activity",
+                        f"kegiatan '{row['activity']}' program '{row.get('programme', '')}' tidak ada di "
+                        "lembar Kegiatan.",
+                    )
                 continue
             p_index, a_index, activity = found
             items = activity.setdefault("sub_activities", [])
-            self.at(("plan", "programmes", p_index, "activities", a_index, "sub_activities", len(items)),
-                    "Sub Kegiatan", row)
+            self.at(
+                ("plan", "programmes", p_index, "activities", a_index, "sub_activities", len(items)),
+                "Sub Kegiatan",
+                row,
+            )
             items.append(self.clean(row, "programme", "activity"))
         plan["programmes"] = programmes
         return plan
@@ -235,8 +263,12 @@ class Builder:
             code = row.get("objective")
             if code not in objectives:
                 if code is not None:
-                    self.problem("Indikator IKI", row, "objective",
-                                 f"sasaran kinerja '{code}' tidak ada di lembar Sasaran Kinerja.")
+                    self.problem(
+                        "Indikator IKI",
+                        row,
+                        "objective",
+                        f"sasaran kinerja '{code}' tidak ada di lembar Sasaran Kinerja.",
+                    )
                 continue
             path, objective = objectives[code]
             items = objective.setdefault("indicators", [])
@@ -255,8 +287,9 @@ class Builder:
                 continue
             key = CLAUSE_LISTS[row["part"]]
             self.at(("decree", key, len(parts[row["part"]])), "Isi Keputusan", row)
-            parts[row["part"]].append({"label": row.get("label", ""), "text": row["text"]}
-                                      if row["part"] == Clause.DICTUM else row["text"])
+            parts[row["part"]].append(
+                {"label": row.get("label", ""), "text": row["text"]} if row["part"] == Clause.DICTUM else row["text"]
+            )
         for kind, key in CLAUSE_LISTS.items():
             decree[key] = parts[kind]
         decree["chapters"] = self.listed("Bab Keputusan", ("decree", "chapters"))
@@ -285,15 +318,24 @@ def locate(origins: Origins, path: tuple, field_name: str) -> tuple[str, int | N
             continue
         sheet, row = found
         spec = SHEET[sheet]
-        names = [field_name, *(f"{part}.{field_name}" for part in path[end - 1:end] if isinstance(part, str))]
+        names = [field_name, *(f"{part}.{field_name}" for part in path[end - 1 : end] if isinstance(part, str))]
         rest = [part for part in path[end:] if isinstance(part, str)]
         if rest:
             names.insert(0, f"{rest[-1]}.{field_name}")
         column = next((spec.column(name) for name in names if spec.column(name)), None)
         return sheet, row, column.header if column else ""
-    top = {"region": "Wilayah", "agency": "Instansi", "plan": "Renstra", "decree": "Keputusan",
-           "units": "Unit Kerja", "positions": "Jabatan", "officials": "Pejabat", "assignments": "Penugasan",
-           "pages": "Sasaran Kinerja", "targets": "Target", "actuals": "Realisasi"}
+    top = {
+        "region": "Wilayah",
+        "agency": "Instansi",
+        "plan": "Renstra",
+        "decree": "Keputusan",
+        "units": "Unit Kerja",
+        "positions": "Jabatan",
+        "officials": "Pejabat",
+        "assignments": "Penugasan",
+        "pages": "Sasaran Kinerja",
+        "targets": "Target",
+        "actuals": "Realisasi",
+    }
     first = path[0] if path else field_name
     return top.get(first, top.get(field_name, "")), None, ""
-

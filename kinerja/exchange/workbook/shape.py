@@ -18,14 +18,18 @@ MAX_ROWS = 20_000  # data rows a sheet may have: bounds the time of a preview (a
 MAX_COLUMNS = 100  # columns read of a sheet (the widest has 16): a cell far right does not widen every row
 TEMPLATE_ROWS = 200  # rows of a blank sheet prepared as text (a NIP or a code keeps its leading zeros and dots)
 
-EXAMPLES_NOT_EXPORTED = ("Angka contoh tidak diekspor: target dan realisasi yang ditandai «Data contoh» (dibuat "
-                         "untuk mencoba Kinerja) tidak ada di lembar Target dan Realisasi, walaupun tampil di layar. "
-                         "Buku kerja ini hanya memuat angka yang diisi sendiri. Angka yang Anda tulis untuk "
-                         "periode yang berisi angka contoh akan menggantikannya.")
-NUMBERS = ("Angka: titik memisahkan ribuan dan koma memisahkan desimal (1.234 = seribu dua ratus tiga puluh empat; "
-           "1.234,5; 1,5). Teks «1.5» ditolak karena titik bukan tanda desimal: tulis 1,5. Paling banyak 16 angka "
-           "sebelum koma. Sel angka biasa dibaca sebagai angka yang tampak di Excel. Sel berformat persen dibaca "
-           "sebagai persen yang tampak: 98% (yang disimpan Excel sebagai 0,98) menjadi 98.")
+EXAMPLES_NOT_EXPORTED = (
+    "Angka contoh tidak diekspor: target dan realisasi yang ditandai «Data contoh» (dibuat "
+    "untuk mencoba Kinerja) tidak ada di lembar Target dan Realisasi, walaupun tampil di layar. "
+    "Buku kerja ini hanya memuat angka yang diisi sendiri. Angka yang Anda tulis untuk "
+    "periode yang berisi angka contoh akan menggantikannya."
+)
+NUMBERS = (
+    "Angka: titik memisahkan ribuan dan koma memisahkan desimal (1.234 = seribu dua ratus tiga puluh empat; "
+    "1.234,5; 1,5). Teks «1.5» ditolak karena titik bukan tanda desimal: tulis 1,5. Paling banyak 16 angka "
+    "sebelum koma. Sel angka biasa dibaca sebagai angka yang tampak di Excel. Sel berformat persen dibaca "
+    "sebagai persen yang tampak: 98% (yang disimpan Excel sebagai 0,98) menjadi 98."
+)
 GUIDE_NOTES = (NUMBERS, EXAMPLES_NOT_EXPORTED)
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -38,10 +42,14 @@ def add_guide(book: Workbook) -> None:
     sheet = book.create_sheet(GUIDE, 0)
     sheet.append(["Buku kerja data instansi Kinerja (format kinerja-agency/1)"])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(["Isi setiap lembar mulai baris 2; baris 1 adalah judul kolom dan tidak boleh diubah. Kolom "
-                  "berjudul merah wajib diisi. Rujukan antarlembar memakai kode. Kolom pilihan memakai daftar "
-                  "turun. Unggah kembali buku kerja ini di halaman Impor / Ekspor: pratinjau menunjukkan apa yang "
-                  "akan dibuat dan diubah; bila ada kesalahan, tidak ada yang disimpan."])
+    sheet.append(
+        [
+            "Isi setiap lembar mulai baris 2; baris 1 adalah judul kolom dan tidak boleh diubah. Kolom "
+            "berjudul merah wajib diisi. Rujukan antarlembar memakai kode. Kolom pilihan memakai daftar "
+            "turun. Unggah kembali buku kerja ini di halaman Impor / Ekspor: pratinjau menunjukkan apa yang "
+            "akan dibuat dan diubah; bila ada kesalahan, tidak ada yang disimpan."
+        ]
+    )
     for line in GUIDE_NOTES:
         sheet.append([line])
     sheet.append([])
@@ -54,8 +62,17 @@ def add_guide(book: Workbook) -> None:
         sheet.append([spec.name, "", "", "", "", spec.help, ""])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
         for column in spec.columns:
-            sheet.append(["", column.header, "wajib" if column.required else "", column.kind,
-                          ", ".join(column.choice_labels()), column.help, column.key])
+            sheet.append(
+                [
+                    "",
+                    column.header,
+                    "wajib" if column.required else "",
+                    column.kind,
+                    ", ".join(column.choice_labels()),
+                    column.help,
+                    column.key,
+                ]
+            )
     for letter, width in zip("ABCDEFG", (20, 26, 8, 14, 40, 70, 22), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=header_row + 1):
@@ -82,10 +99,14 @@ def add_sheets(book: Workbook, rows: dict[str, list[dict]]) -> None:
         for index, column in enumerate(spec.columns, start=1):
             letter = get_column_letter(index)
             if column.choices:
-                validation = DataValidation(type="list", formula1='"' + ",".join(column.choice_labels()) + '"',
-                                            allow_blank=not column.required, showErrorMessage=True,
-                                            errorTitle="Pilihan tidak dikenal",
-                                            error="Pilih salah satu nilai dari daftar.")
+                validation = DataValidation(
+                    type="list",
+                    formula1='"' + ",".join(column.choice_labels()) + '"',
+                    allow_blank=not column.required,
+                    showErrorMessage=True,
+                    errorTitle="Pilihan tidak dikenal",
+                    error="Pilih salah satu nilai dari daftar.",
+                )
                 validation.add(f"{letter}2:{letter}{last}")
                 sheet.add_data_validation(validation)
             if column.kind in (TEXT, CODE, CODES, NIP):
@@ -122,8 +143,11 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
     for number, row_cells in enumerate(lines, start=2):
         line = tuple(cell.value for cell in row_cells)
         if number > MAX_ROWS + 1:
-            problems.append(CellProblem(source, spec.name, None, "", f"lembar ini berisi lebih dari {MAX_ROWS} baris "
-                                                                      "data; pecah berkasnya."))
+            problems.append(
+                CellProblem(
+                    source, spec.name, None, "", f"lembar ini berisi lebih dari {MAX_ROWS} baris data; pecah berkasnya."
+                )
+            )
             break
         cells = [(column, line[index] if index < len(line) else None) for index, column in columns]
         if all(value is None or (isinstance(value, str) and not value.strip()) for _, value in cells):

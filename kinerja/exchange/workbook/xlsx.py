@@ -28,13 +28,17 @@ MAX_MEMBERS = 2000
 CHUNK = 64 * 1024
 FORBIDDEN = (b"<!doctype", b"<!entity")
 UNREADABLE = "berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca."
-ENTITIES = ("berkas ini memuat deklarasi DTD/entitas XML, yang tidak pernah ditulis Excel dan tidak diizinkan; "
-            "simpan ulang berkasnya dengan Excel atau LibreOffice.")
+ENTITIES = (
+    "berkas ini memuat deklarasi DTD/entitas XML, yang tidak pernah ditulis Excel dan tidak diizinkan; "
+    "simpan ulang berkasnya dengan Excel atau LibreOffice."
+)
 
 
 def too_big() -> str:
-    return (f"isi buku kerja ini terlalu besar setelah dibuka (lebih dari {MAX_UNPACKED_BYTES // (1024 * 1024)} MB); "
-            "berkas ditolak.")
+    return (
+        f"isi buku kerja ini terlalu besar setelah dibuka (lebih dari {MAX_UNPACKED_BYTES // (1024 * 1024)} MB); "
+        "berkas ditolak."
+    )
 
 
 def workbook_problem(content: bytes) -> str | None:
@@ -49,8 +53,15 @@ def workbook_problem(content: bytes) -> str | None:
             for member in members:
                 if member.filename.lower().endswith((".xml", ".rels", ".vml")) and _declares_a_dtd(archive, member):
                     return ENTITIES
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError,
-            RuntimeError):  # not a zip, truncated, encrypted, an unknown compression, a wrong CRC
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ):  # not a zip, truncated, encrypted, an unknown compression, a wrong CRC
         return UNREADABLE
     return None
 

@@ -18,8 +18,11 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("factory", [RegionFactory, AgencyFactory, UnitFactory, PositionFactory, OfficialFactory,
-                                     AssignmentFactory], ids=lambda factory: factory.__name__)
+@pytest.mark.parametrize(
+    "factory",
+    [RegionFactory, AgencyFactory, UnitFactory, PositionFactory, OfficialFactory, AssignmentFactory],
+    ids=lambda factory: factory.__name__,
+)
 def test_the_factory_makes_rows_that_pass_full_clean(factory):
     first, second = factory(), factory()
     for row in (first, second):

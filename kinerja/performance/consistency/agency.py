@@ -15,11 +15,17 @@ def check_agency(agency: Agency, *, year: int | None = None) -> Report:
     plan = find_current_plan(agency)
     report = Report(agency, plan, year)
     if plan is None:
-        report.findings.append(Finding(
-            "renstra", "tanpa-renstra", ERROR, "Instansi ini belum mempunyai Renstra: tidak ada yang dapat diperiksa.",
-            [Place("Instansi", agency.name, reverse("agency-overview", args=[agency.code]))],
-            "Muat atau isi Renstra instansi (tujuan, sasaran strategis, indikator) lalu halaman IKI setiap jabatan.",
-        ))
+        report.findings.append(
+            Finding(
+                "renstra",
+                "tanpa-renstra",
+                ERROR,
+                "Instansi ini belum mempunyai Renstra: tidak ada yang dapat diperiksa.",
+                [Place("Instansi", agency.name, reverse("agency-overview", args=[agency.code]))],
+                "Muat atau isi Renstra instansi (tujuan, sasaran strategis, indikator) "
+                "lalu halaman IKI setiap jabatan.",
+            )
+        )
         return report
     report.findings = run_checks(load_plan_data(agency, plan, year))
     return report

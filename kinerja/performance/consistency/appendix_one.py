@@ -13,10 +13,18 @@ from .registry import check
 FAMILY = "lampiran-i"
 
 
-@check(family=FAMILY, codes=(
-    "bab-ii-tidak-di-lampiran-i", "iku-tidak-di-lampiran-i", "lampiran-i-tidak-di-bab-ii", "lampiran-i-bukan-iku",
-    "lampiran-i-sasaran-beda-tipis", "lampiran-i-sasaran-lain", "lampiran-i-sasaran-tidak-ada",
-))
+@check(
+    family=FAMILY,
+    codes=(
+        "bab-ii-tidak-di-lampiran-i",
+        "iku-tidak-di-lampiran-i",
+        "lampiran-i-tidak-di-bab-ii",
+        "lampiran-i-bukan-iku",
+        "lampiran-i-sasaran-beda-tipis",
+        "lampiran-i-sasaran-lain",
+        "lampiran-i-sasaran-tidak-ada",
+    ),
+)
 def check_appendix_one(data: PlanData) -> Iterable[Finding]:
     """Chapter II's indicators and Lampiran I's rows are the same list, under the same objectives."""
     strategic = [o for o in data.objectives if o.level == Objective.Level.STRATEGIC]
@@ -26,7 +34,9 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
         own = data.strategic_objective(indicator)
         if own is not None:
             yield Finding(
-                FAMILY, "bab-ii-tidak-di-lampiran-i", ERROR,
+                FAMILY,
+                "bab-ii-tidak-di-lampiran-i",
+                ERROR,
                 f"Indikator {indicator.code} {quoted(indicator.name)} ada di BAB II (sasaran strategis "
                 f"{own.code}) tetapi tidak ada di tabel IKU Lampiran I.",
                 [data.at_indicator(indicator), data.at_objective(own)],
@@ -34,7 +44,9 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
             )
         elif indicator.is_key:
             yield Finding(
-                FAMILY, "iku-tidak-di-lampiran-i", ERROR,
+                FAMILY,
+                "iku-tidak-di-lampiran-i",
+                ERROR,
                 f"Indikator {indicator.code} ditandai IKU tetapi tidak ada di tabel IKU Lampiran I.",
                 [data.at_indicator(indicator)],
                 "Tambahkan barisnya di Lampiran I, atau hapus tanda IKU.",
@@ -44,7 +56,9 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
         own = data.strategic_objective(indicator)
         if own is None:
             yield Finding(
-                FAMILY, "lampiran-i-tidak-di-bab-ii", ERROR,
+                FAMILY,
+                "lampiran-i-tidak-di-bab-ii",
+                ERROR,
                 f"Lampiran I memuat {iku_label(indicator)} {quoted(key_row.printed_name or indicator.name)} yang "
                 f"tidak ada di BAB II: indikator ini tidak mengukur sasaran strategis mana pun.",
                 [data.at_key_row(key_row), data.at_indicator(indicator)],
@@ -54,7 +68,9 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
             continue
         if not indicator.is_key:
             yield Finding(
-                FAMILY, "lampiran-i-bukan-iku", ERROR,
+                FAMILY,
+                "lampiran-i-bukan-iku",
+                ERROR,
                 f"Lampiran I memuat {indicator.code}, yang tidak ditandai sebagai IKU.",
                 [data.at_key_row(key_row), data.at_indicator(indicator)],
                 "Tandai indikator ini sebagai IKU, atau hapus barisnya dari Lampiran I.",
@@ -65,16 +81,21 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
         places = [data.at_key_row(key_row), data.at_indicator(indicator), data.at_objective(own)]
         if similarity(printed, own.text) >= SIMILAR:
             yield Finding(
-                FAMILY, "lampiran-i-sasaran-beda-tipis", WARNING,
+                FAMILY,
+                "lampiran-i-sasaran-beda-tipis",
+                WARNING,
                 f"Lampiran I menulis sasaran {iku_label(indicator)} sebagai {quoted(printed)}, sedikit berbeda dari "
                 f"sasaran strategis {own.code} {quoted(own.text)} (kemungkinan salah ketik).",
-                places, f"Samakan tulisan sasaran di Lampiran I dengan sasaran strategis {own.code}.",
+                places,
+                f"Samakan tulisan sasaran di Lampiran I dengan sasaran strategis {own.code}.",
             )
             continue
         other = [o for o in strategic if o.pk != own.pk and similarity(printed, o.text) >= SIMILAR]
         if other:
             yield Finding(
-                FAMILY, "lampiran-i-sasaran-lain", ERROR,
+                FAMILY,
+                "lampiran-i-sasaran-lain",
+                ERROR,
                 f"Lampiran I menempatkan {iku_label(indicator)} di bawah sasaran {other[0].code}, padahal BAB II "
                 f"menempatkannya di bawah sasaran {own.code}.",
                 [*places, data.at_objective(other[0])],
@@ -82,7 +103,9 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
             )
             continue
         yield Finding(
-            FAMILY, "lampiran-i-sasaran-tidak-ada", ERROR,
+            FAMILY,
+            "lampiran-i-sasaran-tidak-ada",
+            ERROR,
             f"Lampiran I menulis sasaran {iku_label(indicator)} sebagai {quoted(printed)}, yang bukan sasaran "
             f"strategis mana pun di BAB II (menurut BAB II indikator ini mengukur {own.code} {quoted(own.text)}).",
             places,

@@ -12,10 +12,17 @@ from .registry import check
 FAMILY = "keterkaitan"
 
 
-@check(family=FAMILY, codes=(
-    "sasaran-tanpa-induk", "kontribusi-melompat", "kontribusi-bukan-atasan", "kontribusi-melingkar",
-    "sasaran-strategis-tanpa-turunan", "indikator-tanpa-tempat",
-))
+@check(
+    family=FAMILY,
+    codes=(
+        "sasaran-tanpa-induk",
+        "kontribusi-melompat",
+        "kontribusi-bukan-atasan",
+        "kontribusi-melingkar",
+        "sasaran-strategis-tanpa-turunan",
+        "indikator-tanpa-tempat",
+    ),
+)
 def check_cascade(data: PlanData) -> Iterable[Finding]:
     """Every objective on a page contributes to one above it; every indicator is printed somewhere."""
     for objective in data.objectives:
@@ -27,7 +34,9 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
         places = [data.at_objective(objective)] + [data.at_indicator(data.indicator(r.indicator_id)) for r in rows]
         if above is None:
             yield Finding(
-                FAMILY, "sasaran-tanpa-induk", ERROR,
+                FAMILY,
+                "sasaran-tanpa-induk",
+                ERROR,
                 f"Sasaran kinerja {objective.code} di halaman {position.title if position else '—'} tidak "
                 f"berkontribusi pada sasaran mana pun di atasnya; indikatornya tidak masuk pohon kinerja.",
                 places,
@@ -40,7 +49,9 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
         if above.level == Objective.Level.STRATEGIC:
             if position.superior_id is not None:
                 yield Finding(
-                    FAMILY, "kontribusi-melompat", WARNING,
+                    FAMILY,
+                    "kontribusi-melompat",
+                    WARNING,
                     f"Sasaran kinerja {objective.code} ({position.title}) langsung berkontribusi pada sasaran "
                     f"strategis {above.code}, melompati sasaran atasannya.",
                     [*places, data.at_objective(above)],
@@ -52,7 +63,9 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
         if above_position is None or above_position not in data.ancestors(position):
             where = above_position.title if above_position else "—"
             yield Finding(
-                FAMILY, "kontribusi-bukan-atasan", WARNING,
+                FAMILY,
+                "kontribusi-bukan-atasan",
+                WARNING,
                 f"Sasaran kinerja {objective.code} ({position.title}) berkontribusi pada sasaran {above.code} milik "
                 f"{where}, yang bukan atasannya.",
                 [*places, data.at_objective(above)],
@@ -63,7 +76,9 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
     for objective in data.objectives:
         if objective.level == Objective.Level.STRATEGIC and objective.pk not in carried:
             yield Finding(
-                FAMILY, "sasaran-strategis-tanpa-turunan", ERROR,
+                FAMILY,
+                "sasaran-strategis-tanpa-turunan",
+                ERROR,
                 f"Tidak ada sasaran di halaman IKI mana pun yang berkontribusi pada sasaran strategis "
                 f"{objective.code}: sasaran ini tidak diturunkan (cascading) dan tidak ada dalam perjanjian kinerja "
                 f"kepala perangkat daerah.",
@@ -72,10 +87,15 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
                 "ini), lalu turunkan ke jabatan di bawahnya.",
             )
     for indicator in data.indicators:
-        if (indicator.objective_id is None and not data.rows_of_indicator.get(indicator.pk)
-                and not data.key_rows_of_indicator.get(indicator.pk)):
+        if (
+            indicator.objective_id is None
+            and not data.rows_of_indicator.get(indicator.pk)
+            and not data.key_rows_of_indicator.get(indicator.pk)
+        ):
             yield Finding(
-                FAMILY, "indikator-tanpa-tempat", WARNING,
+                FAMILY,
+                "indikator-tanpa-tempat",
+                WARNING,
                 f"Indikator {indicator.code} tidak mengukur sasaran strategis, tidak dicetak di halaman IKI mana pun "
                 f"dan tidak ada di Lampiran I: tidak berkontribusi pada apa pun.",
                 [data.at_indicator(indicator)],
@@ -95,12 +115,15 @@ def _cycles(data: PlanData) -> Iterable[Finding]:
             current = data.objective(current.contributes_to_id)
         if current is None or current.pk in reported:
             continue
-        cycle = path[path.index(current):]
+        cycle = path[path.index(current) :]
         reported.update(objective.pk for objective in cycle)
         yield Finding(
-            FAMILY, "kontribusi-melingkar", ERROR,
+            FAMILY,
+            "kontribusi-melingkar",
+            ERROR,
             "Sasaran berikut saling berkontribusi secara melingkar: "
-            + " → ".join(objective.code for objective in [*cycle, current]) + ".",
+            + " → ".join(objective.code for objective in [*cycle, current])
+            + ".",
             [data.at_objective(objective) for objective in cycle],
             "Putuskan lingkaran: setiap sasaran berkontribusi pada sasaran jabatan di atasnya saja.",
         )

@@ -33,8 +33,13 @@ class PlanData:
         self.objective_by_id = {objective.pk: objective for objective in self.objectives}
         self.indicator_by_id = {indicator.pk: indicator for indicator in self.indicators}
         # A row that points outside the agency or the plan (the models' clean() refuses it) is not the plan's.
-        self.page_rows = [row for row in self.page_rows if row.position_id in self.position_by_id
-                          and row.objective_id in self.objective_by_id and row.indicator_id in self.indicator_by_id]
+        self.page_rows = [
+            row
+            for row in self.page_rows
+            if row.position_id in self.position_by_id
+            and row.objective_id in self.objective_by_id
+            and row.indicator_id in self.indicator_by_id
+        ]
         self.key_rows = [row for row in self.key_rows if row.indicator_id in self.indicator_by_id]
         self.rows_of_indicator: dict[int, list[PageIndicator]] = defaultdict(list)
         self.rows_of_position: dict[int, list[PageIndicator]] = defaultdict(list)
@@ -98,8 +103,7 @@ class PlanData:
         return Place("Sasaran kinerja", f"{objective.code} — {objective.text}{where}", url)
 
     def at_indicator(self, indicator: Indicator) -> Place:
-        return Place("Indikator", f"{indicator.code} — {indicator.name}",
-                     self.url("indicator-detail", indicator.code))
+        return Place("Indikator", f"{indicator.code} — {indicator.name}", self.url("indicator-detail", indicator.code))
 
     def at_row(self, row: PageIndicator) -> Place:
         position = self.position(row.position_id)
@@ -107,8 +111,11 @@ class PlanData:
 
     def at_key_row(self, key_row: KeyIndicatorRow) -> Place:
         number = self.key_rows.index(key_row) + 1
-        return Place(f"Lampiran I, baris {number}", key_row.printed_name or self.indicator(key_row.indicator_id).name,
-                     self.url("plan-detail") + "#iku-table")
+        return Place(
+            f"Lampiran I, baris {number}",
+            key_row.printed_name or self.indicator(key_row.indicator_id).name,
+            self.url("plan-detail") + "#iku-table",
+        )
 
     def at_plan(self, what: str = "") -> Place:
         return Place("Renstra", what or self.plan.name, self.url("plan-detail"))

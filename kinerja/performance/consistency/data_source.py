@@ -20,10 +20,13 @@ def check_data_source(data: PlanData) -> Iterable[Finding]:
     for indicator in data.indicators:
         if not indicator.data_source.strip():
             yield Finding(
-                FAMILY, "tanpa-sumber-data", ERROR,
+                FAMILY,
+                "tanpa-sumber-data",
+                ERROR,
                 f"Indikator {indicator.code} {quoted(indicator.name)} tidak mempunyai sumber data: realisasinya "
                 f"tidak dapat diverifikasi.",
-                data.places_of(indicator), "Isi sumber datanya (dokumen, sistem atau unit yang menghasilkan angka).",
+                data.places_of(indicator),
+                "Isi sumber datanya (dokumen, sistem atau unit yang menghasilkan angka).",
             )
         elif normalise(indicator.data_source) == normalise(indicator.unit):
             rows = data.rows_of_indicator.get(indicator.pk, [])
@@ -32,7 +35,9 @@ def check_data_source(data: PlanData) -> Iterable[Finding]:
         position = data.position(position_id)
         where = f"halaman IKI {position.title}" if position else "indikator tanpa halaman"
         yield Finding(
-            FAMILY, "sumber-data-hanya-satuan", WARNING,
+            FAMILY,
+            "sumber-data-hanya-satuan",
+            WARNING,
             f"Di {where}, {len(indicators)} indikator menulis satuannya sebagai sumber data "
             f"({', '.join(sorted({i.data_source for i in indicators}))}): tidak jelas dari mana angkanya.",
             ([data.at_position(position)] if position else []) + [data.at_indicator(i) for i in indicators],

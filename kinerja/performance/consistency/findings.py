@@ -32,7 +32,7 @@ CHECKS = FAMILIES  # its name before the checks were a package
 
 
 def iku_label(indicator: Indicator) -> str:
-    """"IKU X" — or just the code when it already says IKU ("IKU.3", not "IKU IKU.3")."""
+    """ "IKU X" — or just the code when it already says IKU ("IKU.3", not "IKU IKU.3")."""
     return indicator.code if indicator.code.upper().startswith("IKU") else f"IKU {indicator.code}"
 
 
@@ -112,7 +112,8 @@ class Report:
             by_check[finding.check].append(finding)
         return [
             FindingGroup(key, title, sorted(by_check[key], key=lambda f: f.level != ERROR))
-            for key, title in FAMILIES.items() if by_check.get(key)
+            for key, title in FAMILIES.items()
+            if by_check.get(key)
         ]
 
     def codes(self) -> list[str]:

@@ -14,8 +14,13 @@ from .registry import check
 FAMILY = "nama-indikator"
 SHARED_RUN = 4  # words in a row two names must share for a page's indicator to look like one above it
 
-_FIELDS = (("formula", "jenis rumus"), ("unit", "satuan"), ("numerator", "pembilang"),
-           ("denominator", "penyebut"), ("data_source", "sumber data"))
+_FIELDS = (
+    ("formula", "jenis rumus"),
+    ("unit", "satuan"),
+    ("numerator", "pembilang"),
+    ("denominator", "penyebut"),
+    ("data_source", "sumber data"),
+)
 
 
 @check(family=FAMILY, codes=("nama-sama-isi-beda", "nama-sama-tercatat-ganda", "nama-mirip", "indikator-mirip-atasan"))
@@ -41,8 +46,9 @@ def check_shared_names(data: PlanData) -> Iterable[Finding]:
     yield from _looks_like_above(data)
 
 
-def _almost_same_names(data: PlanData, names: dict[int, set[str]], same_pairs: set[tuple[int, int]]
-                       ) -> Iterable[Finding]:
+def _almost_same_names(
+    data: PlanData, names: dict[int, set[str]], same_pairs: set[tuple[int, int]]
+) -> Iterable[Finding]:
     """Two indicators whose names are a typo of each other (`_typo_pair`), at most two words apart. Candidates
     share their number of words and one third of their words, so that a regency's thousands of names are not all
     compared pair by pair."""
@@ -60,12 +66,12 @@ def _almost_same_names(data: PlanData, names: dict[int, set[str]], same_pairs: s
             # Two names that differ in at most two words agree on at least one of three parts (pigeonhole).
             cuts = (0, size // 3, 2 * size // 3, size)
             for part in range(3):
-                candidates[(size, part, *words[cuts[part]:cuts[part + 1]])].append(entry)
+                candidates[(size, part, *words[cuts[part] : cuts[part + 1]])].append(entry)
     done: set[tuple[int, int]] = set()
     for bucket in candidates.values():
         for index, first_entry in enumerate(bucket):
             name, words, first_number, first = entries[first_entry]
-            for second_entry in bucket[index + 1:]:
+            for second_entry in bucket[index + 1 :]:
                 other_name, other_words, second_number, second = entries[second_entry]
                 pair = (min(first_number, second_number), max(first_number, second_number))
                 if first_number == second_number or pair in done or pair in same_pairs:
@@ -76,7 +82,9 @@ def _almost_same_names(data: PlanData, names: dict[int, set[str]], same_pairs: s
                     continue
                 done.add(pair)
                 yield Finding(
-                    FAMILY, "nama-mirip", WARNING,
+                    FAMILY,
+                    "nama-mirip",
+                    WARNING,
                     f"Nama indikator {first.code} dan {second.code} hampir sama ({quoted(name)} / "
                     f"{quoted(other_name)}): kemungkinan salah ketik, atau dua catatan untuk satu indikator.",
                     data.places_of(first) + data.places_of(second),
@@ -99,8 +107,11 @@ def _looks_like_above(data: PlanData) -> Iterable[Finding]:
     for row in data.page_rows:
         mine = data.indicator(row.indicator_id)
         seen = {row.objective_id}
-        above = data.objective(data.objective(row.objective_id).contributes_to_id) if data.objective(
-            row.objective_id) else None
+        above = (
+            data.objective(data.objective(row.objective_id).contributes_to_id)
+            if data.objective(row.objective_id)
+            else None
+        )
         while above is not None and above.pk not in seen:
             seen.add(above.pk)
             for other_id in sorted(measuring.get(above.pk, ())):
@@ -111,13 +122,18 @@ def _looks_like_above(data: PlanData) -> Iterable[Finding]:
                     continue
                 if shared_run(mine.name, other.name) < SHARED_RUN:
                     continue
-                differing = [label for attribute, label in _FIELDS[1:]
-                             if normalise(str(getattr(mine, attribute))) != normalise(str(getattr(other, attribute)))]
+                differing = [
+                    label
+                    for attribute, label in _FIELDS[1:]
+                    if normalise(str(getattr(mine, attribute))) != normalise(str(getattr(other, attribute)))
+                ]
                 if not {"pembilang", "penyebut", "satuan"} & set(differing):
                     continue
                 reported.add((mine.pk, other.pk))
                 yield Finding(
-                    FAMILY, "indikator-mirip-atasan", WARNING,
+                    FAMILY,
+                    "indikator-mirip-atasan",
+                    WARNING,
                     f"Indikator {mine.code} {quoted(mine.name, 100)} mirip indikator {other.code} "
                     f"{quoted(other.name, 100)} dari sasaran yang didukungnya, tetapi dihitung lain "
                     f"({', '.join(differing)} berbeda): kemungkinan indikator yang sama dengan rumus lain.",
@@ -141,7 +157,9 @@ def _same_name(data: PlanData, group: list[Indicator]) -> Finding:
             differing.append(f"{label} " + " dan ".join(quoted(value or "—", 60) for value in values.values()))
     if differing:
         return Finding(
-            FAMILY, "nama-sama-isi-beda", ERROR,
+            FAMILY,
+            "nama-sama-isi-beda",
+            ERROR,
             f"Nama indikator yang sama dipakai untuk {codes}, tetapi berbeda {'; '.join(differing)}. Satu nama "
             f"diukur dengan dua cara.",
             places,
@@ -149,7 +167,9 @@ def _same_name(data: PlanData, group: list[Indicator]) -> Finding:
             "beri nama yang membedakannya.",
         )
     return Finding(
-        FAMILY, "nama-sama-tercatat-ganda", WARNING,
+        FAMILY,
+        "nama-sama-tercatat-ganda",
+        WARNING,
         f"{codes} bernama sama dengan rumus, satuan dan sumber data yang sama: satu indikator tercatat lebih dari "
         f"sekali, sehingga realisasinya diisi lebih dari sekali.",
         places,

@@ -13,8 +13,15 @@ from .findings import ERROR, WARNING, Finding, iku_label, quoted
 from .registry import check
 
 FAMILY = "iku"
-ABBREVIATIONS = {"kadis": "kepala dinas", "kaban": "kepala badan", "kabid": "kepala bidang", "kasi": "kepala seksi",
-                 "kasubag": "kepala sub bagian", "kasubbag": "kepala sub bagian", "sekdis": "sekretaris dinas"}
+ABBREVIATIONS = {
+    "kadis": "kepala dinas",
+    "kaban": "kepala badan",
+    "kabid": "kepala bidang",
+    "kasi": "kepala seksi",
+    "kasubag": "kepala sub bagian",
+    "kasubbag": "kepala sub bagian",
+    "sekdis": "sekretaris dinas",
+}
 
 
 @check(family=FAMILY, codes=("sasaran-strategis-tanpa-iku", "indikator-strategis-tanpa-halaman"))
@@ -30,16 +37,19 @@ def check_strategic_objectives(data: PlanData) -> Iterable[Finding]:
         indicators = by_objective.get(objective.pk, [])
         if not indicators:
             yield Finding(
-                FAMILY, "sasaran-strategis-tanpa-iku", ERROR,
+                FAMILY,
+                "sasaran-strategis-tanpa-iku",
+                ERROR,
                 f"Sasaran strategis {objective.code} tidak mempunyai indikator sama sekali: tidak dapat diukur.",
                 [data.at_objective(objective)],
-                "Tetapkan sedikitnya satu indikator kinerja utama (IKU) untuk sasaran ini dan cantumkan di "
-                "Lampiran I.",
+                "Tetapkan sedikitnya satu indikator kinerja utama (IKU) untuk sasaran ini dan cantumkan di Lampiran I.",
             )
         elif not any(indicator.is_key for indicator in indicators):
             names = ", ".join(indicator.code for indicator in indicators)
             yield Finding(
-                FAMILY, "sasaran-strategis-tanpa-iku", ERROR,
+                FAMILY,
+                "sasaran-strategis-tanpa-iku",
+                ERROR,
                 f"Sasaran strategis {objective.code} tidak mempunyai IKU: indikatornya ({names}) tidak ada yang "
                 f"ditetapkan sebagai IKU di Lampiran I.",
                 [data.at_objective(objective)] + [data.at_indicator(indicator) for indicator in indicators],
@@ -49,7 +59,9 @@ def check_strategic_objectives(data: PlanData) -> Iterable[Finding]:
         own = data.strategic_objective(indicator)
         if own is not None and not data.rows_of_indicator.get(indicator.pk):
             yield Finding(
-                FAMILY, "indikator-strategis-tanpa-halaman", ERROR,
+                FAMILY,
+                "indikator-strategis-tanpa-halaman",
+                ERROR,
                 f"Indikator {indicator.code} dari BAB II tidak dicetak di halaman IKI mana pun: tidak ada pejabat "
                 f"yang mengisi realisasinya.",
                 [data.at_indicator(indicator), data.at_objective(own)],
@@ -67,7 +79,9 @@ def check_responsible(data: PlanData) -> Iterable[Finding]:
         key_rows = [data.at_key_row(k) for k in data.key_rows_of_indicator.get(indicator.pk, [])]
         if position is None:
             yield Finding(
-                FAMILY, "iku-tanpa-penanggung-jawab", ERROR,
+                FAMILY,
+                "iku-tanpa-penanggung-jawab",
+                ERROR,
                 f"{iku_label(indicator)} tidak mempunyai jabatan penanggung jawab.",
                 [data.at_indicator(indicator), *key_rows],
                 "Pilih jabatan penanggung jawab IKU ini (kolom PENANGGUNG JAWAB Lampiran I).",
@@ -78,7 +92,9 @@ def check_responsible(data: PlanData) -> Iterable[Finding]:
             printed_on = sorted({data.position(row.position_id).title for row in pages})
             on = ", ".join(printed_on) if printed_on else "tidak ada halaman"
             yield Finding(
-                FAMILY, "penanggung-jawab-tidak-memuat", ERROR,
+                FAMILY,
+                "penanggung-jawab-tidak-memuat",
+                ERROR,
                 f"Penanggung jawab {iku_label(indicator)} adalah {position.title}, tetapi halaman IKI jabatan itu "
                 f"tidak memuat indikator ini (dimuat di: {on}). Penanggung jawab tidak dapat mengisi realisasinya.",
                 [data.at_indicator(indicator), data.at_position(position)]
@@ -109,7 +125,9 @@ def check_printed_responsible(data: PlanData) -> Iterable[Finding]:
         if difflib.SequenceMatcher(None, mine, title).ratio() >= SIMILAR:
             continue
         yield Finding(
-            FAMILY, "penanggung-jawab-tercetak-beda", WARNING,
+            FAMILY,
+            "penanggung-jawab-tercetak-beda",
+            WARNING,
             f"Lampiran I mencetak penanggung jawab {iku_label(indicator)} sebagai {quoted(printed)}, sedangkan "
             f"penanggung jawab yang tercatat adalah {position.title}.",
             [data.at_key_row(key_row), data.at_indicator(indicator), data.at_position(position)],

@@ -29,9 +29,16 @@ def _variants(printed: list[tuple[str, Place]], canonical: str) -> list[tuple[st
     return list(variants.values())
 
 
-@check(family=FAMILY, codes=(
-    "nama-beda-tipis", "dua-nama", "sumber-data-berbeda", "penjelasan-berbeda", "rumus-berbeda",
-))
+@check(
+    family=FAMILY,
+    codes=(
+        "nama-beda-tipis",
+        "dua-nama",
+        "sumber-data-berbeda",
+        "penjelasan-berbeda",
+        "rumus-berbeda",
+    ),
+)
 def check_printed_wording(data: PlanData) -> Iterable[Finding]:
     """One indicator printed with another name, definition, formula or data source on some page."""
     for indicator in data.indicators:
@@ -40,7 +47,9 @@ def check_printed_wording(data: PlanData) -> Iterable[Finding]:
             where = ", ".join(place.label for place in places)
             if is_close:
                 yield Finding(
-                    FAMILY, "nama-beda-tipis", WARNING,
+                    FAMILY,
+                    "nama-beda-tipis",
+                    WARNING,
                     f"Indikator {indicator.code} ditulis {quoted(text)} di {where}, sedikit berbeda dari namanya "
                     f"{quoted(indicator.name)} (kemungkinan salah ketik atau nama yang dipendekkan).",
                     [data.at_indicator(indicator), *places],
@@ -48,7 +57,9 @@ def check_printed_wording(data: PlanData) -> Iterable[Finding]:
                 )
             else:
                 yield Finding(
-                    FAMILY, "dua-nama", ERROR,
+                    FAMILY,
+                    "dua-nama",
+                    ERROR,
                     f"Satu indikator, dua nama: {indicator.code} bernama {quoted(indicator.name)}, tetapi {where} "
                     f"menulisnya {quoted(text)}.",
                     [data.at_indicator(indicator), *places],
@@ -58,7 +69,9 @@ def check_printed_wording(data: PlanData) -> Iterable[Finding]:
         for text, places in _variants(data.printings(indicator, "data_source"), indicator.data_source):
             where = ", ".join(place.label for place in places)
             yield Finding(
-                FAMILY, "sumber-data-berbeda", WARNING,
+                FAMILY,
+                "sumber-data-berbeda",
+                WARNING,
                 f"Sumber data indikator {indicator.code} ditulis {quoted(text)} di {where}, berbeda dari "
                 f"{quoted(indicator.data_source or '—')}.",
                 [data.at_indicator(indicator), *places],
@@ -68,7 +81,9 @@ def check_printed_wording(data: PlanData) -> Iterable[Finding]:
             for text, places in _variants(data.printings(indicator, "definition"), indicator.definition):
                 where = ", ".join(place.label for place in places)
                 yield Finding(
-                    FAMILY, "penjelasan-berbeda", WARNING,
+                    FAMILY,
+                    "penjelasan-berbeda",
+                    WARNING,
                     f"Penjelasan indikator {indicator.code} di {where} berbeda: {quoted(text)} dibanding "
                     f"{quoted(indicator.definition)}.",
                     [data.at_indicator(indicator), *places],
@@ -86,12 +101,16 @@ def _ratio_words(data: PlanData, indicator: Indicator) -> Iterable[Finding]:
         match = _RATIO_WORDS.search(text)
         if not match:
             continue
-        for term, own, name in (("numerator", indicator.numerator, "pembilang"),
-                                ("denominator", indicator.denominator, "penyebut")):
+        for term, own, name in (
+            ("numerator", indicator.numerator, "pembilang"),
+            ("denominator", indicator.denominator, "penyebut"),
+        ):
             worded = match.group(term)
             if own and normalise(worded) != normalise(own) and similarity(worded, own) < SIMILAR:
                 yield Finding(
-                    FAMILY, "rumus-berbeda", WARNING,
+                    FAMILY,
+                    "rumus-berbeda",
+                    WARNING,
                     f"Penjelasan indikator {indicator.code} di {place.label} menyebut {name} {quoted(worded)}, "
                     f"sedangkan rumusnya memakai {name} {quoted(own)}.",
                     [place, data.at_indicator(indicator)],

@@ -33,17 +33,24 @@ def check_quarter_targets(data: PlanData) -> Iterable[Finding]:
         if indicator is None:
             continue
         year_target = yearly[key].value if key in yearly else None
-        quarters = {quarter: (quarterly[key][quarter].value if quarter in quarterly[key] else None)
-                    for quarter in QUARTERS}
+        quarters = {
+            quarter: (quarterly[key][quarter].value if quarter in quarterly[key] else None) for quarter in QUARTERS
+        }
         for message in services.quarter_target_warnings(indicator, year_target, quarters):
             rows = data.rows_of_indicator.get(indicator.pk, [])
             places = [data.at_indicator(indicator)] + [
-                Place(f"Target triwulan {year}", position.title,
-                      data.url("position-targets", position.code) + f"?tahun={year}", for_planner=True)
+                Place(
+                    f"Target triwulan {year}",
+                    position.title,
+                    data.url("position-targets", position.code) + f"?tahun={year}",
+                    for_planner=True,
+                )
                 for position in (data.position(row.position_id) for row in rows)
             ]
             yield Finding(
-                FAMILY, "target-triwulan-tidak-cocok", ERROR,
+                FAMILY,
+                "target-triwulan-tidak-cocok",
+                ERROR,
                 f"Tahun {year}, indikator {indicator.code}: {message}",
                 places,
                 "Sesuaikan target triwulan (rencana aksi) dengan target tahunan perjanjian kinerja, atau sebaliknya.",

@@ -34,12 +34,15 @@ class ActualFactory(DjangoModelFactory):
     class Params:
         ratio = factory.Trait(
             indicator=factory.SubFactory(IndicatorFactory, ratio=True),
-            numerator=Decimal(45), denominator=Decimal(60),
-            value=factory.LazyAttribute(lambda actual: achievement.ratio_value(
-                actual.numerator, actual.denominator, actual.indicator.factor)),
+            numerator=Decimal(45),
+            denominator=Decimal(60),
+            value=factory.LazyAttribute(
+                lambda actual: achievement.ratio_value(actual.numerator, actual.denominator, actual.indicator.factor)
+            ),
         )
         verified = factory.Trait(
-            status=Actual.Status.VERIFIED, verified_by=factory.SubFactory(UserFactory),
+            status=Actual.Status.VERIFIED,
+            verified_by=factory.SubFactory(UserFactory),
             verified_at=factory.LazyFunction(lambda: timezone.make_aware(datetime.datetime(2025, 4, 15, 9, 0))),
         )
 

@@ -33,10 +33,12 @@ def main(path: str, threads: int, bare: bool) -> None:
     call_command("migrate", verbosity=0)
     conftest.ensure_builtin_dataset()
     kasi = User.objects.get(username="kasi")
-    indicator = (Indicator.objects.filter(page_rows__position__code="kasi-tata-kelola", formula="count")
-                 .order_by("order").first())
-    url = (f"/instansi/{conftest.SEED_CODE}/realisasi/kasi-tata-kelola/{indicator.code}/simpan/"
-           "?tahun=2022&triwulan=3")
+    indicator = (
+        Indicator.objects.filter(page_rows__position__code="kasi-tata-kelola", formula="count")
+        .order_by("order")
+        .first()
+    )
+    url = f"/instansi/{conftest.SEED_CODE}/realisasi/kasi-tata-kelola/{indicator.code}/simpan/?tahun=2022&triwulan=3"
     prefix = indicator.code.replace(".", "_")
     connections.close_all()
     statuses: list[int] = []

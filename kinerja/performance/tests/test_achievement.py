@@ -61,11 +61,19 @@ def test_unknown_polarity_is_an_error():
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (D(150), "Sangat Tinggi"), (D(100), "Sangat Tinggi"), (D(91), "Sangat Tinggi"),
-        (D("90.99"), "Tinggi"), (D(90), "Tinggi"), (D(76), "Tinggi"),
-        (D("75.99"), "Sedang"), (D(66), "Sedang"),
-        (D("65.99"), "Rendah"), (D(51), "Rendah"),
-        (D("50.99"), "Sangat Rendah"), (D(0), "Sangat Rendah"), (D(-20), "Sangat Rendah"),
+        (D(150), "Sangat Tinggi"),
+        (D(100), "Sangat Tinggi"),
+        (D(91), "Sangat Tinggi"),
+        (D("90.99"), "Tinggi"),
+        (D(90), "Tinggi"),
+        (D(76), "Tinggi"),
+        (D("75.99"), "Sedang"),
+        (D(66), "Sedang"),
+        (D("65.99"), "Rendah"),
+        (D(51), "Rendah"),
+        (D("50.99"), "Sangat Rendah"),
+        (D(0), "Sangat Rendah"),
+        (D(-20), "Sangat Rendah"),
         (None, None),
     ],
 )
@@ -79,9 +87,15 @@ Q = [D(2), None, D(3), D(1)]
 @pytest.mark.parametrize(
     ("rule", "up_to", "expected"),
     [
-        ("sum", 4, D(6)), ("sum", 1, D(2)), ("sum", 2, D(2)), ("sum", 3, D(5)),
-        ("last", 4, D(1)), ("last", 2, D(2)), ("last", 3, D(3)),
-        ("average", 4, D(2)), ("average", 3, D("2.5")),
+        ("sum", 4, D(6)),
+        ("sum", 1, D(2)),
+        ("sum", 2, D(2)),
+        ("sum", 3, D(5)),
+        ("last", 4, D(1)),
+        ("last", 2, D(2)),
+        ("last", 3, D(3)),
+        ("average", 4, D(2)),
+        ("average", 3, D("2.5")),
     ],
 )
 def test_quarter_rules_make_the_year_and_up_to_quarter_n(rule, up_to, expected):
@@ -171,8 +185,14 @@ def test_sum_up_to_quarter_never_decreases(values):
     ],
 )
 def test_a_rollup_is_the_capped_mean_of_existing_achievements_with_its_coverage(
-        figures, cap, mean, counted, missing, verified, low):
+    figures, cap, mean, counted, missing, verified, low
+):
     result = rollup_figures(figures, cap=cap)
     assert (result.mean, result.counted, result.missing, result.verified, result.low_coverage) == (
-        mean, counted, missing, verified, low)
+        mean,
+        counted,
+        missing,
+        verified,
+        low,
+    )
     assert result.total == counted + missing and result.cap == cap

@@ -17,12 +17,14 @@ from kinerja.strategy.models import Indicator
 def test_a_target_set_changed_and_removed_gives_three_records_with_values_actor_and_ip(world, seed):
     indicator = Indicator.objects.get(plan__agency=seed, code="IKU.2")
     with audit.client_ip_set("10.1.2.3"):
-        target = services.set_target(actor=world.planner, indicator=indicator, kind="year", year=2022,
-                                     value=Decimal("70.5"))
+        target = services.set_target(
+            actor=world.planner, indicator=indicator, kind="year", year=2022, value=Decimal("70.5")
+        )
         services.set_target(actor=world.planner, indicator=indicator, kind="year", year=2022, value=Decimal(75))
         services.set_target(actor=None, indicator=indicator, kind="year", year=2022, value=None)
-    records = list(AuditRecord.objects.filter(object_label="performance.target", object_pk=str(target.pk))
-                   .order_by("at", "pk"))
+    records = list(
+        AuditRecord.objects.filter(object_label="performance.target", object_pk=str(target.pk)).order_by("at", "pk")
+    )
     assert [r.action for r in records] == ["created", "changed", "deleted"]
     created, changed, deleted = records
     assert created.before is None and created.after["value"] == "70.5000" and created.after["kind"] == "year"
@@ -47,8 +49,9 @@ def test_setting_the_same_target_again_records_nothing(world, seed):
 def test_the_ip_of_a_request_reaches_the_record_through_the_middleware(client, world, seed):
     client.force_login(world.planner)  # the agency's planner sets targets
     indicator = Indicator.objects.get(plan__agency=seed, code="IKU.2")
-    response = client.post(reverse("agency-targets", args=[seed.code]), {f"t-{indicator.pk}-2022": "70,5"},
-                           REMOTE_ADDR="192.0.2.44")
+    response = client.post(
+        reverse("agency-targets", args=[seed.code]), {f"t-{indicator.pk}-2022": "70,5"}, REMOTE_ADDR="192.0.2.44"
+    )
     assert response.status_code == 302
     entry = AuditRecord.objects.get(object_label="performance.target", about_pk=str(indicator.pk))
     assert (entry.ip_address, entry.user, entry.action) == ("192.0.2.44", world.planner, "created")
@@ -64,16 +67,29 @@ def test_a_command_leaves_the_ip_empty_and_names_the_system(seed):
 
 
 def test_an_actual_recorded_twice_keeps_both_versions_and_evidence_is_recorded(world, seed):
-    indicator = Indicator.objects.filter(plan__agency=seed, formula="count",
-                                         page_rows__position__code="kasi-tata-kelola").first()
+    indicator = Indicator.objects.filter(
+        plan__agency=seed, formula="count", page_rows__position__code="kasi-tata-kelola"
+    ).first()
     services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1, value=Decimal(3))
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-    actual = services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1,
-                                    value=Decimal(5), note="diperbaiki", evidence=[("laporan.pdf", pdf)])
-    records = list(AuditRecord.objects.filter(about_pk=str(indicator.pk), about_label="strategy.indicator")
-                   .exclude(object_label="strategy.indicator").order_by("at", "pk"))  # not the dataset load
+    actual = services.record_actual(
+        actor=world.section_head,
+        indicator=indicator,
+        year=2022,
+        quarter=1,
+        value=Decimal(5),
+        note="diperbaiki",
+        evidence=[("laporan.pdf", pdf)],
+    )
+    records = list(
+        AuditRecord.objects.filter(about_pk=str(indicator.pk), about_label="strategy.indicator")
+        .exclude(object_label="strategy.indicator")
+        .order_by("at", "pk")
+    )  # not the dataset load
     assert [(r.object_label, r.action) for r in records] == [
-        ("performance.actual", "created"), ("performance.actual", "changed"), ("performance.evidence", "created"),
+        ("performance.actual", "created"),
+        ("performance.actual", "changed"),
+        ("performance.evidence", "created"),
     ]
     assert records[0].after["value"] == "3.0000"
     assert (records[1].before["value"], records[1].after["value"]) == ("3.0000", "5.0000")
@@ -92,7 +108,9 @@ def test_budgets_are_recorded(world, seed):
     strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=None)
     budget = AuditRecord.objects.filter(object_label="strategy.budget").order_by("at", "pk")
     assert [(r.action, (r.before or {}).get("amount"), (r.after or {}).get("amount")) for r in budget] == [
-        ("created", None, "1000.00"), ("changed", "1000.00", "2000.00"), ("deleted", "2000.00", None),
+        ("created", None, "1000.00"),
+        ("changed", "1000.00", "2000.00"),
+        ("deleted", "2000.00", None),
     ]
 
 

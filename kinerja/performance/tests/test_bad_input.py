@@ -22,13 +22,17 @@ def iku2(seed) -> Indicator:
 
 @pytest.fixture
 def count(seed) -> Indicator:
-    return Indicator.objects.filter(plan__agency=seed, page_rows__position__code="kasi-tata-kelola",
-                                    formula="count").order_by("order").first()
+    return (
+        Indicator.objects.filter(plan__agency=seed, page_rows__position__code="kasi-tata-kelola", formula="count")
+        .order_by("order")
+        .first()
+    )
 
 
 def targets() -> list:
-    return list(Target.objects.order_by("pk").values_list("pk", "kind", "year", "quarter", "value", "value_upper",
-                                                          "updated_at"))
+    return list(
+        Target.objects.order_by("pk").values_list("pk", "kind", "year", "quarter", "value", "value_upper", "updated_at")
+    )
 
 
 def grid_post(response) -> dict[str, str]:
@@ -90,10 +94,13 @@ def test_a_30_digit_number_in_the_entry_form_is_a_message_not_a_500(client, worl
     assert not Actual.objects.filter(indicator=count).exists()
 
 
-@pytest.mark.parametrize("figures", [
-    {"IKU_2-numerator": HUGE, "IKU_2-denominator": HUGE},
-    {"IKU_2-numerator": "1", "IKU_2-denominator": HUGE},
-])
+@pytest.mark.parametrize(
+    "figures",
+    [
+        {"IKU_2-numerator": HUGE, "IKU_2-denominator": HUGE},
+        {"IKU_2-numerator": "1", "IKU_2-denominator": HUGE},
+    ],
+)
 def test_a_30_digit_number_in_the_preview_and_the_ratio_form_is_a_message(logged_in, seed, figures):
     base = ["halut-diskominfo", "kadis", "IKU.2"]
     preview = logged_in.post(reverse("entry-preview", args=base) + "?tahun=2022&triwulan=2", figures)
@@ -129,27 +136,41 @@ def test_the_period_service_refuses_a_quarter_that_does_not_exist(world, seed):
     assert not PeriodLock.objects.exists()
 
 
-def test_the_admin_shows_a_closed_quarter_as_a_form_error_and_saves_nothing(client, django_user_model, world, seed,
-                                                                             iku2):
+def test_the_admin_shows_a_closed_quarter_as_a_form_error_and_saves_nothing(
+    client, django_user_model, world, seed, iku2
+):
     client.force_login(django_user_model.objects.create_superuser("super", password="x-Super-123"))
     workflow.close_period(actor=world.planner, agency=seed, year=2022, quarter=2)
     before = targets()
-    response = client.post(reverse("admin:performance_target_add"), {
-        "indicator": iku2.pk, "kind": "quarter", "year": 2022, "quarter": 2, "value": "5"})
+    response = client.post(
+        reverse("admin:performance_target_add"),
+        {"indicator": iku2.pk, "kind": "quarter", "year": 2022, "quarter": 2, "value": "5"},
+    )
     assert response.status_code == 200
     assert "sudah ditutup" in response.content.decode()
     assert targets() == before
-    response = client.post(reverse("admin:performance_target_add"), {
-        "indicator": iku2.pk, "kind": "quarter", "year": 2022, "quarter": 3, "value": "5"})
+    response = client.post(
+        reverse("admin:performance_target_add"),
+        {"indicator": iku2.pk, "kind": "quarter", "year": 2022, "quarter": 3, "value": "5"},
+    )
     assert response.status_code == 302
     assert Target.objects.get(indicator=iku2, kind="quarter", year=2022, quarter=3).value == Decimal(5)
 
 
 def test_the_admin_enters_no_actual_the_service_says_who_does(client, django_user_model, seed, iku2):
     client.force_login(django_user_model.objects.create_superuser("super", password="x-Super-123"))
-    response = client.post(reverse("admin:performance_actual_add"), {
-        "indicator": iku2.pk, "year": 2022, "quarter": 2, "numerator": "1", "denominator": "2",
-        "evidence-TOTAL_FORMS": "0", "evidence-INITIAL_FORMS": "0"})
+    response = client.post(
+        reverse("admin:performance_actual_add"),
+        {
+            "indicator": iku2.pk,
+            "year": 2022,
+            "quarter": 2,
+            "numerator": "1",
+            "denominator": "2",
+            "evidence-TOTAL_FORMS": "0",
+            "evidence-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 200
     assert "Hanya pejabat" in response.content.decode()
     assert not Actual.objects.exists()

@@ -48,6 +48,7 @@ def indicator_codes(report: Report, code: str) -> set[str]:
 
 # -- the built-in agency ---------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def seed_report(seed) -> Report:
     return check_agency(seed)
@@ -64,9 +65,7 @@ def test_seed_chapter_two_indicators_missing_from_appendix_one(seed_report):
 def test_seed_strategic_objective_without_iku(seed_report):
     """S1's only indicator, IKU.1, has no Lampiran I row: S1 has no IKU."""
     findings = found(seed_report, "sasaran-strategis-tanpa-iku")
-    assert [subjects(finding, "Sasaran strategis") for finding in findings] == [
-        {"S1"}
-    ]
+    assert [subjects(finding, "Sasaran strategis") for finding in findings] == [{"S1"}]
 
 
 def test_seed_iku3_responsible_position_does_not_print_it(seed_report):
@@ -100,7 +99,7 @@ def test_seed_indicator_with_two_names(seed_report):
 
 
 def test_seed_names_that_differ_only_slightly(seed_report):
-    """"Persentasi" in Lampiran I (IKU.3), "jaringa" in BAB II (IKU.2), the shortened IKU.5 in Lampiran I."""
+    """ "Persentasi" in Lampiran I (IKU.3), "jaringa" in BAB II (IKU.2), the shortened IKU.5 in Lampiran I."""
     slight = found(seed_report, "nama-beda-tipis")
     assert {"IKU.2", "IKU.3", "IKU.4", "IKU.5"} == indicator_codes(seed_report, "nama-beda-tipis")
     assert all(finding.level == WARNING for finding in slight)
@@ -108,7 +107,7 @@ def test_seed_names_that_differ_only_slightly(seed_report):
 
 
 def test_seed_same_name_with_different_units(seed_report):
-    """"Jumlah Sumber Daya Komunikasi Publik yang Meningkat Kapasitasnya": Data on kasi-kompub, Dokumen on
+    """ "Jumlah Sumber Daya Komunikasi Publik yang Meningkat Kapasitasnya": Data on kasi-kompub, Dokumen on
     kasi-media."""
     [finding] = found(seed_report, "nama-sama-isi-beda")
     assert subjects(finding) == {"kasi-kompub.O4.I1", "kasi-media.O3.I1"}
@@ -118,8 +117,11 @@ def test_seed_same_name_with_different_units(seed_report):
 
 def test_seed_differing_data_sources_and_formula_words(seed_report):
     assert indicator_codes(seed_report, "sumber-data-berbeda") == {"IKU.1", "IKU.2", "IKU.3", "IKU.5"}
-    sekretaris = [f for f in found(seed_report, "sumber-data-berbeda")
-                  if any(place.label == "Halaman IKI Sekretaris" for place in f.places)]
+    sekretaris = [
+        f
+        for f in found(seed_report, "sumber-data-berbeda")
+        if any(place.label == "Halaman IKI Sekretaris" for place in f.places)
+    ]
     assert len(sekretaris) == 1 and "Hasil Evaluasi Inspektorat Kab. Halut" in sekretaris[0].message
     formula = found(seed_report, "rumus-berbeda")
     iku3 = [f for f in formula if "IKU.3" in subjects(f)]
@@ -160,11 +162,26 @@ def test_seed_shared_indicators_and_units(seed_report):
 def test_seed_has_no_false_alarms(seed_report):
     """What the seed does right is not reported: the cascade links, a page for every position, a data source for
     every indicator, percentages as ratios in Persen, and RKA/DPA-SKPD as two indicators, not a typo."""
-    for code in ("sasaran-tanpa-induk", "kontribusi-bukan-atasan", "kontribusi-melompat", "kontribusi-melingkar",
-                 "indikator-tanpa-tempat", "halaman-kosong", "sasaran-tanpa-indikator", "tanpa-sumber-data",
-                 "persentase-bukan-rasio", "persentase-bukan-persen", "jumlah-dalam-persen", "rasio-tidak-lengkap",
-                 "nama-mirip", "nama-sama-tercatat-ganda", "iku-tidak-di-lampiran-i", "lampiran-i-bukan-iku",
-                 "penanggung-jawab-tercetak-beda", "sasaran-strategis-tanpa-turunan"):
+    for code in (
+        "sasaran-tanpa-induk",
+        "kontribusi-bukan-atasan",
+        "kontribusi-melompat",
+        "kontribusi-melingkar",
+        "indikator-tanpa-tempat",
+        "halaman-kosong",
+        "sasaran-tanpa-indikator",
+        "tanpa-sumber-data",
+        "persentase-bukan-rasio",
+        "persentase-bukan-persen",
+        "jumlah-dalam-persen",
+        "rasio-tidak-lengkap",
+        "nama-mirip",
+        "nama-sama-tercatat-ganda",
+        "iku-tidak-di-lampiran-i",
+        "lampiran-i-bukan-iku",
+        "penanggung-jawab-tercetak-beda",
+        "sasaran-strategis-tanpa-turunan",
+    ):
         assert not found(seed_report, code), code
     assert seed_report.has_errors
     # data/README.md, "Pemeriksaan konsistensi", lists these findings one by one
@@ -200,6 +217,7 @@ def test_the_command_refuses_an_unknown_agency(db):
 
 # -- a small agency built here ---------------------------------------------------------------------------------
 
+
 class Small:
     """A small agency whose plan is consistent: a head with one strategic objective and its IKU, and one division
     head below with a count. Each test breaks one thing."""
@@ -209,38 +227,58 @@ class Small:
         self.agency = Agency.objects.create(region=region, code=code, name="Dinas Uji")
         self.unit = Unit.objects.create(agency=self.agency, code="dinas", kind=Unit.Kind.AGENCY, name="Dinas Uji")
         self.head = self.position("kadis", "Kepala Dinas Uji")
-        self.plan = StrategicPlan.objects.create(agency=self.agency, name="Renstra Uji", first_year=2021,
-                                                 last_year=2026)
+        self.plan = StrategicPlan.objects.create(
+            agency=self.agency, name="Renstra Uji", first_year=2021, last_year=2026
+        )
         goal = Goal.objects.create(plan=self.plan, code="T1", text="Meningkatnya pelayanan publik")
-        self.s1 = Objective.objects.create(plan=self.plan, code="S1", level="strategic", goal=goal,
-                                           text="Meningkatnya kualitas layanan perizinan")
+        self.s1 = Objective.objects.create(
+            plan=self.plan, code="S1", level="strategic", goal=goal, text="Meningkatnya kualitas layanan perizinan"
+        )
         self.iku = Indicator.objects.create(
-            plan=self.plan, code="IKU.1", name="Persentase izin yang terbit tepat waktu", objective=self.s1,
-            is_key=True, formula="ratio", numerator="Jumlah izin yang terbit tepat waktu",
-            denominator="Jumlah izin yang terbit", factor=Decimal(100), unit="Persen",
-            data_source="Laporan layanan perizinan", responsible_position=self.head, quarter_rule="last",
+            plan=self.plan,
+            code="IKU.1",
+            name="Persentase izin yang terbit tepat waktu",
+            objective=self.s1,
+            is_key=True,
+            formula="ratio",
+            numerator="Jumlah izin yang terbit tepat waktu",
+            denominator="Jumlah izin yang terbit",
+            factor=Decimal(100),
+            unit="Persen",
+            data_source="Laporan layanan perizinan",
+            responsible_position=self.head,
+            quarter_rule="last",
         )
         self.key_row = KeyIndicatorRow.objects.create(plan=self.plan, indicator=self.iku, order=1)
         self.head_objective = self.objective("kadis.O1", self.head, self.s1.text, self.s1)
-        self.head_row = PageIndicator.objects.create(position=self.head, objective=self.head_objective,
-                                                     indicator=self.iku, order=1)
+        self.head_row = PageIndicator.objects.create(
+            position=self.head, objective=self.head_objective, indicator=self.iku, order=1
+        )
         self.sections = []
         for number in range(1, sections + 1):
             position = self.position(f"kabid-{number}", f"Kepala Bidang Layanan {number}", superior=self.head)
-            objective = self.objective(f"kabid-{number}.O1", position, f"Terlaksananya layanan bidang {number}",
-                                       self.head_objective)
+            objective = self.objective(
+                f"kabid-{number}.O1", position, f"Terlaksananya layanan bidang {number}", self.head_objective
+            )
             indicator = self.count(f"kabid-{number}.O1.I1", f"Jumlah Dokumen Layanan Bidang {number}")
             PageIndicator.objects.create(position=position, objective=objective, indicator=indicator, order=1)
             self.sections.append((position, objective, indicator))
         self.staff, self.staff_objective, self.iki = self.sections[0]
 
     def position(self, code: str, title: str, superior: Position | None = None) -> Position:
-        return Position.objects.create(agency=self.agency, code=code, unit=self.unit, title=title,
-                                       superior=superior, order=Position.objects.filter(agency=self.agency).count())
+        return Position.objects.create(
+            agency=self.agency,
+            code=code,
+            unit=self.unit,
+            title=title,
+            superior=superior,
+            order=Position.objects.filter(agency=self.agency).count(),
+        )
 
     def objective(self, code: str, position: Position, text: str, above: Objective | None) -> Objective:
-        return Objective.objects.create(plan=self.plan, code=code, level="performance", position=position,
-                                        text=text, contributes_to=above)
+        return Objective.objects.create(
+            plan=self.plan, code=code, level="performance", position=position, text=text, contributes_to=above
+        )
 
     def count(self, code: str, name: str, **fields) -> Indicator:
         values = {"formula": "count", "unit": "Dokumen", "data_source": "Arsip bidang", "quarter_rule": "sum"}
@@ -266,8 +304,12 @@ def test_a_consistent_agency_has_no_finding(small):
 def _peer(small: Small) -> tuple[Position, Objective]:
     position = small.position("kabid-lain", "Kepala Bidang Lain", superior=small.head)
     objective = small.objective("kabid-lain.O1", position, "Terlaksananya urusan lain", small.head_objective)
-    PageIndicator.objects.create(position=position, objective=objective,
-                                 indicator=small.count("kabid-lain.O1.I1", "Jumlah Dokumen Urusan Lain"), order=1)
+    PageIndicator.objects.create(
+        position=position,
+        objective=objective,
+        indicator=small.count("kabid-lain.O1.I1", "Jumlah Dokumen Urusan Lain"),
+        order=1,
+    )
     return position, objective
 
 
@@ -275,12 +317,21 @@ def _update(instance, **fields) -> None:
     type(instance).objects.filter(pk=instance.pk).update(**fields)
 
 
-def _strategic(small: Small, code: str = "S2", text: str = "Meningkatnya keamanan informasi daerah",
-               key: bool = True) -> Objective:
+def _strategic(
+    small: Small, code: str = "S2", text: str = "Meningkatnya keamanan informasi daerah", key: bool = True
+) -> Objective:
     objective = Objective.objects.create(plan=small.plan, code=code, level="strategic", text=text, order=2)
     indicator = Indicator.objects.create(
-        plan=small.plan, code=f"IKU.{code}", name=f"Indeks keamanan {code}", objective=objective, is_key=key,
-        formula="value", unit="Indeks", data_source="Laporan", responsible_position=small.head, quarter_rule="last",
+        plan=small.plan,
+        code=f"IKU.{code}",
+        name=f"Indeks keamanan {code}",
+        objective=objective,
+        is_key=key,
+        formula="value",
+        unit="Indeks",
+        data_source="Laporan",
+        responsible_position=small.head,
+        quarter_rule="last",
     )
     PageIndicator.objects.create(position=small.head, objective=small.head_objective, indicator=indicator, order=5)
     if key:
@@ -304,32 +355,59 @@ BREAKS = {
     "bab-ii-tidak-di-lampiran-i": (lambda s: KeyIndicatorRow.objects.all().filter(pk=s.key_row.pk).delete(), ERROR),
     "iku-tidak-di-lampiran-i": (lambda s: _update(s.iki, is_key=True, responsible_position=s.staff), ERROR),
     "lampiran-i-tidak-di-bab-ii": (
-        lambda s: (_update(s.iki, is_key=True, responsible_position=s.staff),
-                   KeyIndicatorRow.objects.create(plan=s.plan, indicator=s.iki, order=3)), ERROR),
+        lambda s: (
+            _update(s.iki, is_key=True, responsible_position=s.staff),
+            KeyIndicatorRow.objects.create(plan=s.plan, indicator=s.iki, order=3),
+        ),
+        ERROR,
+    ),
     "lampiran-i-bukan-iku": (lambda s: _update(s.iku, is_key=False), ERROR),
     "lampiran-i-sasaran-beda-tipis": (
-        lambda s: _update(s.key_row, printed_objective="Meningkatnya kualitas layananan perizinan"), WARNING),
+        lambda s: _update(s.key_row, printed_objective="Meningkatnya kualitas layananan perizinan"),
+        WARNING,
+    ),
     "lampiran-i-sasaran-lain": (
         lambda s: (_strategic(s), _update(s.key_row, printed_objective="Meningkatnya keamanan informasi daerah.")),
-        ERROR),
+        ERROR,
+    ),
     "lampiran-i-sasaran-tidak-ada": (
-        lambda s: _update(s.key_row, printed_objective="Terwujudnya tata kelola pemerintahan yang bersih"), ERROR),
+        lambda s: _update(s.key_row, printed_objective="Terwujudnya tata kelola pemerintahan yang bersih"),
+        ERROR,
+    ),
     "dua-nama": (lambda s: _update(s.head_row, printed_name="Rasio ketepatan waktu pelayanan"), ERROR),
     "nama-beda-tipis": (lambda s: _update(s.key_row, printed_name="Persentasi izin yang terbit tepat waktu"), WARNING),
     "sumber-data-berbeda": (lambda s: _update(s.key_row, printed_data_source="Dinas Uji"), WARNING),
     "penjelasan-berbeda": (
         lambda s: _update(PageIndicator.objects.get(indicator=s.iki), printed_definition="Dokumen yang dibuat"),
-        WARNING),
-    "rumus-berbeda": (lambda s: _update(s.key_row, printed_definition=(
-        "Persentase izin tepat waktu merupakan perbandingan antara jumlah izin yang terbit tepat waktu terhadap "
-        "jumlah seluruh permohonan yang masuk, yang dihitung dengan formula:")), WARNING),
+        WARNING,
+    ),
+    "rumus-berbeda": (
+        lambda s: _update(
+            s.key_row,
+            printed_definition=(
+                "Persentase izin tepat waktu merupakan perbandingan antara jumlah izin yang terbit tepat waktu "
+                "terhadap "
+                "jumlah seluruh permohonan yang masuk, yang dihitung dengan formula:"
+            ),
+        ),
+        WARNING,
+    ),
     "nama-sama-isi-beda": (lambda s: _on_staff_page(s, s.iki.name, unit="Laporan"), ERROR),
     "nama-sama-tercatat-ganda": (lambda s: _on_staff_page(s, s.iki.name), WARNING),
     "nama-mirip": (lambda s: _on_staff_page(s, "Jumlah Dokumen Layanaan Bidang 1"), WARNING),
-    "indikator-mirip-atasan": (lambda s: _on_staff_page(
-        s, "Persentase izin yang terbit tepat waktu di bidang", formula="ratio", unit="Persen", factor=Decimal(100),
-        numerator="Jumlah izin bidang yang terbit tepat waktu", denominator="Jumlah izin bidang",
-        quarter_rule="last"), WARNING),
+    "indikator-mirip-atasan": (
+        lambda s: _on_staff_page(
+            s,
+            "Persentase izin yang terbit tepat waktu di bidang",
+            formula="ratio",
+            unit="Persen",
+            factor=Decimal(100),
+            numerator="Jumlah izin bidang yang terbit tepat waktu",
+            denominator="Jumlah izin bidang",
+            quarter_rule="last",
+        ),
+        WARNING,
+    ),
     "persentase-bukan-rasio": (lambda s: _update(s.iki, name="Persentase dokumen layanan", unit="Persen"), ERROR),
     "persentase-bukan-persen": (lambda s: _update(s.iku, unit="Dokumen"), ERROR),
     "jumlah-dalam-persen": (lambda s: _update(s.iki, unit="Persen"), ERROR),
@@ -340,14 +418,21 @@ BREAKS = {
     "sumber-data-hanya-satuan": (lambda s: _update(s.iki, data_source="Dokumen"), WARNING),
     "halaman-kosong": (lambda s: s.position("kasi", "Kepala Seksi Kosong", superior=s.staff), ERROR),
     "sasaran-tanpa-indikator": (
-        lambda s: s.objective("kabid-1.O2", s.staff, "Tersedianya sarana", s.head_objective), ERROR),
+        lambda s: s.objective("kabid-1.O2", s.staff, "Tersedianya sarana", s.head_objective),
+        ERROR,
+    ),
     "sasaran-ganda": (lambda s: _update(s.staff_objective, text="Terlaksananya layanan\nTersedianya sarana"), WARNING),
-    "sasaran-beda-tipis": (lambda s: _update(s.head_objective, text="Meningkatnya kualitas layanan perizinann"),
-                           WARNING),
+    "sasaran-beda-tipis": (
+        lambda s: _update(s.head_objective, text="Meningkatnya kualitas layanan perizinann"),
+        WARNING,
+    ),
     "sasaran-kepala-beda": (lambda s: _update(s.head_objective, text="Terwujudnya layanan perizinan daring"), WARNING),
     "indikator-jabatan-setingkat": (
-        lambda s: PageIndicator.objects.create(position=_peer(s)[0], objective=Objective.objects.get(
-            code="kabid-lain.O1"), indicator=s.iki, order=2), WARNING),
+        lambda s: PageIndicator.objects.create(
+            position=_peer(s)[0], objective=Objective.objects.get(code="kabid-lain.O1"), indicator=s.iki, order=2
+        ),
+        WARNING,
+    ),
     "target-triwulan-tidak-cocok": (lambda s: _targets(s.iki, 2022, Decimal(10), [1, 2, 3, 3]), ERROR),
 }
 
@@ -393,8 +478,9 @@ def test_two_indicators_that_differ_by_a_word_are_not_a_typo(small):
     _on_staff_page_2 = small.count("rka", "Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi")
     dpa = small.count("dpa", "Jumlah Dokumen DPA-SKPD dan Laporan Hasil Koordinasi")
     for order, indicator in enumerate((_on_staff_page_2, dpa), start=3):
-        PageIndicator.objects.create(position=small.staff, objective=small.staff_objective, indicator=indicator,
-                                     order=order)
+        PageIndicator.objects.create(
+            position=small.staff, objective=small.staff_objective, indicator=indicator, order=order
+        )
     assert not found(small.report(), "nama-mirip")
 
 
@@ -404,11 +490,14 @@ def test_quarterly_targets_use_the_target_pages_rule(small):
     _targets(small.iki, 2023, Decimal(12), [3, 3, 3, 2])  # 11
     report = small.report()
     assert {(f.message.split(",")[0], tuple(subjects(f))) for f in found(report, "target-triwulan-tidak-cocok")} == {
-        ("Tahun 2022", ("IKU.1",)), ("Tahun 2023", ("kabid-1.O1.I1",)),
+        ("Tahun 2022", ("IKU.1",)),
+        ("Tahun 2023", ("kabid-1.O1.I1",)),
     }
     # the target pages' own sentence (services.quarter_target_warnings)
-    assert "Target triwulan IV (75) tidak sama dengan target tahunan (80)" in found(
-        report, "target-triwulan-tidak-cocok")[0].message
+    assert (
+        "Target triwulan IV (75) tidak sama dengan target tahunan (80)"
+        in found(report, "target-triwulan-tidak-cocok")[0].message
+    )
     only_2022 = small.report(year=2022)
     assert len(found(only_2022, "target-triwulan-tidak-cocok")) == 1
 

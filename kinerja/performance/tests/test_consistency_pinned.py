@@ -23,8 +23,11 @@ WRITE = os.environ.get("KINERJA_WRITE_PINNED") == "1"
 def as_data(findings: list[Finding]) -> list[dict]:
     return [
         {
-            "check": finding.check, "code": finding.code, "level": finding.level,
-            "message": finding.message, "fix": finding.fix,
+            "check": finding.check,
+            "code": finding.code,
+            "level": finding.level,
+            "message": finding.message,
+            "fix": finding.fix,
             "places": [[place.label, place.text, place.url, place.for_planner] for place in finding.places],
         }
         for finding in findings

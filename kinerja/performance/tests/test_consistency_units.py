@@ -7,11 +7,17 @@ import pytest
 from .test_consistency import _update, found, small  # noqa: F401 (the fixture)
 
 
-@pytest.mark.parametrize(("unit", "fires"), [
-    ("Persen", True), (" persen ", True), ("%", True), ("PERSEN", True),
-    ("Prosen", False),  # not a per-cent unit for the entry page nor the report, so not for the check either
-    ("Dokumen", False),
-])
+@pytest.mark.parametrize(
+    ("unit", "fires"),
+    [
+        ("Persen", True),
+        (" persen ", True),
+        ("%", True),
+        ("PERSEN", True),
+        ("Prosen", False),  # not a per-cent unit for the entry page nor the report, so not for the check either
+        ("Dokumen", False),
+    ],
+)
 def test_a_count_in_a_per_cent_unit_is_found(small, unit, fires):  # noqa: F811
     _update(small.iki, unit=unit)
     assert bool(found(small.report(), "jumlah-dalam-persen")) is fires

@@ -23,7 +23,7 @@ def text(response) -> str:
 
 def row_html(page: str, prefix: str) -> str:
     start = page.index(f'id="row-{prefix}"')
-    return page[start:page.index("</section>", start)]
+    return page[start : page.index("</section>", start)]
 
 
 @pytest.fixture
@@ -33,8 +33,15 @@ def count(seed) -> Indicator:
 
 
 def enter(world, count, value: str) -> Actual:
-    return record_actual(actor=world.section_head, indicator=count, year=2022, quarter=2, value=Decimal(value),
-                         numerator=None, denominator=None)
+    return record_actual(
+        actor=world.section_head,
+        indicator=count,
+        year=2022,
+        quarter=2,
+        value=Decimal(value),
+        numerator=None,
+        denominator=None,
+    )
 
 
 def urls(seed, count, action="entry-save") -> str:
@@ -53,12 +60,13 @@ def test_a_refused_save_previews_what_was_typed_and_cannot_be_sent(client, world
     saved = enter(world, count, "7")
     client.force_login(world.section_head)
     prefix = prefix_of(count)
-    response = client.post(urls(seed, count), {f"{prefix}-value": "9", f"{prefix}-version": "2000-01-01"},
-                           HTTP_HX_REQUEST="true")  # stale: refused by the service
+    response = client.post(
+        urls(seed, count), {f"{prefix}-value": "9", f"{prefix}-version": "2000-01-01"}, HTTP_HX_REQUEST="true"
+    )  # stale: refused by the service
     row = text(response)
     assert "baru saja diubah" in row
-    preview = row[row.index('class="preview-value"'):]
-    assert preview[preview.index(">") + 1:preview.index("<")] == "9"  # what was typed, not the saved 7
+    preview = row[row.index('class="preview-value"') :]
+    assert preview[preview.index(">") + 1 : preview.index("<")] == "9"  # what was typed, not the saved 7
     button = re.search(r"<button[^>]*>Kirim untuk diverifikasi", row)
     assert button and "disabled" in button.group(0)
     assert Actual.objects.get(pk=saved.pk).value == Decimal(7)
@@ -66,8 +74,9 @@ def test_a_refused_save_previews_what_was_typed_and_cannot_be_sent(client, world
     assert "bukan angka" in text(response).split('id="preview-')[1]  # the preview names the typed problem
     # once saved, the button is there again
     current = workflow.version_of(Actual.objects.get(pk=saved.pk))
-    row = text(client.post(urls(seed, count), {f"{prefix}-value": "9", f"{prefix}-version": current},
-                           HTTP_HX_REQUEST="true"))
+    row = text(
+        client.post(urls(seed, count), {f"{prefix}-value": "9", f"{prefix}-version": current}, HTTP_HX_REQUEST="true")
+    )
     button = re.search(r"<button[^>]*>Kirim untuk diverifikasi", row)
     assert button and "disabled" not in button.group(0)
     assert Actual.objects.get(pk=saved.pk).value == Decimal(9)
@@ -92,7 +101,7 @@ def test_a_closed_quarter_is_announced_before_typing_and_has_no_inputs(client, w
     page = page_of(client, seed)
     banner = page.index('id="closed-banner"')
     assert banner < page.index('class="entry-row')
-    assert "ditutup" in page[banner:page.index("</div>", banner)]
+    assert "ditutup" in page[banner : page.index("</div>", banner)]
     assert f'name="{prefix_of(count)}-value"' not in page and "<textarea" not in page
     assert "Kirim untuk diverifikasi" not in page
     open_page = text(client.get(reverse("entry-page", args=[seed.code, KASI]) + "?tahun=2022&triwulan=3"))
@@ -103,8 +112,13 @@ def test_an_htmx_save_updates_the_counter_out_of_band(client, world, seed, count
     client.force_login(world.section_head)
     before = re.search(r'id="entry-summary"[^>]*><strong>(\d+)</strong> dari (\d+)', page_of(client, seed))
     assert before, "the counter of empty rows"
-    response = text(client.post(urls(seed, count), {f"{prefix_of(count)}-value": "2",
-                                                    f"{prefix_of(count)}-version": "baru"}, HTTP_HX_REQUEST="true"))
+    response = text(
+        client.post(
+            urls(seed, count),
+            {f"{prefix_of(count)}-value": "2", f"{prefix_of(count)}-version": "baru"},
+            HTTP_HX_REQUEST="true",
+        )
+    )
     summary = re.search(r'<p id="entry-summary"[^>]*hx-swap-oob="true"[^>]*>(.*?)</p>', response, re.S)
     assert summary, response[-600:]
     empty, total = int(before.group(1)), int(before.group(2))
@@ -118,8 +132,8 @@ def test_the_quarter_target_does_not_read_as_missing(client, world, seed, count)
     set_target(actor=world.planner, indicator=count, kind="quarter", year=2022, quarter=2, value=Decimal("6"))
     client.force_login(world.section_head)
     row = row_html(page_of(client, seed), prefix_of(count))
-    targets = row[row.index('class="small entry-targets"'):]
-    targets = targets[:targets.index("</p>")]
+    targets = row[row.index('class="small entry-targets"') :]
+    targets = targets[: targets.index("</p>")]
     assert "Target triwulan II: <strong>6</strong>" in targets
     assert "belum" not in targets  # "not filled yet" is said of the actual, on its own line
     assert "belum ada realisasi Triwulan II" in row
@@ -129,15 +143,22 @@ def test_an_empty_quarter_shows_no_achievement_up_to_it(client, world, seed):
     iku2 = Indicator.objects.get(plan__agency=seed, code="IKU.2")  # a ratio whose year is its last quarter
     set_target(actor=world.planner, indicator=iku2, kind="year", year=2022, value=Decimal("80"))
     set_target(actor=world.planner, indicator=iku2, kind="quarter", year=2022, quarter=1, value=Decimal("70"))
-    record_actual(actor=world.head_of_agency, indicator=iku2, year=2022, quarter=1, value=None,
-                  numerator=Decimal(150), denominator=Decimal(196))
+    record_actual(
+        actor=world.head_of_agency,
+        indicator=iku2,
+        year=2022,
+        quarter=1,
+        value=None,
+        numerator=Decimal(150),
+        denominator=Decimal(196),
+    )
     client.force_login(world.head_of_agency)
     page = text(client.get(reverse("entry-page", args=[seed.code, "kadis"]) + "?tahun=2022&triwulan=2"))
     row = row_html(page, "IKU_2")
-    achievement = row[row.index('class="preview-achievement"'):]
-    achievement = achievement[:achievement.index("</strong>")]
+    achievement = row[row.index('class="preview-achievement"') :]
+    achievement = achievement[: achievement.index("</strong>")]
     assert "%" not in achievement and "—" in achievement
     q1 = text(client.get(reverse("entry-page", args=[seed.code, "kadis"]) + "?tahun=2022&triwulan=1"))
     achievement = row_html(q1, "IKU_2")
-    achievement = achievement[achievement.index('class="preview-achievement"'):]
-    assert "%" in achievement[:achievement.index("</strong>")]  # quarter I has its actual: its achievement shows
+    achievement = achievement[achievement.index('class="preview-achievement"') :]
+    assert "%" in achievement[: achievement.index("</strong>")]  # quarter I has its actual: its achievement shows

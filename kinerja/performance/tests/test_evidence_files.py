@@ -40,29 +40,34 @@ def media(settings, tmp_path):
 def actual(world, seed) -> Actual:
     """An actual of the section head's page (kasi-tata-kelola), still editable."""
     indicator = Indicator.objects.get(plan__agency=seed, code="kasi-tata-kelola.O1.I1")
-    return services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1,
-                                  value=Decimal(1))
+    return services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1, value=Decimal(1))
 
 
 def downloaded_names(world, seed, evidence: Evidence) -> list[str]:
     """The file name of the page's and the API's download (Content-Disposition)."""
     client = Client()
     client.force_login(world.head_of_agency)
-    answers = [client.get(reverse("evidence-download", args=[seed.code, evidence.pk])),
-               client.get(reverse("api-evidence-download", args=[evidence.pk]), HTTP_ACCEPT=evidence.content_type)]
+    answers = [
+        client.get(reverse("evidence-download", args=[seed.code, evidence.pk])),
+        client.get(reverse("api-evidence-download", args=[evidence.pk]), HTTP_ACCEPT=evidence.content_type),
+    ]
     assert [answer.status_code for answer in answers] == [200, 200]
     return [answer["Content-Disposition"] for answer in answers]
 
 
-@pytest.mark.parametrize(("uploaded_as", "content", "kept_as"), [
-    ("laporan.html", PDF, "laporan.pdf"),
-    ("setup.exe", PDF, "setup.pdf"),
-    ("notulen.docm", docx(), "notulen.docx"),
-    ("laporan.pdf.exe", PDF, "laporan.pdf"),
-    ("laporan.pdf", PDF, "laporan.pdf"),
-])
-def test_evidence_is_stored_and_downloaded_under_the_extension_of_its_kind(world, seed, actual, uploaded_as,
-                                                                           content, kept_as):
+@pytest.mark.parametrize(
+    ("uploaded_as", "content", "kept_as"),
+    [
+        ("laporan.html", PDF, "laporan.pdf"),
+        ("setup.exe", PDF, "setup.pdf"),
+        ("notulen.docm", docx(), "notulen.docx"),
+        ("laporan.pdf.exe", PDF, "laporan.pdf"),
+        ("laporan.pdf", PDF, "laporan.pdf"),
+    ],
+)
+def test_evidence_is_stored_and_downloaded_under_the_extension_of_its_kind(
+    world, seed, actual, uploaded_as, content, kept_as
+):
     evidence = services.add_evidence(actor=world.section_head, actual=actual, name=uploaded_as, content=content)
     assert evidence.original_name == kept_as
     assert evidence.file.name.endswith("." + kept_as.rsplit(".", 1)[1])
@@ -78,15 +83,16 @@ def test_evidence_kept_earlier_under_the_uploaders_extension_downloads_under_its
 
 # -- size ----------------------------------------------------------------------------------------------------------
 
+
 def test_an_upload_over_the_limit_is_refused_on_the_entry_page_with_a_message(logged_in, seed, settings):
     settings.KINERJA_UPLOAD_MAX_BYTES = MB
     upload = SimpleUploadedFile("besar.pdf", PDF + b"\0" * (3 * MB), content_type="application/pdf")
     url = reverse("entry-save", args=[seed.code, "kadis", "IKU.2"]) + "?tahun=2022&triwulan=2"
-    response = logged_in.post(url, {"IKU_2-numerator": "150", "IKU_2-denominator": "196", "IKU_2-evidence": upload},
-                              HTTP_HX_REQUEST="true")
+    response = logged_in.post(
+        url, {"IKU_2-numerator": "150", "IKU_2-denominator": "196", "IKU_2-evidence": upload}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
-    assert "Berkas «besar.pdf» terlalu besar (3 MB) dan tidak diterima." in (
-        response.content.decode())
+    assert "Berkas «besar.pdf» terlalu besar (3 MB) dan tidak diterima." in (response.content.decode())
     assert not Evidence.objects.exists()
     assert not Actual.objects.filter(indicator__code="IKU.2", year=2022, quarter=2).exists()
 
@@ -96,8 +102,11 @@ def write_multipart(path, name: str, size: int) -> str:
     pieces, never held in memory; returns the boundary."""
     boundary = "kinerja-uji-batas"
     with path.open("wb") as body:
-        body.write(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-                   f"Content-Type: application/pdf\r\n\r\n".encode() + PDF)
+        body.write(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+            f"Content-Type: application/pdf\r\n\r\n".encode()
+            + PDF
+        )
         piece = b"\0" * MB
         written = len(PDF)
         while written < size:
@@ -113,11 +122,19 @@ def test_a_150_mb_upload_is_refused_by_the_api_without_being_read_into_memory(wo
     token = Token.objects.create(user=world.section_head)
     with path.open("rb") as stream:
         environ = {
-            "REQUEST_METHOD": "POST", "PATH_INFO": reverse("api-actual-evidence", args=[actual.pk]),
-            "QUERY_STRING": "", "SERVER_NAME": "testserver", "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1",
-            "REMOTE_ADDR": "127.0.0.1", "wsgi.url_scheme": "http", "wsgi.input": stream, "wsgi.errors": sys.stderr,
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": reverse("api-actual-evidence", args=[actual.pk]),
+            "QUERY_STRING": "",
+            "SERVER_NAME": "testserver",
+            "SERVER_PORT": "80",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "REMOTE_ADDR": "127.0.0.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": stream,
+            "wsgi.errors": sys.stderr,
             "CONTENT_TYPE": f"multipart/form-data; boundary={boundary}",
-            "CONTENT_LENGTH": str(path.stat().st_size), "HTTP_AUTHORIZATION": f"Token {token.key}",
+            "CONTENT_LENGTH": str(path.stat().st_size),
+            "HTTP_AUTHORIZATION": f"Token {token.key}",
         }
         tracemalloc.start()
         try:
@@ -128,8 +145,7 @@ def test_a_150_mb_upload_is_refused_by_the_api_without_being_read_into_memory(wo
         assert stream.tell() == path.stat().st_size  # the whole body was received (and dropped)
     assert peak < 16 * MB, f"{peak / MB:.0f} MB held in memory"
     assert response.status_code == 400
-    assert json.loads(response.content) == {
-        "file": ["Berkas «rekaman.pdf» terlalu besar (150 MB) dan tidak diterima."]}
+    assert json.loads(response.content) == {"file": ["Berkas «rekaman.pdf» terlalu besar (150 MB) dan tidak diterima."]}
     assert not Evidence.objects.exists()
 
 
@@ -138,8 +154,9 @@ def test_an_upload_within_the_limit_is_stored_whole(world, actual, settings):
     client = Client()
     client.force_login(world.section_head)
     content = PDF + b"\0" * (MB - len(PDF))  # exactly the limit
-    response = client.post(reverse("api-actual-evidence", args=[actual.pk]),
-                           {"file": SimpleUploadedFile("pas.pdf", content)})
+    response = client.post(
+        reverse("api-actual-evidence", args=[actual.pk]), {"file": SimpleUploadedFile("pas.pdf", content)}
+    )
     assert response.status_code == 201
     evidence = Evidence.objects.get()
     assert evidence.size == MB and evidence.file.read() == content

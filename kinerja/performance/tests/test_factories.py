@@ -11,13 +11,17 @@ from .factories import ActualFactory, TargetFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("factory", "traits"), [
-    (TargetFactory, {}),
-    (TargetFactory, {"kind": "quarter", "quarter": 2}),
-    (ActualFactory, {}),
-    (ActualFactory, {"ratio": True}),
-    (ActualFactory, {"verified": True}),
-], ids=["yearly-target", "quarter-target", "actual", "ratio-actual", "verified-actual"])
+@pytest.mark.parametrize(
+    ("factory", "traits"),
+    [
+        (TargetFactory, {}),
+        (TargetFactory, {"kind": "quarter", "quarter": 2}),
+        (ActualFactory, {}),
+        (ActualFactory, {"ratio": True}),
+        (ActualFactory, {"verified": True}),
+    ],
+    ids=["yearly-target", "quarter-target", "actual", "ratio-actual", "verified-actual"],
+)
 def test_the_factory_makes_rows_that_pass_full_clean(factory, traits):
     first, second = factory(**traits), factory(**traits)
     for row in (first, second):

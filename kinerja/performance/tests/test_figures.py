@@ -8,15 +8,23 @@ from kinerja.performance.selectors import ActualFigures, Measurement, TargetFigu
 from kinerja.strategy.models import Indicator
 
 
-def measurement(rule: str, year_target: str | None, quarter_targets: dict[int, str], actuals: dict[int, str],
-                verified: tuple[int, ...] = ()) -> Measurement:
+def measurement(
+    rule: str,
+    year_target: str | None,
+    quarter_targets: dict[int, str],
+    actuals: dict[int, str],
+    verified: tuple[int, ...] = (),
+) -> Measurement:
     indicator = Indicator(code="X", formula="count", polarity="higher", quarter_rule=rule)
     return Measurement(
-        indicator, 2023,
+        indicator,
+        2023,
         TargetFigures(D(year_target), None, False) if year_target else None,
         {q: TargetFigures(D(v), None, False) for q, v in quarter_targets.items()},
-        {q: ActualFigures(D(v), None, None, "verified" if q in verified else "draft", False)
-         for q, v in actuals.items()},
+        {
+            q: ActualFigures(D(v), None, None, "verified" if q in verified else "draft", False)
+            for q, v in actuals.items()
+        },
     )
 
 
@@ -34,7 +42,8 @@ def measurement(rule: str, year_target: str | None, quarter_targets: dict[int, s
     ],
 )
 def test_a_period_is_compared_with_its_quarterly_targets_or_else_the_year_target(
-        rule, year_target, quarter_targets, actuals, quarter, target, uses_year, achievement):
+    rule, year_target, quarter_targets, actuals, quarter, target, uses_year, achievement
+):
     m = measurement(rule, year_target, quarter_targets, actuals).at(quarter)
     assert m.period_target == target
     assert m.uses_year_target(quarter) == uses_year
@@ -44,8 +53,12 @@ def test_a_period_is_compared_with_its_quarterly_targets_or_else_the_year_target
 
 @pytest.mark.parametrize(
     ("actuals", "verified", "quarter", "expected"),
-    [({1: "1", 2: "1"}, (1, 2), 2, True), ({1: "1", 2: "1"}, (1,), 2, False), ({1: "1", 2: "1"}, (1,), 1, True),
-     ({}, (), 4, False)],
+    [
+        ({1: "1", 2: "1"}, (1, 2), 2, True),
+        ({1: "1", 2: "1"}, (1,), 2, False),
+        ({1: "1", 2: "1"}, (1,), 1, True),
+        ({}, (), 4, False),
+    ],
 )
 def test_a_figure_is_verified_when_every_actual_up_to_the_quarter_is(actuals, verified, quarter, expected):
     assert measurement("sum", "8", {}, actuals, verified).verified_up_to(quarter) is expected

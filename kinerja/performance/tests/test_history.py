@@ -21,8 +21,11 @@ from kinerja.strategy.models import Indicator
 @pytest.fixture
 def indicator(seed) -> Indicator:
     """A count on the page of kasi-tata-kelola: the section head enters its actuals."""
-    return Indicator.objects.filter(plan__agency=seed, formula="count",
-                                    page_rows__position__code="kasi-tata-kelola").order_by("order").first()
+    return (
+        Indicator.objects.filter(plan__agency=seed, formula="count", page_rows__position__code="kasi-tata-kelola")
+        .order_by("order")
+        .first()
+    )
 
 
 def test_the_indicator_page_links_to_its_history(logged_in, seed, indicator):
@@ -36,19 +39,23 @@ def test_the_indicator_history_shows_both_versions_of_an_actual_newest_first(log
     response = logged_in.get(reverse("indicator-history", args=[seed.code, indicator.code]))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "1.234,00 → 1.500,00" in page.replace("</span> → <span class=\"after\">", " → ")
+    assert "1.234,00 → 1.500,00" in page.replace('</span> → <span class="after">', " → ")
     assert '<dd><span class="after">1.234,00</span></dd>' in page  # created: the value it was created with
     assert page.index(f"Realisasi 2022 TW 2 indikator {indicator.code} diubah") < page.index(
-        f"Realisasi 2022 TW 2 indikator {indicator.code} dibuat")
+        f"Realisasi 2022 TW 2 indikator {indicator.code} dibuat"
+    )
     assert world.section_head.get_full_name() in page
 
 
 def test_the_history_shows_a_script_in_a_note_as_text(logged_in, world, seed, indicator):
     payload = "<script>alert('riwayat')</script>"
-    services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1, value=Decimal(1),
-                           note=payload)
-    for url in (reverse("indicator-history", args=[seed.code, indicator.code]),
-                reverse("agency-history", args=[seed.code])):
+    services.record_actual(
+        actor=world.section_head, indicator=indicator, year=2022, quarter=1, value=Decimal(1), note=payload
+    )
+    for url in (
+        reverse("indicator-history", args=[seed.code, indicator.code]),
+        reverse("agency-history", args=[seed.code]),
+    ):
         page = logged_in.get(url).content.decode()
         assert payload not in page
         assert "&lt;script&gt;alert(&#x27;riwayat&#x27;)&lt;/script&gt;" in page
@@ -70,8 +77,14 @@ def _records(logged_in, seed, **filters) -> list[str]:
 
 def test_the_agency_log_filters_by_user_kind_dates_and_text(logged_in, world, seed, indicator):
     services.set_target(actor=world.planner, indicator=indicator, kind="year", year=2022, value=Decimal(4))
-    services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1, value=Decimal(1),
-                           note="rapat koordinasi khusus")
+    services.record_actual(
+        actor=world.section_head,
+        indicator=indicator,
+        year=2022,
+        quarter=1,
+        value=Decimal(1),
+        note="rapat koordinasi khusus",
+    )
     programme = seed.plans.get().programmes.order_by("order").first()
     strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=Decimal(5))
     old = timezone.make_aware(datetime.datetime(2019, 5, 6, 10, 0))
@@ -103,13 +116,24 @@ def test_the_agency_log_pages_by_50_at_a_fixed_number_of_queries(logged_in, worl
 
     with audit.client_ip_set("192.0.2.7"):
         for quarter in (1, 2, 3, 4):
-            services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=quarter,
-                                   value=Decimal(quarter))
+            services.record_actual(
+                actor=world.section_head, indicator=indicator, year=2022, quarter=quarter, value=Decimal(quarter)
+            )
     small = queries(1)
-    AuditRecord.objects.bulk_create([
-        audit.build(actor=world.secretary, action="changed", obj=indicator, about=indicator, agency=seed,
-                    before={"name": f"lama {n}"}, after={"name": f"baru {n}"}) for n in range(130)
-    ])
+    AuditRecord.objects.bulk_create(
+        [
+            audit.build(
+                actor=world.secretary,
+                action="changed",
+                obj=indicator,
+                about=indicator,
+                agency=seed,
+                before={"name": f"lama {n}"},
+                after={"name": f"baru {n}"},
+            )
+            for n in range(130)
+        ]
+    )
     total = AuditRecord.objects.filter(agency=seed).count()
     response = logged_in.get(reverse("agency-history", args=[seed.code]))
     assert len(response.context["entries"]) == 50 and response.context["page"].paginator.count == total

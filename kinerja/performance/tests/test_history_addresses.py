@@ -15,18 +15,24 @@ ADDRESS = "192.0.2.77"
 
 @pytest.fixture
 def history_urls(world, seed) -> list[str]:
-    indicator = Indicator.objects.filter(plan__agency=seed, formula="count",
-                                         page_rows__position__code="kasi-tata-kelola").order_by("order").first()
+    indicator = (
+        Indicator.objects.filter(plan__agency=seed, formula="count", page_rows__position__code="kasi-tata-kelola")
+        .order_by("order")
+        .first()
+    )
     with audit.client_ip_set(ADDRESS):
-        services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1,
-                               value=Decimal(7))
+        services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=1, value=Decimal(7))
     return [reverse("indicator-history", args=[seed.code, indicator.code]), reverse("agency-history", args=[seed.code])]
 
 
-@pytest.mark.parametrize(("reader", "pages"), [
-    ("planner", 2), ("head_of_agency", 2),
-    ("section_head", 1),  # reads the indicator's history, not the agency's log
-])
+@pytest.mark.parametrize(
+    ("reader", "pages"),
+    [
+        ("planner", 2),
+        ("head_of_agency", 2),
+        ("section_head", 1),  # reads the indicator's history, not the agency's log
+    ],
+)
 def test_readers_of_the_history_do_not_see_addresses(client, world, history_urls, reader, pages):
     client.force_login(getattr(world, reader))
     for url in history_urls[:pages]:

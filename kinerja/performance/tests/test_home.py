@@ -32,10 +32,15 @@ def period(seed):
 
 
 def enter(world, indicator, year, quarter, value="2"):
-    return record_actual(actor=world.section_head, indicator=indicator, year=year, quarter=quarter,
-                         value=Decimal(value) if indicator.formula != "ratio" else None,
-                         numerator=Decimal(value) if indicator.formula == "ratio" else None,
-                         denominator=Decimal(10) if indicator.formula == "ratio" else None)
+    return record_actual(
+        actor=world.section_head,
+        indicator=indicator,
+        year=year,
+        quarter=quarter,
+        value=Decimal(value) if indicator.formula != "ratio" else None,
+        numerator=Decimal(value) if indicator.formula == "ratio" else None,
+        denominator=Decimal(10) if indicator.formula == "ratio" else None,
+    )
 
 
 def test_an_official_reaches_their_entry_page_in_one_click_from_login(client, world, seed, period):
@@ -55,13 +60,13 @@ def test_the_counts_of_the_quarter_and_a_returned_item_as_a_link_to_its_row(clie
     draft = enter(world, indicators[0], year, quarter)
     client.force_login(world.section_head)
     page = text(client.get(reverse("home")))
-    block = page[page.index('id="my-actuals"'):]
+    block = page[page.index('id="my-actuals"') :]
     assert f"<strong>1</strong> dari {total}" in block
     assert f'class="count-empty">{total - 1}<' in block and 'class="count-draft">1<' in block
     submitted = workflow.submit_actual(actor=world.section_head, actual=draft)
     workflow.return_actual(actor=world.division_head, actual=submitted, reason="Lampirkan SK")
     page = text(client.get(reverse("home")))
-    block = page[page.index('id="my-actuals"'):]
+    block = page[page.index('id="my-actuals"') :]
     assert 'class="count-returned">1<' in block and 'class="count-draft">0<' in block
     anchor = indicators[0].code.replace(".", "_")
     link = reverse("entry-page", args=[seed.code, KASI]) + f"?tahun={year}&triwulan={quarter}#row-{anchor}"
@@ -75,7 +80,7 @@ def test_a_superior_sees_what_waits_for_their_verification(client, world, seed, 
     actual = workflow.submit_actual(actor=world.section_head, actual=enter(world, indicator, year, quarter))
     client.force_login(world.division_head)
     page = text(client.get(reverse("home")))
-    block = page[page.index('id="my-verification"'):]
+    block = page[page.index('id="my-verification"') :]
     assert f'href="{reverse("verification", args=[seed.code])}#actual-{actual.pk}"' in block
     client.force_login(world.section_head)  # no one below: no verification block
     assert 'id="my-verification"' not in text(client.get(reverse("home")))
@@ -94,11 +99,11 @@ def test_the_planner_and_the_inspectorate_see_their_shortcuts(client, world, see
     assert seed.code not in text(client.get(reverse("home")))
 
 
-def test_the_home_page_costs_the_same_queries_for_one_position_or_three(client, seed, django_user_model,
-                                                                        django_assert_max_num_queries):
+def test_the_home_page_costs_the_same_queries_for_one_position_or_three(
+    client, seed, django_user_model, django_assert_max_num_queries
+):
     user = django_user_model.objects.create_user("rangkap", password="x-Rangkap-123")
-    official = Official.objects.create(region=seed.region, name="Pejabat Rangkap", user=user,
-                                       nip="199001012015011001")
+    official = Official.objects.create(region=seed.region, name="Pejabat Rangkap", user=user, nip="199001012015011001")
     client.force_login(user)
     positions = []
     counts = []

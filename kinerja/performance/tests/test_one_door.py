@@ -18,8 +18,11 @@ from kinerja.strategy.models import Indicator
 @pytest.fixture
 def count(seed) -> Indicator:
     """A count on the page of kasi-tata-kelola, below kabid-persandian."""
-    return Indicator.objects.filter(plan__agency=seed, page_rows__position__code="kasi-tata-kelola",
-                                    formula="count").order_by("order").first()
+    return (
+        Indicator.objects.filter(plan__agency=seed, page_rows__position__code="kasi-tata-kelola", formula="count")
+        .order_by("order")
+        .first()
+    )
 
 
 @pytest.fixture
@@ -28,8 +31,9 @@ def fed(seed) -> Indicator:
 
 
 def enter(world, indicator, value: int = 3, **kwargs) -> Actual:
-    return services.record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=2,
-                                  value=Decimal(value), **kwargs)
+    return services.record_actual(
+        actor=world.section_head, indicator=indicator, year=2022, quarter=2, value=Decimal(value), **kwargs
+    )
 
 
 def test_an_indicator_fed_by_the_evaluation_is_refused_to_every_typist_even_its_page_holder(world, fed):
@@ -41,19 +45,46 @@ def test_an_indicator_fed_by_the_evaluation_is_refused_to_every_typist_even_its_
 
 
 def test_the_evaluation_feeds_its_indicator_through_the_named_path_and_no_other(world, fed, count):
-    actual = services.feed_actual(actor=world.inspector, indicator=fed, year=2022, quarter=4, value=Decimal("77.5"),
-                                  note="Nilai evaluasi", source="evaluasi-sakip")
+    actual = services.feed_actual(
+        actor=world.inspector,
+        indicator=fed,
+        year=2022,
+        quarter=4,
+        value=Decimal("77.5"),
+        note="Nilai evaluasi",
+        source="evaluasi-sakip",
+    )
     assert (actual.value, actual.status, actual.entered_by) == (Decimal("77.5"), Actual.Status.DRAFT, world.inspector)
     with pytest.raises(ValidationError, match="tidak diisi oleh"):
-        services.feed_actual(actor=world.inspector, indicator=count, year=2022, quarter=4, value=Decimal(1),
-                             note="", source="evaluasi-sakip")
+        services.feed_actual(
+            actor=world.inspector,
+            indicator=count,
+            year=2022,
+            quarter=4,
+            value=Decimal(1),
+            note="",
+            source="evaluasi-sakip",
+        )
 
 
 def test_a_figure_typed_by_hand_before_the_rule_gives_way_to_the_evaluation_even_once_submitted(world, fed):
-    typed = Actual.objects.create(indicator=fed, year=2022, quarter=4, value=Decimal(99),
-                                  entered_by=world.head_of_agency, status=Actual.Status.SUBMITTED)
-    fed_actual = services.feed_actual(actor=world.inspector, indicator=fed, year=2022, quarter=4, value=Decimal(70),
-                                      note="Nilai evaluasi", source="evaluasi-sakip")
+    typed = Actual.objects.create(
+        indicator=fed,
+        year=2022,
+        quarter=4,
+        value=Decimal(99),
+        entered_by=world.head_of_agency,
+        status=Actual.Status.SUBMITTED,
+    )
+    fed_actual = services.feed_actual(
+        actor=world.inspector,
+        indicator=fed,
+        year=2022,
+        quarter=4,
+        value=Decimal(70),
+        note="Nilai evaluasi",
+        source="evaluasi-sakip",
+    )
     assert fed_actual.pk == typed.pk
     assert (fed_actual.value, fed_actual.entered_by, fed_actual.status) == (Decimal(70), world.inspector, "draft")
 
@@ -95,8 +126,11 @@ def test_a_stale_version_is_refused_naming_who_changed_it_and_nothing_is_saved(w
     with pytest.raises(workflow.StaleActual):
         workflow.submit_actual(actor=world.section_head, actual=second, version=shown)
     stored = Actual.objects.get(pk=first.pk)
-    assert (stored.value, stored.status, workflow.version_of(stored)) == (Decimal(4), "draft",
-                                                                          workflow.version_of(second))
+    assert (stored.value, stored.status, workflow.version_of(stored)) == (
+        Decimal(4),
+        "draft",
+        workflow.version_of(second),
+    )
 
 
 def test_a_save_writes_only_the_columns_it_changes(world, count):
@@ -129,20 +163,29 @@ def test_the_entry_page_carries_the_version_and_a_stale_form_is_told_to_reload(c
 
 def test_the_api_refuses_the_fed_indicator_with_400_and_a_stranger_with_403(client, world, fed, count):
     client.force_login(world.head_of_agency)
-    response = client.post(reverse("api-actual-list"), {"indicator": fed.pk, "year": 2022, "quarter": 4,
-                                                        "value": "80"}, content_type="application/json")
+    response = client.post(
+        reverse("api-actual-list"),
+        {"indicator": fed.pk, "year": 2022, "quarter": 4, "value": "80"},
+        content_type="application/json",
+    )
     assert response.status_code == 400 and "evaluasi SAKIP" in response.json()["non_field_errors"][0]
     client.force_login(world.planner)
-    response = client.post(reverse("api-actual-list"), {"indicator": count.pk, "year": 2022, "quarter": 2,
-                                                        "value": "1"}, content_type="application/json")
+    response = client.post(
+        reverse("api-actual-list"),
+        {"indicator": count.pk, "year": 2022, "quarter": 2, "value": "1"},
+        content_type="application/json",
+    )
     assert response.status_code == 403 and "Hanya pejabat" in response.json()["detail"]
     assert not Actual.objects.filter(indicator__in=[fed, count]).exists()
 
 
 def test_the_api_takes_the_updated_at_it_showed_and_refuses_a_stale_one(client, world, count):
     client.force_login(world.section_head)
-    created = client.post(reverse("api-actual-list"), {"indicator": count.pk, "year": 2022, "quarter": 2,
-                                                       "value": "1"}, content_type="application/json").json()
+    created = client.post(
+        reverse("api-actual-list"),
+        {"indicator": count.pk, "year": 2022, "quarter": 2, "value": "1"},
+        content_type="application/json",
+    ).json()
     url = reverse("api-actual-detail", args=[created["id"]])
     changed = client.patch(url, {"value": "2", "updated_at": created["updated_at"]}, content_type="application/json")
     assert changed.status_code == 200

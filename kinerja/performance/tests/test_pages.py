@@ -32,14 +32,18 @@ def queries(client, url: str) -> int:
 @pytest.mark.parametrize("name", ["position-page", "entry-page"])
 def test_position_pages_cost_the_same_queries_small_or_large(client, example, name, django_user_model):
     user = django_user_model.objects.create_user("rangkap", password="x-Rangkap-123")
-    official = Official.objects.create(region=example.region, name="Pejabat Rangkap", user=user,
-                                       nip="199001012015011001")
+    official = Official.objects.create(
+        region=example.region, name="Pejabat Rangkap", user=user, nip="199001012015011001"
+    )
     for code in ("kabid-opini", "kasubag-umum", "kadis"):  # holds all three, acting where not definitive
-        Assignment.objects.create(official=official, position=example.positions.get(code=code),
-                                  start=datetime.date(2022, 1, 1), acting=True)
+        Assignment.objects.create(
+            official=official, position=example.positions.get(code=code), start=datetime.date(2022, 1, 1), acting=True
+        )
     client.force_login(user)
-    counts = {position: queries(client, reverse(name, args=[example.code, position]) + "?tahun=2022&triwulan=2")
-              for position in ("kabid-opini", "kasubag-umum", "kadis")}
+    counts = {
+        position: queries(client, reverse(name, args=[example.code, position]) + "?tahun=2022&triwulan=2")
+        for position in ("kabid-opini", "kasubag-umum", "kadis")
+    }
     assert len(set(counts.values())) == 1, counts
     assert max(counts.values()) <= 16 + PER_REQUEST_QUERIES, counts
 
@@ -59,8 +63,8 @@ def test_iki_page_shows_target_quarters_actual_and_achievement(logged_in, exampl
 
 def test_missing_actual_shows_a_dash_never_zero(logged_in, seed):
     page = text(logged_in.get(reverse("position-page", args=[seed.code, "kabid-persandian"]) + "?tahun=2023"))
-    row = page[page.index('class="measure-row"'):]
-    row = row[:row.index("</tr>")]
+    row = page[page.index('class="measure-row"') :]
+    row = row[: row.index("</tr>")]
     assert "—" in row and ">0<" not in row and "0,00" not in row
 
 
@@ -73,9 +77,16 @@ def test_entering_a_ratio_actual_with_evidence_saves_that_row(logged_in, seed, s
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
-    response = logged_in.post(entry_url(seed, "IKU.2"), {
-        "IKU_2-numerator": "150", "IKU_2-denominator": "196", "IKU_2-note": "Data BPS", "IKU_2-evidence": upload,
-    }, HTTP_HX_REQUEST="true")
+    response = logged_in.post(
+        entry_url(seed, "IKU.2"),
+        {
+            "IKU_2-numerator": "150",
+            "IKU_2-denominator": "196",
+            "IKU_2-note": "Data BPS",
+            "IKU_2-evidence": upload,
+        },
+        HTTP_HX_REQUEST="true",
+    )
     assert response.status_code == 200
     assert "76,53" in text(response)
     actual = Actual.objects.get(indicator__code="IKU.2", year=2022, quarter=2)
@@ -107,8 +118,11 @@ def test_exe_renamed_pdf_is_refused(logged_in, seed):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("laporan.pdf", b"MZ\x90\x00" + b"\x00" * 60, content_type="application/pdf")
-    response = logged_in.post(entry_url(seed, "IKU.2"), {
-        "IKU_2-numerator": "10", "IKU_2-denominator": "196", "IKU_2-evidence": upload}, HTTP_HX_REQUEST="true")
+    response = logged_in.post(
+        entry_url(seed, "IKU.2"),
+        {"IKU_2-numerator": "10", "IKU_2-denominator": "196", "IKU_2-evidence": upload},
+        HTTP_HX_REQUEST="true",
+    )
     assert "bukan jenis yang diizinkan" in text(response)
     assert not Actual.objects.filter(indicator__code="IKU.2", year=2022, quarter=2).exists()
 
@@ -120,8 +134,9 @@ def test_indonesian_decimal_comma_is_accepted(logged_in, seed):
 
 
 def test_preview_computes_value_and_achievement_without_saving(logged_in, seed):
-    response = logged_in.post(entry_url(seed, "IKU.2", "entry-preview"),
-                              {"IKU_2-numerator": "98", "IKU_2-denominator": "196"})
+    response = logged_in.post(
+        entry_url(seed, "IKU.2", "entry-preview"), {"IKU_2-numerator": "98", "IKU_2-denominator": "196"}
+    )
     assert "50,00" in text(response)
     assert not Actual.objects.exists()
 
@@ -133,8 +148,9 @@ def test_entry_page_is_not_found_for_someone_who_does_not_hold_the_position(clie
 
 
 def test_preview_names_the_problem_of_a_negative_numerator(logged_in, seed):
-    response = logged_in.post(entry_url(seed, "IKU.2", "entry-preview"),
-                              {"IKU_2-numerator": "-3", "IKU_2-denominator": "196"})
+    response = logged_in.post(
+        entry_url(seed, "IKU.2", "entry-preview"), {"IKU_2-numerator": "-3", "IKU_2-denominator": "196"}
+    )
     assert "negatif" in text(response)
 
 

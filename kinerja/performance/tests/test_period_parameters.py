@@ -5,8 +5,13 @@ from django.urls import reverse
 
 from kinerja.core.periods import QUARTERS
 
-BAD = ["tahun=abc&triwulan=9", "tahun=%C2%B2&triwulan=%C2%B2", "tahun=99999999999999999999&triwulan=-1",
-       "tahun=1999&triwulan=0", "tahun=&triwulan="]
+BAD = [
+    "tahun=abc&triwulan=9",
+    "tahun=%C2%B2&triwulan=%C2%B2",
+    "tahun=99999999999999999999&triwulan=-1",
+    "tahun=1999&triwulan=0",
+    "tahun=&triwulan=",
+]
 
 
 def _pages(seed):
@@ -58,4 +63,3 @@ def test_the_periods_page_answers_a_quarter_that_does_not_exist_with_a_message(c
         assert response.status_code == 200
         assert "tidak ada; pilih triwulan 1–4" in response.content.decode()
     assert client.get(f"{url}?tahun=abc").status_code == 200
-

@@ -26,7 +26,7 @@ from kinerja.strategy.models import Indicator
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="the test database of SQLite is one in-memory connection shared by every thread: no real parallel "
-           "transactions to race; run on PostgreSQL (DATABASE_URL)",
+    "transactions to race; run on PostgreSQL (DATABASE_URL)",
 )
 ROUNDS = 12
 YEAR, QUARTER = 2022, 3
@@ -59,8 +59,11 @@ def run_together(*calls) -> list[object]:
 @pytest.fixture
 def kasi_indicator(transactional_db) -> Indicator:
     agency = ensure_builtin_dataset()
-    return Indicator.objects.filter(plan__agency=agency, page_rows__position__code="kasi-tata-kelola",
-                                    formula="count").order_by("order").first()
+    return (
+        Indicator.objects.filter(plan__agency=agency, page_rows__position__code="kasi-tata-kelola", formula="count")
+        .order_by("order")
+        .first()
+    )
 
 
 def test_a_save_and_a_submit_at_the_same_moment_never_lose_the_submission(kasi_indicator):
@@ -68,12 +71,14 @@ def test_a_save_and_a_submit_at_the_same_moment_never_lose_the_submission(kasi_i
     lost = []
     for round_ in range(ROUNDS):
         Actual.objects.filter(indicator=kasi_indicator).delete()
-        actual = services.record_actual(actor=kasi, indicator=kasi_indicator, year=YEAR, quarter=QUARTER,
-                                        value=Decimal(1))
+        actual = services.record_actual(
+            actor=kasi, indicator=kasi_indicator, year=YEAR, quarter=QUARTER, value=Decimal(1)
+        )
 
         def save(value=Decimal(round_ + 2)):
-            return services.record_actual(actor=User.objects.get(pk=kasi.pk), indicator=kasi_indicator, year=YEAR,
-                                          quarter=QUARTER, value=value)
+            return services.record_actual(
+                actor=User.objects.get(pk=kasi.pk), indicator=kasi_indicator, year=YEAR, quarter=QUARTER, value=value
+            )
 
         def submit(actual=actual):
             return workflow.submit_actual(actor=User.objects.get(pk=kasi.pk), actual=actual)
@@ -87,8 +92,9 @@ def test_a_save_and_a_submit_at_the_same_moment_never_lose_the_submission(kasi_i
         if isinstance(saved, ValidationError):  # the submit went first: the save is refused, never undoes it
             assert "menunggu verifikasi" in " ".join(saved.messages)
             assert final.value == Decimal(1)
-        sent = AuditRecord.objects.get(object_label="performance.actual", object_pk=str(actual.pk),
-                                       action=AuditRecord.Action.SUBMITTED)
+        sent = AuditRecord.objects.get(
+            object_label="performance.actual", object_pk=str(actual.pk), action=AuditRecord.Action.SUBMITTED
+        )
         assert Decimal(sent.after["value"]) == final.value  # nothing changed the figure after it was sent
     assert lost == []
 
@@ -104,6 +110,7 @@ def test_parallel_saves_of_one_actual_through_the_page_give_no_500(kasi_indicato
             client = Client()
             client.force_login(kasi)
             return client.post(url, {f"{prefix}-value": str(value)}).status_code
+
         return call
 
     for _ in range(3):
@@ -116,13 +123,15 @@ def test_verify_and_return_at_the_same_moment_one_wins_the_other_is_told(kasi_in
     kasi, kabid = User.objects.get(username="kasi"), User.objects.get(username="kabid")
     for _ in range(ROUNDS // 2):
         Actual.objects.filter(indicator=kasi_indicator).delete()
-        actual = services.record_actual(actor=kasi, indicator=kasi_indicator, year=YEAR, quarter=QUARTER,
-                                        value=Decimal(1))
+        actual = services.record_actual(
+            actor=kasi, indicator=kasi_indicator, year=YEAR, quarter=QUARTER, value=Decimal(1)
+        )
         workflow.submit_actual(actor=kasi, actual=actual)
         verified, returned = run_together(
             lambda actual=actual: workflow.verify_actual(actor=User.objects.get(pk=kabid.pk), actual=actual),
-            lambda actual=actual: workflow.return_actual(actor=User.objects.get(pk=kabid.pk), actual=actual,
-                                                         reason="Periksa"),
+            lambda actual=actual: workflow.return_actual(
+                actor=User.objects.get(pk=kabid.pk), actual=actual, reason="Periksa"
+            ),
         )
         outcomes = [not isinstance(result, Exception) for result in (verified, returned)]
         assert outcomes.count(True) == 1, (verified, returned)
@@ -138,10 +147,18 @@ def test_two_planners_closing_the_same_quarter_at_once_give_no_500(kasi_indicato
     planner = User.objects.get(username="perencana")
     agency = kasi_indicator.plan.agency
     for quarter in (1, 2, 3, 4):
-        results = run_together(*(
-            lambda: workflow.close_period(actor=User.objects.get(pk=planner.pk), agency=agency, year=2023,
-                                          quarter=quarter)  # noqa: B023 — run before the loop moves on
-            for _ in range(3)))
-        assert all(not isinstance(result, Exception) or isinstance(result, ValidationError) for result in results), \
+        results = run_together(
+            *(
+                lambda: workflow.close_period(
+                    actor=User.objects.get(pk=planner.pk),
+                    agency=agency,
+                    year=2023,
+                    quarter=quarter,  # noqa: B023 (run before the loop moves on)
+                )
+                for _ in range(3)
+            )
+        )
+        assert all(not isinstance(result, Exception) or isinstance(result, ValidationError) for result in results), (
             results
+        )
         assert PeriodLock.objects.filter(agency=agency, year=2023, quarter=quarter, closed=True).count() == 1

@@ -24,8 +24,9 @@ def count(seed) -> Indicator:
 
 
 def test_ratio_actual_is_computed_from_numerator_and_denominator(ratio, world):
-    actual = services.record_actual(actor=world.head_of_agency, indicator=ratio, year=2022, quarter=1,
-                                    numerator=D(150), denominator=D(196))
+    actual = services.record_actual(
+        actor=world.head_of_agency, indicator=ratio, year=2022, quarter=1, numerator=D(150), denominator=D(196)
+    )
     assert actual.value == D("76.5306")  # stored half-up to 4 decimals
     services.set_target(actor=None, indicator=ratio, kind="year", year=2022, value=D(80))
     measurement = get_measurements([ratio], 2022)[ratio.pk]
@@ -44,8 +45,9 @@ def test_ratio_actual_is_computed_from_numerator_and_denominator(ratio, world):
 )
 def test_bad_ratio_actuals_are_refused_and_nothing_is_saved(ratio, numerator, denominator, field, message):
     with pytest.raises(ValidationError) as caught:
-        services.record_actual(actor=None, indicator=ratio, year=2022, quarter=2, numerator=numerator,
-                               denominator=denominator)
+        services.record_actual(
+            actor=None, indicator=ratio, year=2022, quarter=2, numerator=numerator, denominator=denominator
+        )
     assert message in " ".join(caught.value.message_dict[field])
     assert not Actual.objects.filter(indicator=ratio, year=2022, quarter=2).exists()
 
@@ -88,8 +90,9 @@ def test_range_target_needs_its_upper_bound(seed):
     indicator.save()
     with pytest.raises(ValidationError, match="batas atas"):
         services.set_target(actor=None, indicator=indicator, kind="year", year=2022, value=D(90))
-    target = services.set_target(actor=None, indicator=indicator, kind="year", year=2022, value=D(90),
-                                 value_upper=D(95))
+    target = services.set_target(
+        actor=None, indicator=indicator, kind="year", year=2022, value=D(90), value_upper=D(95)
+    )
     assert (target.value, target.value_upper) == (D(90), D(95))
 
 
@@ -101,8 +104,7 @@ def test_clearing_a_target_removes_it(count):
 
 def test_evidence_is_stored_under_a_generated_name_and_checked_by_content(ratio, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    actual = services.record_actual(actor=None, indicator=ratio, year=2022, quarter=4, numerator=D(1),
-                                    denominator=D(2))
+    actual = services.record_actual(actor=None, indicator=ratio, year=2022, quarter=4, numerator=D(1), denominator=D(2))
     evidence = services.add_evidence(actor=None, actual=actual, name="../../laporan desa.pdf", content=PDF)
     assert evidence.kind == "pdf"
     assert evidence.original_name == "../../laporan desa.pdf"

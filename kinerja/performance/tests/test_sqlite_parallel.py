@@ -18,7 +18,11 @@ pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="about the
 def parallel_saves(path: Path, *extra: str) -> dict:
     done = subprocess.run(
         [sys.executable, "-m", "kinerja.performance.tests.parallel_saves", str(path), "12", *extra],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
 

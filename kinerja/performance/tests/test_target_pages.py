@@ -20,12 +20,23 @@ def planner(client, world):
 def test_target_grid_saves_every_cell_of_every_year(planner, seed):
     indicator = Indicator.objects.get(plan__agency=seed, code="IKU.2")
     url = reverse("agency-targets", args=[seed.code])
-    response = planner.post(url, {f"t-{indicator.pk}-2021": "65", f"t-{indicator.pk}-2022": "70,5",
-                                  f"b-{indicator.pk}": "60", f"e-{indicator.pk}": "90"})
+    response = planner.post(
+        url,
+        {
+            f"t-{indicator.pk}-2021": "65",
+            f"t-{indicator.pk}-2022": "70,5",
+            f"b-{indicator.pk}": "60",
+            f"e-{indicator.pk}": "90",
+        },
+    )
     assert response.status_code == 302
     targets = {(t.kind, t.year): t.value for t in Target.objects.filter(indicator=indicator)}
-    assert targets == {("year", 2021): Decimal(65), ("year", 2022): Decimal("70.5"), ("baseline", 2020): Decimal(60),
-                       ("end", 2026): Decimal(90)}
+    assert targets == {
+        ("year", 2021): Decimal(65),
+        ("year", 2022): Decimal("70.5"),
+        ("baseline", 2020): Decimal(60),
+        ("end", 2026): Decimal(90),
+    }
     page = planner.get(url).content.decode()
     assert 'value="70,5"' in page
 
@@ -33,8 +44,10 @@ def test_target_grid_saves_every_cell_of_every_year(planner, seed):
 def test_a_bad_cell_refuses_the_whole_grid_and_says_where(planner, seed):
     first = Indicator.objects.get(plan__agency=seed, code="IKU.2")
     count = Indicator.objects.filter(plan__agency=seed, formula="count").first()
-    response = planner.post(reverse("agency-targets", args=[seed.code]),
-                            {f"t-{first.pk}-2022": "70", f"t-{count.pk}-2022": "-2", f"t-{count.pk}-2023": "abc"})
+    response = planner.post(
+        reverse("agency-targets", args=[seed.code]),
+        {f"t-{first.pk}-2022": "70", f"t-{count.pk}-2022": "-2", f"t-{count.pk}-2023": "abc"},
+    )
     page = html.unescape(response.content.decode())
     assert response.status_code == 200
     assert "negatif" in page and "bukan angka" in page

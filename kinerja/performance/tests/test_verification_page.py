@@ -27,9 +27,19 @@ def submitted(world, seed, settings, tmp_path) -> Actual:
     indicator = Indicator.objects.get(plan__agency=seed, code="IKU.5")
     set_target(actor=world.planner, indicator=indicator, kind="year", year=2022, value=Decimal("80"))
     set_target(actor=world.planner, indicator=indicator, kind="quarter", year=2022, quarter=2, value=Decimal("60.5"))
-    actual = record_actual(actor=world.division_head, indicator=indicator, year=2022, quarter=2, value=None,
-                           numerator=Decimal(117), denominator=Decimal(196), supporting_factors="Dukungan Bupati",
-                           hindering_factors="Sinyal lemah", follow_up="Tambah menara", note="Data Dinas")
+    actual = record_actual(
+        actor=world.division_head,
+        indicator=indicator,
+        year=2022,
+        quarter=2,
+        value=None,
+        numerator=Decimal(117),
+        denominator=Decimal(196),
+        supporting_factors="Dukungan Bupati",
+        hindering_factors="Sinyal lemah",
+        follow_up="Tambah menara",
+        note="Data Dinas",
+    )
     add_evidence(actor=world.division_head, actual=actual, name="berita-acara.pdf", content=PDF)
     return workflow.submit_actual(actor=world.division_head, actual=Actual.objects.get(pk=actual.pk))
 
@@ -41,8 +51,8 @@ def page_of(client, seed) -> str:
 def test_the_verifier_sees_target_value_achievement_factors_and_evidence(client, world, seed, submitted):
     client.force_login(world.head_of_agency)
     page = page_of(client, seed)
-    block = page[page.index(f'id="actual-{submitted.pk}"'):]
-    block = block[:block.index("</form>")]
+    block = page[page.index(f'id="actual-{submitted.pk}"') :]
+    block = block[: block.index("</form>")]
     assert "(117 / 196)" in block and "0000" not in block  # the terms as typed, never "117,0000 / 196,0000"
     assert "59,69" in block  # 117 / 196 × 100, two decimals, comma
     assert "80,00" in block and "60,50" in block  # the year's and the quarter's target
@@ -70,12 +80,14 @@ def test_verify_without_the_confirmation_changes_nothing_and_says_why(client, wo
 def test_a_stale_version_is_refused_and_the_current_one_verifies(client, world, seed, submitted):
     client.force_login(world.head_of_agency)
     url = reverse("verification-decide", args=[seed.code, submitted.pk])
-    response = client.post(url, {"action": "verify", "confirm": "1", "version": "2000-01-01T00:00:00+00:00"},
-                           follow=True)
+    response = client.post(
+        url, {"action": "verify", "confirm": "1", "version": "2000-01-01T00:00:00+00:00"}, follow=True
+    )
     assert "Data ini baru saja diubah" in html.unescape(response.content.decode())
     assert Actual.objects.get(pk=submitted.pk).status == Actual.Status.SUBMITTED
-    response = client.post(url, {"action": "verify", "confirm": "1", "version": workflow.version_of(submitted)},
-                           follow=True)
+    response = client.post(
+        url, {"action": "verify", "confirm": "1", "version": workflow.version_of(submitted)}, follow=True
+    )
     assert "diverifikasi" in html.unescape(response.content.decode())
     assert Actual.objects.get(pk=submitted.pk).status == Actual.Status.VERIFIED
 
@@ -91,7 +103,7 @@ def test_a_returned_item_links_to_its_row_on_the_entry_page(client, world, seed,
     workflow.return_actual(actor=world.head_of_agency, actual=submitted, reason="Lampirkan daftar desa")
     client.force_login(world.division_head)
     page = page_of(client, seed)
-    returned = page[page.index('id="returned"'):]
+    returned = page[page.index('id="returned"') :]
     link = reverse("entry-page", args=[seed.code, "kabid-persandian"]) + "?tahun=2022&triwulan=2#row-IKU_5"
     assert f'href="{link}"' in returned and "Lampirkan daftar desa" in returned
     entry = client.get(link.split("#")[0]).content.decode()

@@ -19,10 +19,15 @@ def indicator(seed) -> Indicator:
 
 
 def enter(world, indicator, value="3", quarter=2) -> Actual:
-    return record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=quarter,
-                         value=Decimal(value) if indicator.formula != "ratio" else None,
-                         numerator=Decimal(value) if indicator.formula == "ratio" else None,
-                         denominator=Decimal(10) if indicator.formula == "ratio" else None)
+    return record_actual(
+        actor=world.section_head,
+        indicator=indicator,
+        year=2022,
+        quarter=quarter,
+        value=Decimal(value) if indicator.formula != "ratio" else None,
+        numerator=Decimal(value) if indicator.formula == "ratio" else None,
+        denominator=Decimal(10) if indicator.formula == "ratio" else None,
+    )
 
 
 def test_an_actual_goes_from_draft_to_submitted_to_verified(world, indicator):
@@ -94,8 +99,7 @@ def test_a_closed_period_refuses_targets_and_actuals_until_reopened_with_a_reaso
 def test_a_deadline_closes_the_period_by_itself(world, indicator, seed):
     import datetime
 
-    workflow.close_period(actor=world.planner, agency=seed, year=2022, quarter=2,
-                          deadline=datetime.date(2022, 7, 15))
+    workflow.close_period(actor=world.planner, agency=seed, year=2022, quarter=2, deadline=datetime.date(2022, 7, 15))
     assert not PeriodLock.objects.get(agency=seed, year=2022, quarter=2).closed
     with pytest.raises(ValidationError, match="sudah ditutup"):
         enter(world, indicator)
@@ -119,8 +123,16 @@ def test_the_verification_page_lists_what_waits_and_decides_through_the_services
 
 def test_a_long_note_is_refused_with_a_message(world, indicator):
     with pytest.raises(ValidationError):
-        record_actual(actor=world.section_head, indicator=indicator, year=2022, quarter=2, value=Decimal(1),
-                      numerator=Decimal(1), denominator=Decimal(2), note="x" * 10_000)
+        record_actual(
+            actor=world.section_head,
+            indicator=indicator,
+            year=2022,
+            quarter=2,
+            value=Decimal(1),
+            numerator=Decimal(1),
+            denominator=Decimal(2),
+            note="x" * 10_000,
+        )
 
 
 def test_every_step_is_in_the_indicators_history_with_who_and_why(client, world, indicator, seed):
@@ -144,4 +156,4 @@ def test_an_actual_has_its_own_history_page(client, world, indicator, seed):
     assert f"?objek=performance.actual:{actual.pk}" in whole and "performance.target" in whole
     own = client.get(url, {"objek": f"performance.actual:{actual.pk}"}).content.decode()
     assert "diajukan" in own and 'class="action-created"' in own
-    assert "performance.target:" not in own and own.count("<tr class=\"action-") == 2
+    assert "performance.target:" not in own and own.count('<tr class="action-') == 2

@@ -31,8 +31,9 @@ def pdf_page_sizes(data: bytes) -> list[tuple[float, float]]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "document.pdf"
         path.write_bytes(data)
-        info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(path)], capture_output=True, text=True,
-                              check=True).stdout
+        info = subprocess.run(
+            ["pdfinfo", "-f", "1", "-l", "9999", str(path)], capture_output=True, text=True, check=True
+        ).stdout
     sizes = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, flags=re.MULTILINE)
     return [(float(width), float(height)) for width, height in sizes]
 

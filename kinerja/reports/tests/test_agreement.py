@@ -121,8 +121,7 @@ def test_the_head_of_agencys_second_party_is_the_regent(example):
         assert first.name == "Drs. DEKY TAWARIS, MM"
         assert "NIP 196507201991121001" in first.below
         assert "PIHAK PERTAMA," in first.above
-    names = [cell.plain for table in statement.blocks if isinstance(table, Table) for row in table.rows
-             for cell in row]
+    names = [cell.plain for table in statement.blocks if isinstance(table, Table) for row in table.rows for cell in row]
     assert "Ir. Frans Manery" in names and "Bupati Halmahera Utara" in names
     assert not any("Bupati" in sentence for sentence in document.missing)
 
@@ -148,8 +147,9 @@ def test_a_position_without_holder_still_prints_and_lists_the_gap(example):
     statement, appendix = sections_of(document, "kabid-persandian")
     assert signatures(statement).blocks[1].name == DOTS
     assert f"NIP {DOTS}" in signatures(appendix).blocks[1].below
-    assert any("Kepala Bidang Persandian" in sentence and "pemegang jabatan" in sentence
-               for sentence in document.missing)
+    assert any(
+        "Kepala Bidang Persandian" in sentence and "pemegang jabatan" in sentence for sentence in document.missing
+    )
     assert document.is_draft
 
 
@@ -344,22 +344,28 @@ def test_example_budgets_are_removed_with_the_example_data(example):
 # -- wording --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (datetime.date(2022, 2, 14), "14 Februari 2022"),
-    (datetime.date(2022, 1, 2), "2 Januari 2022"),
-    (datetime.date(2023, 12, 31), "31 Desember 2023"),
-    (None, "—"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (datetime.date(2022, 2, 14), "14 Februari 2022"),
+        (datetime.date(2022, 1, 2), "2 Januari 2022"),
+        (datetime.date(2023, 12, 31), "31 Desember 2023"),
+        (None, "—"),
+    ],
+)
 def test_format_date_id(value, text):
     assert format_date_id(value) == text
 
 
-@pytest.mark.parametrize(("name", "with_titles", "printed"), [
-    ("Drs. Deky Tawaris, MM", True, "Drs. DEKY TAWARIS, MM"),
-    ("Drs. Deky Tawaris, MM", False, "DEKY TAWARIS"),
-    ("Ir. Frans Manery", True, "Ir. FRANS MANERY"),
-    ("Frans Manery", True, "FRANS MANERY"),
-])
+@pytest.mark.parametrize(
+    ("name", "with_titles", "printed"),
+    [
+        ("Drs. Deky Tawaris, MM", True, "Drs. DEKY TAWARIS, MM"),
+        ("Drs. Deky Tawaris, MM", False, "DEKY TAWARIS"),
+        ("Ir. Frans Manery", True, "Ir. FRANS MANERY"),
+        ("Frans Manery", True, "FRANS MANERY"),
+    ],
+)
 def test_printed_official_name(name, with_titles, printed):
     assert printed_official_name(name, with_titles) == printed
 
@@ -373,11 +379,14 @@ def test_the_regent_is_an_official_of_the_region_without_nip(bare):
 # -- the command ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("arguments", "message"), [
-    (["--year", "2022", "--output", "pk.xlsx"], ".pdf"),
-    (["--year", "2022", "--position", "tidak-ada", "--output", "pk.pdf"], "tidak-ada"),
-    (["--year", "2030", "--output", "pk.pdf"], "2030"),
-])
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--year", "2022", "--output", "pk.xlsx"], ".pdf"),
+        (["--year", "2022", "--position", "tidak-ada", "--output", "pk.pdf"], "tidak-ada"),
+        (["--year", "2030", "--output", "pk.pdf"], "2030"),
+    ],
+)
 def test_print_agreement_refuses_with_a_message(bare, tmp_path, arguments, message):
     arguments = [arg if not arg.startswith("pk.") else str(tmp_path / arg) for arg in arguments]
     with pytest.raises(CommandError) as error:
@@ -393,7 +402,10 @@ def test_print_agreement_refuses_an_unknown_agency(bare, tmp_path):
 
 @pytest.mark.parametrize("suffix", ["pdf", "docx"])
 def test_print_agreement_writes_a_file_that_reads_back_with_the_parties_targets_and_budgets(
-    example, tmp_path, capsys, suffix,
+    example,
+    tmp_path,
+    capsys,
+    suffix,
 ):
     path = tmp_path / f"pk.{suffix}"
     call_command("print_agreement", example.code, "--year", "2022", "--position", "kadis", "--output", str(path))
@@ -401,10 +413,17 @@ def test_print_agreement_writes_a_file_that_reads_back_with_the_parties_targets_
     text = normalise(pdf_text(data) if suffix == "pdf" else docx_text(data))
     kadis = position(example, "kadis")
     budgets = Budget.objects.filter(programme__plan__agency=example, year=YEAR).order_by("programme__order")
-    statement = ["PERJANJIAN KINERJA TAHUN 2022", "Drs. Deky Tawaris, MM", "pihak pertama", "Ir. Frans Manery",
-                 "Bupati Halmahera Utara", "pihak kedua"]
+    statement = [
+        "PERJANJIAN KINERJA TAHUN 2022",
+        "Drs. Deky Tawaris, MM",
+        "pihak pertama",
+        "Ir. Frans Manery",
+        "Bupati Halmahera Utara",
+        "pihak kedua",
+    ]
     appendix = [
-        "PERJANJIAN KINERJA TAHUN 2022", *(item for name, target in expected_rows(kadis) for item in (name, target)),
+        "PERJANJIAN KINERJA TAHUN 2022",
+        *(item for name, target in expected_rows(kadis) for item in (name, target)),
         *(f"Rp {format_number(budget.amount, 0)}" for budget in budgets),
     ]
     not_found, cursor = find_in_order(text, statement)

@@ -25,7 +25,10 @@ SEED_SIGNATORY = "Drs. DEKY TAWARIS, MM"
 SEED_RANK = "PEMBINA UTAMA MUDA, IV/c"
 SEED_NIP = "196507201991121001"
 SEED_POSITIONS = [
-    "KEPALA DINAS", "SEKRETARIS", "KEPALA SUB BAGIAN PERENCANAAN DAN EVALUASI", "KEPALA SUB BAGIAN KEUANGAN",
+    "KEPALA DINAS",
+    "SEKRETARIS",
+    "KEPALA SUB BAGIAN PERENCANAAN DAN EVALUASI",
+    "KEPALA SUB BAGIAN KEUANGAN",
     "KEPALA SUB UMUM DAN KEPEGAWAIAN",
     "KEPALA BIDANG PENGELOLAAN OPINI ASPIRASI PUBLIK DAN LAYANAN HUBUNGAN MEDIA",
     "SEKSI PENGELOLAAN OPINI ASPIRASI DAN INFORMASI PUBLIK",
@@ -35,7 +38,8 @@ SEED_POSITIONS = [
     "KEPALA SEKSI PELAYANAN PENGEMBANGAN DATA CENTER DAN INOVASI",
     "KEPALA SEKSI PENGEMBANGAN APLIKASI PEMERINTAHAN DAN PELAYANAN PUBLIK",
     "KEPALA SEKSI MONITORING TRAFIK ELEKTRONIK DAN KEMANAN INFORMASI",
-    "KEPALA BIDANG PERSANDIAN", "KEPALA SEKSI TATA KELOLA PERSANDIAN",
+    "KEPALA BIDANG PERSANDIAN",
+    "KEPALA SEKSI TATA KELOLA PERSANDIAN",
     "KEPALA SEKSI OPERASIONAL PENGAMANAN PERSANDIAN",
     "KEPALA SEKSI PENGAWASAN DAN EVALUASI PENYELENGGARAAN PERSANDIAN",
 ]
@@ -53,8 +57,13 @@ def printed(django_db_setup, django_db_blocker) -> dict[str, str | list[str]]:
         plan = get_current_plan(ensure_builtin_dataset())
         document = build_decree(plan, 2022)
         pdf, docx = render(document, "pdf"), render(document, "docx")
-    return {"pdf": normalise(pdf_text(pdf)), "pages": pdf_pages(pdf), "docx": normalise(docx_text(docx)),
-            "missing": document.missing, "pdf_bytes": pdf}
+    return {
+        "pdf": normalise(pdf_text(pdf)),
+        "pages": pdf_pages(pdf),
+        "docx": normalise(docx_text(docx)),
+        "missing": document.missing,
+        "pdf_bytes": pdf,
+    }
 
 
 def expected_pages() -> list[tuple[str, list[str], list[str]]]:
@@ -77,8 +86,17 @@ def expected_pages() -> list[tuple[str, list[str], list[str]]]:
 @pytest.mark.parametrize("kind", ["pdf", "docx"])
 def test_the_decree_prints_the_seed_number_date_and_signatory(printed, kind):
     text = printed[kind]
-    for item in (SEED_NUMBER, SEED_DATE, SEED_SIGNATORY, SEED_RANK, f"NIP {SEED_NIP}", "MEMUTUSKAN:",
-                 "Ditetapkan di Tobelo", "LAMPIRAN I", "LAMPIRAN II"):
+    for item in (
+        SEED_NUMBER,
+        SEED_DATE,
+        SEED_SIGNATORY,
+        SEED_RANK,
+        f"NIP {SEED_NIP}",
+        "MEMUTUSKAN:",
+        "Ditetapkan di Tobelo",
+        "LAMPIRAN I",
+        "LAMPIRAN II",
+    ):
         assert normalise(item) in text, item
     assert printed["missing"] == []
 
@@ -112,7 +130,8 @@ def check_segments(text: str, segments: list[tuple[str, list[str], list[str]]], 
         # the "X 100%" beside a fraction can be read in the middle of a long numerator, even inside a word
         untailed = re.sub(r"\s", "", part.replace("X 100%", ""))
         problems += [
-            f"{name}: {item}" for item in rest
+            f"{name}: {item}"
+            for item in rest
             if item and normalise(item) not in part and re.sub(r"\s", "", normalise(item)) not in untailed
         ]
     return problems
@@ -124,9 +143,22 @@ def test_appendix_one_prints_the_three_iku_rows_of_the_seed(printed, kind, seed)
     assert [row.name for row in rows] == SEED_IKU_ROWS
     assert "TUJUAN STRATEGIS" in printed[kind] and "PENANGGUNG JAWAB" in printed[kind]
     start = printed[kind].find("INDIKATOR KINERJA UTAMA (IKU)")
-    segments = [(row.name, [row.name], [row.objective_text, row.definition, row.indicator.numerator, "X 100%",
-                                        row.indicator.denominator, row.data_source, row.responsible])
-                for row in rows]
+    segments = [
+        (
+            row.name,
+            [row.name],
+            [
+                row.objective_text,
+                row.definition,
+                row.indicator.numerator,
+                "X 100%",
+                row.indicator.denominator,
+                row.data_source,
+                row.responsible,
+            ],
+        )
+        for row in rows
+    ]
     assert check_segments(printed[kind], segments, start) == []
 
 
@@ -157,10 +189,17 @@ def test_building_the_decree_costs_the_same_queries_with_more_positions(seed, dj
         build_decree(plan, 2022)
     kasi = Position.objects.get(agency=seed, code="kasi-tata-kelola")
     for number in range(5):
-        extra = Position.objects.create(agency=seed, code=f"extra-{number}", unit=kasi.unit, title=f"Staf {number}",
-                                        superior=kasi, order=100 + number)
-        objective = plan.objectives.create(code=f"extra.O{number}", text=f"Sasaran {number}", level="performance",
-                                           position=extra, order=100 + number)
+        extra = Position.objects.create(
+            agency=seed,
+            code=f"extra-{number}",
+            unit=kasi.unit,
+            title=f"Staf {number}",
+            superior=kasi,
+            order=100 + number,
+        )
+        objective = plan.objectives.create(
+            code=f"extra.O{number}", text=f"Sasaran {number}", level="performance", position=extra, order=100 + number
+        )
         PageIndicator.objects.create(position=extra, objective=objective, indicator=plan.indicators.first())
     with django_assert_num_queries(10):
         document = build_decree(plan, 2022)
@@ -189,10 +228,11 @@ def test_an_incomplete_decree_still_prints_marked_konsep_and_lists_its_gaps(seed
 def test_the_book_has_cover_contents_chapters_then_the_decree(seed):
     document = build_decree(get_current_plan(seed), 2022, book=True)
     text = normalise(pdf_text(render(document, "pdf")))
-    missing, _ = find_in_order(text, ["DAFTAR ISI", "KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I", "MEMUTUSKAN",
-                                      "LAMPIRAN I", "LAMPIRAN II"])
+    missing, _ = find_in_order(
+        text, ["DAFTAR ISI", "KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I", "MEMUTUSKAN", "LAMPIRAN I", "LAMPIRAN II"]
+    )
     assert missing == []
-    contents = text[text.find("DAFTAR ISI"):text.find("KATA PENGANTAR", text.find("DAFTAR ISI") + 20)]
+    contents = text[text.find("DAFTAR ISI") : text.find("KATA PENGANTAR", text.find("DAFTAR ISI") + 20)]
     assert normalise("Lampiran II — Indikator Kinerja Individu (IKI)") in contents
 
 
@@ -205,19 +245,27 @@ def test_print_decree_writes_the_file_the_suffix_names(seed, tmp_path, capsys):
         call_command("print_decree", SEED, "--year", "2019", "--output", str(tmp_path / "k.pdf"))
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (datetime.date(2022, 2, 14), "14 Februari 2022"), (datetime.date(2023, 12, 1), "1 Desember 2023"), (None, "—"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (datetime.date(2022, 2, 14), "14 Februari 2022"),
+        (datetime.date(2023, 12, 1), "1 Desember 2023"),
+        (None, "—"),
+    ],
+)
 def test_dates_are_written_the_indonesian_way(value, expected):
     assert format_date_id(value) == expected
 
 
-@pytest.mark.parametrize(("name", "titles", "expected"), [
-    ("Drs. Deky Tawaris, MM", True, "Drs. DEKY TAWARIS, MM"),
-    ("Drs. Deky Tawaris, MM", False, "DEKY TAWARIS"),
-    ("Ir. H. Frans Manery", True, "Ir. H. FRANS MANERY"),
-    ("Budi", True, "BUDI"),
-])
+@pytest.mark.parametrize(
+    ("name", "titles", "expected"),
+    [
+        ("Drs. Deky Tawaris, MM", True, "Drs. DEKY TAWARIS, MM"),
+        ("Drs. Deky Tawaris, MM", False, "DEKY TAWARIS"),
+        ("Ir. H. Frans Manery", True, "Ir. H. FRANS MANERY"),
+        ("Budi", True, "BUDI"),
+    ],
+)
 def test_signatures_print_the_name_in_capitals_and_titles_as_written(name, titles, expected):
     assert printed_official_name(name, titles) == expected
 

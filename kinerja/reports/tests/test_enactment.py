@@ -44,8 +44,9 @@ def test_the_planner_enacts_from_the_documents_page_and_downloads_the_version(cl
     client.force_login(world.planner)
     response = client.post(reverse("decree-enact", args=[seed.code]) + "?tahun=2022", follow=True)
     assert "ditetapkan sebagai versi 1" in response.content.decode()
-    download = client.get(reverse("document-download", args=[seed.code, "keputusan-iku-iki", "docx"])
-                          + "?tahun=2022&versi=1")
+    download = client.get(
+        reverse("document-download", args=[seed.code, "keputusan-iku-iki", "docx"]) + "?tahun=2022&versi=1"
+    )
     assert download.status_code == 200
     client.force_login(world.head_of_agency)
     assert client.post(reverse("decree-enact", args=[seed.code]) + "?tahun=2022").status_code == 404

@@ -20,7 +20,19 @@ from kinerja.strategy.models import Indicator, Programme
 YEAR = 2022
 # Logical columns of the evaluation table.
 INDICATOR, END, BEFORE, TARGET, Q1, Q3, Q4, YEAR_ACTUAL, RENJA, TO_DATE, PROGRESS, UNIT = (
-    3, 5, 7, 9, 11, 15, 17, 19, 21, 22, 24, 25)
+    3,
+    5,
+    7,
+    9,
+    11,
+    15,
+    17,
+    19,
+    21,
+    22,
+    24,
+    25,
+)
 
 
 @pytest.fixture
@@ -52,25 +64,45 @@ def expected_figures(indicator: Indicator, quarter: int) -> dict[str, Decimal | 
 
     def combine(rows: list) -> Decimal | None:
         if indicator.formula == "ratio":
-            return achievement.combine_ratio_quarters(
-                [a.numerator if a else None for a in rows], [a.denominator if a else None for a in rows],
-                indicator.quarter_rule, factor, up_to=len(rows)) if rows else None
-        return achievement.combine_quarters([a.value if a else None for a in rows], indicator.quarter_rule,
-                                            up_to=len(rows)) if rows else None
+            return (
+                achievement.combine_ratio_quarters(
+                    [a.numerator if a else None for a in rows],
+                    [a.denominator if a else None for a in rows],
+                    indicator.quarter_rule,
+                    factor,
+                    up_to=len(rows),
+                )
+                if rows
+                else None
+            )
+        return (
+            achievement.combine_quarters(
+                [a.value if a else None for a in rows], indicator.quarter_rule, up_to=len(rows)
+            )
+            if rows
+            else None
+        )
 
     plan = indicator.plan
     earlier = [a for y in range(plan.first_year, YEAR) for a in year_quarters(y, 4)]
     this = year_quarters(YEAR, quarter)
     quarter_targets = [targets.get(("quarter", YEAR, q)) for q in range(1, 5)]
-    target_up_to = (targets.get(("year", YEAR, 0)) if quarter == 4
-                    else achievement.combine_quarters(quarter_targets, indicator.quarter_rule, up_to=quarter))
+    target_up_to = (
+        targets.get(("year", YEAR, 0))
+        if quarter == 4
+        else achievement.combine_quarters(quarter_targets, indicator.quarter_rule, up_to=quarter)
+    )
     actual = combine(this)
     to_date = combine(earlier + this)
     end = targets.get(("end", plan.last_year, 0))
     return {
-        "end": end, "before": combine(earlier), "target": targets.get(("year", YEAR, 0)), "actual": actual,
+        "end": end,
+        "before": combine(earlier),
+        "target": targets.get(("year", YEAR, 0)),
+        "actual": actual,
         "renja": achievement.achievement(target_up_to, actual, indicator.polarity),
-        "to_date": to_date, "progress": achievement.plan_progress(to_date, end),
+        "to_date": to_date,
+        "progress": achievement.plan_progress(to_date, end),
     }
 
 
@@ -81,8 +113,13 @@ def test_rows_carry_the_figures_of_the_database(example):
     for indicator in strategic(example):
         row = rows[indicator.name]
         figures = expected_figures(indicator, 2)
-        for name, column in (("end", END), ("before", BEFORE), ("target", TARGET), ("actual", YEAR_ACTUAL),
-                             ("to_date", TO_DATE)):
+        for name, column in (
+            ("end", END),
+            ("before", BEFORE),
+            ("target", TARGET),
+            ("actual", YEAR_ACTUAL),
+            ("to_date", TO_DATE),
+        ):
             assert cells[row, column].plain == format_number(figures[name], indicator.decimals), (indicator.code, name)
         for name, column in (("renja", RENJA), ("progress", PROGRESS)):
             assert cells[row, column].plain == format_number(figures[name], 2), (indicator.code, name)
@@ -94,8 +131,9 @@ def test_rows_carry_the_figures_of_the_database(example):
 
 def test_years_before_this_one_add_up_into_the_plan_to_date(example):
     indicator = Indicator.objects.get(plan__agency=example, code="IKU.2")
-    services.record_actual(actor=None, indicator=indicator, year=2021, quarter=4, numerator=Decimal(100),
-                           denominator=Decimal(196))
+    services.record_actual(
+        actor=None, indicator=indicator, year=2021, quarter=4, numerator=Decimal(100), denominator=Decimal(196)
+    )
     count = Indicator.objects.get(plan__agency=example, code="kasubag-perencanaan.O1.I1")  # a flow: sum
     Programme.objects.get(plan__agency=example, code="2.16.01").indicators.add(count)
     for quarter in (1, 3):
@@ -174,8 +212,13 @@ def test_the_head_evaluates_and_the_secretary_compiles(example):
 def test_the_workbook_has_the_evaluation_and_the_three_lkjip_tables(example):
     tables = build_evaluation(example, YEAR, 3).tables()
     titles = [table.title for table in tables]
-    assert titles == ["Evaluasi Renja TW III 2022", "Ringkasan TW III 2022", "Capaian 2022", "Antartahun 2022",
-                      "Renstra s.d. 2022"]
+    assert titles == [
+        "Evaluasi Renja TW III 2022",
+        "Ringkasan TW III 2022",
+        "Capaian 2022",
+        "Antartahun 2022",
+        "Renstra s.d. 2022",
+    ]
     assert all(len(title) <= 31 for title in titles)
     assert tables[0].freeze_columns == 5 and len(tables[0].header) == 3
 

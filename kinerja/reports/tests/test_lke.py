@@ -29,9 +29,13 @@ def final(world, settings, tmp_path):
     for answer in Answer.objects.filter(evaluation=evaluation).select_related("criterion", "evaluation"):
         code = answer.criterion.code
         letter = "AA" if code.startswith("A.") else "CC" if code.startswith("D.") else "BB"
-        services.save_evaluator_answer(actor=world.inspector, answer=answer, value=letter,
-                                       note="Dokumen lengkap" if code == "A.a.3" else "",
-                                       recommendation="Lengkapi reviu LKjIP oleh APIP" if code == "C.a.4" else "")
+        services.save_evaluator_answer(
+            actor=world.inspector,
+            answer=answer,
+            value=letter,
+            note="Dokumen lengkap" if code == "A.a.3" else "",
+            recommendation="Lengkapi reviu LKjIP oleh APIP" if code == "C.a.4" else "",
+        )
     return services.finalise(actor=world.inspector, evaluation=evaluation)
 
 
@@ -39,11 +43,18 @@ def test_the_lke_prints_the_worksheet_with_scores_total_predicate_and_recommenda
     # A all AA = 30; B and C all BB = 24 + 12; D all CC = 15 → 81 → A (Memuaskan)
     assert final.total_score == Decimal(81)
     text = normalise(pdf_text(output.render(build_lke(final.agency, YEAR), "pdf")))
-    for expected in ("LEMBAR KERJA EVALUASI AKUNTABILITAS KINERJA INSTANSI PEMERINTAH", "TAHUN 2022",
-                     "Perencanaan Kinerja", "Evaluasi Akuntabilitas Kinerja Internal",
-                     "Terdapat pedoman teknis perencanaan kinerja.", "Dokumen lengkap",
-                     "Lengkapi reviu LKjIP oleh APIP", "81,00", "Predikat A (Memuaskan)",
-                     "Peraturan Menteri PANRB Nomor 88 Tahun 2021"):
+    for expected in (
+        "LEMBAR KERJA EVALUASI AKUNTABILITAS KINERJA INSTANSI PEMERINTAH",
+        "TAHUN 2022",
+        "Perencanaan Kinerja",
+        "Evaluasi Akuntabilitas Kinerja Internal",
+        "Terdapat pedoman teknis perencanaan kinerja.",
+        "Dokumen lengkap",
+        "Lengkapi reviu LKjIP oleh APIP",
+        "81,00",
+        "Predikat A (Memuaskan)",
+        "Peraturan Menteri PANRB Nomor 88 Tahun 2021",
+    ):
         assert normalise(expected) in text, expected
 
 
@@ -60,6 +71,7 @@ def test_the_lke_workbook_keeps_numbers_as_numbers(final):
 
 def test_only_a_final_evaluation_prints(world, final):
     from kinerja.evaluation.models import Evaluation
+
     Evaluation.objects.filter(pk=final.pk).update(state="evaluating")
     with pytest.raises(LookupError, match="belum final"):
         build_lke(world.agency, YEAR)
@@ -88,6 +100,7 @@ def test_the_catalogue_names_why_a_missing_evaluation_does_not_print(world, lke_
 def lke_request(world):
     from kinerja.reports.catalogue import Request
     from kinerja.strategy.selectors import find_current_plan
+
     return Request(world.agency, find_current_plan(world.agency), YEAR)
 
 

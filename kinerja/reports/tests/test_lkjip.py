@@ -59,8 +59,10 @@ def test_the_change_from_last_year_is_worded_from_both_years(example):
     Actual.objects.create(indicator=indicator, year=YEAR - 1, quarter=4, value=Decimal("50.25"))
     this_year = Actual.objects.get(indicator=indicator, year=YEAR, quarter=4).value
     text = next(item for item in paragraphs(build_report(example, YEAR)) if f"“{indicator.name}”" in item)
-    assert (f"Dibandingkan realisasi tahun {YEAR - 1} sebesar 50,25 nilai, realisasi tahun ini naik sebesar "
-            f"{format_number(this_year - Decimal('50.25'))} nilai.") in text
+    assert (
+        f"Dibandingkan realisasi tahun {YEAR - 1} sebesar 50,25 nilai, realisasi tahun ini naik sebesar "
+        f"{format_number(this_year - Decimal('50.25'))} nilai."
+    ) in text
 
 
 def test_chapter_three_tables_per_objective(example):
@@ -70,7 +72,14 @@ def test_chapter_three_tables_per_objective(example):
     assert len(tables) == 3 * objectives
     first = tables[0]
     assert [cell.plain for cell in first.header[0]] == [
-        "No", "Indikator Kinerja", "Satuan", f"Target {YEAR}", f"Realisasi {YEAR}", "Capaian (%)", "Kategori"]
+        "No",
+        "Indikator Kinerja",
+        "Satuan",
+        f"Target {YEAR}",
+        f"Realisasi {YEAR}",
+        "Capaian (%)",
+        "Kategori",
+    ]
 
 
 def test_an_indicator_without_actual_reads_a_dash(example):
@@ -92,10 +101,16 @@ def test_a_chapter_not_written_prints_the_default_and_is_listed_as_missing(examp
 
 
 def test_starting_the_chapters_copies_last_year_keeps_what_is_written(example):
-    ReportChapter.objects.create(agency=example, year=YEAR - 1, kind="introduction", title="BAB I PENDAHULUAN",
-                                 body="Teks tahun lalu.\n\nParagraf kedua.")
-    ReportChapter.objects.create(agency=example, year=YEAR, kind="closing", title="BAB IV PENUTUP",
-                                 body="Penutup yang sudah ditulis.")
+    ReportChapter.objects.create(
+        agency=example,
+        year=YEAR - 1,
+        kind="introduction",
+        title="BAB I PENDAHULUAN",
+        body="Teks tahun lalu.\n\nParagraf kedua.",
+    )
+    ReportChapter.objects.create(
+        agency=example, year=YEAR, kind="closing", title="BAB IV PENUTUP", body="Penutup yang sudah ditulis."
+    )
     chapters = {chapter.kind: chapter for chapter in start_report_chapters(actor=None, agency=example, year=YEAR)}
     assert chapters["introduction"].body == "Teks tahun lalu.\n\nParagraf kedua."
     assert chapters["closing"].body == "Penutup yang sudah ditulis."
@@ -111,8 +126,12 @@ def test_the_outline_of_the_report(example):
     document = build_report(example, YEAR)
     assert isinstance(section(document, "sampul").blocks[-1], Contents)
     assert [title for _, title in document.contents()] == [
-        "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA",
-        "BAB IV PENUTUP"]
+        "IKHTISAR EKSEKUTIF",
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+    ]
     assert all(isinstance(entry, Heading) and entry.level == 1 for entry, _ in document.contents())
 
 
@@ -122,8 +141,10 @@ def test_chapter_two_prints_the_head_of_agency_agreement(example):
     assert document.title.startswith("LKjIP")
     texts = [" | ".join(cell.plain for cell in row) for row in table.rows]
     target = Target.objects.get(indicator__plan__agency=example, indicator__code="IKU.2", kind="year", year=YEAR)
-    assert any("Persentase Desa yang terakses jaringan telekomunikasi seluler" in text
-               and format_number(target.value) in text for text in texts)
+    assert any(
+        "Persentase Desa yang terakses jaringan telekomunikasi seluler" in text and format_number(target.value) in text
+        for text in texts
+    )
     assert len(table.rows) == 5
 
 
@@ -132,8 +153,15 @@ def test_the_report_costs_a_fixed_number_of_queries(example, django_assert_max_n
         build_report(example, YEAR)
     objective = Objective.objects.get(plan__agency=example, code="S1")
     for number in range(30):
-        Indicator.objects.create(plan=objective.plan, code=f"X{number}", name=f"Indikator tambahan {number}",
-                                 objective=objective, formula="count", unit="Dokumen", quarter_rule="sum")
+        Indicator.objects.create(
+            plan=objective.plan,
+            code=f"X{number}",
+            name=f"Indikator tambahan {number}",
+            objective=objective,
+            formula="count",
+            unit="Dokumen",
+            quarter_rule="sum",
+        )
     with django_assert_max_num_queries(12):
         document = build_report(example, YEAR)
     assert sum("Indikator tambahan" in text for text in paragraphs(document)) == 30
@@ -144,17 +172,43 @@ def test_the_commands_write_the_files(example, tmp_path):
     import openpyxl
 
     out = io.StringIO()
-    call_command("print_report", example.code, "--year", "2022", "--start-chapters", "--output",
-                 str(tmp_path / "lkjip.docx"), stdout=out)
+    call_command(
+        "print_report",
+        example.code,
+        "--year",
+        "2022",
+        "--start-chapters",
+        "--output",
+        str(tmp_path / "lkjip.docx"),
+        stdout=out,
+    )
     assert "ditulis ke" in out.getvalue()
     text = "\n".join(paragraph.text for paragraph in docx.Document(tmp_path / "lkjip.docx").paragraphs)
     assert "BAB III AKUNTABILITAS KINERJA" in text and "Persentase desa yang terakses" in text
-    call_command("print_evaluation", example.code, "--year", "2022", "--quarter", "2", "--output",
-                 str(tmp_path / "evaluasi.xlsx"), stdout=out)
+    call_command(
+        "print_evaluation",
+        example.code,
+        "--year",
+        "2022",
+        "--quarter",
+        "2",
+        "--output",
+        str(tmp_path / "evaluasi.xlsx"),
+        stdout=out,
+    )
     book = openpyxl.load_workbook(tmp_path / "evaluasi.xlsx")
     assert book.sheetnames[:2] == ["Evaluasi Renja TW II 2022", "Ringkasan TW II 2022"]
     assert book["Evaluasi Renja TW II 2022"].freeze_panes == "F4"
-    call_command("print_evaluation", example.code, "--year", "2022", "--quarter", "2", "--output",
-                 str(tmp_path / "evaluasi.pdf"), stdout=out)
+    call_command(
+        "print_evaluation",
+        example.code,
+        "--year",
+        "2022",
+        "--quarter",
+        "2",
+        "--output",
+        str(tmp_path / "evaluasi.pdf"),
+        stdout=out,
+    )
     pdf = pdf_text((tmp_path / "evaluasi.pdf").read_bytes())
     assert "EVALUASI TERHADAP HASIL RENCANA KERJA" in pdf and "Dievaluasi oleh," in pdf

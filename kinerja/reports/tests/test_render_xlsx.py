@@ -11,8 +11,15 @@ from openpyxl import load_workbook
 from kinerja.reports.document import Cell, Column, Document, Section, Table
 from kinerja.reports.render_xlsx import render_xlsx
 
-HOSTILE = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "+1+1", "@SUM(A1)", "-2+3", "=WEBSERVICE(A1)",
-           "=SUM(A1:A9)"]
+HOSTILE = [
+    '=HYPERLINK("http://x","y")',
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "@SUM(A1)",
+    "-2+3",
+    "=WEBSERVICE(A1)",
+    "=SUM(A1:A9)",
+]
 
 
 def _sheets(document: Document):
@@ -20,8 +27,12 @@ def _sheets(document: Document):
 
 
 def _document(rows: list[list[Cell]], missing: list[str] | None = None) -> Document:
-    table = Table(columns=[Column(1), Column(1)], header=[[Cell.of("Nama"), Cell.of("Nilai")]],
-                  groups=[[row] for row in rows], title="Uji")
+    table = Table(
+        columns=[Column(1), Column(1)],
+        header=[[Cell.of("Nama"), Cell.of("Nilai")]],
+        groups=[[row] for row in rows],
+        title="Uji",
+    )
     return Document("Uji", "uji", [Section([table])], missing=missing or [])
 
 

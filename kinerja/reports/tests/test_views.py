@@ -27,8 +27,10 @@ def test_the_documents_page_lists_what_a_draft_lacks(logged_in, seed):
 def test_a_year_without_decree_says_so_and_its_download_is_not_found(logged_in):
     page = logged_in.get(reverse("documents", args=[SEED]) + "?tahun=2024").content.decode()
     assert "Belum ada keputusan IKU/IKI tahun 2024." in page
-    assert logged_in.get(reverse("document-download", args=[SEED, "keputusan-iku-iki", "pdf"]) + "?tahun=2024"
-                         ).status_code == 404
+    assert (
+        logged_in.get(reverse("document-download", args=[SEED, "keputusan-iku-iki", "pdf"]) + "?tahun=2024").status_code
+        == 404
+    )
 
 
 def test_the_decree_downloads_as_word_with_its_file_name(logged_in):

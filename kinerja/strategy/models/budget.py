@@ -29,13 +29,15 @@ class Budget(TimeStampedModel):
         Activity, models.CASCADE, null=True, blank=True, related_name="budgets", verbose_name=_("activity")
     )
     sub_activity = models.ForeignKey(
-        SubActivity, models.CASCADE, null=True, blank=True, related_name="budgets",
+        SubActivity,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="budgets",
         verbose_name=_("sub-activity"),
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
-    amount = models.DecimalField(
-        _("amount (Rp)"), max_digits=18, decimal_places=2, validators=[MinValueValidator(0)]
-    )
+    amount = models.DecimalField(_("amount (Rp)"), max_digits=18, decimal_places=2, validators=[MinValueValidator(0)])
     is_example = models.BooleanField(_("example data"), default=False)
 
     class Meta:
@@ -45,12 +47,19 @@ class Budget(TimeStampedModel):
         constraints = [
             models.CheckConstraint(condition=_ONE_ITEM, name="budget_exactly_one_item"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="budget_amount_not_negative"),
-            models.UniqueConstraint(fields=["programme", "year"], condition=Q(programme__isnull=False),
-                                    name="budget_once_per_programme_year"),
-            models.UniqueConstraint(fields=["activity", "year"], condition=Q(activity__isnull=False),
-                                    name="budget_once_per_activity_year"),
-            models.UniqueConstraint(fields=["sub_activity", "year"], condition=Q(sub_activity__isnull=False),
-                                    name="budget_once_per_sub_activity_year"),
+            models.UniqueConstraint(
+                fields=["programme", "year"],
+                condition=Q(programme__isnull=False),
+                name="budget_once_per_programme_year",
+            ),
+            models.UniqueConstraint(
+                fields=["activity", "year"], condition=Q(activity__isnull=False), name="budget_once_per_activity_year"
+            ),
+            models.UniqueConstraint(
+                fields=["sub_activity", "year"],
+                condition=Q(sub_activity__isnull=False),
+                name="budget_once_per_sub_activity_year",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,9 +7,7 @@ from kinerja.core.models import OrderedTextItem, TimeStampedModel
 
 
 class Decree(TimeStampedModel):
-    plan = models.ForeignKey(
-        "strategy.StrategicPlan", models.CASCADE, related_name="decrees", verbose_name=_("plan")
-    )
+    plan = models.ForeignKey("strategy.StrategicPlan", models.CASCADE, related_name="decrees", verbose_name=_("plan"))
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.CharField(_("number"), max_length=100)
     date = models.DateField(_("date"))
@@ -17,7 +15,9 @@ class Decree(TimeStampedModel):
     title = models.TextField(_("title"))
     subject = models.TextField(_("subject"))
     signatory = models.ForeignKey(
-        "organisation.Position", models.PROTECT, related_name="signed_decrees",
+        "organisation.Position",
+        models.PROTECT,
+        related_name="signed_decrees",
         verbose_name=_("signing position"),
     )
 
@@ -44,9 +44,7 @@ class DecreeClause(OrderedTextItem):
         verbose_name = _("decree clause")
         verbose_name_plural = _("decree clauses")
         ordering = ["decree", "kind", "order"]
-        constraints = [
-            models.UniqueConstraint(fields=["decree", "kind", "order"], name="decree_clause_order_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["decree", "kind", "order"], name="decree_clause_order_unique")]
 
 
 class DecreeChapter(TimeStampedModel):

@@ -23,9 +23,7 @@ plan_code_validator = RegexValidator(
 class StrategicPlan(TimeStampedModel):
     """The five-year strategic plan of an agency (Renstra), e.g. 2021–2026."""
 
-    agency = models.ForeignKey(
-        "organisation.Agency", models.CASCADE, related_name="plans", verbose_name=_("agency")
-    )
+    agency = models.ForeignKey("organisation.Agency", models.CASCADE, related_name="plans", verbose_name=_("agency"))
     name = models.CharField(_("name"), max_length=200)
     first_year = models.PositiveSmallIntegerField(
         _("first year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
@@ -76,9 +74,7 @@ class Objective(TimeStampedModel):
         STRATEGIC = "strategic", _("Strategic objective")
         PERFORMANCE = "performance", _("Position performance objective")
 
-    plan = models.ForeignKey(
-        StrategicPlan, models.CASCADE, related_name="objectives", verbose_name=_("plan")
-    )
+    plan = models.ForeignKey(StrategicPlan, models.CASCADE, related_name="objectives", verbose_name=_("plan"))
     code = models.CharField(_("code"), max_length=60, validators=[plan_code_validator])
     text = models.TextField(_("text"))
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
@@ -86,11 +82,19 @@ class Objective(TimeStampedModel):
         Goal, models.PROTECT, null=True, blank=True, related_name="objectives", verbose_name=_("goal")
     )
     position = models.ForeignKey(
-        "organisation.Position", models.CASCADE, null=True, blank=True, related_name="objectives",
+        "organisation.Position",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="objectives",
         verbose_name=_("position"),
     )
     contributes_to = models.ForeignKey(
-        "self", models.SET_NULL, null=True, blank=True, related_name="contributors",
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contributors",
         verbose_name=_("contributes to"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -102,8 +106,10 @@ class Objective(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["plan", "code"], name="objective_code_unique_per_plan"),
             models.CheckConstraint(
-                condition=(Q(level="strategic", position__isnull=True)
-                           | Q(level="performance", position__isnull=False, goal__isnull=True)),
+                condition=(
+                    Q(level="strategic", position__isnull=True)
+                    | Q(level="performance", position__isnull=False, goal__isnull=True)
+                ),
                 name="objective_level_matches_owner",
             ),
             models.CheckConstraint(condition=~Q(contributes_to=F("id")), name="objective_not_own_parent"),
@@ -146,13 +152,15 @@ class Indicator(TimeStampedModel):
         LAST = "last", _("Last quarter")
         AVERAGE = "average", _("Average of the quarters")
 
-    plan = models.ForeignKey(
-        StrategicPlan, models.CASCADE, related_name="indicators", verbose_name=_("plan")
-    )
+    plan = models.ForeignKey(StrategicPlan, models.CASCADE, related_name="indicators", verbose_name=_("plan"))
     code = models.CharField(_("code"), max_length=60, validators=[plan_code_validator])
     name = models.TextField(_("name"))
     objective = models.ForeignKey(
-        Objective, models.PROTECT, null=True, blank=True, related_name="indicators",
+        Objective,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicators",
         verbose_name=_("strategic objective"),
         help_text=_("For an agency-level indicator: the strategic objective it measures."),
     )
@@ -165,22 +173,26 @@ class Indicator(TimeStampedModel):
     unit = models.CharField(_("unit of measure"), max_length=60)
     data_source = models.TextField(_("data source"), blank=True)
     responsible_position = models.ForeignKey(
-        "organisation.Position", models.SET_NULL, null=True, blank=True,
-        related_name="responsible_for", verbose_name=_("responsible position"),
+        "organisation.Position",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_for",
+        verbose_name=_("responsible position"),
     )
     polarity = models.CharField(_("polarity"), max_length=10, choices=Polarity.choices, default="higher")
-    quarter_rule = models.CharField(
-        _("how quarters make the year"), max_length=10, choices=QuarterRule.choices
-    )
-    decimals = models.PositiveSmallIntegerField(
-        _("decimals"), default=2, validators=[MaxValueValidator(4)]
-    )
+    quarter_rule = models.CharField(_("how quarters make the year"), max_length=10, choices=QuarterRule.choices)
+    decimals = models.PositiveSmallIntegerField(_("decimals"), default=2, validators=[MaxValueValidator(4)])
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     fed_by = models.CharField(
-        _("actual fed by"), max_length=20, blank=True, choices=[("", _("typed on the entry page")),
-                                                                 ("evaluasi-sakip", _("the SAKIP evaluation"))],
-        help_text=_("Where the indicator's actual comes from when no one types it: 'evaluasi-sakip' — the final "
-                    "SAKIP evaluation of the year writes its score as the actual of quarter 4."),
+        _("actual fed by"),
+        max_length=20,
+        blank=True,
+        choices=[("", _("typed on the entry page")), ("evaluasi-sakip", _("the SAKIP evaluation"))],
+        help_text=_(
+            "Where the indicator's actual comes from when no one types it: 'evaluasi-sakip' — the final "
+            "SAKIP evaluation of the year writes its score as the actual of quarter 4."
+        ),
     )
 
     class Meta:
@@ -235,12 +247,8 @@ class Indicator(TimeStampedModel):
 class KeyIndicatorRow(TimeStampedModel):
     """A row of the IKU table (Lampiran I), with the wording it prints where it differs from the data."""
 
-    plan = models.ForeignKey(
-        StrategicPlan, models.CASCADE, related_name="key_rows", verbose_name=_("plan")
-    )
-    indicator = models.ForeignKey(
-        Indicator, models.CASCADE, related_name="key_rows", verbose_name=_("indicator")
-    )
+    plan = models.ForeignKey(StrategicPlan, models.CASCADE, related_name="key_rows", verbose_name=_("plan"))
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="key_rows", verbose_name=_("indicator"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     printed_objective = models.TextField(_("objective as printed"), blank=True)
     printed_name = models.TextField(_("indicator as printed"), blank=True)
@@ -294,12 +302,8 @@ class PageIndicator(TimeStampedModel):
     position = models.ForeignKey(
         "organisation.Position", models.CASCADE, related_name="page_rows", verbose_name=_("position")
     )
-    objective = models.ForeignKey(
-        Objective, models.CASCADE, related_name="page_rows", verbose_name=_("objective")
-    )
-    indicator = models.ForeignKey(
-        Indicator, models.PROTECT, related_name="page_rows", verbose_name=_("indicator")
-    )
+    objective = models.ForeignKey(Objective, models.CASCADE, related_name="page_rows", verbose_name=_("objective"))
+    indicator = models.ForeignKey(Indicator, models.PROTECT, related_name="page_rows", verbose_name=_("indicator"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     printed_name = models.TextField(_("indicator as printed"), blank=True)
     printed_definition = models.TextField(_("definition as printed"), blank=True)

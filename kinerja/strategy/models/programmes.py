@@ -25,9 +25,7 @@ class BudgetNomenclature(TimeStampedModel):
 
 
 class Programme(BudgetNomenclature):
-    plan = models.ForeignKey(
-        StrategicPlan, models.CASCADE, related_name="programmes", verbose_name=_("plan")
-    )
+    plan = models.ForeignKey(StrategicPlan, models.CASCADE, related_name="programmes", verbose_name=_("plan"))
     objectives = models.ManyToManyField(
         Objective, blank=True, related_name="programmes", verbose_name=_("objectives served")
     )
@@ -42,14 +40,16 @@ class Programme(BudgetNomenclature):
 
 
 class Activity(BudgetNomenclature):
-    programme = models.ForeignKey(
-        Programme, models.CASCADE, related_name="activities", verbose_name=_("programme")
-    )
+    programme = models.ForeignKey(Programme, models.CASCADE, related_name="activities", verbose_name=_("programme"))
     indicators = models.ManyToManyField(
         Indicator, blank=True, related_name="activities", verbose_name=_("indicators served")
     )
     responsible_position = models.ForeignKey(
-        "organisation.Position", models.SET_NULL, null=True, blank=True, related_name="activities",
+        "organisation.Position",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
         verbose_name=_("responsible position"),
     )
 
@@ -59,33 +59,37 @@ class Activity(BudgetNomenclature):
         constraints = [models.UniqueConstraint(fields=["programme", "code"], name="activity_code_unique")]
 
     def clean(self) -> None:
-        if self.responsible_position_id and self.programme_id and (
-            self.responsible_position.agency_id != self.programme.plan.agency_id
+        if (
+            self.responsible_position_id
+            and self.programme_id
+            and (self.responsible_position.agency_id != self.programme.plan.agency_id)
         ):
             raise ValidationError({"responsible_position": _("The position belongs to another agency.")})
 
 
 class SubActivity(BudgetNomenclature):
-    activity = models.ForeignKey(
-        Activity, models.CASCADE, related_name="sub_activities", verbose_name=_("activity")
-    )
+    activity = models.ForeignKey(Activity, models.CASCADE, related_name="sub_activities", verbose_name=_("activity"))
     indicators = models.ManyToManyField(
         Indicator, blank=True, related_name="sub_activities", verbose_name=_("indicators served")
     )
     responsible_position = models.ForeignKey(
-        "organisation.Position", models.SET_NULL, null=True, blank=True, related_name="sub_activities",
+        "organisation.Position",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sub_activities",
         verbose_name=_("responsible position"),
     )
 
     class Meta(BudgetNomenclature.Meta):
         verbose_name = _("sub-activity")
         verbose_name_plural = _("sub-activities")
-        constraints = [
-            models.UniqueConstraint(fields=["activity", "code"], name="sub_activity_code_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["activity", "code"], name="sub_activity_code_unique")]
 
     def clean(self) -> None:
-        if self.responsible_position_id and self.activity_id and (
-            self.responsible_position.agency_id != self.activity.programme.plan.agency_id
+        if (
+            self.responsible_position_id
+            and self.activity_id
+            and (self.responsible_position.agency_id != self.activity.programme.plan.agency_id)
         ):
             raise ValidationError({"responsible_position": _("The position belongs to another agency.")})

@@ -39,7 +39,8 @@ class ObjectiveFactory(DjangoModelFactory):
 
     class Params:
         performance = factory.Trait(
-            level=Objective.Level.PERFORMANCE, goal=None,
+            level=Objective.Level.PERFORMANCE,
+            goal=None,
             position=factory.SubFactory(PositionFactory, agency=factory.SelfAttribute("..plan.agency")),
         )
 
@@ -59,11 +60,15 @@ class IndicatorFactory(DjangoModelFactory):
 
     class Params:
         ratio = factory.Trait(
-            formula=Indicator.Formula.RATIO, unit="Persen", factor=Decimal(100),
-            numerator="Jumlah layanan yang memenuhi standar", denominator="Jumlah layanan",
+            formula=Indicator.Formula.RATIO,
+            unit="Persen",
+            factor=Decimal(100),
+            numerator="Jumlah layanan yang memenuhi standar",
+            denominator="Jumlah layanan",
         )
-        count = factory.Trait(formula=Indicator.Formula.COUNT, unit="Dokumen",
-                              quarter_rule=Indicator.QuarterRule.SUM, decimals=0)
+        count = factory.Trait(
+            formula=Indicator.Formula.COUNT, unit="Dokumen", quarter_rule=Indicator.QuarterRule.SUM, decimals=0
+        )
 
     plan = factory.SubFactory(StrategicPlanFactory)
     code = factory.Sequence(lambda n: f"IND.{n}")

@@ -15,16 +15,20 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("factory", "traits"), [
-    (StrategicPlanFactory, {}),
-    (GoalFactory, {}),
-    (ObjectiveFactory, {}),
-    (ObjectiveFactory, {"performance": True}),
-    (IndicatorFactory, {}),
-    (IndicatorFactory, {"ratio": True}),
-    (IndicatorFactory, {"count": True}),
-    (PageIndicatorFactory, {}),
-], ids=["plan", "goal", "strategic-objective", "performance-objective", "value", "ratio", "count", "page-row"])
+@pytest.mark.parametrize(
+    ("factory", "traits"),
+    [
+        (StrategicPlanFactory, {}),
+        (GoalFactory, {}),
+        (ObjectiveFactory, {}),
+        (ObjectiveFactory, {"performance": True}),
+        (IndicatorFactory, {}),
+        (IndicatorFactory, {"ratio": True}),
+        (IndicatorFactory, {"count": True}),
+        (PageIndicatorFactory, {}),
+    ],
+    ids=["plan", "goal", "strategic-objective", "performance-objective", "value", "ratio", "count", "page-row"],
+)
 def test_the_factory_makes_rows_that_pass_full_clean(factory, traits):
     first, second = factory(**traits), factory(**traits)
     for row in (first, second):

@@ -41,8 +41,15 @@ def test_every_iki_row_appears_on_its_position_page_with_objective_formula_and_u
 def test_position_page_is_laid_out_like_lampiran_ii(logged_in, seed):
     response = logged_in.get(reverse("position-page", args=[seed.code, "kadis"]))
     page = text_of(response)
-    for heading in ("JABATAN", "TUGAS", "FUNGSI", "SASARAN KINERJA", "INDIKATOR KINERJA INDIVIDU",
-                    "PENJELASAN/FORMULASI PENGHITUNGAN", "SUMBER DATA"):
+    for heading in (
+        "JABATAN",
+        "TUGAS",
+        "FUNGSI",
+        "SASARAN KINERJA",
+        "INDIKATOR KINERJA INDIVIDU",
+        "PENJELASAN/FORMULASI PENGHITUNGAN",
+        "SUMBER DATA",
+    ):
         assert heading in page
     assert "KEPALA DINAS" in page
     assert "Drs. Deky Tawaris, MM" in page
@@ -87,11 +94,13 @@ def test_query_count_does_not_grow_with_the_page(logged_in, seed):
 
 @pytest.mark.parametrize(
     ("name", "max_queries"),
-    [("agency-overview", 20 + PER_REQUEST_QUERIES), ("plan-detail", 16 + PER_REQUEST_QUERIES),
-     ("organisation-tree", 8 + PER_REQUEST_QUERIES)],
+    [
+        ("agency-overview", 20 + PER_REQUEST_QUERIES),
+        ("plan-detail", 16 + PER_REQUEST_QUERIES),
+        ("organisation-tree", 8 + PER_REQUEST_QUERIES),
+    ],
 )
-def test_agency_pages_cost_a_fixed_number_of_queries(logged_in, seed, name, max_queries,
-                                                     django_assert_max_num_queries):
+def test_agency_pages_cost_a_fixed_number_of_queries(logged_in, seed, name, max_queries, django_assert_max_num_queries):
     with django_assert_max_num_queries(max_queries):
         response = logged_in.get(reverse(name, args=[seed.code]))
     assert response.status_code == 200

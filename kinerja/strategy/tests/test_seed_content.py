@@ -7,17 +7,43 @@ from kinerja.strategy.models import Decree, Indicator, KeyIndicatorRow, Objectiv
 
 # Indicator rows per IKI page, counted from Lampiran II of the seed.
 ROWS_PER_PAGE = {
-    "kadis": 5, "sekretaris": 1, "kasubag-perencanaan": 7, "kasubag-keuangan": 6, "kasubag-umum": 19,
-    "kabid-opini": 1, "kasi-opini": 3, "kasi-kompub": 4, "kasi-media": 6, "kabid-infra": 2,
-    "kasi-datacenter": 4, "kasi-aplikasi": 3, "kasi-keamanan": 4, "kabid-persandian": 1,
-    "kasi-tata-kelola": 1, "kasi-operasional": 2, "kasi-pengawasan": 2,
+    "kadis": 5,
+    "sekretaris": 1,
+    "kasubag-perencanaan": 7,
+    "kasubag-keuangan": 6,
+    "kasubag-umum": 19,
+    "kabid-opini": 1,
+    "kasi-opini": 3,
+    "kasi-kompub": 4,
+    "kasi-media": 6,
+    "kabid-infra": 2,
+    "kasi-datacenter": 4,
+    "kasi-aplikasi": 3,
+    "kasi-keamanan": 4,
+    "kabid-persandian": 1,
+    "kasi-tata-kelola": 1,
+    "kasi-operasional": 2,
+    "kasi-pengawasan": 2,
 }
 # Performance objectives (SASARAN KINERJA) per page.
 OBJECTIVES_PER_PAGE = {
-    "kadis": 3, "sekretaris": 1, "kasubag-perencanaan": 1, "kasubag-keuangan": 1, "kasubag-umum": 2,
-    "kabid-opini": 1, "kasi-opini": 3, "kasi-kompub": 4, "kasi-media": 6, "kabid-infra": 1,
-    "kasi-datacenter": 4, "kasi-aplikasi": 3, "kasi-keamanan": 4, "kabid-persandian": 1,
-    "kasi-tata-kelola": 1, "kasi-operasional": 2, "kasi-pengawasan": 2,
+    "kadis": 3,
+    "sekretaris": 1,
+    "kasubag-perencanaan": 1,
+    "kasubag-keuangan": 1,
+    "kasubag-umum": 2,
+    "kabid-opini": 1,
+    "kasi-opini": 3,
+    "kasi-kompub": 4,
+    "kasi-media": 6,
+    "kabid-infra": 1,
+    "kasi-datacenter": 4,
+    "kasi-aplikasi": 3,
+    "kasi-keamanan": 4,
+    "kabid-persandian": 1,
+    "kasi-tata-kelola": 1,
+    "kasi-operasional": 2,
+    "kasi-pengawasan": 2,
 }
 
 
@@ -53,9 +79,7 @@ def test_seed_has_all_iki_pages_with_their_objectives_and_rows(seed):
     rows = Counter(PageIndicator.objects.filter(position__agency=seed).values_list("position__code", flat=True))
     assert dict(rows) == ROWS_PER_PAGE
     assert sum(rows.values()) == 71
-    objectives = Counter(
-        Objective.objects.filter(position__agency=seed).values_list("position__code", flat=True)
-    )
+    objectives = Counter(Objective.objects.filter(position__agency=seed).values_list("position__code", flat=True))
     assert dict(objectives) == OBJECTIVES_PER_PAGE
     assert sum(objectives.values()) == 40
 
@@ -87,6 +111,9 @@ def test_seed_decree_record(seed):
     assert decree.clauses.filter(kind="consideration").count() == 3
     assert decree.clauses.filter(kind="legal_basis").count() == 6
     assert list(decree.clauses.filter(kind="dictum").values_list("number", flat=True)) == [
-        "KESATU", "KEDUA", "KETIGA", "KEEMPAT",
+        "KESATU",
+        "KEDUA",
+        "KETIGA",
+        "KEEMPAT",
     ]
     assert decree.chapters.count() == 5

@@ -66,8 +66,9 @@ def test_queries_are_per_batch_not_per_row():
 def test_the_region_has_the_shape_of_a_regency(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     with open(tmp_path / "out.txt", "w") as out:
-        call_command("generate_region", "gen-shape", "--agencies", "4", "--seed", "1", "--evidence-every", "10",
-                     stdout=out)
+        call_command(
+            "generate_region", "gen-shape", "--agencies", "4", "--seed", "1", "--evidence-every", "10", stdout=out
+        )
     agencies = Agency.objects.filter(region__code="gen-shape")
     assert agencies.count() == 4
     for agency in agencies.annotate(n=Count("positions")):
@@ -109,8 +110,12 @@ def _all_rows_digest(code: str, before: dict[str, int], labels: list[str]) -> st
 
     models = {label: apps.get_model(label) for label in labels}
     ranks = {
-        label: {pk: rank for rank, pk in enumerate(
-            model.objects.filter(pk__gt=before[label]).order_by("pk").values_list("pk", flat=True))}
+        label: {
+            pk: rank
+            for rank, pk in enumerate(
+                model.objects.filter(pk__gt=before[label]).order_by("pk").values_list("pk", flat=True)
+            )
+        }
         for label, model in models.items()
     }
 
@@ -134,8 +139,10 @@ def _all_rows_digest(code: str, before: dict[str, int], labels: list[str]) -> st
                 row["about_pk"] = key(row["about_label"], int(row["about_pk"]))
                 indicator, rest = row["object_repr"].split(" ", 1)
                 row["object_repr"] = (key("strategy.indicator", int(indicator)), rest)
-                row["after"] = [(name, key("strategy.indicator", value) if name == "indicator" else value)
-                                for name, value in row["after"] or []]
+                row["after"] = [
+                    (name, key("strategy.indicator", value) if name == "indicator" else value)
+                    for name, value in row["after"] or []
+                ]
             digest.update(repr((label, sorted(row.items(), key=lambda item: item[0]))).encode())
     return digest.hexdigest()
 
@@ -145,15 +152,40 @@ def test_a_small_region_is_written_row_for_row_as_pinned(settings, tmp_path):
     from django.db.models import Max
 
     settings.MEDIA_ROOT = tmp_path
-    labels = ["organisation.region", "accounts.user", "accounts.rolegrant", "organisation.agency",
-              "organisation.agencyfunction", "organisation.unit", "organisation.position",
-              "organisation.positionfunction", "organisation.official", "organisation.assignment",
-              "strategy.strategicplan", "strategy.goal", "strategy.objective", "strategy.indicator",
-              "strategy.keyindicatorrow", "strategy.pageindicator", "strategy.programme", "strategy.activity",
-              "strategy.subactivity", "strategy.programme_indicators", "strategy.programme_objectives",
-              "strategy.activity_indicators", "strategy.subactivity_indicators", "strategy.budget",
-              "strategy.decree", "strategy.decreeclause", "strategy.decreechapter", "performance.target",
-              "performance.actual", "performance.evidence", "performance.periodlock", "core.auditrecord"]
+    labels = [
+        "organisation.region",
+        "accounts.user",
+        "accounts.rolegrant",
+        "organisation.agency",
+        "organisation.agencyfunction",
+        "organisation.unit",
+        "organisation.position",
+        "organisation.positionfunction",
+        "organisation.official",
+        "organisation.assignment",
+        "strategy.strategicplan",
+        "strategy.goal",
+        "strategy.objective",
+        "strategy.indicator",
+        "strategy.keyindicatorrow",
+        "strategy.pageindicator",
+        "strategy.programme",
+        "strategy.activity",
+        "strategy.subactivity",
+        "strategy.programme_indicators",
+        "strategy.programme_objectives",
+        "strategy.activity_indicators",
+        "strategy.subactivity_indicators",
+        "strategy.budget",
+        "strategy.decree",
+        "strategy.decreeclause",
+        "strategy.decreechapter",
+        "performance.target",
+        "performance.actual",
+        "performance.evidence",
+        "performance.periodlock",
+        "core.auditrecord",
+    ]
     before = {label: apps.get_model(label).objects.aggregate(top=Max("pk"))["top"] or 0 for label in labels}
     counts = generate_region("gen-pin", agencies=2, seed=5, evidence_every=9)
     assert set(counts.rows) | {"organisation.region"} == set(labels)

@@ -16,8 +16,12 @@ class Command(BaseCommand):
             worksheet = read_worksheet_file(str(options["path"]))
             version = load_worksheet(actor=None, worksheet=worksheet)
         except WorksheetError as error:
-            raise CommandError("Lembar kerja ditolak, tidak ada yang disimpan:\n- " + "\n- ".join(error.problems)
-                               ) from error
+            raise CommandError(
+                "Lembar kerja ditolak, tidak ada yang disimpan:\n- " + "\n- ".join(error.problems)
+            ) from error
         criteria = sum(len(sub.criteria) for component in worksheet.components for sub in component.sub_components)
-        self.stdout.write(self.style.SUCCESS(
-            f"Lembar kerja {version.code} dimuat: {len(worksheet.components)} komponen, {criteria} kriteria."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Lembar kerja {version.code} dimuat: {len(worksheet.components)} komponen, {criteria} kriteria."
+            )
+        )

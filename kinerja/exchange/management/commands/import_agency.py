@@ -7,8 +7,10 @@ from kinerja.exchange.loading.unit_of_work import OPERATOR
 
 
 class Command(BaseCommand):
-    help = ("Mengimpor data satu instansi dari buku kerja (.xlsx) atau berkas data (.json/.yaml): pratinjau, lalu "
-            "impor dalam satu transaksi. Dengan kesalahan apa pun tidak ada yang disimpan.")
+    help = (
+        "Mengimpor data satu instansi dari buku kerja (.xlsx) atau berkas data (.json/.yaml): pratinjau, lalu "
+        "impor dalam satu transaksi. Dengan kesalahan apa pun tidak ada yang disimpan."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path, help="berkas .xlsx, .json, .yaml atau .yml")
@@ -20,15 +22,24 @@ class Command(BaseCommand):
         for line in result.lines():
             self.stdout.write(f"  {line}")
         for change in result.changes:
-            where = ", ".join(part for part in (change.sheet, f"baris {change.row}" if change.row else "",
-                                                change.record if not change.sheet else "", change.column) if part)
+            where = ", ".join(
+                part
+                for part in (
+                    change.sheet,
+                    f"baris {change.row}" if change.row else "",
+                    change.record if not change.sheet else "",
+                    change.column,
+                )
+                if part
+            )
             self.stdout.write(f"  ~ {where}: {change.text}")
 
     def refuse(self, result: ImportResult) -> None:
         for problem in result.problems:
             self.stderr.write(str(problem))
-        raise CommandError(f"Berkas {result.source} ditolak: {len(result.problems)} masalah; tidak ada data yang "
-                           "disimpan.")
+        raise CommandError(
+            f"Berkas {result.source} ditolak: {len(result.problems)} masalah; tidak ada data yang disimpan."
+        )
 
     def handle(self, *args: object, path: Path, dry_run: bool, **options: object) -> None:
         try:

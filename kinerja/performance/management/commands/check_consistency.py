@@ -11,8 +11,9 @@ from kinerja.performance.consistency import LEVEL_NAMES, Report, check_agency
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "    ") -> list[str]:
-    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False,
-                         break_on_hyphens=False)
+    return textwrap.wrap(
+        text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False
+    )
 
 
 def render_report(report: Report, width: int = 100) -> str:
@@ -38,8 +39,10 @@ def render_report(report: Report, width: int = 100) -> str:
 
 
 class Command(BaseCommand):
-    help = ("Memeriksa konsistensi Renstra, Lampiran I dan halaman IKI satu instansi. Status keluar 1 bila ada "
-            "kesalahan, 0 bila hanya peringatan atau tidak ada temuan, 2 bila instansi tidak ditemukan.")
+    help = (
+        "Memeriksa konsistensi Renstra, Lampiran I dan halaman IKI satu instansi. Status keluar 1 bila ada "
+        "kesalahan, 0 bila hanya peringatan atau tidak ada temuan, 2 bila instansi tidak ditemukan."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_agency_argument(parser)

@@ -23,8 +23,9 @@ class Command(BaseCommand):
         parser.add_argument("--position", help="kode jabatan, mis. kadis; tanpa ini semua jabatan instansi")
         add_output_argument(parser, FORMATS)
 
-    def handle(self, *args: object, code: str, year: int, position: str | None, output: Path,
-               **options: object) -> None:
+    def handle(
+        self, *args: object, code: str, year: int, position: str | None, output: Path, **options: object
+    ) -> None:
         agency = agency_or_error(code)
         try:
             format_of(output, FORMATS)  # refuse a wrong suffix before building anything

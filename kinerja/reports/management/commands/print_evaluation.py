@@ -11,8 +11,10 @@ FORMATS = ("pdf", "xlsx")
 
 
 class Command(BaseCommand):
-    help = ("Mencetak evaluasi hasil Renja per triwulan (dan tabel capaian LKjIP Bab III) sebagai PDF atau "
-            "Excel, mis. print_evaluation halut-diskominfo --year 2022 --quarter 2 --output evaluasi.xlsx")
+    help = (
+        "Mencetak evaluasi hasil Renja per triwulan (dan tabel capaian LKjIP Bab III) sebagai PDF atau "
+        "Excel, mis. print_evaluation halut-diskominfo --year 2022 --quarter 2 --output evaluasi.xlsx"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_agency_argument(parser)

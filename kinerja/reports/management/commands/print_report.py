@@ -11,21 +11,25 @@ FORMATS = ("docx", "pdf")
 
 
 class Command(BaseCommand):
-    help = ("Mencetak Laporan Kinerja (LKjIP) satu tahun sebagai Word atau PDF, mis. "
-            "print_report halut-diskominfo --year 2022 --output lkjip.docx")
+    help = (
+        "Mencetak Laporan Kinerja (LKjIP) satu tahun sebagai Word atau PDF, mis. "
+        "print_report halut-diskominfo --year 2022 --output lkjip.docx"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_agency_argument(parser)
         parser.add_argument("--year", type=int, required=True, help="tahun, mis. 2022")
         add_output_argument(parser, FORMATS)
         parser.add_argument(
-            "--start-chapters", action="store_true",
+            "--start-chapters",
+            action="store_true",
             help="mulai dulu bab yang ditulis perencana (Ikhtisar, Bab I, uraian Bab II, Bab IV) dari teks "
-                 "tahun lalu atau teks bawaan; bab yang sudah ditulis tidak diubah",
+            "tahun lalu atau teks bawaan; bab yang sudah ditulis tidak diubah",
         )
 
-    def handle(self, *args: object, code: str, year: int, output: Path, start_chapters: bool,
-               **options: object) -> None:
+    def handle(
+        self, *args: object, code: str, year: int, output: Path, start_chapters: bool, **options: object
+    ) -> None:
         agency = agency_or_error(code)
         if not 2000 <= year <= 2100:
             raise CommandError(f"Tahun {year} di luar 2000–2100.")

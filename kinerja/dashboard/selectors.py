@@ -10,15 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
-from kinerja.core.periods import QUARTERS
 from kinerja.core.text import normalise
 from kinerja.evaluation.selectors import final_scores
 from kinerja.organisation.models import Agency, Position, Region, Unit
 from kinerja.performance import achievement
 from kinerja.performance.figures import PlanFigures, figures_from, plan_indicators, plan_rows
-from kinerja.performance.models import Actual, Target
+from kinerja.performance.models import Actual
 from kinerja.performance.selectors import (
     Measurement,
     PlanMeasurement,
@@ -481,36 +480,3 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     shared = [SharedIndicator(names[key], by_agency, key) for key, by_agency in groups.items() if len(by_agency) > 1]
     shared.sort(key=lambda item: item.name.lower())
     return RegionView(region, year, quarter, lines, shared)
-
-
-# -- the public page ------------------------------------------------------------------------------------
-
-
-def get_public_plan(plan: StrategicPlan) -> list[PlanMeasurement]:
-    """The plan's IKU over its years with VERIFIED actuals only (3 queries): a draft or a figure waiting
-    for verification never reaches the public page."""
-    iku = list(plan.indicators.filter(is_key=True).select_related("objective").order_by("order", "code"))
-    by_id = {indicator.pk: PlanMeasurement(indicator, plan.first_year) for indicator in iku}
-    if not by_id:
-        return []
-    targets = Target.objects.filter(indicator__in=by_id).filter(
-        Q(kind=Target.Kind.YEAR, year__range=(plan.first_year, plan.last_year))
-        | Q(kind__in=[Target.Kind.END, Target.Kind.BASELINE])
-    )
-    for target in targets:
-        pm = by_id[target.indicator_id]
-        if target.kind == Target.Kind.END:
-            pm.end_target = target
-        elif target.kind == Target.Kind.BASELINE:
-            pm.baseline = target
-        else:
-            pm.year(target.year).target = target
-    verified = Actual.objects.filter(
-        indicator__in=by_id,
-        status=Actual.Status.VERIFIED,
-        year__range=(plan.first_year, plan.last_year),
-        quarter__in=QUARTERS,
-    )
-    for actual in verified:
-        by_id[actual.indicator_id].year(actual.year).actuals[actual.quarter] = actual
-    return list(by_id.values())

@@ -193,7 +193,13 @@ def _public_agency(code: str) -> tuple[Agency, StrategicPlan | None]:
 @login_not_required
 def public_page(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj, plan = _public_agency(agency)
-    rows = selectors.get_public_plan(plan) if plan else []
+    # every figure by the one definition (performance.figures), verified actuals only, as in the CSV
+    by_year = get_plan_figures_by_year(plan, plan.years, verified_only=True) if plan else {}
+    iku = [indicator for indicator in by_year[plan.first_year].indicators if indicator.is_key] if by_year else []
+    rows = [
+        {"indicator": indicator, "years": {year: by_year[year].indicator(indicator.pk) for year in plan.years}}
+        for indicator in iku
+    ]
     decree = _latest_enacted(plan) if plan else None
     return render(
         request,
@@ -204,7 +210,7 @@ def public_page(request: HttpRequest, agency: str) -> HttpResponse:
             "rows": rows,
             "years": list(plan.years) if plan else [],
             "decree": decree,
-            "example": any(m.has_example_data for pm in rows for m in pm.years.values()),
+            "example": any(m.has_example_data for row in rows for m in row["years"].values()),
         },
     )
 

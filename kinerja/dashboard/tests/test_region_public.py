@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -14,6 +15,7 @@ from kinerja.dashboard.models import Publication
 from kinerja.dashboard.services import set_published
 from kinerja.evaluation.models import Evaluation, WorksheetVersion
 from kinerja.performance import achievement, workflow
+from kinerja.performance.figures import get_plan_figures_by_year
 from kinerja.performance.models import Actual
 from kinerja.performance.selectors import get_measurements, kept
 from kinerja.strategy.models import Indicator
@@ -209,11 +211,11 @@ def test_the_public_page_shows_verified_figures_only(client, world, published):
     response = client.get(reverse("public-page", args=[SEED]))  # anonymous
     assert response.status_code == 200
     html = response.content.decode()
-    rows = {pm.indicator.code: pm for pm in selectors.get_public_plan(plan)}
-    verified_year = rows[iku.code].year(2022)
-    assert list(verified_year.actuals) == [1]  # only the verified quarter reached the page
+    verified_year = get_plan_figures_by_year(plan, [2022], verified_only=True)[2022].indicator(iku.pk)
     all_year = get_measurements([iku], 2022)[iku.pk]
-    assert verified_year.year_actual == all_year.actual_up_to(1)
+    assert verified_year.period_actual == all_year.actual_up_to(1)  # only the verified quarter counts
+    cell = re.search(rf'data-indicator="{re.escape(iku.code)}".*?data-year="2022" data-value="([^"]*)"', html, re.S)
+    assert cell is not None and cell.group(1) == str(verified_year.period_achievement)  # the page: the one figure
     assert iku.name in html and "Data contoh" in html
     assert reverse("public-csv", args=[SEED]) in html
     assert "Belum ada keputusan" in html or "No decree has been enacted yet" in html
@@ -223,7 +225,7 @@ def test_the_public_page_shows_verified_figures_only(client, world, published):
     lines = list(csv.reader(io.StringIO(body)))
     assert lines[0][0] == "kode"
     line = next(row for row in lines if row[0] == iku.code and row[3] == "2022")
-    assert line[5] == format_number(verified_year.year_actual, iku.decimals)
+    assert line[5] == format_number(verified_year.period_actual, iku.decimals)
     Actual.objects.filter(indicator__plan=plan).update(status=Actual.Status.DRAFT)
     body = client.get(reverse("public-csv", args=[SEED])).content.decode()
     assert all(row[5] == "" and row[6] == "" for row in list(csv.reader(io.StringIO(body)))[1:])

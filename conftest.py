@@ -140,13 +140,15 @@ def _insert_with_new_keys(created: dict) -> dict:
         for model in ready:
             rows = pending.pop(model)
             objects = []
+            # read once per model, not once per row: the references to rewrite and, for the audit trail, the labels
+            remapped = [f for f in model._meta.concrete_fields if f.is_relation and f.related_model in keys]
+            labels = {other._meta.label_lower: other for other in keys}
             for row in rows:
                 values = {key: value for key, value in row.items() if key not in ("pk", model._meta.pk.attname)}
-                for field in model._meta.concrete_fields:
-                    if field.is_relation and field.related_model in keys and values.get(field.attname) is not None:
+                for field in remapped:
+                    if values.get(field.attname) is not None:
                         values[field.attname] = keys[field.related_model][values[field.attname]]
                 if model._meta.label_lower == "core.auditrecord":
-                    labels = {other._meta.label_lower: other for other in keys}
                     for label_field, pk_field in (("object_label", "object_pk"), ("about_label", "about_pk")):
                         other = labels.get(values[label_field])
                         if other is not None and int(values[pk_field]) in keys[other]:

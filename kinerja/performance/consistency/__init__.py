@@ -15,7 +15,10 @@ The package, from the bottom up (no module imports one above it, none imports th
 - `registry` — `@check(family=..., codes=...)` and `run_checks`;
 - one module per family of checks: `cascade` (keterkaitan), `key_indicators` (iku), `appendix_one`
   (lampiran-i), `printed_wording` (tulisan-indikator), `indicator_names` (nama-indikator), `formula_and_unit`
-  (satuan-rumus), `data_source` (sumber-data), `pages` (halaman), `quarter_targets` (target-triwulan);
+  (satuan-rumus), `data_source` (sumber-data), `pages` (halaman), `quarter_targets` (target-triwulan),
+  `duties_functions` (tugas-fungsi), `spelling` (ejaan: a dictionary and the word list `words-id.txt`);
+- `texts` — the decree's prose (duties, functions, unit names, goals, clauses, chapters) and `written_texts`,
+  every text a person reads in the decree with its place;
 - `agency` — `check_agency`.
 
 Importing this package registers every family's checks.
@@ -25,12 +28,14 @@ from . import (  # noqa: F401  (imported to register their checks)
     appendix_one,
     cascade,
     data_source,
+    duties_functions,
     formula_and_unit,
     indicator_names,
     key_indicators,
     pages,
     printed_wording,
     quarter_targets,
+    spelling,
 )
 from .agency import check_agency
 from .appendix_one import check_appendix_one

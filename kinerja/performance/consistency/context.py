@@ -1,6 +1,6 @@
 """The read-only context every check is given: the agency's positions and the plan's objectives, indicators, IKU
 rows, page rows and targets, read once (`load_plan_data`: 6 queries, however large the plan) and linked in memory,
-with the places the findings point to."""
+with the places the findings point to; and the decree's prose (`texts.load_texts`: 7 queries more)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -12,6 +12,7 @@ from kinerja.performance.models import Target
 from kinerja.strategy.models import Indicator, KeyIndicatorRow, Objective, PageIndicator, StrategicPlan
 
 from .findings import Place
+from .texts import DecreeTexts, load_texts
 
 
 @dataclass
@@ -27,6 +28,7 @@ class PlanData:
     page_rows: list[PageIndicator]
     targets: list[Target] = field(default_factory=list)
     year: int | None = None
+    texts: DecreeTexts | None = None  # the decree's prose (None: the checks that read it find nothing)
 
     def __post_init__(self) -> None:
         self.position_by_id = {position.pk: position for position in self.positions}
@@ -152,7 +154,7 @@ class PlanData:
 
 def load_plan_data(agency: Agency, plan: StrategicPlan, year: int | None = None) -> PlanData:
     """The agency's positions and the plan's objectives, indicators, IKU rows, page rows and yearly and quarterly
-    targets (of `year`, or of every year): 6 queries."""
+    targets (of `year`, or of every year): 6 queries; and the decree's prose (`load_texts`): 7 more."""
     targets = Target.objects.filter(indicator__plan=plan, kind__in=[Target.Kind.YEAR, Target.Kind.QUARTER])
     if year is not None:
         targets = targets.filter(year=year)
@@ -166,4 +168,5 @@ def load_plan_data(agency: Agency, plan: StrategicPlan, year: int | None = None)
         page_rows=list(PageIndicator.objects.filter(objective__plan=plan).order_by("position__order", "order", "pk")),
         targets=list(targets.order_by("indicator", "year", "quarter")),
         year=year,
+        texts=load_texts(agency, plan, year),
     )

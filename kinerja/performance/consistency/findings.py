@@ -27,6 +27,8 @@ FAMILIES = {
     "sumber-data": "Sumber data",
     "halaman": "Halaman IKI dan sasaran kinerja",
     "target-triwulan": "Target triwulan",
+    "tugas-fungsi": "Tugas dan fungsi",
+    "ejaan": "Ejaan",
 }
 CHECKS = FAMILIES  # its name before the checks were a package
 

@@ -29,6 +29,11 @@ ORDER = [
     ("sumber-data", "check_data_source"),
     ("halaman", "check_pages"),
     ("target-triwulan", "check_quarter_targets"),
+    ("tugas-fungsi", "check_numbering"),
+    ("tugas-fungsi", "check_cut_functions"),
+    ("tugas-fungsi", "check_repeated_functions"),
+    ("ejaan", "check_spelling"),
+    ("ejaan", "check_repeated_words"),
 ]
 
 

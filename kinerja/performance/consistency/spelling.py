@@ -1,0 +1,239 @@
+"""Ejaan: every word of every text of the decree (`texts.written_texts`) checked against a real Indonesian
+dictionary — Debian's hunspell-id (/usr/share/hunspell/id_ID.dic/.aff) read by `spylls`, a pure-Python Hunspell —
+and the project's word list (`words-id.txt`: the government's own vocabulary, acronyms, place names and the
+foreign terms a decree uses; each entry says why it is there); and a word or run of words typed twice
+("Pengelolaan Pengelolaan", "di lingkungan di lingkungan").
+
+One finding per misspelt word (all its places, at most `MAX_PLACES` listed), with the suggested word: first a word
+run together with the next ("bawahandi" → "bawahan di", both halves seen correctly spelt in the decree), then the
+closest word the decree itself spells correctly or the word list holds (difflib, at least `CLOSE`), then
+Hunspell's own first suggestion.
+
+Not checked: words of one letter (list labels), acronyms in capitals of up to `ACRONYM` letters (SAKIP, TIK, IKU,
+SKPD …), addresses (http…, e-mail). The dictionary is read once per process, on the first check (~0.2 s), and
+every word's answer is kept for the process; without the dictionary installed the pass reports nothing
+(system-packages.txt installs it).
+"""
+
+import difflib
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .context import PlanData
+from .findings import WARNING, Finding, Place, quoted
+from .registry import check
+from .texts import written_texts
+
+FAMILY = "ejaan"
+DICTIONARY = Path("/usr/share/hunspell/id_ID")  # .dic and .aff, Debian's hunspell-id
+WORD_LIST = Path(__file__).with_name("words-id.txt")
+ACRONYM = 5  # a word in capitals of at most this many letters is an acronym, not checked
+CLOSE = 0.8  # the decree's own word (or the word list's) suggested for a misspelt one from this difflib ratio
+VERY_CLOSE = 0.9  # … and preferred to every other suggestion from this one
+MAX_PLACES = 6
+REPEATED_RUN = 3  # a run of up to this many words typed twice in a row is reported
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_REPEATED = re.compile(
+    rf"(?<![\w-])([^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,{REPEATED_RUN - 1}}})[ \t]+\1(?![\w-])", re.IGNORECASE
+)
+_ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_known: dict[str, bool] = {}
+
+
+@functools.cache
+def dictionary():
+    """The Hunspell dictionary, read once per process; None when hunspell-id is not installed."""
+    if not DICTIONARY.with_suffix(".dic").exists():
+        return None
+    from spylls.hunspell import Dictionary  # read on first use only
+
+    return Dictionary.from_files(str(DICTIONARY))
+
+
+@functools.cache
+def _word_list() -> tuple[frozenset[str], dict[str, str]]:
+    words, standard = set(), {}
+    for line in WORD_LIST.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip().lower()
+        if ">" in entry:
+            wrong, right = (part.strip() for part in entry.split(">", 1))
+            standard[wrong] = right
+        elif entry:
+            words.add(entry)
+    return frozenset(words), standard
+
+
+def project_words() -> frozenset[str]:
+    """The word list's correct words, lower-cased: one entry a line, "#" starts a comment."""
+    return _word_list()[0]
+
+
+def standard_forms() -> dict[str, str]:
+    """The word list's non-standard spellings and their standard form ("analisa > analisis"): reported."""
+    return _word_list()[1]
+
+
+def checked(word: str) -> bool:
+    """Whether a word is checked at all (not a list label, not an acronym in capitals)."""
+    letters = word.replace("-", "")
+    return len(letters) > 1 and not (letters.isupper() and len(letters) <= ACRONYM)
+
+
+def is_known(word: str) -> bool:
+    """The word is in the word list or the dictionary (a hyphenated word: each part is)."""
+    if word not in _known:
+        found = word.lower() in project_words() or word.lower() in stems() or not checked(word)
+        if not found:
+            hunspell = dictionary()
+            found = hunspell is None or hunspell.lookup(word)
+        if not found and "-" in word:  # "Perundang-Undangan": each part capitalised in a title
+            found = (word.lower() != word and is_known(word.lower())) or all(
+                is_known(part) for part in word.split("-") if part
+            )
+        _known[word] = bool(found)
+    return _known[word]
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(_ADDRESS.sub(" ", text))
+
+
+def _styled(suggestion: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return suggestion.upper()
+    if like[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _split(lower: str, vocabulary: dict[str, str]) -> str:
+    """A word run together with the next: both halves spelt correctly in the decree ("bawahan di"), or "di"/"ke"
+    and a dictionary word ("di kemudian")."""
+    for cut in range(2, len(lower) - 1):
+        head, tail = lower[:cut], lower[cut:]
+        if (head in vocabulary and tail in vocabulary) or (head in {"di", "ke"} and len(tail) > 3 and is_known(tail)):
+            return f"{head} {tail}"
+    return ""
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@functools.cache
+def stems() -> frozenset[str]:
+    """The dictionary's entries without their affixes, lower-cased (a set: looked up in no time)."""
+    hunspell = dictionary()
+    return frozenset(entry.stem.lower() for entry in hunspell.dic.words) if hunspell is not None else frozenset()
+
+
+def _one_edit(lower: str, vocabulary: dict[str, str]) -> str:
+    """A correct word one typing slip away (two letters swapped, a letter too many, wrong or missing): first one
+    the decree itself writes; then one that is a dictionary entry or a word of the word list. Hunspell's own
+    suggester is not used: it takes seconds a word."""
+    swaps = [lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :] for i in range(len(lower) - 1)]
+    extra = [lower[:i] + lower[i + 1 :] for i in range(len(lower))]
+    wrong = [lower[:i] + letter + lower[i + 1 :] for i in range(len(lower)) for letter in LETTERS]
+    missing = [lower[:i] + letter + lower[i:] for i in range(len(lower) + 1) for letter in LETTERS]
+    candidates = [c for c in dict.fromkeys(swaps + extra + wrong + missing) if c != lower and len(c) > 2]
+    for candidate in candidates:
+        if candidate in vocabulary:
+            return candidate
+    words = stems() | project_words()
+    return next((candidate for candidate in candidates if candidate in words), "")
+
+
+def suggest(word: str, vocabulary: dict[str, str]) -> str:
+    """The suggested spelling, or "" when there is none; `vocabulary`: the decree's correctly spelt words,
+    lower-cased → as written. In order: the standard form of a non-standard spelling (the word list's
+    "analisa > analisis"); a word run together with the next; a word the decree spells correctly elsewhere that
+    is very close (`VERY_CLOSE`); a word one typing slip away; a word of the decree or the word list that is
+    close (`CLOSE`). A short word in small letters is an acronym written small ("uu" → "UU")."""
+    lower = word.lower()
+    if lower in standard_forms():
+        return _styled(standard_forms()[lower], word)
+    if len(lower) <= 3 and lower == word:
+        return word.upper()
+    split = _split(lower, vocabulary)
+    if split:
+        return _styled(split, word)
+    close = difflib.get_close_matches(lower, list(vocabulary) + sorted(project_words()), n=1, cutoff=CLOSE)
+    if close and difflib.SequenceMatcher(None, lower, close[0]).ratio() >= VERY_CLOSE:
+        return _styled(close[0], word)
+    found = _one_edit(lower, vocabulary) or (close[0] if close else "")
+    return _styled(found, word) if found else ""
+
+
+@dataclass
+class _Misspelt:
+    word: str
+    excerpt: str
+    places: list[Place] = field(default_factory=list)
+    times: int = 0
+
+
+def _excerpt(text: str, word: str) -> str:
+    at = text.find(word)
+    start = max(0, at - 40)
+    return ("…" if start else "") + " ".join(text[start : at + len(word) + 40].split()) + "…"
+
+
+@check(family=FAMILY, codes=("ejaan-kata",))
+def check_spelling(data: PlanData) -> Iterator[Finding]:
+    if dictionary() is None:
+        return
+    misspelt: dict[str, _Misspelt] = {}
+    vocabulary: dict[str, str] = {}
+    for written in written_texts(data):
+        for word in words_of(written.text):
+            if is_known(word):
+                if "-" not in word and checked(word):
+                    vocabulary.setdefault(word.lower(), word)
+                continue
+            entry = misspelt.setdefault(word.lower(), _Misspelt(word, _excerpt(written.text, word)))
+            entry.times += 1
+            if written.place not in entry.places:
+                entry.places.append(written.place)
+    for entry in misspelt.values():
+        suggestion = suggest(entry.word, vocabulary)
+        where = f" ({entry.times} kali)" if entry.times > 1 else ""
+        yield Finding(
+            FAMILY,
+            "ejaan-kata",
+            WARNING,
+            f"Kata “{entry.word}” tidak ada dalam kamus{where}"
+            + (f"; mungkin maksudnya “{suggestion}”" if suggestion else "")
+            + f": {quoted(entry.excerpt, 110)}",
+            entry.places[:MAX_PLACES],
+            (f"Tulis “{suggestion}”" if suggestion else "Periksa ejaan kata ini")
+            + " di setiap tempatnya. Bila kata itu benar (istilah, singkatan atau nama), tambahkan ke daftar kata "
+            "proyek (kinerja/performance/consistency/words-id.txt).",
+        )
+
+
+def repeated_runs(text: str) -> list[str]:
+    """The runs of one to REPEATED_RUN words typed twice in a row, only spaces between ("Pengelolaan
+    Pengelolaan"; not "Undang - Undang"), as written the first time."""
+    return [match.group(1) for match in _REPEATED.finditer(text) if len(match.group(1)) > 1]
+
+
+@check(family=FAMILY, codes=("kata-berulang",))
+def check_repeated_words(data: PlanData) -> Iterator[Finding]:
+    found: dict[str, tuple[str, str, list[Place]]] = {}
+    for written in written_texts(data):
+        for run in repeated_runs(written.text):
+            _, _, places = found.setdefault(run.lower(), (run, _excerpt(written.text, f"{run} {run}"), []))
+            if written.place not in places:
+                places.append(written.place)
+    for run, excerpt, places in found.values():
+        yield Finding(
+            FAMILY,
+            "kata-berulang",
+            WARNING,
+            f"“{run} {run}”: kata tertulis dua kali berturut-turut: {quoted(excerpt, 110)}",
+            places[:MAX_PLACES],
+            f"Hapus “{run}” yang kedua di setiap tempatnya.",
+        )

@@ -130,40 +130,41 @@ def stems() -> frozenset[str]:
     return frozenset(entry.stem.lower() for entry in hunspell.dic.words) if hunspell is not None else frozenset()
 
 
-def _one_edit(lower: str, vocabulary: dict[str, str]) -> str:
-    """A correct word one typing slip away (two letters swapped, a letter too many, wrong or missing): first one
-    the decree itself writes; then one that is a dictionary entry or a word of the word list. Hunspell's own
-    suggester is not used: it takes seconds a word."""
+def _one_edit(lower: str, words) -> str:
+    """A word of `words` one typing slip away: two letters swapped, a letter too many, wrong or missing."""
     swaps = [lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :] for i in range(len(lower) - 1)]
     extra = [lower[:i] + lower[i + 1 :] for i in range(len(lower))]
     wrong = [lower[:i] + letter + lower[i + 1 :] for i in range(len(lower)) for letter in LETTERS]
     missing = [lower[:i] + letter + lower[i:] for i in range(len(lower) + 1) for letter in LETTERS]
-    candidates = [c for c in dict.fromkeys(swaps + extra + wrong + missing) if c != lower and len(c) > 2]
-    for candidate in candidates:
-        if candidate in vocabulary:
-            return candidate
-    words = stems() | project_words()
-    return next((candidate for candidate in candidates if candidate in words), "")
+    candidates = dict.fromkeys(swaps + extra + wrong + missing)
+    return next((c for c in candidates if c != lower and len(c) > 2 and c in words), "")
 
 
 def suggest(word: str, vocabulary: dict[str, str]) -> str:
     """The suggested spelling, or "" when there is none; `vocabulary`: the decree's correctly spelt words,
     lower-cased → as written. In order: the standard form of a non-standard spelling (the word list's
-    "analisa > analisis"); a word run together with the next; a word the decree spells correctly elsewhere that
-    is very close (`VERY_CLOSE`); a word one typing slip away; a word of the decree or the word list that is
-    close (`CLOSE`). A short word in small letters is an acronym written small ("uu" → "UU")."""
+    "analisa > analisis"); a short word in small letters is an acronym written small ("uu" → "UU"); each wrong
+    part of a hyphenated word; a word run together with the next; a doubled letter too many that the dictionary
+    accepts once ("Pelaksanaaan"); a word the decree spells correctly elsewhere, very close (`VERY_CLOSE`) or one
+    typing slip away; a word of the decree or the word list that is close (`CLOSE`); a dictionary entry one slip
+    away. Hunspell's own suggester is not used: it takes seconds a word."""
     lower = word.lower()
     if lower in standard_forms():
         return _styled(standard_forms()[lower], word)
     if len(lower) <= 3 and lower == word:
         return word.upper()
-    split = _split(lower, vocabulary)
-    if split:
-        return _styled(split, word)
+    if "-" in word:
+        parts = [part if is_known(part) else suggest(part, vocabulary) for part in word.split("-")]
+        return "-".join(parts) if all(parts) else ""
+    found = _split(lower, vocabulary)
+    if not found:
+        doubled = [lower[:i] + lower[i + 1 :] for i in range(len(lower) - 1) if lower[i] == lower[i + 1]]
+        found = next((candidate for candidate in doubled if is_known(candidate)), "")
     close = difflib.get_close_matches(lower, list(vocabulary) + sorted(project_words()), n=1, cutoff=CLOSE)
-    if close and difflib.SequenceMatcher(None, lower, close[0]).ratio() >= VERY_CLOSE:
-        return _styled(close[0], word)
-    found = _one_edit(lower, vocabulary) or (close[0] if close else "")
+    if not found and close and difflib.SequenceMatcher(None, lower, close[0]).ratio() >= VERY_CLOSE:
+        found = close[0]
+    found = found or _one_edit(lower, vocabulary) or (close[0] if close else "")
+    found = found or _one_edit(lower, stems() | project_words())
     return _styled(found, word) if found else ""
 
 

@@ -1,0 +1,97 @@
+"""Where the duties-and-functions and spelling findings are read: the consistency page and command (by family), the
+import preview (warnings that do not block) and the documents page (the decree is not complete while an error of
+its duties and functions stands)."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from kinerja.exchange.exporter import export_agency_data
+from kinerja.exchange.workbook.xlsx import write_workbook
+from kinerja.organisation.models import Position, PositionFunction
+from kinerja.performance.tests.test_consistency import Small
+from kinerja.strategy.models import Decree
+
+SEED = "halut-diskominfo"
+
+
+def test_the_page_groups_the_new_families(logged_in, seed):
+    html = logged_in.get(reverse("consistency-check", args=[SEED])).content.decode()
+    assert 'id="cek-tugas-fungsi"' in html and 'id="cek-ejaan"' in html
+    assert 'data-code="fungsi-nomor-ganda"' in html
+    assert "Kata “pembanguan” tidak ada dalam kamus; mungkin maksudnya “pembangunan”" in html
+    assert html.index('id="cek-tugas-fungsi"') < html.index('id="cek-ejaan"')
+
+
+def test_the_command_prints_them_under_their_families(seed):
+    out = StringIO()
+    with pytest.raises(SystemExit):
+        call_command("check_consistency", SEED, stdout=out)
+    text = out.getvalue()
+    assert "== Tugas dan fungsi" in text and "== Ejaan" in text
+    assert "[KESALAHAN] fungsi-nomor-ganda" in text
+    assert "[PERINGATAN] ejaan-kata: Kata “Kemanan” tidak ada dalam kamus (5 kali)" in text
+
+
+@pytest.fixture
+def import_dir(settings, tmp_path):
+    settings.KINERJA_IMPORT_DIR = tmp_path / "imports"
+    return settings.KINERJA_IMPORT_DIR
+
+
+def test_the_import_preview_checks_the_incoming_file_without_blocking_it(client, world, import_dir):
+    client.force_login(world.planner)
+    data = export_agency_data(world.agency)
+    position = next(item for item in data["positions"] if item["code"] == "kasi-aplikasi")
+    position["duty"] = "Melaksanakan pengarsipann dokumen aplikasi pemerintahan"
+    response = client.post(
+        reverse("exchange-upload", args=[SEED]), {"berkas": SimpleUploadedFile("instansi.xlsx", write_workbook(data))}
+    )
+    html = client.get(response["Location"]).content.decode()
+    section = html[html.index('id="consistency"') :]
+    assert "Kata “pengarsipann” tidak ada dalam kamus; mungkin maksudnya “pengarsipan”" in section
+    assert 'data-code="fungsi-nomor-ganda"' in section  # the seed's own findings, as the file keeps them
+    assert 'id="confirm-import"' in html, "the findings do not stop the import"
+    assert Position.objects.get(agency=world.agency, code="kasi-aplikasi").duty != position["duty"]
+
+
+@pytest.fixture
+def small_with_decree(db) -> Small:
+    small = Small()
+    Decree.objects.create(
+        plan=small.plan,
+        year=2022,
+        number="440/12/2022",
+        date=datetime.date(2022, 1, 10),
+        place="Tobelo",
+        title="Keputusan Kepala Dinas Uji",
+        subject="Indikator Kinerja Utama dan Indikator Kinerja Individu",
+        signatory=small.head,
+    )
+    return small
+
+
+def _decree_offer(client, small: Small) -> str:
+    html = client.get(reverse("documents", args=[small.agency.code]) + "?tahun=2022").content.decode()
+    offer = html[html.index('id="dokumen-keputusan-iku-iki"') :]
+    return offer[: offer.index('id="dokumen-', 10)]  # up to the next document
+
+
+def test_the_decree_is_not_complete_while_its_functions_are_misnumbered(client, small_with_decree):
+    small = small_with_decree
+    client.force_login(get_user_model().objects.create_superuser("admin-uji", password="x-uji-12345"))
+    for order, (number, text) in enumerate([("1", "Penyusunan rencana"), ("1", "Pelaksanaan layanan")], start=1):
+        PositionFunction.objects.create(position=small.staff, order=order, number=number, text=text)
+    offer = _decree_offer(client, small)
+    assert 'data-errors="1"' in offer and 'class="complete"' not in offer
+    assert "?tahun=2022#cek-tugas-fungsi" in offer
+    PositionFunction.objects.filter(position=small.staff, order=2).update(number="2")
+    PositionFunction.objects.create(position=small.staff, order=3, text="Pelaporan layananan")  # a warning only
+    offer = _decree_offer(client, small)
+    assert "data-errors=" not in offer or 'data-errors="0"' in offer
+    assert "#cek-tugas-fungsi" not in offer

@@ -143,8 +143,8 @@ def same_but_for(first: str, second: str) -> bool:
     """Nearly the same function: the same words but for at most NEAR_WORDS words added or left out and at most
     NEAR_WORDS spelling variants; a word run together with the next ("bawahandi") is the same words."""
     a, b = normalise(first).split(), normalise(second).split()
-    if min(len(a), len(b)) < 4:
-        return False
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > NEAR_WORDS + 1 or len(set(a) ^ set(b)) > 4 * NEAR_WORDS:
+        return False  # too short, or too many words apart (cheap before difflib)
     added = variants = 0
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":

@@ -41,7 +41,8 @@ _REPEATED = re.compile(
     rf"(?<![\w-])([^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,{REPEATED_RUN - 1}}})[ \t]+\1(?![\w-])", re.IGNORECASE
 )
 _ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
-_known: dict[str, bool] = {}
+_known: dict[str, bool] = {}  # every word's answer, for the process
+_suggested: dict[tuple[int, str], str] = {}  # (the decree's vocabulary, word) → suggestion, for the process
 
 
 @functools.cache
@@ -198,8 +199,11 @@ def check_spelling(data: PlanData) -> Iterator[Finding]:
             entry.times += 1
             if written.place not in entry.places:
                 entry.places.append(written.place)
+    known = hash(frozenset(vocabulary))
     for entry in misspelt.values():
-        suggestion = suggest(entry.word, vocabulary)
+        if (known, entry.word) not in _suggested:
+            _suggested[known, entry.word] = suggest(entry.word, vocabulary)
+        suggestion = _suggested[known, entry.word]
         where = f" ({entry.times} kali)" if entry.times > 1 else ""
         yield Finding(
             FAMILY,

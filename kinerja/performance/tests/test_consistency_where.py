@@ -1,19 +1,16 @@
-"""Where the duties-and-functions and spelling findings are read: the consistency page and command (by family), the
-import preview (warnings that do not block) and the documents page (the decree is not complete while an error of
-its duties and functions stands)."""
+"""Where the duties-and-functions and spelling findings are read: the consistency page and command (by family) and
+the documents page (the decree is not complete while an error of its duties and functions stands). The import
+preview: kinerja/exchange/tests/test_preview_consistency.py (the layers keep performance from importing exchange)."""
 
 import datetime
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from kinerja.exchange.exporter import export_agency_data
-from kinerja.exchange.workbook.xlsx import write_workbook
-from kinerja.organisation.models import Position, PositionFunction
+from kinerja.organisation.models import PositionFunction
 from kinerja.performance.tests.test_consistency import Small
 from kinerja.strategy.models import Decree
 
@@ -36,28 +33,6 @@ def test_the_command_prints_them_under_their_families(seed):
     assert "== Tugas dan fungsi" in text and "== Ejaan" in text
     assert "[KESALAHAN] fungsi-nomor-ganda" in text
     assert "[PERINGATAN] ejaan-kata: Kata “Kemanan” tidak ada dalam kamus (5 kali)" in text
-
-
-@pytest.fixture
-def import_dir(settings, tmp_path):
-    settings.KINERJA_IMPORT_DIR = tmp_path / "imports"
-    return settings.KINERJA_IMPORT_DIR
-
-
-def test_the_import_preview_checks_the_incoming_file_without_blocking_it(client, world, import_dir):
-    client.force_login(world.planner)
-    data = export_agency_data(world.agency)
-    position = next(item for item in data["positions"] if item["code"] == "kasi-aplikasi")
-    position["duty"] = "Melaksanakan pengarsipann dokumen aplikasi pemerintahan"
-    response = client.post(
-        reverse("exchange-upload", args=[SEED]), {"berkas": SimpleUploadedFile("instansi.xlsx", write_workbook(data))}
-    )
-    html = client.get(response["Location"]).content.decode()
-    section = html[html.index('id="consistency"') :]
-    assert "Kata “pengarsipann” tidak ada dalam kamus; mungkin maksudnya “pengarsipan”" in section
-    assert 'data-code="fungsi-nomor-ganda"' in section  # the seed's own findings, as the file keeps them
-    assert 'id="confirm-import"' in html, "the findings do not stop the import"
-    assert Position.objects.get(agency=world.agency, code="kasi-aplikasi").duty != position["duty"]
 
 
 @pytest.fixture

@@ -1,11 +1,11 @@
 """The consistency check of an agency's plan: what would make the IKU/IKI decree wrong, before it is signed.
 
 `check_agency(agency, year=None)` reads the whole plan in a fixed number of queries (14, however many positions,
-objectives, indicators and functions: the plan, then `load_plan_data` with the decree's prose) and runs every registered check on the data in memory
-(`run_checks`), so the checks can also be run on objects built in a test. Each finding has a level — `error`: the
-decree would be wrong or an indicator could not be measured; `warning`: wording that differs or looks mistyped — a
-code, a message in Bahasa Indonesia, the places involved (with the page's address where one exists) and a
-suggested fix.
+objectives, indicators and functions: the plan, then `load_plan_data` with the decree's prose) and runs every
+registered check on the data in memory (`run_checks`), so the checks can also be run on objects built in a test.
+Each finding has a level — `error`: the decree would be wrong or an indicator could not be measured; `warning`:
+wording that differs or looks mistyped — a code, a message in Bahasa Indonesia, the places involved (with the
+page's address where one exists) and a suggested fix.
 
 The package, from the bottom up (no module imports one above it, none imports this one):
 

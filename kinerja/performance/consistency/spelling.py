@@ -4,15 +4,15 @@ and the project's word list (`words-id.txt`: the government's own vocabulary, ac
 foreign terms a decree uses; each entry says why it is there); and a word or run of words typed twice
 ("Pengelolaan Pengelolaan", "di lingkungan di lingkungan").
 
-One finding per misspelt word (all its places, at most `MAX_PLACES` listed), with the suggested word: first a word
-run together with the next ("bawahandi" → "bawahan di", both halves seen correctly spelt in the decree), then the
-closest word the decree itself spells correctly or the word list holds (difflib, at least `CLOSE`), then
-Hunspell's own first suggestion.
+One finding per misspelt word (all its places, at most `MAX_PLACES` listed), with the suggested word (`suggest`:
+the word list's standard form, a word run together with the next, the decree's own correctly spelt words, one
+typing slip from a dictionary entry — Hunspell's own suggester takes seconds a word and is not used).
 
 Not checked: words of one letter (list labels), acronyms in capitals of up to `ACRONYM` letters (SAKIP, TIK, IKU,
-SKPD …), addresses (http…, e-mail). The dictionary is read once per process, on the first check (~0.2 s), and
-every word's answer is kept for the process; without the dictionary installed the pass reports nothing
-(system-packages.txt installs it).
+SKPD …), Roman numerals ("BAB III", "Bab Iii"), addresses (http…, e-mail). The dictionary is read once per
+process, on the first check (~0.2 s); every word's answer and every suggestion are kept for the process (the
+first check of a process pays ~2 s of Hunspell look-ups on the seed, the next ones ~0.2 s); without the
+dictionary installed the pass reports nothing (system-packages.txt installs it).
 """
 
 import difflib
@@ -40,6 +40,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _REPEATED = re.compile(
     rf"(?<![\w-])([^\W\d_]+(?:[ \t]+[^\W\d_]+){{0,{REPEATED_RUN - 1}}})[ \t]+\1(?![\w-])", re.IGNORECASE
 )
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")  # "Bab Iii": a title cased
 _ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _known: dict[str, bool] = {}  # every word's answer, for the process
 _suggested: dict[tuple[int, str], str] = {}  # (the decree's vocabulary, word) → suggestion, for the process
@@ -79,9 +80,11 @@ def standard_forms() -> dict[str, str]:
 
 
 def checked(word: str) -> bool:
-    """Whether a word is checked at all (not a list label, not an acronym in capitals)."""
+    """Whether a word is checked at all (not a list label, not an acronym in capitals, not a Roman numeral)."""
     letters = word.replace("-", "")
-    return len(letters) > 1 and not (letters.isupper() and len(letters) <= ACRONYM)
+    if len(letters) <= 1 or (letters.isupper() and len(letters) <= ACRONYM):
+        return False
+    return not (letters[0].isupper() and _ROMAN.fullmatch(letters.upper()))
 
 
 def is_known(word: str) -> bool:

@@ -245,3 +245,34 @@ def check_repeated_words(data: PlanData) -> Iterator[Finding]:
             places[:MAX_PLACES],
             f"Hapus “{run}” yang kedua di setiap tempatnya.",
         )
+
+
+_NO_SPACE_AFTER = re.compile(r"[^\W\d_]+[,;][^\W\d_]+")  # "media,Penguatan", "fungsinya;dan" (not "1,5")
+_SPACE_BEFORE = re.compile(r"[^\W\d_]+[ \t]+[,;]")  # "Perangkat Daerah ;", "Komunikasi ,Informatika"
+
+
+def misplaced_marks(text: str) -> list[str]:
+    """Commas and semicolons without a space after them between two words, or with a space before them."""
+    return _NO_SPACE_AFTER.findall(text) + [" ".join(found.split()) for found in _SPACE_BEFORE.findall(text)]
+
+
+@check(family=FAMILY, codes=("spasi-tanda-baca",))
+def check_punctuation_spacing(data: PlanData) -> Iterator[Finding]:
+    found: dict[str, tuple[str, list[Place]]] = {}
+    for written in written_texts(data):
+        for mark in misplaced_marks(written.text):
+            _, places = found.setdefault(mark, (_excerpt(written.text, mark), []))
+            if written.place not in places:
+                places.append(written.place)
+    for mark, (excerpt, places) in found.items():
+        right = re.sub(r"\s*([,;])\s*", r"\1 ", mark).strip()
+        yield Finding(
+            FAMILY,
+            "spasi-tanda-baca",
+            WARNING,
+            f"“{mark}”: "
+            + ("spasi sebelum tanda baca" if " " in mark else "tanpa spasi sesudah tanda baca")
+            + f": {quoted(excerpt, 110)}",
+            places[:MAX_PLACES],
+            f"Tulis “{right}”: koma dan titik koma rapat pada kata sebelumnya, diikuti satu spasi.",
+        )

@@ -34,6 +34,7 @@ ORDER = [
     ("tugas-fungsi", "check_repeated_functions"),
     ("ejaan", "check_spelling"),
     ("ejaan", "check_repeated_words"),
+    ("ejaan", "check_punctuation_spacing"),
 ]
 
 

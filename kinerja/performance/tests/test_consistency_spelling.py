@@ -11,6 +11,7 @@ from kinerja.performance.consistency.spelling import (
     WORD_LIST,
     dictionary,
     is_known,
+    misplaced_marks,
     project_words,
     repeated_runs,
     standard_forms,
@@ -89,6 +90,20 @@ def test_the_suggested_word(word, vocabulary, suggested):
 )
 def test_a_word_typed_twice(text, runs):
     assert repeated_runs(text) == runs
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ("pelayanan kesehatan,Penguatan kapasitas;dan", ["kesehatan,Penguatan", "kapasitas;dan"]),
+        ("a. Undang-Undang Nomor 36 Tahun 2009 ; b. Peraturan Daerah ;", ["Daerah ;"]),  # after a number: not read
+        ("Dinas Kesehatan ,Kabupaten Uji", ["Kesehatan ,"]),
+        ("capaian 1,5 persen; target 2,0", []),  # decimals and a correct semicolon
+        ("Puskesmas ; dan", ["Puskesmas ;"]),
+    ],
+)
+def test_commas_and_semicolons_with_spaces_misplaced(text, marks):
+    assert misplaced_marks(text) == marks
 
 
 def test_the_word_list_holds_only_what_the_dictionary_lacks():
@@ -180,6 +195,20 @@ def test_the_seeds_misspelt_words_and_no_other(seed):
         suggestion = re.search(r"maksudnya “([^”]+)”", finding.message)
         reported[word] = suggestion.group(1) if suggestion else ""
     assert reported == SEED_MISSPELT
+    assert [f.message.split("”")[0].lstrip("“") for f in found(report, "spasi-tanda-baca")] == [
+        "media,Penguatan",
+        "fungsinya;dan",
+        "Integrasi ;",
+        "Kabupaten;dan",
+        "fasilitasi,asistensi",
+        "Publik,Pengelolaan",
+        "Daerah ;",
+        "Undangan ;",
+        "Pembangunan ;",
+        "Kota ;",
+        "Dearah ;",
+        "Komunikasi ,",
+    ]
     assert sorted(f.message.split("”")[0].lstrip("“") for f in found(report, "kata-berulang")) == [
         "Mempunyai tugas Mempunyai tugas",
         "Pengelolaan Pengelolaan",

@@ -34,6 +34,7 @@ ACRONYM = 5  # a word in capitals of at most this many letters is an acronym, no
 CLOSE = 0.8  # the decree's own word (or the word list's) suggested for a misspelt one from this difflib ratio
 VERY_CLOSE = 0.9  # … and preferred to every other suggestion from this one
 MAX_PLACES = 6
+MAX_KEPT = 20_000  # suggestions kept for the process, at most
 REPEATED_RUN = 3  # a run of up to this many words typed twice in a row is reported
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -203,6 +204,8 @@ def check_spelling(data: PlanData) -> Iterator[Finding]:
             if written.place not in entry.places:
                 entry.places.append(written.place)
     known = hash(frozenset(vocabulary))
+    if len(_suggested) > MAX_KEPT:  # every edit of a decree makes another vocabulary: bounded
+        _suggested.clear()
     for entry in misspelt.values():
         if (known, entry.word) not in _suggested:
             _suggested[known, entry.word] = suggest(entry.word, vocabulary)

@@ -11,7 +11,9 @@ prints it.
   `NEAR_WORDS` words that are spelling variants of each other (character ratio at least `VARIANT`). A ratio over
   the whole sentence is not used: "Mengarahkan … tugas bawahan" and "Mengevaluasi … tugas bawahan" score 0.94 and
   are two functions;
-- a function printed whole inside another of the same list (at least `CONTAINED_WORDS` words): a warning.
+- a function printed whole inside another of the same list (at least `CONTAINED_WORDS` words): a warning — unless
+  it is a piece of a function cut in two (it, or the one before it, ends on a joining word), reported as cut
+  already.
 """
 
 import difflib
@@ -196,8 +198,11 @@ def check_repeated_functions(data: PlanData) -> Iterator[Finding]:
                         places,
                         "Bila keduanya satu fungsi, hapus salah satu; bila berbeda, tuliskan bedanya dengan jelas.",
                     )
+        cut = {i for i, function in enumerate(functions) if ends_mid_sentence(function.text) not in {"", ","}}
         for i, inner in enumerate(functions):
             if i in reported or len(normalised[i].split()) < CONTAINED_WORDS:
+                continue
+            if i in cut or i - 1 in cut:  # a piece of a function cut in two: reported as cut already
                 continue
             outer = [
                 functions[j]

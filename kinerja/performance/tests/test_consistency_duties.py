@@ -139,6 +139,17 @@ def test_the_same_function_twice_and_one_inside_another(small):
     ]
 
 
+def test_a_piece_of_a_cut_function_is_reported_as_cut_only(small):
+    _functions(
+        small,
+        "Penyusunan peraturan teknis pengawasan terhadap",
+        "pelaksanaan pelayanan kesehatan dasar di puskesmas;",
+        "Penyiapan instrumen pengawasan terhadap pelaksanaan pelayanan kesehatan dasar di puskesmas;",
+    )
+    report = small.report()
+    assert [f.code for f in report.findings if f.check == "tugas-fungsi"] == ["fungsi-terpotong"]
+
+
 # -- the seed ----------------------------------------------------------------------------------------------------
 
 
@@ -160,4 +171,4 @@ def test_the_seeds_duties_and_functions(seed):
     assert (
         len(found(report, "fungsi-berakhir-koma")) == 7
     )  # kabid-opini 3, 4; kasi-opini 8; kasi-media 10–12; kabid-infra 2
-    assert len(found(report, "fungsi-di-dalam-fungsi")) == 9
+    assert len(found(report, "fungsi-di-dalam-fungsi")) == 6  # kabid-opini 2, 3 in 7 and 4, 5 in 8; kabid-infra 2, 4

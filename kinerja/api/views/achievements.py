@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins
+from rest_framework import mixins, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -17,8 +17,9 @@ from kinerja.performance.figures import NO_ROLLUP, figures_from
 from kinerja.performance.selectors import Measurement, get_measurement_figures, get_measurements, rollup_of
 from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
 
-from .. import serializers as s
 from ..schema import filter_parameters
+from ..serializers.achievements import AgencyAchievementSerializer, PageAchievementSerializer
+from ..serializers.fields import YEAR
 from .base import ScopedViewSet, validated
 
 
@@ -49,9 +50,9 @@ def _indicator_figure(measurement: Measurement) -> dict:
     }
 
 
-class AchievementQuery(s.serializers.Serializer):
-    year = s.serializers.IntegerField(required=False, **s.YEAR)
-    quarter = s.serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS), default=4)
+class AchievementQuery(serializers.Serializer):
+    year = serializers.IntegerField(required=False, **YEAR)
+    quarter = serializers.IntegerField(required=False, min_value=min(QUARTERS), max_value=max(QUARTERS), default=4)
 
 
 def _year_and_quarter(request: Request) -> tuple[int | None, int]:
@@ -72,11 +73,11 @@ ACHIEVEMENT_PARAMETERS = [
     list=extend_schema(
         summary="Achievement of each IKI page: every row up to a quarter, and the page's roll-up",
         parameters=[*filter_parameters("agency", "position", "verified_only"), *ACHIEVEMENT_PARAMETERS],
-        responses={200: s.PageAchievementSerializer(many=True)},
+        responses={200: PageAchievementSerializer(many=True)},
     )
 )
 class PageAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
-    serializer_class = s.PageAchievementSerializer
+    serializer_class = PageAchievementSerializer
     filters_used = ("agency", "position", "verified_only")
 
     def get_queryset(self):
@@ -138,7 +139,7 @@ class PageAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
             }
             for position in page
         ]
-        return self.get_paginated_response(s.PageAchievementSerializer(data, many=True).data)
+        return self.get_paginated_response(PageAchievementSerializer(data, many=True).data)
 
 
 def _current_plans(agency_ids: set[int]) -> dict[int, StrategicPlan]:
@@ -153,11 +154,11 @@ def _current_plans(agency_ids: set[int]) -> dict[int, StrategicPlan]:
     list=extend_schema(
         summary="Achievement of each agency and its units for a year, up to a quarter (mean over the IKI page rows)",
         parameters=ACHIEVEMENT_PARAMETERS,
-        responses={200: s.AgencyAchievementSerializer(many=True)},
+        responses={200: AgencyAchievementSerializer(many=True)},
     )
 )
 class AgencyAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
-    serializer_class = s.AgencyAchievementSerializer
+    serializer_class = AgencyAchievementSerializer
     filters_used = ("agency",)
 
     def get_queryset(self):
@@ -244,4 +245,4 @@ class AgencyAchievementViewSet(ScopedViewSet, mixins.ListModelMixin):
                     for i in figures.indicators
                 ]
             data.append(item)
-        return self.get_paginated_response(s.AgencyAchievementSerializer(data, many=True).data)
+        return self.get_paginated_response(AgencyAchievementSerializer(data, many=True).data)

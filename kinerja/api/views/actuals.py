@@ -12,8 +12,16 @@ from kinerja.performance import services, workflow
 from kinerja.performance.models import Actual
 from kinerja.strategy.models import Indicator
 
-from .. import serializers as s
 from ..permissions import readable_indicator, service_errors
+from ..serializers.actuals import (
+    ActualCreateSerializer,
+    ActualFiguresSerializer,
+    ActualSerializer,
+    EvidenceSerializer,
+    EvidenceUploadSerializer,
+    ReasonSerializer,
+    VersionSerializer,
+)
 from .base import ScopedViewSet, list_schema, validated
 
 FIGURES = ("value", "numerator", "denominator")
@@ -33,40 +41,40 @@ def _version(data: dict, default: str | None = None) -> str | None:
         summary="Record a quarter's actual (the official holding a position whose page prints the indicator)",
         description="A ratio takes numerator and denominator (its value is computed); the others take value. "
         "An existing draft of the same indicator and quarter is replaced.",
-        request=s.ActualCreateSerializer,
-        responses={201: s.ActualSerializer, 200: s.ActualSerializer},
+        request=ActualCreateSerializer,
+        responses={201: ActualSerializer, 200: ActualSerializer},
     ),
     partial_update=extend_schema(
-        summary="Correct a draft actual", request=s.ActualFiguresSerializer, responses={200: s.ActualSerializer}
+        summary="Correct a draft actual", request=ActualFiguresSerializer, responses={200: ActualSerializer}
     ),
     submit=extend_schema(
         summary="Send the actual to the superior for verification",
-        request=s.VersionSerializer,
-        responses={200: s.ActualSerializer},
+        request=VersionSerializer,
+        responses={200: ActualSerializer},
     ),
     verify=extend_schema(
         summary="Verify a submitted actual (a superior)",
-        request=s.VersionSerializer,
-        responses={200: s.ActualSerializer},
+        request=VersionSerializer,
+        responses={200: ActualSerializer},
     ),
     return_actual=extend_schema(
         summary="Return a submitted actual with a reason (a superior)",
-        request=s.ReasonSerializer,
-        responses={200: s.ActualSerializer},
+        request=ReasonSerializer,
+        responses={200: ActualSerializer},
     ),
     reopen=extend_schema(
         summary="Reopen a verified actual with a reason (a superior or the planner)",
-        request=s.ReasonSerializer,
-        responses={200: s.ActualSerializer},
+        request=ReasonSerializer,
+        responses={200: ActualSerializer},
     ),
     evidence=extend_schema(
         summary="Upload an evidence file (PDF, image, Word, Excel) to a draft actual",
-        request={"multipart/form-data": s.EvidenceUploadSerializer},
-        responses={201: s.EvidenceSerializer},
+        request={"multipart/form-data": EvidenceUploadSerializer},
+        responses={201: EvidenceSerializer},
     ),
 )
 class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.ActualSerializer
+    serializer_class = ActualSerializer
     filters_used = ("agency", "year", "quarter", "position", "indicator", "status")
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -95,7 +103,7 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         return actuals
 
     def _answer(self, actual: Actual, code: int = status.HTTP_200_OK) -> Response:
-        return Response(s.ActualSerializer(self.get_queryset().get(pk=actual.pk)).data, status=code)
+        return Response(ActualSerializer(self.get_queryset().get(pk=actual.pk)).data, status=code)
 
     def _record(self, indicator: Indicator, year: int, quarter: int, data: dict, version: str | None = None) -> Actual:
         """Through performance.services.record_actual, which checks who may (403) and every rule — closed period,
@@ -114,7 +122,7 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
             )
 
     def create(self, request: Request) -> Response:
-        data = validated(s.ActualCreateSerializer, request.data)
+        data = validated(ActualCreateSerializer, request.data)
         indicator = readable_indicator(request.user, data["indicator"])
         existed = Actual.objects.filter(indicator=indicator, year=data["year"], quarter=data["quarter"]).exists()
         actual = self._record(indicator, data["year"], data["quarter"], data, version=_version(data))
@@ -122,7 +130,7 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
 
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        data = validated(s.ActualFiguresSerializer, request.data, partial=True)
+        data = validated(ActualFiguresSerializer, request.data, partial=True)
         merged = {name: data[name] if name in data else getattr(actual, name) for name in FIGURES + TEXT_FIELDS}
         if actual.indicator.formula == Indicator.Formula.RATIO and "value" not in data:
             merged["value"] = None  # computed from the terms again
@@ -140,7 +148,7 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        version = _version(validated(s.VersionSerializer, request.data))
+        version = _version(validated(VersionSerializer, request.data))
         with service_errors():
             actual = workflow.submit_actual(actor=request.user, actual=actual, version=version)
         return self._answer(actual)
@@ -148,7 +156,7 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        version = _version(validated(s.VersionSerializer, request.data))
+        version = _version(validated(VersionSerializer, request.data))
         with service_errors():
             actual = workflow.verify_actual(actor=request.user, actual=actual, version=version)
         return self._answer(actual)
@@ -156,7 +164,7 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_actual(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        data = validated(s.ReasonSerializer, request.data)
+        data = validated(ReasonSerializer, request.data)
         reason, version = data["reason"], _version(data)
         with service_errors():
             actual = workflow.return_actual(actor=request.user, actual=actual, reason=reason, version=version)
@@ -165,7 +173,7 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     @action(detail=True, methods=["post"])
     def reopen(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        data = validated(s.ReasonSerializer, request.data)
+        data = validated(ReasonSerializer, request.data)
         reason, version = data["reason"], _version(data)
         with service_errors():
             actual = workflow.reopen_actual(actor=request.user, actual=actual, reason=reason, version=version)
@@ -174,9 +182,9 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
     @action(detail=True, methods=["post"])
     def evidence(self, request: Request, pk: str | None = None) -> Response:
         actual = self.get_object()
-        upload = validated(s.EvidenceUploadSerializer, request.data)["file"]
+        upload = validated(EvidenceUploadSerializer, request.data)["file"]
         with service_errors():
             evidence = services.add_evidence(
                 actor=request.user, actual=actual, name=upload.name or "", content=upload.read()
             )
-        return Response(s.EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
+        return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)

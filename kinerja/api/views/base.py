@@ -6,9 +6,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.negotiation import BaseContentNegotiation
 
-from .. import serializers as s
 from ..permissions import chosen_agency, readable
 from ..schema import filter_parameters
+from ..serializers.filters import ListFilters
 
 
 def validated(serializer_class: type, data: object, **kwargs: object) -> dict:
@@ -29,7 +29,7 @@ class ScopedViewSet(viewsets.GenericViewSet):
         if not hasattr(self, "_filters"):
             params = self.request.query_params
             data = {name: params.get(name) for name in self.filters_used if name in params}
-            self._filters = validated(s.ListFilters, data)
+            self._filters = validated(ListFilters, data)
             self._agency = chosen_agency(self.request.user, self._filters.get("agency"))
         return self._filters
 

@@ -15,8 +15,8 @@ from kinerja.reports.catalogue import KINDS, DocumentUnavailable, build_document
 from kinerja.reports.catalogue import Request as DocumentRequest
 from kinerja.strategy.selectors import find_current_plan
 
-from .. import serializers as s
 from ..permissions import chosen_agency
+from ..serializers.documents import DocumentKindSerializer, DocumentQuery
 from .base import FileDownload, validated
 
 DOCUMENT_PARAMETERS = [
@@ -41,7 +41,7 @@ DOCUMENT_PARAMETERS = [
 class DocumentListView(APIView):
     @extend_schema(
         summary="The documents an agency can print, with their formats",
-        responses={200: s.DocumentKindSerializer(many=True)},
+        responses={200: DocumentKindSerializer(many=True)},
     )
     def get(self, request: Request) -> Response:
         data = [
@@ -54,7 +54,7 @@ class DocumentListView(APIView):
             }
             for kind in KINDS.values()
         ]
-        return Response(s.DocumentKindSerializer(data, many=True).data)
+        return Response(DocumentKindSerializer(data, many=True).data)
 
 
 class DocumentDownloadView(APIView):
@@ -73,7 +73,7 @@ class DocumentDownloadView(APIView):
         document_kind = KINDS.get(kind)
         if document_kind is None:
             raise NotFound("Dokumen tidak dikenal.")
-        query = validated(s.DocumentQuery, request.query_params)
+        query = validated(DocumentQuery, request.query_params)
         if query["file_format"] not in document_kind.formats:
             formats = ", ".join(document_kind.formats)
             raise ValidationError({"file_format": [f"Dokumen ini tersedia sebagai {formats}."]})

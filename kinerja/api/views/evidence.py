@@ -12,7 +12,7 @@ from kinerja.core import file_kinds
 from kinerja.core.file_downloads import stored_file_response
 from kinerja.performance.models import Evidence
 
-from .. import serializers as s
+from ..serializers.actuals import EvidenceSerializer
 from .base import FileDownload, ScopedViewSet, list_schema
 
 
@@ -25,7 +25,7 @@ from .base import FileDownload, ScopedViewSet, list_schema
     ),
 )
 class EvidenceViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.EvidenceSerializer
+    serializer_class = EvidenceSerializer
     filters_used = ("agency", "actual")
 
     def get_queryset(self):

@@ -7,8 +7,8 @@ from rest_framework import mixins
 from kinerja.organisation.models import Official, Position, Unit
 from kinerja.organisation.selectors import current_assignments
 
-from .. import serializers as s
 from ..permissions import readable
+from ..serializers.organisation import AgencySerializer, OfficialSerializer, PositionSerializer, UnitSerializer
 from .base import ScopedViewSet, list_schema
 
 
@@ -16,7 +16,7 @@ from .base import ScopedViewSet, list_schema
     list=extend_schema(summary="Agencies the caller may read"), retrieve=extend_schema(summary="One agency")
 )
 class AgencyViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.AgencySerializer
+    serializer_class = AgencySerializer
     lookup_field = "code"
     lookup_value_regex = "[a-z0-9][a-z0-9.-]*"
 
@@ -26,7 +26,7 @@ class AgencyViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
 
 @extend_schema_view(**list_schema("agency", summary="Units of the organisation tree"))
 class UnitViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.UnitSerializer
+    serializer_class = UnitSerializer
     filters_used = ("agency",)
 
     def get_queryset(self):
@@ -48,7 +48,7 @@ def _positions(agencies: QuerySet) -> QuerySet[Position]:
 
 @extend_schema_view(**list_schema("agency", "position", summary="Positions with duty, functions and holders"))
 class PositionViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.PositionSerializer
+    serializer_class = PositionSerializer
     filters_used = ("agency", "position")
 
     def get_queryset(self):
@@ -60,7 +60,7 @@ class PositionViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModel
 
 @extend_schema_view(**list_schema("agency", summary="Officials holding a position in a readable agency"))
 class OfficialViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.OfficialSerializer
+    serializer_class = OfficialSerializer
     filters_used = ("agency",)
 
     def get_queryset(self):

@@ -7,13 +7,13 @@ from rest_framework import mixins
 from kinerja.organisation.models import Position
 from kinerja.strategy.models import Indicator, Objective, PageIndicator, StrategicPlan
 
-from .. import serializers as s
+from ..serializers.plan import IkiPageSerializer, IndicatorSerializer, ObjectiveSerializer, PlanSerializer
 from .base import ScopedViewSet, list_schema
 
 
 @extend_schema_view(**list_schema("agency", summary="Strategic plans (Renstra) with their goals"))
 class PlanViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.PlanSerializer
+    serializer_class = PlanSerializer
     filters_used = ("agency",)
 
     def get_queryset(self):
@@ -27,7 +27,7 @@ class PlanViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixi
 
 @extend_schema_view(**list_schema("agency", "position", "level", summary="Strategic and performance objectives"))
 class ObjectiveViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.ObjectiveSerializer
+    serializer_class = ObjectiveSerializer
     filters_used = ("agency", "position", "level")
 
     def get_queryset(self):
@@ -42,7 +42,7 @@ class ObjectiveViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveMode
 
 @extend_schema_view(**list_schema("agency", "position", summary="Indicators (IKU and IKI), stored once per plan"))
 class IndicatorViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.IndicatorSerializer
+    serializer_class = IndicatorSerializer
     filters_used = ("agency", "position")
 
     def get_queryset(self):
@@ -63,7 +63,7 @@ class IndicatorViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveMode
     retrieve=extend_schema(summary="The IKI page of a position (by position id)"),
 )
 class IkiPageViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.IkiPageSerializer
+    serializer_class = IkiPageSerializer
     filters_used = ("agency", "position")
 
     def get_queryset(self):

@@ -8,8 +8,8 @@ from rest_framework.response import Response
 from kinerja.performance import services
 from kinerja.performance.models import Target
 
-from .. import serializers as s
 from ..permissions import readable_indicator, service_errors
+from ..serializers.targets import TargetCreateSerializer, TargetSerializer, TargetUpdateSerializer
 from .base import ScopedViewSet, list_schema, validated
 
 
@@ -18,18 +18,18 @@ from .base import ScopedViewSet, list_schema, validated
     retrieve=extend_schema(summary="One target"),
     create=extend_schema(
         summary="Set a target (the planner); an existing one of the same kind and period changes",
-        request=s.TargetCreateSerializer,
-        responses={201: s.TargetSerializer, 200: s.TargetSerializer},
+        request=TargetCreateSerializer,
+        responses={201: TargetSerializer, 200: TargetSerializer},
     ),
     partial_update=extend_schema(
         summary="Change a target's value (the planner)",
-        request=s.TargetUpdateSerializer,
-        responses={200: s.TargetSerializer},
+        request=TargetUpdateSerializer,
+        responses={200: TargetSerializer},
     ),
     destroy=extend_schema(summary="Clear a target (the planner)", responses={204: None}),
 )
 class TargetViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    serializer_class = s.TargetSerializer
+    serializer_class = TargetSerializer
     filters_used = ("agency", "year", "quarter", "position", "indicator", "kind")
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
@@ -52,12 +52,12 @@ class TargetViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         return targets
 
     def _answer(self, target: Target, code: int) -> Response:
-        return Response(s.TargetSerializer(self.get_queryset().get(pk=target.pk)).data, status=code)
+        return Response(TargetSerializer(self.get_queryset().get(pk=target.pk)).data, status=code)
 
     # Who may and every rule are the service's (performance.services.set_target): PermissionDenied answers 403,
     # ValidationError 400 with field errors.
     def create(self, request: Request) -> Response:
-        data = validated(s.TargetCreateSerializer, request.data)
+        data = validated(TargetCreateSerializer, request.data)
         indicator = readable_indicator(request.user, data["indicator"])
         quarter = data["quarter"] if data["kind"] == Target.Kind.QUARTER else 0
         existed = Target.objects.filter(
@@ -77,7 +77,7 @@ class TargetViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
 
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         target = self.get_object()
-        data = validated(s.TargetUpdateSerializer, request.data)
+        data = validated(TargetUpdateSerializer, request.data)
         with service_errors():
             target = services.set_target(
                 actor=request.user,

@@ -9,8 +9,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .. import serializers as s
 from ..authentication import NEW_TOKEN_NEEDS_LOGIN, is_expired
+from ..serializers.token import TokenSerializer
 
 
 class TokenView(APIView):
@@ -19,7 +19,7 @@ class TokenView(APIView):
 
     @extend_schema(
         summary="The caller's API token (null when none was made yet, or it expired)",
-        responses={200: s.TokenSerializer},
+        responses={200: TokenSerializer},
     )
     def get(self, request: Request) -> Response:
         token = Token.objects.filter(user=request.user).first()
@@ -29,7 +29,7 @@ class TokenView(APIView):
         summary="Make a new API token for the caller (the old one stops working); only in a session "
         "logged in with the password, never with a token",
         request=None,
-        responses={201: s.TokenSerializer},
+        responses={201: TokenSerializer},
     )
     def post(self, request: Request) -> Response:
         if isinstance(request.successful_authenticator, TokenAuthentication):

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 
 from kinerja.accounts.access import may_evaluate
 from kinerja.core import audit
@@ -16,10 +17,12 @@ def save_self_assessment(*, actor: Actor, answer: Answer, self_answer: str, self
     evaluation = locked(answer.evaluation)
     ensure(
         may_prepare(actor, evaluation.agency),
-        "Hanya perencana atau kepala perangkat daerah yang mengisi penilaian mandiri.",
+        gettext("Only the planner or head of the agency fills in the self-assessment."),
     )
     if evaluation.state != Evaluation.State.SELF_ASSESSMENT:
-        raise ValidationError("Penilaian mandiri sudah dikirim ke inspektorat; tidak dapat diubah lagi.")
+        raise ValidationError(
+            gettext("The self-assessment has been sent to the inspectorate; it can no longer be changed.")
+        )
     before = audit.snapshot(answer)
     answer.self_answer = checked_letter(self_answer, "self_answer", required=False)
     answer.self_note = checked_text(self_note, "self_note")
@@ -29,7 +32,9 @@ def save_self_assessment(*, actor: Actor, answer: Answer, self_answer: str, self
         obj=answer,
         before=before,
         agency=evaluation.agency_id,
-        description=describe(evaluation, f"penilaian mandiri kriteria {answer.criterion.code}"),
+        description=describe(
+            evaluation, gettext_noop("self-assessment of criterion %(code)s"), code=answer.criterion.code
+        ),
     )
     return answer
 
@@ -40,9 +45,11 @@ def save_evaluator_answer(
 ) -> Answer:
     """The evaluator's answer to one criterion (AA … E, nothing else), note and recommendation."""
     evaluation = locked(answer.evaluation)
-    ensure(may_evaluate(actor, evaluation.agency), "Hanya inspektorat yang menjawab sebagai evaluator.")
+    ensure(may_evaluate(actor, evaluation.agency), gettext("Only the inspectorate answers as the evaluator."))
     if evaluation.state != Evaluation.State.UNDER_EVALUATION:
-        raise ValidationError("Evaluasi ini tidak sedang dievaluasi; jawaban evaluator tidak dapat diubah.")
+        raise ValidationError(
+            gettext("This evaluation is not under evaluation; the evaluator's answers cannot be changed.")
+        )
     before = audit.snapshot(answer)
     answer.answer = checked_letter(value, "answer", required=True)
     answer.note = checked_text(note, "note")
@@ -54,6 +61,8 @@ def save_evaluator_answer(
         obj=answer,
         before=before,
         agency=evaluation.agency_id,
-        description=describe(evaluation, f"jawaban evaluator kriteria {answer.criterion.code}"),
+        description=describe(
+            evaluation, gettext_noop("evaluator's answer of criterion %(code)s"), code=answer.criterion.code
+        ),
     )
     return answer

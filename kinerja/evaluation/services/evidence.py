@@ -3,6 +3,7 @@ page of Kinerja."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 
 from kinerja.core import audit, stored_files
 from kinerja.core.actors import Actor
@@ -19,12 +20,14 @@ def _evidence_owner(answer: Answer | None, follow_up: FollowUp | None) -> tuple[
     if answer is not None:
         evaluation = locked(answer.evaluation)
         if evaluation.state != Evaluation.State.SELF_ASSESSMENT:
-            raise ValidationError("Penilaian mandiri sudah dikirim; bukti tidak dapat diubah lagi.")
-        return evaluation, f"kriteria {answer.criterion.code}"
+            raise ValidationError(gettext("The self-assessment has been sent; its evidence can no longer be changed."))
+        with audit.in_record_language():  # a part of the audit description
+            return evaluation, gettext("criterion %(code)s") % {"code": answer.criterion.code}
     evaluation = locked(follow_up.answer.evaluation)
     if follow_up.state == FollowUp.State.DONE:
-        raise ValidationError("Tindak lanjut ini sudah dinyatakan selesai.")
-    return evaluation, f"tindak lanjut kriteria {follow_up.answer.criterion.code}"
+        raise ValidationError(gettext("This follow-up has already been declared done."))
+    with audit.in_record_language():
+        return evaluation, gettext("follow-up of criterion %(code)s") % {"code": follow_up.answer.criterion.code}
 
 
 @transaction.atomic
@@ -35,9 +38,7 @@ def add_evidence_file(
     size limit, a generated stored name; shown and downloaded under the uploader's name with the detected kind's
     extension — `laporan.html` holding a PDF is `laporan.pdf`)."""
     evaluation, place = _evidence_owner(answer, follow_up)
-    ensure(
-        may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang menambahkan bukti."
-    )
+    ensure(may_prepare(actor, evaluation.agency), gettext("Only the planner or head of the agency adds evidence."))
     checked = stored_files.checked_file(name, content)
     evidence = EvaluationEvidence(answer=answer, follow_up=follow_up, uploaded_by=actor)
     evidence.put_file(checked)
@@ -48,7 +49,12 @@ def add_evidence_file(
         obj=evidence,
         before=None,
         agency=evaluation.agency_id,
-        description=describe(evaluation, f"bukti «{evidence.original_name}» {place} ditambahkan"),
+        description=describe(
+            evaluation,
+            gettext_noop("evidence «%(name)s» added to %(place)s"),
+            name=evidence.original_name,
+            place=place,
+        ),
     )
     return evidence
 
@@ -59,11 +65,9 @@ def add_evidence_link(
 ) -> EvaluationEvidence:
     """A page or document of Kinerja picked from `links.LINKS`."""
     evaluation, place = _evidence_owner(answer, follow_up)
-    ensure(
-        may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang menambahkan bukti."
-    )
+    ensure(may_prepare(actor, evaluation.agency), gettext("Only the planner or head of the agency adds evidence."))
     if key not in LINKS:
-        raise ValidationError({"link": "Pilih halaman Kinerja dari daftar."})
+        raise ValidationError({"link": gettext("Choose a page of Kinerja from the list.")})
     evidence = EvaluationEvidence(answer=answer, follow_up=follow_up, link=key, uploaded_by=actor)
     evidence.full_clean()
     evidence.save()
@@ -72,7 +76,9 @@ def add_evidence_link(
         obj=evidence,
         before=None,
         agency=evaluation.agency_id,
-        description=describe(evaluation, f"tautan «{link_label(key)}» {place} ditambahkan"),
+        description=describe(
+            evaluation, gettext_noop("link «%(name)s» added to %(place)s"), name=link_label(key), place=place
+        ),
     )
     return evidence
 
@@ -80,7 +86,7 @@ def add_evidence_link(
 @transaction.atomic
 def remove_evidence(*, actor: Actor, evidence: EvaluationEvidence) -> None:
     evaluation, place = _evidence_owner(evidence.answer, evidence.follow_up)
-    ensure(may_prepare(actor, evaluation.agency), "Hanya perencana atau kepala perangkat daerah yang menghapus bukti.")
+    ensure(may_prepare(actor, evaluation.agency), gettext("Only the planner or head of the agency removes evidence."))
     audit.record(
         actor=actor,
         action=AuditRecord.Action.DELETED,
@@ -88,7 +94,9 @@ def remove_evidence(*, actor: Actor, evidence: EvaluationEvidence) -> None:
         before=audit.snapshot(evidence),
         after=None,
         agency=evaluation.agency_id,
-        description=describe(evaluation, f"bukti «{evidence}» {place} dihapus"),
+        description=describe(
+            evaluation, gettext_noop("evidence «%(name)s» removed from %(place)s"), name=evidence, place=place
+        ),
     )
     stored = evidence.file
     evidence.delete()

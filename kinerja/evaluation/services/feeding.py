@@ -6,6 +6,7 @@ import secrets
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from kinerja.core import audit
 from kinerja.core.actors import Actor
@@ -36,6 +37,16 @@ def result_url(evaluation: Evaluation) -> str:
 def feed_indicators(actor: Actor, evaluation: Evaluation, total: Decimal, predicate: tuple[str, str]) -> None:
     """The score becomes the quarter-4 actual of each fed indicator, with the result page as its evidence."""
     url = result_url(evaluation)
+    with audit.in_record_language():  # stored with the actual, read by everyone
+        note = gettext(
+            "Score of the SAKIP evaluation of %(year)s by the inspectorate: %(total)s (%(predicate)s, %(meaning)s)."
+        ) % {
+            "year": evaluation.year,
+            "total": f"{total:f}",
+            "predicate": predicate[0],
+            "meaning": predicate[1],
+        }
+        name = gettext("Result of the SAKIP evaluation %(year)s") % {"year": evaluation.year}
     for indicator in fed_indicators(evaluation.agency, evaluation.year):
         existing = Actual.objects.filter(
             indicator=indicator, year=evaluation.year, quarter=FED_QUARTER, is_example=True
@@ -59,14 +70,13 @@ def feed_indicators(actor: Actor, evaluation: Evaluation, total: Decimal, predic
             quarter=FED_QUARTER,
             value=total,
             source=FED_BY,
-            note=f"Nilai hasil evaluasi SAKIP tahun {evaluation.year} oleh Inspektorat: {total:f} "
-            f"({predicate[0]}, {predicate[1]}).",
+            note=note,
         )
         evidence = Evidence(
             actual=actual,
             link=url,
             stored_name=f"tautan-{secrets.token_hex(16)}",
-            original_name=f"Hasil evaluasi SAKIP {evaluation.year}",
+            original_name=name,
             kind="tautan",
             content_type="text/uri-list",
             size=0,

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 
 from kinerja.accounts.access import may_evaluate
 from kinerja.core import audit
@@ -26,13 +27,13 @@ def answer_follow_up(*, actor: Actor, follow_up: FollowUp, action: str) -> Follo
     evaluation = follow_up.answer.evaluation
     ensure(
         may_prepare(actor, evaluation.agency),
-        "Hanya perencana atau kepala perangkat daerah yang menjawab tindak lanjut.",
+        gettext("Only the planner or head of the agency answers a follow-up."),
     )
     if follow_up.state == FollowUp.State.DONE:
-        raise ValidationError("Tindak lanjut ini sudah dinyatakan selesai.")
+        raise ValidationError(gettext("This follow-up has already been declared done."))
     action = checked_text(action, "action")
     if not action:
-        raise ValidationError({"action": "Tuliskan apa yang sudah dilakukan."})
+        raise ValidationError({"action": gettext("Write what has been done.")})
     before = audit.snapshot(follow_up)
     follow_up.action, follow_up.state, follow_up.changed_by = action, FollowUp.State.ANSWERED, actor
     follow_up.save()
@@ -41,7 +42,11 @@ def answer_follow_up(*, actor: Actor, follow_up: FollowUp, action: str) -> Follo
         obj=follow_up,
         before=before,
         agency=evaluation.agency_id,
-        description=describe(evaluation, f"tindak lanjut kriteria {follow_up.answer.criterion.code} dijawab"),
+        description=describe(
+            evaluation,
+            gettext_noop("follow-up of criterion %(code)s answered"),
+            code=follow_up.answer.criterion.code,
+        ),
     )
     return follow_up
 
@@ -51,7 +56,7 @@ def mark_follow_up(*, actor: Actor, follow_up: FollowUp, done: bool, note: str =
     """The inspectorate marks a follow-up done or not done."""
     follow_up = _locked_follow_up(follow_up)
     evaluation = follow_up.answer.evaluation
-    ensure(may_evaluate(actor, evaluation.agency), "Hanya inspektorat yang menilai tindak lanjut.")
+    ensure(may_evaluate(actor, evaluation.agency), gettext("Only the inspectorate assesses a follow-up."))
     before = audit.snapshot(follow_up)
     follow_up.state = FollowUp.State.DONE if done else FollowUp.State.NOT_DONE
     follow_up.evaluator_note, follow_up.changed_by = checked_text(note, "evaluator_note"), actor
@@ -64,7 +69,10 @@ def mark_follow_up(*, actor: Actor, follow_up: FollowUp, done: bool, note: str =
         before=before,
         agency=evaluation.agency_id,
         description=describe(
-            evaluation, f"tindak lanjut kriteria {follow_up.answer.criterion.code} dinyatakan {state}"
+            evaluation,
+            gettext_noop("follow-up of criterion %(code)s declared %(state)s"),
+            code=follow_up.answer.criterion.code,
+            state=state,
         ),
     )
     return follow_up

@@ -2,6 +2,7 @@
 answer letter and a text are acceptable; the evaluation locked for the write, and the audit description."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 
 from kinerja.accounts.access import may_read_evaluation_secrets, reach_of
 from kinerja.core import audit
@@ -11,7 +12,6 @@ from .. import scoring
 from ..models import Evaluation
 
 TEXT_MAX = 4000
-NOT_FOUND = "Halaman ini tidak ditemukan."
 
 
 def may_prepare(user: object, agency: Agency) -> bool:
@@ -33,7 +33,12 @@ def ensure(allowed: bool, message: str) -> None:
 def checked_text(value: str, field: str) -> str:
     value = (value or "").strip()
     if len(value) > TEXT_MAX:
-        raise ValidationError({field: f"Paling panjang {TEXT_MAX} karakter (tertulis {len(value)})."})
+        raise ValidationError(
+            {
+                field: gettext("At most %(max)d characters (%(length)d written).")
+                % {"max": TEXT_MAX, "length": len(value)}
+            }
+        )
     return value
 
 
@@ -41,16 +46,23 @@ def checked_letter(value: str, field: str, *, required: bool) -> str:
     letter = (value or "").strip().upper()
     if not letter:
         if required:
-            raise ValidationError({field: f"Pilih jawaban: {', '.join(scoring.ANSWERS)}."})
+            raise ValidationError(
+                {field: gettext("Choose an answer: %(answers)s.") % {"answers": ", ".join(scoring.ANSWERS)}}
+            )
         return ""
     if letter not in scoring.ANSWER_VALUES:
         raise ValidationError({field: scoring.not_allowed_message(value)})
     return letter
 
 
-def describe(evaluation: Evaluation, what: str) -> str:
+def describe(evaluation: Evaluation, what: str, **values: object) -> str:
+    """The audit trail's description, in the record language whoever's request wrote it: `what` is an English
+    message marked with `gettext_noop`, translated here and filled with `values`."""
     with audit.in_record_language():
-        return f"Evaluasi SAKIP {evaluation.year}: {what}"
+        return gettext("SAKIP evaluation %(year)s: %(what)s") % {
+            "year": evaluation.year,
+            "what": gettext(what) % values,
+        }
 
 
 def locked(evaluation: Evaluation) -> Evaluation:

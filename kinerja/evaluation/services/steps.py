@@ -4,6 +4,7 @@ score (which feeds the indicators, `feeding`, and turns recommendations into fol
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from kinerja.accounts.access import may_evaluate
 from kinerja.core import audit
@@ -22,13 +23,15 @@ def start_evaluation(*, actor: Actor, agency: Agency, year: int, version: Worksh
     """Open the evaluation of a year with the newest worksheet (or the one given): one answer row per criterion."""
     ensure(
         may_prepare(actor, agency) or may_evaluate(actor, agency),
-        "Hanya perencana/kepala perangkat daerah atau inspektorat yang memulai evaluasi SAKIP.",
+        gettext("Only the planner or head of the agency, or the inspectorate, starts a SAKIP evaluation."),
     )
     if Evaluation.objects.filter(agency=agency, year=year).exists():
-        raise ValidationError(f"Evaluasi SAKIP tahun {year} sudah ada.")
+        raise ValidationError(gettext("The SAKIP evaluation of %(year)s already exists.") % {"year": year})
     version = version or WorksheetVersion.objects.order_by("-code").first()
     if version is None:
-        raise ValidationError("Belum ada lembar kerja evaluasi; muat dengan perintah load_worksheet.")
+        raise ValidationError(
+            gettext("There is no evaluation worksheet yet; load one with the load_worksheet command.")
+        )
     evaluation = Evaluation(agency=agency, year=year, version=version)
     evaluation.full_clean()
     evaluation.save()
@@ -39,7 +42,12 @@ def start_evaluation(*, actor: Actor, agency: Agency, year: int, version: Worksh
         obj=evaluation,
         before=None,
         agency=agency,
-        description=describe(evaluation, f"dimulai dengan lembar kerja {version.code} ({len(criteria)} kriteria)"),
+        description=describe(
+            evaluation,
+            gettext_noop("started with worksheet %(version)s (%(count)d criteria)"),
+            version=version.code,
+            count=len(criteria),
+        ),
     )
     return evaluation
 
@@ -53,10 +61,13 @@ class IncompleteSelfAssessment(ValidationError):
 
 
 def incomplete_message(unanswered: int, total: int) -> str:
-    return (
-        f"{unanswered} dari {total} kriteria penilaian mandiri belum dijawab. Kirim juga hanya bila Anda "
-        "menyatakannya: setelah dikirim, jawaban tidak dapat diubah lagi."
-    )
+    return ngettext(
+        "%(unanswered)d of %(total)d criteria of the self-assessment is not answered yet. Send it anyway only if you "
+        "say so: once sent, the answers can no longer be changed.",
+        "%(unanswered)d of %(total)d criteria of the self-assessment are not answered yet. Send it anyway only if you "
+        "say so: once sent, the answers can no longer be changed.",
+        unanswered,
+    ) % {"unanswered": unanswered, "total": total}
 
 
 @transaction.atomic
@@ -66,10 +77,10 @@ def submit_self_assessment(*, actor: Actor, evaluation: Evaluation, send_incompl
     evaluation = locked(evaluation)
     ensure(
         may_prepare(actor, evaluation.agency) or may_evaluate(actor, evaluation.agency),
-        "Hanya perencana/kepala perangkat daerah atau inspektorat yang mengirim penilaian mandiri.",
+        gettext("Only the planner or head of the agency, or the inspectorate, sends the self-assessment."),
     )
     if evaluation.state != Evaluation.State.SELF_ASSESSMENT:
-        raise ValidationError("Penilaian mandiri sudah dikirim.")
+        raise ValidationError(gettext("The self-assessment has already been sent."))
     answers = list(evaluation.answers.values_list("criterion__code", "self_answer"))
     unanswered = [code for code, letter in answers if scoring.is_unanswered(letter)]
     if unanswered and not send_incomplete:
@@ -77,9 +88,11 @@ def submit_self_assessment(*, actor: Actor, evaluation: Evaluation, send_incompl
     before = audit.snapshot(evaluation)
     evaluation.state = Evaluation.State.UNDER_EVALUATION
     evaluation.save(update_fields=["state", "updated_at"])
-    sent = "penilaian mandiri dikirim ke inspektorat"
+    sent = gettext_noop("self-assessment sent to the inspectorate")
     if unanswered:
-        sent += f" ({len(unanswered)} dari {len(answers)} kriteria belum dijawab)"
+        sent = gettext_noop(
+            "self-assessment sent to the inspectorate (%(unanswered)d of %(total)d criteria unanswered)"
+        )
     audit.record(
         actor=actor,
         action=AuditRecord.Action.SUBMITTED,
@@ -87,7 +100,7 @@ def submit_self_assessment(*, actor: Actor, evaluation: Evaluation, send_incompl
         before=before,
         after=audit.snapshot(evaluation),
         agency=evaluation.agency_id,
-        description=describe(evaluation, sent),
+        description=describe(evaluation, sent, unanswered=len(unanswered), total=len(answers)),
     )
     return evaluation
 
@@ -96,13 +109,19 @@ def submit_self_assessment(*, actor: Actor, evaluation: Evaluation, send_incompl
 def finalise(*, actor: Actor, evaluation: Evaluation) -> Evaluation:
     """Close the evaluation with its score: refused while any criterion is unanswered (listed)."""
     evaluation = locked(evaluation)
-    ensure(may_evaluate(actor, evaluation.agency), "Hanya inspektorat yang menetapkan hasil evaluasi.")
+    ensure(may_evaluate(actor, evaluation.agency), gettext("Only the inspectorate finalises the evaluation."))
     if evaluation.state != Evaluation.State.UNDER_EVALUATION:
-        raise ValidationError("Hanya evaluasi yang sedang dievaluasi yang dapat ditetapkan final.")
+        raise ValidationError(gettext("Only an evaluation under evaluation can be finalised."))
     result = selectors.worksheet_of(evaluation).result
     if not result.complete:
+        count = len(result.unanswered)
         raise ValidationError(
-            f"Masih ada {len(result.unanswered)} kriteria yang belum dijawab evaluator: {', '.join(result.unanswered)}."
+            ngettext(
+                "%(count)d criterion is not answered by the evaluator yet: %(codes)s.",
+                "%(count)d criteria are not answered by the evaluator yet: %(codes)s.",
+                count,
+            )
+            % {"count": count, "codes": ", ".join(result.unanswered)}
         )
     before = audit.snapshot(evaluation)
     total = result.total
@@ -117,7 +136,11 @@ def finalise(*, actor: Actor, evaluation: Evaluation) -> Evaluation:
         after=audit.snapshot(evaluation),
         agency=evaluation.agency_id,
         description=describe(
-            evaluation, f"ditetapkan final, nilai {total:f} ({result.predicate[0]} {result.predicate[1]})"
+            evaluation,
+            gettext_noop("finalised, score %(total)s (%(predicate)s %(meaning)s)"),
+            total=f"{total:f}",
+            predicate=result.predicate[0],
+            meaning=result.predicate[1],
         ),
     )
     feed_indicators(actor, evaluation, total, result.predicate)
@@ -128,6 +151,10 @@ def finalise(*, actor: Actor, evaluation: Evaluation) -> Evaluation:
             obj=follow_up,
             before=None,
             agency=evaluation.agency_id,
-            description=describe(evaluation, f"rekomendasi kriteria {answer.criterion.code} menjadi tindak lanjut"),
+            description=describe(
+                evaluation,
+                gettext_noop("recommendation of criterion %(code)s made a follow-up"),
+                code=answer.criterion.code,
+            ),
         )
     return evaluation

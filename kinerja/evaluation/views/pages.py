@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import NOT_FOUND, agency_or_404
@@ -38,7 +39,7 @@ def start(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     year = parse_year(request.POST.get("year"))
     if year is None:
-        messages.error(request, "Isi tahun yang dievaluasi (2000–2100).")
+        messages.error(request, gettext("Fill in the year to evaluate (2000–2100)."))
         return redirect("evaluation-index", agency_obj.code)
     try:
         evaluation = services.start_evaluation(actor=request.user, agency=agency_obj, year=year)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import NOT_FOUND
@@ -23,7 +24,7 @@ def submit(request: HttpRequest, agency: str, year: int) -> HttpResponse:
     if not (roles["may_prepare"] or roles["may_evaluate"]):
         raise Http404(NOT_FOUND)
     if evaluation.state != Evaluation.State.SELF_ASSESSMENT:
-        messages.error(request, "Penilaian mandiri sudah dikirim.")
+        messages.error(request, gettext("The self-assessment has already been sent."))
         return back_to_worksheet(evaluation)
     error = ""
     if request.POST.get("confirmed") == "1":
@@ -36,7 +37,7 @@ def submit(request: HttpRequest, agency: str, year: int) -> HttpResponse:
         except ValidationError as refused:
             error = " ".join(refused.messages)
         else:
-            messages.success(request, "Penilaian mandiri dikirim ke inspektorat.")
+            messages.success(request, gettext("The self-assessment was sent to the inspectorate."))
             return back_to_worksheet(evaluation)
     progress = selectors.get_progress(evaluation)
     return render(
@@ -63,5 +64,5 @@ def finalise(request: HttpRequest, agency: str, year: int) -> HttpResponse:
     except ValidationError as error:
         show_problems(request, error)
         return back_to_worksheet(evaluation)
-    messages.success(request, f"Evaluasi SAKIP {year} ditetapkan final.")
+    messages.success(request, gettext("SAKIP evaluation %(year)s finalised.") % {"year": year})
     return redirect("evaluation-result", evaluation.agency.code, year)

@@ -156,7 +156,7 @@ def verify_page(request: HttpRequest, agency: str, position: str) -> HttpRespons
         text = gettext(
             "%(position)s: nothing was verified; tick the statement that you have checked its %(count)s rows."
         )
-        messages.error(request, text % {"position": position_obj.name, "count": len(versions)})
+        messages.error(request, text % {"position": position_obj.title, "count": len(versions)})
         return redirect(anchor)
     try:
         verified = workflow.verify_page(
@@ -165,12 +165,12 @@ def verify_page(request: HttpRequest, agency: str, position: str) -> HttpRespons
     except PermissionDenied as error:
         raise Http404("Halaman ini tidak ditemukan.") from error
     except ValidationError as error:
-        messages.error(request, f"{position_obj.name}: {' '.join(error.messages)}")
+        messages.error(request, f"{position_obj.title}: {' '.join(error.messages)}")
         return redirect(anchor)
     text = ngettext(
         "%(count)s actual of %(position)s verified.", "%(count)s actuals of %(position)s verified.", len(verified)
     )
-    messages.success(request, text % {"count": len(verified), "position": position_obj.name})
+    messages.success(request, text % {"count": len(verified), "position": position_obj.title})
     return redirect(back)
 
 

@@ -142,7 +142,7 @@ def test_the_periods_page_shows_the_counts_each_a_link(planner, seed, quarter_tw
     with django_assert_max_num_queries(PER_REQUEST_QUERIES + 5):
         page = text_of(planner.get(periods_url(seed)))
     row = page[page.index('id="period-2"') :]
-    row = row[: row.index("</tr>")]
+    row = row[: row.index("</section>")]
     total = typed_indicators(seed)
     for state, count in (("kosong", total - 4), ("menunggu", 1), ("dikembalikan", 1), ("terverifikasi", 1)):
         link = reverse("period-rows", args=[seed.code, YEAR, 2, state])
@@ -215,6 +215,7 @@ def test_reopening_without_a_reason_is_an_indonesian_message_not_the_browsers(pl
     workflow.close_period(actor=world.planner, agency=seed, year=YEAR, quarter=1)
     page = text_of(planner.get(periods_url(seed)))
     form = page[page.index('id="period-1"') :]
+    assert "ditutup" in form[: form.index("</h2>")]
     form = form[form.index("<form") : form.index("</form>")]
     assert "novalidate" in form and "required" not in form
     response = planner.post(periods_url(seed), {"quarter": "1", "action": "reopen", "reason": " "}, follow=True)

@@ -1,7 +1,7 @@
 """The planner closes a quarter in a real Chromium, on a laptop and on a phone: the Periode page states what is
 still empty, waiting and unverified; "Tutup sekarang" asks first, stating those counts; the quarter closes only
 once confirmed, and no page is wider than the screen. The year picker changes the period only on an explicit
-action, never on the first arrow key."""
+action, never on the first arrow key. The superior verifies a whole IKI page once they confirm how many rows."""
 
 import os
 from decimal import Decimal
@@ -10,10 +10,12 @@ import pytest
 from playwright.sync_api import expect
 
 from kinerja.accounts.models import User
+from kinerja.organisation.models import Position
 from kinerja.performance import workflow
-from kinerja.performance.models import PeriodLock
+from kinerja.performance.models import Actual, PeriodLock
 from kinerja.performance.services import record_actual
-from kinerja.strategy.models import Indicator
+from kinerja.strategy.models import Indicator, PageIndicator
+from kinerja.strategy.tests.factories import PageIndicatorFactory
 
 from .test_layout import document_width, login
 
@@ -103,3 +105,41 @@ def test_the_year_picker_waits_for_an_explicit_choice(live_server, page, people)
     page.locator("select#tahun").select_option("2024")  # a choice with the pointer is explicit
     page.wait_for_url("**tahun=2024**")
     expect(page.locator("h1")).to_contain_text("2024")
+
+
+@pytest.fixture
+def page_waiting(people):
+    """Three actuals of the section head's IKI page (its indicator and two more), 2022 quarter II, sent."""
+    kasi = User.objects.get(username="kasi")
+    position = Position.objects.get(agency__code="halut-diskominfo", code="kasi-tata-kelola")
+    objective = PageIndicator.objects.get(position=position).objective
+    for order in (101, 102):
+        PageIndicatorFactory(objective=objective, position=position, order=order, indicator__count=True)
+    for indicator in Indicator.objects.filter(page_rows__position=position):
+        actual = record_actual(
+            actor=kasi, indicator=indicator, year=2022, quarter=2, value=Decimal(2), numerator=None, denominator=None
+        )
+        workflow.submit_actual(actor=kasi, actual=actual)
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_superior_verifies_a_whole_page_after_confirming_how_many(live_server, page, page_waiting, screen):
+    width, height = SCREENS[screen]
+    page.set_viewport_size({"width": width, "height": height})
+    login(page, live_server, "kabid")
+    page.goto(live_server.url + "/instansi/halut-diskominfo/verifikasi/")
+    group = page.locator("#page-kasi-tata-kelola-2022-2")
+    fits(page, width)
+    # returning without a reason: an Indonesian message from the server, not the browser's English bubble
+    group.locator(".decision").first.get_by_role("button", name="Kembalikan").click()
+    expect(page.locator(".messages")).to_contain_text("Tuliskan alasannya")
+    group = page.locator("#page-kasi-tata-kelola-2022-2")
+    send = group.get_by_role("button", name="Verifikasi semua di halaman ini (3)")
+    send.click()  # not confirmed yet: the form says so and sends nothing
+    expect(group.locator(".verify-page .confirm-needed")).to_be_visible()
+    assert Actual.objects.filter(status=Actual.Status.VERIFIED).count() == 0
+    group.get_by_label("Saya sudah melihat 3 realisasi").check()
+    send.click()
+    expect(page.locator(".messages")).to_contain_text("3 realisasi")
+    assert Actual.objects.filter(status=Actual.Status.VERIFIED, year=2022, quarter=2).count() == 3
+    fits(page, width)

@@ -8,11 +8,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from kinerja.accounts.access import supervised_positions
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Position
 from kinerja.performance import workflow
 from kinerja.performance.models import Actual
 from kinerja.performance.services import record_actual
+from kinerja.performance.worklist import get_actuals_in_context, group_by_page
 from kinerja.strategy.models import Indicator, PageIndicator
 from kinerja.strategy.tests.factories import PageIndicatorFactory
 
@@ -175,3 +177,15 @@ def test_the_page_door_answers_not_found_to_someone_who_may_not_verify(client, w
     client.force_login(world.secretary)
     assert post_page(client, seed, page_actuals, confirm="1").status_code == 404
     assert states(page_actuals) == [Actual.Status.SUBMITTED] * 3
+
+
+def test_the_waiting_rows_are_grouped_by_page_in_one_query(world, position, page_actuals, django_assert_num_queries):
+    entries = get_actuals_in_context(
+        Actual.objects.filter(pk__in=[a.pk for a in page_actuals]).select_related("indicator")
+    )
+    supervised = supervised_positions(world.division_head)
+    with django_assert_num_queries(1):
+        pages = group_by_page(entries, supervised)
+    assert [(p.position, p.year, p.quarter, len(p.entries)) for p in pages] == [(position, YEAR, QUARTER, 3)]
+    assert pages[0].anchor == "page-kasi-tata-kelola-2022-2"
+    assert group_by_page(entries, supervised_positions(world.secretary)) == []  # on no page the secretary verifies

@@ -52,8 +52,19 @@ TABLE: tuple[Entry, ...] = (
         as_user="official",
         budget=19,
     ),  # +1: is the quarter closed (banner, read-only rows)
-    Entry("verification", "Verifikasi", budget=14, main=False),  # +3: targets, actuals, evidence of the items
-    Entry("periods", "Periode", as_user="planner", budget=8, main=False),
+    # +3: targets, actuals, evidence of the items; +1: the IKI page each waiting item is verified on (issue 17)
+    Entry("verification", "Verifikasi", budget=15, main=False),
+    # +2: the quarters' counts (the indicators on the plan's pages, their actuals of the year), issue 17
+    Entry("periods", "Periode", as_user="planner", budget=10, main=False),
+    Entry(
+        "period-rows",
+        "Periode: indikator per keadaan",
+        (("{agency}", "{year}", "3", "belum-terverifikasi"),),
+        query="",
+        as_user="planner",
+        budget=10,
+        main=False,
+    ),
     # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15)
     Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=11, main=False),
     Entry(

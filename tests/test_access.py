@@ -106,7 +106,15 @@ TABLE = {
         lambda ids: reverse("verification-decide", args=[SEED, ids["actual"]]),
         answers(405, outsider=405),
     ),
+    "verification-page": (
+        lambda ids: reverse("verification-page", args=[SEED, "kasi-tata-kelola"]),
+        answers(405, outsider=405),
+    ),
     "periods": (lambda ids: reverse("periods", args=[SEED]), answers(404, planner=200, admin=200)),
+    "period-rows": (
+        lambda ids: reverse("period-rows", args=[SEED, 2022, 2, "belum-terverifikasi"]),
+        answers(404, planner=200, admin=200),
+    ),
     "indicator-history": (lambda ids: reverse("indicator-history", args=[SEED, "IKU.5"]), READ),
     "agency-history": (
         lambda ids: reverse("agency-history", args=[SEED]),

@@ -53,6 +53,7 @@ def pages(position: str) -> dict[str, str]:
         "iki": f"{at}/iki/{position}/",
         "entry": f"{at}/realisasi/{position}/",
         "verification": f"{at}/verifikasi/",
+        "periods": f"{at}/periode/?tahun=2022",
         "dashboard": f"{at}/dasbor/",
         "tree": f"{at}/pohon-kinerja/",
         "documents": f"{at}/dokumen/",

@@ -172,3 +172,35 @@ def get_position_quarters(position_ids: Iterable[int], today: datetime.date | No
     for state in states.values():
         state.closed = (state.position.agency_id, state.year) in closed
     return list(states.values())
+
+
+@dataclass
+class PageToVerify:
+    """The actuals waiting for a verifier on one position's IKI page in one quarter: verified together at once
+    ("Verifikasi semua di halaman ini") after the verifier viewed them."""
+
+    position: Position
+    year: int
+    quarter: int
+    entries: list[ActualInContext] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"page-{self.position.code}-{self.year}-{self.quarter}"
+
+
+def group_by_page(entries: Iterable[ActualInContext], supervised: Iterable[int]) -> list[PageToVerify]:
+    """The waiting `entries` grouped by the page they are verified on: the first of the `supervised` positions
+    whose IKI page prints the indicator, and the actual's year and quarter (1 query). An entry on no supervised
+    page (it cannot be verified page-wise) is left out."""
+    entries = list(entries)
+    pages = get_entry_positions({entry.actual.indicator_id for entry in entries}, supervised) if entries else {}
+    groups: dict[tuple[int, int, int], PageToVerify] = {}
+    for entry in entries:
+        page = pages.get(entry.actual.indicator_id)
+        if page is None:
+            continue
+        key = (page.position_id, entry.actual.year, entry.actual.quarter)
+        group = groups.setdefault(key, PageToVerify(page.position, entry.actual.year, entry.actual.quarter))
+        group.entries.append(entry)
+    return list(groups.values())

@@ -1,14 +1,52 @@
 // Behaviour the templates ask for by data attributes, so that no page needs an inline script or event
 // handler and the Content-Security-Policy can forbid both (kinerja.core.middleware).
 //
-// data-autosubmit on a <select>: choosing an option submits its form (the year, quarter, position and
-// language pickers; each form keeps a <noscript> button for browsers without JavaScript).
-document.addEventListener("change", function (event) {
-  var field = event.target;
-  if (field instanceof HTMLSelectElement && field.hasAttribute("data-autosubmit") && field.form) {
-    field.form.requestSubmit ? field.form.requestSubmit() : field.form.submit();
+// data-autosubmit on a <select> (the year, quarter, position and language pickers): the page changes only on an
+// explicit choice, never on the first arrow key. A choice made with the pointer (an option clicked in the open
+// list) submits the form at once; a choice made with the keyboard (arrow keys change a closed select's value,
+// and fire "change", at every step) waits until the person leaves the control (Tab), or presses Enter, or the
+// form's button ("Tampilkan"). A checkbox with data-autosubmit submits when it is ticked (a click or Space).
+(function () {
+  function send(form) { form.requestSubmit ? form.requestSubmit() : form.submit(); }
+  function picker(field) {
+    return field instanceof HTMLSelectElement && field.hasAttribute("data-autosubmit") && field.form;
   }
-});
+  var byKeyboard = new WeakSet();  // selects whose value the keyboard changed and that wait to be left
+  var lastKey = null;  // the select a key went down on, until the "change" that key causes
+  document.addEventListener("keydown", function (event) {
+    var field = event.target;
+    if (!picker(field)) { return; }
+    if (event.key === "Enter" && byKeyboard.has(field)) {
+      event.preventDefault();
+      byKeyboard.delete(field);
+      send(field.form);
+      return;
+    }
+    lastKey = field;
+  }, true);
+  document.addEventListener("pointerdown", function () { lastKey = null; }, true);
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (field instanceof HTMLInputElement && field.type === "checkbox" && field.hasAttribute("data-autosubmit")
+        && field.form) {
+      send(field.form);
+      return;
+    }
+    if (!picker(field)) { return; }
+    if (lastKey === field) {
+      byKeyboard.add(field);  // wait for Tab, Enter or the button
+      return;
+    }
+    send(field.form);
+  });
+  document.addEventListener("focusout", function (event) {
+    var field = event.target;
+    if (picker(field) && byKeyboard.has(field)) {
+      byKeyboard.delete(field);
+      send(field.form);
+    }
+  });
+}());
 
 // The menu (base.html) is a <details>, open in the markup so that it works without script: on a narrow
 // screen it is folded behind its "Menu" button, on a wide one kept open (its button is hidden there).

@@ -18,6 +18,7 @@ from .document import (
     Table,
     Text,
 )
+from .emblem import data_uri
 
 CSS_FILE = Path(__file__).with_name("print.css")
 PAPER_SIZES = {"F4": (215, 330), "A4": (210, 297)}
@@ -127,8 +128,11 @@ def _signatures(signatures: Signatures) -> str:
 
 def _letterhead(letterhead: Letterhead) -> str:
     lines = "".join(f'<div class="kop-line">{escape(line)}</div>' for line in letterhead.lines)
+    kind, emblem = "kop", ""
+    if letterhead.emblem:  # the region's emblem at the left; without one the letterhead is as it always was
+        kind, emblem = "kop kop-with-emblem", f'<img class="kop-emblem" src="{escape(data_uri(letterhead))}" alt="">'
     return (
-        f'<header class="kop"><div class="kop-region">{escape(letterhead.region)}</div>'
+        f'<header class="{kind}">{emblem}<div class="kop-region">{escape(letterhead.region)}</div>'
         f'<div class="kop-agency">{escape(letterhead.agency)}</div>{lines}</header>'
     )
 

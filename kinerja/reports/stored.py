@@ -37,7 +37,16 @@ from .models import EnactedDecree
 FOLDER = "public"
 PRINTED = "printed"
 # The code that turns a Document into a file: a change to any of them (a new release) prints the files again.
-RENDERERS = ("document.py", "output.py", "render_docx.py", "render_html.py", "render_pdf.py", "render_xlsx.py", "print.css")
+RENDERERS = (
+    "document.py",
+    "emblem.py",
+    "output.py",
+    "render_docx.py",
+    "render_html.py",
+    "render_pdf.py",
+    "render_xlsx.py",
+    "print.css",
+)
 
 
 @functools.cache

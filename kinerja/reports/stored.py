@@ -69,15 +69,28 @@ def printed_path(document: Document, kind: str, fmt: str, agency_code: str) -> P
     return folder / f"{document.filename_stem}-{fingerprint(document, fmt)}.{fmt}"
 
 
-def printed(document: Document, kind: str, fmt: str, agency_code: str) -> Path:
-    """The stored file of `document` in `fmt`, rendered now only when this data has never been printed."""
+def printed(document: Document, kind: str, fmt: str, agency_code: str) -> bytes:
+    """The file of `document` in `fmt`: from storage when this data was printed before, else rendered now and
+    kept (the file of the same document printed from other data is removed)."""
     path = printed_path(document, kind, fmt, agency_code)
-    if _stored(path, lambda: output.render(document, fmt)):
-        same = re.compile(rf"{re.escape(document.filename_stem)}-[0-9a-f]{{32}}\.{fmt}")
-        for older in path.parent.iterdir():
-            if older != path and same.fullmatch(older.name):  # the same document printed from other data
-                older.unlink(missing_ok=True)
-    return path
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        try:
+            return path.read_bytes()  # rendered meanwhile by a parallel request
+        except FileNotFoundError:
+            content = output.render(document, fmt)
+            _write_atomically(path, content)
+    same = re.compile(rf"{re.escape(document.filename_stem)}-[0-9a-f]{{32}}\.{fmt}")
+    for older in path.parent.iterdir():
+        if older != path and same.fullmatch(older.name):  # the same document printed from other data
+            older.unlink(missing_ok=True)
+            older.with_suffix(".lock").unlink(missing_ok=True)
+    return content
 
 
 def enacted_pdf_path(enacted: EnactedDecree, agency_code: str) -> Path:
@@ -93,17 +106,15 @@ def enacted_pdf(enacted: EnactedDecree, agency_code: str) -> Path:
     return path
 
 
-def _stored(path: Path, render: Callable[[], bytes]) -> bool:
-    """Make sure `path` holds the rendered file; True when it was rendered now."""
+def _stored(path: Path, render: Callable[[], bytes]) -> None:
+    """Make sure `path` holds the rendered file (rendered once, whoever asks first)."""
     if path.is_file():
-        return False
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path.with_suffix(".lock"), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if path.is_file():  # rendered meanwhile by a parallel request
-            return False
-        _write_atomically(path, render())
-    return True
+        if not path.is_file():  # not rendered meanwhile by a parallel request
+            _write_atomically(path, render())
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

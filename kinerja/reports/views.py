@@ -95,8 +95,8 @@ def download(http: HttpRequest, agency: str, kind: str, fmt: str) -> HttpRespons
     except DocumentUnavailable as error:
         raise Http404(str(error)) from error
     # printed once, then served from storage until the data it shows changes (reports.stored)
-    path = stored.printed(document, document_kind.slug, fmt, request.agency.code)
-    response = HttpResponse(path.read_bytes(), content_type=output.FORMATS[fmt].content_type)
+    content = stored.printed(document, document_kind.slug, fmt, request.agency.code)
+    response = HttpResponse(content, content_type=output.FORMATS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'
     return response
 

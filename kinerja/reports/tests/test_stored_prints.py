@@ -75,3 +75,20 @@ def test_the_documents_page_says_a_print_is_being_prepared(logged_in):
     assert 'data-print-status data-preparing="Sedang menyiapkan dokumen…"' in page
     assert 'role="status"' in page
     assert page.count("data-print=") >= 2
+
+
+def test_a_stored_print_gone_from_storage_is_printed_again(logged_in, renders, settings):
+    first = logged_in.get(DECREE_PDF).content
+    (name,) = _stored(settings)
+    (settings.MEDIA_ROOT / stored.PRINTED / SEED / "keputusan-iku-iki" / name).unlink()
+    again = logged_in.get(DECREE_PDF)
+    assert again.status_code == 200 and renders == ["pdf", "pdf"]
+    assert _stored(settings) == [name] and len(again.content) > 1000 and first.startswith(b"%PDF")
+
+
+def test_the_old_print_leaves_no_lock_file_behind(logged_in, renders, settings, seed):
+    logged_in.get(DECREE_PDF)
+    Agency.objects.filter(pk=seed.pk).update(telephone="(0924) 555-0102")
+    logged_in.get(DECREE_PDF)
+    folder = settings.MEDIA_ROOT / stored.PRINTED / SEED / "keputusan-iku-iki"
+    assert len(list(folder.glob("*.lock"))) == 1 and len(list(folder.glob("*.pdf"))) == 1

@@ -53,6 +53,8 @@ def test_the_admin_reads_in_indonesian(administrator, world):
         reverse("admin:accounts_rolegrant_add"),
         reverse("admin:axes_accessattempt_changelist"),
         reverse("admin:accounts_user_changelist"),
+        reverse("admin:organisation_region_change", args=[world.agency.region_id]),
+        reverse("admin:axes_accesslog_changelist"),
     ]
     for url in pages:
         response = administrator.get(url)

@@ -171,6 +171,15 @@ class Letterhead:
 
 
 @dataclass
+class Emblem:
+    """The region's emblem alone, centred (the cover of a report); base64 and "png"/"svg" as in a Letterhead."""
+
+    emblem: str
+    emblem_kind: str
+    height_mm: int = 35
+
+
+@dataclass
 class CornerNote:
     """The appendix header at the top right: label / NOMOR / TANGGAL / TENTANG rows."""
 
@@ -184,7 +193,7 @@ class Contents:
     title: str = "DAFTAR ISI"
 
 
-Block = Paragraph | Heading | Table | Signatures | Letterhead | CornerNote | Contents
+Block = Paragraph | Heading | Table | Signatures | Letterhead | Emblem | CornerNote | Contents
 
 
 @dataclass
@@ -240,6 +249,7 @@ _TYPES = {
         SignatureBlock,
         Signatures,
         Letterhead,
+        Emblem,
         CornerNote,
         Contents,
         Section,

@@ -12,7 +12,7 @@ import subprocess
 
 from kinerja.organisation.models import Region
 
-from .document import Letterhead
+from .document import Emblem, Letterhead
 
 MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 WORD_WIDTH_PX = 600  # the SVG drawn this wide for Word: sharp at the printed 2.2 cm
@@ -32,14 +32,14 @@ def emblem_of(region: Region) -> tuple[str, str]:
     return base64.b64encode(content).decode("ascii"), kind
 
 
-def data_uri(letterhead: Letterhead) -> str:
-    return f"data:{MEDIA_TYPES[letterhead.emblem_kind]};base64,{letterhead.emblem}"
+def data_uri(block: Letterhead | Emblem) -> str:
+    return f"data:{MEDIA_TYPES[block.emblem_kind]};base64,{block.emblem}"
 
 
-def png_bytes(letterhead: Letterhead) -> bytes:
+def png_bytes(block: Letterhead | Emblem) -> bytes:
     """The emblem as PNG (an SVG drawn by rsvg-convert)."""
-    content = base64.b64decode(letterhead.emblem)
-    if letterhead.emblem_kind == "png":
+    content = base64.b64decode(block.emblem)
+    if block.emblem_kind == "png":
         return content
     result = subprocess.run(  # noqa: S603
         ["rsvg-convert", "--format", "png", "--width", str(WORD_WIDTH_PX), "--keep-aspect-ratio"],  # noqa: S607

@@ -21,6 +21,7 @@ from .document import (
     Contents,
     CornerNote,
     Document,
+    Emblem,
     Fraction,
     Heading,
     Letterhead,
@@ -350,6 +351,10 @@ def _block(docx, block: Block, document: Document, width_mm: float) -> None:
         _table(docx, block, width_mm)
     elif isinstance(block, Signatures):
         _signatures(docx, block, width_mm)
+    elif isinstance(block, Emblem):
+        picture = docx.add_paragraph()
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.add_run().add_picture(io.BytesIO(png_bytes(block)), height=Mm(block.height_mm))
     elif isinstance(block, Letterhead):
         _letterhead(docx, block)
     elif isinstance(block, CornerNote):

@@ -9,6 +9,7 @@ from .document import (
     Contents,
     CornerNote,
     Document,
+    Emblem,
     Fraction,
     Heading,
     Letterhead,
@@ -162,6 +163,8 @@ def _block(block: Block, document: Document, anchors: dict[int, int]) -> str:
         return _table(block)
     if isinstance(block, Signatures):
         return _signatures(block)
+    if isinstance(block, Emblem):
+        return f'<p class="emblem"><img src="{escape(data_uri(block))}" style="height: {block.height_mm}mm" alt=""></p>'
     if isinstance(block, Letterhead):
         return _letterhead(block)
     if isinstance(block, CornerNote):

@@ -170,3 +170,18 @@ def test_the_decree_prints_the_emblem_in_pdf_and_word(media, seed, administrator
     word = docx.Document(io.BytesIO(output.render(document, "docx")))
     assert len(word.inline_shapes) == 1
     assert "PEMERINTAH KABUPATEN HALMAHERA UTARA" in word.tables[0].rows[0].cells[1].text
+
+
+def test_the_report_cover_prints_the_emblem_only_when_there_is_one(media, seed, administrator):
+    from kinerja.reports.document import Emblem
+    from kinerja.reports.lkjip import build_report
+
+    without = build_report(seed, 2022)
+    assert not any(isinstance(block, Emblem) for block in without.sections[0].blocks)
+    assert len(docx.Document(io.BytesIO(output.render(without, "docx"))).inline_shapes) == 0
+    services.set_region_emblem(actor=administrator, region=seed.region, upload=SimpleUploadedFile("x", CLEAN_SVG))
+    seed.region.refresh_from_db()
+    document = build_report(seed, 2022)
+    assert isinstance(document.sections[0].blocks[0], Emblem)
+    assert len(docx.Document(io.BytesIO(output.render(document, "docx"))).inline_shapes) == 1
+    assert output.render(document, "pdf").startswith(b"%PDF")

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
-    "axes",
+    "kinerja.accounts.axes_app.LoginProtectionConfig",  # django-axes, under an Indonesian name
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",

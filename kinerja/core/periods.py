@@ -5,13 +5,16 @@ quarter ends on the last day of its third month. Pages choose a period from the 
 kept inside the allowed range) and `?triwulan=` (1–4); a value that is not one of these — `?tahun=abc`,
 `?tahun=99999`, `?triwulan=9` — silently gives the page's default, never an error.
 
-Pure: no Django, no database. The request and the plan are taken as anything with a `GET` mapping and with
+Pure but for the words: no database; `quarter_label`, THE written form of a quarter, asks gettext for the
+word ("Triwulan", "TW"). The request and the plan are taken as anything with a `GET` mapping and with
 `first_year`/`last_year`, so that a view passes its `HttpRequest` and `StrategicPlan` as they are.
 """
 
 import datetime
 from collections.abc import Mapping
 from typing import Protocol
+
+from django.utils.translation import gettext
 
 QUARTERS: tuple[int, ...] = (1, 2, 3, 4)
 QUARTER_NAMES: dict[int, str] = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -35,6 +38,17 @@ class HasYears(Protocol):
 def roman(quarter: int) -> str:
     """The quarter's roman numeral: 1 → "I" … 4 → "IV"; KeyError for anything else."""
     return QUARTER_NAMES[quarter]
+
+
+def quarter_label(quarter: object, *, short: bool = False) -> str:
+    """THE form of a quarter wherever a person reads it: 1 → "Triwulan I" … 4 → "Triwulan IV"; `short` gives
+    "TW I", for narrow table headers only. "—" for anything that is not a quarter 1–4 (never a crash)."""
+    if isinstance(quarter, str) and quarter.strip().isdigit():
+        quarter = int(quarter)
+    if isinstance(quarter, bool) or not isinstance(quarter, int) or quarter not in QUARTER_NAMES:
+        return "—"
+    word = gettext("Q") if short else gettext("Quarter")
+    return f"{word} {QUARTER_NAMES[quarter]}"
 
 
 def quarter_end(year: int, quarter: int) -> datetime.date:

@@ -33,6 +33,12 @@ class Region(TimeStampedModel):
             "The regent (Bupati) or mayor in office: the superior who signs the head of agency's performance agreement."
         ),
     )
+    emblem = models.FileField(
+        _("emblem"),
+        upload_to="lambang/",
+        blank=True,
+        help_text=_("The region's emblem (PNG or SVG, at most 1 MB), printed in the letterhead of every document."),
+    )
 
     class Meta:
         verbose_name = _("region")

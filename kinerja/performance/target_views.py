@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 
 from kinerja.accounts.access import agency_or_404, may_plan
 from kinerja.core.numbers import format_number, to_decimal
-from kinerja.core.periods import QUARTER_NAMES, QUARTERS, chosen_year
+from kinerja.core.periods import QUARTER_NAMES, QUARTERS, chosen_year, quarter_label
 from kinerja.strategy.models import Indicator
 from kinerja.strategy.selectors import get_current_plan, get_position_page
 
@@ -88,7 +88,7 @@ def _closed_changes(request: HttpRequest, rows: list[GridRow]) -> list[str]:
             except ValueError:
                 posted, shown = None, object()
             if posted != shown:
-                period = f"triwulan {cell.quarter} tahun {cell.year}" if cell.quarter else f"tahun {cell.year}"
+                period = f"{quarter_label(cell.quarter)} tahun {cell.year}" if cell.quarter else f"tahun {cell.year}"
                 refused.append(f"{row.indicator.code} {period}")
     return refused
 

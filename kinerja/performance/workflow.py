@@ -25,7 +25,7 @@ from kinerja.accounts.access import may_plan, may_verify
 from kinerja.core import audit
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
-from kinerja.core.periods import QUARTER_NAMES, QUARTERS
+from kinerja.core.periods import QUARTER_NAMES, QUARTERS, quarter_label
 from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import Indicator, PageIndicator
 from kinerja.strategy.selectors import find_current_plan
@@ -57,7 +57,7 @@ def ensure_period_open(indicator: Indicator, year: int, quarter: int | None) -> 
     quarter of the year."""
     closed = closed_quarters(indicator.plan.agency, year)
     if quarter and quarter in closed:
-        raise ValidationError(f"Periode triwulan {quarter} tahun {year} sudah ditutup; data tidak dapat diubah.")
+        raise ValidationError(f"Periode {quarter_label(quarter)} tahun {year} sudah ditutup; data tidak dapat diubah.")
     if not quarter and closed:
         raise ValidationError(f"Tahun {year} sudah mempunyai periode yang ditutup; target tahunan tidak dapat diubah.")
 
@@ -80,11 +80,11 @@ def last_changed_by(obj: Model) -> str:
     """Who changed `obj` last, as the audit trail names them (1 query, only when a conflict is reported)."""
     entry = (
         AuditRecord.objects.filter(object_label=obj._meta.label_lower, object_pk=str(obj.pk))
+        .select_related("user__official")
         .order_by("-at", "-pk")
-        .only("actor_name")
         .first()
     )
-    return entry.actor_name if entry is not None and entry.actor_name else "pengguna lain"
+    return audit.who(entry) if entry is not None else "pengguna lain"
 
 
 def ensure_version(actual: Actual | None, version: str | None) -> None:
@@ -155,7 +155,7 @@ def close_period(
         obj=lock,
         before=before,
         agency=agency,
-        description=f"Periode triwulan {quarter} tahun {year} ditutup"
+        description=f"Periode {quarter_label(quarter)} tahun {year} ditutup"
         + (f" sesudah {deadline:%d/%m/%Y}" if deadline else ""),
     )
     return lock
@@ -168,7 +168,7 @@ def reopen_period(*, actor: Actor, agency: Agency, year: int, quarter: int, reas
     check_quarter(quarter)
     lock = PeriodLock.objects.select_for_update().filter(agency=agency, year=year, quarter=quarter).first()
     if lock is None or not lock.is_closed_on(datetime.date.today()):
-        raise ValidationError(f"Periode triwulan {quarter} tahun {year} tidak sedang ditutup.")
+        raise ValidationError(f"Periode {quarter_label(quarter)} tahun {year} tidak sedang ditutup.")
     before = audit.snapshot(lock)
     lock.closed, lock.deadline, lock.reason, lock.changed_by = False, None, _reason(reason), actor
     lock.full_clean()
@@ -181,7 +181,7 @@ def reopen_period(*, actor: Actor, agency: Agency, year: int, quarter: int, reas
         after=audit.snapshot(lock),
         agency=agency,
         note=lock.reason,
-        description=f"Periode triwulan {quarter} tahun {year} dibuka kembali",
+        description=f"Periode {quarter_label(quarter)} tahun {year} dibuka kembali",
     )
     return lock
 
@@ -230,7 +230,7 @@ def ensure_quarter_open(actual: Actual, doing: str) -> None:
         ensure_period_open(actual.indicator, actual.year, actual.quarter)
     except ValidationError as error:
         raise ValidationError(
-            f"Periode triwulan {actual.quarter} tahun {actual.year} sudah ditutup; realisasi "
+            f"Periode {quarter_label(actual.quarter)} tahun {actual.year} sudah ditutup; realisasi "
             f"tidak dapat {doing}. Minta admin perencanaan membuka kembali periodenya dahulu.",
             code="closed",
         ) from error

@@ -12,7 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_plan, may_verify, reach_of, supervised_positions
-from kinerja.core.periods import QUARTER_NAMES, parse_quarter, parse_year
+from kinerja.core.periods import QUARTER_NAMES, parse_quarter, parse_year, quarter_label
 from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import PageIndicator
 
@@ -26,7 +26,7 @@ LIST_LIMIT = 200
 def _actuals(agency: Agency) -> QuerySet[Actual]:
     return (
         Actual.objects.filter(indicator__plan__agency=agency, is_example=False)
-        .select_related("indicator", "entered_by", "verified_by")
+        .select_related("indicator", "entered_by__official", "verified_by__official")
         .order_by("-year", "-quarter", "indicator__order")
     )
 
@@ -110,7 +110,7 @@ def decide(request: HttpRequest, agency: str, actual: int) -> HttpResponse:
     if _unconfirmed_verification(request, item):
         messages.error(
             request,
-            f"{item.indicator.name} ({item.year} TW {item.quarter}) belum diverifikasi: "
+            f"{item.indicator.name} ({quarter_label(item.quarter)} {item.year}) belum diverifikasi: "
             "centang pernyataan bahwa Anda sudah memeriksa target, capaian dan bukti dukungnya.",
         )
         return redirect(back)
@@ -119,10 +119,12 @@ def decide(request: HttpRequest, agency: str, actual: int) -> HttpResponse:
     except PermissionDenied as error:
         raise Http404("Realisasi ini tidak ditemukan.") from error
     except ValidationError as error:
-        messages.error(request, f"{item.indicator.name} ({item.year} TW {item.quarter}): {' '.join(error.messages)}")
+        messages.error(
+            request, f"{item.indicator.name} ({quarter_label(item.quarter)} {item.year}): {' '.join(error.messages)}"
+        )
     else:
         done = {"verify": "diverifikasi", "return": "dikembalikan", "reopen": "dibuka kembali"}[action]
-        messages.success(request, f"{item.indicator.name} ({item.year} TW {item.quarter}) {done}.")
+        messages.success(request, f"{item.indicator.name} ({quarter_label(item.quarter)} {item.year}) {done}.")
         return redirect(reverse("verification", args=[agency_obj.code]))
     return redirect(back)
 

@@ -72,7 +72,7 @@ def get_actuals_in_context(actuals: Iterable[Actual]) -> list[ActualInContext]:
         else:
             measurement.quarter_targets[target.quarter] = target
     read = Actual.objects.filter(indicator__in=indicators, year__in=years).order_by().prefetch_related("evidence")
-    for row in read.select_related("entered_by", "verified_by"):
+    for row in read.select_related("entered_by__official", "verified_by__official"):
         row.indicator = indicators[row.indicator_id]
         by_key[(row.indicator_id, row.year)].actuals[row.quarter] = row
     items = []

@@ -9,6 +9,7 @@ which the catalogue turns into "cannot be printed". Costs a fixed number of quer
 
 from decimal import Decimal
 
+from kinerja.core import people
 from kinerja.core.numbers import format_number
 from kinerja.evaluation import scoring
 from kinerja.evaluation.models import Evaluation
@@ -93,7 +94,7 @@ def build_lke(agency: Agency, year: int) -> Document:
         Paragraph.of(f"{answer.criterion.code}: {answer.recommendation}", label=f"{number}.")
         for number, answer in enumerate(worksheet.recommendations, start=1)
     ]
-    signed = evaluation.finalised_by.get_full_name() if evaluation.finalised_by else "Inspektorat"
+    signed = people.display_name(evaluation.finalised_by) if evaluation.finalised_by else "Inspektorat"
     blocks = [
         Heading("LEMBAR KERJA EVALUASI AKUNTABILITAS KINERJA INSTANSI PEMERINTAH"),
         Heading(f"{agency_name} {agency.region.name.upper()}", level=2),

@@ -16,7 +16,7 @@ from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Decree
 from kinerja.strategy.selectors import find_current_plan
 
-from . import output
+from . import output, stored
 from .catalogue import KINDS, DocumentKind, DocumentUnavailable, Request, build_document, enacted_versions
 from .selectors import DocumentErrors, get_document_errors
 from .services import enact_decree
@@ -94,7 +94,9 @@ def download(http: HttpRequest, agency: str, kind: str, fmt: str) -> HttpRespons
         document = build_document(document_kind, request)
     except DocumentUnavailable as error:
         raise Http404(str(error)) from error
-    response = HttpResponse(output.render(document, fmt), content_type=output.FORMATS[fmt].content_type)
+    # printed once, then served from storage until the data it shows changes (reports.stored)
+    content = stored.printed(document, document_kind.slug, fmt, request.agency.code)
+    response = HttpResponse(content, content_type=output.FORMATS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'
     return response
 

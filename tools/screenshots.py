@@ -51,6 +51,7 @@ def pages(position: str) -> dict[str, str]:
         "overview": f"{at}/",
         "plan": f"{at}/renstra/",
         "iki": f"{at}/iki/{position}/",
+        "indicator": f"{at}/indikator/IKU.2/",
         "entry": f"{at}/realisasi/{position}/",
         "verification": f"{at}/verifikasi/",
         "dashboard": f"{at}/dasbor/",
@@ -159,7 +160,9 @@ def settle(page, name: str) -> None:
     page.wait_for_timeout(300)
 
 
-def shoot(url: str, password: str, people: list[str], widths: list[int], explain: bool) -> list[tuple]:
+def shoot(
+    url: str, password: str, people: list[str], widths: list[int], explain: bool, only: list[str] | None = None
+) -> list[tuple]:
     from playwright.sync_api import sync_playwright
 
     from conftest import PASSWORD
@@ -180,6 +183,8 @@ def shoot(url: str, password: str, people: list[str], widths: list[int], explain
                 with page.expect_navigation():
                     page.click("button[type=submit]")
                 for name, path in pages(position).items():
+                    if only and name not in only:
+                        continue
                     response = page.goto(url + path)
                     status = response.status if response else 0
                     if status != 200:  # not this person's page (the region for an official, an entry page
@@ -213,6 +218,7 @@ def main() -> None:
     parser.add_argument("--widths", nargs="*", type=int, default=[1366, 390])
     parser.add_argument("--explain", action="store_true", help="name the elements that stick out")
     parser.add_argument("--reuse", action="store_true", help="keep the database of the last run")
+    parser.add_argument("--pages", nargs="*", choices=list(pages("kadis")), help="only these pages")
     options = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     password = "layar-" + "tangkap-123"  # the administrator's, on this throwaway database only
@@ -228,7 +234,9 @@ def main() -> None:
     port = free_port()
     server = serve(port)
     try:
-        rows = shoot(f"http://127.0.0.1:{port}", password, options.people, options.widths, options.explain)
+        rows = shoot(
+            f"http://127.0.0.1:{port}", password, options.people, options.widths, options.explain, options.pages
+        )
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -19,11 +19,32 @@ from .a11y import SCREENS, axe_sha256, check, login, new_context, written_sha256
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PERIOD = "?tahun=2022&triwulan=4"
-PERSONS = ("official", "head", "planner", "inspectorate")
+PERSONS = ("head", "official", "planner", "inspectorate")
+# the pages that differ from one person to another; the head of agency opens every page
+OWN_PAGES = {"home", "overview", "iki", "entry", "verification", "evaluation", "worksheet", "region"}
 
 
 def test_the_vendored_axe_is_the_one_its_readme_names():
     assert axe_sha256() == written_sha256()
+
+
+# Each drawing of `selector` with the box it sits in: wider than the box, or (the tree) taller than two screens.
+FITTED = """selector => [...document.querySelectorAll(selector)].map(el => {
+  const canvas = el.querySelector("canvas"), box = el.parentElement.getBoundingClientRect();
+  const drawn = (canvas || el).getBoundingClientRect();
+  return {width: Math.round(drawn.width), box: Math.round(box.width), height: Math.round(drawn.height),
+          screen: window.innerHeight};
+})"""
+
+
+def unfitted(page, selector: str, label: str) -> list[str]:
+    found = page.evaluate(FITTED, selector)
+    assert found, f"{label}: no {selector}"
+    return [
+        f"{label}: {selector} drawn {size} does not fit its box"
+        for size in found
+        if size["width"] > size["box"] + 1 or size["width"] == 0 or size["height"] > 2 * size["screen"]
+    ]
 
 
 @pytest.fixture
@@ -49,6 +70,8 @@ def test_no_serious_accessibility_violation_and_no_overflow_on_any_main_page(liv
         page = context.new_page()
         login(page, live_server.url, username)
         for name, path in pages(position).items():
+            if person != "head" and name not in OWN_PAGES:
+                continue
             url = live_server.url + path + (PERIOD if name in ("dashboard", "tree", "region") else "")
             response = page.goto(url)
             if response.status == 404:  # not this person's page (an entry page of another, the region)
@@ -56,6 +79,9 @@ def test_no_serious_accessibility_violation_and_no_overflow_on_any_main_page(liv
             assert response.status == 200, (person, name, response.status)
             if name == "tree":
                 expect(page.locator("#performance-tree")).to_have_attribute("data-ready", "1")
+                problems += unfitted(page, "#performance-tree", f"{person} tree")
+            if name in ("dashboard", "indicator"):
+                problems += unfitted(page, ".chart", f"{person} {name}")
             check(page, f"{person} {name}", problems, f"{screen}/{person}-{name}.png")
             visited += 1
         if screen == "phone":  # the menu, unfolded, is checked too
@@ -64,5 +90,5 @@ def test_no_serious_accessibility_violation_and_no_overflow_on_any_main_page(liv
             expect(page.locator(".mainnav a").first).to_be_visible()
             check(page, f"{person} menu", problems)
         context.close()
-    assert visited >= 30
+    assert visited >= 25
     assert problems == [], "\n".join(problems)

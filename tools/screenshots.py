@@ -4,10 +4,12 @@ Starts Kinerja on a throwaway SQLite database in var/screenshots/ (migrate, boot
 the people of the test suite's conftest.py and an administrator), serves it with `runserver` on a free port,
 logs in as each person in Debian's Chromium (Playwright, headless) and writes full-page screenshots to
 var/screenshots/<width>/<person>-<page>.png. For every page it prints the document's width (scrollWidth)
-against the viewport's: a page wider than the screen shows as a number.
+against the viewport's: a page wider than the screen shows as a number. Then it plays the browser journeys of the
+test suite (tests/browser/test_journeys.py: official, superior, inspectorate, head; axe and widths asserted), whose
+pages go to var/screenshots/journeys/<laptop|phone>/<person>-<step>-<page>.png.
 
     .venv/bin/python tools/screenshots.py                     # everyone, every page, 1366 and 390 px
-    .venv/bin/python tools/screenshots.py --people kadis --widths 390 --reuse   # keep the database of last time
+    .venv/bin/python tools/screenshots.py --people head --widths 390 --reuse --no-journeys   # quicker
 """
 
 import argparse
@@ -219,6 +221,7 @@ def main() -> None:
     parser.add_argument("--explain", action="store_true", help="name the elements that stick out")
     parser.add_argument("--reuse", action="store_true", help="keep the database of the last run")
     parser.add_argument("--pages", nargs="*", choices=list(pages("kadis")), help="only these pages")
+    parser.add_argument("--no-journeys", action="store_true", help="leave out the journeys of the test suite")
     options = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     password = "layar-" + "tangkap-123"  # the administrator's, on this throwaway database only
@@ -247,6 +250,29 @@ def main() -> None:
         encoding="utf-8",
     )
     print(f"\n{len(rows)} pages, {len(wide)} wider than the screen; screenshots in {OUT}, widths in {report}")
+    if not options.no_journeys:
+        journeys()
+
+
+def journeys() -> None:
+    """The journeys of the browser suite, with their screenshots (their own test database, not this one)."""
+    env = {key: value for key, value in os.environ.items() if key not in ("KINERJA_VAR_DIR", "DJANGO_SETTINGS_MODULE")}
+    env.update(KINERJA_SCREENSHOTS="1", DJANGO_ALLOW_ASYNC_UNSAFE="true", DATABASE_URL="")
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:randomly",
+        "-m",
+        "browser",
+        "tests/browser/test_journeys.py",
+    ]
+    done = subprocess.run(command, cwd=BASE, env=env, check=False)  # noqa: S603 (our own interpreter and arguments)
+    print(f"journeys: {'passed' if done.returncode == 0 else 'FAILED'}; screenshots in {OUT / 'journeys'}")
+    if done.returncode:
+        raise SystemExit(done.returncode)
 
 
 if __name__ == "__main__":

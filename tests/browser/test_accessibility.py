@@ -93,3 +93,34 @@ def test_no_serious_accessibility_violation_and_no_overflow_on_any_main_page(liv
         context.close()
     assert visited >= 25
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_keyboard_skips_the_menu_and_folds_it_on_a_phone(live_server, browser, people):
+    context = new_context(browser, "phone")
+    page = context.new_page()
+    login(page, live_server.url, "kasi")
+    page.keyboard.press("Tab")  # the first stop: "Langsung ke isi"
+    skip = page.locator(".skip-link")
+    expect(skip).to_be_focused()
+    expect(skip).to_have_text("Langsung ke isi")
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("main#content")).to_be_focused()
+    button = page.locator(".menu-button")  # a real button, folded on a phone, opened by the keyboard
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(".mainnav a", has_text="Realisasi")).to_be_hidden()
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    entry = page.locator(".mainnav a", has_text="Realisasi")
+    expect(entry).to_be_visible()
+    page.keyboard.press("Escape")  # folds it again, the focus back on its button
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    page.keyboard.press("Space")
+    with page.expect_navigation():
+        entry.click()
+    assert "/realisasi/kasi-tata-kelola/" in page.url  # two clicks from login: "Menu", "Realisasi"
+    context.close()

@@ -65,13 +65,16 @@ def my_entry(request: HttpRequest) -> HttpResponse:
 
 
 def personal_menu(request: HttpRequest) -> dict[str, SimpleLazyObject]:
-    """For the menu: whether the user holds a position (then "Realisasi" is theirs) and supervises one (then
-    "Verifikasi" is, even on a page of no agency). Read from the user's reach, which the page has usually read
-    already (no query then); nothing for a visitor."""
+    """For the menu: whether the user holds a position (then "Realisasi" is theirs, and "Verifikasi", where what
+    was returned to them is listed), supervises one (then "Verifikasi" is theirs even on a page of no agency), or
+    plans or administers (then an agency's "Verifikasi" is). Read from the user's reach, which the page has
+    usually read already (no query then); nothing for a visitor."""
     user = request.user
     if not getattr(user, "is_authenticated", False):
         return {}
+    reach = SimpleLazyObject(lambda: reach_of(user))
     return {
-        "menu_enters": SimpleLazyObject(lambda: bool(reach_of(user).held)),
-        "menu_verifies": SimpleLazyObject(lambda: bool(reach_of(user).superior or reach_of(user).headed)),
+        "menu_enters": SimpleLazyObject(lambda: bool(reach.held)),
+        "menu_verifies": SimpleLazyObject(lambda: bool(reach.superior or reach.headed)),
+        "menu_verification": SimpleLazyObject(lambda: bool(reach.held or reach.planned or reach.admin)),
     }

@@ -172,3 +172,19 @@ def test_one_who_holds_several_positions_gets_the_list_of_them(client, seed, dja
     page = text(client.get(reverse("home")))
     for code in ("kabid-opini", "kasubag-umum"):
         assert f'href="{reverse("entry-page", args=[seed.code, code])}' in page
+
+
+def test_verification_is_in_the_menu_of_those_who_verify_enter_or_plan(client, world, seed):
+    verification = f'href="{reverse("verification", args=[seed.code])}" id="nav-verification"'
+    overview = reverse("agency-overview", args=[seed.code])
+    for user, sees in (
+        (world.division_head, True),
+        (world.section_head, True),  # what was returned to them is listed there
+        (world.planner, True),
+        (world.inspector, False),
+        (world.bappeda, False),
+    ):
+        client.force_login(user)
+        assert (verification in text(client.get(overview))) is sees, user
+    client.force_login(world.division_head)  # on the home page (no agency), to what waits for them
+    assert f'href="{reverse("home")}#my-verification" id="nav-verification"' in text(client.get(reverse("home")))

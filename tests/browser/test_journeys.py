@@ -101,10 +101,10 @@ def test_the_official_enters_an_actual_with_evidence_and_sends_it(live_server, b
     row.locator("button", has_text="Simpan baris ini").click()
     saved = page.locator("section.entry-row .saved-flag")
     expect(saved).to_be_visible()
+    row = page.locator("section.entry-row", has=page.locator(".saved-flag"))
+    expect(row.locator("a", has_text="bukti-kegiatan.pdf")).to_have_count(1)  # in the saved row, no reload
+    expect(row).to_be_focused()  # the focus back on the row saved
     journey.look("saved")
-    page.reload()
-    row = page.locator("section.entry-row", has=page.locator("a", has_text="bukti-kegiatan.pdf"))
-    expect(row).to_have_count(1)
     with page.expect_navigation():
         row.locator("button", has_text="Kirim untuk diverifikasi").click()
     expect(page.locator(".messages")).to_contain_text("dikirim untuk diverifikasi")

@@ -110,6 +110,7 @@ def test_the_keyboard_skips_the_menu_and_folds_it_on_a_phone(live_server, browse
     expect(page.locator("main#content")).to_be_focused()
     button = page.locator(".menu-button")  # a real button, folded on a phone, opened by the keyboard
     expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_have_accessible_name("Menu")  # the drawn ☰ is not read out
     expect(page.locator(".mainnav a", has_text="Realisasi")).to_be_hidden()
     button.focus()
     page.keyboard.press("Enter")

@@ -78,6 +78,7 @@ def api_ids(ids: dict) -> dict:
 # name → (how to build the URL, expected answer per role)
 TABLE = {
     "home": (lambda ids: reverse("home"), answers(200, outsider=200)),
+    "my-entry": (lambda ids: reverse("my-entry"), answers(302, outsider=302)),  # to their entry page, or home
     "login": (lambda ids: reverse("login"), answers(200, anonymous=200, outsider=200)),
     "logout": (lambda ids: reverse("logout"), answers(405, outsider=405)),
     "set_language": (lambda ids: reverse("set_language"), answers(302, anonymous=302, outsider=302)),

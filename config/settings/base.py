@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "kinerja.performance.workflow_views.navigation_counts",
+                "kinerja.performance.home_views.personal_menu",
             ],
         },
     },

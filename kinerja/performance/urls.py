@@ -4,6 +4,7 @@ from . import consistency_views, history_views, home_views, period_views, target
 
 urlpatterns = [
     path("", home_views.home, name="home"),
+    path("realisasi/", home_views.my_entry, name="my-entry"),
     path("instansi/<slug:agency>/", views.agency_overview, name="agency-overview"),
     path("instansi/<slug:agency>/renstra/", views.plan_detail, name="plan-detail"),
     path("instansi/<slug:agency>/iki/<slug:position>/", views.position_page, name="position-page"),

@@ -122,6 +122,27 @@ class PositionQuarter:
         return self.total - self.empty
 
 
+@dataclass
+class OpenDeadline:
+    """An open quarter of an agency with the day after which it closes itself (the home page's deadlines)."""
+
+    agency: object
+    year: int
+    quarter: int
+    deadline: datetime.date
+
+
+def get_open_deadlines(agency_ids: Iterable[int], today: datetime.date | None = None) -> list[OpenDeadline]:
+    """The quarters of `agency_ids` not closed yet whose deadline is today or later, nearest first (1 query)."""
+    today = today or datetime.date.today()
+    locks = (
+        PeriodLock.objects.filter(agency_id__in=list(agency_ids), closed=False, deadline__gte=today)
+        .select_related("agency")
+        .order_by("deadline", "agency__name", "year", "quarter")
+    )
+    return [OpenDeadline(lock.agency, lock.year, lock.quarter, lock.deadline) for lock in locks]
+
+
 def get_position_quarters(position_ids: Iterable[int], today: datetime.date | None = None) -> list[PositionQuarter]:
     """Each of the positions (those an official holds) with the state of its IKI page in the quarter of `today`,
     in the year of its agency's current plan nearest to today (5 queries however many positions and rows:

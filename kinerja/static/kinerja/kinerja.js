@@ -48,19 +48,27 @@
   });
 }());
 
-// The menu (base.html) is a <details>, open in the markup so that it works without script: on a narrow
-// screen it is folded behind its "Menu" button, on a wide one kept open (its button is hidden there).
+// The menu (base.html): open in the markup so that it works without script. On a narrow screen its "Menu" button
+// (a real <button aria-expanded>, hidden until this script runs) folds and unfolds it; Escape folds it again and
+// gives the button the focus. On a wide screen the button is hidden and the menu always open.
 (function () {
-  var menu = document.getElementById("menu");
-  if (!menu || !window.matchMedia) { return; }
+  var button = document.querySelector(".menu-button");
+  var header = button ? button.closest("header") : null;
+  if (!button || !header || !window.matchMedia) { return; }
   var narrow = window.matchMedia("(max-width: 900px)");
-  function fit() { menu.open = !narrow.matches; }
+  function show(open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    header.classList.toggle("menu-folded", !open);
+  }
+  function fit() { show(!narrow.matches); }
+  button.hidden = false;
   fit();
   if (narrow.addEventListener) { narrow.addEventListener("change", fit); }
+  button.addEventListener("click", function () { show(button.getAttribute("aria-expanded") !== "true"); });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && narrow.matches && menu.open) {
-      menu.open = false;
-      menu.querySelector("summary").focus();
+    if (event.key === "Escape" && narrow.matches && button.getAttribute("aria-expanded") === "true") {
+      show(false);
+      button.focus();
     }
   });
 }());

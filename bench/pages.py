@@ -53,11 +53,12 @@ TABLE: tuple[Entry, ...] = (
         budget=19,
     ),  # +1: is the quarter closed (banner, read-only rows)
     Entry("verification", "Verifikasi", budget=14, main=False),  # +3: targets, actuals, evidence of the items
-    Entry("periods", "Periode", as_user="planner", budget=8, main=False),
+    # a planner's page: +1 for the planner's menu, which shows Target and Periode once the agency has a plan (issue 18)
+    Entry("periods", "Periode", as_user="planner", budget=9, main=False),
     # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15)
-    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=11, main=False),
+    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=12, main=False),
     Entry(
-        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=14, main=False
+        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=15, main=False
     ),
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
     Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12, main=False),
@@ -125,9 +126,10 @@ TABLE: tuple[Entry, ...] = (
         as_user="planner",
         kind="import",
         extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
-        budget=83,
+        budget=84,
     ),  # an unchanged load: every table read once, nothing written (NOTES-loader.md); +4 since the
-    # import asks who may change what (issue 15): the region's officials, their positions elsewhere, the grants
+    # import asks who may change what (issue 15): the region's officials, their positions elsewhere, the grants;
+    # +1 for the planner's menu (issue 18)
     # -- SAKIP evaluation -----------------------------------------------------------------------------------------
     Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
     Entry(

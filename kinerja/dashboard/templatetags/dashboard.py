@@ -34,3 +34,14 @@ def plans(user: object, agency: object) -> bool:
 def reads_log(user: object, agency: object) -> bool:
     """Whether the user reads the agency's change log (accounts.access.may_read_log)."""
     return isinstance(agency, Agency) and may_read_log(user, agency)
+
+
+@register.filter
+def has_plan(agency: object) -> bool:
+    """Whether the agency has a strategic plan yet (its targets and periods need one): asked only for a planner's
+    menu, once per request (1 query, kept on the agency object)."""
+    if not isinstance(agency, Agency):
+        return False
+    if not hasattr(agency, "_kinerja_has_plan"):
+        agency._kinerja_has_plan = agency.plans.exists()  # type: ignore[attr-defined]
+    return agency._kinerja_has_plan  # type: ignore[attr-defined]

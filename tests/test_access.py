@@ -149,6 +149,8 @@ TABLE = {
         lambda ids: reverse("password_reset_confirm", args=["MQ", "set-password"]),
         answers(200, anonymous=200, outsider=200),
     ),
+    "password_change": (lambda ids: reverse("password_change"), answers(200, outsider=200)),
+    "password_change_done": (lambda ids: reverse("password_change_done"), answers(200, outsider=200)),
     "password_reset_complete": (
         lambda ids: reverse("password_reset_complete"),
         answers(200, anonymous=200, outsider=200),

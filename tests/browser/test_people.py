@@ -73,6 +73,12 @@ def test_a_planner_makes_an_official_who_then_enters_their_actuals(live_server, 
         page.click("#secret a.btn")
     expect(page.locator("#login-name")).to_have_text("rina")
     assert password not in page.content()
+    # a reset link to copy fits the screen too
+    with page.expect_navigation():
+        page.click("#give-link")
+    assert "/sandi/" in page.locator("#reset-link").input_value()
+    fits(page, width, too_wide)
+    page.go_back()
 
     # a Plt. of the section's position, from today, with its decree
     page.select_option("#id_position", label="Kepala Seksi Tata Kelola Persandian")

@@ -57,13 +57,17 @@ def test_the_initial_password_is_shown_once_and_stored_only_as_a_hash(planner):
     planner.logout()
     response = planner.post(reverse("login"), {"username": "sari", "password": password})
     assert response.status_code == 302 and planner.get(reverse("home")).context["user"].username == "sari"
+    # and changes it to their own
+    new = {"old_password": password, "new_password1": "Sari-Sendiri-2026!", "new_password2": "Sari-Sendiri-2026!"}
+    assert planner.post(reverse("password_change"), new).status_code == 302
+    assert User.objects.get(username="sari").check_password("Sari-Sendiri-2026!")
 
 
 def test_a_reset_link_lets_the_official_choose_a_password(planner, client):
     official = add(planner)
     planner.post(reverse("person-login", args=[SEED, official.pk]), {"username": "sari"})
     response = planner.post(reverse("person-reset-link", args=[SEED, official.pk]))
-    link = re.search(r'id="reset-link" class="break">([^<]+)<', response.content.decode()).group(1)
+    link = re.search(r'id="reset-link" readonly size="70" value="([^"]+)"', response.content.decode()).group(1)
     planner.logout()
     form = client.get(link, follow=True)
     assert "Pilih kata sandi" in form.content.decode()

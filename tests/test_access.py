@@ -136,7 +136,7 @@ TABLE = {
     "person": (lambda ids: reverse("person", args=[SEED, person_id()]), answers(404, planner=200, admin=200)),
     **{
         name: (lambda ids, name=name: reverse(name, args=[SEED, person_id()]), answers(405, outsider=405))
-        for name in ("person-login", "person-reset-link", "person-assign", "person-grant")
+        for name in ("person-change", "person-login", "person-reset-link", "person-assign", "person-grant")
     },
     "assignment-end": (lambda ids: reverse("assignment-end", args=[SEED, person_id(), 1]), answers(405, outsider=405)),
     "person-withdraw": (

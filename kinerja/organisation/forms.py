@@ -44,6 +44,13 @@ class OfficialForm(forms.Form):
     )
 
 
+class OfficialChangeForm(forms.Form):
+    nip = forms.CharField(label=_("NIP"), max_length=30)
+    name = forms.CharField(label=_("Name with titles"), max_length=200)
+    grade = OfficialForm.base_fields["grade"]
+    rank = OfficialForm.base_fields["rank"]
+
+
 class LoginForm(forms.Form):
     username = forms.CharField(label=_("User name"), max_length=150, required=False)
 

@@ -76,6 +76,25 @@ def _ensure_official(actor: Actor, official: Official, agency: Agency) -> None:
         )
 
 
+def _details_errors(nip: str, name: str, grade: str, official: Official | None = None) -> dict:
+    """The rules of an official's details, as sentences naming the field."""
+    errors = {}
+    others = Official.objects.exclude(pk=official.pk) if official is not None else Official.objects.all()
+    if not nip:
+        errors["nip"] = _("Fill in the 18-digit NIP.")
+    elif problem := nip_problem(nip):
+        errors["nip"] = problem
+    elif others.filter(nip=nip).exists():
+        errors["nip"] = _("NIP %(nip)s is already registered: find that official in the list instead.") % {"nip": nip}
+    if not name:
+        errors["name"] = _("Fill in the name (without titles; the titles have their own fields).")
+    if grade and grade not in GRADES:
+        errors["grade"] = _("%(grade)s is not a civil-servant grade: choose one from I/a to IV/e, e.g. III/c.") % {
+            "grade": grade
+        }
+    return errors
+
+
 @transaction.atomic
 def create_official(
     *,
@@ -91,19 +110,7 @@ def create_official(
     """Add an official (ASN) of the agency's region, with a valid NIP, the name with titles, rank and grade."""
     _ensure_people(actor, agency)
     nip, name, rank, grade = nip.strip().replace(" ", ""), name.strip(), rank.strip(), grade.strip()
-    errors = {}
-    if not nip:
-        errors["nip"] = _("Fill in the 18-digit NIP.")
-    elif problem := nip_problem(nip):
-        errors["nip"] = problem
-    elif Official.objects.filter(nip=nip).exists():
-        errors["nip"] = _("NIP %(nip)s is already registered: find that official in the list instead.") % {"nip": nip}
-    if not name:
-        errors["name"] = _("Fill in the name (without titles; the titles have their own fields).")
-    if grade and grade not in GRADES:
-        errors["grade"] = _("%(grade)s is not a civil-servant grade: choose one from I/a to IV/e, e.g. III/c.") % {
-            "grade": grade
-        }
+    errors = _details_errors(nip, name, grade)
     if errors:
         raise ValidationError(errors)
     official = Official(
@@ -116,6 +123,26 @@ def create_official(
     official.full_clean()
     official.save()
     audit.record_change(actor=actor, obj=official, before=None, agency=agency.pk)
+    return official
+
+
+@transaction.atomic
+def update_official(
+    *, actor: Actor, official: Official, agency: Agency, nip: str, name: str, rank: str = "", grade: str = ""
+) -> Official:
+    """Correct an official's NIP, name with titles, rank or grade (a promotion is a new grade)."""
+    _ensure_official(actor, official, agency)
+    official = Official.objects.select_for_update().get(pk=official.pk)
+    nip, name, rank, grade = nip.strip().replace(" ", ""), name.strip(), rank.strip(), grade.strip()
+    errors = _details_errors(nip, name, grade, official)
+    if errors:
+        raise ValidationError(errors)
+    before = audit.snapshot(official)
+    official.nip, official.name, official.grade = nip, name, grade
+    official.rank = rank or GRADES.get(grade, "")
+    official.full_clean()
+    official.save()
+    audit.record_change(actor=actor, obj=official, before=before, agency=agency.pk)
     return official
 
 

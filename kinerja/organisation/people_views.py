@@ -17,7 +17,7 @@ from kinerja.accounts.models import RoleGrant
 from kinerja.accounts.roles import grant_role, list_grants, withdraw_role
 
 from . import people
-from .forms import AssignForm, EndForm, LoginForm, OfficialForm, RoleForm, add_service_errors
+from .forms import AssignForm, EndForm, LoginForm, OfficialChangeForm, OfficialForm, RoleForm, add_service_errors
 from .models import Agency, Assignment, Official
 from .selectors import list_people, person_of, position_history
 
@@ -86,6 +86,11 @@ def _person_page(
         "assign_form": forms.get("assign_form") or AssignForm(agency=agency),
         "role_form": forms.get("role_form") or RoleForm(roles=_grantable(request, agency, person)),
         "end_form": EndForm(),
+        "change_form": forms.get("change_form")
+        or OfficialChangeForm(
+            initial={"nip": person.nip, "name": person.name, "rank": person.rank, "grade": person.grade},
+            prefix="ubah",
+        ),
     }
     return render(request, "organisation/people_person.html", context, status=status)
 
@@ -98,6 +103,23 @@ def person(request: HttpRequest, agency: str, official: int) -> HttpResponse:
 def _refused(request: HttpRequest, error: Exception) -> None:
     text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
     messages.error(request, text)
+
+
+@require_POST
+def person_change(request: HttpRequest, agency: str, official: int) -> HttpResponse:
+    agency_obj, person_obj = _person(request, agency, official)
+    form = OfficialChangeForm(request.POST, prefix="ubah")
+    if form.is_valid():
+        try:
+            people.update_official(actor=request.user, official=person_obj, agency=agency_obj, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The details were saved."))
+            return redirect("person", agency_obj.code, person_obj.pk)
+    return _person_page(request, agency_obj, person_obj, status=400, change_form=form)
 
 
 @never_cache

@@ -6,6 +6,7 @@ urlpatterns = [
     path("instansi/<slug:agency>/organisasi/", views.organisation_tree, name="organisation-tree"),
     path("instansi/<slug:agency>/pegawai/", people_views.people_index, name="people"),
     path("instansi/<slug:agency>/pegawai/<int:official>/", people_views.person, name="person"),
+    path("instansi/<slug:agency>/pegawai/<int:official>/ubah/", people_views.person_change, name="person-change"),
     path("instansi/<slug:agency>/pegawai/<int:official>/akun/", people_views.person_login, name="person-login"),
     path(
         "instansi/<slug:agency>/pegawai/<int:official>/tautan-sandi/",

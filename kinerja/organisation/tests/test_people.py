@@ -98,6 +98,31 @@ def test_the_planner_of_another_agency_is_refused(world):
         )
 
 
+def test_the_details_are_corrected_with_the_same_rules_and_audited(world):
+    official = add(world, grade="III/a")
+    changed = people.update_official(
+        actor=world.planner,
+        official=official,
+        agency=world.agency,
+        nip=official.nip,
+        name="Budi S., S.T.",
+        grade="III/b",
+    )
+    assert (changed.name, changed.grade, changed.rank) == ("Budi S., S.T.", "III/b", "Penata Muda Tingkat I")
+    record = AuditRecord.objects.filter(object_pk=str(official.pk), action="changed").get()
+    assert (record.before["grade"], record.after["grade"]) == ("III/a", "III/b")
+    other = add(world, 9004, name="Orang Kedua")
+    with pytest.raises(ValidationError) as error:
+        people.update_official(actor=world.planner, official=other, agency=world.agency, nip=official.nip, name="X")
+    assert "sudah terdaftar" in message(error)
+    with pytest.raises(PermissionDenied):
+        people.update_official(
+            actor=world.section_head, official=other, agency=world.agency, nip=other.nip, name="Diubah"
+        )
+    other.refresh_from_db()
+    assert other.name == "Ir. Orang Kedua, S.Kom., M.T."
+
+
 # -- the login ----------------------------------------------------------------------------------------------
 
 

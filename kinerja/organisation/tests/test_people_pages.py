@@ -44,6 +44,17 @@ def test_a_wrong_nip_is_shown_in_indonesian_next_to_the_field(planner):
     assert not Official.objects.filter(name__contains="Sari Dewi").exists()
 
 
+def test_correcting_the_details_shows_the_refusal_next_to_the_field(planner):
+    official = add(planner)
+    url = reverse("person-change", args=[SEED, official.pk])
+    response = planner.post(url, {"ubah-nip": "19701301", "ubah-name": "Dr. Sari Dewi, S.E., M.M."})
+    assert response.status_code == 400
+    assert re.search(r'field-nip">.*NIP harus terdiri atas tepat 18 digit', response.content.decode(), re.S)
+    planner.post(url, {"ubah-nip": official.nip, "ubah-name": "Dr. Sari Dewi, S.E., M.M.", "ubah-grade": "III/b"})
+    official.refresh_from_db()
+    assert (official.name, official.rank) == ("Dr. Sari Dewi, S.E., M.M.", "Penata Muda Tingkat I")
+
+
 def test_the_initial_password_is_shown_once_and_stored_only_as_a_hash(planner):
     official = add(planner)
     response = planner.post(reverse("person-login", args=[SEED, official.pk]), {"username": "sari"})

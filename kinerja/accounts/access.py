@@ -165,9 +165,16 @@ def may_grant_role(user: object, role: str, agency: Agency | None, region: Regio
 
 def may_set_password(user: object, account: object) -> bool:
     """Gives a login, an initial password or a reset link to `account`: the administrator to anyone; a planner
-    never to an administrator's account (the official's record is `managed_officials`)."""
+    never to an administrator's account, nor to one holding a role beyond the planner's own agencies (an
+    inspector, Bappeda, another agency's planner: taking over their login would reach further than the planner
+    does). The official's record itself is `managed_officials`. One query for a planner."""
     reach = reach_of(user)
-    return reach.admin or not (getattr(account, "is_superuser", False) or getattr(account, "is_staff", False))
+    if reach.admin:
+        return True
+    if getattr(account, "is_superuser", False) or getattr(account, "is_staff", False):
+        return False
+    grants = RoleGrant.objects.filter(user_id=getattr(account, "pk", None))
+    return not grants.exclude(role=RoleGrant.Role.PLANNER, agency_id__in=reach.planned).exists()
 
 
 def may_change_region(user: object) -> bool:

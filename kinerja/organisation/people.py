@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kinerja.accounts.access import may_manage_official, may_manage_people, may_set_password
 from kinerja.accounts.models import User
@@ -52,6 +53,10 @@ GRADES = {
     "IV/e": "Pembina Utama",
 }
 # An initial password: four groups of four, without the letters and digits that are read alike (l, 1, O, 0).
+BEYOND_REACH = gettext_noop(
+    "This login reaches beyond your agency (an administrator, the inspectorate, Bappeda or another agency's "
+    "planner): only the administrator changes its password."
+)
 ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -157,7 +162,7 @@ def give_login(*, actor: Actor, official: Official, agency: Agency, username: st
     _ensure_official(actor, official, agency)
     account = User.objects.filter(pk=official.user_id).first()
     if account is not None and actor is not None and not may_set_password(actor, account):
-        raise PermissionDenied(_("This account belongs to an administrator: only an administrator changes it."))
+        raise PermissionDenied(_(BEYOND_REACH))
     password = _new_password()
     if account is None:
         username = username.strip()
@@ -213,7 +218,7 @@ def make_reset_token(*, actor: Actor, official: Official, agency: Agency) -> tup
     if account is None:
         raise ValidationError(_("%(name)s has no login yet: create the login first.") % {"name": official.name})
     if actor is not None and not may_set_password(actor, account):
-        raise PermissionDenied(_("This account belongs to an administrator: only an administrator changes it."))
+        raise PermissionDenied(_(BEYOND_REACH))
     with audit.in_record_language():
         description = _("Password reset link made for %(name)s") % {"name": account.get_username()}
     audit.record(

@@ -159,6 +159,16 @@ def test_a_planner_never_resets_an_administrators_password(world):
         people.make_reset_token(actor=world.planner, official=official, agency=world.agency)
 
 
+def test_a_planner_never_takes_over_the_login_of_someone_who_reaches_further(world):
+    official = add(world)
+    account, _ = people.give_login(actor=world.planner, official=official, agency=world.agency, username="budi")
+    RoleGrantFactory(user=account, inspectorate=True, region=world.agency.region)
+    with pytest.raises(PermissionDenied, match="administrator"):
+        people.give_login(actor=world.planner, official=official, agency=world.agency)
+    with pytest.raises(PermissionDenied, match="administrator"):
+        people.make_reset_token(actor=world.planner, official=official, agency=world.agency)
+
+
 def test_a_reset_token_is_djangos_and_needs_a_login(world):
     from django.contrib.auth.tokens import default_token_generator
 

@@ -61,11 +61,12 @@ def in_force(assignments: Iterable[Assignment], day: datetime.date) -> Assignmen
 
 def list_people(agency: Agency) -> list[Official]:
     """The agency's people: every official who holds or held one of its positions, and the officials of its
-    region who hold no position yet (just added); each with `history` = their assignments in this agency, the
+    region who hold no position yet (just added), not the head of the region; each with `history` = their assignments in this agency, the
     latest first (2 queries)."""
     assigned = Assignment.objects.filter(position__agency=agency)
     officials = (
         Official.objects.filter(Q(pk__in=assigned.values("official_id")) | Q(region=agency.region, assignments=None))
+        .exclude(pk=agency.region.head_id)
         .select_related("user")
         .prefetch_related(
             Prefetch(
@@ -85,6 +86,7 @@ def person_of(agency: Agency, official_id: int) -> Official | None:
     assigned = Assignment.objects.filter(position__agency=agency)
     return (
         Official.objects.filter(Q(pk__in=assigned.values("official_id")) | Q(region=agency.region, assignments=None))
+        .exclude(pk=agency.region.head_id)
         .filter(pk=official_id)
         .select_related("user")
         .prefetch_related(

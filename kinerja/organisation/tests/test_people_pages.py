@@ -31,6 +31,7 @@ def add(client, number: int = 9101, **extra) -> Official:
 def test_the_planner_sees_the_people_and_adds_an_official(planner, world):
     page = planner.get(reverse("people", args=[SEED])).content.decode()
     assert "Pegawai & akun" in page and "Kepala Seksi Uji, S.Kom" in page
+    assert world.agency.region.head.name not in page  # the regent is the region's, not the agency's
     official = add(planner)
     assert (official.name, official.rank) == ("Dr. Sari Dewi, S.E.", "Penata Muda")
     person = planner.get(reverse("person", args=[SEED, official.pk])).content.decode()

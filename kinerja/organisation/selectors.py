@@ -61,8 +61,8 @@ def in_force(assignments: Iterable[Assignment], day: datetime.date) -> Assignmen
 
 def list_people(agency: Agency) -> list[Official]:
     """The agency's people: every official who holds or held one of its positions, and the officials of its
-    region who hold no position yet (just added), not the head of the region; each with `history` = their assignments in this agency, the
-    latest first (2 queries)."""
+    region who hold no position yet (just added), not the head of the region; each with `history` = their
+    assignments in this agency, the latest first (2 queries)."""
     assigned = Assignment.objects.filter(position__agency=agency)
     officials = (
         Official.objects.filter(Q(pk__in=assigned.values("official_id")) | Q(region=agency.region, assignments=None))

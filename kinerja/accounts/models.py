@@ -60,8 +60,8 @@ class RoleGrant(models.Model):
         return f"{self.user} — {self.get_role_display()}"
 
     def clean(self) -> None:
-        """The rule of `role_grant_scope` as a sentence that says what to change (the admin's form and the
-        services show it before the database would refuse with the constraint's name)."""
+        """The rules of `role_grant_scope` and `role_grant_once` as sentences that say what to change (the admin's
+        form and the services show them before the database would refuse with the constraint's name)."""
         errors = {}
         if self.role == self.Role.PLANNER:
             message = _("An agency planner is given for one agency: choose the agency and leave the region empty.")
@@ -80,3 +80,9 @@ class RoleGrant(models.Model):
                 errors["region"] = message
         if errors:
             raise ValidationError(errors)
+        # the database's `role_grant_once` lets a NULL agency or region repeat: the rule is asked here
+        given = RoleGrant.objects.filter(
+            user_id=self.user_id, role=self.role, agency_id=self.agency_id, region_id=self.region_id
+        )
+        if self.user_id is not None and given.exclude(pk=self.pk).exists():
+            raise ValidationError({"role": _("This person already has this role; nothing to add.")})

@@ -38,10 +38,8 @@ def grant_role(*, actor: Actor, user: User, role: str, agency: object = None, re
     grant = RoleGrant(user=user, role=role, agency=agency, region=region)
     if role not in RoleGrant.Role.values:
         raise ValidationError({"role": _("Choose a role from the list.")})
-    grant.clean()  # the scope, as a sentence, before who may (which reads the scope)
+    grant.clean()  # the scope and the role given once, as sentences, before who may (which reads the scope)
     _ensure_may(actor, role, agency, region, user)
-    if RoleGrant.objects.filter(user=user, role=role, agency=agency, region=region).exists():
-        raise ValidationError({"role": _("This person already has this role; nothing to add.")})
     grant.full_clean(validate_unique=False, validate_constraints=False)
     grant.save()
     audit.record_change(actor=actor, obj=grant, before=None, agency=getattr(agency, "pk", None))

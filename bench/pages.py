@@ -61,6 +61,11 @@ TABLE: tuple[Entry, ...] = (
         "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=15, main=False
     ),
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
+    # the people page (issue 18): the planner's menu (1), the agency, its people and their assignments (2)
+    Entry("people", "Pegawai & akun", query="", as_user="planner", budget=9, main=False),
+    Entry(
+        "position-holders", "Riwayat pemegang jabatan", (("{agency}", "{position}"),), query="", budget=10, main=False
+    ),
     Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12, main=False),
     Entry(
         "documents",

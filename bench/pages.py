@@ -54,23 +54,29 @@ TABLE: tuple[Entry, ...] = (
     ),  # +1: is the quarter closed (banner, read-only rows)
     # +3: targets, actuals, evidence of the items; +1: the IKI page each waiting item is verified on (issue 17)
     Entry("verification", "Verifikasi", budget=15, main=False),
-    # +2: the quarters' counts (the indicators on the plan's pages, their actuals of the year), issue 17
-    Entry("periods", "Periode", as_user="planner", budget=10, main=False),
+    # +2: the quarters' counts (the indicators on the plan's pages, their actuals of the year), issue 17;
+    # +1 for the planner's menu, which shows Target and Periode once the agency has a plan (issue 18)
+    Entry("periods", "Periode", as_user="planner", budget=11, main=False),
     Entry(
         "period-rows",
         "Periode: indikator per keadaan",
         (("{agency}", "{year}", "3", "belum-terverifikasi"),),
         query="",
         as_user="planner",
-        budget=10,
+        budget=11,
         main=False,
     ),
     # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15)
-    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=11, main=False),
+    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=12, main=False),
     Entry(
-        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=14, main=False
+        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=15, main=False
     ),
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
+    # the people page (issue 18): the planner's menu (1), the agency, its people and their assignments (2)
+    Entry("people", "Pegawai & akun", query="", as_user="planner", budget=9, main=False),
+    Entry(
+        "position-holders", "Riwayat pemegang jabatan", (("{agency}", "{position}"),), query="", budget=10, main=False
+    ),
     Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12, main=False),
     Entry(
         "documents",
@@ -136,9 +142,10 @@ TABLE: tuple[Entry, ...] = (
         as_user="planner",
         kind="import",
         extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
-        budget=83,
+        budget=84,
     ),  # an unchanged load: every table read once, nothing written (NOTES-loader.md); +4 since the
-    # import asks who may change what (issue 15): the region's officials, their positions elsewhere, the grants
+    # import asks who may change what (issue 15): the region's officials, their positions elsewhere, the grants;
+    # +1 for the planner's menu (issue 18)
     # -- SAKIP evaluation -----------------------------------------------------------------------------------------
     Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
     Entry(

@@ -110,7 +110,7 @@ class OfficialAdmin(AuditedModelAdmin):
 
 @admin.register(Assignment)
 class AssignmentAdmin(AuditedModelAdmin):
-    list_display = ["official", "position", "start", "end", "acting"]
+    list_display = ["official", "position", "start", "end", "acting", "acting_kind", "decree_number"]
     list_select_related = ["official", "position"]
     autocomplete_fields = ["official", "position"]
 

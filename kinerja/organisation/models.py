@@ -232,13 +232,28 @@ class Official(TimeStampedModel):
 
 
 class Assignment(TimeStampedModel):
-    """An official holds a position from a date (until a date), possibly as acting (Plt.)."""
+    """An official holds a position from a date (TMT, until a date), possibly as acting: Plt. (pelaksana tugas,
+    a vacant post) or Plh. (pelaksana harian, the holder is away), appointed by a decree. An acting holder enters
+    and verifies for the position exactly as a definitive one while the assignment is in force
+    (accounts.access.reach_of, through organisation.selectors.current_assignments)."""
+
+    class ActingKind(models.TextChoices):
+        PLT = "plt", _("Plt. (pelaksana tugas)")
+        PLH = "plh", _("Plh. (pelaksana harian)")
 
     official = models.ForeignKey(Official, models.PROTECT, related_name="assignments", verbose_name=_("official"))
     position = models.ForeignKey(Position, models.CASCADE, related_name="assignments", verbose_name=_("position"))
     start = models.DateField(_("from"))
     end = models.DateField(_("until"), null=True, blank=True)
     acting = models.BooleanField(_("acting (Plt.)"), default=False)
+    acting_kind = models.CharField(
+        _("acting as"),
+        max_length=3,
+        choices=ActingKind.choices,
+        blank=True,
+        help_text=_("Only for an acting assignment; empty on an acting one reads as Plt."),
+    )
+    decree_number = models.CharField(_("decree number"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("assignment")
@@ -249,7 +264,15 @@ class Assignment(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="assignment_end_after_start"
             ),
+            models.CheckConstraint(condition=Q(acting=True) | Q(acting_kind=""), name="assignment_kind_is_acting"),
         ]
 
     def __str__(self) -> str:
         return f"{self.official} — {self.position}"
+
+    @property
+    def acting_label(self) -> str:
+        """ "Plt." or "Plh." for an acting assignment, "" for a definitive one."""
+        if not self.acting:
+            return ""
+        return "Plh." if self.acting_kind == self.ActingKind.PLH else "Plt."

@@ -7,7 +7,8 @@ from .models import Agency, AgencyFunction, Assignment, Official, Position, Posi
 
 @admin.register(Region)
 class RegionAdmin(AuditedModelAdmin):
-    list_display = ["code", "name", "province", "seat", "head"]
+    list_display = ["code", "name", "kind", "province", "seat", "head"]
+    list_filter = ["kind"]
     search_fields = ["code", "name"]
     list_select_related = ["head"]
     autocomplete_fields = ["head"]

@@ -116,7 +116,7 @@ def _letterhead(agency: Agency) -> Letterhead:
         f"Surel {agency.email}" if agency.email else "",
     ]
     lines = [line for line in (address, " · ".join(part for part in contact if part)) if line]
-    return Letterhead(f"PEMERINTAH {agency.region.name.upper()}", agency.name.upper(), lines or [MISSING])
+    return Letterhead(agency.region.wording.letterhead, agency.name.upper(), lines or [MISSING])
 
 
 def _clause_table(rows: list[tuple[str, str, str]]) -> Table:

@@ -132,6 +132,8 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
     missing = False
     for column in spec.columns:
         index = positions.get(column.header.lower())
+        if index is None and column.may_be_absent:
+            continue
         if index is None:
             problems.append(CellProblem(source, spec.name, 1, column.header, "kolom ini tidak ada di baris judul."))
             missing = True

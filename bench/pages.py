@@ -53,11 +53,13 @@ TABLE: tuple[Entry, ...] = (
         budget=19,
     ),  # +1: is the quarter closed (banner, read-only rows)
     Entry("verification", "Verifikasi", budget=14, main=False),  # +3: targets, actuals, evidence of the items
-    Entry("periods", "Periode", as_user="planner", budget=8, main=False),
-    # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15)
-    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=11, main=False),
+    # +1 on the periods and the position's targets: the years with figures, the year the page opens on (issue 18)
+    Entry("periods", "Periode", as_user="planner", budget=9, main=False),
+    # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15); the agency's grid +3
+    # for the positions and units of its filters and the positions carrying each indicator (issue 18)
+    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=14, main=False),
     Entry(
-        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=14, main=False
+        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=15, main=False
     ),
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
     Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12, main=False),

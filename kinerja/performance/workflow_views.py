@@ -19,6 +19,7 @@ from kinerja.strategy.selectors import get_current_plan
 
 from . import workflow
 from .models import Actual, PeriodLock
+from .selectors import get_opening_year
 from .worklist import entry_prefix, get_actuals_in_context, get_entry_positions
 
 LIST_LIMIT = 200
@@ -133,7 +134,7 @@ def periods(request: HttpRequest, agency: str) -> HttpResponse:
     if not may_plan(request.user, agency_obj):
         raise Http404("Halaman ini tidak ditemukan.")
     plan = get_current_plan(agency_obj)
-    year = chosen_year(request, plan)
+    year = chosen_year(request, plan, get_opening_year(plan))
     if request.method == "POST":
         text = request.POST.get("quarter", "").strip()
         quarter = parse_quarter(text)

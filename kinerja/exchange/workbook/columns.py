@@ -30,6 +30,9 @@ TEXT, LONG, CODE, CODES, INT, NUMBER, BOOL, DATE, CHOICE, NIP = (
     "NIP",
 )
 YES_NO = (("true", "Ya"), ("false", "Tidak"))
+# The conditions under which a column is required (the Petunjuk sheet's "Wajib" column).
+RATIO, NOT_RATIO = "Formula = Rasio", "Formula = Jumlah atau Nilai"
+RANGE = "Polaritas indikator = Rentang (kecuali kondisi awal)"
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,12 @@ class Column:
     choices: tuple[tuple[str, str], ...] = ()
     width: int = 18
     may_be_absent: bool = False  # added later: a workbook written before it has no such column, and is still read
+    required_when: str = ""  # required only then (e.g. "Formula = Rasio"): marked, and checked by the loader
+
+    @property
+    def requirement(self) -> str:
+        """What the Petunjuk sheet says in its "Wajib" column."""
+        return "wajib" if self.required else (f"wajib bila {self.required_when}" if self.required_when else "")
 
     def choice_labels(self) -> list[str]:
         return [label for _, label in self.choices]
@@ -68,10 +77,11 @@ def _c(
     choices: Iterable[tuple[str, str]] = (),
     width: int | None = None,
     may_be_absent: bool = False,
+    when: str = "",
 ) -> Column:
     widths = {LONG: 60, TEXT: 32, CODE: 18, CODES: 24, NIP: 22}
     width = width or widths.get(kind, 14)
-    return Column(header, key, kind, help_text, required, tuple(choices), width, may_be_absent)
+    return Column(header, key, kind, help_text, required, tuple(choices), width, may_be_absent, when)
 
 
 SHEETS: tuple[Sheet, ...] = (
@@ -246,9 +256,9 @@ SHEETS: tuple[Sheet, ...] = (
                 required=True,
                 choices=FORMULAS,
             ),
-            _c("Pembilang", "numerator", TEXT, "Rasio saja: uraian pembilang."),
-            _c("Penyebut", "denominator", TEXT, "Rasio saja: uraian penyebut."),
-            _c("Faktor", "factor", NUMBER, "Rasio saja: pengali, mis. 100 untuk persen."),
+            _c("Pembilang", "numerator", TEXT, "Rasio: uraian pembilang.", when=RATIO),
+            _c("Penyebut", "denominator", TEXT, "Rasio: uraian penyebut.", when=RATIO),
+            _c("Faktor", "factor", NUMBER, "Rasio: pengali, mis. 100 untuk persen; jangan dikosongkan.", when=RATIO),
             _c("Penjelasan/Formulasi", "definition", LONG, "PENJELASAN/FORMULASI sebagaimana tercetak."),
             _c("Satuan", "unit", TEXT, "Mis. Persen, Dokumen, Laporan.", required=True),
             _c("Sumber Data", "data_source", TEXT, "SUMBER DATA sebagaimana tercetak."),
@@ -383,9 +393,9 @@ SHEETS: tuple[Sheet, ...] = (
                 choices=TARGET_KINDS,
             ),
             _c("Tahun", "year", INT, "Tahun dalam Renstra (kondisi awal: paling lambat tahun pertama).", required=True),
-            _c("Triwulan", "quarter", INT, "1–4, untuk target triwulan saja."),
+            _c("Triwulan", "quarter", INT, "1–4, untuk target triwulan saja.", when="Jenis Target = Triwulan"),
             _c("Target", "value", NUMBER, "Angka; untuk rentang: batas bawah.", required=True),
-            _c("Batas Atas", "value_upper", NUMBER, "Indikator rentang saja."),
+            _c("Batas Atas", "value_upper", NUMBER, "Indikator rentang: batas atas target.", when=RANGE),
         ),
     ),
     Sheet(
@@ -395,9 +405,9 @@ SHEETS: tuple[Sheet, ...] = (
             _c("Kode Indikator", "indicator", CODE, "Kode dari lembar Indikator.", required=True),
             _c("Tahun", "year", INT, "Tahun dalam Renstra.", required=True),
             _c("Triwulan", "quarter", INT, "1–4.", required=True),
-            _c("Realisasi", "value", NUMBER, "Indikator jumlah/nilai; kosongkan untuk rasio."),
-            _c("Pembilang", "numerator", NUMBER, "Indikator rasio: pembilang (nilainya dihitung)."),
-            _c("Penyebut", "denominator", NUMBER, "Indikator rasio: penyebut, lebih dari 0."),
+            _c("Realisasi", "value", NUMBER, "Indikator jumlah/nilai; kosongkan untuk rasio.", when=NOT_RATIO),
+            _c("Pembilang", "numerator", NUMBER, "Indikator rasio: pembilang (nilainya dihitung).", when=RATIO),
+            _c("Penyebut", "denominator", NUMBER, "Indikator rasio: penyebut, lebih dari 0.", when=RATIO),
             _c("Faktor Pendukung", "supporting_factors", LONG, "Boleh kosong."),
             _c("Faktor Penghambat", "hindering_factors", LONG, "Boleh kosong."),
             _c("Tindak Lanjut", "follow_up", LONG, "Boleh kosong."),

@@ -26,7 +26,7 @@ from kinerja.strategy.tests.factories import (
     StrategicPlanFactory,
 )
 
-from .readback import normalise, pdf_pages, pdf_text
+from .readback import docx_text, normalise, pdf_pages, pdf_text
 
 YEAR = 2022
 
@@ -119,6 +119,9 @@ def test_the_inspectorates_decree_prints_the_ministry_on_its_letterhead(inspecto
     assert "PEMERINTAH KEMENTERIAN" not in text
     assert "kepala daerah" not in text.lower()
     assert "INSPEKTUR WILAYAH I" in text  # the Inspektorat Wilayah's page of Lampiran II
+    word = normalise(docx_text(render(build_decree(plan, YEAR), "docx")))
+    assert word.startswith("KEMENTERIAN AGAMA REPUBLIK INDONESIA INSPEKTORAT JENDERAL"), word[:120]
+    assert "PEMERINTAH" not in word
 
 
 def test_the_inspector_generals_agreement_is_signed_with_the_minister(inspectorate):

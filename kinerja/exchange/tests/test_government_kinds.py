@@ -58,7 +58,7 @@ def test_a_ministry_inspectorate_loads_and_round_trips_through_file_and_workbook
     assert [unit["kind"] for unit in read.data["units"]] == [unit["kind"] for unit in data["units"]]
 
 
-def test_a_workbook_written_before_the_kind_is_read_and_keeps_the_regions_kind(seed):
+def test_a_workbook_written_before_the_kind_and_the_renamed_head_columns_is_read_and_keeps_the_kind(seed):
     region = seed.region
     region.kind = Region.Kind.CITY
     region.save()
@@ -66,11 +66,15 @@ def test_a_workbook_written_before_the_kind_is_read_and_keeps_the_regions_kind(s
     sheet = book["Wilayah"]
     header = [cell.value for cell in sheet[1]]
     sheet.delete_cols(header.index("Jenis Pemerintahan") + 1)
+    for cell in sheet[1]:  # the headers as they were written then
+        cell.value = cell.value.replace("Pimpinan", "Kepala Daerah")
+    assert "Nama Kepala Daerah" in [cell.value for cell in sheet[1]]
     old = io.BytesIO()
     book.save(old)
     read = read_workbook(old.getvalue(), source="lama.xlsx")
     assert read.problems == []
     assert "kind" not in read.data["region"]
+    assert read.data["region"]["head"]["name"] == seed.region.head.name  # the old headers are still read
     load_agency_data(actor=None, data=read.data, source="lama.xlsx")
     region.refresh_from_db()
     assert region.kind == Region.Kind.CITY

@@ -46,6 +46,7 @@ class Column:
     width: int = 18
     may_be_absent: bool = False  # added later: a workbook written before it has no such column, and is still read
     required_when: str = ""  # required only then (e.g. "Formula = Rasio"): marked, and checked by the loader
+    aliases: tuple[str, ...] = ()  # former headers, still read (a workbook written before a column was renamed)
 
     @property
     def requirement(self) -> str:
@@ -78,10 +79,12 @@ def _c(
     width: int | None = None,
     may_be_absent: bool = False,
     when: str = "",
+    was: str = "",
 ) -> Column:
     widths = {LONG: 60, TEXT: 32, CODE: 18, CODES: 24, NIP: 22}
     width = width or widths.get(kind, 14)
-    return Column(header, key, kind, help_text, required, tuple(choices), width, may_be_absent, when)
+    aliases = (was,) if was else ()
+    return Column(header, key, kind, help_text, required, tuple(choices), width, may_be_absent, when, aliases)
 
 
 SHEETS: tuple[Sheet, ...] = (
@@ -107,11 +110,12 @@ SHEETS: tuple[Sheet, ...] = (
             _c("Provinsi", "province", TEXT, "Nama provinsi."),
             _c("Ibu Kota", "seat", TEXT, "Kota tempat keputusan ditetapkan (Ditetapkan di …)."),
             _c(
-                "Sebutan Kepala Daerah",
+                "Sebutan Pimpinan",
                 "head_title",
                 TEXT,
                 "Gubernur, Bupati atau Wali Kota; untuk pemerintah pusat Menteri, Kepala atau Ketua.",
                 required=True,
+                was="Sebutan Kepala Daerah",
             ),
             _c(
                 "Jenis Pemerintahan",
@@ -122,10 +126,22 @@ SHEETS: tuple[Sheet, ...] = (
                 choices=REGION_KINDS,
                 may_be_absent=True,
             ),
-            _c("Nama Kepala Daerah", "head.name", TEXT, "Pimpinan yang menjabat, dengan gelar (boleh kosong)."),
-            _c("NIP Kepala Daerah", "head.nip", NIP, "Kosongkan untuk pimpinan tanpa NIP (pejabat yang dipilih)."),
-            _c("Pangkat Kepala Daerah", "head.rank", TEXT, "Boleh kosong."),
-            _c("Golongan Kepala Daerah", "head.grade", TEXT, "Boleh kosong."),
+            _c(
+                "Nama Pimpinan",
+                "head.name",
+                TEXT,
+                "Kepala daerah, menteri, kepala atau ketua yang menjabat, dengan gelar (boleh kosong).",
+                was="Nama Kepala Daerah",
+            ),
+            _c(
+                "NIP Pimpinan",
+                "head.nip",
+                NIP,
+                "Kosongkan bila tanpa NIP (pejabat yang dipilih).",
+                was="NIP Kepala Daerah",
+            ),
+            _c("Pangkat Pimpinan", "head.rank", TEXT, "Boleh kosong.", was="Pangkat Kepala Daerah"),
+            _c("Golongan Pimpinan", "head.grade", TEXT, "Boleh kosong.", was="Golongan Kepala Daerah"),
         ),
         single=True,
     ),

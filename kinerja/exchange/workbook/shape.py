@@ -92,7 +92,9 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
     columns: list[tuple[int, Column]] = []
     missing = False
     for column in spec.columns:
-        index = positions.get(column.header.lower())
+        index = next(
+            (positions[title.lower()] for title in (column.header, *column.aliases) if title.lower() in positions), None
+        )
         if index is None and column.may_be_absent:
             continue
         if index is None:

@@ -55,8 +55,9 @@ TABLE: tuple[Entry, ...] = (
     # +3: targets, actuals, evidence of the items; +1: the IKI page each waiting item is verified on (issue 17)
     Entry("verification", "Verifikasi", budget=15, main=False),
     # +2: the quarters' counts (the indicators on the plan's pages, their actuals of the year), issue 17;
-    # +1 for the planner's menu, which shows Target and Periode once the agency has a plan (issue 18)
-    Entry("periods", "Periode", as_user="planner", budget=11, main=False),
+    # +1 for the planner's menu, which shows Target and Periode once the agency has a plan, +1 the year the page
+    # opens on (issue 18)
+    Entry("periods", "Periode", as_user="planner", budget=12, main=False),
     Entry(
         "period-rows",
         "Periode: indikator per keadaan",
@@ -66,10 +67,12 @@ TABLE: tuple[Entry, ...] = (
         budget=11,
         main=False,
     ),
-    # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15)
-    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=12, main=False),
+    # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15); +1 the planner's menu;
+    # the agency's grid +3 for the positions and units of its filters and the positions carrying each indicator,
+    # the position's page +1 for the year it opens on (issue 18)
+    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=15, main=False),
     Entry(
-        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=15, main=False
+        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=16, main=False
     ),
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
     # the people page (issue 18): the planner's menu (1), the agency, its people and their assignments (2)

@@ -11,7 +11,7 @@ word ("Triwulan", "TW"). The request and the plan are taken as anything with a `
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from django.utils.translation import gettext
@@ -80,18 +80,29 @@ def parse_quarter(text: str | None) -> int | None:
     return int(text) if text in {"1", "2", "3", "4"} else None
 
 
-def default_year(plan: HasYears, today: datetime.date | None = None) -> int:
-    """This year, kept inside the plan's years."""
-    today = today or datetime.date.today()
-    return min(max(today.year, plan.first_year), plan.last_year)
+def default_year(plan: HasYears, today: datetime.date | None = None, figure_years: Iterable[int] = ()) -> int:
+    """The year a page opens on, always a year of the plan: this year when it lies inside the plan and has figures
+    (or no year of the plan has any); else the latest year of the plan with figures, up to this year when there
+    is one; else this year kept inside the plan. `figure_years`: the years with figures (performance.selectors.
+    get_opening_year gives them; a year outside the plan is ignored)."""
+    this = (today or datetime.date.today()).year
+    years = sorted(year for year in figure_years if plan.first_year <= year <= plan.last_year)
+    if plan.first_year <= this <= plan.last_year and (not years or this in years):
+        return this
+    if years:
+        return ([year for year in years if year <= this] or years)[-1]
+    return min(max(this, plan.first_year), plan.last_year)
 
 
 def chosen_year(request: HasQuery, plan: HasYears, default: int | None = None) -> int:
-    """`?tahun=` when it is a year of the plan, else the default (this year, kept inside the plan)."""
+    """`?tahun=` when it is a year of the plan, else `default` (the page's opening year) when it is one, else
+    this year kept inside the plan: never a year outside the plan."""
     year = parse_year(request.GET.get("tahun"), plan.first_year, plan.last_year)
     if year is not None:
         return year
-    return default or default_year(plan)
+    if default is not None and plan.first_year <= default <= plan.last_year:
+        return default
+    return default_year(plan)
 
 
 def chosen_any_year(request: HasQuery) -> int | None:

@@ -23,7 +23,7 @@ class RegionForm(forms.ModelForm):
 
     class Meta:
         model = Region
-        fields = ["code", "name", "province", "seat", "head_title", "head"]
+        fields = ["code", "name", "kind", "province", "seat", "head_title", "head"]
 
     def clean_new_emblem(self) -> UploadedFile | None:
         upload = self.cleaned_data.get("new_emblem")
@@ -38,7 +38,8 @@ class RegionForm(forms.ModelForm):
 @admin.register(Region)
 class RegionAdmin(AuditedModelAdmin):
     form = RegionForm
-    list_display = ["code", "name", "province", "seat", "head"]
+    list_display = ["code", "name", "kind", "province", "seat", "head"]
+    list_filter = ["kind"]
     search_fields = ["code", "name"]
     list_select_related = ["head"]
     autocomplete_fields = ["head"]

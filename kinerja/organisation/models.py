@@ -9,29 +9,41 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import OrderedTextItem, TimeStampedModel
 
+from . import government
 from .nip import validate_nip
 
 code_validator = RegexValidator(r"^[a-z0-9][a-z0-9.\-]*$", _("Use lowercase letters, digits, dots and hyphens only."))
 
 
 class Region(TimeStampedModel):
-    """A regional government (Pemerintah Daerah): a regency, a city or a province."""
+    """A government: a province, a regency or a city (Pemerintah Daerah), or a central-government body (a ministry
+    or an agency of the Republic). Its kind says what the letterhead prints and what its head is called."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "provinsi", _("Province (Gubernur)")
+        REGENCY = "kabupaten", _("Regency (Bupati)")
+        CITY = "kota", _("City (Wali Kota)")
+        CENTRAL = "pusat", _("Central government: ministry or agency (Menteri, Kepala, Ketua)")
 
     code = models.CharField(_("code"), max_length=50, unique=True, validators=[code_validator])
+    kind = models.CharField(_("kind of government"), max_length=20, choices=Kind.choices, default=Kind.REGENCY)
     name = models.CharField(_("name"), max_length=200)
     province = models.CharField(_("province"), max_length=200, blank=True)
     seat = models.CharField(_("seat"), max_length=100, blank=True)
-    head_title = models.CharField(_("title of the head of region"), max_length=100, default="Bupati")
+    head_title = models.CharField(
+        _("title of the head"),
+        max_length=100,
+        default="Bupati",
+        help_text=_("Gubernur, Bupati or Wali Kota; for a central-government body Menteri, Kepala or Ketua."),
+    )
     head = models.ForeignKey(
         "Official",
         models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("head of region"),
-        help_text=_(
-            "The regent (Bupati) or mayor in office: the superior who signs the head of agency's performance agreement."
-        ),
+        verbose_name=_("head of the government"),
+        help_text=_("The head in office: the superior who signs the head of agency's performance agreement."),
     )
     emblem = models.FileField(
         _("emblem"),
@@ -51,6 +63,11 @@ class Region(TimeStampedModel):
     def clean(self) -> None:
         if self.head_id and self.head.region_id != self.pk:
             raise ValidationError({"head": _("The head of region is an official of another region.")})
+
+    @property
+    def wording(self) -> "government.Wording":
+        """The one place the kind becomes words: the letterhead line, the head's full title, what the head is."""
+        return government.wording(self.kind, self.name, self.head_title)
 
 
 class Agency(TimeStampedModel):
@@ -102,10 +119,20 @@ class Unit(TimeStampedModel):
 
     class Kind(models.TextChoices):
         AGENCY = "dinas", _("Agency (Dinas)")
+        BOARD = "badan", _("Board (Badan)")
         SECRETARIAT = "sekretariat", _("Secretariat")
+        INSPECTORATE = "inspektorat", _("Inspectorate (Inspektorat)")
+        REGIONAL_INSPECTORATE = "inspektorat_wilayah", _("Regional inspectorate (Inspektorat Wilayah)")
+        DIRECTORATE = "direktorat", _("Directorate (Direktorat)")
+        BUREAU = "biro", _("Bureau (Biro)")
+        PART = "bagian", _("Part (Bagian)")
         SUB_DIVISION = "sub_bagian", _("Sub-division (Sub Bagian)")
         DIVISION = "bidang", _("Division (Bidang)")
+        SUB_DIRECTORATE = "sub_direktorat", _("Sub-directorate (Sub Direktorat)")
         SECTION = "seksi", _("Section (Seksi)")
+        TECHNICAL_UNIT = "upt", _("Technical implementation unit (UPT)")
+        DISTRICT = "kecamatan", _("District (Kecamatan)")
+        WARD = "kelurahan", _("Ward (Kelurahan)")
 
     agency = models.ForeignKey(Agency, models.CASCADE, related_name="units", verbose_name=_("agency"))
     code = models.CharField(_("code"), max_length=60, validators=[code_validator])

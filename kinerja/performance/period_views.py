@@ -21,6 +21,7 @@ from kinerja.strategy.models import StrategicPlan
 from kinerja.strategy.selectors import get_current_plan
 
 from . import period_status, workflow
+from .selectors import get_opening_year
 
 DATE_SHOWN = "%d/%m/%Y"
 STATE_NAMES = {
@@ -122,7 +123,7 @@ def _close(request: HttpRequest, agency: Agency, plan: StrategicPlan, year: int,
 def periods(request: HttpRequest, agency: str) -> HttpResponse:
     """The planner sees where each quarter stands, closes it (after confirming its counts) and reopens it."""
     agency_obj, plan = _planned_agency(request, agency)
-    year = chosen_year(request, plan)
+    year = chosen_year(request, plan, get_opening_year(plan))
     if request.method == "POST":
         text = request.POST.get("quarter", "").strip()
         quarter = parse_quarter(text)

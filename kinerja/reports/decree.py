@@ -117,7 +117,7 @@ def _letterhead(agency: Agency) -> Letterhead:
         f"Surel {agency.email}" if agency.email else "",
     ]
     lines = [line for line in (address, " · ".join(part for part in contact if part)) if line]
-    letterhead = Letterhead(f"PEMERINTAH {agency.region.name.upper()}", agency.name.upper(), lines or [MISSING])
+    letterhead = Letterhead(agency.region.wording.letterhead, agency.name.upper(), lines or [MISSING])
     letterhead.emblem, letterhead.emblem_kind = emblem_of(agency.region)
     return letterhead
 

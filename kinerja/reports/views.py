@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from kinerja.accounts.access import agency_or_404, may_plan
 from kinerja.core.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.organisation.models import Agency
+from kinerja.performance.selectors import get_opening_year
 from kinerja.strategy.models import Decree
 from kinerja.strategy.selectors import find_current_plan
 
@@ -40,8 +41,9 @@ def _request(http: HttpRequest, agency: str) -> Request | Agency:
         return agency_obj
     code = http.GET.get("jabatan", "")
     position = get_object_or_404(agency_obj.positions, code=code) if code else None
-    # without a chosen year: the year of the latest decree, the document everything else hangs on
-    latest = plan.decrees.aggregate(year=Max("year"))["year"]
+    # without a chosen year: the year of the latest decree, the document everything else hangs on; without a
+    # decree, the year every page opens on
+    latest = plan.decrees.aggregate(year=Max("year"))["year"] or get_opening_year(plan)
     version = http.GET.get("versi", "")
     return Request(
         agency_obj,

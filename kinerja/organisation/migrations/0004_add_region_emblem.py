@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisation', '0002_region_head'),
+        ('organisation', '0003_acting_assignment'),
     ]
 
     operations = [

@@ -1,0 +1,176 @@
+"""Family "struktur-keputusan": the decree agrees with itself.
+
+- `diktum-tidak-ada`: a clause refers to a dictum label the decree does not have ("Diktum Pertama" where the
+  dictums are KESATU, KEDUA …);
+- `lama-periode-tidak-cocok`: a period whose stated length does not match its years ("5 (lima) tahun yaitu
+  2021-2026": six years), or whose figure and words disagree ("5 (enam) tahun");
+- `rpjmd-tidak-mencakup`: the RPJMD cited does not cover the decree's year;
+- `judul-tidak-sesuai-menimbang`: the decree's subject covers what the considerations do not set out to decide
+  (the "perlu ditetapkan Keputusan … tentang …" item), or the reverse.
+"""
+
+import re
+from collections.abc import Iterable
+
+from kinerja.strategy.models.decree import DecreeClause
+
+from .compare import canonical, normalise
+from .context import PlanData
+from .findings import ERROR, WARNING, Finding, Place, quoted
+from .registry import check
+
+FAMILY = "struktur-keputusan"
+NUMBER_WORDS = {
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "sebelas": 11,
+    "dua belas": 12,
+    "lima belas": 15,
+    "dua puluh": 20,
+    "dua puluh lima": 25,
+}
+_DICTUM_REFERENCE = re.compile(r"\bDiktum\s+(?:ke\s*-?\s*)?(?P<label>[A-Za-z]+|\d+)", re.IGNORECASE)
+_PERIOD = re.compile(
+    r"(?P<figure>\d+)\s*\(\s*(?P<words>[a-z ]+?)\s*\)\s*tahun\b[^.;\d]{0,60}?"
+    r"(?P<start>(?:19|20)\d\d)\s*[-–—]\s*(?P<end>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_RPJMD = re.compile(
+    r"(?:Rencana\s+Pembangunan\s+Jangka\s+Menengah\s+Daerah|RPJMD)\b[^.;]{0,120}?"
+    r"(?P<start>(?:19|20)\d\d)\s*[-–—]\s*(?P<end>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_DECIDES = re.compile(r"perlu\s+(?:di)?(?:tetapkan|menetapkan)\b.*?\btentang\s+(?P<subject>.+)$", re.I | re.S)
+_ACRONYM = re.compile(r"(?P<phrase>[A-Za-z][\w ]*?)\s*\((?P<acronym>[A-Z]{2,})\)")
+
+
+def decree_texts(data: PlanData) -> list[tuple[str, Place]]:
+    """Every clause and every chapter paragraph of the decree, with its place."""
+    texts = [(clause.text, data.at_clause(clause)) for clause in data.clauses]
+    for chapter in data.chapters:
+        for paragraph in chapter.body.replace("\r\n", "\n").split("\n\n"):
+            if paragraph.strip():
+                texts.append((paragraph, data.at_chapter(chapter, paragraph.strip())))
+    return texts
+
+
+@check(family=FAMILY, codes=("diktum-tidak-ada",))
+def check_dictum_references(data: PlanData) -> Iterable[Finding]:
+    """Every "Diktum X" names a dictum of the decree."""
+    dictums = data.clauses_of(DecreeClause.Kind.DICTUM)
+    labels = {normalise(clause.label) for clause in dictums}
+    if not dictums:
+        return
+    missing: dict[str, list[Place]] = {}
+    for text, place in decree_texts(data):
+        for match in _DICTUM_REFERENCE.finditer(text):
+            if normalise(match.group("label")) not in labels:
+                missing.setdefault(match.group("label"), []).append(place)
+    for label, places in missing.items():
+        yield Finding(
+            FAMILY,
+            "diktum-tidak-ada",
+            ERROR,
+            f"“Diktum {label}” disebut di {', '.join(place.label for place in places)}, tetapi keputusan ini tidak "
+            f"mempunyai diktum {label.upper()}; diktumnya: {', '.join(clause.label for clause in dictums)}.",
+            places,
+            f"Sebut diktum dengan labelnya sendiri (mis. “Diktum {dictums[0].label}”).",
+        )
+
+
+@check(family=FAMILY, codes=("lama-periode-tidak-cocok", "rpjmd-tidak-mencakup"))
+def check_periods(data: PlanData) -> Iterable[Finding]:
+    """A period's stated length matches its years; the RPJMD cited covers the decree's year."""
+    year = data.decree.year if data.decree is not None else data.year
+    reported: set[tuple[str, str]] = set()
+    for text, place in decree_texts(data):
+        for match in _PERIOD.finditer(text):
+            figure, words = int(match.group("figure")), normalise(match.group("words"))
+            start, end = int(match.group("start")), int(match.group("end"))
+            spelled = NUMBER_WORDS.get(words)
+            problems = []
+            if spelled is not None and spelled != figure:
+                problems.append(f"angka {figure} ditulis “{words}” ({spelled})")
+            if end - start + 1 != figure:
+                problems.append(f"{start}–{end} mencakup {end - start + 1} tahun ({start} sampai dengan {end})")
+            if problems:
+                yield Finding(
+                    FAMILY,
+                    "lama-periode-tidak-cocok",
+                    WARNING,
+                    f"Lama periode tidak cocok di {place.label}: {quoted(match.group(0))} — {'; '.join(problems)}.",
+                    [place, data.at_plan()],
+                    f"Samakan lama periode dengan tahunnya: {figure} tahun adalah {start}–{start + figure - 1}; "
+                    f"bila periodenya memang {start}–{end}, tulis {end - start + 1} tahun.",
+                )
+        for match in _RPJMD.finditer(text):
+            start, end = int(match.group("start")), int(match.group("end"))
+            key = (f"{start}-{end}", place.label)
+            if year is None or start <= year <= end or key in reported:
+                continue
+            reported.add(key)
+            yield Finding(
+                FAMILY,
+                "rpjmd-tidak-mencakup",
+                WARNING,
+                f"RPJMD yang disebut di {place.label} berlaku {start}–{end}, tidak mencakup tahun keputusan "
+                f"{year} (Renstra {data.plan.first_year}–{data.plan.last_year}).",
+                [place, data.at_plan()],
+                "Sebut peraturan daerah tentang RPJMD yang berlaku untuk periode Renstra ini.",
+            )
+
+
+def topics(text: str) -> dict[str, str]:
+    """The subjects a text names by acronym, each with its last words as printed (one a letter of the acronym):
+    "Indikator Kinerja Utama (IKU)" → {"IKU": "Indikator Kinerja Utama"}."""
+    found = {}
+    for match in _ACRONYM.finditer(text):
+        words = match.group("phrase").split()
+        found[match.group("acronym")] = " ".join(words[-len(match.group("acronym")) :])
+    return found
+
+
+def _covers(text: str, acronym: str, phrase: str) -> bool:
+    return bool(re.search(rf"\b{acronym}\b", text)) or f" {canonical(phrase)} " in f" {canonical(text)} "
+
+
+@check(family=FAMILY, codes=("judul-tidak-sesuai-menimbang",))
+def check_subject_and_considerations(data: PlanData) -> Iterable[Finding]:
+    """The subject (TENTANG) and the consideration that decides ("perlu ditetapkan Keputusan … tentang …") name the
+    same things."""
+    if data.decree is None:
+        return
+    subject = data.decree.subject
+    for clause in data.clauses_of(DecreeClause.Kind.CONSIDERATION):
+        match = _DECIDES.search(clause.text)
+        if not match:
+            continue
+        decided = match.group("subject")
+        missing = [
+            (f"{phrase} ({acronym})", "judul keputusan", "Menimbang")
+            for acronym, phrase in topics(subject).items()
+            if not _covers(decided, acronym, phrase)
+        ] + [
+            (f"{phrase} ({acronym})", f"Menimbang {clause.label}", "judul keputusan")
+            for acronym, phrase in topics(decided).items()
+            if not _covers(subject, acronym, phrase)
+        ]
+        for topic, where, other in missing:
+            yield Finding(
+                FAMILY,
+                "judul-tidak-sesuai-menimbang",
+                WARNING,
+                f"{where[0].upper() + where[1:]} memuat {topic}, tetapi {other} tidak: judul "
+                f"{quoted(subject)}, Menimbang {clause.label} {quoted(decided)}.",
+                [Place("Keputusan, judul", subject, data.decree_url()), data.at_clause(clause)],
+                "Samakan yang ditetapkan: judul (TENTANG) dan butir Menimbang yang menyatakan perlu ditetapkannya "
+                "keputusan ini harus menyebut hal yang sama.",
+            )

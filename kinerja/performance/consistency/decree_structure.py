@@ -37,7 +37,7 @@ NUMBER_WORDS = {
     "dua puluh": 20,
     "dua puluh lima": 25,
 }
-_DICTUM_REFERENCE = re.compile(r"\bDiktum\s+(?:ke\s*-?\s*)?(?P<label>[A-Za-z]+|\d+)", re.IGNORECASE)
+_DICTUM_REFERENCE = re.compile(r"\bDiktum\s+(?:ke(?:\s*-\s*|\s+))?(?P<label>[A-Za-z]+|\d+)\b", re.IGNORECASE)
 _PERIOD = re.compile(
     r"(?P<figure>\d+)\s*\(\s*(?P<words>[a-z ]+?)\s*\)\s*tahun\b[^.;\d]{0,60}?"
     r"(?P<start>(?:19|20)\d\d)\s*[-–—]\s*(?P<end>(?:19|20)\d\d)",
@@ -72,7 +72,8 @@ def check_dictum_references(data: PlanData) -> Iterable[Finding]:
     missing: dict[str, list[Place]] = {}
     for text, place in decree_texts(data):
         for match in _DICTUM_REFERENCE.finditer(text):
-            if normalise(match.group("label")) not in labels:
+            label = match.group("label")
+            if normalise(label) not in labels and not (label.isdigit() and 1 <= int(label) <= len(dictums)):
                 missing.setdefault(match.group("label"), []).append(place)
     for label, places in missing.items():
         yield Finding(

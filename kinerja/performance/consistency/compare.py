@@ -11,9 +11,9 @@ probable typo or a second wording of one text. Between two *different* indicator
 only when, moreover, both names have the same number of words, at most two of them differ, and every word that
 differs is itself a near spelling of the other (ratio at least `WORD_SIMILAR`, 0.75): "Dokumen RKA-SKPD" and
 "Dokumen DPA-SKPD" are two indicators, not a typo. The two terms of a formula (`same_term`) are moreover the same
-when they differ only by `FILLERS` ("seluruh", "yang telah" …) or by a trailing scope ("… di lingkup Pemerintah Kabupaten …"):
-"Jumlah seluruh perangkat daerah di lingkup Pemerintah Kabupaten X" counts what "Jumlah OPD" counts. Pure: no
-Django.
+when they differ only by `FILLERS` ("seluruh", "yang telah" …) or by a trailing scope ("… di lingkup Pemerintah
+Kabupaten …"): "Jumlah seluruh perangkat daerah di lingkup Pemerintah Kabupaten X" counts what "Jumlah OPD" counts.
+Pure: no Django.
 """
 
 import difflib

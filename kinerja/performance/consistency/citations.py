@@ -12,7 +12,8 @@
 """
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterable
 
 from kinerja.strategy.models.decree import DecreeClause
 
@@ -24,7 +25,6 @@ from .registry import check
 
 FAMILY = "sitasi"
 SAME_YEAR_SIMILAR = 0.85  # two titles of one kind and one year this close name one regulation
-_STOP = frozenset({"dan", "di", "yang", "atas", "serta"})
 _REGIONAL = ("peraturan daerah", "peraturan bupati", "peraturan walikota", "peraturan wali kota", "peraturan gubernur")
 _REGION_WORDS = frozenset({"kabupaten", "kota", "provinsi"})
 
@@ -46,74 +46,89 @@ def cited(data: PlanData) -> list[Cited]:
 
 
 def same_regulation(first: Citation, second: Citation) -> str:
-    """ "same" when two citations name one regulation by kind and title, "likely" when their titles are only near
-    (same kind and year), "" otherwise."""
+    """ "same" when two citations name one regulation by kind and title (the region's name the kind already says
+    left out of the title), "likely" when their titles are only near (same kind and year), "" otherwise."""
     if first.kind_key != second.kind_key or not first.title_key or not second.title_key:
         return ""
-    a, b = first.title_key, second.title_key
-    words_a, words_b = set(a.split()) - _STOP, set(b.split()) - _STOP
-    ratio = difflib.SequenceMatcher(None, a, b).ratio()
-    if ratio >= SIMILAR or words_a <= words_b or words_b <= words_a:
+    head = next((head for head in _REGIONAL if first.kind_key.startswith(head)), "")
+    region = first.kind_key[len(head) :].strip() if head else ""
+    a, b = (key.replace(region, " ").strip() if region else key for key in (first.title_key, second.title_key))
+    ratio = difflib.SequenceMatcher(None, " ".join(a.split()), " ".join(b.split())).ratio()
+    if ratio >= SIMILAR:
         return "same"
     return "likely" if first.year == second.year and ratio >= SAME_YEAR_SIMILAR else ""
 
 
-def _where(first: Place, second: Place) -> str:
-    if first.label != second.label:
-        return f"{first.label} dan {second.label}"
-    return f"{first.label}, {quoted(first.text, 60)} dan {quoted(second.text, 60)}"
+def _where(places: list[Place]) -> str:
+    """The places by label; the items' own words when several are in one chapter."""
+    labels = [place.label for place in places]
+    if len(set(labels)) == len(labels):
+        return ", ".join(labels)
+    return ", ".join(f"{place.label} ({quoted(place.text, 60)})" for place in places)
 
 
-def _pairs(found: list[Cited]) -> Iterator[tuple[Cited, Cited]]:
-    for index, first in enumerate(found):
-        for second in found[index + 1 :]:
-            yield first, second
+def _variants(group: list[Cited], key) -> dict[object, tuple[Citation, list[Place]]]:
+    """The group's citations by `key`, each with the first citation and every place that prints it so."""
+    found: dict[object, tuple[Citation, list[Place]]] = {}
+    for citation, place, _list in group:
+        places = found.setdefault(key(citation), (citation, []))[1]
+        if place not in places:
+            places.append(place)
+    return found
 
 
 @check(family=FAMILY, codes=("peraturan-nomor-berbeda", "peraturan-ganda", "peraturan-ditulis-berbeda"))
 def check_citations_agree(data: PlanData) -> Iterable[Finding]:
     """One regulation cited alike everywhere, and once per list."""
     found = cited(data)
-    reported: set[tuple[str, str]] = set()
-    for (first, first_place, first_list), (second, second_place, second_list) in _pairs(found):
-        numbered_alike = (first.number, first.year) == (second.number, second.year)
-        key = (" ".join(sorted((first.label, second.label))), first.title_key + "|" + second.title_key)
-        if numbered_alike and first.kind_key == second.kind_key and first.number:
-            if first_list == second_list and first_place != second_place:
+    numbered: dict[tuple[str, str, str], list[Cited]] = defaultdict(list)
+    for item in found:
+        if item[0].number:
+            numbered[(item[0].kind_key, item[0].number, item[0].year)].append(item)
+    for group in numbered.values():
+        by_list = _variants(group, key=lambda citation: next(i for c, _p, i in group if c is citation))
+        for citation, places in by_list.values():
+            if len(places) > 1:
                 yield Finding(
                     FAMILY,
                     "peraturan-ganda",
                     WARNING,
-                    f"{first.label} disebut dua kali dalam satu daftar: {_where(first_place, second_place)}.",
-                    [first_place, second_place],
-                    "Hapus salah satu butir yang sama dan sesuaikan penomoran daftar.",
+                    f"{citation.label} disebut {len(places)} kali dalam satu daftar: {_where(places)}.",
+                    places,
+                    "Hapus butir yang sama dan sesuaikan penomoran daftar.",
                 )
-            elif canonical(first.text) != canonical(second.text) and first.title_key != second.title_key:
-                if key in reported:
-                    continue
-                reported.add(key)
-                yield Finding(
-                    FAMILY,
-                    "peraturan-ditulis-berbeda",
-                    WARNING,
-                    f"{first.label} ditulis berbeda: {quoted(first.text, 220)} di {first_place.label}, "
-                    f"{quoted(second.text, 220)} di {second_place.label}.",
-                    [first_place, second_place],
-                    "Salin judul peraturan persis seperti di Lembaran/Berita Daerah, sama di semua tempat.",
-                )
+        titles = _variants(group, key=lambda citation: citation.title_key)
+        if len(titles) > 1:
+            wordings = [f"{quoted(c.title, 200)} di {_where(places)}" for c, places in titles.values()]
+            yield Finding(
+                FAMILY,
+                "peraturan-ditulis-berbeda",
+                WARNING,
+                f"Judul {group[0][0].label} ditulis berbeda: {'; '.join(wordings)}.",
+                [place for _c, places in titles.values() for place in places],
+                "Salin judul peraturan persis seperti di Lembaran/Berita Daerah, sama di semua tempat.",
+            )
+    clusters: list[list[Cited]] = []
+    for item in found:
+        home = next((c for c in clusters if any(same_regulation(item[0], other[0]) for other in c)), None)
+        if home is None:
+            clusters.append([item])
+        else:
+            home.append(item)
+    for cluster in clusters:
+        numbers = _variants(cluster, key=lambda citation: (citation.number, citation.year))
+        if len(numbers) < 2:
             continue
-        sameness = same_regulation(first, second)
-        if not sameness or numbered_alike or key in reported:
-            continue
-        reported.add(key)
+        firsts = [citation for citation, _places in numbers.values()]
+        sure = all(same_regulation(a, b) == "same" for a in firsts for b in firsts if a is not b)
+        listed = [f"{c.label} di {_where(places)}" for c, places in numbers.values()]
         yield Finding(
             FAMILY,
             "peraturan-nomor-berbeda",
-            ERROR if sameness == "same" else WARNING,
-            f"Peraturan yang sama{'' if sameness == 'same' else ' (kemungkinan)'} disebut dengan nomor atau tahun "
-            f"berbeda: {first.label} di {first_place.label}, {second.label} di {second_place.label} "
-            f"(tentang {quoted(first.title, 120)}).",
-            [first_place, second_place],
+            ERROR if sure else WARNING,
+            f"Peraturan yang sama{'' if sure else ' (kemungkinan)'} disebut dengan nomor atau tahun berbeda: "
+            f"{'; '.join(listed)} (tentang {quoted(firsts[0].title, 120)}).",
+            [place for _c, places in numbers.values() for place in places],
             "Periksa nomor dan tahun peraturan pada salinan resminya dan pakai yang benar di semua tempat.",
         )
 

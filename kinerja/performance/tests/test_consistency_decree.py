@@ -157,11 +157,15 @@ def test_a_consistent_decree_has_no_finding_of_these_families(small):  # noqa: F
 
 
 def test_the_decree_checks_tolerate_what_is_right(small):  # noqa: F811
-    """A period of five years written 2021-2025, a dictum named by its label, a unit of the province's, a head
-    written "Kabid", the same regulation cited in two lists."""
+    """A period of five years written 2021-2025, a dictum named by its label, a regulation of the province's, two
+    regulations of one year whose titles share a word, a head written "Kabid", the same regulation cited in two
+    lists."""
     chapter = CHAPTER_1.replace("6 (enam) tahun yaitu 2021-2026", "5 (lima) tahun yaitu 2021-2025")
     chapter += "\n\nBidang Layanan 1 dipimpin oleh seorang Kabid."
     legal = [*LEGAL_BASES, "Peraturan Gubernur Jawa Uji Nomor 1 Tahun 2020 tentang Tata Kelola;"]
+    legal += [
+        f"Peraturan Bupati Uji Nomor {n} Tahun 2020 tentang {title};" for n, title in ((1, "Desa"), (2, "Dana Desa"))
+    ]
     make_decree(small, chapter_1=chapter, legal_bases=legal, dictums=[*DICTUMS, ("KEEMPAT", "Diktum KETIGA berlaku.")])
     small.agency.region.province = "Jawa Uji"
     small.agency.region.save()
@@ -212,8 +216,9 @@ def test_seed_citations(decree_findings):
     assert any("Nomor 20 Tahun 2007" in m and "PER/09M.PAN/5/2007" in m for m in numbers)
     (twice,) = decree_findings["peraturan-ganda"]
     assert "Nomor 29 Tahun 2010" in twice
-    (written,) = decree_findings["peraturan-ditulis-berbeda"]
-    assert "Nomor 32 Tahun 2016" in written and "Dinas-Dinas" in written
+    perbup, permenpan = decree_findings["peraturan-ditulis-berbeda"]
+    assert "Nomor 32 Tahun 2016" in perbup and "Dinas-Dinas" in perbup
+    assert "Nomor 29 Tahun 2010" in permenpan and "Instansi Pemerintahaan”" in permenpan
     (empty,) = decree_findings["nomor-kosong"]
     assert "Berita Daerah Kabupaten Halmahera Utara Tahun 2016 Nomor”" in empty
     (other,) = decree_findings["peraturan-daerah-lain"]

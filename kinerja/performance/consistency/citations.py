@@ -8,7 +8,9 @@
   elsewhere;
 - `nomor-kosong`: a regulation or a gazette cited with an empty number ("Berita Daerah … Tahun 2016 Nomor");
 - `sitasi-tidak-baku`: the kind, number or year written otherwise than "<Kind> Nomor <n> Tahun <yyyy> tentang …";
-- `peraturan-daerah-lain`: a regional regulation of another region than the agency's.
+- `peraturan-daerah-lain`: a regional regulation of another region than the agency's;
+- `peraturan-bukan-yang-berlaku`: a national regulation of `IN_FORCE` cited by its title with another number or
+  year ("Undang-Undang Nomor 12 Tahun 2021 tentang Pembentukan Peraturan Perundang-Undangan": the law is 12/2011).
 """
 
 import difflib
@@ -27,6 +29,40 @@ FAMILY = "sitasi"
 SAME_YEAR_SIMILAR = 0.85  # two titles of one kind and one year this close name one regulation
 _REGIONAL = ("peraturan daerah", "peraturan bupati", "peraturan walikota", "peraturan wali kota", "peraturan gubernur")
 _REGION_WORDS = frozenset({"kabupaten", "kota", "provinsi"})
+
+# The national regulations a performance decree usually cites, as in force (kind as `Citation.kind_key` begins,
+# number, year, title). A citation of one of these titles with another number or year is a typo or an old one.
+IN_FORCE = (
+    ("undang undang", "17", "2003", "Keuangan Negara"),
+    ("undang undang", "25", "2004", "Sistem Perencanaan Pembangunan Nasional"),
+    ("undang undang", "14", "2008", "Keterbukaan Informasi Publik"),
+    ("undang undang", "12", "2011", "Pembentukan Peraturan Perundang-undangan"),
+    ("undang undang", "23", "2014", "Pemerintahan Daerah"),
+    ("peraturan pemerintah", "39", "2006", "Tata Cara Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan"),
+    (
+        "peraturan pemerintah",
+        "8",
+        "2008",
+        "Tahapan, Tata Cara Penyusunan, Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan Daerah",
+    ),
+    ("peraturan pemerintah", "18", "2016", "Perangkat Daerah"),
+    ("peraturan pemerintah", "12", "2019", "Pengelolaan Keuangan Daerah"),
+    ("peraturan presiden", "29", "2014", "Sistem Akuntabilitas Kinerja Instansi Pemerintah"),
+    ("peraturan presiden", "95", "2018", "Sistem Pemerintahan Berbasis Elektronik"),
+    (
+        "peraturan menteri",
+        "PER/09/M.PAN/5/2007",
+        "2007",
+        "Pedoman Umum Penetapan Indikator Kinerja Utama di Lingkungan Instansi Pemerintah",
+    ),
+    (
+        "peraturan menteri",
+        "53",
+        "2014",
+        "Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi "
+        "Pemerintah",
+    ),
+)
 
 Cited = tuple[Citation, Place, str]  # the citation, where, the list it is an item of
 
@@ -62,9 +98,9 @@ def same_regulation(first: Citation, second: Citation) -> str:
 def _where(places: list[Place]) -> str:
     """The places by label; the items' own words when several are in one chapter."""
     labels = [place.label for place in places]
-    if len(set(labels)) == len(labels):
-        return ", ".join(labels)
-    return ", ".join(f"{place.label} ({quoted(place.text, 60)})" for place in places)
+    if len(set(labels)) != len(labels):
+        labels = [f"{place.label} ({quoted(place.text, 60)})" for place in places]
+    return " dan ".join(labels) if len(labels) == 2 else ", ".join(labels)
 
 
 def _variants(group: list[Cited], key) -> dict[object, tuple[Citation, list[Place]]]:
@@ -190,3 +226,27 @@ def _other_region(data: PlanData, citation: Citation) -> bool:
         for name in (region.name, region.province)
     ]
     return bool(named) and named not in own
+
+
+@check(family=FAMILY, codes=("peraturan-bukan-yang-berlaku",))
+def check_national_regulations(data: PlanData) -> Iterable[Finding]:
+    """A national regulation of `IN_FORCE` cited by its title with another number or year."""
+    grouped: dict[str, tuple[Citation, tuple[str, str, str, str], list[Place]]] = {}
+    for citation, place, _list in cited(data):
+        for known in IN_FORCE:
+            kind, number, year, title = known
+            if not citation.kind_key.startswith(kind) or (citation.number, citation.year) == (number, year):
+                continue
+            if difflib.SequenceMatcher(None, citation.title_key, canonical(title)).ratio() >= SIMILAR:
+                grouped.setdefault(citation.text, (citation, known, []))[2].append(place)
+    for citation, (_kind, number, year, title), places in grouped.values():
+        yield Finding(
+            FAMILY,
+            "peraturan-bukan-yang-berlaku",
+            WARNING,
+            f"{citation.label} tentang {quoted(citation.title)} di {_where(places)}: peraturan yang berlaku dengan "
+            f"judul itu (atau yang hampir sama) adalah Nomor {number} Tahun {year} tentang {quoted(title)}.",
+            places,
+            f"Periksa salinan resminya: tulis Nomor {number} Tahun {year}, atau, bila yang dimaksud peraturan lain, "
+            f"tulis judulnya sendiri.",
+        )

@@ -103,6 +103,10 @@ DECREE_BREAKS = {
         lambda s: make_decree(s, legal_bases=[*LEGAL_BASES, PDA_2016.format(3).replace("Kabupaten Uji", "Kota Lain")]),
         ERROR,
     ),
+    "peraturan-bukan-yang-berlaku": (
+        lambda s: make_decree(s, legal_bases=[LEGAL_BASES[0].replace("Nomor 23 Tahun 2014", "Nomor 32 Tahun 2004")]),
+        WARNING,
+    ),
     "diktum-tidak-ada": (
         lambda s: make_decree(s, dictums=[DICTUMS[0], (DICTUMS[1][0], DICTUMS[1][1].replace("KESATU", "Pertama"))]),
         ERROR,

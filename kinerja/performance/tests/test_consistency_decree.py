@@ -230,6 +230,15 @@ def test_seed_citations(decree_findings):
     assert "nomor : 86" not in malformed and "86 Tahun 2017" in malformed and "PER/09M.PAN/5/2007" in malformed
 
 
+def test_seed_regulations_not_as_in_force(decree_findings):
+    """BAB I 1.2 a: UU 12/2021 for UU 12/2011; 1.2 g: PER/09M.PAN/5/2007; Menimbang b: Nomor 20 Tahun 2007 for the
+    IKU guideline of 2007 (PER/09/M.PAN/5/2007, whose title is nearly the same)."""
+    found_ = " ".join(decree_findings["peraturan-bukan-yang-berlaku"])
+    assert len(decree_findings["peraturan-bukan-yang-berlaku"]) == 3
+    assert "Nomor 12 Tahun 2021" in found_ and "Nomor 12 Tahun 2011" in found_
+    assert "PER/09M.PAN/5/2007" in found_ and "Nomor 20 Tahun 2007" in found_
+
+
 def test_seed_decree_structure(decree_findings):
     """KEDUA and KETIGA refer to "Diktum Pertama"; BAB III's "5 (lima) tahun yaitu 2021-2026"; the RPJMD
     2016-2021 (Mengingat 5, BAB I 1.2 j); the subject has IKI, Menimbang c decides on IKU only."""

@@ -31,6 +31,7 @@ ORDER = [
     ("target-triwulan", "check_quarter_targets"),
     ("sitasi", "check_citations_agree"),
     ("sitasi", "check_citation_form"),
+    ("sitasi", "check_national_regulations"),
     ("struktur-keputusan", "check_dictum_references"),
     ("struktur-keputusan", "check_periods"),
     ("struktur-keputusan", "check_subject_and_considerations"),

@@ -133,10 +133,11 @@ class PlanData:
 
     def at_clause(self, clause: DecreeClause) -> Place:
         label = {"consideration": "Menimbang", "legal_basis": "Mengingat", "dictum": "Diktum"}[clause.kind]
-        return Place(f"Keputusan, {label} {clause.label}", clause.text, self.decree_url())
+        return Place(f"Keputusan, {label} {clause.label}", _excerpt(clause.text), self.decree_url())
 
     def at_chapter(self, chapter: DecreeChapter, text: str = "") -> Place:
-        return Place(chapter.title, text or chapter.title, self.decree_url())
+        """The chapter, with the words of the paragraph or item concerned (the first 200 characters)."""
+        return Place(chapter.title, _excerpt(text or chapter.title), self.decree_url())
 
     def at_plan(self, what: str = "") -> Place:
         return Place("Renstra", what or self.plan.name, self.url("plan-detail"))
@@ -169,6 +170,11 @@ class PlanData:
         names.update(row.printed_name for row in self.rows_of_indicator.get(indicator.pk, []) if row.printed_name)
         names.update(k.printed_name for k in self.key_rows_of_indicator.get(indicator.pk, []) if k.printed_name)
         return names
+
+
+def _excerpt(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def load_plan_data(agency: Agency, plan: StrategicPlan, year: int | None = None) -> PlanData:

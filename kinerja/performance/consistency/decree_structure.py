@@ -6,7 +6,10 @@
   2021-2026": six years), or whose figure and words disagree ("5 (enam) tahun");
 - `rpjmd-tidak-mencakup`: the RPJMD cited does not cover the decree's year;
 - `judul-tidak-sesuai-menimbang`: the decree's subject covers what the considerations do not set out to decide
-  (the "perlu ditetapkan Keputusan … tentang …" item), or the reverse.
+  (the "perlu ditetapkan Keputusan … tentang …" item), or the reverse;
+- `nomor-keputusan-tidak-baku`, `tanda-baca-butir`, `kurung-tidak-lengkap`: the decree's number with spaces around
+  its slashes ("800/ 7.a /2022"); an item of Menimbang or Mengingat not closed by one ";" (the last may end with
+  "."); a bracket left open ("… Indikator Kinerja Individu (IKI").
 """
 
 import re
@@ -49,6 +52,7 @@ _RPJMD = re.compile(
     re.IGNORECASE,
 )
 _DECIDES = re.compile(r"perlu\s+(?:di)?(?:tetapkan|menetapkan)\b.*?\btentang\s+(?P<subject>.+)$", re.I | re.S)
+_LABEL = re.compile(r"^\s*\(?[a-z0-9]{1,3}\)\s")
 _ACRONYM = re.compile(r"(?P<phrase>[A-Za-z][\w ]*?)\s*\((?P<acronym>[A-Z]{2,})\)")
 
 
@@ -175,3 +179,54 @@ def check_subject_and_considerations(data: PlanData) -> Iterable[Finding]:
                 "Samakan yang ditetapkan: judul (TENTANG) dan butir Menimbang yang menyatakan perlu ditetapkannya "
                 "keputusan ini harus menyebut hal yang sama.",
             )
+
+
+@check(family=FAMILY, codes=("nomor-keputusan-tidak-baku", "tanda-baca-butir", "kurung-tidak-lengkap"))
+def check_decree_form(data: PlanData) -> Iterable[Finding]:
+    """The decree's number without spaces around its slashes; each item of Menimbang and Mengingat closed by ";"
+    (the last may end with "."), once; every bracket closed."""
+    if data.decree is None:
+        return
+    url = data.decree_url()
+    if re.search(r"\s/|/\s", data.decree.number):
+        tight = re.sub(r"\s*/\s*", "/", data.decree.number)
+        yield Finding(
+            FAMILY,
+            "nomor-keputusan-tidak-baku",
+            WARNING,
+            f"Nomor keputusan {quoted(data.decree.number)} memuat spasi di sekitar garis miring, sehingga tercetak "
+            f"lain dari nomor yang sama tanpa spasi ({quoted(tight)}).",
+            [Place("Keputusan, nomor", data.decree.number, url)],
+            f"Tulis nomornya tanpa spasi: {quoted(tight)}.",
+        )
+    for kind in (DecreeClause.Kind.CONSIDERATION, DecreeClause.Kind.LEGAL_BASIS):
+        clauses = data.clauses_of(kind)
+        wrong = [
+            clause
+            for number, clause in enumerate(clauses, 1)
+            if re.search(r"[;.,:]\s*[;.,:]\s*$", clause.text)
+            or (number < len(clauses) and not clause.text.rstrip().endswith(";"))
+        ]
+        if wrong:
+            name = "Menimbang" if kind == DecreeClause.Kind.CONSIDERATION else "Mengingat"
+            endings = ", ".join(f"{name} {clause.label} (“…{clause.text.rstrip()[-3:]}”)" for clause in wrong)
+            yield Finding(
+                FAMILY,
+                "tanda-baca-butir",
+                WARNING,
+                f"Butir yang tidak diakhiri satu titik koma: {endings}.",
+                [data.at_clause(clause) for clause in wrong],
+                "Akhiri setiap butir Menimbang dan Mengingat dengan satu titik koma (“;”).",
+            )
+    for text, place in decree_texts(data):
+        for line in text.splitlines():
+            unlabelled = _LABEL.sub("", line)  # "a) …" is a list label, not a bracket
+            if unlabelled.count("(") != unlabelled.count(")"):
+                yield Finding(
+                    FAMILY,
+                    "kurung-tidak-lengkap",
+                    WARNING,
+                    f"Tanda kurung tidak berpasangan di {place.label}: {quoted(line, 160)}.",
+                    [place],
+                    "Tutup (atau hapus) tanda kurung yang terbuka.",
+                )

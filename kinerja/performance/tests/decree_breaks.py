@@ -80,6 +80,12 @@ def _unit_named_otherwise(small) -> None:
     small.staff.save(update_fields=["unit"])
 
 
+def _number_with_spaces(small) -> None:
+    decree = make_decree(small)
+    decree.number = "050/ 1 /2022"
+    decree.save(update_fields=["number"])
+
+
 PDA_2016 = "Peraturan Daerah Kabupaten Uji Nomor {} Tahun 2016 tentang Pembentukan dan Susunan Perangkat Daerah;"
 
 DECREE_BREAKS = {
@@ -131,6 +137,12 @@ DECREE_BREAKS = {
         WARNING,
     ),
     "nama-jabatan-beda-unit": (_unit_named_otherwise, WARNING),
+    "nomor-keputusan-tidak-baku": (_number_with_spaces, WARNING),
+    "tanda-baca-butir": (lambda s: make_decree(s, legal_bases=[LEGAL_BASES[0][:-1] + ".", LEGAL_BASES[1]]), WARNING),
+    "kurung-tidak-lengkap": (
+        lambda s: make_decree(s, chapter_1=CHAPTER_1.replace("1.1 Dasar Hukum", "1.1 Dasar Hukum (IKU")),
+        WARNING,
+    ),
     "nama-unit-bab-i": (
         lambda s: make_decree(s, chapter_1=CHAPTER_1 + "\n\nBidang Layanan Perizinan dipimpin oleh seorang Kepala."),
         WARNING,

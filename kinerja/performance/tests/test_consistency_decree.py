@@ -241,7 +241,8 @@ def test_seed_regulations_not_as_in_force(decree_findings):
 
 def test_seed_decree_structure(decree_findings):
     """KEDUA and KETIGA refer to "Diktum Pertama"; BAB III's "5 (lima) tahun yaitu 2021-2026"; the RPJMD
-    2016-2021 (Mengingat 5, BAB I 1.2 j); the subject has IKI, Menimbang c decides on IKU only."""
+    2016-2021 (Mengingat 5, BAB I 1.2 j); the subject has IKI, Menimbang c decides on IKU only; the number
+    "800/ 7.a /2022"; Menimbang a closed by "." and Mengingat 2 by ");."; BAB I 1.1's "(IKI" left open."""
     (dictum,) = decree_findings["diktum-tidak-ada"]
     assert "Diktum Pertama" in dictum and "KESATU, KEDUA, KETIGA, KEEMPAT" in dictum
     (period,) = decree_findings["lama-periode-tidak-cocok"]
@@ -249,6 +250,12 @@ def test_seed_decree_structure(decree_findings):
     assert len(decree_findings["rpjmd-tidak-mencakup"]) == 2
     (subject,) = decree_findings["judul-tidak-sesuai-menimbang"]
     assert "INDIKATOR KINERJA INDIVIDU (IKI)" in subject
+    (number,) = decree_findings["nomor-keputusan-tidak-baku"]
+    assert "800/ 7.a /2022" in number and "“800/7.a/2022”" in number
+    considerations, legal_bases = decree_findings["tanda-baca-butir"]
+    assert "Menimbang 1 (“…du.”)" in considerations and "Mengingat 2 (“…);.”)" in legal_bases
+    (bracket,) = decree_findings["kurung-tidak-lengkap"]  # the list labels "a)" are not brackets
+    assert "Indikator Kinerja Individu (IKI”" in bracket
 
 
 def test_seed_names_across_chapters(decree_findings):

@@ -35,6 +35,7 @@ ORDER = [
     ("struktur-keputusan", "check_dictum_references"),
     ("struktur-keputusan", "check_periods"),
     ("struktur-keputusan", "check_subject_and_considerations"),
+    ("struktur-keputusan", "check_decree_form"),
     ("nama-unit", "check_unit_names"),
     ("nama-unit", "check_own_names"),
 ]

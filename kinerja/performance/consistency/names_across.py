@@ -53,10 +53,16 @@ def printed_texts(data: PlanData) -> list[tuple[str, Place]]:
         texts.append((function.text, Place(label, function.text, page.url)))
     for key_row in data.key_rows:
         place = data.at_key_row(key_row)
-        texts += [(key_row.printed_definition, place), (key_row.printed_objective, place)]
+        names = ("name", "definition", "objective", "data_source", "responsible")
+        texts += [(getattr(key_row, f"printed_{name}"), place) for name in names]
+    for row in data.page_rows:
+        place = data.at_row(row)
+        texts += [(getattr(row, f"printed_{name}"), place) for name in ("name", "definition", "data_source")]
     for indicator in data.indicators:
         place = data.at_indicator(indicator)
-        texts += [(getattr(indicator, name), place) for name in ("name", "definition", "numerator", "denominator")]
+        names = ("name", "definition", "numerator", "denominator", "data_source")
+        texts += [(getattr(indicator, name), place) for name in names]
+    texts += [(objective.text, data.at_objective(objective)) for objective in data.objectives]
     return [(text, place) for text, place in texts if text]
 
 

@@ -143,6 +143,17 @@ def topics(text: str) -> dict[str, str]:
     return found
 
 
+def parts(text: str, *names: str) -> dict[str, str]:
+    """A subject without acronyms in its parts: "Indikator Kinerja Utama dan Indikator Kinerja Individu Dinas X
+    Tahun 2022" → the two kinds of indicator (the agency's and region's names and the year left out)."""
+    words = f" {canonical(text)} "
+    for name in names:
+        words = words.replace(f" {canonical(name)} ", " ") if name else words
+    words = re.sub(r" tahun \d{4} ", " ", words)
+    found = [part.strip() for part in words.split(" dan ") if len(part.split()) >= 2]
+    return {part: part for part in found}
+
+
 def _covers(text: str, acronym: str, phrase: str) -> bool:
     return bool(re.search(rf"\b{acronym}\b", text)) or f" {canonical(phrase)} " in f" {canonical(text)} "
 
@@ -159,13 +170,17 @@ def check_subject_and_considerations(data: PlanData) -> Iterable[Finding]:
         if not match:
             continue
         decided = match.group("subject")
+        named, deciding = topics(subject), topics(decided)
+        if not named and not deciding:  # no acronyms: the parts of each, joined by "dan"
+            names = (data.agency.name, data.decree.plan.agency.region.name)
+            named, deciding = parts(subject, *names), parts(decided, *names)
         missing = [
-            (f"{phrase} ({acronym})", "judul keputusan", "Menimbang")
-            for acronym, phrase in topics(subject).items()
+            (f"{phrase} ({acronym})" if acronym != phrase else quoted(phrase), "judul keputusan", "Menimbang")
+            for acronym, phrase in named.items()
             if not _covers(decided, acronym, phrase)
         ] + [
-            (f"{phrase} ({acronym})", f"Menimbang {clause.label}", "judul keputusan")
-            for acronym, phrase in topics(decided).items()
+            (f"{phrase} ({acronym})" if acronym != phrase else quoted(phrase), f"Menimbang {clause.label}", "judul")
+            for acronym, phrase in deciding.items()
             if not _covers(subject, acronym, phrase)
         ]
         for topic, where, other in missing:

@@ -180,6 +180,24 @@ def test_the_decree_checks_tolerate_what_is_right(small):  # noqa: F811
     assert [f.code for f in small.report().findings] == []
 
 
+@pytest.mark.parametrize(
+    ("subject", "decides", "fires"),
+    [
+        (
+            "INDIKATOR KINERJA UTAMA DAN INDIKATOR KINERJA INDIVIDU DINAS UJI TAHUN 2022",
+            "Indikator Kinerja Utama",
+            True,
+        ),
+        ("INDIKATOR KINERJA UTAMA DINAS UJI KABUPATEN UJI TAHUN 2022", "Indikator Kinerja Utama Dinas Uji", False),
+        ("INDIKATOR KINERJA UTAMA DINAS UJI", "Indikator Kinerja Utama dan Rencana Kinerja Tahunan", True),
+    ],
+)
+def test_a_subject_without_acronyms_is_compared_by_its_parts(small, subject, decides, fires):  # noqa: F811
+    considerations = [f"bahwa perlu ditetapkan Keputusan Kepala Dinas Uji tentang {decides};"]
+    make_decree(small, subject=subject, considerations=considerations)
+    assert bool(found(small.report(), "judul-tidak-sesuai-menimbang")) is fires
+
+
 def test_a_dictum_figure_and_words_that_disagree(small):  # noqa: F811
     make_decree(small, chapter_1=CHAPTER_1.replace("6 (enam) tahun", "6 (lima) tahun"))
     (finding,) = found(small.report(), "lama-periode-tidak-cocok")

@@ -63,6 +63,10 @@ SYNONYMS = {
     "perda": "peraturan daerah",
     "perbup": "peraturan bupati",
     "halut": "halmahera utara",
+    "subbagian": "sub bagian",
+    "subbag": "sub bagian",
+    "subbidang": "sub bidang",
+    "subbid": "sub bidang",
 }
 # Words a term of a formula may add without counting anything else: "Jumlah seluruh desa" is "Jumlah desa", "Jumlah
 # OPD yang telah menerima …" is "Jumlah OPD menerima …".

@@ -2,8 +2,8 @@
 
 - `nama-jabatan-beda-unit`: a position's heading in Lampiran II names another unit than BAB I does (compared
   without case, "Kepala" and the abbreviations of `compare.SYNONYMS`);
-- `nama-unit-bab-i`: a unit named in a chapter (a list item, a heading, "… dipimpin oleh") that is not, as
-  written, one of the agency's units;
+- `nama-unit-bab-i`: a unit named in a chapter (a list item, a heading, "… dipimpin oleh") that is one of the
+  agency's units written otherwise (a name far from every unit is something else, and not reported);
 - `nama-instansi-berbeda`: the agency's name printed otherwise somewhere ("Dinas Komunikasi Informasi …");
 - `nama-daerah-berbeda`: the region's name printed otherwise ("Halmahera Utra").
 """
@@ -15,10 +15,12 @@ from collections.abc import Iterable
 from .compare import SYNONYMS, canonical
 from .context import PlanData
 from .findings import WARNING, Finding, Place, quoted
+from .key_indicators import ABBREVIATIONS
 from .registry import check
 
 FAMILY = "nama-unit"
 NAME_SIMILAR = 0.8  # a run of words this close to the agency's name is a printing of it
+UNIT_SIMILAR = 0.75  # a unit named in a chapter this close to one of the agency's is that unit written otherwise
 MISSPELT = 0.6  # a word this close to the name's word is a misspelling of it, not another word
 REGION_SIMILAR = 0.85  # "Halmahera Selatan" is another regency (0.72), "Halmahera Utra" a misprint (0.97)
 _UNIT_WORDS = r"(?:Sub\s*Bagian|Subbagian|Subbag|Bidang|Seksi|Sekretariat|UPTD|UPT)"
@@ -68,7 +70,7 @@ def printed_texts(data: PlanData) -> list[tuple[str, Place]]:
 
 def _core(name: str) -> str:
     """A unit's or position's name as compared: canonical, without "kepala" and the position abbreviations."""
-    words = canonical(name).split()
+    words = " ".join(ABBREVIATIONS.get(word, word) for word in canonical(name).split()).split()
     return " ".join(words[1:] if words[:1] == ["kepala"] else words)
 
 
@@ -103,8 +105,10 @@ def check_unit_names(data: PlanData) -> Iterable[Finding]:
                 core = _core(written)
                 if core in names or core in reported or not names:
                     continue
-                reported.add(core)
                 near = max(names, key=lambda known: difflib.SequenceMatcher(None, core, known).ratio())
+                if difflib.SequenceMatcher(None, core, near).ratio() < UNIT_SIMILAR:
+                    continue  # not one of the units ("Bidang urusan pendidikan"): nothing to compare it with
+                reported.add(core)
                 yield Finding(
                     FAMILY,
                     "nama-unit-bab-i",

@@ -80,6 +80,13 @@ def _unit_named_otherwise(small) -> None:
     small.staff.save(update_fields=["unit"])
 
 
+def _unit_written_otherwise_in_chapter_1(small) -> None:
+    _unit_named_otherwise(small)
+    small.staff.title = "Kepala Bidang Layanan Perizinan"
+    small.staff.save(update_fields=["title"])
+    make_decree(small, chapter_1=CHAPTER_1 + "\n\nBidang Layanan Perijinan Terpadu dipimpin oleh seorang Kepala.")
+
+
 def _number_with_spaces(small) -> None:
     decree = make_decree(small)
     decree.number = "050/ 1 /2022"
@@ -143,10 +150,7 @@ DECREE_BREAKS = {
         lambda s: make_decree(s, chapter_1=CHAPTER_1.replace("1.1 Dasar Hukum", "1.1 Dasar Hukum (IKU")),
         WARNING,
     ),
-    "nama-unit-bab-i": (
-        lambda s: make_decree(s, chapter_1=CHAPTER_1 + "\n\nBidang Layanan Perizinan dipimpin oleh seorang Kepala."),
-        WARNING,
-    ),
+    "nama-unit-bab-i": (_unit_written_otherwise_in_chapter_1, WARNING),
     "nama-instansi-berbeda": (
         lambda s: make_decree(s, chapter_1=CHAPTER_1.replace("Renstra Dinas Uji", "Renstra Dinas Uju")),
         WARNING,

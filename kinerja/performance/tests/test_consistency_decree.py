@@ -178,6 +178,9 @@ def test_the_decree_checks_tolerate_what_is_right(small):  # noqa: F811
     small.staff.title = "KABID LAYANAN 1"
     small.staff.save()
     assert [f.code for f in small.report().findings] == []
+    small.staff.title = "Kabid Layanan Satu"  # the abbreviation read out, the unit's name compared
+    small.staff.save()
+    assert [f.code for f in small.report().findings] == ["nama-jabatan-beda-unit"]
 
 
 @pytest.mark.parametrize(

@@ -121,7 +121,7 @@ def _problems(match: re.Match, citation: Citation, connector: str) -> list[str]:
         problems.append(f"jenis peraturan “{kind}” tidak lengkap atau tidak dikenal")
     elif re.match(r"Undang\s*[–—]\s*Undang|Undang\s+-|Undang-\s+Undang", kind, re.IGNORECASE):
         problems.append(f"“{kind}” ditulis dengan spasi atau tanda pisah lain, bukan “Undang-Undang”")
-    if match.group("nomor") != "Nomor" or (match.group("tahun") and match.group("tahun") != "Tahun"):
+    if match.group("nomor") not in ("Nomor", "NOMOR") or (match.group("tahun") or "Tahun") not in ("Tahun", "TAHUN"):
         problems.append("“Nomor”/“Tahun” tidak ditulis dengan huruf awal kapital")
     if match.group("colon"):
         problems.append("titik dua sesudah “Nomor”")

@@ -221,6 +221,8 @@ def _other_region(data: PlanData, citation: Citation) -> bool:
         return False
     named = [word for word in key[len(head) :].split() if word not in _REGION_WORDS]
     region = data.decree.plan.agency.region
+    if not region.province and (head == "peraturan gubernur" or key.startswith("peraturan daerah provinsi")):
+        return False  # the agency's province is not known
     own = [
         [word for word in canonical(name).split() if word not in _REGION_WORDS]
         for name in (region.name, region.province)

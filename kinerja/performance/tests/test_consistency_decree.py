@@ -54,6 +54,7 @@ def test_a_citation_inside_another_and_two_in_one_sentence():
         ("Keputusan Menteri Dalam Negeri Nomor 050-5889 Tahun 2021 tentang Hasil Verifikasi", "050-5889", "2021"),
         ("Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik", "95", "2018"),
         ("Peraturan Gubernur Bali Nomor 12a Tahun 2019 tentang Tata Kelola", "12a", "2019"),
+        ("PERATURAN BUPATI SLEMAN NOMOR 4 TAHUN 2021 TENTANG TATA KERJA", "4", "2021"),
     ],
 )
 def test_standard_citations_have_no_problem(text, number, year):
@@ -199,6 +200,17 @@ def test_a_subject_without_acronyms_is_compared_by_its_parts(small, subject, dec
     considerations = [f"bahwa perlu ditetapkan Keputusan Kepala Dinas Uji tentang {decides};"]
     make_decree(small, subject=subject, considerations=considerations)
     assert bool(found(small.report(), "judul-tidak-sesuai-menimbang")) is fires
+
+
+def test_a_provincial_regulation_is_another_regions_only_when_the_province_is_known(small):  # noqa: F811
+    make_decree(
+        small, legal_bases=[*LEGAL_BASES, "Peraturan Gubernur Jawa Uji Nomor 1 Tahun 2020 tentang Tata Kelola;"]
+    )
+    assert not found(small.report(), "peraturan-daerah-lain")  # the region's province is not filled in
+    small.agency.region.province = "Sulawesi Uji"
+    small.agency.region.save()
+    (finding,) = found(small.report(), "peraturan-daerah-lain")
+    assert "Peraturan Gubernur Jawa Uji Nomor 1 Tahun 2020" in finding.message
 
 
 def test_a_dictum_figure_and_words_that_disagree(small):  # noqa: F811

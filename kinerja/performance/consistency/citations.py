@@ -15,7 +15,7 @@
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from kinerja.strategy.models.decree import DecreeClause
 
@@ -103,11 +103,12 @@ def _where(places: list[Place]) -> str:
     return " dan ".join(labels) if len(labels) == 2 else ", ".join(labels)
 
 
-def _variants(group: list[Cited], key) -> dict[object, tuple[Citation, list[Place]]]:
+def _variants(group: list[Cited], key: Callable[[Cited], object]) -> dict[object, tuple[Citation, list[Place]]]:
     """The group's citations by `key`, each with the first citation and every place that prints it so."""
     found: dict[object, tuple[Citation, list[Place]]] = {}
-    for citation, place, _list in group:
-        places = found.setdefault(key(citation), (citation, []))[1]
+    for item in group:
+        citation, place, _list = item
+        places = found.setdefault(key(item), (citation, []))[1]
         if place not in places:
             places.append(place)
     return found
@@ -122,7 +123,7 @@ def check_citations_agree(data: PlanData) -> Iterable[Finding]:
         if item[0].number:
             numbered[(item[0].kind_key, item[0].number, item[0].year)].append(item)
     for group in numbered.values():
-        by_list = _variants(group, key=lambda citation: next(i for c, _p, i in group if c is citation))
+        by_list = _variants(group, key=lambda item: item[2])
         for citation, places in by_list.values():
             if len(places) > 1:
                 yield Finding(
@@ -133,7 +134,7 @@ def check_citations_agree(data: PlanData) -> Iterable[Finding]:
                     places,
                     "Hapus butir yang sama dan sesuaikan penomoran daftar.",
                 )
-        titles = _variants(group, key=lambda citation: citation.title_key)
+        titles = _variants(group, key=lambda item: item[0].title_key)
         if len(titles) > 1:
             wordings = [f"{quoted(c.title, 200)} di {_where(places)}" for c, places in titles.values()]
             yield Finding(
@@ -152,7 +153,7 @@ def check_citations_agree(data: PlanData) -> Iterable[Finding]:
         else:
             home.append(item)
     for cluster in clusters:
-        numbers = _variants(cluster, key=lambda citation: (citation.number, citation.year))
+        numbers = _variants(cluster, key=lambda item: (item[0].number, item[0].year))
         if len(numbers) < 2:
             continue
         firsts = [citation for citation, _places in numbers.values()]

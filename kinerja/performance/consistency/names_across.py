@@ -89,8 +89,8 @@ def check_unit_names(data: PlanData) -> Iterable[Finding]:
             FAMILY,
             "nama-jabatan-beda-unit",
             WARNING,
-            f"Jabatan {position.code} ditulis {quoted(heading)}{without} di Lampiran II, tetapi unitnya di BAB I "
-            f"bernama {quoted(unit.name)}.",
+            f"Halaman IKI (Lampiran II) menulis jabatan {quoted(heading)}{without}, tetapi unitnya di BAB I bernama "
+            f"{quoted(unit.name)}.",
             [data.at_position(position), Place("Unit (BAB I)", unit.name, overview)],
             "Pakai satu nama unit di BAB I, Lampiran I dan judul halaman IKI (jabatan = “Kepala” + nama unit).",
         )

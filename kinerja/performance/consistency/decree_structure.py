@@ -7,9 +7,10 @@
 - `rpjmd-tidak-mencakup`: the RPJMD cited does not cover the decree's year;
 - `judul-tidak-sesuai-menimbang`: the decree's subject covers what the considerations do not set out to decide
   (the "perlu ditetapkan Keputusan … tentang …" item), or the reverse;
-- `nomor-keputusan-tidak-baku`, `tanda-baca-butir`, `kurung-tidak-lengkap`: the decree's number with spaces around
-  its slashes ("800/ 7.a /2022"); an item of Menimbang or Mengingat not closed by one ";" (the last may end with
-  "."); a bracket left open ("… Indikator Kinerja Individu (IKI").
+- `nomor-keputusan-tidak-baku`, `huruf-judul-campuran`, `tanda-baca-butir`, `kurung-tidak-lengkap`: the decree's
+  number with spaces around its slashes ("800/ 7.a /2022"); a word in lower case in a subject written in capitals;
+  an item of Menimbang or Mengingat not closed by one ";" (the last may end with "."), or an item of a chapter's
+  list closed by "." amid items closed by ";"; a bracket left open ("… Indikator Kinerja Individu (IKI").
 """
 
 import re
@@ -52,6 +53,7 @@ _RPJMD = re.compile(
     re.IGNORECASE,
 )
 _DECIDES = re.compile(r"perlu\s+(?:di)?(?:tetapkan|menetapkan)\b.*?\btentang\s+(?P<subject>.+)$", re.I | re.S)
+_ITEM = re.compile(r"^\s*[a-z0-9]{1,2}[.)]\s")
 _LABEL = re.compile(r"^\s*\(?[a-z0-9]{1,3}\)\s")
 _ACRONYM = re.compile(r"(?P<phrase>[A-Za-z][\w ]*?)\s*\((?P<acronym>[A-Z]{2,})\)")
 
@@ -196,7 +198,10 @@ def check_subject_and_considerations(data: PlanData) -> Iterable[Finding]:
             )
 
 
-@check(family=FAMILY, codes=("nomor-keputusan-tidak-baku", "tanda-baca-butir", "kurung-tidak-lengkap"))
+@check(
+    family=FAMILY,
+    codes=("nomor-keputusan-tidak-baku", "huruf-judul-campuran", "tanda-baca-butir", "kurung-tidak-lengkap"),
+)
 def check_decree_form(data: PlanData) -> Iterable[Finding]:
     """The decree's number without spaces around its slashes; each item of Menimbang and Mengingat closed by ";"
     (the last may end with "."), once; every bracket closed."""
@@ -213,6 +218,18 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
             f"lain dari nomor yang sama tanpa spasi ({quoted(tight)}).",
             [Place("Keputusan, nomor", data.decree.number, url)],
             f"Tulis nomornya tanpa spasi: {quoted(tight)}.",
+        )
+    letters = [letter for letter in data.decree.subject if letter.isalpha()]
+    lower = [word for word in data.decree.subject.split() if any(letter.islower() for letter in word)]
+    if lower and sum(letter.isupper() for letter in letters) >= 0.8 * len(letters):
+        yield Finding(
+            FAMILY,
+            "huruf-judul-campuran",
+            WARNING,
+            f"Judul keputusan ditulis dengan huruf kapital, kecuali {', '.join(quoted(word) for word in lower)}: "
+            f"{quoted(data.decree.subject)}.",
+            [Place("Keputusan, tentang", data.decree.subject, url)],
+            "Tulis seluruh judul dengan huruf kapital.",
         )
     for kind in (DecreeClause.Kind.CONSIDERATION, DecreeClause.Kind.LEGAL_BASIS):
         clauses = data.clauses_of(kind)
@@ -233,6 +250,7 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
                 [data.at_clause(clause) for clause in wrong],
                 "Akhiri setiap butir Menimbang dan Mengingat dengan satu titik koma (“;”).",
             )
+    yield from _chapter_list_endings(data)
     for text, place in decree_texts(data):
         for line in text.splitlines():
             unlabelled = _LABEL.sub("", line)  # "a) …" is a list label, not a bracket
@@ -244,4 +262,23 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
                     f"Tanda kurung tidak berpasangan di {place.label}: {quoted(line, 160)}.",
                     [place],
                     "Tutup (atau hapus) tanda kurung yang terbuka.",
+                )
+
+
+def _chapter_list_endings(data: PlanData) -> Iterable[Finding]:
+    """A list of a chapter whose items end with ";" and one of them, not the last, with "."."""
+    for chapter in data.chapters:
+        for paragraph in chapter.body.replace("\r\n", "\n").split("\n\n"):
+            items = [line.rstrip() for line in paragraph.splitlines() if _ITEM.match(line)]
+            closed = sum(item.endswith(";") for item in items)
+            wrong = [item for item in items[:-1] if item.endswith(".")]
+            if len(items) >= 3 and wrong and closed * 2 >= len(items):
+                yield Finding(
+                    FAMILY,
+                    "tanda-baca-butir",
+                    WARNING,
+                    f"Butir daftar {chapter.title} diakhiri titik di tengah daftar yang butirnya diakhiri titik koma: "
+                    f"{', '.join(quoted(item[:40] + '…' + item[-12:]) for item in wrong)}.",
+                    [data.at_chapter(chapter, item) for item in wrong],
+                    "Akhiri setiap butir daftar dengan titik koma; titik hanya pada butir terakhir.",
                 )

@@ -145,6 +145,7 @@ DECREE_BREAKS = {
     ),
     "nama-jabatan-beda-unit": (_unit_named_otherwise, WARNING),
     "nomor-keputusan-tidak-baku": (_number_with_spaces, WARNING),
+    "huruf-judul-campuran": (lambda s: make_decree(s, subject=SUBJECT.replace("DINAS UJI", "Dinas Uji")), WARNING),
     "tanda-baca-butir": (lambda s: make_decree(s, legal_bases=[LEGAL_BASES[0][:-1] + ".", LEGAL_BASES[1]]), WARNING),
     "kurung-tidak-lengkap": (
         lambda s: make_decree(s, chapter_1=CHAPTER_1.replace("1.1 Dasar Hukum", "1.1 Dasar Hukum (IKU")),

@@ -213,6 +213,13 @@ def test_a_provincial_regulation_is_another_regions_only_when_the_province_is_kn
     assert "Peraturan Gubernur Jawa Uji Nomor 1 Tahun 2020" in finding.message
 
 
+def test_list_endings_and_capitals_that_are_right(small):  # noqa: F811
+    """A chapter's list without punctuation, or closed by "." only at its end; a subject in capitals throughout."""
+    lists = "Sasaran:\n1. Meningkatnya A\n2. Meningkatnya B\n3. Meningkatnya C.\n\nProgram:\na. X;\nb. Y;\nc. Z."
+    make_decree(small, chapter_1=CHAPTER_1 + "\n\n" + lists)
+    assert not found(small.report(), "tanda-baca-butir") and not found(small.report(), "huruf-judul-campuran")
+
+
 def test_a_dictum_figure_and_words_that_disagree(small):  # noqa: F811
     make_decree(small, chapter_1=CHAPTER_1.replace("6 (enam) tahun", "6 (lima) tahun"))
     (finding,) = found(small.report(), "lama-periode-tidak-cocok")
@@ -275,7 +282,8 @@ def test_seed_regulations_not_as_in_force(decree_findings):
 def test_seed_decree_structure(decree_findings):
     """KEDUA and KETIGA refer to "Diktum Pertama"; BAB III's "5 (lima) tahun yaitu 2021-2026"; the RPJMD
     2016-2021 (Mengingat 5, BAB I 1.2 j); the subject has IKI, Menimbang c decides on IKU only; the number
-    "800/ 7.a /2022"; Menimbang a closed by "." and Mengingat 2 by ");."; BAB I 1.1's "(IKI" left open."""
+    "800/ 7.a /2022"; the subject's lower-case "dan"; Menimbang a closed by "." and Mengingat 2 by ");.", BAB I
+    1.2 f by "." amid ";"; BAB I 1.1's "(IKI" left open."""
     (dictum,) = decree_findings["diktum-tidak-ada"]
     assert "Diktum Pertama" in dictum and "KESATU, KEDUA, KETIGA, KEEMPAT" in dictum
     (period,) = decree_findings["lama-periode-tidak-cocok"]
@@ -285,8 +293,11 @@ def test_seed_decree_structure(decree_findings):
     assert "INDIKATOR KINERJA INDIVIDU (IKI)" in subject
     (number,) = decree_findings["nomor-keputusan-tidak-baku"]
     assert "800/ 7.a /2022" in number and "“800/7.a/2022”" in number
-    considerations, legal_bases = decree_findings["tanda-baca-butir"]
+    considerations, legal_bases, chapter = decree_findings["tanda-baca-butir"]
     assert "Menimbang 1 (“…du.”)" in considerations and "Mengingat 2 (“…);.”)" in legal_bases
+    assert "“f. Peraturan Menteri" in chapter and "h. " not in chapter
+    (capitals,) = decree_findings["huruf-judul-campuran"]
+    assert "kecuali “dan”" in capitals
     (bracket,) = decree_findings["kurung-tidak-lengkap"]  # the list labels "a)" are not brackets
     assert "Indikator Kinerja Individu (IKI”" in bracket
 

@@ -106,7 +106,10 @@ def check_periods(data: PlanData) -> Iterable[Finding]:
             problems = []
             if spelled is not None and spelled != figure:
                 problems.append(f"angka {figure} ditulis “{words}” ({spelled})")
-            if end - start + 1 != figure:
+            # The plan's own period counts its years (it holds a target for each); another ("RPJPD 2005-2025",
+            # twenty years) may be counted either way.
+            plans = (start, end) == (data.plan.first_year, data.plan.last_year)
+            if figure != end - start + 1 and (plans or figure != end - start):
                 problems.append(f"{start}–{end} mencakup {end - start + 1} tahun ({start} sampai dengan {end})")
             if problems:
                 yield Finding(
@@ -252,9 +255,11 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
             )
     yield from _chapter_list_endings(data)
     for text, place in decree_texts(data):
-        for line in text.splitlines():
-            unlabelled = _LABEL.sub("", line)  # "a) …" is a list label, not a bracket
-            if unlabelled.count("(") != unlabelled.count(")"):
+        lines = [_LABEL.sub("", line) for line in text.splitlines()]  # "a) …" is a list label, not a bracket
+        if sum(line.count("(") for line in lines) == sum(line.count(")") for line in lines):
+            continue  # balanced, if over two lines
+        for line in lines:
+            if line.count("(") != line.count(")"):
                 yield Finding(
                     FAMILY,
                     "kurung-tidak-lengkap",

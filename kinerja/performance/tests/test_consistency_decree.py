@@ -220,6 +220,25 @@ def test_list_endings_and_capitals_that_are_right(small):  # noqa: F811
     assert not found(small.report(), "tanda-baca-butir") and not found(small.report(), "huruf-judul-campuran")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("RPJPD disusun untuk 20 (dua puluh) tahun yaitu 2005-2025.", False),  # another period: either count
+        ("RPJMD disusun untuk 5 (lima) tahun yaitu 2021-2025.", False),
+        ("Renstra disusun untuk 5 (lima) tahun yaitu 2021-2026.", True),  # the plan's own years: six
+        ("RPJPD disusun untuk 20 (dua puluh) tahun yaitu 2005-2020.", True),
+    ],
+)
+def test_a_period_is_counted_as_the_plan_counts_its_years(small, sentence, fires):  # noqa: F811
+    make_decree(small, chapter_1=CHAPTER_1 + "\n\n" + sentence)
+    assert bool(found(small.report(), "lama-periode-tidak-cocok")) is fires
+
+
+def test_a_bracket_over_two_lines_is_closed(small):  # noqa: F811
+    make_decree(small, chapter_1=CHAPTER_1 + "\n\nDaftar (lihat\nlampiran) berikut.")
+    assert not found(small.report(), "kurung-tidak-lengkap")
+
+
 def test_a_dictum_figure_and_words_that_disagree(small):  # noqa: F811
     make_decree(small, chapter_1=CHAPTER_1.replace("6 (enam) tahun", "6 (lima) tahun"))
     (finding,) = found(small.report(), "lama-periode-tidak-cocok")

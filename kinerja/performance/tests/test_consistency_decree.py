@@ -125,6 +125,22 @@ def test_two_terms_of_a_formula(first, second, same):
     assert same_term(first, second) is same
 
 
+def test_an_objective_worded_with_a_synonym_is_the_same_objective(small):  # noqa: F811
+    """ "OPD" for "Perangkat Daerah", "Kab." for "Kabupaten": neither a slightly different objective on the page nor
+    in Lampiran I (item 6)."""
+    from kinerja.strategy.models import KeyIndicatorRow, Objective
+
+    Objective.objects.filter(pk=small.s1.pk).update(text="Meningkatnya kualitas layanan perizinan Perangkat Daerah")
+    Objective.objects.filter(pk=small.head_objective.pk).update(text="Meningkatnya kualitas layanan perizinan OPD")
+    KeyIndicatorRow.objects.filter(pk=small.key_row.pk).update(
+        printed_objective="Meningkatnya kualitas layanan perizinan SKPD"
+    )
+    codes = [f.code for f in small.report().findings]
+    assert "sasaran-beda-tipis" not in codes and "lampiran-i-sasaran-beda-tipis" not in codes
+    Objective.objects.filter(pk=small.head_objective.pk).update(text="Meningkatnya kualitas layanan perijinan OPD")
+    assert "sasaran-beda-tipis" in [f.code for f in small.report().findings]
+
+
 def test_the_agencys_name_printed_otherwise_shortened_or_plural():
     name = "Dinas Komunikasi, Informatika dan Statistik"
     assert variants("oleh Dinas Komunikasi Informasi dan Statistik Kota Bogor", name, 0.8) == [

@@ -20,7 +20,7 @@ from kinerja.performance.consistency import (
     run_checks,
 )
 from kinerja.performance.models import Target
-from kinerja.performance.tests.decree_breaks import DECREE_BREAKS
+from kinerja.performance.tests.decree_breaks import DECREE_BREAKS, LEGAL_BASES, make_decree
 from kinerja.strategy.models import (
     Goal,
     Indicator,
@@ -535,6 +535,7 @@ def test_the_check_costs_a_fixed_number_of_queries(seed, db, django_assert_max_n
     bigger = Small("uji-besar", sections=90)
     for _position, _objective, indicator in bigger.sections[:40]:
         _targets(indicator, 2022, Decimal(10), [1, 2, 3, 3])
+    make_decree(bigger, legal_bases=[*LEGAL_BASES] * 20)  # its clauses and chapters read at once too
     assert PageIndicator.objects.filter(objective__plan=bigger.plan).count() > 71
     with django_assert_max_num_queries(CHECK_QUERIES):
         report = bigger.report()

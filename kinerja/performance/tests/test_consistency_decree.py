@@ -250,6 +250,23 @@ def test_a_period_is_counted_as_the_plan_counts_its_years(small, sentence, fires
     assert bool(found(small.report(), "lama-periode-tidak-cocok")) is fires
 
 
+@pytest.mark.parametrize(
+    ("reference", "fires"),
+    [
+        ("Diktum KETIGA", False),
+        ("diktum Kesatu", False),
+        ("Diktum ke-2", False),
+        ("Diktum ke-4", True),
+        ("Diktum KELIMA", True),
+    ],
+)
+def test_a_dictum_named_by_its_label_or_its_place(small, reference, fires):  # noqa: F811
+    make_decree(
+        small, dictums=[*DICTUMS, ("KEEMPAT", f"Ketentuan {reference} berlaku.")][:3] + [("KEEMPAT", reference)]
+    )
+    assert bool(found(small.report(), "diktum-tidak-ada")) is fires
+
+
 def test_a_bracket_over_two_lines_is_closed(small):  # noqa: F811
     make_decree(small, chapter_1=CHAPTER_1 + "\n\nDaftar (lihat\nlampiran) berikut.")
     assert not found(small.report(), "kurung-tidak-lengkap")

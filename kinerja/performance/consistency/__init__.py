@@ -1,6 +1,6 @@
 """The consistency check of an agency's plan: what would make the IKU/IKI decree wrong, before it is signed.
 
-`check_agency(agency, year=None)` reads the whole plan in a fixed number of queries (7, however many positions,
+`check_agency(agency, year=None)` reads the whole plan in a fixed number of queries (12, however many positions,
 objectives and indicators: the plan, then `load_plan_data`) and runs every registered check on the data in memory
 (`run_checks`), so the checks can also be run on objects built in a test. Each finding has a level — `error`: the
 decree would be wrong or an indicator could not be measured; `warning`: wording that differs or looks mistyped — a
@@ -15,7 +15,9 @@ The package, from the bottom up (no module imports one above it, none imports th
 - `registry` — `@check(family=..., codes=...)` and `run_checks`;
 - one module per family of checks: `cascade` (keterkaitan), `key_indicators` (iku), `appendix_one`
   (lampiran-i), `printed_wording` (tulisan-indikator), `indicator_names` (nama-indikator), `formula_and_unit`
-  (satuan-rumus), `data_source` (sumber-data), `pages` (halaman), `quarter_targets` (target-triwulan);
+  (satuan-rumus), `data_source` (sumber-data), `pages` (halaman), `quarter_targets` (target-triwulan),
+  `citations` (sitasi, with `citation_parser`), `decree_structure` (struktur-keputusan), `names_across`
+  (nama-unit);
 - `agency` — `check_agency`.
 
 Importing this package registers every family's checks.
@@ -24,10 +26,13 @@ Importing this package registers every family's checks.
 from . import (  # noqa: F401  (imported to register their checks)
     appendix_one,
     cascade,
+    citations,
     data_source,
+    decree_structure,
     formula_and_unit,
     indicator_names,
     key_indicators,
+    names_across,
     pages,
     printed_wording,
     quarter_targets,

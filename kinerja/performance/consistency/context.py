@@ -1,15 +1,17 @@
-"""The read-only context every check is given: the agency's positions and the plan's objectives, indicators, IKU
-rows, page rows and targets, read once (`load_plan_data`: 6 queries, however large the plan) and linked in memory,
-with the places the findings point to."""
+"""The read-only context every check is given: the agency's positions (with their units) and the plan's objectives,
+indicators, IKU rows, page rows and targets, and the texts of the decree (its clauses and chapters, the duties and
+functions), read once (`load_plan_data`: 11 queries, however large the plan) and linked in memory, with the places
+the findings point to."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from kinerja.organisation.models import Agency, Position
+from kinerja.organisation.models import Agency, AgencyFunction, Position, PositionFunction
 from kinerja.performance.models import Target
 from kinerja.strategy.models import Indicator, KeyIndicatorRow, Objective, PageIndicator, StrategicPlan
+from kinerja.strategy.models.decree import Decree, DecreeChapter, DecreeClause
 
 from .findings import Place
 
@@ -27,6 +29,12 @@ class PlanData:
     page_rows: list[PageIndicator]
     targets: list[Target] = field(default_factory=list)
     year: int | None = None
+    # The decree's texts: the year's decree (or the latest), its clauses in order, its chapters; the functions.
+    decree: Decree | None = None
+    clauses: list[DecreeClause] = field(default_factory=list)
+    chapters: list[DecreeChapter] = field(default_factory=list)
+    agency_functions: list[AgencyFunction] = field(default_factory=list)
+    position_functions: list[PositionFunction] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.position_by_id = {position.pk: position for position in self.positions}
@@ -117,6 +125,20 @@ class PlanData:
             self.url("plan-detail") + "#iku-table",
         )
 
+    def clauses_of(self, kind: str) -> list[DecreeClause]:
+        return [clause for clause in self.clauses if clause.kind == kind]
+
+    def decree_url(self) -> str:
+        return self.url("documents")
+
+    def at_clause(self, clause: DecreeClause) -> Place:
+        label = {"consideration": "Menimbang", "legal_basis": "Mengingat", "dictum": "Diktum"}[clause.kind]
+        return Place(f"Keputusan, {label} {clause.label}", _excerpt(clause.text), self.decree_url())
+
+    def at_chapter(self, chapter: DecreeChapter, text: str = "") -> Place:
+        """The chapter, with the words of the paragraph or item concerned (the first 200 characters)."""
+        return Place(chapter.title, _excerpt(text or chapter.title), self.decree_url())
+
     def at_plan(self, what: str = "") -> Place:
         return Place("Renstra", what or self.plan.name, self.url("plan-detail"))
 
@@ -150,20 +172,33 @@ class PlanData:
         return names
 
 
+def _excerpt(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def load_plan_data(agency: Agency, plan: StrategicPlan, year: int | None = None) -> PlanData:
-    """The agency's positions and the plan's objectives, indicators, IKU rows, page rows and yearly and quarterly
-    targets (of `year`, or of every year): 6 queries."""
+    """The agency's positions and units, the plan's objectives, indicators, IKU rows, page rows and yearly and
+    quarterly targets (of `year`, or of every year), the decree (of `year` or the latest before it) with its
+    clauses and chapters, and the agency's and positions' functions: 11 queries."""
+    decrees = plan.decrees.all() if year is None else plan.decrees.filter(year__lte=year)
+    decree = decrees.select_related("plan__agency__region").order_by("-year").first()
     targets = Target.objects.filter(indicator__plan=plan, kind__in=[Target.Kind.YEAR, Target.Kind.QUARTER])
     if year is not None:
         targets = targets.filter(year=year)
     return PlanData(
         agency=agency,
         plan=plan,
-        positions=list(agency.positions.order_by("order", "code")),
+        positions=list(agency.positions.select_related("unit").order_by("order", "code")),
         objectives=list(plan.objectives.order_by("order", "code")),
         indicators=list(plan.indicators.order_by("order", "code")),
         key_rows=list(plan.key_rows.order_by("order", "pk")),
         page_rows=list(PageIndicator.objects.filter(objective__plan=plan).order_by("position__order", "order", "pk")),
         targets=list(targets.order_by("indicator", "year", "quarter")),
         year=year,
+        decree=decree,
+        clauses=list(decree.clauses.order_by("kind", "order")) if decree else [],
+        chapters=list(decree.chapters.order_by("order")) if decree else [],
+        agency_functions=list(agency.functions.order_by("order")),
+        position_functions=list(PositionFunction.objects.filter(position__agency=agency).order_by("order")),
     )

@@ -29,6 +29,15 @@ ORDER = [
     ("sumber-data", "check_data_source"),
     ("halaman", "check_pages"),
     ("target-triwulan", "check_quarter_targets"),
+    ("sitasi", "check_citations_agree"),
+    ("sitasi", "check_citation_form"),
+    ("sitasi", "check_national_regulations"),
+    ("struktur-keputusan", "check_dictum_references"),
+    ("struktur-keputusan", "check_periods"),
+    ("struktur-keputusan", "check_subject_and_considerations"),
+    ("struktur-keputusan", "check_decree_form"),
+    ("nama-unit", "check_unit_names"),
+    ("nama-unit", "check_own_names"),
 ]
 
 

@@ -64,11 +64,11 @@ def pages(position: str) -> dict[str, str]:
         "worksheet": f"{at}/evaluasi-sakip/2022/",
         "region": f"/wilayah/{REGION}/",
         # the planner's pages (another person gets a 404 and no picture)
-        "periods": f"{at}/periode/",
         "targets": f"{at}/target/",
         "consistency": f"{at}/konsistensi/",
         "history": f"{at}/riwayat/",
         "exchange": f"{at}/impor-ekspor/",
+        "people": f"{at}/pegawai/",
         "organisation": f"{at}/organisasi/",
         "public": f"/publik/{AGENCY}/",
     }

@@ -122,7 +122,7 @@ def list_period_rows(plan: StrategicPlan, year: int, quarter: int, state: str) -
         row = by_indicator.setdefault(page.indicator_id, PeriodRow(page.indicator, None, []))
         row.pages.append(page)
     actuals = Actual.objects.filter(indicator_id__in=by_indicator, year=year, quarter=quarter).select_related(
-        "entered_by", "verified_by"
+        "entered_by__official", "verified_by__official"
     )
     for actual in actuals.order_by():
         by_indicator[actual.indicator_id].actual = actual

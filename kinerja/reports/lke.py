@@ -52,7 +52,9 @@ def _score_row(code: str, name: str, weight: Decimal, score: Decimal | None) -> 
 
 
 def build_lke(agency: Agency, year: int) -> Document:
-    evaluation = Evaluation.objects.select_related("version", "finalised_by").filter(agency=agency, year=year).first()
+    evaluation = (
+        Evaluation.objects.select_related("version", "finalised_by__official").filter(agency=agency, year=year).first()
+    )
     if evaluation is None:
         raise LookupError(f"Belum ada evaluasi SAKIP tahun {year}.")
     if not evaluation.is_final:

@@ -113,7 +113,12 @@ def test_only_the_administrator_changes_the_emblem(media, seed, world):
 def test_the_admin_region_form_uploads_through_the_service(media, client, seed, administrator):
     client.force_login(administrator)
     url = reverse("admin:organisation_region_change", args=[seed.region.pk])
-    form = {"code": seed.region.code, "name": seed.region.name, "province": seed.region.province}
+    form = {
+        "code": seed.region.code,
+        "kind": seed.region.kind,
+        "name": seed.region.name,
+        "province": seed.region.province,
+    }
     form |= {"seat": seed.region.seat, "head_title": seed.region.head_title, "head": seed.region.head_id or ""}
     refused = client.post(url, {**form, "new_emblem": SimpleUploadedFile("x.svg", UNSAFE_SVGS["script"])})
     assert refused.status_code == 200

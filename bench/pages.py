@@ -52,14 +52,34 @@ TABLE: tuple[Entry, ...] = (
         as_user="official",
         budget=19,
     ),  # +1: is the quarter closed (banner, read-only rows)
-    Entry("verification", "Verifikasi", budget=14, main=False),  # +3: targets, actuals, evidence of the items
-    Entry("periods", "Periode", as_user="planner", budget=8, main=False),
-    # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15)
-    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=11, main=False),
+    # +3: targets, actuals, evidence of the items; +1: the IKI page each waiting item is verified on (issue 17)
+    Entry("verification", "Verifikasi", budget=15, main=False),
+    # +2: the quarters' counts (the indicators on the plan's pages, their actuals of the year), issue 17;
+    # +1 for the planner's menu, which shows Target and Periode once the agency has a plan, +1 the year the page
+    # opens on (issue 18)
+    Entry("periods", "Periode", as_user="planner", budget=12, main=False),
     Entry(
-        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=14, main=False
+        "period-rows",
+        "Periode: indikator per keadaan",
+        (("{agency}", "{year}", "3", "belum-terverifikasi"),),
+        query="",
+        as_user="planner",
+        budget=11,
+        main=False,
+    ),
+    # the target pages: +1 for the closed periods, whose cells are shown read-only (issue 15); +1 the planner's menu;
+    # the agency's grid +3 for the positions and units of its filters and the positions carrying each indicator,
+    # the position's page +1 for the year it opens on (issue 18)
+    Entry("agency-targets", "Target (seluruh instansi)", as_user="planner", budget=15, main=False),
+    Entry(
+        "position-targets", "Target jabatan", (("{agency}", "{position}"),), as_user="planner", budget=16, main=False
     ),
     Entry("agency-history", "Riwayat instansi", query="", budget=13, main=False),
+    # the people page (issue 18): the planner's menu (1), the agency, its people and their assignments (2)
+    Entry("people", "Pegawai & akun", query="", as_user="planner", budget=9, main=False),
+    Entry(
+        "position-holders", "Riwayat pemegang jabatan", (("{agency}", "{position}"),), query="", budget=10, main=False
+    ),
     Entry("indicator-history", "Riwayat indikator", (("{agency}", "{indicator}"),), query="", budget=12, main=False),
     Entry(
         "documents",
@@ -69,7 +89,8 @@ TABLE: tuple[Entry, ...] = (
         notes="builds every document (six since the LKE) to list what is missing in each; +7: the consistency "
         'check, whose errors count against each document\'s "Lengkap" (issue 16); +1: the evaluation '
         "reads every IKI page row of the plan for its objective and agency figures (issue 16); +7: the check "
-        "reads the decree's prose (issue 20: duties and functions, spelling)",
+        "reads the decree's texts, once for all its families (issue 20: citations, structure, names, duties and "
+        "functions, spelling)",
     ),
     # -- the dashboard issue and the consistency check -----------------------------------------------------------
     Entry("dashboard", "Dasbor instansi", query="tahun={year}&triwulan=2", budget=15),
@@ -82,7 +103,8 @@ TABLE: tuple[Entry, ...] = (
         as_user="inspector",
         budget=13,
     ),
-    # +7 since issue 20: the decree's prose (units, functions, goals, the decree, its clauses and chapters)
+    # +7 since issue 20: the decree's texts, read once for every family (the decree, its clauses and chapters,
+    # units, functions, goals)
     Entry("consistency-check", "Pemeriksaan konsistensi", budget=22, main=False),
     # -- API lists (kinerja/api, under api/v1/, DRF router names `api-<basename>-list`; paginated) ---------------
     Entry("api-agency-list", "API: instansi", ((),), query="", as_user="inspector", kind="api", budget=6),
@@ -127,10 +149,11 @@ TABLE: tuple[Entry, ...] = (
         as_user="planner",
         kind="import",
         extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
-        budget=97,
+        budget=98,
     ),  # an unchanged load: every table read once, nothing written (NOTES-loader.md); +4 since the
     # import asks who may change what (issue 15): the region's officials, their positions elsewhere, the grants;
-    # +14 since issue 20: the preview runs the consistency check on the agency as the file leaves it
+    # +1 for the planner's menu (issue 18); +14 since issue 20: the preview runs the consistency check on the
+    # agency as the file leaves it
     # -- SAKIP evaluation -----------------------------------------------------------------------------------------
     Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
     Entry(

@@ -17,6 +17,28 @@ urlpatterns = [
     path("api/v1/", include("kinerja.api.urls")),
     path("masuk/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    # an official changes the initial password the planner gave them
+    path(
+        "sandi/ubah/",
+        auth_views.PasswordChangeView.as_view(template_name="accounts/password_change.html"),
+        name="password_change",
+    ),
+    path(
+        "sandi/ubah/selesai/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_reset_complete.html"),
+        name="password_change_done",
+    ),
+    # the reset link a planner copies from the people page (organisation.people.make_reset_token)
+    path(
+        "sandi/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(template_name="accounts/password_reset_confirm.html"),
+        name="password_reset_confirm",
+    ),
+    path(
+        "sandi/selesai/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
+        name="password_reset_complete",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

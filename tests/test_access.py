@@ -75,9 +75,17 @@ def api_ids(ids: dict) -> dict:
     return ids["api"]
 
 
+def person_id() -> int:
+    """The section head of the built-in agency, an official on its people page."""
+    from kinerja.organisation.models import Official
+
+    return Official.objects.get(nip="198502022010012002").pk
+
+
 # name → (how to build the URL, expected answer per role)
 TABLE = {
     "home": (lambda ids: reverse("home"), answers(200, outsider=200)),
+    "my-entry": (lambda ids: reverse("my-entry"), answers(302, outsider=302)),  # to their entry page, or home
     "login": (lambda ids: reverse("login"), answers(200, anonymous=200, outsider=200)),
     "logout": (lambda ids: reverse("logout"), answers(405, outsider=405)),
     "set_language": (lambda ids: reverse("set_language"), answers(302, anonymous=302, outsider=302)),
@@ -106,7 +114,15 @@ TABLE = {
         lambda ids: reverse("verification-decide", args=[SEED, ids["actual"]]),
         answers(405, outsider=405),
     ),
+    "verification-page": (
+        lambda ids: reverse("verification-page", args=[SEED, "kasi-tata-kelola"]),
+        answers(405, outsider=405),
+    ),
     "periods": (lambda ids: reverse("periods", args=[SEED]), answers(404, planner=200, admin=200)),
+    "period-rows": (
+        lambda ids: reverse("period-rows", args=[SEED, 2022, 2, "belum-terverifikasi"]),
+        answers(404, planner=200, admin=200),
+    ),
     "indicator-history": (lambda ids: reverse("indicator-history", args=[SEED, "IKU.5"]), READ),
     "agency-history": (
         lambda ids: reverse("agency-history", args=[SEED]),
@@ -123,6 +139,30 @@ TABLE = {
     "document-download": (
         lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022",
         READ,
+    ),
+    # --- people (Pegawai & akun): the agency's planner and the administrator; writes answer POST only ---
+    "people": (lambda ids: reverse("people", args=[SEED]), answers(404, planner=200, admin=200)),
+    "person": (lambda ids: reverse("person", args=[SEED, person_id()]), answers(404, planner=200, admin=200)),
+    **{
+        name: (lambda ids, name=name: reverse(name, args=[SEED, person_id()]), answers(405, outsider=405))
+        for name in ("person-change", "person-login", "person-reset-link", "person-assign", "person-grant")
+    },
+    "assignment-end": (lambda ids: reverse("assignment-end", args=[SEED, person_id(), 1]), answers(405, outsider=405)),
+    "person-withdraw": (
+        lambda ids: reverse("person-withdraw", args=[SEED, person_id(), 1]),
+        answers(405, outsider=405),
+    ),
+    "position-holders": (lambda ids: reverse("position-holders", args=[SEED, "kasi-tata-kelola"]), READ),
+    # the reset link a planner hands over: open without login (a wrong token shows "no longer valid")
+    "password_reset_confirm": (
+        lambda ids: reverse("password_reset_confirm", args=["MQ", "set-password"]),
+        answers(200, anonymous=200, outsider=200),
+    ),
+    "password_change": (lambda ids: reverse("password_change"), answers(200, outsider=200)),
+    "password_change_done": (lambda ids: reverse("password_change_done"), answers(200, outsider=200)),
+    "password_reset_complete": (
+        lambda ids: reverse("password_reset_complete"),
+        answers(200, anonymous=200, outsider=200),
     ),
     # --- consistency ---
     "consistency-check": (lambda ids: reverse("consistency-check", args=[SEED]), READ),

@@ -23,14 +23,11 @@ HTTP = ("django.http", "django.shortcuts", "rest_framework")
 MAY_TOUCH_GRANTS = {"kinerja/synthetic/people.py", "kinerja/exchange/management/commands/bootstrap.py"}
 LONGEST = 400
 # Modules still over the limit, each to be split (issue 19, point 3); the list may only shrink. From
-# api/serializers.py on, they went over when `ruff format` put one argument a line (2026-12-04), code unchanged.
+# exchange/loading/figures.py on, they went over when `ruff format` put one argument a line (2026-12-04), code
+# unchanged.
 TOO_LONG_FOR_NOW = {
-    "kinerja/api/views.py",
     "kinerja/reports/agreement.py",
     "kinerja/dashboard/selectors.py",
-    "kinerja/api/serializers.py",
-    "kinerja/evaluation/services.py",
-    "kinerja/evaluation/views.py",
     "kinerja/exchange/loading/figures.py",
     "kinerja/exchange/workbook/columns.py",
     "kinerja/performance/services.py",

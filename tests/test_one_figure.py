@@ -193,7 +193,7 @@ def test_every_headline_says_its_period_and_coverage(client, world, figures_worl
     query = "?tahun=2023&triwulan=4"
     for name in ("dashboard", "agency-overview", "plan-detail", "performance-tree"):
         html = unescape(client.get(reverse(name, args=[code]) + query).content.decode())
-        assert "2023 s.d. triwulan IV" in html, name
+        assert "2023 s.d. Triwulan IV" in html, name
         assert re.search(r"\d+ dari 71 indikator, \d+ diverifikasi", html), name
 
 

@@ -93,6 +93,9 @@ def crawl(client, start: list[str]) -> dict[str, object]:
         if url in seen:
             continue
         response = seen[url] = client.get(url)
+        if response.status_code == 302 and response.url.startswith("/"):  # the menu's "Realisasi": on to a page
+            queue.append(urldefrag(response.url)[0])
+            continue
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
         for link in LINK.findall(response.content.decode()):
@@ -132,7 +135,7 @@ def test_every_page_answers_with_the_security_headers_and_nothing_inline(client,
     )
     assert len(pages) > 90
     for url, response in pages.items():
-        assert response.status_code == 200, url
+        assert response.status_code == (302 if url == reverse("my-entry") else 200), url
         assert_protected(url, response)
         if "text/html" in response.get("Content-Type", ""):  # a page, not a download (workbook, CSV)
             assert inline_problems(response.content.decode()) == [], url

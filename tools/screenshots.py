@@ -4,10 +4,12 @@ Starts Kinerja on a throwaway SQLite database in var/screenshots/ (migrate, boot
 the people of the test suite's conftest.py and an administrator), serves it with `runserver` on a free port,
 logs in as each person in Debian's Chromium (Playwright, headless) and writes full-page screenshots to
 var/screenshots/<width>/<person>-<page>.png. For every page it prints the document's width (scrollWidth)
-against the viewport's: a page wider than the screen shows as a number.
+against the viewport's: a page wider than the screen shows as a number. Then it plays the browser journeys of the
+test suite (tests/browser/test_journeys.py: official, superior, inspectorate, head; axe and widths asserted), whose
+pages go to var/screenshots/journeys/<laptop|phone>/<person>-<step>-<page>.png.
 
     .venv/bin/python tools/screenshots.py                     # everyone, every page, 1366 and 390 px
-    .venv/bin/python tools/screenshots.py --people kadis --widths 390 --reuse   # keep the database of last time
+    .venv/bin/python tools/screenshots.py --people head --widths 390 --reuse --no-journeys   # quicker
 """
 
 import argparse
@@ -51,14 +53,24 @@ def pages(position: str) -> dict[str, str]:
         "overview": f"{at}/",
         "plan": f"{at}/renstra/",
         "iki": f"{at}/iki/{position}/",
+        "indicator": f"{at}/indikator/IKU.2/",
         "entry": f"{at}/realisasi/{position}/",
         "verification": f"{at}/verifikasi/",
+        "periods": f"{at}/periode/?tahun=2022",
         "dashboard": f"{at}/dasbor/",
         "tree": f"{at}/pohon-kinerja/",
         "documents": f"{at}/dokumen/",
         "evaluation": f"{at}/evaluasi-sakip/",
         "worksheet": f"{at}/evaluasi-sakip/2022/",
         "region": f"/wilayah/{REGION}/",
+        # the planner's pages (another person gets a 404 and no picture)
+        "targets": f"{at}/target/",
+        "consistency": f"{at}/konsistensi/",
+        "history": f"{at}/riwayat/",
+        "exchange": f"{at}/impor-ekspor/",
+        "people": f"{at}/pegawai/",
+        "organisation": f"{at}/organisasi/",
+        "public": f"/publik/{AGENCY}/",
     }
 
 
@@ -159,7 +171,9 @@ def settle(page, name: str) -> None:
     page.wait_for_timeout(300)
 
 
-def shoot(url: str, password: str, people: list[str], widths: list[int], explain: bool) -> list[tuple]:
+def shoot(
+    url: str, password: str, people: list[str], widths: list[int], explain: bool, only: list[str] | None = None
+) -> list[tuple]:
     from playwright.sync_api import sync_playwright
 
     from conftest import PASSWORD
@@ -180,6 +194,8 @@ def shoot(url: str, password: str, people: list[str], widths: list[int], explain
                 with page.expect_navigation():
                     page.click("button[type=submit]")
                 for name, path in pages(position).items():
+                    if only and name not in only:
+                        continue
                     response = page.goto(url + path)
                     status = response.status if response else 0
                     if status != 200:  # not this person's page (the region for an official, an entry page
@@ -213,6 +229,8 @@ def main() -> None:
     parser.add_argument("--widths", nargs="*", type=int, default=[1366, 390])
     parser.add_argument("--explain", action="store_true", help="name the elements that stick out")
     parser.add_argument("--reuse", action="store_true", help="keep the database of the last run")
+    parser.add_argument("--pages", nargs="*", choices=list(pages("kadis")), help="only these pages")
+    parser.add_argument("--no-journeys", action="store_true", help="leave out the journeys of the test suite")
     options = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     password = "layar-" + "tangkap-123"  # the administrator's, on this throwaway database only
@@ -228,7 +246,9 @@ def main() -> None:
     port = free_port()
     server = serve(port)
     try:
-        rows = shoot(f"http://127.0.0.1:{port}", password, options.people, options.widths, options.explain)
+        rows = shoot(
+            f"http://127.0.0.1:{port}", password, options.people, options.widths, options.explain, options.pages
+        )
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -239,6 +259,29 @@ def main() -> None:
         encoding="utf-8",
     )
     print(f"\n{len(rows)} pages, {len(wide)} wider than the screen; screenshots in {OUT}, widths in {report}")
+    if not options.no_journeys:
+        journeys()
+
+
+def journeys() -> None:
+    """The journeys of the browser suite, with their screenshots (their own test database, not this one)."""
+    env = {key: value for key, value in os.environ.items() if key not in ("KINERJA_VAR_DIR", "DJANGO_SETTINGS_MODULE")}
+    env.update(KINERJA_SCREENSHOTS="1", DJANGO_ALLOW_ASYNC_UNSAFE="true", DATABASE_URL="")
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:randomly",
+        "-m",
+        "browser",
+        "tests/browser/test_journeys.py",
+    ]
+    done = subprocess.run(command, cwd=BASE, env=env, check=False)  # noqa: S603 (our own interpreter and arguments)
+    print(f"journeys: {'passed' if done.returncode == 0 else 'FAILED'}; screenshots in {OUT / 'journeys'}")
+    if done.returncode:
+        raise SystemExit(done.returncode)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
-    "axes",
+    "kinerja.accounts.axes_app.LoginProtectionConfig",  # django-axes, under an Indonesian name
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "kinerja.performance.workflow_views.navigation_counts",
+                "kinerja.performance.home_views.personal_menu",
             ],
         },
     },

@@ -3,10 +3,12 @@
 A user's reach is worked out once per request from three sources:
 - `is_superuser`: the system administrator, who reads every agency and administers the data, but enters no
   figure of anyone;
-- the positions the user's official holds today (organisation.Assignment): an official reads their agency and
-  enters the actuals of the indicators on their own IKI pages; the holder of a position verifies the actuals of
-  the positions directly below it; the head of agency (the holder of a position without superior) reads
-  everything of the agency and verifies the actuals of the whole agency;
+- the positions the user's official holds today (organisation.Assignment), definitively or acting (Plt./Plh.)
+  from the start to the end of the acting decree — `organisation.selectors.current_assignments` is the one rule
+  of "holds today", read once in `reach_of`: an official reads their agency and enters the actuals of the
+  indicators on their own IKI pages; the holder of a position verifies the actuals of the positions directly
+  below it; the head of agency (the holder of a position without superior) reads everything of the agency and
+  verifies the actuals of the whole agency;
 - role grants (RoleGrant): the agency planner (admin perencanaan) keeps the plan, targets, decree and periods of
   one agency; the inspectorate and regional planning (Bappeda) read every agency of their region, and the
   inspectorate evaluates.
@@ -139,6 +141,40 @@ def may_plan(user: object, agency: Agency) -> bool:
     """Keeps the agency's plan, pages, targets, decree and periods: its planner, or the administrator."""
     reach = reach_of(user)
     return reach.admin or agency.pk in reach.planned
+
+
+def may_manage_people(user: object, agency: Agency) -> bool:
+    """Keeps the agency's people: adds officials, gives them a login, assigns positions (with acting posts) and
+    grants roles within the agency. Its planner, or the administrator; which official a planner may change is
+    `managed_officials`, which role `may_grant_role`."""
+    return may_plan(user, agency)
+
+
+def may_grant_role(user: object, role: str, agency: Agency | None, region: Region | None, account: object) -> bool:
+    """Grants or withdraws `role` of `account` (a user): the administrator any role of anyone; an agency's
+    planner only the planner role of their own agency, and only to an official they manage (`managed_officials`;
+    the inspectorate and Bappeda of a region are given by the administrator)."""
+    reach = reach_of(user)
+    if reach.admin:
+        return True
+    if role != RoleGrant.Role.PLANNER or agency is None or agency.pk not in reach.planned:
+        return False
+    official = Official.objects.filter(user=account).first() if getattr(account, "pk", None) else None
+    return official is not None and may_manage_official(user, official, agency)
+
+
+def may_set_password(user: object, account: object) -> bool:
+    """Gives a login, an initial password or a reset link to `account`: the administrator to anyone; a planner
+    never to an administrator's account, nor to one holding a role beyond the planner's own agencies (an
+    inspector, Bappeda, another agency's planner: taking over their login would reach further than the planner
+    does). The official's record itself is `managed_officials`. One query for a planner."""
+    reach = reach_of(user)
+    if reach.admin:
+        return True
+    if getattr(account, "is_superuser", False) or getattr(account, "is_staff", False):
+        return False
+    grants = RoleGrant.objects.filter(user_id=getattr(account, "pk", None))
+    return not grants.exclude(role=RoleGrant.Role.PLANNER, agency_id__in=reach.planned).exists()
 
 
 def may_change_region(user: object) -> bool:

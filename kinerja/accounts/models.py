@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -57,3 +58,31 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()}"
+
+    def clean(self) -> None:
+        """The rules of `role_grant_scope` and `role_grant_once` as sentences that say what to change (the admin's
+        form and the services show them before the database would refuse with the constraint's name)."""
+        errors = {}
+        if self.role == self.Role.PLANNER:
+            message = _("An agency planner is given for one agency: choose the agency and leave the region empty.")
+            if self.region_id is not None:
+                errors["region"] = message
+            if self.agency_id is None:
+                errors["agency"] = message
+        elif self.role:
+            message = _(
+                "The inspectorate and regional planning are given for one region: choose the region and leave the "
+                "agency empty."
+            )
+            if self.agency_id is not None:
+                errors["agency"] = message
+            if self.region_id is None:
+                errors["region"] = message
+        if errors:
+            raise ValidationError(errors)
+        # the database's `role_grant_once` lets a NULL agency or region repeat: the rule is asked here
+        given = RoleGrant.objects.filter(
+            user_id=self.user_id, role=self.role, agency_id=self.agency_id, region_id=self.region_id
+        )
+        if self.user_id is not None and given.exclude(pk=self.pk).exists():
+            raise ValidationError({"role": _("This person already has this role; nothing to add.")})

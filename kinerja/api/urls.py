@@ -5,30 +5,30 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from .views import achievements, actuals, docs, documents, evidence, organisation, plan, targets, token
 
 router = SimpleRouter()
-router.register("agencies", views.AgencyViewSet, basename="api-agency")
-router.register("units", views.UnitViewSet, basename="api-unit")
-router.register("positions", views.PositionViewSet, basename="api-position")
-router.register("officials", views.OfficialViewSet, basename="api-official")
-router.register("plans", views.PlanViewSet, basename="api-plan")
-router.register("objectives", views.ObjectiveViewSet, basename="api-objective")
-router.register("indicators", views.IndicatorViewSet, basename="api-indicator")
-router.register("iki-pages", views.IkiPageViewSet, basename="api-iki-page")
-router.register("targets", views.TargetViewSet, basename="api-target")
-router.register("actuals", views.ActualViewSet, basename="api-actual")
-router.register("evidence", views.EvidenceViewSet, basename="api-evidence")
-router.register("achievements/pages", views.PageAchievementViewSet, basename="api-achievement-page")
-router.register("achievements/agencies", views.AgencyAchievementViewSet, basename="api-achievement-agency")
+router.register("agencies", organisation.AgencyViewSet, basename="api-agency")
+router.register("units", organisation.UnitViewSet, basename="api-unit")
+router.register("positions", organisation.PositionViewSet, basename="api-position")
+router.register("officials", organisation.OfficialViewSet, basename="api-official")
+router.register("plans", plan.PlanViewSet, basename="api-plan")
+router.register("objectives", plan.ObjectiveViewSet, basename="api-objective")
+router.register("indicators", plan.IndicatorViewSet, basename="api-indicator")
+router.register("iki-pages", plan.IkiPageViewSet, basename="api-iki-page")
+router.register("targets", targets.TargetViewSet, basename="api-target")
+router.register("actuals", actuals.ActualViewSet, basename="api-actual")
+router.register("evidence", evidence.EvidenceViewSet, basename="api-evidence")
+router.register("achievements/pages", achievements.PageAchievementViewSet, basename="api-achievement-page")
+router.register("achievements/agencies", achievements.AgencyAchievementViewSet, basename="api-achievement-agency")
 
 # The API authenticates by itself (token or session) and answers 401, never a redirect to the login page:
 # Django's LoginRequiredMiddleware leaves its views alone. The documentation page is an ordinary page.
 api_patterns = [
     *router.urls,
-    path("documents/", views.DocumentListView.as_view(), name="api-document-list"),
-    path("documents/<slug:kind>/", views.DocumentDownloadView.as_view(), name="api-document-download"),
-    path("token/", views.TokenView.as_view(), name="api-token"),
+    path("documents/", documents.DocumentListView.as_view(), name="api-document-list"),
+    path("documents/<slug:kind>/", documents.DocumentDownloadView.as_view(), name="api-document-download"),
+    path("token/", token.TokenView.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
 ]
 for pattern in api_patterns:
@@ -36,5 +36,5 @@ for pattern in api_patterns:
 
 urlpatterns = [
     *api_patterns,
-    path("docs/", views.docs, name="api-docs"),
+    path("docs/", docs.docs, name="api-docs"),
 ]

@@ -26,6 +26,7 @@ from django.utils.translation import gettext
 
 from kinerja.core.actors import Actor
 
+from . import people, periods
 from .models import AuditRecord
 from .numbers import MISSING, format_number
 
@@ -95,7 +96,7 @@ def _actor(actor: Actor) -> tuple[Any, str]:
         return None, SYSTEM_NAME
     if not getattr(actor, "is_authenticated", False):
         return None, "Anonim"
-    return actor, (actor.get_full_name() or actor.get_username())[:200]
+    return actor, people.display_name(actor)[:200]
 
 
 def _agency_id(agency: Any) -> Any:
@@ -258,6 +259,8 @@ def _shown(field: models.Field | None, value: Any) -> str:
         return gettext("yes") if value else gettext("no")
     if isinstance(field, models.ForeignKey):
         return f"#{value}"
+    if field is not None and field.name == "quarter" and isinstance(value, int):
+        return periods.quarter_label(value)
     if isinstance(field, models.DecimalField):
         try:
             number = decimal.Decimal(str(value))
@@ -296,6 +299,15 @@ def changes(entry: AuditRecord) -> list[Change]:
         shown_after = _shown(field, new) if key in after else MISSING
         rows.append(Change(key, label, shown_before, shown_after))
     return rows
+
+
+def who(entry: AuditRecord) -> str:
+    """Who made a record, as a person reads them (`people.display_name`): the account's official by name and
+    title when the account still exists (records written before kept its user name), else the name kept with
+    the record. Read the records with `select_related("user__official")`."""
+    if entry.user_id is not None and entry.user is not None:
+        return people.display_name(entry.user)
+    return entry.actor_name or SYSTEM_NAME
 
 
 def kind_label(label: str) -> str:

@@ -7,8 +7,10 @@ Office files with macros (a `.docm` or `.xlsm`, a Word 97 file with a VBA projec
 kinds: evidence is read, never run."""
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 
 @dataclass(frozen=True)
@@ -94,3 +96,55 @@ def named_as(name: str, kind: FileKind | str) -> str:
     if suffix and stem.lower().endswith(suffix):
         stem = stem[: -len(suffix)].rstrip(".") or "bukti"
     return (folder + stem)[: 255 - len(suffix)] + suffix
+
+
+# -- images that are printed (the region's emblem in the letterhead): PNG, or SVG that can do nothing but draw --
+
+SVG = FileKind("svg", "Gambar SVG", "image/svg+xml", "svg")
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+# What an SVG may not hold: code, other documents, or anything fetched from elsewhere when it is drawn.
+SVG_FORBIDDEN_ELEMENTS = {"script", "foreignObject", "iframe", "embed", "object", "audio", "video", "handler"}
+_LINKS = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)|@import|javascript:|expression\s*\(", re.IGNORECASE)
+
+
+def svg_problem(content: bytes) -> str | None:
+    """Why `content` is not a drawing-only SVG (an Indonesian sentence), or None when it is one.
+
+    Refused: what is not SVG XML, a DOCTYPE or entities (no entity expansion ever happens), scripts and event
+    handlers (`onload=`), embedded documents (`foreignObject`, `iframe` …), and every reference outside the file
+    itself — `href`/`xlink:href` other than "#id", `url(…)` other than "url(#id)", `@import`."""
+    head = content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not (head.startswith(b"<?xml") or head.startswith(b"<svg") or head.startswith(b"<!--")):
+        return "Berkas ini bukan gambar SVG."
+    if b"<!DOCTYPE" in content.upper() or b"<!ENTITY" in content.upper():
+        return "Gambar SVG tidak boleh memuat DOCTYPE atau ENTITY."
+    try:
+        root = ElementTree.fromstring(content)  # noqa: S314 (no DOCTYPE, so no entity can be expanded)
+    except ElementTree.ParseError:
+        return "Gambar SVG ini tidak dapat dibaca (XML-nya rusak)."
+    if root.tag != f"{{{SVG_NAMESPACE}}}svg":
+        return "Berkas ini bukan gambar SVG."
+    for element in root.iter():
+        name = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
+        if name in SVG_FORBIDDEN_ELEMENTS:
+            return f"Gambar SVG tidak boleh memuat elemen «{name}» (skrip atau dokumen lain)."
+        for attribute, value in element.attrib.items():
+            local = attribute.rpartition("}")[2].lower()
+            if local.startswith("on"):
+                return f"Gambar SVG tidak boleh memuat skrip (atribut «{local}»)."
+            if local == "href" and not value.strip().startswith("#"):
+                return "Gambar SVG tidak boleh merujuk ke berkas atau alamat lain."
+            if _LINKS.search(value):
+                return "Gambar SVG tidak boleh merujuk ke berkas atau alamat lain."
+        if name == "style" and _LINKS.search("".join(element.itertext())):
+            return "Gambar SVG tidak boleh merujuk ke berkas atau alamat lain."
+    return None
+
+
+def detect_printable_image(content: bytes) -> FileKind | None:
+    """PNG, or an SVG without scripts or outside references (`svg_problem`); None for anything else."""
+    if content.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if svg_problem(content) is None:
+        return SVG
+    return None

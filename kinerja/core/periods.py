@@ -5,13 +5,16 @@ quarter ends on the last day of its third month. Pages choose a period from the 
 kept inside the allowed range) and `?triwulan=` (1–4); a value that is not one of these — `?tahun=abc`,
 `?tahun=99999`, `?triwulan=9` — silently gives the page's default, never an error.
 
-Pure: no Django, no database. The request and the plan are taken as anything with a `GET` mapping and with
+Pure but for the words: no database; `quarter_label`, THE written form of a quarter, asks gettext for the
+word ("Triwulan", "TW"). The request and the plan are taken as anything with a `GET` mapping and with
 `first_year`/`last_year`, so that a view passes its `HttpRequest` and `StrategicPlan` as they are.
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Protocol
+
+from django.utils.translation import gettext
 
 QUARTERS: tuple[int, ...] = (1, 2, 3, 4)
 QUARTER_NAMES: dict[int, str] = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -35,6 +38,17 @@ class HasYears(Protocol):
 def roman(quarter: int) -> str:
     """The quarter's roman numeral: 1 → "I" … 4 → "IV"; KeyError for anything else."""
     return QUARTER_NAMES[quarter]
+
+
+def quarter_label(quarter: object, *, short: bool = False) -> str:
+    """THE form of a quarter wherever a person reads it: 1 → "Triwulan I" … 4 → "Triwulan IV"; `short` gives
+    "TW I", for narrow table headers only. "—" for anything that is not a quarter 1–4 (never a crash)."""
+    if isinstance(quarter, str) and quarter.strip().isdigit():
+        quarter = int(quarter)
+    if isinstance(quarter, bool) or not isinstance(quarter, int) or quarter not in QUARTER_NAMES:
+        return "—"
+    word = gettext("Q") if short else gettext("Quarter")
+    return f"{word} {QUARTER_NAMES[quarter]}"
 
 
 def quarter_end(year: int, quarter: int) -> datetime.date:
@@ -66,18 +80,29 @@ def parse_quarter(text: str | None) -> int | None:
     return int(text) if text in {"1", "2", "3", "4"} else None
 
 
-def default_year(plan: HasYears, today: datetime.date | None = None) -> int:
-    """This year, kept inside the plan's years."""
-    today = today or datetime.date.today()
-    return min(max(today.year, plan.first_year), plan.last_year)
+def default_year(plan: HasYears, today: datetime.date | None = None, figure_years: Iterable[int] = ()) -> int:
+    """The year a page opens on, always a year of the plan: this year when it lies inside the plan and has figures
+    (or no year of the plan has any); else the latest year of the plan with figures, up to this year when there
+    is one; else this year kept inside the plan. `figure_years`: the years with figures (performance.selectors.
+    get_opening_year gives them; a year outside the plan is ignored)."""
+    this = (today or datetime.date.today()).year
+    years = sorted(year for year in figure_years if plan.first_year <= year <= plan.last_year)
+    if plan.first_year <= this <= plan.last_year and (not years or this in years):
+        return this
+    if years:
+        return ([year for year in years if year <= this] or years)[-1]
+    return min(max(this, plan.first_year), plan.last_year)
 
 
 def chosen_year(request: HasQuery, plan: HasYears, default: int | None = None) -> int:
-    """`?tahun=` when it is a year of the plan, else the default (this year, kept inside the plan)."""
+    """`?tahun=` when it is a year of the plan, else `default` (the page's opening year) when it is one, else
+    this year kept inside the plan: never a year outside the plan."""
     year = parse_year(request.GET.get("tahun"), plan.first_year, plan.last_year)
     if year is not None:
         return year
-    return default or default_year(plan)
+    if default is not None and plan.first_year <= default <= plan.last_year:
+        return default
+    return default_year(plan)
 
 
 def chosen_any_year(request: HasQuery) -> int | None:

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_POST
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, reach_of
 from kinerja.core.cells import spreadsheet_text
 from kinerja.core.numbers import format_number
-from kinerja.core.periods import QUARTER_NAMES, chosen_any_year, chosen_quarter, chosen_year, default_year
+from kinerja.core.periods import QUARTER_NAMES, chosen_any_year, chosen_quarter, chosen_year
 from kinerja.organisation.models import Agency, Region
 from kinerja.performance.figures import get_plan_figures_by_year
 from kinerja.performance.models import Actual
-from kinerja.performance.selectors import rollup_cap
+from kinerja.performance.selectors import get_opening_year, rollup_cap
 from kinerja.reports import output, stored
 from kinerja.reports.models import EnactedDecree
 from kinerja.strategy.models import StrategicPlan
@@ -31,8 +31,7 @@ from .models import Publication
 
 
 def _period(request: HttpRequest, plan: StrategicPlan) -> tuple[int, int]:
-    latest = Actual.objects.filter(indicator__plan=plan).aggregate(year=Max("year"))["year"]
-    return chosen_year(request, plan, latest), chosen_quarter(request)
+    return chosen_year(request, plan, get_opening_year(plan)), chosen_quarter(request)
 
 
 def _is_published(agency: Agency) -> bool:
@@ -149,7 +148,7 @@ def region_view(request: HttpRequest, region: str) -> HttpResponse:
     year = chosen_any_year(request)
     if year is None:
         latest = Actual.objects.filter(indicator__plan__agency__region=region_obj).aggregate(y=Max("year"))["y"]
-        year = latest or (default_year(latest_plan) if latest_plan else 2000)
+        year = latest or (get_opening_year(latest_plan) if latest_plan else 2000)
     quarter = chosen_quarter(request)
     view = selectors.get_region_view(region_obj, year, quarter)
     # the shared indicators are listed with their range; each agency's value only for the chosen one (a page

@@ -67,6 +67,7 @@ def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dic
         "format": FORMAT,
         "region": {
             "code": region.code,
+            "kind": region.kind,
             "name": region.name,
             **_optional(province=region.province, seat=region.seat),
             "head_title": region.head_title,

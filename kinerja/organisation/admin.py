@@ -1,16 +1,61 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.admin import AuditedModelAdmin
 
+from . import services
 from .models import Agency, AgencyFunction, Assignment, Official, Position, PositionFunction, Region, Unit
+
+
+class RegionForm(forms.ModelForm):
+    """The region, with its emblem changed only through `services.set_region_emblem` (checked here by the
+    service's own `checked_emblem`, so that a refusal shows next to the field)."""
+
+    new_emblem = forms.FileField(
+        label=_("new emblem"),
+        required=False,
+        help_text=_("PNG or SVG (without scripts or links to other files), at most 1 MB."),
+    )
+    remove_emblem = forms.BooleanField(label=_("remove the emblem"), required=False)
+
+    class Meta:
+        model = Region
+        fields = ["code", "name", "kind", "province", "seat", "head_title", "head"]
+
+    def clean_new_emblem(self) -> UploadedFile | None:
+        upload = self.cleaned_data.get("new_emblem")
+        if upload is not None:
+            try:
+                services.checked_emblem(upload)
+            except ValidationError as error:
+                raise ValidationError(error.message_dict.get("emblem", error.messages)) from error
+        return upload
 
 
 @admin.register(Region)
 class RegionAdmin(AuditedModelAdmin):
-    list_display = ["code", "name", "province", "seat", "head"]
+    form = RegionForm
+    list_display = ["code", "name", "kind", "province", "seat", "head"]
+    list_filter = ["kind"]
     search_fields = ["code", "name"]
     list_select_related = ["head"]
     autocomplete_fields = ["head"]
+    readonly_fields = ["current_emblem"]
+
+    @admin.display(description=_("emblem"))
+    def current_emblem(self, obj: Region) -> str:
+        return obj.emblem.name.rpartition("/")[2] if obj.emblem else "—"
+
+    def save_model(self, request, obj, form, change) -> None:  # type: ignore[no-untyped-def]
+        super().save_model(request, obj, form, change)
+        upload = form.cleaned_data.get("new_emblem")
+        if upload is not None:
+            services.set_region_emblem(actor=request.user, region=obj, upload=upload)
+        elif form.cleaned_data.get("remove_emblem") and obj.emblem:
+            services.set_region_emblem(actor=request.user, region=obj, upload=None)
 
 
 class AgencyFunctionInline(admin.TabularInline):
@@ -66,7 +111,7 @@ class OfficialAdmin(AuditedModelAdmin):
 
 @admin.register(Assignment)
 class AssignmentAdmin(AuditedModelAdmin):
-    list_display = ["official", "position", "start", "end", "acting"]
+    list_display = ["official", "position", "start", "end", "acting", "acting_kind", "decree_number"]
     list_select_related = ["official", "position"]
     autocomplete_fields = ["official", "position"]
 

@@ -9,29 +9,47 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import OrderedTextItem, TimeStampedModel
 
+from . import government
 from .nip import validate_nip
 
 code_validator = RegexValidator(r"^[a-z0-9][a-z0-9.\-]*$", _("Use lowercase letters, digits, dots and hyphens only."))
 
 
 class Region(TimeStampedModel):
-    """A regional government (Pemerintah Daerah): a regency, a city or a province."""
+    """A government: a province, a regency or a city (Pemerintah Daerah), or a central-government body (a ministry
+    or an agency of the Republic). Its kind says what the letterhead prints and what its head is called."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "provinsi", _("Province (Gubernur)")
+        REGENCY = "kabupaten", _("Regency (Bupati)")
+        CITY = "kota", _("City (Wali Kota)")
+        CENTRAL = "pusat", _("Central government: ministry or agency (Menteri, Kepala, Ketua)")
 
     code = models.CharField(_("code"), max_length=50, unique=True, validators=[code_validator])
+    kind = models.CharField(_("kind of government"), max_length=20, choices=Kind.choices, default=Kind.REGENCY)
     name = models.CharField(_("name"), max_length=200)
     province = models.CharField(_("province"), max_length=200, blank=True)
     seat = models.CharField(_("seat"), max_length=100, blank=True)
-    head_title = models.CharField(_("title of the head of region"), max_length=100, default="Bupati")
+    head_title = models.CharField(
+        _("title of the head"),
+        max_length=100,
+        default="Bupati",
+        help_text=_("Gubernur, Bupati or Wali Kota; for a central-government body Menteri, Kepala or Ketua."),
+    )
     head = models.ForeignKey(
         "Official",
         models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("head of region"),
-        help_text=_(
-            "The regent (Bupati) or mayor in office: the superior who signs the head of agency's performance agreement."
-        ),
+        verbose_name=_("head of the government"),
+        help_text=_("The head in office: the superior who signs the head of agency's performance agreement."),
+    )
+    emblem = models.FileField(
+        _("emblem"),
+        upload_to="lambang/",
+        blank=True,
+        help_text=_("The region's emblem (PNG or SVG, at most 1 MB), printed in the letterhead of every document."),
     )
 
     class Meta:
@@ -45,6 +63,11 @@ class Region(TimeStampedModel):
     def clean(self) -> None:
         if self.head_id and self.head.region_id != self.pk:
             raise ValidationError({"head": _("The head of region is an official of another region.")})
+
+    @property
+    def wording(self) -> "government.Wording":
+        """The one place the kind becomes words: the letterhead line, the head's full title, what the head is."""
+        return government.wording(self.kind, self.name, self.head_title)
 
 
 class Agency(TimeStampedModel):
@@ -96,10 +119,20 @@ class Unit(TimeStampedModel):
 
     class Kind(models.TextChoices):
         AGENCY = "dinas", _("Agency (Dinas)")
+        BOARD = "badan", _("Board (Badan)")
         SECRETARIAT = "sekretariat", _("Secretariat")
+        INSPECTORATE = "inspektorat", _("Inspectorate (Inspektorat)")
+        REGIONAL_INSPECTORATE = "inspektorat_wilayah", _("Regional inspectorate (Inspektorat Wilayah)")
+        DIRECTORATE = "direktorat", _("Directorate (Direktorat)")
+        BUREAU = "biro", _("Bureau (Biro)")
+        PART = "bagian", _("Part (Bagian)")
         SUB_DIVISION = "sub_bagian", _("Sub-division (Sub Bagian)")
         DIVISION = "bidang", _("Division (Bidang)")
+        SUB_DIRECTORATE = "sub_direktorat", _("Sub-directorate (Sub Direktorat)")
         SECTION = "seksi", _("Section (Seksi)")
+        TECHNICAL_UNIT = "upt", _("Technical implementation unit (UPT)")
+        DISTRICT = "kecamatan", _("District (Kecamatan)")
+        WARD = "kelurahan", _("Ward (Kelurahan)")
 
     agency = models.ForeignKey(Agency, models.CASCADE, related_name="units", verbose_name=_("agency"))
     code = models.CharField(_("code"), max_length=60, validators=[code_validator])
@@ -226,13 +259,28 @@ class Official(TimeStampedModel):
 
 
 class Assignment(TimeStampedModel):
-    """An official holds a position from a date (until a date), possibly as acting (Plt.)."""
+    """An official holds a position from a date (TMT, until a date), possibly as acting: Plt. (pelaksana tugas,
+    a vacant post) or Plh. (pelaksana harian, the holder is away), appointed by a decree. An acting holder enters
+    and verifies for the position exactly as a definitive one while the assignment is in force
+    (accounts.access.reach_of, through organisation.selectors.current_assignments)."""
+
+    class ActingKind(models.TextChoices):
+        PLT = "plt", _("Plt. (pelaksana tugas)")
+        PLH = "plh", _("Plh. (pelaksana harian)")
 
     official = models.ForeignKey(Official, models.PROTECT, related_name="assignments", verbose_name=_("official"))
     position = models.ForeignKey(Position, models.CASCADE, related_name="assignments", verbose_name=_("position"))
     start = models.DateField(_("from"))
     end = models.DateField(_("until"), null=True, blank=True)
     acting = models.BooleanField(_("acting (Plt.)"), default=False)
+    acting_kind = models.CharField(
+        _("acting as"),
+        max_length=3,
+        choices=ActingKind.choices,
+        blank=True,
+        help_text=_("Only for an acting assignment; empty on an acting one reads as Plt."),
+    )
+    decree_number = models.CharField(_("decree number"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("assignment")
@@ -243,7 +291,15 @@ class Assignment(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="assignment_end_after_start"
             ),
+            models.CheckConstraint(condition=Q(acting=True) | Q(acting_kind=""), name="assignment_kind_is_acting"),
         ]
 
     def __str__(self) -> str:
         return f"{self.official} — {self.position}"
+
+    @property
+    def acting_label(self) -> str:
+        """ "Plt." or "Plh." for an acting assignment, "" for a definitive one."""
+        if not self.acting:
+            return ""
+        return "Plh." if self.acting_kind == self.ActingKind.PLH else "Plt."

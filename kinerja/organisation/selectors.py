@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from .models import Agency, Assignment, Position, Unit
+from .models import Agency, Assignment, Official, Position, Unit
 
 
 def current_assignments(on: datetime.date | None = None) -> QuerySet[Assignment]:
+    """The assignments in force on `on` (today by default): begun, not yet ended, definitive and acting
+    (Plt./Plh.) alike. The one rule of "holds a position" (accounts.access.reach_of asks it)."""
     on = on or datetime.date.today()
     return (
         Assignment.objects.filter(start__lte=on)
@@ -55,3 +57,50 @@ def in_force(assignments: Iterable[Assignment], day: datetime.date) -> Assignmen
     held = [a for a in assignments if a.start <= day and (a.end is None or a.end >= day)]
     held.sort(key=lambda a: (a.acting, -a.start.toordinal()))
     return held[0] if held else None
+
+
+def list_people(agency: Agency) -> list[Official]:
+    """The agency's people: every official who holds or held one of its positions, and the officials of its
+    region who hold no position yet (just added), not the head of the region; each with `history` = their
+    assignments in this agency, the latest first (2 queries)."""
+    assigned = Assignment.objects.filter(position__agency=agency)
+    officials = (
+        Official.objects.filter(Q(pk__in=assigned.values("official_id")) | Q(region=agency.region, assignments=None))
+        .exclude(pk=agency.region.head_id)
+        .select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                assigned.select_related("position").order_by("-start", "acting"),
+                to_attr="history",
+            )
+        )
+        .order_by("name")
+        .distinct()
+    )
+    return list(officials)
+
+
+def person_of(agency: Agency, official_id: int) -> Official | None:
+    """One of `list_people(agency)`, with `history` = every assignment of theirs, the latest first (2 queries)."""
+    assigned = Assignment.objects.filter(position__agency=agency)
+    return (
+        Official.objects.filter(Q(pk__in=assigned.values("official_id")) | Q(region=agency.region, assignments=None))
+        .exclude(pk=agency.region.head_id)
+        .filter(pk=official_id)
+        .select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                Assignment.objects.select_related("position__agency").order_by("-start", "acting"),
+                to_attr="history",
+            )
+        )
+        .distinct()
+        .first()
+    )
+
+
+def position_history(position: Position) -> list[Assignment]:
+    """Everyone who held the position, definitive and acting, the latest first (1 query)."""
+    return list(position.assignments.select_related("official").order_by("-start", "acting"))

@@ -7,6 +7,7 @@ from django.db import transaction
 from kinerja.core import audit, stored_files
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
+from kinerja.core.periods import quarter_label
 
 from .models import Actual, Evidence
 from .rules import ensure_may_enter
@@ -17,7 +18,7 @@ def evidence_description(evidence: Evidence, action: str) -> str:
     actual = evidence.actual
     with audit.in_record_language():
         return (
-            f"Bukti «{evidence.original_name}» realisasi {actual.year} TW {actual.quarter} indikator "
+            f"Bukti «{evidence.original_name}» realisasi {quarter_label(actual.quarter)} {actual.year} indikator "
             f"{actual.indicator.code} {AuditRecord.Action(action).label}"
         )
 

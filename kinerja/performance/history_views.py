@@ -8,13 +8,14 @@ before any filter, search or count applies.
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from kinerja.accounts.access import agency_or_404, may_read_evaluation_secrets, may_read_log
-from kinerja.core import audit
+from kinerja.core import audit, people
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator
@@ -32,6 +33,7 @@ class Entry:
     kind: str
     changes: list[audit.Change]
     indicator_code: str | None = None
+    who: str = ""
 
 
 def _entries(page: Page, indicator_codes: dict[str, str] | None = None) -> list[Entry]:
@@ -42,6 +44,7 @@ def _entries(page: Page, indicator_codes: dict[str, str] | None = None) -> list[
             audit.kind_label(item.object_label),
             audit.changes(item),
             codes.get(item.about_pk) if item.about_label == INDICATOR_LABEL else None,
+            audit.who(item),
         )
         for item in page.object_list
     ]
@@ -54,7 +57,8 @@ def _readable(user: object, agency: Agency, records: QuerySet[AuditRecord]) -> Q
 
 
 def _page(request: HttpRequest, records: QuerySet[AuditRecord]) -> Page:
-    return Paginator(records.order_by("-at", "-pk"), PER_PAGE).get_page(request.GET.get("halaman"))
+    records = records.select_related("user__official").order_by("-at", "-pk")
+    return Paginator(records, PER_PAGE).get_page(request.GET.get("halaman"))
 
 
 OWN_OBJECTS = {"performance.target", "performance.actual", "performance.evidence"}
@@ -116,11 +120,9 @@ def agency_history(request: HttpRequest, agency: str) -> HttpResponse:
     if not may_read_log(request.user, agency_obj):
         raise Http404("Halaman ini tidak ditemukan.")
     records = _readable(request.user, agency_obj, AuditRecord.objects.filter(agency=agency_obj))
+    authors = get_user_model().objects.filter(pk__in=records.filter(user__isnull=False).values("user_id"))
     users = sorted(
-        {
-            (str(pk), name)
-            for pk, name in records.filter(user__isnull=False).values_list("user_id", "actor_name").distinct()
-        },
+        ((str(author.pk), people.display_name(author)) for author in authors.select_related("official")),
         key=lambda pair: pair[1].lower(),
     )
     kinds = sorted(

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
+from kinerja.core.numbers import format_exact
+from kinerja.core.periods import quarter_label
 from kinerja.core.stored_files import StoredFileMixin
 
 AMOUNT = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
@@ -60,7 +62,8 @@ class Target(TimeStampedModel):
         indexes = [models.Index(fields=["year", "kind"], name="target_year_kind")]
 
     def __str__(self) -> str:
-        return f"{self.indicator_id} {self.kind} {self.year}/{self.quarter}: {self.value}"
+        period = f"{quarter_label(self.quarter)} {self.year}" if self.quarter else str(self.year)
+        return f"{self.get_kind_display()} {period}: {format_exact(self.value)}"
 
 
 class Actual(TimeStampedModel):
@@ -124,7 +127,7 @@ class Actual(TimeStampedModel):
         indexes = [models.Index(fields=["year", "quarter"], name="actual_year_quarter")]
 
     def __str__(self) -> str:
-        return f"{self.indicator_id} {self.year} TW{self.quarter}: {self.value}"
+        return f"{quarter_label(self.quarter)} {self.year}: {format_exact(self.value)}"
 
 
 def evidence_path(instance: "Evidence", filename: str) -> str:
@@ -206,7 +209,7 @@ class PeriodLock(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.agency_id} {self.year} TW{self.quarter}"
+        return f"{quarter_label(self.quarter)} {self.year}"
 
     def is_closed_on(self, day) -> bool:
         return self.closed or (self.deadline is not None and day > self.deadline)

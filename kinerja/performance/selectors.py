@@ -1,15 +1,16 @@
 """Targets and actuals of many indicators for a year, in two queries, with everything computed."""
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
 
-from kinerja.core.periods import QUARTERS
-from kinerja.strategy.models import Indicator
+from kinerja.core.periods import QUARTERS, default_year
+from kinerja.strategy.models import Indicator, StrategicPlan
 
 from . import achievement
 from .models import Actual, Target
@@ -326,3 +327,21 @@ def get_plan_measurements(indicators: Iterable[Indicator], plan: object, up_to_y
     for actual in Actual.objects.filter(indicator__in=by_id, year__range=years).order_by():
         by_id[actual.indicator_id].year(actual.year).actuals[actual.quarter] = actual
     return by_id
+
+
+def get_figure_years(plan: StrategicPlan) -> set[int]:
+    """The years of the plan's figures: those with actuals, or, while none is entered, those with yearly or
+    quarterly targets (one query)."""
+    kinds = (Target.Kind.YEAR, Target.Kind.QUARTER)
+    text = CharField()
+    actuals = Actual.objects.filter(indicator__plan=plan).order_by().values_list("year", Value("a", output_field=text))
+    targets = (
+        Target.objects.filter(indicator__plan=plan, kind__in=kinds).order_by().values_list("year", Value("t", text))
+    )
+    rows = set(actuals.union(targets))
+    return {year for year, source in rows if source == "a"} or {year for year, _ in rows}
+
+
+def get_opening_year(plan: StrategicPlan, today: datetime.date | None = None) -> int:
+    """The year every page of the plan opens on without `?tahun=` (core.periods.default_year over its figures)."""
+    return default_year(plan, today, get_figure_years(plan))

@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from kinerja.core import audit, stored_files
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
-from kinerja.core.periods import QUARTERS
+from kinerja.core.periods import QUARTERS, quarter_label
 from kinerja.strategy.models import Indicator
 
 from . import achievement
@@ -62,7 +62,9 @@ def _agency_id(indicator: Indicator) -> int:
 def target_description(target: Target, action: str) -> str:
     """ "Target tahunan 2022 indikator IKU.1 diubah" — what the audit trail says of a target."""
     with audit.in_record_language():
-        period = f"{target.year} TW {target.quarter}" if target.kind == Target.Kind.QUARTER else f"{target.year}"
+        period = (
+            f"{quarter_label(target.quarter)} {target.year}" if target.kind == Target.Kind.QUARTER else f"{target.year}"
+        )
         return (
             f"{target.get_kind_display()} {period} indikator {target.indicator.code} {AuditRecord.Action(action).label}"
         )
@@ -71,7 +73,7 @@ def target_description(target: Target, action: str) -> str:
 def actual_description(actual: Actual, action: str) -> str:
     with audit.in_record_language():
         return (
-            f"Realisasi {actual.year} TW {actual.quarter} indikator {actual.indicator.code} "
+            f"Realisasi {quarter_label(actual.quarter)} {actual.year} indikator {actual.indicator.code} "
             f"{AuditRecord.Action(action).label}"
         )
 

@@ -11,13 +11,15 @@ from django.shortcuts import redirect, render
 
 from kinerja.accounts.access import agency_or_404, may_plan
 from kinerja.core.numbers import format_number, to_decimal
-from kinerja.core.periods import QUARTER_NAMES, QUARTERS, chosen_year
+from kinerja.core.periods import QUARTER_NAMES, QUARTERS, chosen_year, quarter_label
 from kinerja.strategy.models import Indicator
 from kinerja.strategy.selectors import get_current_plan, get_position_page
 
 from . import services, workflow
 from .forms import messages_of
 from .models import Target
+from .selectors import get_opening_year
+from .target_grid import get_target_grid
 
 
 @dataclass
@@ -41,6 +43,7 @@ class GridRow:
     cells: list[Cell] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     year_target: Target | None = None
+    positions: list = field(default_factory=list)  # the positions that carry the indicator (the agency's grid)
 
 
 def _shown(value: Decimal | None, decimals: int) -> str:
@@ -88,7 +91,7 @@ def _closed_changes(request: HttpRequest, rows: list[GridRow]) -> list[str]:
             except ValueError:
                 posted, shown = None, object()
             if posted != shown:
-                period = f"triwulan {cell.quarter} tahun {cell.year}" if cell.quarter else f"tahun {cell.year}"
+                period = f"{quarter_label(cell.quarter)} tahun {cell.year}" if cell.quarter else f"tahun {cell.year}"
                 refused.append(f"{row.indicator.code} {period}")
     return refused
 
@@ -131,9 +134,10 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
     if not may_plan(request.user, agency_obj):
         raise Http404("Halaman ini tidak ditemukan.")
     plan = get_current_plan(agency_obj)
-    indicators = list(plan.indicators.order_by("order"))
+    grid = get_target_grid(plan, position_code=request.GET.get("jabatan", ""), unit_code=request.GET.get("unit", ""))
     rows = []
-    for indicator in indicators:
+    for item in grid.indicators:
+        indicator = item.indicator
         ranged = indicator.polarity == Indicator.Polarity.RANGE
         cells = [Cell(f"b-{indicator.pk}", Target.Kind.BASELINE, plan.first_year - 1)]
         cells += [
@@ -150,7 +154,7 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
                 f"e-{indicator.pk}", Target.Kind.END, plan.last_year, upper_name=f"ue-{indicator.pk}" if ranged else ""
             )
         )
-        rows.append(GridRow(indicator, cells))
+        rows.append(GridRow(indicator, cells, positions=item.positions))
     baselines = {t.indicator_id: t for t in Target.objects.filter(indicator__plan=plan, kind=Target.Kind.BASELINE)}
     for row in rows:  # the baseline keeps the year it was recorded for
         if row.indicator.pk in baselines:
@@ -168,7 +172,7 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
             messages.success(
                 request, "Target tersimpan." + (" Target tahun yang periodenya ditutup tidak diubah." if closed else "")
             )
-            return redirect(request.path)
+            return redirect(request.get_full_path())  # the same filter: the planner sees the rows just saved
         messages.error(request, "Target belum tersimpan: periksa sel yang ditandai merah. Tidak ada yang diubah.")
     return render(
         request,
@@ -177,6 +181,7 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
             "agency": agency_obj,
             "plan": plan,
             "rows": rows,
+            "grid": grid,
             "years": list(plan.years),
             "closed_years": sorted(closed),
         },
@@ -188,7 +193,7 @@ def position_targets(request: HttpRequest, agency: str, position: str) -> HttpRe
     if not may_plan(request.user, agency_obj):
         raise Http404("Halaman ini tidak ditemukan.")
     plan = get_current_plan(agency_obj)
-    year = chosen_year(request, plan)
+    year = chosen_year(request, plan, get_opening_year(plan))
     page = get_position_page(agency_obj, position)
     indicators = [row.indicator for item in page.objectives for row in item.rows]
     rows = [

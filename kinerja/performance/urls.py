@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import consistency_views, history_views, home_views, target_views, views, workflow_views
+from . import consistency_views, history_views, home_views, period_views, target_views, views, workflow_views
 
 urlpatterns = [
     path("", home_views.home, name="home"),
+    path("realisasi/", home_views.my_entry, name="my-entry"),
     path("instansi/<slug:agency>/", views.agency_overview, name="agency-overview"),
     path("instansi/<slug:agency>/renstra/", views.plan_detail, name="plan-detail"),
     path("instansi/<slug:agency>/iki/<slug:position>/", views.position_page, name="position-page"),
@@ -24,7 +25,17 @@ urlpatterns = [
     ),
     path("instansi/<slug:agency>/verifikasi/", workflow_views.verification, name="verification"),
     path("instansi/<slug:agency>/verifikasi/<int:actual>/", workflow_views.decide, name="verification-decide"),
-    path("instansi/<slug:agency>/periode/", workflow_views.periods, name="periods"),
+    path(
+        "instansi/<slug:agency>/verifikasi/halaman/<slug:position>/",
+        workflow_views.verify_page,
+        name="verification-page",
+    ),
+    path("instansi/<slug:agency>/periode/", period_views.periods, name="periods"),
+    path(
+        "instansi/<slug:agency>/periode/<int:year>/<int:quarter>/<slug:state>/",
+        period_views.period_rows,
+        name="period-rows",
+    ),
     path("instansi/<slug:agency>/target/", target_views.agency_targets, name="agency-targets"),
     path("instansi/<slug:agency>/target/<slug:position>/", target_views.position_targets, name="position-targets"),
     path("instansi/<slug:agency>/riwayat/", history_views.agency_history, name="agency-history"),

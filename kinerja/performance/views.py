@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Max
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from kinerja.core.file_downloads import stored_file_response
 from kinerja.core.numbers import format_number
 from kinerja.core.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.organisation.models import Agency
-from kinerja.strategy.models import PageIndicator, StrategicPlan
+from kinerja.strategy.models import PageIndicator
 from kinerja.strategy.selectors import (
     find_current_plan,
     get_current_plan,
@@ -31,12 +30,8 @@ from . import achievement, services, workflow
 from .figures import get_plan_figures
 from .forms import ActualForm, add_service_errors, messages_of
 from .models import Actual, Evidence, Target
-from .selectors import Measurement, get_measurements, rollup_cap, rollup_of
+from .selectors import Measurement, get_measurements, get_opening_year, rollup_cap, rollup_of
 from .worklist import entry_prefix
-
-
-def latest_year_with_actuals(plan: StrategicPlan) -> int | None:
-    return Actual.objects.filter(indicator__plan=plan).aggregate(year=Max("year"))["year"]
 
 
 @dataclass
@@ -80,7 +75,7 @@ def _measured_page(agency: Agency, position: str, year: int, *, verified: bool =
 def agency_overview(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     plan = find_current_plan(agency_obj)
-    year = chosen_year(request, plan, latest_year_with_actuals(plan)) if plan else None
+    year = chosen_year(request, plan, get_opening_year(plan)) if plan else None
     quarter = year_or_quarter(request) if plan else None
     figures = get_plan_figures(plan, year, quarter) if plan else None
     return render(
@@ -114,7 +109,7 @@ def position_page(request: HttpRequest, agency: str, position: str) -> HttpRespo
         page, objectives, page_rollup, example = get_position_page(agency_obj, position), [], None, False
         year = None
     else:
-        year, quarter = chosen_year(request, plan, latest_year_with_actuals(plan)), year_or_quarter(request)
+        year, quarter = chosen_year(request, plan, get_opening_year(plan)), year_or_quarter(request)
         page, objectives, page_rollup, example = _measured_page(
             agency_obj, position, year, verified=verified_only(request), quarter=quarter
         )
@@ -145,7 +140,7 @@ def plan_detail(request: HttpRequest, agency: str) -> HttpResponse:
     plan = find_current_plan(agency_obj)
     if plan is None:
         return render(request, "strategy/no_plan.html", {"agency": agency_obj})
-    year, quarter = chosen_year(request, plan, latest_year_with_actuals(plan)), year_or_quarter(request)
+    year, quarter = chosen_year(request, plan, get_opening_year(plan)), year_or_quarter(request)
     overview = get_plan_overview(plan)
     figures = get_plan_figures(plan, year, quarter, verified_only=verified_only(request))
     return render(
@@ -219,7 +214,7 @@ def indicator_detail(request: HttpRequest, agency: str, indicator: str) -> HttpR
 def _entry_setup(request: HttpRequest, agency: str, position: str) -> tuple:
     agency_obj = agency_or_404(request.user, agency)
     plan = get_current_plan(agency_obj)
-    year = chosen_year(request, plan, latest_year_with_actuals(plan))
+    year = chosen_year(request, plan, get_opening_year(plan))
     quarter = chosen_quarter(request)
     return agency_obj, plan, year, quarter
 

@@ -13,21 +13,25 @@ reopening: a closed quarter is frozen, so the planner reopens the period first (
 """
 
 import datetime
+from collections.abc import Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from kinerja.accounts.access import may_plan, may_verify
 from kinerja.core import audit
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
-from kinerja.core.periods import QUARTERS
-from kinerja.organisation.models import Agency
+from kinerja.core.periods import QUARTER_NAMES, QUARTERS, quarter_label
+from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import Indicator, PageIndicator
+from kinerja.strategy.selectors import find_current_plan
 
 from .models import Actual, PeriodLock
+from .period_status import get_quarter_status
 
 REASON_MAX = 2000
 
@@ -53,7 +57,7 @@ def ensure_period_open(indicator: Indicator, year: int, quarter: int | None) -> 
     quarter of the year."""
     closed = closed_quarters(indicator.plan.agency, year)
     if quarter and quarter in closed:
-        raise ValidationError(f"Periode triwulan {quarter} tahun {year} sudah ditutup; data tidak dapat diubah.")
+        raise ValidationError(f"Periode {quarter_label(quarter)} tahun {year} sudah ditutup; data tidak dapat diubah.")
     if not quarter and closed:
         raise ValidationError(f"Tahun {year} sudah mempunyai periode yang ditutup; target tahunan tidak dapat diubah.")
 
@@ -76,11 +80,11 @@ def last_changed_by(obj: Model) -> str:
     """Who changed `obj` last, as the audit trail names them (1 query, only when a conflict is reported)."""
     entry = (
         AuditRecord.objects.filter(object_label=obj._meta.label_lower, object_pk=str(obj.pk))
+        .select_related("user__official")
         .order_by("-at", "-pk")
-        .only("actor_name")
         .first()
     )
-    return entry.actor_name if entry is not None and entry.actor_name else "pengguna lain"
+    return audit.who(entry) if entry is not None else "pengguna lain"
 
 
 def ensure_version(actual: Actual | None, version: str | None) -> None:
@@ -107,14 +111,32 @@ def _reason(reason: str) -> str:
     return reason
 
 
+class StaleCounts(ValidationError):
+    """The quarter's counts changed since the planner confirmed them: it is not closed, they are asked again."""
+
+
 @transaction.atomic
 def close_period(
-    *, actor: Actor, agency: Agency, year: int, quarter: int, deadline: datetime.date | None = None
+    *,
+    actor: Actor,
+    agency: Agency,
+    year: int,
+    quarter: int,
+    deadline: datetime.date | None = None,
+    confirmed: str | None = None,
 ) -> PeriodLock:
-    """Close a quarter now, or (with `deadline`) let it close itself after that day."""
+    """Close a quarter now, or (with `deadline`) let it close itself after that day. `confirmed` is the token of
+    the counts the planner was shown (`period_status.QuarterStatus.token`): when given, a quarter whose counts
+    moved since (an actual entered, sent or verified in between) is refused with `StaleCounts`."""
     if not may_plan(actor, agency):
         raise PermissionDenied("Hanya admin perencanaan instansi ini yang menutup periode.")
     check_quarter(quarter)
+    plan = find_current_plan(agency) if confirmed is not None else None
+    if plan is not None and get_quarter_status(agency, plan, year, quarter).token != confirmed:
+        text = gettext(
+            "Quarter %(quarter)s %(year)s changed since you looked at it; check its counts again before closing."
+        )
+        raise StaleCounts(text % {"quarter": QUARTER_NAMES[quarter], "year": year}, code="stale")
     lock = PeriodLock.objects.select_for_update().filter(
         agency=agency, year=year, quarter=quarter
     ).first() or PeriodLock(agency=agency, year=year, quarter=quarter)
@@ -133,8 +155,8 @@ def close_period(
         obj=lock,
         before=before,
         agency=agency,
-        description=f"Periode triwulan {quarter} tahun {year} ditutup"
-        + (f" sesudah {deadline:%d-%m-%Y}" if deadline else ""),
+        description=f"Periode {quarter_label(quarter)} tahun {year} ditutup"
+        + (f" sesudah {deadline:%d/%m/%Y}" if deadline else ""),
     )
     return lock
 
@@ -146,7 +168,7 @@ def reopen_period(*, actor: Actor, agency: Agency, year: int, quarter: int, reas
     check_quarter(quarter)
     lock = PeriodLock.objects.select_for_update().filter(agency=agency, year=year, quarter=quarter).first()
     if lock is None or not lock.is_closed_on(datetime.date.today()):
-        raise ValidationError(f"Periode triwulan {quarter} tahun {year} tidak sedang ditutup.")
+        raise ValidationError(f"Periode {quarter_label(quarter)} tahun {year} tidak sedang ditutup.")
     before = audit.snapshot(lock)
     lock.closed, lock.deadline, lock.reason, lock.changed_by = False, None, _reason(reason), actor
     lock.full_clean()
@@ -159,7 +181,7 @@ def reopen_period(*, actor: Actor, agency: Agency, year: int, quarter: int, reas
         after=audit.snapshot(lock),
         agency=agency,
         note=lock.reason,
-        description=f"Periode triwulan {quarter} tahun {year} dibuka kembali",
+        description=f"Periode {quarter_label(quarter)} tahun {year} dibuka kembali",
     )
     return lock
 
@@ -208,7 +230,7 @@ def ensure_quarter_open(actual: Actual, doing: str) -> None:
         ensure_period_open(actual.indicator, actual.year, actual.quarter)
     except ValidationError as error:
         raise ValidationError(
-            f"Periode triwulan {actual.quarter} tahun {actual.year} sudah ditutup; realisasi "
+            f"Periode {quarter_label(actual.quarter)} tahun {actual.year} sudah ditutup; realisasi "
             f"tidak dapat {doing}. Minta admin perencanaan membuka kembali periodenya dahulu.",
             code="closed",
         ) from error
@@ -278,3 +300,43 @@ def reopen_actual(*, actor: Actor, actual: Actual, reason: str, version: str | N
     actual.verified_by, actual.verified_at = None, None
     actual.save(update_fields=["status", "status_reason", "verified_by", "verified_at", "updated_at"])
     return _recorded(actor, AuditRecord.Action.REOPENED, actual, before, actual.status_reason)
+
+
+@transaction.atomic
+def verify_page(
+    *, actor: Actor, position: Position, year: int, quarter: int, versions: Mapping[int, str]
+) -> list[Actual]:
+    """Verify at once the actuals of one position's IKI page that the verifier viewed: `versions` maps each
+    actual's id to the version the page showed. All or nothing: each row passes `verify_actual` (who may, its
+    state, its quarter open, its version) or nothing is verified, and the refusal names the row."""
+    check_quarter(quarter)
+    if not may_verify(actor, {position.pk}, None):
+        raise PermissionDenied(gettext("Only a superior of this position verifies its page."))
+    if not versions:
+        raise ValidationError(gettext("No actual of this page was chosen to be verified."))
+    actuals = {
+        actual.pk: actual
+        for actual in Actual.objects.filter(
+            pk__in=list(versions), year=year, quarter=quarter, indicator__page_rows__position=position
+        ).select_related("indicator")
+    }
+    missing = set(versions) - set(actuals)
+    if missing:
+        text = gettext(
+            "%(count)s of the actuals asked for are not on this page for quarter %(quarter)s %(year)s; "
+            "reload the verification page."
+        )
+        raise ValidationError(text % {"count": len(missing), "quarter": QUARTER_NAMES[quarter], "year": year})
+    verified = []
+    for pk in sorted(actuals, key=lambda pk: (actuals[pk].indicator.order, actuals[pk].indicator.code)):
+        actual = actuals[pk]
+        try:
+            verified.append(verify_actual(actor=actor, actual=actual, version=versions[pk]))
+        except ValidationError as error:
+            text = gettext("Nothing was verified. %(code)s %(name)s: %(reason)s") % {
+                "code": actual.indicator.code,
+                "name": actual.indicator.name,
+                "reason": " ".join(error.messages),
+            }
+            raise type(error)(text, code=getattr(error, "code", None)) from error
+    return verified

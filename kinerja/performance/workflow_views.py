@@ -1,6 +1,5 @@
-"""Verification of actuals and closing of periods: thin views over `workflow`, asked of `accounts.access`."""
-
-import datetime
+"""Verification of actuals, one by one or a whole IKI page at once: thin views over `workflow`, asked of
+`accounts.access`. (Closing periods: `period_views`.)"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,17 +8,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_plan, may_verify, reach_of, supervised_positions
-from kinerja.core.periods import QUARTER_NAMES, chosen_year, parse_quarter
-from kinerja.organisation.models import Agency
+from kinerja.core.periods import QUARTER_NAMES, parse_quarter, parse_year, quarter_label
+from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import PageIndicator
-from kinerja.strategy.selectors import get_current_plan
 
 from . import workflow
-from .models import Actual, PeriodLock
-from .worklist import entry_prefix, get_actuals_in_context, get_entry_positions
+from .models import Actual
+from .worklist import entry_prefix, get_actuals_in_context, get_entry_positions, group_by_page
 
 LIST_LIMIT = 200
 
@@ -27,7 +26,7 @@ LIST_LIMIT = 200
 def _actuals(agency: Agency) -> QuerySet[Actual]:
     return (
         Actual.objects.filter(indicator__plan__agency=agency, is_example=False)
-        .select_related("indicator", "entered_by", "verified_by")
+        .select_related("indicator", "entered_by__official", "verified_by__official")
         .order_by("-year", "-quarter", "indicator__order")
     )
 
@@ -67,6 +66,7 @@ def verification(request: HttpRequest, agency: str) -> HttpResponse:
         {
             "agency": agency_obj,
             "waiting": in_context[: len(waiting)],
+            "pages": group_by_page(in_context[: len(waiting)], supervised),
             "returned": [
                 {
                     "actual": actual,
@@ -110,7 +110,7 @@ def decide(request: HttpRequest, agency: str, actual: int) -> HttpResponse:
     if _unconfirmed_verification(request, item):
         messages.error(
             request,
-            f"{item.indicator.name} ({item.year} TW {item.quarter}) belum diverifikasi: "
+            f"{item.indicator.name} ({quarter_label(item.quarter)} {item.year}) belum diverifikasi: "
             "centang pernyataan bahwa Anda sudah memeriksa target, capaian dan bukti dukungnya.",
         )
         return redirect(back)
@@ -119,63 +119,61 @@ def decide(request: HttpRequest, agency: str, actual: int) -> HttpResponse:
     except PermissionDenied as error:
         raise Http404("Realisasi ini tidak ditemukan.") from error
     except ValidationError as error:
-        messages.error(request, f"{item.indicator.name} ({item.year} TW {item.quarter}): {' '.join(error.messages)}")
+        messages.error(
+            request, f"{item.indicator.name} ({quarter_label(item.quarter)} {item.year}): {' '.join(error.messages)}"
+        )
     else:
         done = {"verify": "diverifikasi", "return": "dikembalikan", "reopen": "dibuka kembali"}[action]
-        messages.success(request, f"{item.indicator.name} ({item.year} TW {item.quarter}) {done}.")
+        messages.success(request, f"{item.indicator.name} ({quarter_label(item.quarter)} {item.year}) {done}.")
         return redirect(reverse("verification", args=[agency_obj.code]))
     return redirect(back)
 
 
-def periods(request: HttpRequest, agency: str) -> HttpResponse:
-    """The planner closes and reopens the quarters of a year."""
+def _page_versions(request: HttpRequest) -> dict[int, str]:
+    """The actuals a page form carries, each with the version the page showed ("version-<id>" fields)."""
+    prefix = "version-"
+    return {
+        int(key[len(prefix) :]): value
+        for key, value in request.POST.items()
+        if key.startswith(prefix) and key[len(prefix) :].isdigit()
+    }
+
+
+@require_POST
+def verify_page(request: HttpRequest, agency: str, position: str) -> HttpResponse:
+    """Verify at once the actuals of one IKI page that the verifier viewed on the verification page, after they
+    confirmed how many; all or nothing (`workflow.verify_page`)."""
     agency_obj = agency_or_404(request.user, agency)
-    if not may_plan(request.user, agency_obj):
+    position_obj = get_object_or_404(Position, agency=agency_obj, code=position)
+    year, quarter = parse_year(request.POST.get("year")), parse_quarter(request.POST.get("quarter"))
+    back = reverse("verification", args=[agency_obj.code])
+    if not may_verify(request.user, {position_obj.pk}, None):
         raise Http404("Halaman ini tidak ditemukan.")
-    plan = get_current_plan(agency_obj)
-    year = chosen_year(request, plan)
-    if request.method == "POST":
-        text = request.POST.get("quarter", "").strip()
-        quarter = parse_quarter(text)
-        if quarter is None:
-            messages.error(request, f"Triwulan “{text[:20]}” tidak ada; pilih triwulan 1–4.")
-            return redirect(f"{reverse('periods', args=[agency_obj.code])}?tahun={year}")
-        try:
-            if request.POST.get("action") == "reopen":
-                workflow.reopen_period(
-                    actor=request.user,
-                    agency=agency_obj,
-                    year=year,
-                    quarter=quarter,
-                    reason=request.POST.get("reason", ""),
-                )
-                messages.success(request, f"Triwulan {quarter} tahun {year} dibuka kembali.")
-            else:
-                deadline = request.POST.get("deadline") or None
-                day = datetime.date.fromisoformat(deadline) if deadline else None
-                workflow.close_period(actor=request.user, agency=agency_obj, year=year, quarter=quarter, deadline=day)
-                messages.success(
-                    request,
-                    f"Triwulan {quarter} tahun {year} "
-                    + (f"ditutup otomatis sesudah {day:%d-%m-%Y}." if day else "ditutup."),
-                )
-        except ValueError:
-            messages.error(request, "Tanggal batas tidak dikenali; gunakan format tahun-bulan-tanggal.")
-        except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", None) or [str(error)]))
-        return redirect(f"{reverse('periods', args=[agency_obj.code])}?tahun={year}")
-    locks = {lock.quarter: lock for lock in PeriodLock.objects.filter(agency=agency_obj, year=year)}
-    today = datetime.date.today()
-    rows = [
-        {
-            "quarter": quarter,
-            "name": name,
-            "lock": locks.get(quarter),
-            "closed": bool(locks.get(quarter) and locks[quarter].is_closed_on(today)),
-        }
-        for quarter, name in QUARTER_NAMES.items()
-    ]
-    return render(request, "performance/periods.html", {"agency": agency_obj, "plan": plan, "year": year, "rows": rows})
+    versions = _page_versions(request)
+    if year is None or quarter is None:
+        messages.error(request, gettext("The period of this page is missing; reload the verification page."))
+        return redirect(back)
+    anchor = f"{back}#page-{position_obj.code}-{year}-{quarter}"
+    if request.POST.get("confirm") != "1":
+        text = gettext(
+            "%(position)s: nothing was verified; tick the statement that you have checked its %(count)s rows."
+        )
+        messages.error(request, text % {"position": position_obj.title, "count": len(versions)})
+        return redirect(anchor)
+    try:
+        verified = workflow.verify_page(
+            actor=request.user, position=position_obj, year=year, quarter=quarter, versions=versions
+        )
+    except PermissionDenied as error:
+        raise Http404("Halaman ini tidak ditemukan.") from error
+    except ValidationError as error:
+        messages.error(request, f"{position_obj.title}: {' '.join(error.messages)}")
+        return redirect(anchor)
+    text = ngettext(
+        "%(count)s actual of %(position)s verified.", "%(count)s actuals of %(position)s verified.", len(verified)
+    )
+    messages.success(request, text % {"count": len(verified), "position": position_obj.title})
+    return redirect(back)
 
 
 def navigation_counts(request: HttpRequest) -> dict[str, SimpleLazyObject]:

@@ -72,7 +72,7 @@ def get_actuals_in_context(actuals: Iterable[Actual]) -> list[ActualInContext]:
         else:
             measurement.quarter_targets[target.quarter] = target
     read = Actual.objects.filter(indicator__in=indicators, year__in=years).order_by().prefetch_related("evidence")
-    for row in read.select_related("entered_by", "verified_by"):
+    for row in read.select_related("entered_by__official", "verified_by__official"):
         row.indicator = indicators[row.indicator_id]
         by_key[(row.indicator_id, row.year)].actuals[row.quarter] = row
     items = []
@@ -120,6 +120,27 @@ class PositionQuarter:
     @property
     def filled(self) -> int:
         return self.total - self.empty
+
+
+@dataclass
+class OpenDeadline:
+    """An open quarter of an agency with the day after which it closes itself (the home page's deadlines)."""
+
+    agency: object
+    year: int
+    quarter: int
+    deadline: datetime.date
+
+
+def get_open_deadlines(agency_ids: Iterable[int], today: datetime.date | None = None) -> list[OpenDeadline]:
+    """The quarters of `agency_ids` not closed yet whose deadline is today or later, nearest first (1 query)."""
+    today = today or datetime.date.today()
+    locks = (
+        PeriodLock.objects.filter(agency_id__in=list(agency_ids), closed=False, deadline__gte=today)
+        .select_related("agency")
+        .order_by("deadline", "agency__name", "year", "quarter")
+    )
+    return [OpenDeadline(lock.agency, lock.year, lock.quarter, lock.deadline) for lock in locks]
 
 
 def get_position_quarters(position_ids: Iterable[int], today: datetime.date | None = None) -> list[PositionQuarter]:
@@ -172,3 +193,35 @@ def get_position_quarters(position_ids: Iterable[int], today: datetime.date | No
     for state in states.values():
         state.closed = (state.position.agency_id, state.year) in closed
     return list(states.values())
+
+
+@dataclass
+class PageToVerify:
+    """The actuals waiting for a verifier on one position's IKI page in one quarter: verified together at once
+    ("Verifikasi semua di halaman ini") after the verifier viewed them."""
+
+    position: Position
+    year: int
+    quarter: int
+    entries: list[ActualInContext] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"page-{self.position.code}-{self.year}-{self.quarter}"
+
+
+def group_by_page(entries: Iterable[ActualInContext], supervised: Iterable[int]) -> list[PageToVerify]:
+    """The waiting `entries` grouped by the page they are verified on: the first of the `supervised` positions
+    whose IKI page prints the indicator, and the actual's year and quarter (1 query). An entry on no supervised
+    page (it cannot be verified page-wise) is left out."""
+    entries = list(entries)
+    pages = get_entry_positions({entry.actual.indicator_id for entry in entries}, supervised) if entries else {}
+    groups: dict[tuple[int, int, int], PageToVerify] = {}
+    for entry in entries:
+        page = pages.get(entry.actual.indicator_id)
+        if page is None:
+            continue
+        key = (page.position_id, entry.actual.year, entry.actual.quarter)
+        group = groups.setdefault(key, PageToVerify(page.position, entry.actual.year, entry.actual.quarter))
+        group.entries.append(entry)
+    return list(groups.values())

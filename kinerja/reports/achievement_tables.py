@@ -8,6 +8,7 @@ report) or for all of them with the objective in a spanning column (the workbook
 
 from decimal import Decimal
 
+from kinerja.core import periods
 from kinerja.core.numbers import MISSING, format_number
 from kinerja.core.periods import roman
 from kinerja.performance import achievement
@@ -261,7 +262,7 @@ def list_missing_figures(
     data: AccountabilityData, indicators: list[Indicator], quarter: int, missing: list[str]
 ) -> None:
     """Add to `missing` every figure of `indicators` that a table prints as "—" for want of data."""
-    upto = f" s.d. triwulan {roman(quarter)}" if quarter < 4 else ""
+    upto = f" s.d. {periods.quarter_label(quarter)}" if quarter < 4 else ""
     for indicator in indicators:
         measurement = data.measurement(indicator)
         m = measurement.year(data.year)

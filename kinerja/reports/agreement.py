@@ -8,7 +8,8 @@ in `Document.missing`.
 
 Who signs, and when: the agreement is signed on 2 January of the year, or — when the holder of the position
 or of the superior position took office later that year — on the first day both hold their posts. The holder
-of the head of agency's superior post is the head of the region (`Region.head`, the regent).
+of the head of agency's superior post is the head of the region (`Region.head`: the regent, the governor, the
+mayor, or the minister or head of a central-government body; named by `Region.wording`).
 """
 
 import datetime
@@ -20,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 
 from kinerja.core.numbers import MISSING, format_number
-from kinerja.organisation.models import Agency, Assignment, Official, Position, Region
+from kinerja.organisation.models import Agency, Assignment, Official, Position
 from kinerja.organisation.selectors import in_force
 from kinerja.performance.models import Target
 from kinerja.strategy.models import (
@@ -66,7 +67,6 @@ SUPERVISION = (
     "dan sanksi."
 )
 LEVEL_NAMES = {"programme": "Program", "activity": "Kegiatan", "sub_activity": "Sub Kegiatan"}
-_REGION_KINDS = ("Kabupaten ", "Kota ", "Provinsi ")
 
 BudgetItem = Programme | Activity | SubActivity
 
@@ -179,16 +179,6 @@ def full_title(position: Position, agency: Agency) -> str:
     return f"{title} {name}".strip()
 
 
-def region_head_title(region: Region) -> str:
-    """ "Bupati Halmahera Utara" for the Kabupaten Halmahera Utara."""
-    name = region.name.strip()
-    for kind in _REGION_KINDS:
-        if name.startswith(kind):
-            name = name[len(kind) :]
-            break
-    return f"{region.head_title} {name}".strip()
-
-
 def format_target(indicator: Indicator, target: Target | None) -> str:
     """ "85,00 Persen", "4 Dokumen", a range as "2,00 – 3,00 Nilai"; "—" when there is no target."""
     if target is None or target.value is None:
@@ -236,11 +226,10 @@ def _parties(ctx: _Context, position: Position) -> tuple[Party, Party, datetime.
     superior = ctx.by_id.get(position.superior_id) if position.superior_id else None
     if superior is None:
         region = ctx.agency.region
-        second = Party(region_head_title(region), region.head, with_nip=False)
+        second = Party(region.wording.head, region.head, with_nip=False)
         if region.head is None:
             ctx.missing.append(
-                f"{position.title}: {region.head_title} (kepala daerah {region.name}) sebagai "
-                "pihak kedua belum dicatat."
+                f"{position.title}: {region.head_title} ({region.wording.head_role}) sebagai pihak kedua belum dicatat."
             )
         return first, second, day
     above = _holder_from(superior.year_assignments, day)

@@ -96,7 +96,7 @@ def latest_enacted(plan: StrategicPlan, year: int) -> EnactedDecree | None:
 def enacted_versions(plan: StrategicPlan, year: int) -> list[EnactedDecree]:
     return list(
         EnactedDecree.objects.filter(decree__plan=plan, decree__year=year)
-        .select_related("enacted_by")
+        .select_related("enacted_by__official")
         .defer("document")
         .order_by("-version")
     )

@@ -44,6 +44,7 @@ from .document import (
     Table,
     Text,
 )
+from .emblem import emblem_of
 from .wording import format_date_id, letter_label, printed_official_name, qualified_title, rank_and_grade
 
 
@@ -116,7 +117,9 @@ def _letterhead(agency: Agency) -> Letterhead:
         f"Surel {agency.email}" if agency.email else "",
     ]
     lines = [line for line in (address, " · ".join(part for part in contact if part)) if line]
-    return Letterhead(f"PEMERINTAH {agency.region.name.upper()}", agency.name.upper(), lines or [MISSING])
+    letterhead = Letterhead(agency.region.wording.letterhead, agency.name.upper(), lines or [MISSING])
+    letterhead.emblem, letterhead.emblem_kind = emblem_of(agency.region)
+    return letterhead
 
 
 def _clause_table(rows: list[tuple[str, str, str]]) -> Table:

@@ -166,6 +166,17 @@ class Letterhead:
     region: str
     agency: str
     lines: list[str]
+    emblem: str = ""  # the region's emblem, base64 (printed at the left of the letterhead); "" for none
+    emblem_kind: str = ""  # "png" or "svg"
+
+
+@dataclass
+class Emblem:
+    """The region's emblem alone, centred (the cover of a report); base64 and "png"/"svg" as in a Letterhead."""
+
+    emblem: str
+    emblem_kind: str
+    height_mm: int = 35
 
 
 @dataclass
@@ -182,7 +193,7 @@ class Contents:
     title: str = "DAFTAR ISI"
 
 
-Block = Paragraph | Heading | Table | Signatures | Letterhead | CornerNote | Contents
+Block = Paragraph | Heading | Table | Signatures | Letterhead | Emblem | CornerNote | Contents
 
 
 @dataclass
@@ -238,6 +249,7 @@ _TYPES = {
         SignatureBlock,
         Signatures,
         Letterhead,
+        Emblem,
         CornerNote,
         Contents,
         Section,
@@ -246,10 +258,17 @@ _TYPES = {
 }
 
 
+# Fields added after documents were frozen: left out while empty, so that a document printed without them has the
+# data it had (an enacted decree compares equal to the same decree printed today).
+_LEFT_OUT_WHEN_EMPTY = {"Letterhead": ("emblem", "emblem_kind")}
+
+
 def to_data(value: object) -> object:
     """A document (or any part of it) as JSON-ready data, every dataclass tagged with its name."""
     if type(value).__name__ in _TYPES:
-        return {"_": type(value).__name__, **{name: to_data(item) for name, item in vars(value).items()}}
+        left_out = _LEFT_OUT_WHEN_EMPTY.get(type(value).__name__, ())
+        fields = {name: item for name, item in vars(value).items() if not (name in left_out and not item)}
+        return {"_": type(value).__name__, **{name: to_data(item) for name, item in fields.items()}}
     if isinstance(value, Decimal):
         return {"_": "Decimal", "v": str(value)}
     if isinstance(value, list | tuple):

@@ -9,6 +9,7 @@ which the catalogue turns into "cannot be printed". Costs a fixed number of quer
 
 from decimal import Decimal
 
+from kinerja.core import people
 from kinerja.core.numbers import format_number
 from kinerja.evaluation import scoring
 from kinerja.evaluation.models import Evaluation
@@ -51,7 +52,9 @@ def _score_row(code: str, name: str, weight: Decimal, score: Decimal | None) -> 
 
 
 def build_lke(agency: Agency, year: int) -> Document:
-    evaluation = Evaluation.objects.select_related("version", "finalised_by").filter(agency=agency, year=year).first()
+    evaluation = (
+        Evaluation.objects.select_related("version", "finalised_by__official").filter(agency=agency, year=year).first()
+    )
     if evaluation is None:
         raise LookupError(f"Belum ada evaluasi SAKIP tahun {year}.")
     if not evaluation.is_final:
@@ -93,7 +96,7 @@ def build_lke(agency: Agency, year: int) -> Document:
         Paragraph.of(f"{answer.criterion.code}: {answer.recommendation}", label=f"{number}.")
         for number, answer in enumerate(worksheet.recommendations, start=1)
     ]
-    signed = evaluation.finalised_by.get_full_name() if evaluation.finalised_by else "Inspektorat"
+    signed = people.display_name(evaluation.finalised_by) if evaluation.finalised_by else "Inspektorat"
     blocks = [
         Heading("LEMBAR KERJA EVALUASI AKUNTABILITAS KINERJA INSTANSI PEMERINTAH"),
         Heading(f"{agency_name} {agency.region.name.upper()}", level=2),

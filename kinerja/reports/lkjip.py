@@ -24,12 +24,14 @@ from .document import (
     Column,
     Contents,
     Document,
+    Emblem,
     Heading,
     Paragraph,
     Section,
     Signatures,
     Table,
 )
+from .emblem import emblem_of
 from .evaluation import signature
 from .models import ReportChapter
 from .selectors import AccountabilityData, ObjectiveRows, get_accountability_data
@@ -209,8 +211,10 @@ def build_report(agency: Agency, year: int) -> Document:
     chapters = {chapter.kind: chapter for chapter in ReportChapter.objects.filter(agency=agency, year=year)}
     missing: list[str] = []
     name = (agency.printed_name or agency.name).upper()
+    emblem, emblem_kind = emblem_of(agency.region)
     cover = Section(
         [
+            *([Emblem(emblem, emblem_kind)] if emblem else []),  # without an emblem the cover is as it was
             Heading(f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN {year}"),
             Heading(f"{name} {agency.region.name.upper()}", level=2),
             Contents(),

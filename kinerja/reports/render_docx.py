@@ -21,6 +21,7 @@ from .document import (
     Contents,
     CornerNote,
     Document,
+    Emblem,
     Fraction,
     Heading,
     Letterhead,
@@ -31,6 +32,7 @@ from .document import (
     Table,
     Text,
 )
+from .emblem import png_bytes
 from .render_html import paper_size
 
 BODY_FONT = "Bookman Old Style"
@@ -264,6 +266,9 @@ def _signatures(docx, signatures: Signatures, width_mm: float) -> None:
 def _letterhead(docx, letterhead: Letterhead) -> None:
     lines = [(letterhead.region, Pt(13), True), (letterhead.agency, Pt(14), True)]
     lines += [(line, Pt(9.5), False) for line in letterhead.lines]
+    if letterhead.emblem:
+        _letterhead_with_emblem(docx, letterhead, lines)
+        return
     for index, (text, size, bold) in enumerate(lines):
         paragraph = docx.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -275,6 +280,30 @@ def _letterhead(docx, letterhead: Letterhead) -> None:
             borders = OxmlElement("w:pBdr")
             _set(borders, "w:bottom", val="double", sz="12", space="4", color="000000")
             paragraph._p.get_or_add_pPr().append(borders)
+    docx.add_paragraph()
+
+
+def _letterhead_with_emblem(docx, letterhead: Letterhead, lines: list[tuple[str, object, bool]]) -> None:
+    """The emblem (2.2 cm high) in a narrow left cell, the lines centred in the wide one, the double rule below."""
+    table = docx.add_table(rows=1, cols=3)
+    table.autofit = False
+    emblem, text, _right = table.rows[0].cells
+    for cell, width in zip(table.rows[0].cells, (26, 120, 26), strict=True):
+        cell.width = Mm(width)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    emblem.paragraphs[0].add_run().add_picture(io.BytesIO(png_bytes(letterhead)), height=Mm(22))
+    for index, (line, size, bold) in enumerate(lines):
+        paragraph = text.paragraphs[0] if index == 0 else text.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(line)
+        run.font.size = size
+        run.bold = bold
+    rule = docx.add_paragraph()
+    rule.paragraph_format.space_after = Pt(0)
+    borders = OxmlElement("w:pBdr")
+    _set(borders, "w:bottom", val="double", sz="12", space="4", color="000000")
+    rule._p.get_or_add_pPr().append(borders)
     docx.add_paragraph()
 
 
@@ -322,6 +351,10 @@ def _block(docx, block: Block, document: Document, width_mm: float) -> None:
         _table(docx, block, width_mm)
     elif isinstance(block, Signatures):
         _signatures(docx, block, width_mm)
+    elif isinstance(block, Emblem):
+        picture = docx.add_paragraph()
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.add_run().add_picture(io.BytesIO(png_bytes(block)), height=Mm(block.height_mm))
     elif isinstance(block, Letterhead):
         _letterhead(docx, block)
     elif isinstance(block, CornerNote):

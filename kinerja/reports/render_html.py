@@ -9,6 +9,7 @@ from .document import (
     Contents,
     CornerNote,
     Document,
+    Emblem,
     Fraction,
     Heading,
     Letterhead,
@@ -18,6 +19,7 @@ from .document import (
     Table,
     Text,
 )
+from .emblem import data_uri
 
 CSS_FILE = Path(__file__).with_name("print.css")
 PAPER_SIZES = {"F4": (215, 330), "A4": (210, 297)}
@@ -127,8 +129,11 @@ def _signatures(signatures: Signatures) -> str:
 
 def _letterhead(letterhead: Letterhead) -> str:
     lines = "".join(f'<div class="kop-line">{escape(line)}</div>' for line in letterhead.lines)
+    kind, emblem = "kop", ""
+    if letterhead.emblem:  # the region's emblem at the left; without one the letterhead is as it always was
+        kind, emblem = "kop kop-with-emblem", f'<img class="kop-emblem" src="{escape(data_uri(letterhead))}" alt="">'
     return (
-        f'<header class="kop"><div class="kop-region">{escape(letterhead.region)}</div>'
+        f'<header class="{kind}">{emblem}<div class="kop-region">{escape(letterhead.region)}</div>'
         f'<div class="kop-agency">{escape(letterhead.agency)}</div>{lines}</header>'
     )
 
@@ -158,6 +163,8 @@ def _block(block: Block, document: Document, anchors: dict[int, int]) -> str:
         return _table(block)
     if isinstance(block, Signatures):
         return _signatures(block)
+    if isinstance(block, Emblem):
+        return f'<p class="emblem"><img src="{escape(data_uri(block))}" style="height: {block.height_mm}mm" alt=""></p>'
     if isinstance(block, Letterhead):
         return _letterhead(block)
     if isinstance(block, CornerNote):

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 from kinerja.accounts.access import agency_or_404, may_plan
 from kinerja.core.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.organisation.models import Agency
+from kinerja.performance.selectors import get_opening_year
 from kinerja.strategy.models import Decree
 from kinerja.strategy.selectors import find_current_plan
 
-from . import output
+from . import output, stored
 from .catalogue import KINDS, DocumentKind, DocumentUnavailable, Request, build_document, enacted_versions
 from .selectors import DocumentErrors, get_document_errors
 from .services import enact_decree
@@ -40,8 +41,9 @@ def _request(http: HttpRequest, agency: str) -> Request | Agency:
         return agency_obj
     code = http.GET.get("jabatan", "")
     position = get_object_or_404(agency_obj.positions, code=code) if code else None
-    # without a chosen year: the year of the latest decree, the document everything else hangs on
-    latest = plan.decrees.aggregate(year=Max("year"))["year"]
+    # without a chosen year: the year of the latest decree, the document everything else hangs on; without a
+    # decree, the year every page opens on
+    latest = plan.decrees.aggregate(year=Max("year"))["year"] or get_opening_year(plan)
     version = http.GET.get("versi", "")
     return Request(
         agency_obj,
@@ -94,7 +96,9 @@ def download(http: HttpRequest, agency: str, kind: str, fmt: str) -> HttpRespons
         document = build_document(document_kind, request)
     except DocumentUnavailable as error:
         raise Http404(str(error)) from error
-    response = HttpResponse(output.render(document, fmt), content_type=output.FORMATS[fmt].content_type)
+    # printed once, then served from storage until the data it shows changes (reports.stored)
+    content = stored.printed(document, document_kind.slug, fmt, request.agency.code)
+    response = HttpResponse(content, content_type=output.FORMATS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="{document.filename_stem}.{fmt}"'
     return response
 

@@ -204,7 +204,7 @@ def test_a_count_takes_whole_numbers_and_a_closed_quarter_refuses(world, count):
     refused = post(kasi, "api-actual-list", {**body, "value": "2"})
     assert refused.status_code == 400
     assert refused.json() == {
-        "non_field_errors": ["Periode triwulan 2 tahun 2022 sudah ditutup; data tidak dapat diubah."]
+        "non_field_errors": ["Periode Triwulan II tahun 2022 sudah ditutup; data tidak dapat diubah."]
     }
 
 

@@ -3,7 +3,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 
-from kinerja.core import periods
+from kinerja.core import people, periods
 from kinerja.core.numbers import format_number, format_percent
 
 register = template.Library()
@@ -44,3 +44,15 @@ def minutes(value: datetime.timedelta | None) -> int:
 def roman(quarter: int) -> str:
     """A quarter's roman numeral (`kinerja.core.periods`): 1 → "I" … 4 → "IV"; "" for anything else."""
     return periods.QUARTER_NAMES.get(quarter, "") if isinstance(quarter, int) else ""
+
+
+@register.filter
+def quarter(value: object, form: str = "") -> str:
+    """`{{ 2|quarter }}` → "Triwulan II"; `{{ 2|quarter:"short" }}` → "TW II" (narrow table headers only)."""
+    return periods.quarter_label(value, short=form == "short")
+
+
+@register.filter
+def person(user: object) -> str:
+    """`{{ actual.entered_by|person }}` → "Ir. Yohanis Tobelo, M.T.": a user as a person reads their name."""
+    return people.display_name(user)

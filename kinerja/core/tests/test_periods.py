@@ -120,6 +120,8 @@ def test_a_quarter_is_1_to_4(text, quarter):
         ({"tahun": "²"}, 2022, 2022),
         ({}, 2025, 2025),
         ({"tahun": "abc"}, None, "this year within the plan"),
+        ({}, 2030, "this year within the plan"),  # a default outside the plan is never the page's year
+        ({}, 2019, "this year within the plan"),
     ],
 )
 def test_the_chosen_year_is_a_year_of_the_plan_or_the_default(query, default, year):
@@ -137,6 +139,23 @@ def test_the_chosen_year_is_a_year_of_the_plan_or_the_default(query, default, ye
 )
 def test_the_default_year_is_this_year_kept_inside_the_plan(today, year):
     assert periods.default_year(Plan(), today) == year
+
+
+@pytest.mark.parametrize(
+    ("today", "figures", "year"),
+    [
+        (datetime.date(2023, 5, 1), {2022, 2023}, 2023),  # this year has figures: this year
+        (datetime.date(2026, 5, 1), {2022}, 2022),  # this year is empty: the latest year with figures
+        (datetime.date(2026, 5, 1), {2021, 2024}, 2024),
+        (datetime.date(2023, 5, 1), {2022, 2025}, 2022),  # the latest up to this year, not a future one
+        (datetime.date(2019, 5, 1), {2025}, 2025),  # before the plan: its only year with figures
+        (datetime.date(2030, 5, 1), {2022, 2024}, 2024),  # after the plan: never 2030, never the last year blindly
+        (datetime.date(2030, 5, 1), {2020, 2031}, 2026),  # figures outside the plan do not count
+        (datetime.date(2023, 5, 1), set(), 2023),  # no figures at all: this year
+    ],
+)
+def test_a_page_opens_on_the_latest_year_of_the_plan_with_figures(today, figures, year):
+    assert periods.default_year(Plan(), today, figures) == year
 
 
 @pytest.mark.parametrize(

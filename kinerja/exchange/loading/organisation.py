@@ -15,6 +15,7 @@ from django.db import models
 from kinerja.accounts.access import managed_officials, may_plan
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
+from kinerja.organisation import government
 from kinerja.organisation.models import (
     Agency,
     AgencyFunction,
@@ -31,10 +32,10 @@ from .report import Change, shown
 from .unit_of_work import UnitOfWork, dataset_date, same
 
 REGION_ADMIN_ONLY = "data wilayah hanya diubah oleh administrator."
-HEAD_ADMIN_ONLY = "kepala daerah hanya diubah oleh administrator."
+HEAD_ADMIN_ONLY = "pimpinan wilayah (kepala daerah, menteri, kepala atau ketua) hanya diubah oleh administrator."
 OFFICIAL_OUT_OF_REACH = (
-    "pejabat ini sudah tercatat di luar jangkauan Anda (wilayah atau instansi lain, atau kepala "
-    "daerah); hanya administrator yang dapat mengubah atau menugaskannya."
+    "pejabat ini sudah tercatat di luar jangkauan Anda (wilayah atau instansi lain, atau pimpinan "
+    "wilayah); hanya administrator yang dapat mengubah atau menugaskannya."
 )
 
 
@@ -58,14 +59,17 @@ def load_region(work: UnitOfWork, item: dict) -> Region | None:
     """The region: created or changed by the administrator (or the operator) only; anyone else's file must
     name it as it is."""
     work.preload(Region, Region.objects.filter(code=item["code"]), "code")
+    existing = work.known[(Region, ("code",))].get((item["code"],))
+    # a file written before the kind existed keeps the region's kind (a new region is a regency, as before)
+    kind = item.get("kind") or (existing.kind if existing else Region.Kind.REGENCY)
     values = {
+        "kind": kind,
         "name": item["name"],
         "province": item.get("province", ""),
         "seat": item.get("seat", ""),
-        "head_title": item.get("head_title", "Bupati"),
+        "head_title": item.get("head_title") or government.DEFAULT_HEAD_TITLE[kind],
     }
     if not work.admin:
-        existing = work.known[(Region, ("code",))].get((item["code"],))
         if existing is None:
             work.problem("region", "code", "wilayah baru hanya dibuat oleh administrator.")
             return None

@@ -196,7 +196,7 @@ def test_a_planner_changing_the_region_head_is_refused_on_its_cell(world):
     data = export_agency_data(world.agency)
     data["region"]["head"] = {"name": "Bupati Tandingan"}
     problems = refused(world.planner, data, world.agency)
-    assert [(p.sheet, p.row, p.column) for p in problems] == [("Wilayah", 2, "Nama Kepala Daerah")], problems
+    assert [(p.sheet, p.row, p.column) for p in problems] == [("Wilayah", 2, "Nama Pimpinan")], problems
     assert "administrator" in problems[0].message
 
 
@@ -221,9 +221,7 @@ def test_the_administrator_changes_the_region_head_and_the_audit_trail_records_i
     )
     assert "Bupati Baru" in record.description
     assert record.before["head"] == old_head.pk and record.after["head"] == region.head.pk
-    assert any(
-        change.column == "Nama Kepala Daerah" and change.after == "Bupati Baru, S.H." for change in result.changes
-    )
+    assert any(change.column == "Nama Pimpinan" and change.after == "Bupati Baru, S.H." for change in result.changes)
 
 
 @pytest.mark.parametrize(("field", "value"), [("name", "Kabupaten Lain"), ("seat", "Galela")])
@@ -366,6 +364,6 @@ def test_a_generated_agencys_planner_cannot_take_a_neighbours_official_the_regen
     result = import_file(actor=planner, name="serang.xlsx", content=write_workbook(data), agency=mine)
     assert not result.applied
     cells = {(p.sheet, p.column) for p in result.problems}
-    assert {("Pejabat", "NIP"), ("Wilayah", "Nama Kepala Daerah"), ("Realisasi", "Realisasi")} <= cells, result.problems
+    assert {("Pejabat", "NIP"), ("Wilayah", "Nama Pimpinan"), ("Realisasi", "Realisasi")} <= cells, result.problems
     assert state() == before
     assert Official.objects.get(pk=victim.pk).name == victim.name

@@ -4,9 +4,18 @@ closed choices and help text — the one description the writing, the reading an
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kinerja.organisation.models import Unit
-from kinerja.performance.models import Target
-from kinerja.strategy.models import DecreeChapter, DecreeClause, Indicator
+from .choices import (  # noqa: F401 (the closed lists are read from here too)
+    CHAPTER_KINDS,
+    CLAUSE_PARTS,
+    FED_BY,
+    FORMULAS,
+    POLARITIES,
+    QUARTER_RULES,
+    REGION_KINDS,
+    TARGET_KINDS,
+    UNIT_KINDS,
+    _worded,
+)
 
 TEXT, LONG, CODE, CODES, INT, NUMBER, BOOL, DATE, CHOICE, NIP = (
     "teks",
@@ -21,6 +30,9 @@ TEXT, LONG, CODE, CODES, INT, NUMBER, BOOL, DATE, CHOICE, NIP = (
     "NIP",
 )
 YES_NO = (("true", "Ya"), ("false", "Tidak"))
+# The conditions under which a column is required (the Petunjuk sheet's "Wajib" column).
+RATIO, NOT_RATIO = "Formula = Rasio", "Formula = Jumlah atau Nilai"
+RANGE = "Polaritas indikator = Rentang (kecuali kondisi awal)"
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,14 @@ class Column:
     required: bool = False
     choices: tuple[tuple[str, str], ...] = ()
     width: int = 18
+    may_be_absent: bool = False  # added later: a workbook written before it has no such column, and is still read
+    required_when: str = ""  # required only then (e.g. "Formula = Rasio"): marked, and checked by the loader
+    aliases: tuple[str, ...] = ()  # former headers, still read (a workbook written before a column was renamed)
+
+    @property
+    def requirement(self) -> str:
+        """What the Petunjuk sheet says in its "Wajib" column."""
+        return "wajib" if self.required else (f"wajib bila {self.required_when}" if self.required_when else "")
 
     def choice_labels(self) -> list[str]:
         return [label for _, label in self.choices]
@@ -57,103 +77,71 @@ def _c(
     required: bool = False,
     choices: Iterable[tuple[str, str]] = (),
     width: int | None = None,
+    may_be_absent: bool = False,
+    when: str = "",
+    was: str = "",
 ) -> Column:
     widths = {LONG: 60, TEXT: 32, CODE: 18, CODES: 24, NIP: 22}
-    return Column(header, key, kind, help_text, required, tuple(choices), width or widths.get(kind, 14))
+    width = width or widths.get(kind, 14)
+    aliases = (was,) if was else ()
+    return Column(header, key, kind, help_text, required, tuple(choices), width, may_be_absent, when, aliases)
 
-
-def _worded(values: Iterable[str], words: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    """A model's closed list, in the model's order, each value with the workbook's Indonesian word for it (the word
-    a planner picks in the drop-down, the same whatever the interface's language). The values are the model's: a
-    value the model adds without a word here, or a word for a value it no longer has, stops this module loading."""
-    values = [value for value in values if value]  # a blank choice is an empty cell
-    if set(values) != set(words):
-        raise LookupError(f"the workbook's words {sorted(words)} do not match the model's choices {sorted(values)}")
-    return tuple((value, words[value]) for value in values)
-
-
-UNIT_KINDS = _worded(
-    Unit.Kind.values,
-    {
-        Unit.Kind.AGENCY: "Dinas",
-        Unit.Kind.SECRETARIAT: "Sekretariat",
-        Unit.Kind.SUB_DIVISION: "Sub Bagian",
-        Unit.Kind.DIVISION: "Bidang",
-        Unit.Kind.SECTION: "Seksi",
-    },
-)
-FORMULAS = _worded(
-    Indicator.Formula.values,
-    {
-        Indicator.Formula.RATIO: "Rasio",
-        Indicator.Formula.COUNT: "Jumlah",
-        Indicator.Formula.VALUE: "Nilai",
-    },
-)
-POLARITIES = _worded(
-    Indicator.Polarity.values,
-    {
-        Indicator.Polarity.HIGHER: "Makin tinggi makin baik",
-        Indicator.Polarity.LOWER: "Makin rendah makin baik",
-        Indicator.Polarity.RANGE: "Rentang",
-    },
-)
-QUARTER_RULES = _worded(
-    Indicator.QuarterRule.values,
-    {
-        Indicator.QuarterRule.SUM: "Dijumlahkan",
-        Indicator.QuarterRule.LAST: "Triwulan terakhir",
-        Indicator.QuarterRule.AVERAGE: "Dirata-rata",
-    },
-)
-TARGET_KINDS = _worded(
-    Target.Kind.values,
-    {
-        Target.Kind.BASELINE: "Kondisi awal",
-        Target.Kind.YEAR: "Tahunan",
-        Target.Kind.QUARTER: "Triwulan",
-        Target.Kind.END: "Akhir Renstra",
-    },
-)
-FED_BY = _worded(
-    (value for value, _ in Indicator._meta.get_field("fed_by").choices),
-    {
-        "evaluasi-sakip": "Evaluasi SAKIP",
-    },
-)
-CLAUSE_PARTS = _worded(
-    DecreeClause.Kind.values,
-    {
-        DecreeClause.Kind.CONSIDERATION: "Menimbang",
-        DecreeClause.Kind.LEGAL_BASIS: "Mengingat",
-        DecreeClause.Kind.DICTUM: "Memutuskan",
-    },
-)
-CHAPTER_KINDS = _worded(
-    DecreeChapter.Kind.values,
-    {
-        DecreeChapter.Kind.FOREWORD: "Kata Pengantar",
-        DecreeChapter.Kind.EXECUTIVE_SUMMARY: "Ikhtisar Eksekutif",
-        DecreeChapter.Kind.CHAPTER_1: "Bab I",
-        DecreeChapter.Kind.CHAPTER_2: "Bab II",
-        DecreeChapter.Kind.CHAPTER_3: "Bab III",
-    },
-)
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "Wilayah",
-        "Kabupaten/kota tempat instansi berada (satu baris).",
+        "Pemerintahan tempat instansi berada (satu baris): provinsi, kabupaten, kota, atau kementerian/lembaga "
+        "pemerintah pusat.",
         (
-            _c("Kode Wilayah", "code", CODE, "Kode singkat wilayah, huruf kecil, mis. halut.", required=True),
-            _c("Nama Wilayah", "name", TEXT, "Mis. Kabupaten Halmahera Utara.", required=True),
+            _c(
+                "Kode Wilayah",
+                "code",
+                CODE,
+                "Kode singkat, huruf kecil, mis. halut atau mahkamah-agung.",
+                required=True,
+            ),
+            _c(
+                "Nama Wilayah",
+                "name",
+                TEXT,
+                "Mis. Kabupaten Halmahera Utara, atau Mahkamah Agung Republik Indonesia.",
+                required=True,
+            ),
             _c("Provinsi", "province", TEXT, "Nama provinsi."),
             _c("Ibu Kota", "seat", TEXT, "Kota tempat keputusan ditetapkan (Ditetapkan di …)."),
-            _c("Sebutan Kepala Daerah", "head_title", TEXT, "Bupati atau Wali Kota.", required=True),
-            _c("Nama Kepala Daerah", "head.name", TEXT, "Kepala daerah yang menjabat, dengan gelar (boleh kosong)."),
-            _c("NIP Kepala Daerah", "head.nip", NIP, "Kosongkan untuk kepala daerah tanpa NIP."),
-            _c("Pangkat Kepala Daerah", "head.rank", TEXT, "Boleh kosong."),
-            _c("Golongan Kepala Daerah", "head.grade", TEXT, "Boleh kosong."),
+            _c(
+                "Sebutan Pimpinan",
+                "head_title",
+                TEXT,
+                "Gubernur, Bupati atau Wali Kota; untuk pemerintah pusat Menteri, Kepala atau Ketua.",
+                required=True,
+                was="Sebutan Kepala Daerah",
+            ),
+            _c(
+                "Jenis Pemerintahan",
+                "kind",
+                CHOICE,
+                "Menentukan kop surat (PEMERINTAH KABUPATEN … atau nama kementerian/lembaga) dan sebutan pimpinan "
+                "di perjanjian kinerja. Kosong: tetap seperti tercatat (wilayah baru: Kabupaten).",
+                choices=REGION_KINDS,
+                may_be_absent=True,
+            ),
+            _c(
+                "Nama Pimpinan",
+                "head.name",
+                TEXT,
+                "Kepala daerah, menteri, kepala atau ketua yang menjabat, dengan gelar (boleh kosong).",
+                was="Nama Kepala Daerah",
+            ),
+            _c(
+                "NIP Pimpinan",
+                "head.nip",
+                NIP,
+                "Kosongkan bila tanpa NIP (pejabat yang dipilih).",
+                was="NIP Kepala Daerah",
+            ),
+            _c("Pangkat Pimpinan", "head.rank", TEXT, "Boleh kosong.", was="Pangkat Kepala Daerah"),
+            _c("Golongan Pimpinan", "head.grade", TEXT, "Boleh kosong.", was="Golongan Kepala Daerah"),
         ),
         single=True,
     ),
@@ -284,9 +272,9 @@ SHEETS: tuple[Sheet, ...] = (
                 required=True,
                 choices=FORMULAS,
             ),
-            _c("Pembilang", "numerator", TEXT, "Rasio saja: uraian pembilang."),
-            _c("Penyebut", "denominator", TEXT, "Rasio saja: uraian penyebut."),
-            _c("Faktor", "factor", NUMBER, "Rasio saja: pengali, mis. 100 untuk persen."),
+            _c("Pembilang", "numerator", TEXT, "Rasio: uraian pembilang.", when=RATIO),
+            _c("Penyebut", "denominator", TEXT, "Rasio: uraian penyebut.", when=RATIO),
+            _c("Faktor", "factor", NUMBER, "Rasio: pengali, mis. 100 untuk persen; jangan dikosongkan.", when=RATIO),
             _c("Penjelasan/Formulasi", "definition", LONG, "PENJELASAN/FORMULASI sebagaimana tercetak."),
             _c("Satuan", "unit", TEXT, "Mis. Persen, Dokumen, Laporan.", required=True),
             _c("Sumber Data", "data_source", TEXT, "SUMBER DATA sebagaimana tercetak."),
@@ -421,9 +409,9 @@ SHEETS: tuple[Sheet, ...] = (
                 choices=TARGET_KINDS,
             ),
             _c("Tahun", "year", INT, "Tahun dalam Renstra (kondisi awal: paling lambat tahun pertama).", required=True),
-            _c("Triwulan", "quarter", INT, "1–4, untuk target triwulan saja."),
+            _c("Triwulan", "quarter", INT, "1–4, untuk target triwulan saja.", when="Jenis Target = Triwulan"),
             _c("Target", "value", NUMBER, "Angka; untuk rentang: batas bawah.", required=True),
-            _c("Batas Atas", "value_upper", NUMBER, "Indikator rentang saja."),
+            _c("Batas Atas", "value_upper", NUMBER, "Indikator rentang: batas atas target.", when=RANGE),
         ),
     ),
     Sheet(
@@ -433,9 +421,9 @@ SHEETS: tuple[Sheet, ...] = (
             _c("Kode Indikator", "indicator", CODE, "Kode dari lembar Indikator.", required=True),
             _c("Tahun", "year", INT, "Tahun dalam Renstra.", required=True),
             _c("Triwulan", "quarter", INT, "1–4.", required=True),
-            _c("Realisasi", "value", NUMBER, "Indikator jumlah/nilai; kosongkan untuk rasio."),
-            _c("Pembilang", "numerator", NUMBER, "Indikator rasio: pembilang (nilainya dihitung)."),
-            _c("Penyebut", "denominator", NUMBER, "Indikator rasio: penyebut, lebih dari 0."),
+            _c("Realisasi", "value", NUMBER, "Indikator jumlah/nilai; kosongkan untuk rasio.", when=NOT_RATIO),
+            _c("Pembilang", "numerator", NUMBER, "Indikator rasio: pembilang (nilainya dihitung).", when=RATIO),
+            _c("Penyebut", "denominator", NUMBER, "Indikator rasio: penyebut, lebih dari 0.", when=RATIO),
             _c("Faktor Pendukung", "supporting_factors", LONG, "Boleh kosong."),
             _c("Faktor Penghambat", "hindering_factors", LONG, "Boleh kosong."),
             _c("Tindak Lanjut", "follow_up", LONG, "Boleh kosong."),

@@ -134,7 +134,12 @@ class Builder:
             if "name" in head:
                 region["head"] = head
             else:
-                self.problem("Wilayah", region_row, "head.name", "isi nama kepala daerah (atau kosongkan semuanya).")
+                self.problem(
+                    "Wilayah",
+                    region_row,
+                    "head.name",
+                    "isi nama pimpinan (kepala daerah, menteri, kepala atau ketua), atau kosongkan semuanya.",
+                )
         self.at(("region",), "Wilayah", region_row)
         self.at(("region", "head"), "Wilayah", region_row)
         agency = self.clean(agency_row)

@@ -35,60 +35,21 @@ GUIDE_NOTES = (NUMBERS, EXAMPLES_NOT_EXPORTED)
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 REQUIRED_FILL = PatternFill("solid", fgColor="9C2A00")
+CONDITIONAL_FILL = PatternFill("solid", fgColor="B86B00")  # required in some rows (see Petunjuk)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def add_guide(book: Workbook) -> None:
-    sheet = book.create_sheet(GUIDE, 0)
-    sheet.append(["Buku kerja data instansi Kinerja (format kinerja-agency/1)"])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(
-        [
-            "Isi setiap lembar mulai baris 2; baris 1 adalah judul kolom dan tidak boleh diubah. Kolom "
-            "berjudul merah wajib diisi. Rujukan antarlembar memakai kode. Kolom pilihan memakai daftar "
-            "turun. Unggah kembali buku kerja ini di halaman Impor / Ekspor: pratinjau menunjukkan apa yang "
-            "akan dibuat dan diubah; bila ada kesalahan, tidak ada yang disimpan."
-        ]
-    )
-    for line in GUIDE_NOTES:
-        sheet.append([line])
-    sheet.append([])
-    headers = ["Lembar", "Kolom", "Wajib", "Jenis isi", "Pilihan", "Keterangan", "Kunci data"]
-    sheet.append(headers)
-    header_row = sheet.max_row
-    for cell in sheet[header_row]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    for spec in SHEETS:
-        sheet.append([spec.name, "", "", "", "", spec.help, ""])
-        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
-        for column in spec.columns:
-            sheet.append(
-                [
-                    "",
-                    column.header,
-                    "wajib" if column.required else "",
-                    column.kind,
-                    ", ".join(column.choice_labels()),
-                    column.help,
-                    column.key,
-                ]
-            )
-    for letter, width in zip("ABCDEFG", (20, 26, 8, 14, 40, 70, 22), strict=True):
-        sheet.column_dimensions[letter].width = width
-    for row in sheet.iter_rows(min_row=header_row + 1):
-        row[5].alignment = WRAP
-    sheet.freeze_panes = f"A{header_row + 1}"
-
-
 def add_sheets(book: Workbook, rows: dict[str, list[dict]]) -> None:
-    """One sheet per entry of the column table: headers (red where required), widths, the rows, a drop-down list
+    """One sheet per entry of the column table: headers (red where required, orange where required in some
+    rows), widths, the rows, a drop-down list
     for every column with choices and a text or date format for the rows a person will fill."""
     for spec in SHEETS:
         sheet = book.create_sheet(spec.name)
         sheet.append([column.header for column in spec.columns])
         for index, column in enumerate(spec.columns, start=1):
             cell = sheet.cell(1, index)
-            cell.font, cell.fill = HEADER_FONT, REQUIRED_FILL if column.required else HEADER_FILL
+            fill = REQUIRED_FILL if column.required else CONDITIONAL_FILL if column.required_when else HEADER_FILL
+            cell.font, cell.fill = HEADER_FONT, fill
             sheet.column_dimensions[get_column_letter(index)].width = column.width
         for item in rows[spec.name]:
             sheet.append([None] * len(spec.columns))
@@ -131,7 +92,11 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
     columns: list[tuple[int, Column]] = []
     missing = False
     for column in spec.columns:
-        index = positions.get(column.header.lower())
+        index = next(
+            (positions[title.lower()] for title in (column.header, *column.aliases) if title.lower() in positions), None
+        )
+        if index is None and column.may_be_absent:
+            continue
         if index is None:
             problems.append(CellProblem(source, spec.name, 1, column.header, "kolom ini tidak ada di baris judul."))
             missing = True

@@ -20,8 +20,9 @@ from openpyxl import Workbook, load_workbook
 from kinerja.exchange.loading.report import CellProblem
 
 from .columns import SHEETS
+from .guide import add_guide
 from .rows import Builder, Origins, dataset_rows
-from .shape import add_guide, add_sheets, read_sheet
+from .shape import add_sheets, read_sheet
 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # the whole workbook once unzipped (20,000 rows of a sheet: ~30 MB)
 MAX_MEMBERS = 2000

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from kinerja.strategy.models import Objective
 
-from .compare import SIMILAR, normalise, similarity
+from .compare import SIMILAR, canonical, similarity
 from .context import PlanData
 from .findings import ERROR, WARNING, Finding, iku_label, quoted
 from .registry import check
@@ -76,7 +76,7 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
                 "Tandai indikator ini sebagai IKU, atau hapus barisnya dari Lampiran I.",
             )
         printed = key_row.printed_objective
-        if not printed or normalise(printed) == normalise(own.text):
+        if not printed or canonical(printed) == canonical(own.text):
             continue
         places = [data.at_key_row(key_row), data.at_indicator(indicator), data.at_objective(own)]
         if similarity(printed, own.text) >= SIMILAR:

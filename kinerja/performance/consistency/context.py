@@ -1,15 +1,18 @@
-"""The read-only context every check is given: the agency's positions and the plan's objectives, indicators, IKU
-rows, page rows and targets, read once (`load_plan_data`: 6 queries, however large the plan) and linked in memory,
-with the places the findings point to; and the decree's prose (`texts.load_texts`: 7 queries more)."""
+"""The read-only context every check is given: the agency's positions (with their units) and the plan's objectives,
+indicators, IKU rows, page rows and targets, read once (`load_plan_data`: 6 queries, however large the plan), and
+the texts of the decree — the decree itself, its clauses and chapters, the units, the agency's and positions'
+functions, the goals — read once too (`texts.load_texts`: 7 queries more, however long the decree) and shared by
+every check that reads them; all linked in memory, with the places the findings point to."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from kinerja.organisation.models import Agency, Position
+from kinerja.organisation.models import Agency, AgencyFunction, Position, PositionFunction
 from kinerja.performance.models import Target
 from kinerja.strategy.models import Indicator, KeyIndicatorRow, Objective, PageIndicator, StrategicPlan
+from kinerja.strategy.models.decree import Decree, DecreeChapter, DecreeClause
 
 from .findings import Place
 from .texts import DecreeTexts, load_texts
@@ -28,7 +31,9 @@ class PlanData:
     page_rows: list[PageIndicator]
     targets: list[Target] = field(default_factory=list)
     year: int | None = None
-    texts: DecreeTexts | None = None  # the decree's prose (None: the checks that read it find nothing)
+    # The decree's texts, read once (`load_texts`): the year's decree (or the latest before it), its clauses in
+    # order, its chapters, the units, the functions, the goals. Empty: the checks that read them find nothing.
+    texts: DecreeTexts = field(default_factory=DecreeTexts)
 
     def __post_init__(self) -> None:
         self.position_by_id = {position.pk: position for position in self.positions}
@@ -58,6 +63,27 @@ class PlanData:
         self.rows_of_position = dict(self.rows_of_position)
         self.rows_of_objective = dict(self.rows_of_objective)
         self.key_rows_of_indicator = dict(self.key_rows_of_indicator)
+
+    # The decree's texts, as the checks of the decree read them.
+    @property
+    def decree(self) -> Decree | None:
+        return self.texts.decree
+
+    @property
+    def clauses(self) -> list[DecreeClause]:
+        return self.texts.clauses
+
+    @property
+    def chapters(self) -> list[DecreeChapter]:
+        return self.texts.chapters
+
+    @property
+    def agency_functions(self) -> list[AgencyFunction]:
+        return self.texts.agency_functions
+
+    @property
+    def position_functions(self) -> list[PositionFunction]:
+        return self.texts.position_functions
 
     # Related objects through the maps, never through a lazy foreign key.
     def position(self, position_id: int | None) -> Position | None:
@@ -119,6 +145,20 @@ class PlanData:
             self.url("plan-detail") + "#iku-table",
         )
 
+    def clauses_of(self, kind: str) -> list[DecreeClause]:
+        return [clause for clause in self.clauses if clause.kind == kind]
+
+    def decree_url(self) -> str:
+        return self.url("documents")
+
+    def at_clause(self, clause: DecreeClause) -> Place:
+        label = {"consideration": "Menimbang", "legal_basis": "Mengingat", "dictum": "Diktum"}[clause.kind]
+        return Place(f"Keputusan, {label} {clause.label}", _excerpt(clause.text), self.decree_url())
+
+    def at_chapter(self, chapter: DecreeChapter, text: str = "") -> Place:
+        """The chapter, with the words of the paragraph or item concerned (the first 200 characters)."""
+        return Place(chapter.title, _excerpt(text or chapter.title), self.decree_url())
+
     def at_plan(self, what: str = "") -> Place:
         return Place("Renstra", what or self.plan.name, self.url("plan-detail"))
 
@@ -152,16 +192,22 @@ class PlanData:
         return names
 
 
+def _excerpt(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def load_plan_data(agency: Agency, plan: StrategicPlan, year: int | None = None) -> PlanData:
-    """The agency's positions and the plan's objectives, indicators, IKU rows, page rows and yearly and quarterly
-    targets (of `year`, or of every year): 6 queries; and the decree's prose (`load_texts`): 7 more."""
+    """The agency's positions (with their units), the plan's objectives, indicators, IKU rows, page rows and yearly
+    and quarterly targets (of `year`, or of every year): 6 queries; and the decree's texts (`load_texts`: the
+    decree of `year` or the latest before it, its clauses and chapters, the units, functions and goals): 7 more."""
     targets = Target.objects.filter(indicator__plan=plan, kind__in=[Target.Kind.YEAR, Target.Kind.QUARTER])
     if year is not None:
         targets = targets.filter(year=year)
     return PlanData(
         agency=agency,
         plan=plan,
-        positions=list(agency.positions.order_by("order", "code")),
+        positions=list(agency.positions.select_related("unit").order_by("order", "code")),
         objectives=list(plan.objectives.order_by("order", "code")),
         indicators=list(plan.indicators.order_by("order", "code")),
         key_rows=list(plan.key_rows.order_by("order", "pk")),

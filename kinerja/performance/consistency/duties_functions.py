@@ -42,8 +42,6 @@ _LAST_WORD = re.compile(r"([;,]?)\s*([^\W\d_]+)\W*$")
 def function_lists(data: PlanData) -> Iterator[tuple[str, Place, Sequence[OrderedTextItem]]]:
     """The agency's functions and each position's, with who they belong to and where they are printed."""
     texts = data.texts
-    if texts is None:
-        return
     if texts.agency_functions:
         organisation = data.url("organisation-tree")
         yield "instansi", Place("Fungsi instansi", data.agency.name, organisation), texts.agency_functions

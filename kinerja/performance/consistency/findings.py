@@ -27,6 +27,9 @@ FAMILIES = {
     "sumber-data": "Sumber data",
     "halaman": "Halaman IKI dan sasaran kinerja",
     "target-triwulan": "Target triwulan",
+    "sitasi": "Peraturan yang disebut (Menimbang, Mengingat, bab-bab)",
+    "struktur-keputusan": "Diktum, periode dan judul keputusan",
+    "nama-unit": "Nama instansi, daerah, unit dan jabatan di setiap bab dan lampiran",
     "tugas-fungsi": "Tugas dan fungsi",
     "ejaan": "Ejaan",
 }

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from kinerja.strategy.models import Objective
 
-from .compare import SIMILAR, normalise, similarity
+from .compare import SIMILAR, canonical, similarity
 from .context import PlanData
 from .findings import ERROR, WARNING, Finding, quoted
 from .registry import check
@@ -83,7 +83,7 @@ def check_pages(data: PlanData) -> Iterable[Finding]:
                 "Pisahkan menjadi sasaran tersendiri, masing-masing dengan indikatornya.",
             )
         above = data.objective(objective.contributes_to_id)
-        if above is None or normalise(above.text) == normalise(objective.text):
+        if above is None or canonical(above.text) == canonical(objective.text):
             continue
         ratio = similarity(objective.text, above.text)
         if ratio >= SIMILAR:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from kinerja.strategy.models import Indicator
 
-from .compare import SIMILAR, close, normalise, similarity
+from .compare import canonical, close, same_term
 from .context import PlanData
 from .findings import ERROR, WARNING, Finding, Place, quoted
 from .registry import check
@@ -18,12 +18,13 @@ _RATIO_WORDS = re.compile(
 )
 
 
-def _variants(printed: list[tuple[str, Place]], canonical: str) -> list[tuple[str, list[Place]]]:
-    """The texts that differ (normalised) from `canonical`, each once with every place printing it."""
+def _variants(printed: list[tuple[str, Place]], own: str) -> list[tuple[str, list[Place]]]:
+    """The texts that differ from `own` once canonical (synonyms read out, doubled words once), each once with
+    every place printing it."""
     variants: dict[str, tuple[str, list[Place]]] = {}
     for text, place in printed:
-        key = normalise(text)
-        if key == normalise(canonical):
+        key = canonical(text)
+        if key == canonical(own):
             continue
         variants.setdefault(key, (text, []))[1].append(place)
     return list(variants.values())
@@ -106,7 +107,7 @@ def _ratio_words(data: PlanData, indicator: Indicator) -> Iterable[Finding]:
             ("denominator", indicator.denominator, "penyebut"),
         ):
             worded = match.group(term)
-            if own and normalise(worded) != normalise(own) and similarity(worded, own) < SIMILAR:
+            if own and not same_term(worded, own):
                 yield Finding(
                     FAMILY,
                     "rumus-berbeda",

@@ -12,7 +12,9 @@ Not checked: words of one letter (list labels), acronyms in capitals of up to `A
 SKPD …), Roman numerals ("BAB III", "Bab Iii"), addresses (http…, e-mail). The dictionary is read once per
 process, on the first check (~0.2 s); every word's answer and every suggestion are kept for the process (the
 first check of a process pays ~2 s of Hunspell look-ups on the seed, the next ones ~0.2 s); without the
-dictionary installed the pass reports nothing (system-packages.txt installs it).
+dictionary installed the pass reports nothing (system-packages.txt installs it). A misspelt word inside the
+agency's or the region's name printed otherwise ("DINAS KOMUNKASI …", "Halmahera Utra") is left to the family
+"nama-unit" (`names_across`), which reports it with the name it should read.
 """
 
 import difflib
@@ -24,6 +26,7 @@ from pathlib import Path
 
 from .context import PlanData
 from .findings import WARNING, Finding, Place, quoted
+from .names_across import misprinted_names
 from .registry import check
 from .texts import written_texts
 
@@ -103,8 +106,32 @@ def is_known(word: str) -> bool:
     return _known[word]
 
 
+def word_spans(text: str) -> Iterator[tuple[str, int]]:
+    """Each word of the text with where it starts (an address is blanked out, the positions kept)."""
+    for match in _WORD.finditer(_ADDRESS.sub(lambda address: " " * len(address.group(0)), text)):
+        yield match.group(0), match.start()
+
+
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(_ADDRESS.sub(" ", text))
+    return [word for word, _ in word_spans(text)]
+
+
+def names_printed_otherwise(text: str, misprinted: list[tuple[str, str, str]]) -> list[tuple[int, int]]:
+    """Where in `text` the agency's or the region's name is printed otherwise (`names_across.misprinted_names`:
+    (text read there, as printed, variant)): its misspelt words are reported by the family "nama-unit"."""
+    spans = []
+    for source, printed, variant in misprinted:
+        offset = text.find(source)
+        while offset >= 0:
+            at = source.find(printed)
+            if at < 0:  # not found as printed (an abbreviation read out): the variant's words, one by one
+                words = set(variant.split())
+                spans += [(offset + i, offset + i + len(w)) for w, i in word_spans(source) if w.lower() in words]
+            while at >= 0:
+                spans.append((offset + at, offset + at + len(printed)))
+                at = source.find(printed, at + 1)
+            offset = text.find(source, offset + 1)
+    return spans
 
 
 def _styled(suggestion: str, like: str) -> str:
@@ -181,8 +208,9 @@ class _Misspelt:
     times: int = 0
 
 
-def _excerpt(text: str, word: str) -> str:
-    at = text.find(word)
+def _excerpt(text: str, word: str, at: int | None = None) -> str:
+    """The words around `word` in `text` (where it is first found, or at `at`)."""
+    at = text.find(word) if at is None else at
     start = max(0, at - 40)
     return ("…" if start else "") + " ".join(text[start : at + len(word) + 40].split()) + "…"
 
@@ -193,13 +221,17 @@ def check_spelling(data: PlanData) -> Iterator[Finding]:
         return
     misspelt: dict[str, _Misspelt] = {}
     vocabulary: dict[str, str] = {}
+    misprinted = misprinted_names(data)
     for written in written_texts(data):
-        for word in words_of(written.text):
+        names = names_printed_otherwise(written.text, misprinted)
+        for word, at in word_spans(written.text):
             if is_known(word):
                 if "-" not in word and checked(word):
                     vocabulary.setdefault(word.lower(), word)
                 continue
-            entry = misspelt.setdefault(word.lower(), _Misspelt(word, _excerpt(written.text, word)))
+            if any(start <= at < end for start, end in names):
+                continue  # a misprint of the agency's or the region's name: nama-unit reports it, with the name
+            entry = misspelt.setdefault(word.lower(), _Misspelt(word, _excerpt(written.text, word, at)))
             entry.times += 1
             if written.place not in entry.places:
                 entry.places.append(written.place)

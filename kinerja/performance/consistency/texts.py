@@ -1,16 +1,19 @@
-"""The written texts of the decree that the plan's structure does not hold: the agency's duty and functions, the
-unit names, each position's duty and functions, the goals, and the decree's own title, clauses (Menimbang,
-Mengingat, dictums) and narrative chapters — read once (`load_texts`: 7 queries, however long the decree) for
-the checks that read prose (`duties_functions`, `spelling`).
+"""The written texts of the decree that the plan's structure does not hold: the decree itself (of the year asked
+for, or the latest before it), its clauses (Menimbang, Mengingat, dictums) and narrative chapters, the unit names,
+the agency's duty and functions, each position's functions, the goals — read once (`load_texts`: 7 queries,
+however long the decree) into `PlanData.texts`, and shared by every check that reads them: the decree's
+(`citations`, `decree_structure`, `names_across`, through `PlanData.decree`, `.clauses`, `.chapters`,
+`.agency_functions`, `.position_functions`) and the prose's (`duties_functions`, `spelling`).
 
-`PlanData.written()` (see `written_texts`) walks every text a person reads in the decree, each with its place, so
-a check that reads words reads all of them.
+`written_texts(data)` walks every text a person reads in the decree, each with its place, so a check that reads
+words reads all of them.
 """
 
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.db.models import Subquery
 from django.urls import reverse
 
 from kinerja.organisation.models import Agency, AgencyFunction, PositionFunction, Unit
@@ -28,7 +31,8 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 @dataclass
 class DecreeTexts:
-    """The prose of the agency and its decree; `decree` is the decree of the year asked for, else the latest."""
+    """The prose of the agency and its decree; `decree` is the decree of the year asked for or the latest before it
+    (of any year when none is asked for), with its plan, agency and region; `clauses` and `chapters` are its own."""
 
     units: list[Unit] = field(default_factory=list)
     agency_functions: list[AgencyFunction] = field(default_factory=list)
@@ -46,10 +50,11 @@ class DecreeTexts:
 
 
 def load_texts(agency: Agency, plan: StrategicPlan, year: int | None = None) -> DecreeTexts:
-    """The agency's units and functions, its positions' functions, the plan's goals and its decree with clauses
-    and chapters: 7 queries."""
-    decrees = list(Decree.objects.filter(plan=plan).order_by("-year"))
-    decree = next((d for d in decrees if d.year == year), decrees[0] if decrees else None)
+    """The plan's decree (of `year` or the latest before it) with its clauses and chapters, the agency's units and
+    functions, its positions' functions and the plan's goals: 7 queries, with a decree or without one."""
+    decrees = Decree.objects.filter(plan=plan) if year is None else Decree.objects.filter(plan=plan, year__lte=year)
+    decrees = decrees.order_by("-year", "-pk")
+    chosen = Subquery(decrees.values("pk")[:1])  # the clauses and chapters of that decree, in one query each
     return DecreeTexts(
         units=list(agency.units.order_by("order", "code")),
         agency_functions=list(agency.functions.order_by("order")),
@@ -57,9 +62,9 @@ def load_texts(agency: Agency, plan: StrategicPlan, year: int | None = None) -> 
             PositionFunction.objects.filter(position__agency=agency).order_by("position_id", "order")
         ),
         goals=list(plan.goals.order_by("code")),
-        decree=decree,
-        clauses=list(DecreeClause.objects.filter(decree__plan=plan).order_by("kind", "order")),
-        chapters=list(DecreeChapter.objects.filter(decree__plan=plan).order_by("order")),
+        decree=decrees.select_related("plan__agency__region").first(),
+        clauses=list(DecreeClause.objects.filter(decree=chosen).order_by("kind", "order")),
+        chapters=list(DecreeChapter.objects.filter(decree=chosen).order_by("order")),
     )
 
 
@@ -93,13 +98,10 @@ def written_texts(data) -> Iterator[Written]:  # data: PlanData (not imported: c
         yield Written("nama", agency.printed_name, Place("Lampiran I, instansi", agency.printed_name))
     if agency.duty:
         yield Written("tugas", agency.duty, Place("Tugas instansi", agency.name, organisation))
-    if texts is not None:
-        for function in texts.agency_functions:
-            yield Written(
-                "fungsi", function.text, Place(f"Fungsi instansi {function.label}", agency.name, organisation)
-            )
-        for unit in texts.units:
-            yield Written("nama", unit.name, Place("Unit kerja", unit.name, organisation))
+    for function in texts.agency_functions:
+        yield Written("fungsi", function.text, Place(f"Fungsi instansi {function.label}", agency.name, organisation))
+    for unit in texts.units:
+        yield Written("nama", unit.name, Place("Unit kerja", unit.name, organisation))
     for position in data.positions:
         page = data.at_position(position)
         yield Written("nama", position.title, page)
@@ -107,12 +109,11 @@ def written_texts(data) -> Iterator[Written]:  # data: PlanData (not imported: c
             yield Written("nama", position.printed_title, page)
         if position.duty:
             yield Written("tugas", position.duty, Place(f"Tugas {position.title}", page.text, page.url))
-        for function in texts.functions_of_position.get(position.pk, []) if texts else []:
+        for function in texts.functions_of_position.get(position.pk, []):
             place = Place(f"Fungsi {function.label}, {position.title}", page.text, page.url)
             yield Written("fungsi", function.text, place)
-    if texts is not None:
-        for goal in texts.goals:
-            yield Written("sasaran", goal.text, data.at_plan(f"{goal.code} — {goal.text}"))
+    for goal in texts.goals:
+        yield Written("sasaran", goal.text, data.at_plan(f"{goal.code} — {goal.text}"))
     for objective in data.objectives:
         yield Written("sasaran", objective.text, data.at_objective(objective))
     for indicator in data.indicators:
@@ -129,17 +130,15 @@ def written_texts(data) -> Iterator[Written]:  # data: PlanData (not imported: c
         for attribute in ("printed_name", "printed_definition", "printed_data_source", "printed_objective"):
             if getattr(key_row, attribute, ""):
                 yield Written("indikator", getattr(key_row, attribute), place)
-    decree = texts.decree if texts is not None else None
+    decree = texts.decree
     if decree is None:
         return
     documents = reverse("documents", args=[agency.code])
     yield Written("judul", decree.title, Place("Keputusan, judul", decree.number, documents))
     yield Written("judul", decree.subject, Place("Keputusan, tentang", decree.number, documents))
     for clause in texts.clauses:
-        if clause.decree_id == decree.pk:
-            yield Written("klausul", clause.text, Place(f"Keputusan, {clause_label(clause)}", decree.number, documents))
+        yield Written("klausul", clause.text, Place(f"Keputusan, {clause_label(clause)}", decree.number, documents))
     for chapter in texts.chapters:
-        if chapter.decree_id == decree.pk:
-            place = Place(f"Keputusan, {chapter.title}", decree.number, documents)
-            yield Written("bab", chapter.title, place)
-            yield Written("bab", chapter.body, place)
+        place = Place(f"Keputusan, {chapter.title}", decree.number, documents)
+        yield Written("bab", chapter.title, place)
+        yield Written("bab", chapter.body, place)

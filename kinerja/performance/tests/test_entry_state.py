@@ -134,7 +134,7 @@ def test_the_quarter_target_does_not_read_as_missing(client, world, seed, count)
     row = row_html(page_of(client, seed), prefix_of(count))
     targets = row[row.index('class="small entry-targets"') :]
     targets = targets[: targets.index("</p>")]
-    assert "Target triwulan II: <strong>6</strong>" in targets
+    assert "Target Triwulan II: <strong>6</strong>" in targets
     assert "belum" not in targets  # "not filled yet" is said of the actual, on its own line
     assert "belum ada realisasi Triwulan II" in row
 

@@ -41,8 +41,8 @@ def test_the_indicator_history_shows_both_versions_of_an_actual_newest_first(log
     page = response.content.decode()
     assert "1.234,00 → 1.500,00" in page.replace('</span> → <span class="after">', " → ")
     assert '<dd><span class="after">1.234,00</span></dd>' in page  # created: the value it was created with
-    assert page.index(f"Realisasi 2022 TW 2 indikator {indicator.code} diubah") < page.index(
-        f"Realisasi 2022 TW 2 indikator {indicator.code} dibuat"
+    assert page.index(f"Realisasi Triwulan II 2022 indikator {indicator.code} diubah") < page.index(
+        f"Realisasi Triwulan II 2022 indikator {indicator.code} dibuat"
     )
     assert world.section_head.get_full_name() in page
 
@@ -90,7 +90,7 @@ def test_the_agency_log_filters_by_user_kind_dates_and_text(logged_in, world, se
     old = timezone.make_aware(datetime.datetime(2019, 5, 6, 10, 0))
     AuditRecord.objects.filter(object_label="strategy.budget").update(at=old)
     target = f"Target tahunan 2022 indikator {indicator.code} dibuat"
-    actual = f"Realisasi 2022 TW 1 indikator {indicator.code} dibuat"
+    actual = f"Realisasi Triwulan I 2022 indikator {indicator.code} dibuat"
     budget = f"Anggaran 2022 program {programme.code} dibuat"
 
     assert _records(logged_in, seed, pengguna=world.planner.pk) == [target]

@@ -39,7 +39,7 @@ def test_readers_of_the_history_do_not_see_addresses(client, world, history_urls
         response = client.get(url)
         assert response.status_code == 200
         page = response.content.decode()
-        assert "Realisasi 2022 TW 1" in page  # the change itself is shown ...
+        assert "Realisasi Triwulan I 2022" in page  # the change itself is shown ...
         assert ADDRESS not in page  # ... not where it came from
         assert "alamat IP" not in page
 

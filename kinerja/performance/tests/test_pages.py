@@ -56,7 +56,7 @@ def test_plan_page_cost_is_fixed(logged_in, example, django_assert_max_num_queri
 def test_iki_page_shows_target_quarters_actual_and_achievement(logged_in, example):
     page = text(logged_in.get(reverse("position-page", args=[example.code, "kadis"]) + "?tahun=2022"))
     assert "Pengukuran Kinerja" in page or "Pengukuran kinerja" in page
-    assert "2022 s.d. triwulan IV" in page  # the period the figures are for
+    assert "2022 s.d. Triwulan IV" in page  # the period the figures are for
     assert page.count('class="measure-row"') == 5
     assert "Sangat Tinggi" in page or "Tinggi" in page or "Sedang" in page
 

@@ -13,6 +13,17 @@
   };
   var charts = [];
 
+  // A chart follows the size of its box (a figure in a grid, a box that appears later), not only the window's.
+  function fitted(holder, chart) {
+    charts.push(chart);
+    if (window.ResizeObserver) {
+      var last = holder.clientWidth;
+      new ResizeObserver(function () {
+        if (holder.clientWidth !== last) { last = holder.clientWidth; chart.resize(); }
+      }).observe(holder);
+    }
+  }
+
   function bars(holder) {
     var source = data(holder.getAttribute("data-bars"));
     if (!source || typeof echarts === "undefined") { return; }
@@ -22,7 +33,7 @@
       animation: false,
       grid: { left: 8, right: 40, top: 10, bottom: 24, containLabel: true },
       tooltip: { trigger: "item", formatter: function (p) {
-        return p.name + ": " + (p.value === null ? "—" : p.value.toFixed(2).replace(".", ",") + "%"); } },
+        return p.name + ": " + (p.value === null ? "—" : p.value.toFixed(2).replace(".", ",") + " %"); } },
       xAxis: { type: "value", name: "%", min: 0, axisLabel: { hideOverlap: true } },
       // the names take at most 40 % of the chart: on a phone the bars keep room to be read
       yAxis: { type: "category", inverse: true, data: source.labels,
@@ -32,7 +43,7 @@
       }), label: { show: true, position: "right", formatter: function (p) {
         return p.value === null ? "—" : p.value.toFixed(1).replace(".", ","); } } }]
     });
-    charts.push(chart);
+    fitted(holder, chart);
   }
 
   function trend(holder) {
@@ -52,7 +63,7 @@
         { name: "Realisasi", type: "line", data: source.actual.map(number), connectNulls: false, color: "#1b7a3d" }
       ]
     });
-    charts.push(chart);
+    fitted(holder, chart);
   }
 
   // <table class="sortable">: a header cell becomes a button that sorts the body by that column (cells may
@@ -97,6 +108,8 @@
     document.querySelectorAll("[data-bars]").forEach(bars);
     document.querySelectorAll("[data-trend]").forEach(trend);
     document.querySelectorAll("table.sortable").forEach(sortable);
-    window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+    if (!window.ResizeObserver) {
+      window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+    }
   });
 }());

@@ -7,6 +7,8 @@ document.addEventListener("DOMContentLoaded", function () {
   var toNumber = function (v) { return v === null ? null : Number(v); };
   var chart = echarts.init(holder);
   chart.setOption({
+    animation: false,
+    grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
     tooltip: { trigger: "axis" },
     legend: { data: ["Target", "Realisasi"] },
     xAxis: { type: "category", data: data.years },
@@ -16,5 +18,10 @@ document.addEventListener("DOMContentLoaded", function () {
       { name: "Realisasi", type: "line", data: data.actual.map(toNumber), connectNulls: false }
     ]
   });
-  window.addEventListener("resize", function () { chart.resize(); });
+  // the chart follows the size of its box (not only the window's): it opens, and stays, fitted to it
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () { chart.resize(); }).observe(holder);
+  } else {
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
 });

@@ -12,7 +12,9 @@
     "sangat-tinggi": "#1b7a3d", "tinggi": "#7cc48f", "sedang": "#f3d36b", "rendah": "#f0a35a",
     "sangat-rendah": "#c9372c", "none": "#ffffff"
   };
-  var ROW = 30;  // pixels per visible leaf
+  var ROW = 30;  // pixels per visible leaf (more when a name needs several lines: see rowHeight())
+  var LINE = 14;  // pixels per line of a name
+  var CHAR = 6.6;  // pixels per character of a name, at least (11 px sans-serif), to count its lines
   var COLUMN = 300;  // pixels per level of the tree (fewer on a narrow screen: see fit())
   var LEAF_LABEL = 420;  // pixels for an indicator's name (idem)
   var MARGIN = 60;  // left and right of the drawing
@@ -38,16 +40,17 @@
     }(root, null, 0));
     var box = holder.parentNode;  // the scrolling box the chart sits in
 
-    // Column and label widths for the width of the box, and the deepest level that fits in it: the tree opens
-    // folded there, fitted to its box (a branch opened further scrolls inside the box, never the page).
+    // Column and label widths for the width of the box, and the deepest level that fits in it (a branch opened
+    // further scrolls inside the box, never the page).
     function fit() {
       var width = Math.max(280, box.clientWidth);
       LEAF_LABEL = Math.min(420, Math.max(140, Math.round(width * 0.4)));
       COLUMN = Math.min(300, Math.max(110, Math.round(width * 0.3)));
       return Math.max(1, Math.floor((width - LEAF_LABEL - MARGIN) / COLUMN));
     }
-    // a large agency opens on its goals and strategic objectives at most
-    var FOLD_DEPTH = Math.min(fit(), total > 200 ? 2 : 99);
+    // the tree opens folded: the agency and its first level (its goals), fitted to its box on any screen
+    fit();
+    var FOLD_DEPTH = 1;
     nodes.forEach(function (node) { node.collapsed = !!(node.children && node.depth >= FOLD_DEPTH); });
     if (names) {
       var seen = {};
@@ -79,15 +82,29 @@
                      borderColor: node.found ? "#0b4f8a" : "#5f6b7a", borderWidth: node.found ? 4 : 1 },
         label: node.found ? { fontWeight: "bold", backgroundColor: "#fff4d6" } : undefined
       };
-      if ((!node.children || node.collapsed) && node.depth < deepest) {  // a leaf with a column to its right
-        item.label = Object.assign({ width: drawn - 30 }, item.label || {});
-      }
+      item.label = Object.assign({ width: labelWidth(node) }, item.label || {});
       if (node.children && !node.collapsed) {  // an open branch: its name under the line that leaves it (its
         // indicators, drawn first, lie above it)
-        item.label = Object.assign({ position: [10, 13], align: "left", verticalAlign: "middle" }, item.label || {});
+        item.label = Object.assign({ position: [10, 9], align: "left", verticalAlign: "top" }, item.label || {});
       }
       if (node.children) { item.children = node.children.map(series); }
       return item;
+    }
+
+    // The width a node's name may take: the column to its right, or for the last column the leaves' room.
+    function labelWidth(node) {
+      return (!node.children || node.collapsed) && node.depth >= deepest ? LEAF_LABEL - 10 : drawn - 30;
+    }
+
+    // The height of a leaf's row: names are wrapped, never cut off, so the longest visible name sets it.
+    function rowHeight() {
+      var lines = 1;
+      (function visit(node) {
+        var chars = label(node).length;
+        lines = Math.max(lines, Math.ceil(chars * CHAR / labelWidth(node)));
+        if (node.children && !node.collapsed) { node.children.forEach(visit); }
+      }(root));
+      return Math.max(ROW, lines * LINE + 16);
     }
 
     function visibleLeaves(node) {
@@ -105,9 +122,9 @@
           type: "tree", data: [series(root)], orient: "LR", layout: "orthogonal",
           top: 30, bottom: 20, left: 20, right: LEAF_LABEL + 20, roam: false, expandAndCollapse: false,
           symbol: "circle", symbolSize: 14, initialTreeDepth: -1,
-          label: { position: "right", verticalAlign: "middle", fontSize: 11, width: drawn - 40,
-                   overflow: "truncate", color: "#1d2733" },
-          leaves: { label: { position: "right", verticalAlign: "middle", align: "left", width: LEAF_LABEL } },
+          label: { position: "right", verticalAlign: "middle", fontSize: 11, lineHeight: LINE, overflow: "break",
+                   color: "#1d2733" },
+          leaves: { label: { position: "right", verticalAlign: "middle", align: "left", overflow: "break" } },
           lineStyle: { color: "#9aa7b5", width: 1, curveness: 0.4 }
         }]
       };
@@ -126,7 +143,7 @@
       deepest = depth;
       drawn = depth ? Math.max(COLUMN, Math.min(Math.round(COLUMN * 1.5),
                                                 Math.floor((box.clientWidth - LEAF_LABEL - MARGIN) / depth))) : COLUMN;
-      holder.style.height = Math.max(320, visibleLeaves(root) * ROW + 40) + "px";
+      holder.style.height = Math.max(320, visibleLeaves(root) * rowHeight() + 40) + "px";
       holder.style.minWidth = (depth * drawn + LEAF_LABEL + MARGIN) + "px";  // wider than its box: it scrolls
       chart.resize();
       chart.setOption(option(false), { replaceMerge: ["series"] });

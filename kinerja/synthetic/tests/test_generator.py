@@ -101,7 +101,9 @@ def test_the_region_has_the_shape_of_a_regency(settings, tmp_path):
 # The digest of every row a small region writes, pinned: a change of what the generator writes for one seed (a
 # refactoring that was meant to change nothing) changes it. Keys are replaced by their rank among the rows the
 # run wrote and the timestamps the database sets are left out, so that it holds on SQLite and PostgreSQL alike.
-PINNED_DIGEST = "6bb0947736430ed46f2caa353478c12de44228058aa740c10c781e6e0da9a5bc"
+# Re-pinned when the region gained its kind and emblem and the assignment its acting kind (issues 17, 18): new
+# columns, the same rows.
+PINNED_DIGEST = "73cc84ce5ebf41b22a5980d6270a4f9c40155c56864ac5eb654298a9d716781e"
 NOT_DECIDED = {"created_at", "updated_at", "password", "date_joined", "last_login"}
 
 

@@ -103,7 +103,7 @@ def test_the_list_is_well_formed():
     assert lines, "system-packages.txt lists nothing"
     for what, (needed, kind, packages) in lines.items():
         assert needed in {"run", "test"}, what
-        assert kind in {"command", "font", "library"}, what
+        assert kind in {"command", "font", "library", "file"}, what
         assert packages.split(), what
 
 
@@ -131,4 +131,9 @@ def test_make_installed_every_listed_font():
     families = {name.strip().lower() for line in listing.splitlines() for name in line.split(",")}
     # exactly the family: "TeX Gyre Bonum Math" (another package) is not "TeX Gyre Bonum"
     missing = [what for what, (_, kind, _) in listed().items() if kind == "font" and what.lower() not in families]
+    assert not missing, f"not installed: {missing}"
+
+
+def test_make_installed_every_listed_file():
+    missing = [what for what, (_, kind, _) in listed().items() if kind == "file" and not Path(what).exists()]
     assert not missing, f"not installed: {missing}"

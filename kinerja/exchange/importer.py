@@ -21,6 +21,7 @@ from django.db import transaction
 
 from kinerja.core.actors import Actor
 from kinerja.organisation.models import Agency
+from kinerja.performance.consistency import Report, check_agency
 
 from . import dataset_io
 from .loading.agency import load_agency_data
@@ -75,6 +76,8 @@ class ImportResult:
     agency_name: str = ""
     new_agency: bool = False
     applied: bool = False
+    # the preview's consistency check of the agency as the file would leave it: warnings that do not block
+    consistency: Report | None = None
 
     @property
     def ok(self) -> bool:
@@ -235,7 +238,13 @@ def _run(name: str, content: bytes, *, actor: Actor, agency: Agency | None, appl
     if loadable and data is not None:
         dry_run = bool(reading.problems) or not apply
         try:
-            report = load_agency_data(actor=actor, data=data, source=reading.source, dry_run=dry_run)
+            report = load_agency_data(
+                actor=actor,
+                data=data,
+                source=reading.source,
+                dry_run=dry_run,
+                inspect=None if apply else lambda loaded: _check(result, loaded.agency),
+            )
         except DatasetError as error:
             reading.loader_problems(error)
         else:
@@ -254,8 +263,14 @@ def _run(name: str, content: bytes, *, actor: Actor, agency: Agency | None, appl
     return result
 
 
+def _check(result: ImportResult, agency: Agency) -> None:
+    """The consistency check of the agency as the file leaves it (inside the preview's rolled-back load)."""
+    result.consistency = check_agency(agency)
+
+
 def preview(*, actor: Actor, name: str, content: bytes, agency: Agency | None = None) -> ImportResult:
-    """What importing the file would create, change and leave, per sheet; its problems. Writes nothing."""
+    """What importing the file would create, change and leave, per sheet; its problems; and the consistency
+    check of the agency as it would leave it (`consistency`, warnings that do not block). Writes nothing."""
     return _run(name, content, actor=actor, agency=agency, apply=False)
 
 

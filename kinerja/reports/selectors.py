@@ -174,7 +174,7 @@ class DocumentErrors:
 
 
 def get_document_errors(agency: Agency, year: int, position: Position | None = None) -> dict[str, DocumentErrors]:
-    """Per document slug, the errors of the consistency check (kinerja.performance.consistency.check_agency, 12
+    """Per document slug, the errors of the consistency check (kinerja.performance.consistency.check_agency, 14
     queries) that affect it; for one position's agreement, only those that name that position's page (or no
     page at all)."""
     report = consistency.check_agency(agency, year=year)

@@ -10,6 +10,7 @@ built-in dataset: not checked. The unit of work (`unit_of_work`) reads every tab
 writes per table at the end: a fixed number of queries whatever the agency's size when nothing changed.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -53,7 +54,14 @@ class _DryRun(Exception):
     """Not an error: how a preview leaves the database as it was."""
 
 
-def load_agency_data(*, actor: Actor, data: dict[str, Any], source: str, dry_run: bool = False) -> LoadReport:
+def load_agency_data(
+    *,
+    actor: Actor,
+    data: dict[str, Any],
+    source: str,
+    dry_run: bool = False,
+    inspect: Callable[[LoadReport], None] | None = None,
+) -> LoadReport:
     """Load one checked dataset (see dataset_io.read_dataset) in one transaction; DatasetError on any problem.
 
     `actor` is the user on whose behalf the data is loaded, and the file may change only what that user may
@@ -61,6 +69,8 @@ def load_agency_data(*, actor: Actor, data: dict[str, Any], source: str, dry_run
     administrator also regions, region heads and new agencies. `OPERATOR` (None) is the trusted path: the
     built-in dataset's bootstrap and the commands an operator runs on the server, unchecked. With
     `dry_run` the load runs whole and is rolled back: the report says what it would create and change.
+    `inspect` is called with the report once everything is written, before a dry run is rolled back: how the
+    preview reads the agency as the file would leave it (the consistency check).
     """
     report = None
     try:
@@ -72,6 +82,8 @@ def load_agency_data(*, actor: Actor, data: dict[str, Any], source: str, dry_run
             if work.problems:
                 raise DatasetError(work.problems)
             work.write_trail()
+            if inspect is not None and report.agency is not None:
+                inspect(report)
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -1,11 +1,11 @@
 """The consistency check of an agency's plan: what would make the IKU/IKI decree wrong, before it is signed.
 
-`check_agency(agency, year=None)` reads the whole plan in a fixed number of queries (12, however many positions,
-objectives and indicators: the plan, then `load_plan_data`) and runs every registered check on the data in memory
-(`run_checks`), so the checks can also be run on objects built in a test. Each finding has a level — `error`: the
-decree would be wrong or an indicator could not be measured; `warning`: wording that differs or looks mistyped — a
-code, a message in Bahasa Indonesia, the places involved (with the page's address where one exists) and a
-suggested fix.
+`check_agency(agency, year=None)` reads the whole plan in a fixed number of queries (14, however many positions,
+objectives, indicators, clauses and functions: the plan, then `load_plan_data` with the decree's texts) and runs
+every registered check on the data in memory (`run_checks`), so the checks can also be run on objects built in a
+test. Each finding has a level — `error`: the decree would be wrong or an indicator could not be measured;
+`warning`: wording that differs or looks mistyped — a code, a message in Bahasa Indonesia, the places involved
+(with the page's address where one exists) and a suggested fix.
 
 The package, from the bottom up (no module imports one above it, none imports this one):
 
@@ -17,7 +17,11 @@ The package, from the bottom up (no module imports one above it, none imports th
   (lampiran-i), `printed_wording` (tulisan-indikator), `indicator_names` (nama-indikator), `formula_and_unit`
   (satuan-rumus), `data_source` (sumber-data), `pages` (halaman), `quarter_targets` (target-triwulan),
   `citations` (sitasi, with `citation_parser`), `decree_structure` (struktur-keputusan), `names_across`
-  (nama-unit);
+  (nama-unit), `duties_functions` (tugas-fungsi), `spelling` (ejaan: a dictionary and the word list
+  `words-id.txt`);
+- `texts` — the decree's texts (the decree, its clauses and chapters, duties, functions, unit names, goals), read
+  once for every family that reads them, and `written_texts`, every text a person reads in the decree with its
+  place;
 - `agency` — `check_agency`.
 
 Importing this package registers every family's checks.
@@ -29,6 +33,7 @@ from . import (  # noqa: F401  (imported to register their checks)
     citations,
     data_source,
     decree_structure,
+    duties_functions,
     formula_and_unit,
     indicator_names,
     key_indicators,
@@ -36,6 +41,7 @@ from . import (  # noqa: F401  (imported to register their checks)
     pages,
     printed_wording,
     quarter_targets,
+    spelling,
 )
 from .agency import check_agency
 from .appendix_one import check_appendix_one

@@ -1,7 +1,8 @@
 """The read-only context every check is given: the agency's positions (with their units) and the plan's objectives,
-indicators, IKU rows, page rows and targets, and the texts of the decree (its clauses and chapters, the duties and
-functions), read once (`load_plan_data`: 11 queries, however large the plan) and linked in memory, with the places
-the findings point to."""
+indicators, IKU rows, page rows and targets, read once (`load_plan_data`: 6 queries, however large the plan), and
+the texts of the decree — the decree itself, its clauses and chapters, the units, the agency's and positions'
+functions, the goals — read once too (`texts.load_texts`: 7 queries more, however long the decree) and shared by
+every check that reads them; all linked in memory, with the places the findings point to."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from kinerja.strategy.models import Indicator, KeyIndicatorRow, Objective, PageI
 from kinerja.strategy.models.decree import Decree, DecreeChapter, DecreeClause
 
 from .findings import Place
+from .texts import DecreeTexts, load_texts
 
 
 @dataclass
@@ -29,12 +31,9 @@ class PlanData:
     page_rows: list[PageIndicator]
     targets: list[Target] = field(default_factory=list)
     year: int | None = None
-    # The decree's texts: the year's decree (or the latest), its clauses in order, its chapters; the functions.
-    decree: Decree | None = None
-    clauses: list[DecreeClause] = field(default_factory=list)
-    chapters: list[DecreeChapter] = field(default_factory=list)
-    agency_functions: list[AgencyFunction] = field(default_factory=list)
-    position_functions: list[PositionFunction] = field(default_factory=list)
+    # The decree's texts, read once (`load_texts`): the year's decree (or the latest before it), its clauses in
+    # order, its chapters, the units, the functions, the goals. Empty: the checks that read them find nothing.
+    texts: DecreeTexts = field(default_factory=DecreeTexts)
 
     def __post_init__(self) -> None:
         self.position_by_id = {position.pk: position for position in self.positions}
@@ -64,6 +63,27 @@ class PlanData:
         self.rows_of_position = dict(self.rows_of_position)
         self.rows_of_objective = dict(self.rows_of_objective)
         self.key_rows_of_indicator = dict(self.key_rows_of_indicator)
+
+    # The decree's texts, as the checks of the decree read them.
+    @property
+    def decree(self) -> Decree | None:
+        return self.texts.decree
+
+    @property
+    def clauses(self) -> list[DecreeClause]:
+        return self.texts.clauses
+
+    @property
+    def chapters(self) -> list[DecreeChapter]:
+        return self.texts.chapters
+
+    @property
+    def agency_functions(self) -> list[AgencyFunction]:
+        return self.texts.agency_functions
+
+    @property
+    def position_functions(self) -> list[PositionFunction]:
+        return self.texts.position_functions
 
     # Related objects through the maps, never through a lazy foreign key.
     def position(self, position_id: int | None) -> Position | None:
@@ -178,11 +198,9 @@ def _excerpt(text: str, limit: int = 200) -> str:
 
 
 def load_plan_data(agency: Agency, plan: StrategicPlan, year: int | None = None) -> PlanData:
-    """The agency's positions and units, the plan's objectives, indicators, IKU rows, page rows and yearly and
-    quarterly targets (of `year`, or of every year), the decree (of `year` or the latest before it) with its
-    clauses and chapters, and the agency's and positions' functions: 11 queries."""
-    decrees = plan.decrees.all() if year is None else plan.decrees.filter(year__lte=year)
-    decree = decrees.select_related("plan__agency__region").order_by("-year").first()
+    """The agency's positions (with their units), the plan's objectives, indicators, IKU rows, page rows and yearly
+    and quarterly targets (of `year`, or of every year): 6 queries; and the decree's texts (`load_texts`: the
+    decree of `year` or the latest before it, its clauses and chapters, the units, functions and goals): 7 more."""
     targets = Target.objects.filter(indicator__plan=plan, kind__in=[Target.Kind.YEAR, Target.Kind.QUARTER])
     if year is not None:
         targets = targets.filter(year=year)
@@ -196,9 +214,5 @@ def load_plan_data(agency: Agency, plan: StrategicPlan, year: int | None = None)
         page_rows=list(PageIndicator.objects.filter(objective__plan=plan).order_by("position__order", "order", "pk")),
         targets=list(targets.order_by("indicator", "year", "quarter")),
         year=year,
-        decree=decree,
-        clauses=list(decree.clauses.order_by("kind", "order")) if decree else [],
-        chapters=list(decree.chapters.order_by("order")) if decree else [],
-        agency_functions=list(agency.functions.order_by("order")),
-        position_functions=list(PositionFunction.objects.filter(position__agency=agency).order_by("order")),
+        texts=load_texts(agency, plan, year),
     )

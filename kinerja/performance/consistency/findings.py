@@ -30,6 +30,8 @@ FAMILIES = {
     "sitasi": "Peraturan yang disebut (Menimbang, Mengingat, bab-bab)",
     "struktur-keputusan": "Diktum, periode dan judul keputusan",
     "nama-unit": "Nama instansi, daerah, unit dan jabatan di setiap bab dan lampiran",
+    "tugas-fungsi": "Tugas dan fungsi",
+    "ejaan": "Ejaan",
 }
 CHECKS = FAMILIES  # its name before the checks were a package
 

@@ -6,11 +6,14 @@
   agency's units written otherwise (a name far from every unit is something else, and not reported);
 - `nama-instansi-berbeda`: the agency's name printed otherwise somewhere ("Dinas Komunikasi Informasi …");
 - `nama-daerah-berbeda`: the region's name printed otherwise ("Halmahera Utra").
+
+A misspelt word inside the agency's or the region's name printed otherwise is reported here only, with the name
+it should read: the spelling check (ejaan) leaves out the words of `misprinted_names`.
 """
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .compare import SYNONYMS, canonical
 from .context import PlanData
@@ -174,24 +177,48 @@ def as_printed(variant: str, text: str) -> str:
     return match.group(0) if match else variant
 
 
+def own_names(data: PlanData) -> list[tuple[str, str, float, str]]:
+    """(code, name, how similar a printing must be, what it is) of the agency's name and of the region's."""
+    region = data.decree.plan.agency.region.name if data.decree is not None else ""
+    region_core = " ".join(word for word in region.split() if canonical(word) not in _REGION_KINDS)
+    names = (
+        ("nama-instansi-berbeda", data.agency.name, NAME_SIMILAR, "instansi"),
+        ("nama-daerah-berbeda", region_core, REGION_SIMILAR, "daerah"),
+    )
+    return [(code, name, similar, what) for code, name, similar, what in names if name]
+
+
+def misprints(data: PlanData, name: str, similar: float) -> Iterator[tuple[str, str, str, Place]]:
+    """(variant, as printed, text, place): each run of words of a text that prints `name` otherwise."""
+    for text, place in printed_texts(data):
+        for variant in variants(text, name, similar):
+            yield variant, as_printed(variant, text), text, place
+
+
+def misprinted_names(data: PlanData) -> list[tuple[str, str, str]]:
+    """(text, as printed, variant) of every name of the agency or the region printed otherwise — what
+    `check_own_names` reports — so that the spelling check (ejaan) does not report its misspelt words a second
+    time ("KOMUNKASI", "Utra"). Worked out once for the context."""
+    cache = data.__dict__.setdefault("_misprinted_names", {})
+    if "names" not in cache:
+        cache["names"] = [
+            (text, printed, variant)
+            for _, name, similar, _ in own_names(data)
+            for variant, printed, text, _ in misprints(data, name, similar)
+        ]
+    return cache["names"]
+
+
 @check(family=FAMILY, codes=("nama-instansi-berbeda", "nama-daerah-berbeda"))
 def check_own_names(data: PlanData) -> Iterable[Finding]:
     """The agency's and the region's names printed alike wherever they are printed."""
-    region = data.decree.plan.agency.region.name if data.decree is not None else ""
-    region_core = " ".join(word for word in region.split() if canonical(word) not in _REGION_KINDS)
-    for code, name, similar, what in (
-        ("nama-instansi-berbeda", data.agency.name, NAME_SIMILAR, "instansi"),
-        ("nama-daerah-berbeda", region_core, REGION_SIMILAR, "daerah"),
-    ):
-        if not name:
-            continue
+    for code, name, similar, what in own_names(data):
         places: dict[str, list[Place]] = {}
         printed: dict[str, str] = {}
-        for text, place in printed_texts(data):
-            for variant in variants(text, name, similar):
-                printed.setdefault(variant, as_printed(variant, text))
-                if place not in places.setdefault(variant, []):
-                    places[variant].append(place)
+        for variant, as_printed_there, _, place in misprints(data, name, similar):
+            printed.setdefault(variant, as_printed_there)
+            if place not in places.setdefault(variant, []):
+                places[variant].append(place)
         for variant, where in places.items():
             yield Finding(
                 FAMILY,

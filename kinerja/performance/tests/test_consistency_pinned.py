@@ -45,7 +45,9 @@ def pinned(key: str, found: object) -> object:
 
 def test_the_seed_findings_are_the_pinned_ones_in_order(seed):
     findings = as_data(check_agency(seed).findings)
-    assert len(findings) == 98
+    # the plan 62, the decree's citations, structure and names 36, duties and functions 20, misspelt words 58,
+    # repeated words 4, marks 12
+    assert len(findings) == 192
     expected = pinned("seed", findings)
     assert [(f["code"], f["level"]) for f in findings] == [(f["code"], f["level"]) for f in expected]
     for mine, theirs in zip(findings, expected, strict=True):

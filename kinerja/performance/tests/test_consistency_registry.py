@@ -38,6 +38,12 @@ ORDER = [
     ("struktur-keputusan", "check_decree_form"),
     ("nama-unit", "check_unit_names"),
     ("nama-unit", "check_own_names"),
+    ("tugas-fungsi", "check_numbering"),
+    ("tugas-fungsi", "check_cut_functions"),
+    ("tugas-fungsi", "check_repeated_functions"),
+    ("ejaan", "check_spelling"),
+    ("ejaan", "check_repeated_words"),
+    ("ejaan", "check_punctuation_spacing"),
 ]
 
 

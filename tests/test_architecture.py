@@ -30,7 +30,6 @@ TOO_LONG_FOR_NOW = {
     "kinerja/dashboard/selectors.py",
     "kinerja/exchange/loading/figures.py",
     "kinerja/exchange/workbook/columns.py",
-    "kinerja/performance/services.py",
     "kinerja/performance/views.py",
     "kinerja/reports/decree.py",
 }

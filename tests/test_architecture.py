@@ -27,7 +27,6 @@ LONGEST = 400
 # unchanged.
 TOO_LONG_FOR_NOW = {
     "kinerja/reports/agreement.py",
-    "kinerja/exchange/workbook/columns.py",
     "kinerja/performance/views.py",
     "kinerja/reports/decree.py",
 }

@@ -2,18 +2,16 @@
 (accounts.access), and written in bulk as drafts."""
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from kinerja.accounts.access import may_import_actuals
 from kinerja.core import audit
-from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Position
 from kinerja.performance import rules, services
 from kinerja.performance.models import Actual
 from kinerja.performance.workflow import ensure_editable
 from kinerja.strategy.models import Indicator, PageIndicator
 
-from .figure_rows import BATCH, OUT_OF_RANGE, FigureRows, _amounts, _Refused
+from .figure_rows import OUT_OF_RANGE, FigureRows, _amounts, _Refused
 
 ACTUAL_TEXTS = ("supporting_factors", "hindering_factors", "follow_up", "note")
 NOT_YOURS = (
@@ -153,19 +151,10 @@ class ActualRows(FigureRows):
                 )
             except ValidationError as error:
                 self.problems_of(record, error)
-        self.count(self.loader.report.created, Actual, len(created))
-        self.count(self.loader.report.updated, Actual, len(updated))
-        if self.loader.problems:
-            return
-        now = timezone.now()
-        for actual, _ in updated:
-            actual.updated_at = now
-        Actual.objects.bulk_create(created, batch_size=BATCH)
-        Actual.objects.bulk_update(
-            [actual for actual, _ in updated],
+        self.write(
+            Actual,
+            created,
+            updated,
             ["value", "numerator", "denominator", *ACTUAL_TEXTS, "is_example", "status", "entered_by", "updated_at"],
-            batch_size=BATCH,
+            services.actual_description,
         )
-        for actual, before in [*((a, None) for a in created), *updated]:
-            action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
-            self.trail(actual, before, actual.indicator, services.actual_description(actual, action))

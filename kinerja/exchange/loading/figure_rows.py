@@ -3,16 +3,19 @@ of a row, each closed-period question asked once per period, the audit records, 
 new or a changed row (`FigureRows`)."""
 
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from kinerja.core import audit
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.core.numbers import format_exact, from_dataset
 from kinerja.organisation.models import Position
+from kinerja.performance.models import Actual, Target
 from kinerja.performance.workflow import ensure_period_open
 from kinerja.strategy.models import Indicator, StrategicPlan
 
@@ -131,6 +134,29 @@ class FigureRows:
         for name, value in after.items():
             if value is not None and value != "":
                 self.loader.report.changes.append(_change(label, record, name, None, value, NEW))
+
+    def write(
+        self,
+        model: type[Target] | type[Actual],
+        created: list,
+        updated: list[tuple[Any, dict | None]],
+        fields: list[str],
+        describe: Callable[[Any, str], str],
+    ) -> None:
+        """Count the new and the changed rows; unless the file has problems, write them a few hundred at a time and
+        record each in the trail (`describe`: the service's own description of the row)."""
+        self.count(self.loader.report.created, model, len(created))
+        self.count(self.loader.report.updated, model, len(updated))
+        if self.loader.problems:
+            return
+        now = timezone.now()
+        for obj, _ in updated:
+            obj.updated_at = now
+        model.objects.bulk_create(created, batch_size=BATCH)
+        model.objects.bulk_update([obj for obj, _ in updated], fields, batch_size=BATCH)
+        for obj, before in [*((o, None) for o in created), *updated]:
+            action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
+            self.trail(obj, before, obj.indicator, describe(obj, action))
 
 
 def _change(label: str, record: str, name: str, before: Any, after: Any, kind: str) -> Change:

@@ -1,14 +1,12 @@
 """The targets of a dataset, checked by `services.checked_target` and written in bulk."""
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from kinerja.core import audit
-from kinerja.core.models import AuditRecord
 from kinerja.performance import services
 from kinerja.performance.models import Target
 
-from .figure_rows import BATCH, OUT_OF_RANGE, FigureRows, _amounts, _Refused
+from .figure_rows import OUT_OF_RANGE, FigureRows, _amounts, _Refused
 
 KIND_ORDER = {Target.Kind.BASELINE: 0, Target.Kind.YEAR: 1, Target.Kind.QUARTER: 2, Target.Kind.END: 3}
 
@@ -83,19 +81,10 @@ class TargetRows(FigureRows):
                 )
             except ValidationError as error:
                 self.problems_of(record, error)
-        self.count(self.loader.report.created, Target, len(created))
-        self.count(self.loader.report.updated, Target, len(updated))
-        if self.loader.problems:
-            return
-        now = timezone.now()
-        for target, _ in updated:
-            target.updated_at = now
-        Target.objects.bulk_create(created, batch_size=BATCH)
-        Target.objects.bulk_update(
-            [target for target, _ in updated],
+        self.write(
+            Target,
+            created,
+            updated,
             ["value", "value_upper", "is_example", "updated_by", "updated_at"],
-            batch_size=BATCH,
+            services.target_description,
         )
-        for target, before in [*((t, None) for t in created), *updated]:
-            action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
-            self.trail(target, before, target.indicator, services.target_description(target, action))

@@ -72,3 +72,7 @@ def _c(
     width = width or widths.get(kind, 14)
     aliases = (was,) if was else ()
     return Column(header, key, kind, help_text, required, tuple(choices), width, may_be_absent, when, aliases)
+
+
+# The column several sheets (the plan's IKI rows, the targets, the actuals) have alike.
+OF_INDICATOR = _c("Kode Indikator", "indicator", CODE, "Kode dari lembar Indikator.", required=True)

@@ -3,11 +3,11 @@
 from .choices import TARGET_KINDS
 from .column import (
     CHOICE,
-    CODE,
     INT,
     LONG,
     NOT_RATIO,
     NUMBER,
+    OF_INDICATOR,
     RANGE,
     RATIO,
     Sheet,
@@ -19,7 +19,7 @@ FIGURE_SHEETS: tuple[Sheet, ...] = (
         "Target",
         "Target per indikator: kondisi awal, tahunan, triwulan dan akhir Renstra.",
         (
-            _c("Kode Indikator", "indicator", CODE, "Kode dari lembar Indikator.", required=True),
+            OF_INDICATOR,
             _c(
                 "Jenis Target",
                 "kind",
@@ -38,7 +38,7 @@ FIGURE_SHEETS: tuple[Sheet, ...] = (
         "Realisasi",
         "Realisasi per indikator, tahun dan triwulan (masuk sebagai draf).",
         (
-            _c("Kode Indikator", "indicator", CODE, "Kode dari lembar Indikator.", required=True),
+            OF_INDICATOR,
             _c("Tahun", "year", INT, "Tahun dalam Renstra.", required=True),
             _c("Triwulan", "quarter", INT, "1–4.", required=True),
             _c("Realisasi", "value", NUMBER, "Indikator jumlah/nilai; kosongkan untuk rasio.", when=NOT_RATIO),

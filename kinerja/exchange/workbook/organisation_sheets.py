@@ -15,6 +15,13 @@ from .column import (
     _c,
 )
 
+# Columns that stand in several sheets, alike.
+FUNCTIONS = (
+    _c("Nomor Tercetak", "number", TEXT, "Kosongkan bila nomornya 1, 2, 3 … sesuai urutan."),
+    _c("Fungsi", "text", LONG, "Uraian fungsi.", required=True),
+)
+OF_POSITION = _c("Kode Jabatan", "position", CODE, "Kode jabatan dari lembar Jabatan.", required=True)
+
 ORGANISATION_SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "Wilayah",
@@ -100,10 +107,7 @@ ORGANISATION_SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "Fungsi Instansi",
         "FUNGSI instansi, berurutan (satu baris satu fungsi).",
-        (
-            _c("Nomor Tercetak", "number", TEXT, "Kosongkan bila nomornya 1, 2, 3 … sesuai urutan."),
-            _c("Fungsi", "text", LONG, "Uraian fungsi.", required=True),
-        ),
+        (*FUNCTIONS,),
     ),
     Sheet(
         "Unit Kerja",
@@ -131,9 +135,8 @@ ORGANISATION_SHEETS: tuple[Sheet, ...] = (
         "Fungsi Jabatan",
         "FUNGSI tiap jabatan, berurutan.",
         (
-            _c("Kode Jabatan", "position", CODE, "Kode jabatan dari lembar Jabatan.", required=True),
-            _c("Nomor Tercetak", "number", TEXT, "Kosongkan bila nomornya 1, 2, 3 … sesuai urutan."),
-            _c("Fungsi", "text", LONG, "Uraian fungsi.", required=True),
+            OF_POSITION,
+            *FUNCTIONS,
         ),
     ),
     Sheet(
@@ -151,7 +154,7 @@ ORGANISATION_SHEETS: tuple[Sheet, ...] = (
         "Siapa menduduki jabatan apa, sejak kapan.",
         (
             _c("Pejabat", "official", TEXT, "NIP pejabat (atau namanya bila tidak ber-NIP).", required=True),
-            _c("Kode Jabatan", "position", CODE, "Kode jabatan dari lembar Jabatan.", required=True),
+            OF_POSITION,
             _c("Mulai", "start", DATE, "Tanggal mulai (TTTT-BB-HH).", required=True),
             _c("Selesai", "end", DATE, "Tanggal selesai; kosong bila masih menjabat."),
             _c("Plt.", "acting", BOOL, "Ya bila pelaksana tugas.", choices=YES_NO),

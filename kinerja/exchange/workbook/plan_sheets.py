@@ -11,12 +11,21 @@ from .column import (
     INT,
     LONG,
     NUMBER,
+    OF_INDICATOR,
     RATIO,
     TEXT,
     YES_NO,
     Sheet,
     _c,
 )
+
+# Columns that stand in several sheets, alike.
+PRINTED_ELSE = (
+    _c("Penjelasan Tercetak", "printed_definition", LONG, "Hanya bila berbeda."),
+    _c("Sumber Data Tercetak", "printed_data_source", TEXT, "Hanya bila berbeda."),
+)
+OF_PROGRAMME = _c("Kode Program", "programme", CODE, "Kode program dari lembar Program.", required=True)
+INDICATORS = _c("Indikator", "indicators", CODES, "Kode indikator, dipisah koma.")
 
 PLAN_SHEETS: tuple[Sheet, ...] = (
     Sheet(
@@ -96,8 +105,7 @@ PLAN_SHEETS: tuple[Sheet, ...] = (
             _c("Kode Indikator", "indicator", CODE, "Kode indikator IKU dari lembar Indikator.", required=True),
             _c("Sasaran Tercetak", "printed_objective", LONG, "Hanya bila Lampiran I menulis sasaran berbeda."),
             _c("Nama Tercetak", "printed_name", LONG, "Hanya bila Lampiran I menulis indikator berbeda."),
-            _c("Penjelasan Tercetak", "printed_definition", LONG, "Hanya bila berbeda."),
-            _c("Sumber Data Tercetak", "printed_data_source", TEXT, "Hanya bila berbeda."),
+            *PRINTED_ELSE,
             _c("Penanggung Jawab Tercetak", "printed_responsible", TEXT, "Mis. Kabid Persandian."),
         ),
     ),
@@ -115,21 +123,21 @@ PLAN_SHEETS: tuple[Sheet, ...] = (
         "Kegiatan",
         "Kegiatan tiap program.",
         (
-            _c("Kode Program", "programme", CODE, "Kode program dari lembar Program.", required=True),
+            OF_PROGRAMME,
             _c("Kode Kegiatan", "code", CODE, "Mis. 2.16.02.2.01.", required=True),
             _c("Nama Kegiatan", "name", TEXT, "Nama kegiatan.", required=True),
-            _c("Indikator", "indicators", CODES, "Kode indikator, dipisah koma."),
+            INDICATORS,
         ),
     ),
     Sheet(
         "Sub Kegiatan",
         "Sub kegiatan tiap kegiatan.",
         (
-            _c("Kode Program", "programme", CODE, "Kode program dari lembar Program.", required=True),
+            OF_PROGRAMME,
             _c("Kode Kegiatan", "activity", CODE, "Kode kegiatan dari lembar Kegiatan.", required=True),
             _c("Kode Sub Kegiatan", "code", CODE, "Mis. 2.16.02.2.01.01.", required=True),
             _c("Nama Sub Kegiatan", "name", TEXT, "Nama sub kegiatan.", required=True),
-            _c("Indikator", "indicators", CODES, "Kode indikator, dipisah koma."),
+            INDICATORS,
         ),
     ),
     Sheet(
@@ -147,10 +155,9 @@ PLAN_SHEETS: tuple[Sheet, ...] = (
         "Indikator pada baris tiap sasaran kinerja, berurutan.",
         (
             _c("Kode Sasaran Kinerja", "objective", CODE, "Kode dari lembar Sasaran Kinerja.", required=True),
-            _c("Kode Indikator", "indicator", CODE, "Kode dari lembar Indikator.", required=True),
+            OF_INDICATOR,
             _c("Nama Tercetak", "printed_name", LONG, "Hanya bila halaman ini menulis nama berbeda."),
-            _c("Penjelasan Tercetak", "printed_definition", LONG, "Hanya bila berbeda."),
-            _c("Sumber Data Tercetak", "printed_data_source", TEXT, "Hanya bila berbeda."),
+            *PRINTED_ELSE,
         ),
     ),
     Sheet(

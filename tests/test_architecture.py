@@ -22,15 +22,11 @@ HTTP = ("django.http", "django.shortcuts", "rest_framework")
 # Data that creates users and grants, not decisions about them.
 MAY_TOUCH_GRANTS = {"kinerja/synthetic/people.py", "kinerja/exchange/management/commands/bootstrap.py"}
 LONGEST = 400
-# Modules still over the limit, each to be split (issue 19, point 3); the list may only shrink. From
-# exchange/loading/figures.py on, they went over when `ruff format` put one argument a line (2026-12-04), code
-# unchanged.
+# Modules still over the limit, each to be split (issue 19, point 3); the list may only shrink.
+# performance/views.py and reports/decree.py went over when `ruff format` put one argument a line (2026-12-04),
+# code unchanged.
 TOO_LONG_FOR_NOW = {
     "kinerja/reports/agreement.py",
-    "kinerja/dashboard/selectors.py",
-    "kinerja/exchange/loading/figures.py",
-    "kinerja/exchange/workbook/columns.py",
-    "kinerja/performance/services.py",
     "kinerja/performance/views.py",
     "kinerja/reports/decree.py",
 }

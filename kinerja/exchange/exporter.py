@@ -20,7 +20,7 @@ from kinerja.strategy.models import (
 from kinerja.strategy.selectors import find_current_plan
 
 from .dataset_io import FORMAT
-from .loading.figures import KIND_ORDER
+from .loading.targets import KIND_ORDER
 
 
 def _optional(**fields: Any) -> dict[str, Any]:

@@ -1,0 +1,53 @@
+"""The sheets of the figures: the targets and the actuals of the indicators."""
+
+from .choices import TARGET_KINDS
+from .column import (
+    CHOICE,
+    INT,
+    LONG,
+    NOT_RATIO,
+    NUMBER,
+    OF_INDICATOR,
+    RANGE,
+    RATIO,
+    Sheet,
+    _c,
+)
+
+FIGURE_SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        "Target",
+        "Target per indikator: kondisi awal, tahunan, triwulan dan akhir Renstra.",
+        (
+            OF_INDICATOR,
+            _c(
+                "Jenis Target",
+                "kind",
+                CHOICE,
+                "Kondisi awal, Tahunan, Triwulan atau Akhir Renstra.",
+                required=True,
+                choices=TARGET_KINDS,
+            ),
+            _c("Tahun", "year", INT, "Tahun dalam Renstra (kondisi awal: paling lambat tahun pertama).", required=True),
+            _c("Triwulan", "quarter", INT, "1–4, untuk target triwulan saja.", when="Jenis Target = Triwulan"),
+            _c("Target", "value", NUMBER, "Angka; untuk rentang: batas bawah.", required=True),
+            _c("Batas Atas", "value_upper", NUMBER, "Indikator rentang: batas atas target.", when=RANGE),
+        ),
+    ),
+    Sheet(
+        "Realisasi",
+        "Realisasi per indikator, tahun dan triwulan (masuk sebagai draf).",
+        (
+            OF_INDICATOR,
+            _c("Tahun", "year", INT, "Tahun dalam Renstra.", required=True),
+            _c("Triwulan", "quarter", INT, "1–4.", required=True),
+            _c("Realisasi", "value", NUMBER, "Indikator jumlah/nilai; kosongkan untuk rasio.", when=NOT_RATIO),
+            _c("Pembilang", "numerator", NUMBER, "Indikator rasio: pembilang (nilainya dihitung).", when=RATIO),
+            _c("Penyebut", "denominator", NUMBER, "Indikator rasio: penyebut, lebih dari 0.", when=RATIO),
+            _c("Faktor Pendukung", "supporting_factors", LONG, "Boleh kosong."),
+            _c("Faktor Penghambat", "hindering_factors", LONG, "Boleh kosong."),
+            _c("Tindak Lanjut", "follow_up", LONG, "Boleh kosong."),
+            _c("Catatan", "note", LONG, "Boleh kosong."),
+        ),
+    ),
+)

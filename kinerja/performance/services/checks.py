@@ -1,0 +1,57 @@
+"""The shared checks of targets and actuals: the year inside the plan, the quarter, a count's whole number, the
+four decimals the database keeps, and a new row another request inserted first."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from kinerja.core.periods import QUARTERS
+from kinerja.strategy.models import Indicator
+
+from ..models import Actual, Target
+from ..workflow import StaleActual
+
+STORED = Decimal("0.0001")
+
+
+def _stored(value: Decimal | None) -> Decimal | None:
+    """Half-up to the 4 decimals the database keeps; a ratio's exact value is recomputed from its terms."""
+    return None if value is None else value.quantize(STORED, rounding=ROUND_HALF_UP)
+
+
+def _check_year(indicator: Indicator, year: int, field: str = "year") -> None:
+    plan = indicator.plan
+    if not plan.first_year <= year <= plan.last_year:
+        raise ValidationError({field: f"Tahun {year} di luar Renstra {plan.first_year}–{plan.last_year}."})
+
+
+def _check_quarter(quarter: int) -> None:
+    if quarter not in QUARTERS:
+        raise ValidationError({"quarter": f"Triwulan {quarter} tidak ada; pilih triwulan 1–4."})
+
+
+def _agency_id(indicator: Indicator) -> int:
+    return indicator.plan.agency_id
+
+
+def _whole_if_count(indicator: Indicator, value: Decimal, field: str) -> None:
+    if indicator.formula == Indicator.Formula.COUNT:
+        if value < 0:
+            raise ValidationError({field: "Jumlah tidak boleh negatif."})
+        if indicator.decimals == 0 and value != value.to_integral_value():
+            raise ValidationError({field: "Jumlah harus bilangan bulat."})
+
+
+def _insert(obj: Target | Actual) -> None:
+    """A new row; another request that inserted the same one first is a conflict, not a 500."""
+    try:
+        with transaction.atomic():
+            obj.save(force_insert=True)
+    except IntegrityError as error:
+        raise StaleActual("Data ini baru saja diisi oleh pengguna lain; muat ulang.", code="stale") from error
+
+
+def stored_amount(value: Decimal | None) -> Decimal | None:
+    """A figure as the database keeps it (4 decimals, half-up)."""
+    return _stored(value)

@@ -10,9 +10,11 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from kinerja.core import audit
 from kinerja.core.models import AuditRecord
 from kinerja.performance import achievement
 from kinerja.performance.models import Actual, Evidence, Target
+from kinerja.performance.services import actual_description
 from kinerja.strategy.models import Indicator
 from kinerja.synthetic.drafts import AgencyDraft, Writer, rounded
 from kinerja.synthetic.vocabulary import FIRST_YEAR, LAST_ACTUAL, LAST_YEAR, PDF_HEAD
@@ -132,11 +134,13 @@ def write_audit(items: list[AgencyDraft], actuals: list[tuple[AgencyDraft, Actua
     when = timezone.make_aware(datetime.datetime(2026, 10, 1, 8, 0))
     for item, actual in actuals:
         indicator = actual.indicator
+        with audit.in_record_language():  # named as the services name it: "Triwulan I 2024: 77,5"
+            shown = str(actual)[:300]
         common = {
             "agency_id": item.agency.pk,
             "object_label": "performance.actual",
             "object_pk": str(actual.pk),
-            "object_repr": f"{indicator.pk} {actual.year} TW{actual.quarter}: {actual.value}"[:300],
+            "object_repr": shown,
             "about_label": "strategy.indicator",
             "about_pk": str(indicator.pk),
         }
@@ -155,7 +159,7 @@ def write_audit(items: list[AgencyDraft], actuals: list[tuple[AgencyDraft, Actua
                 user=user,
                 actor_name=user.first_name,
                 action="created",
-                description=f"Realisasi {actual.year} TW {actual.quarter} indikator {indicator.code} dibuat",
+                description=actual_description(actual, AuditRecord.Action.CREATED),
                 before=None,
                 after=after,
                 **common,
@@ -174,7 +178,7 @@ def write_audit(items: list[AgencyDraft], actuals: list[tuple[AgencyDraft, Actua
                         action=step,
                         before={"status": after["status"]},
                         after={"status": status},
-                        description=f"Realisasi {actual.year} TW {actual.quarter} indikator {indicator.code} {step}",
+                        description=actual_description(actual, step),
                         **common,
                     )
                 )

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from kinerja.core import audit
+from kinerja.core import audit, people
 from kinerja.core.models import AuditRecord
 from kinerja.performance import achievement
 from kinerja.performance.models import Actual, Evidence, Target
@@ -157,7 +157,7 @@ def write_audit(items: list[AgencyDraft], actuals: list[tuple[AgencyDraft, Actua
             AuditRecord(
                 at=at,
                 user=user,
-                actor_name=user.first_name,
+                actor_name=people.display_name(user)[:200],
                 action="created",
                 description=actual_description(actual, AuditRecord.Action.CREATED),
                 before=None,
@@ -174,7 +174,7 @@ def write_audit(items: list[AgencyDraft], actuals: list[tuple[AgencyDraft, Actua
                     AuditRecord(
                         at=at + datetime.timedelta(days=3 if step == "submitted" else 7),
                         user=by,
-                        actor_name=by.first_name,
+                        actor_name=people.display_name(by)[:200],
                         action=step,
                         before={"status": after["status"]},
                         after={"status": status},

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
-from kinerja.organisation.models import Agency, Position
+from kinerja.organisation.models import Agency, Official, Position
 from kinerja.performance.models import Actual, Evidence, Target
 from kinerja.strategy.models import Indicator
 from kinerja.synthetic.digest import region_digest
@@ -105,8 +105,10 @@ def test_the_region_has_the_shape_of_a_regency(settings, tmp_path):
 # columns, the same rows. Re-pinned again when the generated words became the ones people read (issue 17, item
 # 7): an actual's audit records described and named as the services do ("Realisasi Triwulan I 2024 indikator …
 # dibuat", "Triwulan I 2024: 77,5" instead of "TW 1" and the indicator's key), and the positions' duties saying
-# their field once ("di bidang aduan masyarakat", not "di bidang bidang …"); the same rows, the same figures.
-PINNED_DIGEST = "87ecd259c1e8a8fc375d20e75e747f5e0a46c5afe4c70d1e77d06eeb86de0ff3"
+# their field once ("di bidang aduan masyarakat", not "di bidang bidang …"), the records' actor named as
+# `core.people.display_name` names them ("Pejabat 7, S.E.", not the account's first name) and each account's
+# full name numbered as its own official (all were "Pejabat 1"); the same rows, the same figures.
+PINNED_DIGEST = "9834cca497323e0cb61d4cb896b968297cf1b57f258a6bdee50b2a88e5ad4353"
 NOT_DECIDED = {"created_at", "updated_at", "password", "date_joined", "last_login"}
 
 
@@ -210,3 +212,17 @@ def test_the_generated_words_are_the_ones_people_read():
     duties = list(Position.objects.filter(agency__region__code="gen-words").values_list("duty", flat=True))
     assert duties and not [duty for duty in duties if "bidang bidang" in duty.lower()]
     assert any(" di bidang " in duty for duty in duties)
+
+
+def test_the_audit_trail_names_each_official_as_the_services_do():
+    """The actor of a generated record is named as `core.people.display_name` names them (the official's name with
+    titles), and each account's full name is its own official's number, not the first one's."""
+    from kinerja.core.models import AuditRecord
+    from kinerja.core.people import display_name
+
+    generate_region("gen-names", agencies=2, seed=4, evidence_every=0)
+    records = AuditRecord.objects.filter(agency__region__code="gen-names").select_related("user__official")[:500]
+    assert records and all(record.actor_name == display_name(record.user) for record in records)
+    assert all(record.actor_name.endswith(", S.E.") for record in records)
+    officials = Official.objects.filter(region__code="gen-names", user__isnull=False).select_related("user")
+    assert officials and all(official.name == f"{official.user.first_name}, S.E." for official in officials)

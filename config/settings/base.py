@@ -124,7 +124,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First, as its documentation asks: refuses a locked-out login before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's own, reading each request's user with their official: the user box names them without a query.
+    "kinerja.accounts.backends.PersonBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -12,8 +12,10 @@ from django.utils.functional import SimpleLazyObject
 from kinerja.accounts.access import may_evaluate, may_plan, reach_of, readable_agencies
 from kinerja.core.periods import QUARTER_NAMES
 
+from . import period_status
+from .period_views import STATE_NAMES
 from .workflow_views import waiting_for
-from .worklist import entry_prefix, get_open_deadlines, get_position_quarters
+from .worklist import AgencyQuarter, entry_prefix, get_agency_quarters, get_open_deadlines, get_position_quarters
 
 WAITING_SHOWN = 20
 
@@ -30,6 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
             .order_by("-year", "-quarter", "indicator__order")[: WAITING_SHOWN + 1]
         )
     worked_in = reach.agencies | reach.planned
+    overseen = [agency for agency in agencies if agency.pk in reach.headed or agency.pk in reach.planned]
     return render(
         request,
         "organisation/home.html",
@@ -48,8 +51,30 @@ def home(request: HttpRequest) -> HttpResponse:
             "inspected": [agency for agency in agencies if may_evaluate(request.user, agency)],
             "deadlines": get_open_deadlines(worked_in) if worked_in else [],
             "quarters": QUARTER_NAMES,
+            "agency_status": [_with_links(request, item) for item in get_agency_quarters(overseen)],
+            "states": STATE_NAMES,
         },
     )
+
+
+def _with_links(request: HttpRequest, item: AgencyQuarter) -> dict:
+    """An agency's counts of the quarter, each with where this person may read its rows: the Periode lists for
+    its planner; for its head (who may not open those) the verification page for what waits or is verified, the
+    agency's figures of the quarter for the rest."""
+    code, year, quarter = item.agency.code, item.year, item.status.quarter
+    if may_plan(request.user, item.agency):
+        links = {state: reverse("period-rows", args=[code, year, quarter, state]) for state in period_status.STATES}
+    else:
+        verification = reverse("verification", args=[code])
+        figures = f"{reverse('agency-overview', args=[code])}?tahun={year}&triwulan={quarter}"
+        links = dict.fromkeys(period_status.STATES, figures)
+        links[period_status.SUBMITTED] = verification + "#waiting"
+        links[period_status.VERIFIED] = verification + "#verified"
+    counts = [
+        {"state": state, "name": STATE_NAMES[state], "count": item.status.counts[state], "url": links[state]}
+        for state in period_status.STATES
+    ]
+    return {"agency": item.agency, "year": year, "status": item.status, "counts": counts}
 
 
 def my_entry(request: HttpRequest) -> HttpResponse:

@@ -9,10 +9,12 @@ from decimal import Decimal
 
 from kinerja.core.numbers import format_number
 from kinerja.core.periods import default_year, quarter_of
-from kinerja.organisation.models import Position
+from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import PageIndicator, StrategicPlan
+from kinerja.strategy.selectors import find_current_plan
 
 from .models import Actual, PeriodLock, Target
+from .period_status import QuarterStatus, get_quarter_status
 from .selectors import Measurement
 from .workflow import version_of
 
@@ -193,6 +195,31 @@ def get_position_quarters(position_ids: Iterable[int], today: datetime.date | No
     for state in states.values():
         state.closed = (state.position.agency_id, state.year) in closed
     return list(states.values())
+
+
+@dataclass
+class AgencyQuarter:
+    """An agency's status in the quarter of today, as the Periode page counts it (the home page of its head and
+    of its planner: "the agency's status")."""
+
+    agency: Agency
+    year: int
+    status: QuarterStatus
+
+
+def get_agency_quarters(agencies: Iterable[Agency], today: datetime.date | None = None) -> list[AgencyQuarter]:
+    """Each of `agencies` that has a strategic plan with the counts of the quarter of `today`, in the year of its
+    current plan nearest to today, read from `period_status.get_quarter_status` (the one definition; 4 queries
+    per agency however many indicators: its plan, then the status's 3)."""
+    today = today or datetime.date.today()
+    found = []
+    for agency in agencies:
+        plan = find_current_plan(agency)
+        if plan is None:
+            continue
+        year = default_year(plan, today)
+        found.append(AgencyQuarter(agency, year, get_quarter_status(agency, plan, year, quarter_of(today))))
+    return found
 
 
 @dataclass

@@ -10,9 +10,11 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from kinerja.core import audit, people
 from kinerja.core.models import AuditRecord
 from kinerja.performance import achievement
 from kinerja.performance.models import Actual, Evidence, Target
+from kinerja.performance.services import actual_description
 from kinerja.strategy.models import Indicator
 from kinerja.synthetic.drafts import AgencyDraft, Writer, rounded
 from kinerja.synthetic.vocabulary import FIRST_YEAR, LAST_ACTUAL, LAST_YEAR, PDF_HEAD
@@ -132,11 +134,13 @@ def write_audit(items: list[AgencyDraft], actuals: list[tuple[AgencyDraft, Actua
     when = timezone.make_aware(datetime.datetime(2026, 10, 1, 8, 0))
     for item, actual in actuals:
         indicator = actual.indicator
+        with audit.in_record_language():  # named as the services name it: "Triwulan I 2024: 77,5"
+            shown = str(actual)[:300]
         common = {
             "agency_id": item.agency.pk,
             "object_label": "performance.actual",
             "object_pk": str(actual.pk),
-            "object_repr": f"{indicator.pk} {actual.year} TW{actual.quarter}: {actual.value}"[:300],
+            "object_repr": shown,
             "about_label": "strategy.indicator",
             "about_pk": str(indicator.pk),
         }
@@ -153,9 +157,9 @@ def write_audit(items: list[AgencyDraft], actuals: list[tuple[AgencyDraft, Actua
             AuditRecord(
                 at=at,
                 user=user,
-                actor_name=user.first_name,
+                actor_name=people.display_name(user)[:200],
                 action="created",
-                description=f"Realisasi {actual.year} TW {actual.quarter} indikator {indicator.code} dibuat",
+                description=actual_description(actual, AuditRecord.Action.CREATED),
                 before=None,
                 after=after,
                 **common,
@@ -170,11 +174,11 @@ def write_audit(items: list[AgencyDraft], actuals: list[tuple[AgencyDraft, Actua
                     AuditRecord(
                         at=at + datetime.timedelta(days=3 if step == "submitted" else 7),
                         user=by,
-                        actor_name=by.first_name,
+                        actor_name=people.display_name(by)[:200],
                         action=step,
                         before={"status": after["status"]},
                         after={"status": status},
-                        description=f"Realisasi {actual.year} TW {actual.quarter} indikator {indicator.code} {step}",
+                        description=actual_description(actual, step),
                         **common,
                     )
                 )

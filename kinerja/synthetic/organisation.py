@@ -5,6 +5,18 @@ from kinerja.organisation.models import Position, PositionFunction, Unit
 from kinerja.synthetic.drafts import AgencyDraft, Writer
 from kinerja.synthetic.vocabulary import FUNCTIONS, TOPICS
 
+# The kind a unit's name begins with; what follows is its field ("Bidang Layanan Perizinan" → "layanan perizinan").
+UNIT_KINDS = ("Bidang ", "Seksi ", "Sub Bagian ")
+
+
+def duty_of(title: str, unit_name: str) -> str:
+    """ "Kepala Bidang Aduan Masyarakat melaksanakan tugas di bidang aduan masyarakat" (never "bidang bidang");
+    a unit named without a field (the agency, "Sekretariat") is named whole: "… melaksanakan tugas pada …"."""
+    for kind in UNIT_KINDS:
+        if unit_name.startswith(kind):
+            return f"{title} melaksanakan tugas di bidang {unit_name.removeprefix(kind).lower()}"
+    return f"{title} melaksanakan tugas pada {unit_name}"
+
 
 def shape_agency(item: AgencyDraft) -> None:
     """Units and positions of one agency: 10–40 positions in four levels."""
@@ -41,7 +53,7 @@ def shape_agency(item: AgencyDraft) -> None:
             code=position_code,
             title=title,
             order=len(item.positions) + 1,
-            duty=f"{title} melaksanakan tugas di bidang {item.units[unit_code].name.lower()}",
+            duty=duty_of(title, item.units[unit_code].name),
         )
 
     post(0, "kadis", "dinas", "Kepala Dinas", None)

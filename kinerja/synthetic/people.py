@@ -24,16 +24,17 @@ def write_people(region: Region, items: list[AgencyDraft], password_hash: str, w
     """A user and an official on every position, a planner per agency, the regent, the inspectorate and
     Bappeda of the region."""
     users, officials, assignments, grants = [], [], [], []
-    index = 0
+    index = numbered = 0
     for item in items:
-        for position_code in item.positions:
+        for number, position_code in enumerate(item.positions, start=numbered + 1):
             user = User(
                 username=f"{item.agency.code}.{position_code}"[:150],
                 password=password_hash,
-                first_name=f"Pejabat {index + 1}",
+                first_name=f"Pejabat {number}",  # the number of its official below ("Pejabat 7, S.E.")
             )
             item.users[position_code] = user
             users.append(user)
+        numbered += len(item.positions)
         planner = User(
             username=f"{item.agency.code}.perencana"[:150],
             password=password_hash,

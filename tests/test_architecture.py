@@ -32,7 +32,6 @@ TOO_LONG_FOR_NOW = {
     "kinerja/exchange/workbook/columns.py",
     "kinerja/performance/services.py",
     "kinerja/performance/views.py",
-    "kinerja/reports/decree.py",
 }
 
 

@@ -232,3 +232,11 @@ def test_the_record_is_read_in_two_queries(world, seed, django_assert_max_num_qu
     with django_assert_max_num_queries(2):
         decree = get_decree_record(plan, 2022)
         assert len(decree.clauses.all()) > 5
+
+
+def test_enacting_a_year_without_a_record_is_refused_with_what_is_missing(client, world, seed):
+    client.force_login(world.planner)
+    response = client.post(reverse("decree-enact", args=[seed.code]) + f"?tahun={YEAR}", follow=True)
+    assert response.status_code == 200
+    assert f"Keputusan masih KONSEP; lengkapi dahulu: Catatan keputusan tahun {YEAR}" in response.content.decode()
+    assert not Decree.objects.filter(plan__agency=seed, year=YEAR).exists()

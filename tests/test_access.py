@@ -135,6 +135,10 @@ TABLE = {
     ),
     "evidence-download": (lambda ids: reverse("evidence-download", args=[SEED, ids["evidence"]]), READ),
     "documents": (lambda ids: reverse("documents", args=[SEED]) + "?tahun=2022", READ),
+    "decree-record": (
+        lambda ids: reverse("decree-record", args=[SEED]) + "?tahun=2022",
+        answers(404, planner=200, admin=200),
+    ),
     "decree-enact": (lambda ids: reverse("decree-enact", args=[SEED]), answers(405, outsider=405)),
     "document-download": (
         lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022",

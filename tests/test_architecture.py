@@ -28,7 +28,6 @@ LONGEST = 400
 TOO_LONG_FOR_NOW = {
     "kinerja/reports/agreement.py",
     "kinerja/performance/views.py",
-    "kinerja/reports/decree.py",
 }
 
 

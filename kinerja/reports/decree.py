@@ -18,7 +18,6 @@ from kinerja.organisation.models import Agency, Assignment, Official, Position
 from kinerja.organisation.selectors import in_force
 from kinerja.strategy.models import (
     Decree,
-    DecreeChapter,
     DecreeClause,
     Indicator,
     KeyIndicatorRow,
@@ -27,11 +26,11 @@ from kinerja.strategy.models import (
     StrategicPlan,
 )
 
+from .decree_book import book_sections, record_missing
 from .document import (
     DOTS,
     Cell,
     Column,
-    Contents,
     CornerNote,
     Document,
     Fraction,
@@ -56,6 +55,12 @@ class _Context:
     agency: Agency
     holder: Official | None
     missing: list[str] = field(default_factory=list)
+    clauses: list[DecreeClause] = field(default_factory=list)
+
+    @property
+    def signatory_title(self) -> str:
+        """The signing position's title; dotted lines while the record names none."""
+        return self.decree.signatory.title if self.decree.signatory_id else DOTS
 
     @property
     def number(self) -> str:
@@ -137,7 +142,7 @@ def _clause_table(rows: list[tuple[str, str, str]]) -> Table:
 def _decree_section(context: _Context) -> Section:
     decree, agency = context.decree, context.agency
     clauses: dict[str, list[DecreeClause]] = {kind: [] for kind in DecreeClause.Kind.values}
-    for clause in decree.clauses.all():
+    for clause in context.clauses:
         clauses[clause.kind].append(clause)
     for kind, label in (
         (DecreeClause.Kind.CONSIDERATION, "Menimbang"),
@@ -155,11 +160,11 @@ def _decree_section(context: _Context) -> Section:
         for index, clause in enumerate(clauses[DecreeClause.Kind.LEGAL_BASIS])
     ] or [("Mengingat", "", MISSING)]
     dictums = [(clause.label, "", clause.text) for clause in clauses[DecreeClause.Kind.DICTUM]]
-    enacting = qualified_title(decree.signatory.title, agency.name) + f" {agency.region.name.upper()},"
+    enacting = qualified_title(context.signatory_title, agency.name) + f" {agency.region.name.upper()},"
     signature = signature_lines(
         context.holder,
-        f"{decree.signatory.title.upper()},",
-        context.missing,
+        f"{context.signatory_title.upper()},",
+        context.missing if decree.signatory_id else [],
         above=(f"Ditetapkan di {decree.place or DOTS}", f"Pada tanggal : {format_date_id(decree.date)}"),
     )
     return Section(
@@ -203,7 +208,7 @@ def _functions(functions) -> list[Paragraph]:
 
 
 def _appendix_signature(context: _Context) -> Signatures:
-    position = qualified_title(context.decree.signatory.title, context.agency.name)
+    position = qualified_title(context.signatory_title, context.agency.name)
     return Signatures([signature_lines(context.holder, position, [])])
 
 
@@ -348,51 +353,32 @@ def _position_sections(context: _Context, plan: StrategicPlan) -> list[Section]:
     return sections
 
 
-def _book_sections(context: _Context) -> list[Section]:
-    """Cover, table of contents and the narrative chapters, in the order of DecreeChapter.Kind."""
-    agency, decree = context.agency, context.decree
-    cover = Section(
-        [
-            Paragraph.of("DOKUMEN", size="large", align="center"),
-            Paragraph.of(
-                "INDIKATOR KINERJA UTAMA (IKU) DAN INDIKATOR KINERJA INDIVIDU (IKI)", size="title", align="center"
-            ),
-            Paragraph.of(f"TAHUN {decree.year}", size="large", align="center"),
-            Paragraph.of(agency.name.upper(), size="large", align="center"),
-            Paragraph.of(agency.region.name.upper(), size="large", align="center"),
-        ],
-        page_numbers=False,
-        name="Sampul",
-    )
-    chapters = {chapter.kind: chapter for chapter in decree.chapters.all()}
-    sections = [cover, Section([Contents()], name="Daftar isi")]
-    for kind, label in DecreeChapter.Kind.choices:
-        chapter = chapters.get(kind)
-        if chapter is None or not chapter.body.strip():
-            context.missing.append(f"Bab “{label}” belum diisi.")
-        title = chapter.title if chapter else str(label)
-        body = chapter.body if chapter else ""
-        paragraphs = [Paragraph.of(text.strip(), align="justify") for text in body.split("\n\n") if text.strip()]
-        sections.append(
-            Section([Heading(title.upper(), in_contents=True), *(paragraphs or [Paragraph.of(DOTS)])], name=title)
-        )
-    return sections
-
-
 def build_decree(plan: StrategicPlan, year: int, *, book: bool = False) -> Document:
     """The decree of `plan` for `year` (a fixed number of queries whatever the number of positions).
 
-    Raises Decree.DoesNotExist when the plan has no decree for that year.
+    A plan without a decree record for that year prints a KONSEP whose missing list says what to write;
+    Decree.DoesNotExist for a year outside the plan.
     """
     decree = (
         plan.decrees.select_related("signatory")
         .prefetch_related(Prefetch("clauses", DecreeClause.objects.order_by("kind", "order")))
-        .get(year=year)
+        .filter(year=year)
+        .first()
     )
     agency = Agency.objects.select_related("region").prefetch_related("functions").get(pk=plan.agency_id)
-    context = _Context(decree, agency, holder_on(decree.signatory, decree.date))
+    if decree is None and not plan.first_year <= year <= plan.last_year:
+        raise Decree.DoesNotExist(f"{year} lies outside the plan {plan.first_year}–{plan.last_year}.")
+    if decree is None:
+        decree = Decree(plan=plan, year=year, number="", place="", title="", subject="")
+        context = _Context(decree, agency, None, record_missing(year))
+    else:
+        context = _Context(decree, agency, holder_on(decree.signatory, decree.date), clauses=list(decree.clauses.all()))
     if not decree.number.strip():
         context.missing.append("Nomor keputusan belum diisi.")
+    if decree.date is None or not decree.place.strip():
+        context.missing.append("Tanggal dan tempat penetapan belum diisi.")
+    if not decree.signatory_id:
+        context.missing.append("Pejabat penanda tangan belum dipilih.")
     decree_section, appendix_one = _decree_section(context), _appendix_one(context, plan)
     positions = _position_sections(context, plan)
     sections = [decree_section, appendix_one, *positions]
@@ -401,10 +387,10 @@ def build_decree(plan: StrategicPlan, year: int, *, book: bool = False) -> Docum
         appendix_one.contents_title = "Lampiran I — Indikator Kinerja Utama (IKU)"
         if positions:
             positions[0].contents_title = "Lampiran II — Indikator Kinerja Individu (IKI)"
-        sections = _book_sections(context) + sections
+        sections = book_sections(context.agency, context.decree, context.missing) + sections
     stem = f"keputusan-iku-iki-{agency.code}-{decree.year}" + ("-buku" if book else "")
     return Document(
-        title=f"{decree.title} Nomor {context.number}",
+        title=f"{decree.title or f'Keputusan IKU/IKI {year}'} Nomor {context.number}",
         filename_stem=stem,
         sections=sections,
         paper=settings.KINERJA_PAPER,

@@ -53,9 +53,9 @@ def enact_decree(*, actor: Actor, plan: StrategicPlan, year: int) -> EnactedDecr
     complete decree (no KONSEP), and only when it differs from the last enacted version."""
     if not may_plan(actor, plan.agency):
         raise PermissionDenied("Hanya admin perencanaan instansi ini yang menetapkan keputusan.")
-    decree = Decree.objects.select_for_update().get(plan=plan, year=year)
+    decree = Decree.objects.select_for_update().filter(plan=plan, year=year).first()
     document = build_decree(plan, year)
-    if document.is_draft:
+    if decree is None or document.is_draft:
         raise ValidationError("Keputusan masih KONSEP; lengkapi dahulu: " + " ".join(document.missing))
     data = to_data(document)
     last = decree.enacted_versions.order_by("-version").first()

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from kinerja.strategy.models import Decree
 
-from .readback import docx_text, normalise
+from .readback import docx_header_text, docx_text, normalise
 
 SEED = "halut-diskominfo"
 
@@ -24,13 +24,11 @@ def test_the_documents_page_lists_what_a_draft_lacks(logged_in, seed):
     assert "Nomor keputusan belum diisi." in page
 
 
-def test_a_year_without_decree_says_so_and_its_download_is_not_found(logged_in):
+def test_a_year_without_decree_prints_a_konsep_that_says_what_is_missing(logged_in):
     page = logged_in.get(reverse("documents", args=[SEED]) + "?tahun=2024").content.decode()
-    assert "Belum ada keputusan IKU/IKI tahun 2024." in page
-    assert (
-        logged_in.get(reverse("document-download", args=[SEED, "keputusan-iku-iki", "pdf"]) + "?tahun=2024").status_code
-        == 404
-    )
+    assert "Catatan keputusan tahun 2024 belum ditulis" in page
+    response = logged_in.get(reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2024")
+    assert response.status_code == 200 and "KONSEP" in docx_header_text(response.content)
 
 
 def test_the_decree_downloads_as_word_with_its_file_name(logged_in):

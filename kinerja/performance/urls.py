@@ -1,6 +1,15 @@
 from django.urls import path
 
-from . import consistency_views, history_views, home_views, period_views, target_views, views, workflow_views
+from . import (
+    consistency_views,
+    entry_views,
+    history_views,
+    home_views,
+    period_views,
+    target_views,
+    views,
+    workflow_views,
+)
 
 urlpatterns = [
     path("", home_views.home, name="home"),
@@ -9,18 +18,20 @@ urlpatterns = [
     path("instansi/<slug:agency>/renstra/", views.plan_detail, name="plan-detail"),
     path("instansi/<slug:agency>/iki/<slug:position>/", views.position_page, name="position-page"),
     path("instansi/<slug:agency>/indikator/<str:indicator>/", views.indicator_detail, name="indicator-detail"),
-    path("instansi/<slug:agency>/realisasi/<slug:position>/", views.entry_page, name="entry-page"),
+    path("instansi/<slug:agency>/realisasi/<slug:position>/", entry_views.entry_page, name="entry-page"),
     path(
-        "instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/simpan/", views.entry_save, name="entry-save"
+        "instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/simpan/",
+        entry_views.entry_save,
+        name="entry-save",
     ),
     path(
         "instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/pratinjau/",
-        views.entry_preview,
+        entry_views.entry_preview,
         name="entry-preview",
     ),
     path(
         "instansi/<slug:agency>/realisasi/<slug:position>/<str:indicator>/kirim/",
-        views.entry_submit,
+        entry_views.entry_submit,
         name="entry-submit",
     ),
     path("instansi/<slug:agency>/verifikasi/", workflow_views.verification, name="verification"),

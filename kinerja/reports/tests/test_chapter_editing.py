@@ -200,3 +200,11 @@ def test_the_list_is_read_in_three_queries(world, seed, django_assert_max_num_qu
     with django_assert_max_num_queries(3):
         rows, _ = get_chapter_rows(seed, plan, YEAR)
     assert len(rows) == 9
+
+
+def test_an_emptied_book_chapter_is_missing_and_links_to_its_form(client, world, seed):
+    save_decree_chapter(actor=world.planner, decree=decree(seed), kind="foreword", title="KATA PENGANTAR", body="")
+    client.force_login(world.planner)
+    page = client.get(reverse("documents", args=[seed.code]) + f"?tahun={YEAR}").content.decode()
+    link = reverse("chapter-edit", args=[seed.code, "buku-iku-iki", "foreword"]) + f"?tahun={YEAR}"
+    assert f'<a href="{link}" data-chapter-link>Bab “Kata Pengantar” belum diisi.</a>' in page

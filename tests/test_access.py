@@ -140,6 +140,14 @@ TABLE = {
         answers(404, planner=200, admin=200),
     ),
     "decree-enact": (lambda ids: reverse("decree-enact", args=[SEED]), answers(405, outsider=405)),
+    "chapters": (
+        lambda ids: reverse("chapters", args=[SEED]) + "?tahun=2022",
+        answers(404, planner=200, admin=200),
+    ),
+    "chapter-edit": (
+        lambda ids: reverse("chapter-edit", args=[SEED, "lkjip", "introduction"]) + "?tahun=2022",
+        answers(404, planner=200, admin=200),
+    ),
     "document-download": (
         lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022",
         READ,

@@ -4,6 +4,7 @@ and what a plan without a decree record is missing (its KONSEP prints with this 
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Decree, DecreeChapter
 
+from .chapters import text_blocks
 from .document import DOTS, Contents, Heading, Paragraph, Section
 
 
@@ -39,7 +40,7 @@ def book_sections(agency: Agency, decree: Decree, missing: list[str]) -> list[Se
             missing.append(f"Bab “{label}” belum diisi.")
         title = chapter.title if chapter else str(label)
         body = chapter.body if chapter else ""
-        paragraphs = [Paragraph.of(text.strip(), align="justify") for text in body.split("\n\n") if text.strip()]
+        paragraphs = text_blocks(body)
         sections.append(
             Section([Heading(title.upper(), in_contents=True), *(paragraphs or [Paragraph.of(DOTS)])], name=title)
         )

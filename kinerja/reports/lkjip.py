@@ -17,7 +17,7 @@ from kinerja.performance import achievement
 from kinerja.strategy.models import Indicator
 
 from .achievement_tables import achievement_tables, head, list_missing_figures, number_cell, text_cell
-from .chapters import DEFAULTS
+from .chapters import DEFAULTS, text_blocks
 from .document import (
     DOTS,
     Cell,
@@ -44,12 +44,6 @@ TABLE_NAMES = (
 )
 
 
-def _text_blocks(body: str) -> list[Paragraph]:
-    return [
-        Paragraph.of(part.strip(), align="justify") for part in body.replace("\r\n", "\n").split("\n\n") if part.strip()
-    ]
-
-
 def _chapter(
     kind: str, chapters: dict[str, ReportChapter], data: AccountabilityData, missing: list[str]
 ) -> tuple[Heading, list[Paragraph]]:
@@ -57,12 +51,12 @@ def _chapter(
     default = DEFAULTS[kind]
     chapter = chapters.get(kind)
     if chapter is not None and chapter.body.strip():
-        return Heading(chapter.title, in_contents=True), _text_blocks(chapter.body)
+        return Heading(chapter.title, in_contents=True), text_blocks(chapter.body)
     missing.append(f"{default.label} tahun {data.year} belum ditulis; dicetak teks bawaan.")
     plan = data.plan
     plan_name = f"Rencana Strategis {plan.first_year}–{plan.last_year}" if plan else "Rencana Strategis"
     text = default.text(agency=data.agency.name, year=data.year, plan=plan_name)
-    return Heading(chapter.title if chapter else default.title, in_contents=True), _text_blocks(text)
+    return Heading(chapter.title if chapter else default.title, in_contents=True), text_blocks(text)
 
 
 def _agreement_table(data: AccountabilityData, missing: list[str]) -> Table | Paragraph:

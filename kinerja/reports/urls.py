@@ -1,10 +1,16 @@
 from django.urls import path
 
-from . import record_views, views
+from . import chapter_views, record_views, views
 
 urlpatterns = [
     path("instansi/<slug:agency>/dokumen/", views.documents, name="documents"),
     path("instansi/<slug:agency>/dokumen/tetapkan/", views.enact, name="decree-enact"),
     path("instansi/<slug:agency>/dokumen/catatan-keputusan/", record_views.decree_record, name="decree-record"),
+    path("instansi/<slug:agency>/dokumen/bab/", chapter_views.chapters, name="chapters"),
+    path(
+        "instansi/<slug:agency>/dokumen/bab/<slug:document>/<slug:kind>/",
+        chapter_views.chapter_edit,
+        name="chapter-edit",
+    ),
     path("instansi/<slug:agency>/dokumen/<slug:kind>.<str:fmt>", views.download, name="document-download"),
 ]

@@ -1,6 +1,6 @@
 """The documents page of an agency and the downloads it offers: thin, the catalogue builds, output renders."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,6 +19,7 @@ from kinerja.strategy.selectors import find_current_plan
 
 from . import output, stored
 from .catalogue import KINDS, DocumentKind, DocumentUnavailable, Request, build_document, enacted_versions
+from .chapter_views import missing_links
 from .selectors import DocumentErrors, get_document_errors
 from .services import enact_decree
 
@@ -31,6 +32,7 @@ class Offer:
     missing: list[str]
     unavailable: str = ""
     errors: DocumentErrors | None = None  # the consistency check's errors that make it wrong
+    links: list[tuple[str, str]] = field(default_factory=list)  # `missing`, each with the form that fills it in
 
 
 def _request(http: HttpRequest, agency: str) -> Request | Agency:
@@ -63,7 +65,9 @@ def documents(http: HttpRequest, agency: str) -> HttpResponse:
     errors = get_document_errors(request.agency, request.year, request.position)
     for kind in KINDS.values():
         try:
-            offers.append(Offer(kind, build_document(kind, request).missing, errors=errors.get(kind.slug)))
+            missing = build_document(kind, request).missing
+            links = missing_links(request.agency, request.year, kind.slug, missing)
+            offers.append(Offer(kind, missing, errors=errors.get(kind.slug), links=links))
         except DocumentUnavailable as error:
             offers.append(Offer(kind, [], str(error)))
     return render(

@@ -49,7 +49,9 @@ def grant_role(*, actor: Actor, user: User, role: str, agency: object = None, re
 @transaction.atomic
 def withdraw_role(*, actor: Actor, grant: RoleGrant) -> None:
     """Withdraw a role; nobody withdraws their own (ask another planner or the administrator)."""
-    grant = RoleGrant.objects.select_for_update(of=("self",)).select_related("user", "agency", "region").get(pk=grant.pk)
+    grant = (
+        RoleGrant.objects.select_for_update(of=("self",)).select_related("user", "agency", "region").get(pk=grant.pk)
+    )
     if actor is not None and grant.user_id == getattr(actor, "pk", None):
         raise ValidationError(_("You cannot withdraw your own role: ask another planner or the administrator."))
     _ensure_may(actor, grant.role, grant.agency, grant.region, grant.user)

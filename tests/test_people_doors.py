@@ -68,3 +68,27 @@ def test_the_doors_do_write_when_nothing_is_wrong(world, client):
     client.force_login(world.planner)
     client.post(reverse("person-grant", args=[SEED, official.pk]), {"role": "planner"})
     assert RoleGrant.objects.filter(user=world.section_head, role="planner", agency=world.agency).count() == 1
+
+
+def test_the_admin_shows_assignments_but_never_writes_them(world, client):
+    """An assignment made in the admin would skip the mutasi rule (the old holder's post ends the day before) and
+    the acting decree: the admin shows the history, the Pegawai & akun page is the one door."""
+    from kinerja.organisation.models import Assignment
+
+    client.force_login(User.objects.create_superuser("admin-tugas", password="x-Admin-12345"))
+    held = Assignment.objects.filter(position__agency=world.agency).select_related("official", "position").first()
+    before = list(Assignment.objects.order_by("pk").values_list("pk", "official_id", "position_id", "start", "end"))
+    data = {"official": held.official_id, "position": held.position_id, "start": "2023-01-02", "acting_kind": ""}
+    assert client.post(reverse("admin:organisation_assignment_add"), data).status_code == 403
+    change = reverse("admin:organisation_assignment_change", args=[held.pk])
+    assert client.get(change).status_code == 200
+    client.post(change, {**data, "end": "2023-01-01"})
+    assert (
+        client.post(reverse("admin:organisation_assignment_delete", args=[held.pk]), {"post": "yes"}).status_code == 403
+    )
+    assert (
+        list(Assignment.objects.order_by("pk").values_list("pk", "official_id", "position_id", "start", "end"))
+        == before
+    )
+    page = client.get(reverse("admin:organisation_position_change", args=[held.position_id])).content.decode()
+    assert held.official.name in page and "Pegawai &amp; akun" in page

@@ -85,10 +85,27 @@ class PositionFunctionInline(admin.TabularInline):
     extra = 0
 
 
-class AssignmentInline(admin.TabularInline):
+class ReadOnlyAssignments:
+    """Assignments are written through one door, `organisation.people` (assign_position: the mutasi rule, acting
+    posts with their decree; end_assignment), from the agency's Pegawai & akun page, which administrators may use
+    for every agency. The admin shows them as history and never writes them."""
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+
+class AssignmentInline(ReadOnlyAssignments, admin.TabularInline):
     model = Assignment
     extra = 0
-    autocomplete_fields = ["official"]
+    fields = ["official", "start", "end", "acting_kind", "decree_number"]
+    readonly_fields = fields
+    verbose_name_plural = _("assignments (kept on the agency's Pegawai & akun page)")
 
 
 @admin.register(Position)
@@ -110,7 +127,7 @@ class OfficialAdmin(AuditedModelAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(AuditedModelAdmin):
+class AssignmentAdmin(ReadOnlyAssignments, AuditedModelAdmin):
     list_display = ["official", "position", "start", "end", "acting", "acting_kind", "decree_number"]
     list_select_related = ["official", "position"]
     autocomplete_fields = ["official", "position"]

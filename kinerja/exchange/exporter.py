@@ -118,7 +118,12 @@ def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dic
                 "official": assignment.official.nip or assignment.official.name,
                 "position": assignment.position.code,
                 "start": assignment.start.isoformat(),
-                **_optional(end=assignment.end.isoformat() if assignment.end else None, acting=assignment.acting),
+                **_optional(
+                    end=assignment.end.isoformat() if assignment.end else None,
+                    acting=assignment.acting,
+                    acting_kind=assignment.acting_kind,
+                    decree_number=assignment.decree_number,
+                ),
             }
             for assignment in assignments
         ],

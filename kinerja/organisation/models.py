@@ -297,6 +297,14 @@ class Assignment(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.official} — {self.position}"
 
+    def clean(self) -> None:
+        """An acting post (Plt./Plh.) is appointed by a decree (surat perintah): its number is required, whichever
+        door writes it (the people page, the workbook import)."""
+        if self.acting and not self.decree_number.strip():
+            raise ValidationError(
+                {"decree_number": _("Fill in the number of the decree (surat perintah) that appoints the Plt./Plh.")}
+            )
+
     @property
     def acting_label(self) -> str:
         """ "Plt." or "Plh." for an acting assignment, "" for a definitive one."""

@@ -264,10 +264,21 @@ def assign_position(
     errors = {}
     if acting_kind and acting_kind not in Assignment.ActingKind.values:
         errors["acting_kind"] = _("Choose Plt. or Plh., or leave it empty for a definitive holder.")
-    if acting and not decree_number:
-        errors["decree_number"] = _("Fill in the number of the decree (surat perintah) that appoints the Plt./Plh.")
     if end is not None and end < start:
         errors["end"] = _("The end date is before the start date (TMT): correct one of them.")
+    assignment = Assignment(
+        official=official,
+        position=position,
+        start=start,
+        end=end,
+        acting=acting,
+        acting_kind=acting_kind,
+        decree_number=decree_number,
+    )
+    try:
+        assignment.clean()  # the model's own rules (an acting post's decree), the same for every door
+    except ValidationError as problem:
+        errors.update(problem.message_dict)
     if errors:
         raise ValidationError(errors)
     held = Assignment.objects.select_for_update().select_related("official", "position")
@@ -295,15 +306,6 @@ def assign_position(
                     }
                 }
             )
-    assignment = Assignment(
-        official=official,
-        position=position,
-        start=start,
-        end=end,
-        acting=acting,
-        acting_kind=acting_kind,
-        decree_number=decree_number,
-    )
     assignment.full_clean()
     for item in ending:
         _end(actor, item, start - datetime.timedelta(days=1), item.position.agency_id)

@@ -89,13 +89,13 @@ def _party_table(party: Party) -> Table:
     name = party.official.name if party.official else DOTS
     rows = [
         [Cell.of("Nama"), Cell.of(":"), Cell.of(name, bold=True)],
-        [Cell.of("Jabatan"), Cell.of(":"), Cell.of(party.title)],
+        [Cell.of("Jabatan"), Cell.of(":"), Cell.of(party.post)],
     ]
     return Table(columns=[Column(2.2), Column(0.4), Column(12)], header=[], groups=[rows], style="plain", size="normal")
 
 
 def _signature(label: str, party: Party, above_first: str, ctx: _Context) -> SignatureBlock:
-    title = party.title.upper() + ","
+    title = f"{party.acting} {party.title.upper()},".strip()
     if party.official is None:
         return SignatureBlock([above_first, label, title], DOTS, [f"NIP {DOTS}"] if party.with_nip else [])
     official = party.official
@@ -233,7 +233,7 @@ def _sections(ctx: _Context, position: Position) -> list[Section]:
     appendix = [
         Heading(heading, level=1),
         Heading(agency_line, level=2),
-        Paragraph([Text("Jabatan: ", bold=True), Text(first.title)], align="left"),
+        Paragraph([Text("Jabatan: ", bold=True), Text(first.post)], align="left"),
         _target_table(ctx, position, position.title),
         _budget_table(ctx, position, position.title),
         _signatures(ctx, first, second, day),

@@ -32,6 +32,12 @@ class Party:
     title: str
     official: Official | None
     with_nip: bool = True
+    acting: str = ""  # "Plt." or "Plh." when the holder acts in the post
+
+    @property
+    def post(self) -> str:
+        """The post as its holder signs it: "Plt. Kepala Dinas …" for an acting holder."""
+        return f"{self.acting} {self.title}".strip()
 
 
 @dataclass
@@ -140,6 +146,10 @@ def _holder_from(assignments: list[Assignment], day: datetime.date) -> Assignmen
     return later[0] if later else None
 
 
+def _acting(holder: Assignment | None) -> str:
+    return holder.acting_label if holder is not None else ""
+
+
 def _depth(position_id: int, superior_of: dict[int, int | None]) -> int:
     depth, seen, current = 0, {position_id}, superior_of.get(position_id)
     while current is not None and current not in seen:
@@ -154,7 +164,7 @@ def _parties(ctx: _Context, position: Position) -> tuple[Party, Party, datetime.
     holder = _holder_from(position.year_assignments, day)
     if holder is not None:
         day = max(day, holder.start)
-    first = Party(full_title(position, ctx.agency), holder.official if holder else None)
+    first = Party(full_title(position, ctx.agency), holder.official if holder else None, acting=_acting(holder))
     if holder is None:
         ctx.missing.append(f"{position.title}: pemegang jabatan pada tahun {ctx.year} belum dicatat.")
     superior = ctx.by_id.get(position.superior_id) if position.superior_id else None
@@ -169,7 +179,7 @@ def _parties(ctx: _Context, position: Position) -> tuple[Party, Party, datetime.
     above = _holder_from(superior.year_assignments, day)
     if above is not None and above.start > day:
         day = above.start
-    second = Party(full_title(superior, ctx.agency), above.official if above else None)
+    second = Party(full_title(superior, ctx.agency), above.official if above else None, acting=_acting(above))
     if above is None:
         ctx.missing.append(
             f"{position.title}: pemegang jabatan atasan ({superior.title}) pada tahun {ctx.year} belum dicatat."

@@ -289,5 +289,10 @@ def load_officials(work: UnitOfWork, region: Region, agency: Agency) -> None:
                 Assignment,
                 record,
                 {"official": official, "position": position, "start": dataset_date(item["start"])},
-                {"end": dataset_date(item.get("end")), "acting": item.get("acting", False)},
+                {
+                    "end": dataset_date(item.get("end")),
+                    "acting": item.get("acting", False) or bool(item.get("acting_kind")),
+                    "acting_kind": item.get("acting_kind", ""),
+                    "decree_number": item.get("decree_number", ""),
+                },
             )

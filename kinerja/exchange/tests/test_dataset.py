@@ -183,3 +183,22 @@ def test_every_page_objective_contributes_to_an_objective_above(seed):
         plan__agency=seed, level=Objective.Level.PERFORMANCE, contributes_to__isnull=True
     )
     assert list(orphans.values_list("code", flat=True)) == []
+
+
+def test_an_acting_post_travels_with_its_kind_and_decree_and_needs_the_decree(seed):
+    """Plt./Plh. and the number of their decree go out with the export and come back with the import; an acting
+    row without a decree number is refused with the model's own sentence, as the people page refuses it."""
+    data = copy.deepcopy(seed_data())
+    data["assignments"][-1].update(acting=True, acting_kind="plh")
+    error = _refused(data)
+    assert any(p.field == "decree_number" and "surat perintah" in p.message for p in error.problems), [
+        str(problem) for problem in error.problems
+    ]
+    data["assignments"][-1]["decree_number"] = "800/7/SP/2022"
+    load_agency_data(actor=None, data=data, source="uji.yaml")
+    row = data["assignments"][-1]
+    acting = Assignment.objects.get(position__code=row["position"], start=row["start"])
+    assert (acting.acting, acting.acting_kind, acting.decree_number) == (True, "plh", "800/7/SP/2022")
+    exported = export_agency_data(Agency.objects.get(code="halut-diskominfo"))
+    out = next(item for item in exported["assignments"] if item["position"] == row["position"])
+    assert (out["acting_kind"], out["decree_number"]) == ("plh", "800/7/SP/2022")

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from kinerja.organisation.models import Region, Unit
+from kinerja.organisation.models import Assignment, Region, Unit
 from kinerja.performance.models import Target
 from kinerja.strategy.models import DecreeChapter, DecreeClause, Indicator
 
@@ -25,6 +25,10 @@ REGION_KINDS = _worded(
         Region.Kind.CITY: "Kota",
         Region.Kind.CENTRAL: "Pemerintah pusat (kementerian/lembaga)",
     },
+)
+ACTING_KINDS = _worded(
+    Assignment.ActingKind.values,
+    {Assignment.ActingKind.PLT: "Plt. (pelaksana tugas)", Assignment.ActingKind.PLH: "Plh. (pelaksana harian)"},
 )
 UNIT_KINDS = _worded(
     Unit.Kind.values,

@@ -1,7 +1,7 @@
 """The sheets of the organisation: the region, the agency and its functions, the units, the positions and their
 functions, the officials and who holds which position."""
 
-from .choices import REGION_KINDS, UNIT_KINDS
+from .choices import ACTING_KINDS, REGION_KINDS, UNIT_KINDS
 from .column import (
     BOOL,
     CHOICE,
@@ -157,7 +157,23 @@ ORGANISATION_SHEETS: tuple[Sheet, ...] = (
             OF_POSITION,
             _c("Mulai", "start", DATE, "Tanggal mulai (TTTT-BB-HH).", required=True),
             _c("Selesai", "end", DATE, "Tanggal selesai; kosong bila masih menjabat."),
-            _c("Plt.", "acting", BOOL, "Ya bila pelaksana tugas.", choices=YES_NO),
+            _c("Plt.", "acting", BOOL, "Ya bila pelaksana (Plt. atau Plh.).", choices=YES_NO),
+            _c(
+                "Jenis Pelaksana",
+                "acting_kind",
+                CHOICE,
+                "Plt. atau Plh.; kosong pada pejabat definitif (pelaksana tanpa jenis dibaca Plt.).",
+                choices=ACTING_KINDS,
+                may_be_absent=True,
+            ),
+            _c(
+                "Nomor Surat Perintah",
+                "decree_number",
+                TEXT,
+                "Nomor surat perintah yang menunjuk Plt./Plh.",
+                may_be_absent=True,
+                when="wajib bila Plt. = Ya",
+            ),
         ),
     ),
 )

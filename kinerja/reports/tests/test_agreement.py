@@ -434,3 +434,29 @@ def test_print_agreement_writes_a_file_that_reads_back_with_the_parties_targets_
     for line in ("Tobelo, 14 Februari 2022", "Ir. FRANS MANERY", "Drs. DEKY TAWARIS, MM", "NIP 196507201991121001"):
         assert text.count(normalise(line)) == 2, line
     assert "ditulis ke" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind, label", [("plh", "Plh."), ("plt", "Plt.")])
+def test_an_acting_holder_signs_as_plt_or_plh(example, kind, label):
+    """An acting holder signs the post as Plt. or Plh. (the acting kind of the assignment), the title in capitals
+    and the label as written."""
+    vacate(example, "kabid-persandian")
+    acting = Official.objects.create(region=example.region, nip="198001012005011002", name="Plh Uji, S.T.")
+    Assignment.objects.create(
+        official=acting,
+        position=position(example, "kabid-persandian"),
+        start=datetime.date(2022, 1, 1),
+        acting=True,
+        acting_kind=kind,
+        decree_number="800/12/SP/2022",
+    )
+    statement, appendix = sections_of(build_agreement(position(example, "kabid-persandian"), YEAR), "kabid-persandian")
+    _, first = signatures(statement).blocks
+    assert first.above[2] == f"{label} KEPALA BIDANG PERSANDIAN DINAS KOMUNIKASI, INFORMATIKA DAN PERSANDIAN,"
+    parties = [block for block in statement.blocks if isinstance(block, Table) and block.style == "plain"]
+    first_post = parties[0].groups[0][1][2].plain
+    assert first_post == f"{label} Kepala Bidang Persandian Dinas Komunikasi, Informatika dan Persandian"
+    # the superior holds the post definitively: no label
+    second, _ = signatures(statement).blocks
+    assert second.above[2] == "KEPALA DINAS KOMUNIKASI, INFORMATIKA DAN PERSANDIAN,"
+    assert any(getattr(block, "plain", "") == f"Jabatan: {first_post}" for block in appendix.blocks)

@@ -167,14 +167,20 @@ def may_set_password(user: object, account: object) -> bool:
     """Gives a login, an initial password or a reset link to `account`: the administrator to anyone; a planner
     never to an administrator's account, nor to one holding a role beyond the planner's own agencies (an
     inspector, Bappeda, another agency's planner: taking over their login would reach further than the planner
-    does). The official's record itself is `managed_officials`. One query for a planner."""
+    does), nor to the head of an agency (who signs the agreements and verifies above every other post: a planner
+    holding the head's login would approve their own agency's figures). The official's record itself is
+    `managed_officials`. Two queries for a planner."""
     reach = reach_of(user)
     if reach.admin:
         return True
     if getattr(account, "is_superuser", False) or getattr(account, "is_staff", False):
         return False
-    grants = RoleGrant.objects.filter(user_id=getattr(account, "pk", None))
-    return not grants.exclude(role=RoleGrant.Role.PLANNER, agency_id__in=reach.planned).exists()
+    account_id = getattr(account, "pk", None)
+    grants = RoleGrant.objects.filter(user_id=account_id)
+    if grants.exclude(role=RoleGrant.Role.PLANNER, agency_id__in=reach.planned).exists():
+        return False
+    heads = Assignment.objects.filter(official__user_id=account_id, position__superior__isnull=True)
+    return not heads.filter(Q(end__isnull=True) | Q(end__gte=datetime.date.today())).exists()
 
 
 def may_change_region(user: object) -> bool:

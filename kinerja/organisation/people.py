@@ -54,8 +54,8 @@ GRADES = {
 }
 # An initial password: four groups of four, without the letters and digits that are read alike (l, 1, O, 0).
 BEYOND_REACH = gettext_noop(
-    "This login reaches beyond your agency (an administrator, the inspectorate, Bappeda or another agency's "
-    "planner): only the administrator changes its password."
+    "This login reaches beyond your agency (an administrator, the inspectorate, Bappeda, another agency's "
+    "planner or the head of an agency): only the administrator changes its password."
 )
 ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 

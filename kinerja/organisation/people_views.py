@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_grant_role, may_manage_people
+from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_grant_role, may_manage_people, may_set_password
 from kinerja.accounts.models import RoleGrant
 from kinerja.accounts.roles import grant_role, list_grants, withdraw_role
 
@@ -82,6 +82,8 @@ def _person_page(
         "agency": agency,
         "person": person,
         "grants": grants,
+        # the same decision the services take: a login beyond the planner's reach shows why, not two buttons
+        "may_set_password": person.user is None or may_set_password(request.user, person.user),
         "login_form": forms.get("login_form") or LoginForm(initial={"username": person.nip or ""}),
         "assign_form": forms.get("assign_form") or AssignForm(agency=agency),
         "role_form": forms.get("role_form") or RoleForm(roles=_grantable(request, agency, person)),

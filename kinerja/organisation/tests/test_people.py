@@ -5,12 +5,14 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 from kinerja.accounts.access import may_enter_actuals
 from kinerja.accounts.models import RoleGrant, User
 from kinerja.accounts.roles import grant_role, withdraw_role
-from kinerja.accounts.tests.factories import RoleGrantFactory
+from kinerja.accounts.tests.factories import PASSWORD, RoleGrantFactory
 from kinerja.core.models import AuditRecord
 from kinerja.organisation import people
 from kinerja.organisation.models import Assignment, Official
@@ -167,6 +169,38 @@ def test_a_planner_never_takes_over_the_login_of_someone_who_reaches_further(wor
         people.give_login(actor=world.planner, official=official, agency=world.agency)
     with pytest.raises(PermissionDenied, match="administrator"):
         people.make_reset_token(actor=world.planner, official=official, agency=world.agency)
+
+
+def test_a_planner_never_takes_over_the_login_of_the_head_of_agency(world):
+    """The head signs the agreements and verifies above every post: holding the head's login, a planner would
+    approve their own agency's figures. The head's password is the administrator's to reset."""
+    head = Official.objects.get(user=world.head_of_agency)
+    with pytest.raises(PermissionDenied, match="administrator"):
+        people.give_login(actor=world.planner, official=head, agency=world.agency)
+    with pytest.raises(PermissionDenied, match="administrator"):
+        people.make_reset_token(actor=world.planner, official=head, agency=world.agency)
+    assert fresh(world.head_of_agency).check_password(PASSWORD)
+    client = Client()
+    client.force_login(world.planner)
+    page = client.get(reverse("person", args=[world.agency.code, head.pk])).content.decode()
+    assert 'id="beyond-reach"' in page and 'id="give-password"' not in page and 'id="give-link"' not in page
+    # the secretary is not the head: the planner may give them a new password
+    secretary = Official.objects.get(user=world.secretary)
+    _, password = people.give_login(actor=world.planner, official=secretary, agency=world.agency)
+    assert fresh(world.secretary).check_password(password)
+    # an acting head (Plt.) counts as the head while the post is theirs
+    acting = add(world)
+    people.give_login(actor=world.planner, official=acting, agency=world.agency, username="plt-kadis")
+    people.assign_position(
+        actor=world.planner,
+        official=acting,
+        position=position(world, "kadis"),
+        start=datetime.date.today(),
+        acting_kind="plt",
+        decree_number="800/1/SP/2026",
+    )
+    with pytest.raises(PermissionDenied, match="administrator"):
+        people.make_reset_token(actor=world.planner, official=acting, agency=world.agency)
 
 
 def test_a_reset_token_is_djangos_and_needs_a_login(world):

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kinerja.core.middleware.ContentSecurityPolicyMiddleware",
     "kinerja.core.middleware.NotFoundMiddleware",
+    # the user and htmx are known, and its redirect gets the headers above: an initial password first
+    "kinerja.accounts.middleware.InitialPasswordMiddleware",
     # Last, as its documentation asks: turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

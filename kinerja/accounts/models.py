@@ -8,9 +8,24 @@ from django.utils.translation import gettext_lazy as _
 class User(AbstractUser):
     """A person who logs in. The official it stands for links to it (organisation.Official.user)."""
 
+    must_change_password = models.BooleanField(
+        _("must change the password"),
+        default=False,
+        help_text=_(
+            "Set when a planner gives an initial password (they have seen it): the person chooses their own at "
+            "the next login before any other page."
+        ),
+    )
+
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    def set_password(self, raw_password: str | None) -> None:
+        """A password the person sets themselves (change, reset link) ends the duty to change the initial one;
+        `organisation.people.give_login` sets the duty again after it sets an initial password."""
+        super().set_password(raw_password)
+        self.must_change_password = False
 
 
 class RoleGrant(models.Model):

@@ -174,6 +174,7 @@ def give_login(*, actor: Actor, official: Official, agency: Agency, username: st
             )
         account = User(username=username, first_name=official.name[:150])
         account.set_password(password)
+        account.must_change_password = True  # the planner has seen it: the person replaces it at first login
         account.full_clean()
         password_validation.validate_password(password, account)
         account.save()
@@ -193,7 +194,8 @@ def give_login(*, actor: Actor, official: Official, agency: Agency, username: st
     else:
         password_validation.validate_password(password, account)
         account.set_password(password)
-        account.save(update_fields=["password"])
+        account.must_change_password = True
+        account.save(update_fields=["password", "must_change_password"])
         with audit.in_record_language():
             description = _("New initial password for %(name)s") % {"name": account.get_username()}
         audit.record(

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from kinerja.accounts.models import RoleGrant, User
 from kinerja.accounts.tests.factories import RoleGrantFactory
+from kinerja.organisation import people
 from kinerja.organisation.models import Assignment, Official
 from kinerja.organisation.selectors import list_people
 from kinerja.organisation.tests.factories import nip_for
@@ -56,7 +57,7 @@ def test_correcting_the_details_shows_the_refusal_next_to_the_field(planner):
     assert (official.name, official.rank) == ("Dr. Sari Dewi, S.E., M.M.", "Penata Muda Tingkat I")
 
 
-def test_the_initial_password_is_shown_once_and_stored_only_as_a_hash(planner):
+def test_the_initial_password_is_shown_once_and_stored_only_as_a_hash(planner, world):
     official = add(planner)
     response = planner.post(reverse("person-login", args=[SEED, official.pk]), {"username": "sari"})
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
@@ -65,14 +66,26 @@ def test_the_initial_password_is_shown_once_and_stored_only_as_a_hash(planner):
     assert account.check_password(password) and password not in account.password
     for url in (reverse("person", args=[SEED, official.pk]), reverse("people", args=[SEED])):
         assert password not in planner.get(url).content.decode()
-    # the official logs in with it
+    # the official logs in with it, and every page sends them to choose their own first (the planner saw it)
     planner.logout()
     response = planner.post(reverse("login"), {"username": "sari", "password": password})
-    assert response.status_code == 302 and planner.get(reverse("home")).context["user"].username == "sari"
-    # and changes it to their own
+    assert response.status_code == 302
+    for url in (reverse("home"), reverse("people", args=[SEED]), reverse("my-entry")):
+        assert planner.get(url)["Location"] == reverse("password_change")
+    refused = planner.get(reverse("home"), HTTP_HX_REQUEST="true")
+    assert refused["HX-Redirect"] == reverse("password_change")
+    form = planner.get(reverse("password_change"))
+    assert form.status_code == 200 and "Pilih kata sandi Anda sendiri dahulu" in form.content.decode()
+    # and changes it to their own: then the pages open
     new = {"old_password": password, "new_password1": "Sari-Sendiri-2026!", "new_password2": "Sari-Sendiri-2026!"}
     assert planner.post(reverse("password_change"), new).status_code == 302
-    assert User.objects.get(username="sari").check_password("Sari-Sendiri-2026!")
+    account = User.objects.get(username="sari")
+    assert account.check_password("Sari-Sendiri-2026!") and not account.must_change_password
+    assert planner.get(reverse("home")).context["user"].username == "sari"
+    # a new initial password from the planner brings the duty back
+    official.refresh_from_db()
+    people.give_login(actor=world.planner, official=official, agency=world.agency)
+    assert User.objects.get(username="sari").must_change_password
 
 
 def test_a_reset_link_lets_the_official_choose_a_password(planner, client):
@@ -87,7 +100,9 @@ def test_a_reset_link_lets_the_official_choose_a_password(planner, client):
         form.redirect_chain[-1][0], {"new_password1": "Sari-Baru-2026!", "new_password2": "Sari-Baru-2026!"}
     )
     assert saved.status_code == 302
-    assert User.objects.get(username="sari").check_password("Sari-Baru-2026!")
+    account = User.objects.get(username="sari")
+    # a password the official chose through the link is their own: no duty to change it again
+    assert account.check_password("Sari-Baru-2026!") and not account.must_change_password
     assert "tidak berlaku lagi" in client.get(link, follow=True).content.decode()
 
 

@@ -270,8 +270,8 @@ def public_decree(request: HttpRequest, agency: str) -> HttpResponse:
     if enacted is None:
         raise Http404(_("No decree has been enacted yet."))
     enacted = EnactedDecree.objects.get(pk=enacted.pk)
-    path = stored.enacted_pdf(enacted, agency_obj.code)  # rendered once per enacted version, then kept
-    response = HttpResponse(path.read_bytes(), content_type=output.FORMATS["pdf"].content_type)
+    content = stored.enacted_pdf(enacted, agency_obj.code)  # rendered once per enacted version, then kept
+    response = HttpResponse(content, content_type=output.FORMATS["pdf"].content_type)
     response["Content-Disposition"] = (
         f'inline; filename="keputusan-{agency}-{enacted.decree.year}-v{enacted.version}.pdf"'
     )

@@ -22,6 +22,7 @@ import fcntl
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 import tempfile
@@ -34,6 +35,7 @@ from . import output
 from .document import Document, from_data, to_data
 from .models import EnactedDecree
 
+logger = logging.getLogger(__name__)
 FOLDER = "public"
 PRINTED = "printed"
 # The code that turns a Document into a file: a change to any of them (a new release) prints the files again.
@@ -73,23 +75,15 @@ def printed(document: Document, kind: str, fmt: str, agency_code: str) -> bytes:
     """The file of `document` in `fmt`: from storage when this data was printed before, else rendered now and
     kept (the file of the same document printed from other data is removed)."""
     path = printed_path(document, kind, fmt, agency_code)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_suffix(".lock"), "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        try:
-            return path.read_bytes()  # rendered meanwhile by a parallel request
-        except FileNotFoundError:
-            content = output.render(document, fmt)
-            _write_atomically(path, content)
+    content = _kept(path, lambda: output.render(document, fmt))
     same = re.compile(rf"{re.escape(document.filename_stem)}-[0-9a-f]{{32}}\.{fmt}")
-    for older in path.parent.iterdir():
-        if older != path and same.fullmatch(older.name):  # the same document printed from other data
-            older.unlink(missing_ok=True)
-            older.with_suffix(".lock").unlink(missing_ok=True)
+    try:
+        for older in path.parent.iterdir():
+            if older != path and same.fullmatch(older.name):  # the same document printed from other data
+                older.unlink(missing_ok=True)
+                older.with_suffix(".lock").unlink(missing_ok=True)
+    except OSError:
+        pass  # storage that cannot be written was logged by _kept; the file is still served
     return content
 
 
@@ -99,22 +93,38 @@ def enacted_pdf_path(enacted: EnactedDecree, agency_code: str) -> Path:
     return Path(settings.MEDIA_ROOT) / FOLDER / agency_code / f"keputusan-{enacted.pk}-{digest}.pdf"
 
 
-def enacted_pdf(enacted: EnactedDecree, agency_code: str) -> Path:
-    """The stored PDF of an enacted version, rendered now only when it has never been rendered."""
+def enacted_pdf(enacted: EnactedDecree, agency_code: str) -> bytes:
+    """The PDF of an enacted version: stored, rendered only when it has never been rendered."""
     path = enacted_pdf_path(enacted, agency_code)
-    _stored(path, lambda: output.render(from_data(enacted.document), "pdf"))  # type: ignore[arg-type]
-    return path
+    return _kept(path, lambda: output.render(from_data(enacted.document), "pdf"))  # type: ignore[arg-type]
 
 
-def _stored(path: Path, render: Callable[[], bytes]) -> None:
-    """Make sure `path` holds the rendered file (rendered once, whoever asks first)."""
-    if path.is_file():
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_suffix(".lock"), "a") as lock:
+def _kept(path: Path, render: Callable[[], bytes]) -> bytes:
+    """The file at `path`, rendered and written there first when it is not (once, whoever asks first: parallel
+    first requests wait on a lock file). Storage that cannot be written (a full disk, MEDIA_ROOT read-only) is
+    logged as an error and the file is served all the same, rendered for this request: never a 500 for it."""
+    try:
+        return path.read_bytes()
+    except OSError:  # not printed yet, or storage that cannot be read: print it
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(path.with_suffix(".lock"), "a")  # noqa: SIM115 - closed by the `with` below
+    except OSError as error:
+        logger.error("printed file not kept, storage cannot be written: %s (%s)", path, error)
+        return render()
+    with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not path.is_file():  # not rendered meanwhile by a parallel request
-            _write_atomically(path, render())
+        try:
+            return path.read_bytes()  # rendered meanwhile by a parallel request
+        except FileNotFoundError:
+            pass
+        content = render()
+        try:
+            _write_atomically(path, content)
+        except OSError as error:
+            logger.error("printed file not kept, storage cannot be written: %s (%s)", path, error)
+        return content
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

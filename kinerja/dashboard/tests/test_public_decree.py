@@ -79,6 +79,7 @@ def test_a_new_enacted_version_is_printed_once_in_its_turn(client, world, enacte
 def test_parallel_first_requests_render_once(enacted, renders):
     """Four requests at once for a version never printed: one prints, the others wait for its file."""
     with ThreadPoolExecutor(max_workers=4) as pool:
-        paths = list(pool.map(lambda _: stored.enacted_pdf(enacted, SEED), range(4)))
+        files = list(pool.map(lambda _: stored.enacted_pdf(enacted, SEED), range(4)))
     assert len(renders) == 1
-    assert len(set(paths)) == 1 and paths[0].read_bytes().startswith(b"%PDF")
+    assert len(set(files)) == 1 and files[0].startswith(b"%PDF")
+    assert stored.enacted_pdf_path(enacted, SEED).read_bytes() == files[0]

@@ -92,3 +92,17 @@ def test_the_old_print_leaves_no_lock_file_behind(logged_in, renders, settings, 
     logged_in.get(DECREE_PDF)
     folder = settings.MEDIA_ROOT / stored.PRINTED / SEED / "keputusan-iku-iki"
     assert len(list(folder.glob("*.lock"))) == 1 and len(list(folder.glob("*.pdf"))) == 1
+
+
+def test_storage_that_cannot_be_written_still_serves_the_file_and_logs_it(logged_in, renders, settings, caplog):
+    """MEDIA_ROOT that cannot be written (read-only, a full disk; here: a path under a plain file, which even root
+    cannot make): the document is printed for this request and the error is logged, never a 500."""
+    blocker = settings.MEDIA_ROOT / "not-a-folder"
+    blocker.write_text("")
+    settings.MEDIA_ROOT = blocker / "media"
+    first = logged_in.get(DECREE_PDF)
+    second = logged_in.get(DECREE_PDF)
+    assert first.status_code == second.status_code == 200 and first.content.startswith(b"%PDF")
+    assert renders == ["pdf", "pdf"]  # nothing kept: printed each time
+    assert not (blocker / "media").exists()
+    assert any("printed file not kept" in record.getMessage() for record in caplog.records)

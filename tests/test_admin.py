@@ -54,23 +54,43 @@ def test_admin_speaks_indonesian(superuser_client, seed):
 
 def test_a_change_and_a_deletion_in_the_admin_go_into_the_audit_trail(superuser_client, seed):
     from kinerja.core.models import AuditRecord
-    from kinerja.strategy.models import DecreeClause
+    from kinerja.strategy.models import PageIndicator
 
-    clause = DecreeClause.objects.filter(decree__plan__agency=seed).first()
-    url = reverse("admin:strategy_decreeclause_change", args=[clause.pk])
+    row = PageIndicator.objects.filter(position__agency=seed).first()
+    url = reverse("admin:strategy_pageindicator_change", args=[row.pk])
     form = superuser_client.get(url).context["adminform"].form
     data = {
         name: (value.pk if hasattr(value, "pk") else value) for name, value in form.initial.items() if value is not None
     }
-    data["text"] = "Teks yang diubah di halaman administrasi"
+    data["printed_name"] = "Teks yang diubah di halaman administrasi"
     assert superuser_client.post(url, data).status_code == 302
-    change = AuditRecord.objects.get(object_label="strategy.decreeclause", object_pk=str(clause.pk))
-    assert change.action == "changed" and change.after["text"] == "Teks yang diubah di halaman administrasi"
-    assert change.before["text"] == clause.text and change.agency == seed
-    superuser_client.post(reverse("admin:strategy_decreeclause_delete", args=[clause.pk]), {"post": "yes"})
+    change = AuditRecord.objects.get(object_label="strategy.pageindicator", object_pk=str(row.pk))
+    assert change.action == "changed" and change.after["printed_name"] == "Teks yang diubah di halaman administrasi"
+    assert change.before["printed_name"] == row.printed_name and change.agency == seed
+    superuser_client.post(reverse("admin:strategy_pageindicator_delete", args=[row.pk]), {"post": "yes"})
     assert (
         AuditRecord.objects.filter(
-            object_label="strategy.decreeclause", object_pk=str(clause.pk), action="deleted"
+            object_label="strategy.pageindicator", object_pk=str(row.pk), action="deleted"
         ).count()
         == 1
     )
+
+
+def test_the_decree_record_and_the_chapters_are_shown_but_never_written_in_the_admin(superuser_client, seed):
+    """Their rules (a year inside the plan, a signatory of the agency, the chapters' plain-text markup) live in
+    reports.decree_record and reports.chapter_editing: the Dokumen pages are the one door, the admin shows."""
+    from kinerja.strategy.models import Decree, DecreeClause
+
+    decree = Decree.objects.filter(plan__agency=seed).first()
+    clause = decree.clauses.first()
+    before = list(DecreeClause.objects.order_by("pk").values_list("pk", "text"))
+    page = superuser_client.get(reverse("admin:strategy_decree_change", args=[decree.pk]))
+    assert page.status_code == 200 and clause.text[:40] in page.content.decode()
+    changed = {"text": "<script>x</script>", "kind": clause.kind, "order": clause.order, "decree": decree.pk}
+    assert (
+        superuser_client.post(reverse("admin:strategy_decreeclause_change", args=[clause.pk]), changed).status_code
+        == 403
+    )
+    assert superuser_client.get(reverse("admin:strategy_decreechapter_add")).status_code == 403
+    assert superuser_client.get(reverse("admin:reports_reportchapter_add")).status_code == 403
+    assert list(DecreeClause.objects.order_by("pk").values_list("pk", "text")) == before

@@ -6,7 +6,9 @@ from .models import EnactedDecree, ReportChapter
 
 
 @admin.register(ReportChapter)
-class ReportChapterAdmin(admin.ModelAdmin):
+class ReportChapterAdmin(ReadOnlyAdmin):
+    """Read only: a chapter is written on the Dokumen → Bab pages (reports.chapter_editing checks its markup)."""
+
     list_display = ["title", "agency", "year", "kind", "updated_at"]
     list_filter = ["year", "kind", "agency"]
     search_fields = ["title", "body"]

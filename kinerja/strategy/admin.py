@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from kinerja.core.admin import AuditedModelAdmin
+from kinerja.core.admin import AuditedModelAdmin, ReadOnlyAdmin
 
 from . import services
 from .models import (
@@ -144,28 +144,48 @@ class BudgetAdmin(AuditedModelAdmin):
         obj.pk = saved.pk
 
 
+# The decree record (number, date, place, signatory, clauses) and its chapters are written only through their
+# services (reports.decree_record, reports.chapter_editing: the year inside the plan, a signatory of the agency,
+# the chapters' plain-text markup), from the agency's Dokumen pages, which administrators may use for every
+# agency. The admin shows them and never writes them: a second door without those rules.
 class DecreeClauseInline(admin.TabularInline):
     model = DecreeClause
     extra = 0
+    fields = ["kind", "order", "number", "text"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
 
 
 class DecreeChapterInline(admin.StackedInline):
     model = DecreeChapter
     extra = 0
+    fields = ["kind", "order", "title", "body"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(Decree)
-class DecreeAdmin(AuditedModelAdmin):
+class DecreeAdmin(ReadOnlyAdmin):
     list_display = ["number", "year", "date", "plan"]
     inlines = [DecreeClauseInline, DecreeChapterInline]
 
 
 @admin.register(DecreeClause)
-class DecreeClauseAdmin(AuditedModelAdmin):
+class DecreeClauseAdmin(ReadOnlyAdmin):
     list_display = ["decree", "kind", "order", "number"]
     list_filter = ["kind"]
 
 
 @admin.register(DecreeChapter)
-class DecreeChapterAdmin(AuditedModelAdmin):
+class DecreeChapterAdmin(ReadOnlyAdmin):
     list_display = ["decree", "kind", "title"]

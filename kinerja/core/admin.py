@@ -20,6 +20,25 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class ReadOnlyInline:
+    """The inline rows of a `ReadOnlyAdmin`'s kind, shown on their parent's page: every field read-only, no add,
+    no delete (mixed in before admin.TabularInline or StackedInline, with `fields`)."""
+
+    fields: list[str] = []
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:  # type: ignore[no-untyped-def]
+        return list(self.fields)
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+
 @admin.register(AuditRecord)
 class AuditRecordAdmin(ReadOnlyAdmin):
     """Read-only: the audit trail is written by the services and never changed or deleted."""

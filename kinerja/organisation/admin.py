@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.core.admin import AuditedModelAdmin
+from kinerja.core.admin import AuditedModelAdmin, ReadOnlyAdmin, ReadOnlyInline
 
 from . import services
 from .models import Agency, AgencyFunction, Assignment, Official, Position, PositionFunction, Region, Unit
@@ -85,26 +85,13 @@ class PositionFunctionInline(admin.TabularInline):
     extra = 0
 
 
-class ReadOnlyAssignments:
-    """Assignments are written through one door, `organisation.people` (assign_position: the mutasi rule, acting
-    posts with their decree; end_assignment), from the agency's Pegawai & akun page, which administrators may use
-    for every agency. The admin shows them as history and never writes them."""
-
-    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-
-class AssignmentInline(ReadOnlyAssignments, admin.TabularInline):
+# Assignments are written through one door, `organisation.people` (assign_position: the mutasi rule, acting posts
+# with their decree; end_assignment), from the agency's Pegawai & akun page, which administrators may use for every
+# agency. The admin shows them as history and never writes them.
+class AssignmentInline(ReadOnlyInline, admin.TabularInline):
     model = Assignment
     extra = 0
     fields = ["official", "start", "end", "acting_kind", "decree_number"]
-    readonly_fields = fields
     verbose_name_plural = _("assignments (kept on the agency's Pegawai & akun page)")
 
 
@@ -127,7 +114,7 @@ class OfficialAdmin(AuditedModelAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(ReadOnlyAssignments, AuditedModelAdmin):
+class AssignmentAdmin(ReadOnlyAdmin):
     list_display = ["official", "position", "start", "end", "acting", "acting_kind", "decree_number"]
     list_select_related = ["official", "position"]
     autocomplete_fields = ["official", "position"]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from kinerja.core.admin import AuditedModelAdmin, ReadOnlyAdmin
+from kinerja.core.admin import AuditedModelAdmin, ReadOnlyAdmin, ReadOnlyInline
 
 from . import services
 from .models import (
@@ -148,30 +148,16 @@ class BudgetAdmin(AuditedModelAdmin):
 # services (reports.decree_record, reports.chapter_editing: the year inside the plan, a signatory of the agency,
 # the chapters' plain-text markup), from the agency's Dokumen pages, which administrators may use for every
 # agency. The admin shows them and never writes them: a second door without those rules.
-class DecreeClauseInline(admin.TabularInline):
+class DecreeClauseInline(ReadOnlyInline, admin.TabularInline):
     model = DecreeClause
     extra = 0
     fields = ["kind", "order", "number", "text"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
 
 
-class DecreeChapterInline(admin.StackedInline):
+class DecreeChapterInline(ReadOnlyInline, admin.StackedInline):
     model = DecreeChapter
     extra = 0
     fields = ["kind", "order", "title", "body"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
 
 
 @admin.register(Decree)

@@ -175,9 +175,10 @@ def close_period(
         text = gettext("This period was just changed by another user; reload.")
         raise ValidationError(text, code="stale") from error
     with audit.in_record_language():
-        values = {"quarter": quarter_label(quarter), "year": year, "day": f"{deadline:%d/%m/%Y}" if deadline else ""}
+        values = {"quarter": quarter_label(quarter), "year": year}
         if deadline:
-            description = gettext("Period %(quarter)s %(year)s closed after %(day)s") % values
+            text = gettext("Period %(quarter)s %(year)s closed after %(day)s")
+            description = text % {**values, "day": f"{deadline:%d/%m/%Y}"}
         else:
             description = gettext("Period %(quarter)s %(year)s closed") % values
     audit.record_change(actor=actor, obj=lock, before=before, agency=agency, description=description)

@@ -110,13 +110,8 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         """Through performance.services.record_actual, which checks who may (403) and every rule — closed period,
         state, indicators fed by the SAKIP evaluation, ratio terms, figures in range (400)."""
         if indicator.formula == Indicator.Formula.RATIO and data.get("value") is not None:
-            raise ValidationError(
-                {
-                    "value": [
-                        gettext("A ratio's value is computed from the numerator and the denominator; leave it empty.")
-                    ]
-                }
-            )
+            text = gettext("A ratio's value is computed from the numerator and the denominator; leave it empty.")
+            raise ValidationError({"value": [text]})
         with service_errors():
             return services.record_actual(
                 actor=self.request.user,

@@ -25,21 +25,22 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from kinerja.organisation.models import Agency, Assignment, Official, Position, Region
 from kinerja.organisation.selectors import current_assignments
 
 from .models import RoleGrant
 
-NOT_FOUND = "Halaman ini tidak ditemukan."
+NOT_FOUND = gettext_lazy("This page was not found.")
 ROLE_NAMES = {
-    "admin": "Administrator sistem",
-    RoleGrant.Role.PLANNER: "Admin perencanaan",
-    "official": "Pejabat",
-    "superior": "Atasan",
-    "head": "Kepala perangkat daerah",
-    RoleGrant.Role.INSPECTORATE: "Inspektorat",
-    RoleGrant.Role.REGIONAL_PLANNING: "Bappeda",
+    "admin": pgettext_lazy("role", "System administrator"),
+    RoleGrant.Role.PLANNER: pgettext_lazy("role", "Agency planner"),
+    "official": pgettext_lazy("role", "Official"),
+    "superior": pgettext_lazy("role", "Superior"),
+    "head": pgettext_lazy("role", "Head of agency"),
+    RoleGrant.Role.INSPECTORATE: pgettext_lazy("role", "Inspectorate"),
+    RoleGrant.Role.REGIONAL_PLANNING: pgettext_lazy("role", "Regional planning"),
 }
 
 
@@ -57,6 +58,7 @@ class Reach:
 
     @property
     def roles(self) -> list[str]:
+        """The names of the user's roles, in the reader's language."""
         names = []
         if self.admin:
             names.append(ROLE_NAMES["admin"])
@@ -72,7 +74,7 @@ class Reach:
             names.append(ROLE_NAMES[RoleGrant.Role.INSPECTORATE])
         if self.regions - self.inspected:
             names.append(ROLE_NAMES[RoleGrant.Role.REGIONAL_PLANNING])
-        return names
+        return [str(name) for name in names]
 
 
 NOBODY = Reach()

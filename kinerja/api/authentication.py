@@ -10,12 +10,12 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import AuthenticationFailed
 
-# A message, not a password (ruff's S105 guesses from the name).
-NEW_TOKEN_NEEDS_LOGIN = "Token baru hanya dibuat setelah masuk dengan kata sandi, bukan dengan token."  # noqa: S105
+NEW_TOKEN_NEEDS_LOGIN = gettext_lazy("A new token is made only after logging in with a password, not with a token.")
 
 
 def token_lifetime() -> datetime.timedelta:
@@ -31,10 +31,11 @@ def is_expired(token: Token) -> bool:
 
 
 def expired_message() -> str:
-    return (
-        f"Token API sudah kedaluwarsa (berlaku {settings.KINERJA_API_TOKEN_DAYS} hari). Masuk dengan kata "
-        "sandi dan buat token baru: POST /api/v1/token/."
+    text = gettext(
+        "The API token has expired (it is valid for %(days)s days). Log in with your password and make a new "
+        "token: POST /api/v1/token/."
     )
+    return text % {"days": settings.KINERJA_API_TOKEN_DAYS}
 
 
 class ExpiringTokenAuthentication(TokenAuthentication):

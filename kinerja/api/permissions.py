@@ -11,16 +11,17 @@ from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from kinerja.accounts.access import agency_or_404, may_enter_actuals, may_plan, readable_agencies
 from kinerja.organisation.models import Agency, Position
+from kinerja.performance.rules import NOT_ENTERING, NOT_PLANNER
 from kinerja.strategy.models import Indicator
 
-NOT_ALLOWED_PLAN = "Hanya admin perencanaan instansi ini yang mengubah target."
-NOT_ALLOWED_ENTER = (
-    "Hanya pejabat pemegang jabatan yang halaman IKI-nya memuat indikator ini yang mengisi realisasinya."
-)
+# The services' own refusals (performance.rules), in the caller's language.
+NOT_ALLOWED_PLAN = NOT_PLANNER
+NOT_ALLOWED_ENTER = NOT_ENTERING
 
 
 def readable(user: object) -> QuerySet[Agency]:
@@ -38,7 +39,7 @@ def readable_indicator(user: object, pk: int, field: str = "indicator") -> Indic
         Indicator.objects.select_related("plan__agency").filter(pk=pk, plan__agency__in=readable_agencies(user)).first()
     )
     if indicator is None:
-        raise ValidationError({field: ["Indikator tidak ditemukan."]})
+        raise ValidationError({field: [gettext("Indicator not found.")]})
     return indicator
 
 

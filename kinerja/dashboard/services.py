@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from kinerja.core import audit
 from kinerja.core.actors import Actor
@@ -23,10 +24,12 @@ def set_published(*, actor: Actor, agency: Agency, published: bool) -> Publicati
     publication.published_at = timezone.now() if published else None
     publication.changed_by = actor if getattr(actor, "is_authenticated", False) else None
     publication.save()
-    state = "diterbitkan" if published else "ditarik dari publik"
-    audit.record_change(
-        actor=actor, obj=publication, before=before, agency=agency, description=f"Halaman publik {agency.name} {state}."
-    )
+    with audit.in_record_language():
+        if published:
+            description = gettext("Public page of %(agency)s published.") % {"agency": agency.name}
+        else:
+            description = gettext("Public page of %(agency)s withdrawn from the public.") % {"agency": agency.name}
+    audit.record_change(actor=actor, obj=publication, before=before, agency=agency, description=description)
     return publication
 
 

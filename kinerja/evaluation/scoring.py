@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext, pgettext_lazy
+
 ANSWER_VALUES: dict[str, Decimal] = {
     "AA": Decimal(100),
     "A": Decimal(90),
@@ -34,35 +37,37 @@ ANSWER_VALUES: dict[str, Decimal] = {
 }
 ANSWERS: tuple[str, ...] = tuple(ANSWER_VALUES)
 # What each answer says about a criterion, shown where it is chosen (the words of the predicate scale; E: nothing
-# of the criterion is met, worth 0).
-ANSWER_MEANINGS: dict[str, str] = {
-    "AA": "Sangat memuaskan",
-    "A": "Memuaskan",
-    "BB": "Sangat baik",
-    "B": "Baik",
-    "CC": "Cukup",
-    "C": "Kurang",
-    "D": "Sangat kurang",
-    "E": "Tidak ada / tidak terpenuhi",
+# of the criterion is met, worth 0), in the reader's language.
+ANSWER_MEANINGS: dict[str, Promise] = {
+    "AA": pgettext_lazy("SAKIP answer", "Very satisfactory"),
+    "A": pgettext_lazy("SAKIP answer", "Satisfactory"),
+    "BB": pgettext_lazy("SAKIP answer", "Very good"),
+    "B": pgettext_lazy("SAKIP answer", "Good"),
+    "CC": pgettext_lazy("SAKIP answer", "Fair"),
+    "C": pgettext_lazy("SAKIP answer", "Poor"),
+    "D": pgettext_lazy("SAKIP answer", "Very poor"),
+    "E": pgettext_lazy("SAKIP answer", "None / not met"),
 }
 PLACES = 4
 QUANTUM = Decimal(1).scaleb(-PLACES)  # 0.0001
 
 # (exclusive lower bound, letter, name), highest first; below the last bound: D.
-PREDICATES: tuple[tuple[Decimal, str, str], ...] = (
-    (Decimal(90), "AA", "Sangat Memuaskan"),
-    (Decimal(80), "A", "Memuaskan"),
-    (Decimal(70), "BB", "Sangat Baik"),
-    (Decimal(60), "B", "Baik"),
-    (Decimal(50), "CC", "Cukup"),
-    (Decimal(30), "C", "Kurang"),
+# The names are the regulation's (Sangat Memuaskan …), in the reader's language.
+PREDICATES: tuple[tuple[Decimal, str, Promise], ...] = (
+    (Decimal(90), "AA", pgettext_lazy("SAKIP predicate", "Very Satisfactory")),
+    (Decimal(80), "A", pgettext_lazy("SAKIP predicate", "Satisfactory")),
+    (Decimal(70), "BB", pgettext_lazy("SAKIP predicate", "Very Good")),
+    (Decimal(60), "B", pgettext_lazy("SAKIP predicate", "Good")),
+    (Decimal(50), "CC", pgettext_lazy("SAKIP predicate", "Fair")),
+    (Decimal(30), "C", pgettext_lazy("SAKIP predicate", "Poor")),
 )
-LOWEST = ("D", "Sangat Kurang")
-PREDICATE_NAMES: dict[str, str] = {letter: name for _, letter, name in PREDICATES} | {LOWEST[0]: LOWEST[1]}
+LOWEST: tuple[str, Promise] = ("D", pgettext_lazy("SAKIP predicate", "Very Poor"))
+PREDICATE_NAMES: dict[str, Promise] = {letter: name for _, letter, name in PREDICATES} | {LOWEST[0]: LOWEST[1]}
 
 
 def not_allowed_message(answer: object) -> str:
-    return f"Jawaban “{answer}” tidak dikenal; pilih salah satu dari {', '.join(ANSWERS)}."
+    text = gettext("Unknown answer “%(answer)s”; choose one of %(answers)s.")
+    return text % {"answer": answer, "answers": ", ".join(ANSWERS)}
 
 
 VALUES = frozenset(ANSWER_VALUES.values())
@@ -125,12 +130,13 @@ def total_score(component_scores: Iterable[Decimal | None]) -> Decimal | None:
 
 
 def predicate(score: Decimal | int | str) -> tuple[str, str]:
-    """("BB", "Sangat Baik") for a total of 75; lower bounds exclusive: 90 → A, 30 → D."""
+    """("BB", "Sangat Baik") for a total of 75 (the name in the reader's language); lower bounds exclusive:
+    90 → A, 30 → D."""
     value = Decimal(score)
     for bound, letter, name in PREDICATES:
         if value > bound:
-            return letter, name
-    return LOWEST
+            return letter, str(name)
+    return LOWEST[0], str(LOWEST[1])
 
 
 # -- a whole worksheet -----------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ audit trail. Part of the one door of `performance.services` (which re-exports th
 the actual, in an open quarter, while it is editable."""
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.core import audit, stored_files
 from kinerja.core.actors import Actor
@@ -17,10 +18,14 @@ from .workflow import ensure_editable, ensure_period_open
 def evidence_description(evidence: Evidence, action: str) -> str:
     actual = evidence.actual
     with audit.in_record_language():
-        return (
-            f"Bukti «{evidence.original_name}» realisasi {quarter_label(actual.quarter)} {actual.year} indikator "
-            f"{actual.indicator.code} {AuditRecord.Action(action).label}"
-        )
+        text = gettext("Evidence «%(name)s» of the actual of %(quarter)s %(year)s of indicator %(code)s %(action)s")
+        return text % {
+            "name": evidence.original_name,
+            "quarter": quarter_label(actual.quarter),
+            "year": actual.year,
+            "code": actual.indicator.code,
+            "action": AuditRecord.Action(action).label,
+        }
 
 
 def _ensure_evidence_writable(actor: Actor, actual: Actual) -> None:

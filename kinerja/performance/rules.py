@@ -5,6 +5,7 @@ system itself (a command, the loader of a new agency)."""
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext, gettext_lazy
 
 from kinerja.accounts.access import may_enter_actuals, may_plan
 from kinerja.core.actors import Actor
@@ -12,15 +13,17 @@ from kinerja.organisation.models import Position
 from kinerja.strategy.models import Indicator
 
 LIMIT = Decimal(10) ** 16  # 20 digits with 4 decimals: what the database columns hold
-NOT_PLANNER = "Hanya admin perencanaan instansi ini yang mengubah target."
-NOT_ENTERING = "Hanya pejabat pemegang jabatan yang halaman IKI-nya memuat indikator ini yang mengisi realisasinya."
-FED = "Realisasi indikator ini diisi oleh hasil evaluasi SAKIP, tidak diketik."
+NOT_PLANNER = gettext_lazy("Only the planner of this agency changes targets.")
+NOT_ENTERING = gettext_lazy(
+    "Only an official holding a position whose IKI page prints this indicator enters its actuals."
+)
+FED = gettext_lazy("The actual of this indicator comes from the result of the SAKIP evaluation; it is not typed.")
 
 
 def in_range(value: Decimal | None, field: str) -> None:
     """A figure the database holds: finite, fewer than 17 digits before the decimal comma."""
     if value is not None and (not value.is_finite() or abs(value) >= LIMIT):
-        raise ValidationError({field: "Angka terlalu besar: paling banyak 16 angka sebelum koma."})
+        raise ValidationError({field: gettext("The number is too large: at most 16 digits before the comma.")})
 
 
 def ensure_may_plan(actor: Actor, indicator: Indicator) -> None:

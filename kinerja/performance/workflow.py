@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from kinerja.accounts.access import may_plan, may_verify
 from kinerja.core import audit
@@ -34,6 +34,25 @@ from .models import Actual, PeriodLock
 from .period_status import get_quarter_status
 
 REASON_MAX = 2000
+# What a closed quarter refuses to do with an actual, and how to go on (`ensure_quarter_open`).
+CLOSED_FOR = {
+    "submit": gettext_lazy(
+        "The period %(quarter)s %(year)s is closed; the actual cannot be submitted. Ask the planner to reopen "
+        "the period first."
+    ),
+    "verify": gettext_lazy(
+        "The period %(quarter)s %(year)s is closed; the actual cannot be verified. Ask the planner to reopen "
+        "the period first."
+    ),
+    "return": gettext_lazy(
+        "The period %(quarter)s %(year)s is closed; the actual cannot be returned. Ask the planner to reopen "
+        "the period first."
+    ),
+    "reopen": gettext_lazy(
+        "The period %(quarter)s %(year)s is closed; the actual cannot be reopened. Ask the planner to reopen "
+        "the period first."
+    ),
+}
 
 
 # -- periods --------------------------------------------------------------------------------------------------
@@ -57,9 +76,11 @@ def ensure_period_open(indicator: Indicator, year: int, quarter: int | None) -> 
     quarter of the year."""
     closed = closed_quarters(indicator.plan.agency, year)
     if quarter and quarter in closed:
-        raise ValidationError(f"Periode {quarter_label(quarter)} tahun {year} sudah ditutup; data tidak dapat diubah.")
+        text = gettext("The period %(quarter)s %(year)s is closed; its data cannot be changed.")
+        raise ValidationError(text % {"quarter": quarter_label(quarter), "year": year})
     if not quarter and closed:
-        raise ValidationError(f"Tahun {year} sudah mempunyai periode yang ditutup; target tahunan tidak dapat diubah.")
+        text = gettext("The year %(year)s has a closed period; its yearly targets cannot be changed.")
+        raise ValidationError(text % {"year": year})
 
 
 class StaleActual(ValidationError):
@@ -84,30 +105,32 @@ def last_changed_by(obj: Model) -> str:
         .order_by("-at", "-pk")
         .first()
     )
-    return audit.who(entry) if entry is not None else "pengguna lain"
+    return audit.who(entry) if entry is not None else gettext("another user")
 
 
 def ensure_version(actual: Actual | None, version: str | None) -> None:
     """`version` None: not checked (a door without one); otherwise the actual must be as the door showed it."""
     if version is None or version == version_of(actual):
         return
-    who = last_changed_by(actual) if actual is not None else "pengguna lain"
-    raise StaleActual(f"Data ini baru saja diubah oleh {who}; muat ulang.", code="stale")
+    who = last_changed_by(actual) if actual is not None else gettext("another user")
+    raise StaleActual(gettext("This data was just changed by %(who)s; reload.") % {"who": who}, code="stale")
 
 
 def check_quarter(quarter: object) -> int:
     """A quarter 1–4; ValidationError naming the field otherwise."""
     if isinstance(quarter, bool) or quarter not in QUARTERS:
-        raise ValidationError({"quarter": f"Triwulan {quarter} tidak ada; pilih triwulan 1–4."})
+        raise ValidationError(
+            {"quarter": gettext("There is no quarter %(quarter)s; choose a quarter 1–4.") % {"quarter": quarter}}
+        )
     return int(quarter)
 
 
 def _reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Tuliskan alasannya."})
+        raise ValidationError({"reason": gettext("Write the reason.")})
     if len(reason) > REASON_MAX:
-        raise ValidationError({"reason": f"Alasan paling panjang {REASON_MAX} karakter."})
+        raise ValidationError({"reason": gettext("The reason is at most %(max)d characters.") % {"max": REASON_MAX}})
     return reason
 
 
@@ -129,7 +152,7 @@ def close_period(
     the counts the planner was shown (`period_status.QuarterStatus.token`): when given, a quarter whose counts
     moved since (an actual entered, sent or verified in between) is refused with `StaleCounts`."""
     if not may_plan(actor, agency):
-        raise PermissionDenied("Hanya admin perencanaan instansi ini yang menutup periode.")
+        raise PermissionDenied(gettext("Only the planner of this agency closes a period."))
     check_quarter(quarter)
     plan = find_current_plan(agency) if confirmed is not None else None
     if plan is not None and get_quarter_status(agency, plan, year, quarter).token != confirmed:
@@ -149,26 +172,28 @@ def close_period(
         with transaction.atomic():  # another planner closing the same quarter at the same moment: told, no 500
             lock.save()
     except IntegrityError as error:
-        raise ValidationError("Periode ini baru saja diubah oleh pengguna lain; muat ulang.", code="stale") from error
-    audit.record_change(
-        actor=actor,
-        obj=lock,
-        before=before,
-        agency=agency,
-        description=f"Periode {quarter_label(quarter)} tahun {year} ditutup"
-        + (f" sesudah {deadline:%d/%m/%Y}" if deadline else ""),
-    )
+        text = gettext("This period was just changed by another user; reload.")
+        raise ValidationError(text, code="stale") from error
+    with audit.in_record_language():
+        values = {"quarter": quarter_label(quarter), "year": year}
+        if deadline:
+            text = gettext("Period %(quarter)s %(year)s closed after %(day)s")
+            description = text % {**values, "day": f"{deadline:%d/%m/%Y}"}
+        else:
+            description = gettext("Period %(quarter)s %(year)s closed") % values
+    audit.record_change(actor=actor, obj=lock, before=before, agency=agency, description=description)
     return lock
 
 
 @transaction.atomic
 def reopen_period(*, actor: Actor, agency: Agency, year: int, quarter: int, reason: str) -> PeriodLock:
     if not may_plan(actor, agency):
-        raise PermissionDenied("Hanya admin perencanaan instansi ini yang membuka kembali periode.")
+        raise PermissionDenied(gettext("Only the planner of this agency reopens a period."))
     check_quarter(quarter)
     lock = PeriodLock.objects.select_for_update().filter(agency=agency, year=year, quarter=quarter).first()
     if lock is None or not lock.is_closed_on(datetime.date.today()):
-        raise ValidationError(f"Periode {quarter_label(quarter)} tahun {year} tidak sedang ditutup.")
+        text = gettext("The period %(quarter)s %(year)s is not closed.")
+        raise ValidationError(text % {"quarter": quarter_label(quarter), "year": year})
     before = audit.snapshot(lock)
     lock.closed, lock.deadline, lock.reason, lock.changed_by = False, None, _reason(reason), actor
     lock.full_clean()
@@ -181,9 +206,14 @@ def reopen_period(*, actor: Actor, agency: Agency, year: int, quarter: int, reas
         after=audit.snapshot(lock),
         agency=agency,
         note=lock.reason,
-        description=f"Periode {quarter_label(quarter)} tahun {year} dibuka kembali",
+        description=_reopened(quarter, year),
     )
     return lock
+
+
+def _reopened(quarter: int, year: int) -> str:
+    with audit.in_record_language():
+        return gettext("Period %(quarter)s %(year)s reopened") % {"quarter": quarter_label(quarter), "year": year}
 
 
 # -- the life of an actual ----------------------------------------------------------------------------------------
@@ -207,8 +237,13 @@ def _recorded(actor: Actor, action: str, actual: Actual, before: dict | None, no
 def ensure_editable(actual: Actual | None) -> None:
     """An actual is typed and corrected only as a draft (new, or returned, or reopened)."""
     if actual is not None and actual.pk and actual.status != Actual.Status.DRAFT:
-        state = "sudah diverifikasi" if actual.status == Actual.Status.VERIFIED else "sedang menunggu verifikasi"
-        raise ValidationError(f"Realisasi ini {state}; tidak dapat diubah sebelum dikembalikan atau dibuka kembali.")
+        if actual.status == Actual.Status.VERIFIED:
+            text = gettext("This actual is verified; it cannot be changed before it is returned or reopened.")
+        else:
+            text = gettext(
+                "This actual is waiting for verification; it cannot be changed before it is returned or reopened."
+            )
+        raise ValidationError(text)
 
 
 def printing_positions(indicator: Indicator) -> list[int]:
@@ -225,25 +260,23 @@ def _locked(actual: Actual, version: str | None = None) -> Actual:
 
 
 def ensure_quarter_open(actual: Actual, doing: str) -> None:
-    """The actual's quarter is open; in a closed one the message says how to go on."""
+    """The actual's quarter is open; in a closed one the message says how to go on (`doing`: a key of
+    `CLOSED_FOR`)."""
     try:
         ensure_period_open(actual.indicator, actual.year, actual.quarter)
     except ValidationError as error:
-        raise ValidationError(
-            f"Periode {quarter_label(actual.quarter)} tahun {actual.year} sudah ditutup; realisasi "
-            f"tidak dapat {doing}. Minta admin perencanaan membuka kembali periodenya dahulu.",
-            code="closed",
-        ) from error
+        text = str(CLOSED_FOR[doing]) % {"quarter": quarter_label(actual.quarter), "year": actual.year}
+        raise ValidationError(text, code="closed") from error
 
 
 @transaction.atomic
 def submit_actual(*, actor: Actor, actual: Actual, version: str | None = None) -> Actual:
     actual = _locked(actual, version)
     if actual.entered_by_id != getattr(actor, "pk", None):
-        raise PermissionDenied("Hanya pejabat yang mengisi realisasi ini yang mengirimkannya.")
+        raise PermissionDenied(gettext("Only the official who entered this actual submits it."))
     if actual.status != Actual.Status.DRAFT:
-        raise ValidationError("Realisasi ini sudah dikirim.")
-    ensure_quarter_open(actual, "dikirim")
+        raise ValidationError(gettext("This actual has already been submitted."))
+    ensure_quarter_open(actual, "submit")
     before = audit.snapshot(actual)
     actual.status = Actual.Status.SUBMITTED
     actual.save(update_fields=["status", "updated_at"])
@@ -252,7 +285,7 @@ def submit_actual(*, actor: Actor, actual: Actual, version: str | None = None) -
 
 def _check_verifier(actor: Actor, actual: Actual) -> None:
     if not may_verify(actor, set(printing_positions(actual.indicator)), actual.entered_by_id):
-        raise PermissionDenied("Hanya atasan pejabat yang mengisi realisasi ini yang memverifikasinya.")
+        raise PermissionDenied(gettext("Only a superior of the official who entered this actual verifies it."))
 
 
 @transaction.atomic
@@ -260,10 +293,10 @@ def verify_actual(*, actor: Actor, actual: Actual, version: str | None = None) -
     actual = _locked(actual, version)
     _check_verifier(actor, actual)
     if actual.status == Actual.Status.VERIFIED:
-        raise ValidationError("Realisasi ini sudah diverifikasi.")
+        raise ValidationError(gettext("This actual is already verified."))
     if actual.status != Actual.Status.SUBMITTED:
-        raise ValidationError("Realisasi ini belum dikirim untuk diverifikasi.")
-    ensure_quarter_open(actual, "diverifikasi")
+        raise ValidationError(gettext("This actual has not been submitted for verification."))
+    ensure_quarter_open(actual, "verify")
     before = audit.snapshot(actual)
     actual.status, actual.verified_by, actual.verified_at = Actual.Status.VERIFIED, actor, timezone.now()
     actual.save(update_fields=["status", "verified_by", "verified_at", "updated_at"])
@@ -276,8 +309,8 @@ def return_actual(*, actor: Actor, actual: Actual, reason: str, version: str | N
     actual = _locked(actual, version)
     _check_verifier(actor, actual)
     if actual.status != Actual.Status.SUBMITTED:
-        raise ValidationError("Hanya realisasi yang menunggu verifikasi yang dapat dikembalikan.")
-    ensure_quarter_open(actual, "dikembalikan")
+        raise ValidationError(gettext("Only an actual waiting for verification can be returned."))
+    ensure_quarter_open(actual, "return")
     before = audit.snapshot(actual)
     actual.status, actual.status_reason = Actual.Status.DRAFT, _reason(reason)
     actual.save(update_fields=["status", "status_reason", "updated_at"])
@@ -293,8 +326,8 @@ def reopen_actual(*, actor: Actor, actual: Actual, reason: str, version: str | N
     if not may_plan(actor, agency):
         _check_verifier(actor, actual)
     if actual.status != Actual.Status.VERIFIED:
-        raise ValidationError("Hanya realisasi yang sudah diverifikasi yang dapat dibuka kembali.")
-    ensure_quarter_open(actual, "dibuka kembali")
+        raise ValidationError(gettext("Only a verified actual can be reopened."))
+    ensure_quarter_open(actual, "reopen")
     before = audit.snapshot(actual)
     actual.status, actual.status_reason = Actual.Status.DRAFT, _reason(reason)
     actual.verified_by, actual.verified_at = None, None

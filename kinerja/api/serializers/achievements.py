@@ -1,5 +1,6 @@
 """Achievements: a roll-up, an indicator's figures, an IKI page's and an agency's achievement."""
 
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from .fields import COMPUTED
@@ -33,7 +34,8 @@ class RowAchievementSerializer(FigureSerializer):
     name = serializers.CharField()
     objective = serializers.IntegerField()
     statuses = serializers.ListField(
-        child=serializers.CharField(allow_null=True), help_text="Status realisasi triwulan 1–4 (null: belum diisi)."
+        child=serializers.CharField(allow_null=True),
+        help_text=gettext_lazy("Status of the actual of quarters 1–4 (null: not filled in)."),
     )
 
 

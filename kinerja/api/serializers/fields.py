@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -33,10 +34,10 @@ class NumberField(serializers.DecimalField):
     def to_internal_value(self, data: object) -> Decimal | None:  # "" is no figure, as on the pages
         try:
             if isinstance(data, bool):
-                raise ValueError(f"'{str(data).lower()}' bukan angka.")
+                raise ValueError(gettext("'%(text)s' is not a number.") % {"text": str(data).lower()})
             number = from_float(data) if isinstance(data, float) else to_decimal(data)
         except ValueError as error:
             raise serializers.ValidationError(str(error)) from error
         except TypeError as error:
-            raise serializers.ValidationError("Angka harus berupa bilangan atau teks.") from error
+            raise serializers.ValidationError(gettext("A figure is a number or a text.")) from error
         return number

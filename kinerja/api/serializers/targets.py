@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from kinerja.performance.models import Target
@@ -38,7 +39,7 @@ class RequiredNumberField(NumberField):
     def to_internal_value(self, data: object) -> Decimal | None:
         number = super().to_internal_value(data)
         if number is None:
-            raise serializers.ValidationError("Isi angkanya; target dihapus dengan DELETE.")
+            raise serializers.ValidationError(gettext("Fill in the number; a target is removed with DELETE."))
         return number
 
 

@@ -1,6 +1,7 @@
 """Actuals (realisasi): record, correct, and the workflow steps (submit, verify, return, reopen), and an evidence
 file's upload; through performance.services and performance.workflow."""
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -109,7 +110,8 @@ class ActualViewSet(ScopedViewSet, mixins.ListModelMixin, mixins.RetrieveModelMi
         """Through performance.services.record_actual, which checks who may (403) and every rule — closed period,
         state, indicators fed by the SAKIP evaluation, ratio terms, figures in range (400)."""
         if indicator.formula == Indicator.Formula.RATIO and data.get("value") is not None:
-            raise ValidationError({"value": ["Nilai rasio dihitung dari pembilang dan penyebut; jangan diisi."]})
+            text = gettext("A ratio's value is computed from the numerator and the denominator; leave it empty.")
+            raise ValidationError({"value": [text]})
         with service_errors():
             return services.record_actual(
                 actor=self.request.user,

@@ -2,6 +2,7 @@
 
 from django.db.models import Max
 from django.http import HttpResponse
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
@@ -72,23 +73,25 @@ class DocumentDownloadView(APIView):
     def get(self, request: Request, kind: str) -> HttpResponse:
         document_kind = KINDS.get(kind)
         if document_kind is None:
-            raise NotFound("Dokumen tidak dikenal.")
+            raise NotFound(gettext("Unknown document."))
         query = validated(DocumentQuery, request.query_params)
         if query["file_format"] not in document_kind.formats:
             formats = ", ".join(document_kind.formats)
-            raise ValidationError({"file_format": [f"Dokumen ini tersedia sebagai {formats}."]})
+            text = gettext("This document is available as %(formats)s.")
+            raise ValidationError({"file_format": [text % {"formats": formats}]})
         agency = chosen_agency(request.user, query["agency"])
         plan = find_current_plan(agency)
         if plan is None:
-            raise NotFound("Instansi ini belum mempunyai Renstra.")
+            raise NotFound(gettext("This agency has no Renstra yet."))
         year = query.get("year") or plan.decrees.aggregate(year=Max("year"))["year"] or default_year(plan)
         if not plan.first_year <= year <= plan.last_year:
-            raise ValidationError({"year": [f"Tahun di luar Renstra {plan.first_year}–{plan.last_year}."]})
+            text = gettext("The year is outside the Renstra %(first)s–%(last)s.")
+            raise ValidationError({"year": [text % {"first": plan.first_year, "last": plan.last_year}]})
         position = None
         if query.get("position"):
             position = agency.positions.filter(code=query["position"]).first()
             if position is None:
-                raise NotFound("Jabatan tidak ditemukan.")
+                raise NotFound(gettext("Position not found."))
         document_request = DocumentRequest(agency, plan, year, query["quarter"], position, query.get("version"))
         try:
             document = build_document(document_kind, document_request)

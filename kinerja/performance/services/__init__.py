@@ -1,4 +1,5 @@
-"""Every write of targets, actuals and evidence: validated, in one transaction, with Indonesian messages.
+"""Every write of targets, actuals and evidence: validated, in one transaction, with messages in the reader's
+language (English msgids, Indonesian in the catalogue).
 
 One door: pages, the API, the admin, the import and the commands call these functions, and each checks both who
 may (through `kinerja.accounts.access` only: `may_plan` for targets, `may_enter_actuals` for actuals) and every

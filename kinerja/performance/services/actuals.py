@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.core import audit, stored_files
 from kinerja.core.actors import Actor
@@ -25,10 +26,12 @@ TEXT_MAX = 4000  # factors, follow-up and note: a few paragraphs, not a document
 
 def actual_description(actual: Actual, action: str) -> str:
     with audit.in_record_language():
-        return (
-            f"Realisasi {quarter_label(actual.quarter)} {actual.year} indikator {actual.indicator.code} "
-            f"{AuditRecord.Action(action).label}"
-        )
+        return gettext("Actual of %(quarter)s %(year)s of indicator %(code)s %(action)s") % {
+            "quarter": quarter_label(actual.quarter),
+            "year": actual.year,
+            "code": actual.indicator.code,
+            "action": AuditRecord.Action(action).label,
+        }
 
 
 def realised_value(indicator: Indicator, numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:
@@ -49,23 +52,26 @@ def checked_terms(
         numerator, denominator = _stored(numerator), _stored(denominator)
         errors: dict[str, str] = {}
         if numerator is None:
-            errors["numerator"] = "Isi pembilang."
+            errors["numerator"] = gettext("Fill in the numerator.")
         elif numerator < 0:
-            errors["numerator"] = "Pembilang tidak boleh negatif."
+            errors["numerator"] = gettext("The numerator cannot be negative.")
         if denominator is None:
-            errors["denominator"] = "Isi penyebut."
+            errors["denominator"] = gettext("Fill in the denominator.")
         elif denominator <= 0:
-            errors["denominator"] = "Penyebut harus lebih besar dari 0."
+            errors["denominator"] = gettext("The denominator must be greater than 0.")
         if not errors and indicator.is_percentage and numerator > denominator:
-            errors["numerator"] = "Pembilang tidak boleh lebih besar dari penyebut untuk indikator persen."
+            errors["numerator"] = gettext(
+                "The numerator cannot be larger than the denominator for a percentage indicator."
+            )
         if errors:
             raise ValidationError(errors)
         value = realised_value(indicator, numerator, denominator)
         if value is not None and abs(value) >= LIMIT:
-            raise ValidationError({"numerator": "Hasil bagi pembilang dan penyebut terlalu besar; periksa angkanya."})
+            text = gettext("The quotient of the numerator and the denominator is too large; check the figures.")
+            raise ValidationError({"numerator": text})
         return value, numerator, denominator
     if value is None:
-        raise ValidationError({"value": "Isi realisasi."})
+        raise ValidationError({"value": gettext("Fill in the actual.")})
     _whole_if_count(indicator, value, "value")
     return value, None, None
 
@@ -73,7 +79,7 @@ def checked_terms(
 def checked_texts(**texts: str) -> None:
     """An actual's factors, follow-up and note: a few paragraphs each; ValidationError naming the field."""
     too_long = {
-        field: f"Paling panjang {TEXT_MAX} karakter (tertulis {len(text)})."
+        field: gettext("At most %(max)d characters (%(length)d written).") % {"max": TEXT_MAX, "length": len(text)}
         for field, text in texts.items()
         if len(text.strip()) > TEXT_MAX
     }
@@ -171,7 +177,8 @@ def feed_actual(
     state: a figure typed by hand before the fed-by rule (even submitted or verified) gives way to the score, so
     no one can block the evaluation's finalising."""
     if indicator.fed_by != source:
-        raise ValidationError(f"Indikator {indicator.code} tidak diisi oleh {source}.")
+        text = gettext("Indicator %(code)s is not filled in by %(source)s.")
+        raise ValidationError(text % {"code": indicator.code, "source": source})
     return _write_actual(
         actor=actor,
         indicator=indicator,

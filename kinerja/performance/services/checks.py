@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from kinerja.core.periods import QUARTERS
 from kinerja.strategy.models import Indicator
@@ -23,12 +24,15 @@ def _stored(value: Decimal | None) -> Decimal | None:
 def _check_year(indicator: Indicator, year: int, field: str = "year") -> None:
     plan = indicator.plan
     if not plan.first_year <= year <= plan.last_year:
-        raise ValidationError({field: f"Tahun {year} di luar Renstra {plan.first_year}–{plan.last_year}."})
+        text = gettext("The year %(year)s is outside the Renstra %(first)s–%(last)s.")
+        raise ValidationError({field: text % {"year": year, "first": plan.first_year, "last": plan.last_year}})
 
 
 def _check_quarter(quarter: int) -> None:
     if quarter not in QUARTERS:
-        raise ValidationError({"quarter": f"Triwulan {quarter} tidak ada; pilih triwulan 1–4."})
+        raise ValidationError(
+            {"quarter": gettext("There is no quarter %(quarter)s; choose a quarter 1–4.") % {"quarter": quarter}}
+        )
 
 
 def _agency_id(indicator: Indicator) -> int:
@@ -38,9 +42,9 @@ def _agency_id(indicator: Indicator) -> int:
 def _whole_if_count(indicator: Indicator, value: Decimal, field: str) -> None:
     if indicator.formula == Indicator.Formula.COUNT:
         if value < 0:
-            raise ValidationError({field: "Jumlah tidak boleh negatif."})
+            raise ValidationError({field: gettext("A count cannot be negative.")})
         if indicator.decimals == 0 and value != value.to_integral_value():
-            raise ValidationError({field: "Jumlah harus bilangan bulat."})
+            raise ValidationError({field: gettext("A count is a whole number.")})
 
 
 def _insert(obj: Target | Actual) -> None:
@@ -49,7 +53,8 @@ def _insert(obj: Target | Actual) -> None:
         with transaction.atomic():
             obj.save(force_insert=True)
     except IntegrityError as error:
-        raise StaleActual("Data ini baru saja diisi oleh pengguna lain; muat ulang.", code="stale") from error
+        text = gettext("This data was just filled in by another user; reload.")
+        raise StaleActual(text, code="stale") from error
 
 
 def stored_amount(value: Decimal | None) -> Decimal | None:

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from kinerja.core import audit
 from kinerja.core.actors import Actor
@@ -18,6 +19,13 @@ from ..rules import ensure_may_plan, in_range
 from ..workflow import ensure_period_open
 from .checks import _agency_id, _check_quarter, _check_year, _insert, _stored, _whole_if_count
 
+# The quarters that do not make the year's target, by the indicator's quarter rule.
+NOT_THE_YEAR = {
+    "sum": gettext_lazy("The sum of the quarterly targets (%(quarters)s) is not the year's target (%(year)s)."),
+    "last": gettext_lazy("The target of quarter IV (%(quarters)s) is not the year's target (%(year)s)."),
+    "average": gettext_lazy("The mean of the quarterly targets (%(quarters)s) is not the year's target (%(year)s)."),
+}
+
 
 def target_description(target: Target, action: str) -> str:
     """ "Target tahunan 2022 indikator IKU.1 diubah" — what the audit trail says of a target."""
@@ -25,9 +33,12 @@ def target_description(target: Target, action: str) -> str:
         period = (
             f"{quarter_label(target.quarter)} {target.year}" if target.kind == Target.Kind.QUARTER else f"{target.year}"
         )
-        return (
-            f"{target.get_kind_display()} {period} indikator {target.indicator.code} {AuditRecord.Action(action).label}"
-        )
+        return gettext("%(kind)s %(period)s of indicator %(code)s %(action)s") % {
+            "kind": target.get_kind_display(),
+            "period": period,
+            "code": target.indicator.code,
+            "action": AuditRecord.Action(action).label,
+        }
 
 
 def target_period_checked(kind: str) -> bool:
@@ -48,7 +59,7 @@ def checked_target(
     `kind` is a quarter). ValidationError naming the field. No query once `indicator.plan` is loaded."""
     if kind == Target.Kind.BASELINE:
         if year > indicator.plan.first_year:
-            raise ValidationError({"year": "Tahun kondisi awal tidak boleh sesudah tahun pertama Renstra."})
+            raise ValidationError({"year": gettext("The baseline year cannot be after the first year of the Renstra.")})
     else:
         _check_year(indicator, year)
     if kind == Target.Kind.QUARTER:
@@ -59,16 +70,16 @@ def checked_target(
     in_range(value_upper, "value_upper")
     if value is None:
         if value_upper is not None:
-            raise ValidationError({"value": "Isi batas bawah rentang target."})
+            raise ValidationError({"value": gettext("Fill in the lower bound of the target range.")})
         return quarter
     _whole_if_count(indicator, value, "value")
     if indicator.polarity == Indicator.Polarity.RANGE and kind != Target.Kind.BASELINE:
         if value_upper is None:
-            raise ValidationError({"value_upper": "Target rentang membutuhkan batas atas."})
+            raise ValidationError({"value_upper": gettext("A range target needs an upper bound.")})
         if value_upper < value:
-            raise ValidationError({"value_upper": "Batas atas tidak boleh lebih kecil dari batas bawah."})
+            raise ValidationError({"value_upper": gettext("The upper bound cannot be smaller than the lower bound.")})
     elif value_upper is not None:
-        raise ValidationError({"value_upper": "Hanya indikator dengan target rentang yang mempunyai batas atas."})
+        raise ValidationError({"value_upper": gettext("Only an indicator with a range target has an upper bound.")})
     return quarter
 
 
@@ -149,11 +160,10 @@ def quarter_target_warnings(
         return []
     combined = achievement.combine_quarters(values, indicator.quarter_rule)
     if indicator.quarter_rule == Indicator.QuarterRule.LAST and values[3] is None:
-        return ["Target triwulan IV belum diisi; untuk indikator ini triwulan IV sama dengan target tahunan."]
-    if combined is not None and combined != year_target:
-        rule = {"sum": "Jumlah target triwulan", "last": "Target triwulan IV", "average": "Rata-rata target triwulan"}
         return [
-            f"{rule[indicator.quarter_rule]} ({combined.normalize():f}) tidak sama dengan "
-            f"target tahunan ({year_target.normalize():f})."
+            gettext("The target of quarter IV is not filled in; for this indicator quarter IV is the year's target.")
         ]
+    if combined is not None and combined != year_target:
+        text = NOT_THE_YEAR[indicator.quarter_rule]
+        return [str(text) % {"quarters": f"{combined.normalize():f}", "year": f"{year_target.normalize():f}"}]
     return []

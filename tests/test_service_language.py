@@ -1,0 +1,329 @@
+"""One convention for what a person reads (issue 19, item 5): the services, the API's refusals and the names the
+code hands to pages are English msgids through gettext with the Indonesian of the catalogue. The English interface
+reads English, the Indonesian one the very text it read before; what is stored for everyone (the audit trail) is
+written in the record language (Bahasa Indonesia) whoever's request wrote it.
+
+The scan at the end keeps it so: in the modules already converted (`CONVERTED`, to grow module by module), a string
+literal that reads Indonesian or carries a non-ASCII letter outside a gettext call fails."""
+
+import ast
+import datetime
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from kinerja.accounts.access import reach_of
+from kinerja.core.models import AuditRecord
+from kinerja.dashboard.services import set_published
+from kinerja.evaluation import scoring
+from kinerja.performance import services, workflow
+from kinerja.strategy.models import Indicator
+
+ROOT = Path(__file__).resolve().parent.parent
+YEAR = 2022
+
+
+def refusal(call) -> str:
+    with pytest.raises((ValidationError, PermissionDenied)) as refused:
+        call()
+    error = refused.value
+    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
+def in_both(call) -> tuple[str, str]:
+    """What `call` answers in English and in Bahasa Indonesia."""
+    with translation.override("en"):
+        english = call()
+    with translation.override("id"):
+        indonesian = call()
+    return english, indonesian
+
+
+@pytest.fixture
+def ratio(seed) -> Indicator:
+    """IKU.5, a percentage ratio on the division head's page."""
+    return Indicator.objects.get(plan__agency=seed, code="IKU.5")
+
+
+@pytest.fixture
+def count(seed) -> Indicator:
+    """An indicator counted in whole numbers on the section head's page."""
+    return Indicator.objects.get(plan__agency=seed, code="kasi-tata-kelola.O1.I1")
+
+
+# -- the messages, in each language -------------------------------------------------------------------------------
+
+
+def test_a_rule_of_the_figures_is_refused_in_the_readers_language(ratio):
+    def terms():
+        with pytest.raises(ValidationError) as refused:
+            services.checked_terms(ratio, value=None, numerator=None, denominator=Decimal(0))
+        return refused.value.message_dict
+
+    english, indonesian = in_both(terms)
+    assert english == {
+        "numerator": ["Fill in the numerator."],
+        "denominator": ["The denominator must be greater than 0."],
+    }
+    assert indonesian == {"numerator": ["Isi pembilang."], "denominator": ["Penyebut harus lebih besar dari 0."]}
+
+
+def test_a_refusal_with_values_fills_them_in_both_languages():
+    english, indonesian = in_both(lambda: refusal(lambda: workflow.check_quarter(5)))
+    assert english == "There is no quarter 5; choose a quarter 1–4."
+    assert indonesian == "Triwulan 5 tidak ada; pilih triwulan 1–4."
+    text = "x" * 4001
+    english, indonesian = in_both(lambda: refusal(lambda: services.checked_texts(note=text)))
+    assert english == "At most 4000 characters (4001 written)."
+    assert indonesian == "Paling panjang 4000 karakter (tertulis 4001)."
+
+
+def test_the_life_of_an_actual_refuses_in_the_readers_language(world, count):
+    actual = services.record_actual(actor=world.section_head, indicator=count, year=YEAR, quarter=1, value=Decimal(3))
+    actual = workflow.submit_actual(actor=world.section_head, actual=actual)
+    english, indonesian = in_both(
+        lambda: refusal(lambda: workflow.submit_actual(actor=world.section_head, actual=actual))
+    )
+    assert english == "This actual has already been submitted."
+    assert indonesian == "Realisasi ini sudah dikirim."
+    change = lambda: services.record_actual(  # noqa: E731
+        actor=world.section_head, indicator=count, year=YEAR, quarter=1, value=Decimal(4)
+    )
+    english, indonesian = in_both(lambda: refusal(change))
+    assert english == "This actual is waiting for verification; it cannot be changed before it is returned or reopened."
+    assert indonesian == (
+        "Realisasi ini sedang menunggu verifikasi; tidak dapat diubah sebelum dikembalikan atau dibuka kembali."
+    )
+    english, indonesian = in_both(lambda: refusal(lambda: workflow.verify_actual(actor=world.outsider, actual=actual)))
+    assert english == "Only a superior of the official who entered this actual verifies it."
+    assert indonesian == "Hanya atasan pejabat yang mengisi realisasi ini yang memverifikasinya."
+
+
+def test_a_closed_quarter_is_named_in_the_readers_language_and_recorded_in_indonesian(world, seed, count):
+    with translation.override("en"):
+        workflow.close_period(actor=world.planner, agency=seed, year=YEAR, quarter=1)
+        workflow.close_period(
+            actor=world.planner, agency=seed, year=YEAR, quarter=2, deadline=datetime.date(2022, 7, 10)
+        )
+    enter = lambda: services.record_actual(  # noqa: E731
+        actor=world.section_head, indicator=count, year=YEAR, quarter=1, value=Decimal(3)
+    )
+    english, indonesian = in_both(lambda: refusal(enter))
+    assert english == "The period Quarter I 2022 is closed; its data cannot be changed."
+    assert indonesian == "Periode Triwulan I tahun 2022 sudah ditutup; data tidak dapat diubah."
+    closings = AuditRecord.objects.filter(agency=seed, object_label="performance.periodlock").order_by("pk")
+    assert list(closings.values_list("description", flat=True)) == [
+        "Periode Triwulan I tahun 2022 ditutup",
+        "Periode Triwulan II tahun 2022 ditutup sesudah 10/07/2022",
+    ]
+
+
+def test_what_a_service_records_is_in_indonesian_whoever_asks(world, seed, count):
+    with translation.override("en"):
+        set_published(actor=world.planner, agency=seed, published=True)
+        services.record_actual(actor=world.section_head, indicator=count, year=YEAR, quarter=3, value=Decimal(2))
+    descriptions = list(AuditRecord.objects.filter(agency=seed).order_by("pk").values_list("description", flat=True))
+    assert descriptions[-2] == f"Halaman publik {seed.name} diterbitkan."
+    assert descriptions[-1] == f"Realisasi Triwulan III 2022 indikator {count.code} dibuat"
+
+
+@pytest.mark.parametrize(
+    ("rule", "english", "indonesian"),
+    [
+        ("sum", "The sum of the quarterly targets (4) is not the year's target (5).", "Jumlah target triwulan (4)"),
+        ("last", "The target of quarter IV (1) is not the year's target (5).", "Target triwulan IV (1)"),
+        (
+            "average",
+            "The mean of the quarterly targets (1) is not the year's target (5).",
+            "Rata-rata target triwulan (1)",
+        ),
+    ],
+)
+def test_the_quarters_against_the_years_target_in_both_languages(rule, english, indonesian):
+    indicator = Indicator(formula=Indicator.Formula.COUNT, quarter_rule=rule)
+    quarters = dict.fromkeys((1, 2, 3, 4), Decimal(1))
+    warnings = in_both(lambda: services.quarter_target_warnings(indicator, Decimal(5), quarters))
+    assert warnings == ([english], [f"{indonesian} tidak sama dengan target tahunan (5)."])
+
+
+def test_a_missing_fourth_quarter_in_both_languages():
+    indicator = Indicator(formula=Indicator.Formula.COUNT, quarter_rule=Indicator.QuarterRule.LAST)
+    assert in_both(lambda: services.quarter_target_warnings(indicator, Decimal(5), {1: Decimal(1)})) == (
+        ["The target of quarter IV is not filled in; for this indicator quarter IV is the year's target."],
+        ["Target triwulan IV belum diisi; untuk indikator ini triwulan IV sama dengan target tahunan."],
+    )
+
+
+def test_the_names_the_code_hands_to_pages_in_both_languages(world):
+    assert in_both(lambda: scoring.predicate(Decimal(75))) == (("BB", "Very Good"), ("BB", "Sangat Baik"))
+    assert in_both(lambda: str(scoring.ANSWER_MEANINGS["E"])) == ("None / not met", "Tidak ada / tidak terpenuhi")
+    assert in_both(lambda: str(scoring.PREDICATE_NAMES["D"])) == ("Very Poor", "Sangat Kurang")
+    assert in_both(lambda: scoring.not_allowed_message("Z")) == (
+        "Unknown answer “Z”; choose one of AA, A, BB, B, CC, C, D, E.",
+        "Jawaban “Z” tidak dikenal; pilih salah satu dari AA, A, BB, B, CC, C, D, E.",
+    )
+    assert in_both(lambda: reach_of(world.planner).roles) == (["Agency planner"], ["Admin perencanaan"])
+    assert in_both(lambda: reach_of(world.head_of_agency).roles[-1]) == ("Head of agency", "Kepala perangkat daerah")
+
+
+def test_the_api_answers_in_the_language_the_person_chose(world, ratio):
+    def answer(language: str | None) -> dict:
+        client = Client()
+        client.force_login(world.division_head)
+        if language:
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        body = {"indicator": ratio.pk, "year": YEAR, "quarter": 1, "numerator": "3", "denominator": "30", "value": "1"}
+        response = client.post(reverse("api-actual-list"), body, content_type="application/json")
+        assert response.status_code == 400
+        unknown = client.get(reverse("api-document-download", args=["nothing"]))
+        assert unknown.status_code == 404
+        return {**response.json(), **unknown.json()}
+
+    assert answer("en") == {
+        "value": ["A ratio's value is computed from the numerator and the denominator; leave it empty."],
+        "detail": "Unknown document.",
+    }
+    assert answer(None) == {
+        "value": ["Nilai rasio dihitung dari pembilang dan penyebut; jangan diisi."],
+        "detail": "Dokumen tidak dikenal.",
+    }
+
+
+# -- the scan: no Indonesian outside gettext in the converted modules ----------------------------------------------
+
+CONVERTED = sorted(
+    {
+        *ROOT.glob("kinerja/performance/services/*.py"),
+        *(ROOT / "kinerja/performance" / f"{name}.py" for name in ("workflow", "evidence", "rules", "period_status")),
+        ROOT / "kinerja/performance/worklist.py",
+        *ROOT.glob("kinerja/api/views/*.py"),
+        *ROOT.glob("kinerja/api/serializers/*.py"),
+        *(ROOT / "kinerja/api" / f"{name}.py" for name in ("permissions", "authentication", "pagination", "schema")),
+        ROOT / "kinerja/evaluation/scoring.py",
+        ROOT / "kinerja/dashboard/services.py",
+        *ROOT.glob("kinerja/dashboard/selectors/*.py"),
+        *(path for path in ROOT.glob("kinerja/accounts/*.py") if path.name != "admin_words.py"),
+    }
+)
+GETTEXT = {
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+    "_",
+}
+# Words a sentence in Bahasa Indonesia can hardly do without, and that English never uses.
+INDONESIAN = re.compile(
+    r"\b(tidak|belum|harus|sudah|triwulan|tahun|yang|dengan|untuk|hanya|dari|oleh|ini|pilih|isi|tulis|muat|ulang"
+    r"|dapat|boleh|baru|saja|sebelum|sesudah|bukan|angka|jabatan|instansi|periode|halaman|ditemukan|dikenal"
+    r"|realisasi|indikator|bukti|jawaban|pejabat|atasan|kepala|sangat|memuaskan|baik|cukup|kurang)\b",
+    re.IGNORECASE,
+)
+# Non-ASCII signs that are no language: the missing value and ranges, separators, an ellipsis.
+SIGNS = set("—–…")
+# Literals that look Indonesian but are no text a person reads, each with why.
+NOT_TEXT = {
+    "belum-terverifikasi": "period_status: a list's key in its address; its label is translated (period_views)",
+    "Actuals (realisasi)": "api/views/actuals.py: the English OpenAPI tag, naming the glossary word",
+}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def _call_name(node: ast.Call) -> str:
+    return getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+
+
+def untranslated(source: str) -> list[tuple[int, str]]:
+    """The string literals of `source` that read Indonesian or carry a non-ASCII letter and are not inside a
+    gettext call (docstrings and comments excepted), with their line."""
+    tree = ast.parse(source)
+    skipped = _docstrings(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _call_name(node) in GETTEXT:
+            skipped.update(id(inner) for arg in node.args for inner in ast.walk(arg))
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or id(node) in skipped:
+            continue
+        text = node.value
+        if text in NOT_TEXT:
+            continue
+        if INDONESIAN.search(text) or any(not char.isascii() and char not in SIGNS for char in text):
+            found.append((node.lineno, text))
+    return found
+
+
+def gettext_of_no_literal(source: str) -> list[int]:
+    """The lines of gettext calls whose message is not a literal (an f-string, a name, a concatenation):
+    `makemessages` cannot extract them, and a value inside the msgid makes one msgid per value."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and _call_name(node) in GETTEXT and node.args:
+            messages = node.args[1:2] if _call_name(node).startswith(("pgettext", "npgettext")) else node.args[:1]
+            if not all(isinstance(arg, ast.Constant) and isinstance(arg.value, str) for arg in messages):
+                found.append(node.lineno)
+    return found
+
+
+def test_the_scan_finds_indonesian_outside_gettext_and_nothing_inside():
+    source = '''
+"""Realisasi: modul ini tidak diterjemahkan (a docstring)."""
+from django.utils.translation import gettext, pgettext_lazy
+# a comment: belum dikirim
+LABEL = pgettext_lazy("role", "Official")
+SEPARATOR = " — "
+def refuse(code):
+    """Tidak ada: a docstring again."""
+    gettext("There is no quarter %(quarter)s; choose a quarter 1–4.")
+    raise ValueError(f"Indikator {code} tidak diisi.")
+    raise ValueError("Realisasi ini sudah dikirim.")
+    return "Jawaban “%s”" % code
+'''
+    assert sorted(untranslated(source)) == [
+        (10, " tidak diisi."),
+        (10, "Indikator "),
+        (11, "Realisasi ini sudah dikirim."),
+        (12, "Jawaban “%s”"),
+    ]
+    assert gettext_of_no_literal(source) == []
+    assert gettext_of_no_literal('gettext(f"Tahun {year}")\npgettext_lazy("role", name)\ngettext("Year")') == [1, 2]
+
+
+def test_the_scan_reads_every_converted_module():
+    names = {path.relative_to(ROOT).as_posix() for path in CONVERTED}
+    assert len(CONVERTED) > 30
+    assert {
+        "kinerja/performance/workflow.py",
+        "kinerja/evaluation/scoring.py",
+        "kinerja/api/views/documents.py",
+    } <= names
+    assert all(path.is_file() for path in CONVERTED)
+
+
+@pytest.mark.parametrize("path", CONVERTED, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_a_converted_module_writes_no_indonesian_outside_gettext(path):
+    source = path.read_text()
+    leaks = untranslated(source)
+    assert not leaks, f"Indonesian outside gettext (an English msgid, Indonesian in django.po): {leaks}"
+    assert not gettext_of_no_literal(source), "a gettext call without a literal msgid (use %(name)s placeholders)"

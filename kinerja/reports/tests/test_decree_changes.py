@@ -166,8 +166,10 @@ CASES = {
     ),
     "a strategic objective reworded": (
         {
-            "key_rows": [iku("IKU-1", "Persentase layanan daring", objective=("S1", "Sasaran satu, diperbaiki"))]
-            + BASE["key_rows"][1:]
+            "key_rows": [
+                iku("IKU-1", "Persentase layanan daring", objective=("S1", "Sasaran satu, diperbaiki")),
+                *BASE["key_rows"][1:],
+            ]
         },
         ["Sasaran Strategis S1: teks 'Sasaran satu' → 'Sasaran satu, diperbaiki'"],
     ),

@@ -186,7 +186,7 @@ def _key_table(section: Section, outline: _Outline) -> None:
         for cell, what in ((goal, _("Goal")), (objective, _("Strategic objective"))):
             if cell is not None and _cell(cell):
                 if _key(cell, outline) not in texts:
-                    label = f"{what} {cell.key}" if outline.keyed else what
+                    label = f"{what} {cell.key}" if outline.keyed and cell.key else what
                     outline.goals_and_objectives.append(_Item(_key(cell, outline), label))
                 texts.setdefault(_key(cell, outline), []).append(_cell(cell))
         shown = {
@@ -202,7 +202,7 @@ def _key_table(section: Section, outline: _Outline) -> None:
             for label, cell in shown.items()
             if cell is not None
         }
-        code = name.key if outline.keyed else _cell(name)
+        code = _key(name, outline)
         outline.key_rows.append(_Item(code, _("Indicator %(code)s") % {"code": code}, fields))
     outline.key_rows = _unique(outline.key_rows)
     for item in outline.goals_and_objectives:
@@ -211,7 +211,9 @@ def _key_table(section: Section, outline: _Outline) -> None:
 
 
 def _key(cell: Cell, outline: _Outline) -> str:
-    return cell.key if outline.keyed else _cell(cell)
+    """A cell's code when both versions carry codes (its words when it has none, an objective-less IKU's), else its
+    words."""
+    return (cell.key or _cell(cell)) if outline.keyed else _cell(cell)
 
 
 def _position(section: Section, outline: _Outline) -> None:
@@ -236,7 +238,7 @@ def _position(section: Section, outline: _Outline) -> None:
     for row in tables[0].rows if tables else []:
         if len(row) == 5:
             objective, row = row[1], row[2:]
-            name = f"{objective.key} ({heading})" if outline.keyed else f"({heading})"
+            name = f"{objective.key} ({heading})" if outline.keyed and objective.key else f"({heading})"
             objectives.append(
                 _Item(
                     _key(objective, outline),
@@ -246,7 +248,7 @@ def _position(section: Section, outline: _Outline) -> None:
             )
         if len(row) != 3 or objective is None:
             continue
-        indicator = row[0].key if outline.keyed else _row_name(row[0])
+        indicator = (row[0].key if outline.keyed else "") or _row_name(row[0])
         rows.append(
             _Item(
                 indicator,

@@ -8,7 +8,7 @@ from kinerja.strategy.models import Decree, StrategicPlan
 
 from .agreement import build_agreement, build_agreements
 from .decree import build_decree
-from .document import Document, from_data, to_data
+from .document import Document, as_printed, from_data, to_data
 from .evaluation import build_evaluation
 from .lke import build_lke
 from .lkjip import build_report
@@ -68,7 +68,7 @@ def build_document(kind: DocumentKind, request: Request) -> Document:
         except Decree.DoesNotExist as error:
             raise DocumentUnavailable(f"Belum ada keputusan IKU/IKI tahun {request.year}.") from error
         last = latest_enacted(request.plan, request.year)
-        if last is not None and kind is DECREE and to_data(document) != last.document:
+        if last is not None and kind is DECREE and as_printed(to_data(document)) != as_printed(last.document):
             document.missing.append(
                 f"Data berubah sesudah versi {last.version} ditetapkan: ini konsep versi {last.version + 1}."
             )

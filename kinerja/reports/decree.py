@@ -225,8 +225,8 @@ def _key_table(plan: StrategicPlan) -> Table:
         objective = row.indicator.objective
         text = objective.goal.text if objective and objective.goal else ""
         cells = [
-            Cell.of(row.objective_text or MISSING),
-            Cell.of(row.name),
+            Cell.of(row.objective_text or MISSING, key=objective.code if objective else ""),
+            Cell.of(row.name, key=row.indicator.code),
             Cell(formula_paragraphs(row.definition, row.indicator)),
             Cell.of(row.data_source or MISSING),
             Cell.of(row.responsible or MISSING),
@@ -235,7 +235,7 @@ def _key_table(plan: StrategicPlan) -> Table:
             goal_cell.rowspan += 1
             groups[-1].append(cells)
             continue
-        goal_cell, goal_text = Cell.of(text or MISSING), text
+        goal_cell, goal_text = Cell.of(text or MISSING, key=objective.goal.code if text else ""), text
         groups.append([[goal_cell, *cells]])
     header = [
         [
@@ -312,14 +312,14 @@ def _position_sections(context: _Context, plan: StrategicPlan) -> list[Section]:
             for index, row in enumerate(page_rows, 1):
                 name = [Text(f"{index}. " if several else ""), Text(row.name)]
                 cells = [
-                    Cell([Paragraph(name, space_after=False)]),
+                    Cell([Paragraph(name, space_after=False)], key=row.indicator.code),
                     Cell(formula_paragraphs(row.definition, row.indicator)),
                     Cell.of(row.data_source or MISSING),
                 ]
                 if index == 1:
                     cells = [
                         Cell.of(f"{len(groups) + 1}.", rowspan=len(page_rows), align="center"),
-                        Cell.of(objective.text, rowspan=len(page_rows)),
+                        Cell.of(objective.text, rowspan=len(page_rows), key=objective.code),
                         *cells,
                     ]
                 group.append(cells)

@@ -84,6 +84,7 @@ class Cell:
     bold: bool = False
     value: Decimal | int | str | None = None
     number_format: str = ""
+    key: str = ""  # not printed: the code of what the cell names (an indicator, objective), to compare versions
 
     @classmethod
     def of(cls, text: str, **options) -> "Cell":
@@ -260,7 +261,7 @@ _TYPES = {
 
 # Fields added after documents were frozen: left out while empty, so that a document printed without them has the
 # data it had (an enacted decree compares equal to the same decree printed today).
-_LEFT_OUT_WHEN_EMPTY = {"Letterhead": ("emblem", "emblem_kind")}
+_LEFT_OUT_WHEN_EMPTY = {"Letterhead": ("emblem", "emblem_kind"), "Cell": ("key",)}
 
 
 def to_data(value: object) -> object:
@@ -274,6 +275,17 @@ def to_data(value: object) -> object:
     if isinstance(value, list | tuple):
         return [to_data(item) for item in value]
     return value
+
+
+def as_printed(data: object) -> object:
+    """Frozen data without what is not printed (the cells' keys): two versions that print the same are equal."""
+    if isinstance(data, list):
+        return [as_printed(item) for item in data]
+    if isinstance(data, dict):
+        return {
+            name: as_printed(item) for name, item in data.items() if not (name == "key" and data.get("_") == "Cell")
+        }
+    return data
 
 
 def from_data(data: object) -> object:

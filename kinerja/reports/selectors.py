@@ -15,6 +15,11 @@ from kinerja.performance.selectors import PlanMeasurement, get_plan_measurements
 from kinerja.strategy.models import Indicator, Objective, PageIndicator, Programme, StrategicPlan
 from kinerja.strategy.selectors import find_current_plan
 
+from .decree import build_decree
+from .decree_changes import DecreeChanges, changes_between
+from .document import Document, from_data
+from .models import EnactedDecree
+
 INDICATORS = Indicator.objects.select_related("responsible_position__unit", "objective").order_by("order")
 
 
@@ -196,3 +201,23 @@ def get_document_errors(agency: Agency, year: int, position: Position | None = N
                 errors.links.append(link)
         answer[slug] = errors
     return answer
+
+
+@dataclass
+class ChangesSinceEnacted:
+    """The last enacted version of a year's decree and what the draft changes in it."""
+
+    version: int
+    enacted_at: datetime.datetime
+    changes: DecreeChanges
+
+
+def get_decree_changes(plan: StrategicPlan, year: int, draft: Document | None = None) -> ChangesSinceEnacted | None:
+    """What changed since the year's decree was last enacted (None: never enacted): 1 query when the caller has
+    built the draft already, else that plus the decree builder's fixed count."""
+    last = EnactedDecree.objects.filter(decree__plan=plan, decree__year=year).order_by("-version").first()
+    if last is None:
+        return None
+    draft = draft if draft is not None else build_decree(plan, year)
+    changes = changes_between(from_data(last.document), draft)  # type: ignore[arg-type]
+    return ChangesSinceEnacted(last.version, last.enacted_at, changes or DecreeChanges([]))

@@ -13,7 +13,7 @@ from kinerja.strategy.selectors import find_current_plan
 
 from .chapters import DEFAULTS
 from .decree import build_decree
-from .document import to_data
+from .document import as_printed, to_data
 from .models import EnactedDecree, ReportChapter
 
 
@@ -59,7 +59,7 @@ def enact_decree(*, actor: Actor, plan: StrategicPlan, year: int) -> EnactedDecr
         raise ValidationError("Keputusan masih KONSEP; lengkapi dahulu: " + " ".join(document.missing))
     data = to_data(document)
     last = decree.enacted_versions.order_by("-version").first()
-    if last is not None and last.document == data:
+    if last is not None and as_printed(last.document) == as_printed(data):  # a code alone prints nothing
         raise ValidationError(f"Tidak ada perubahan sejak versi {last.version} ditetapkan.")
     enacted = EnactedDecree.objects.create(
         decree=decree, version=(last.version + 1) if last else 1, enacted_by=actor, document=data

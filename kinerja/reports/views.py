@@ -18,9 +18,10 @@ from kinerja.strategy.models import Decree
 from kinerja.strategy.selectors import find_current_plan
 
 from . import output, stored
-from .catalogue import KINDS, DocumentKind, DocumentUnavailable, Request, build_document, enacted_versions
+from .catalogue import DECREE, KINDS, DocumentKind, DocumentUnavailable, Request, build_document, enacted_versions
 from .chapter_views import missing_links
-from .selectors import DocumentErrors, get_document_errors
+from .document import Document
+from .selectors import DocumentErrors, get_decree_changes, get_document_errors
 from .services import enact_decree
 
 
@@ -63,18 +64,24 @@ def documents(http: HttpRequest, agency: str) -> HttpResponse:
         return render(http, "strategy/no_plan.html", {"agency": request})
     offers = []
     errors = get_document_errors(request.agency, request.year, request.position)
+    draft: Document | None = None  # the decree as the data prints it now, to compare with the enacted version
     for kind in KINDS.values():
         try:
-            missing = build_document(kind, request).missing
+            document = build_document(kind, request)
+            missing = document.missing
+            if kind is DECREE and request.version is None:
+                draft = document
             links = missing_links(request.agency, request.year, kind.slug, missing)
             offers.append(Offer(kind, missing, errors=errors.get(kind.slug), links=links))
         except DocumentUnavailable as error:
             offers.append(Offer(kind, [], str(error)))
+    enacted = enacted_versions(request.plan, request.year)
     return render(
         http,
         "reports/documents.html",
         {
-            "enacted": enacted_versions(request.plan, request.year),
+            "enacted": enacted,
+            "changes": get_decree_changes(request.plan, request.year, draft) if enacted else None,
             "may_plan": may_plan(http.user, request.agency),
             "agency": request.agency,
             "plan": request.plan,

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kinerja.accounts.access import agency_or_404, may_enter_actuals
+from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_enter_actuals
 from kinerja.core.numbers import format_number
 from kinerja.core.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.strategy.models import PageIndicator
@@ -86,7 +86,7 @@ def entry_page(
     agency_obj, plan, year, quarter = _entry_setup(request, agency, position)
     page, objectives, _page_rollup, example = _measured_page(agency_obj, position, year)
     if not may_enter_actuals(request.user, page.position):
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(NOT_FOUND)
     closed = quarter in workflow.closed_quarters(agency_obj, year)
     rows = []
     for o in objectives:
@@ -128,7 +128,7 @@ def _entry_row(request: HttpRequest, agency: str, position: str, indicator: str)
     agency_obj, _plan, year, quarter = _entry_setup(request, agency, position)
     page = get_position_page(agency_obj, position)
     if not may_enter_actuals(request.user, page.position):
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(NOT_FOUND)
     row = next((r for item in page.objectives for r in item.rows if r.indicator.code == indicator), None)
     if row is None:
         raise Http404("Indikator ini tidak ada pada halaman jabatan ini.")
@@ -162,7 +162,7 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
                 evidence=[(upload.name, upload.read()) for upload in data["evidence"]],
             )
         except PermissionDenied as error:
-            raise Http404("Halaman ini tidak ditemukan.") from error
+            raise Http404(NOT_FOUND) from error
         except ValidationError as error:  # a field's problem next to it; a closed period or a state above the row
             if getattr(error, "code", None) == "fed_by":  # the row has no form: a post for it was forged
                 raise Http404(error.messages[0]) from error

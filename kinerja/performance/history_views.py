@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from kinerja.accounts.access import agency_or_404, may_read_evaluation_secrets, may_read_log
+from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_read_evaluation_secrets, may_read_log
 from kinerja.core import audit, people
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
@@ -118,7 +118,7 @@ def agency_history(request: HttpRequest, agency: str) -> HttpResponse:
     number of queries whatever the page (the choices of the filters, the count, the page, its indicators)."""
     agency_obj = agency_or_404(request.user, agency)
     if not may_read_log(request.user, agency_obj):
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(NOT_FOUND)
     records = _readable(request.user, agency_obj, AuditRecord.objects.filter(agency=agency_obj))
     authors = get_user_model().objects.filter(pk__in=records.filter(user__isnull=False).values("user_id"))
     users = sorted(

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.accounts.access import agency_or_404, may_plan
+from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan
 from kinerja.core.periods import QUARTER_NAMES, QUARTERS, chosen_year, parse_quarter
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import StrategicPlan
@@ -49,7 +49,7 @@ class DeadlineForm(forms.Form):
 def _planned_agency(request: HttpRequest, agency: str) -> tuple[Agency, StrategicPlan]:
     agency_obj = agency_or_404(request.user, agency)
     if not may_plan(request.user, agency_obj):
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(NOT_FOUND)
     return agency_obj, get_current_plan(agency_obj)
 
 
@@ -159,7 +159,7 @@ def period_rows(request: HttpRequest, agency: str, year: int, quarter: int, stat
     """The indicators behind one count of the Periode page, each with the IKI pages where it is entered."""
     agency_obj, plan = _planned_agency(request, agency)
     if state not in period_status.LISTS or quarter not in QUARTERS or year not in plan.years:
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(NOT_FOUND)
     rows = period_status.list_period_rows(plan, year, quarter, state)
     return render(
         request,

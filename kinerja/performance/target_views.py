@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from kinerja.accounts.access import agency_or_404, may_plan
+from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan
 from kinerja.core.numbers import format_number, to_decimal
 from kinerja.core.periods import QUARTER_NAMES, QUARTERS, chosen_year, quarter_label
 from kinerja.strategy.models import Indicator
@@ -132,7 +132,7 @@ def _save(request: HttpRequest, parsed: list, *, failed: bool = False) -> bool:
 def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     if not may_plan(request.user, agency_obj):
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(NOT_FOUND)
     plan = get_current_plan(agency_obj)
     grid = get_target_grid(plan, position_code=request.GET.get("jabatan", ""), unit_code=request.GET.get("unit", ""))
     rows = []
@@ -191,7 +191,7 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
 def position_targets(request: HttpRequest, agency: str, position: str) -> HttpResponse:
     agency_obj = agency_or_404(request.user, agency)
     if not may_plan(request.user, agency_obj):
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(NOT_FOUND)
     plan = get_current_plan(agency_obj)
     year = chosen_year(request, plan, get_opening_year(plan))
     page = get_position_page(agency_obj, position)

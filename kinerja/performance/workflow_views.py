@@ -11,7 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
-from kinerja.accounts.access import agency_or_404, may_plan, may_verify, reach_of, supervised_positions
+from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, may_verify, reach_of, supervised_positions
 from kinerja.core.periods import QUARTER_NAMES, parse_quarter, parse_year, quarter_label
 from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import PageIndicator
@@ -148,7 +148,7 @@ def verify_page(request: HttpRequest, agency: str, position: str) -> HttpRespons
     year, quarter = parse_year(request.POST.get("year")), parse_quarter(request.POST.get("quarter"))
     back = reverse("verification", args=[agency_obj.code])
     if not may_verify(request.user, {position_obj.pk}, None):
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(NOT_FOUND)
     versions = _page_versions(request)
     if year is None or quarter is None:
         messages.error(request, gettext("The period of this page is missing; reload the verification page."))
@@ -165,7 +165,7 @@ def verify_page(request: HttpRequest, agency: str, position: str) -> HttpRespons
             actor=request.user, position=position_obj, year=year, quarter=quarter, versions=versions
         )
     except PermissionDenied as error:
-        raise Http404("Halaman ini tidak ditemukan.") from error
+        raise Http404(NOT_FOUND) from error
     except ValidationError as error:
         messages.error(request, f"{position_obj.title}: {' '.join(error.messages)}")
         return redirect(anchor)

@@ -3,6 +3,9 @@ the download view and the tests."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import translation
+
 from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import Decree, StrategicPlan
 
@@ -55,6 +58,13 @@ class Request:
 
 
 def build_document(kind: DocumentKind, request: Request) -> Document:
+    """The document, always in Bahasa Indonesia: an official document reads the same whatever interface language
+    the person who prints it chose (quarter names, predicates, every translated word)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _build(kind, request)
+
+
+def _build(kind: DocumentKind, request: Request) -> Document:
     if kind in (DECREE, DECREE_BOOK):
         if kind is DECREE and request.version is not None:
             enacted = EnactedDecree.objects.filter(

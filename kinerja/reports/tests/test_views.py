@@ -63,3 +63,18 @@ def test_the_position_page_offers_its_agreement_and_the_download_is_that_positio
 def test_an_unknown_position_is_not_found(logged_in):
     url = reverse("document-download", args=[SEED, "perjanjian-kinerja", "pdf"]) + "?tahun=2022&jabatan=tidak-ada"
     assert logged_in.get(url).status_code == 404
+
+
+def test_a_document_prints_in_indonesian_whatever_the_readers_language(seed):
+    """An official document reads the same for everyone: the quarter is "Triwulan II" even when the person
+    printing it chose English for the interface."""
+    from django.utils import translation
+
+    from kinerja.reports.catalogue import EVALUATION, Request, build_document
+    from kinerja.reports.document import to_data
+
+    plan = seed.plans.first()
+    with translation.override("en"):
+        text = str(to_data(build_document(EVALUATION, Request(seed, plan, 2022, quarter=2))))
+        assert translation.get_language() == "en"  # the reader's language is theirs again afterwards
+    assert "Triwulan II" in text and "Quarter" not in text

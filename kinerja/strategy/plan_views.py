@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
+from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_plan
 from kinerja.organisation.models import Agency
@@ -110,9 +111,7 @@ def form_page(
 def delete_page(
     request: HttpRequest, agency: Agency, *, delete: Callable[[], None], edit_url: str, done: str, what: str
 ) -> HttpResponse:
-    """POST only: delete through the service; a refusal (what still uses it) is the message on the form again."""
-    if request.method != "POST":
-        return HttpResponse(status=405, headers={"Allow": "POST"})
+    """Delete through the service; a refusal (what still uses it) is the message on the form again."""
     try:
         delete()
     except PermissionDenied as error:
@@ -175,6 +174,7 @@ def goal_edit(request: HttpRequest, agency: str, code: str | None = None) -> Htt
     )
 
 
+@require_POST
 def goal_delete(request: HttpRequest, agency: str, code: str) -> HttpResponse:
     agency_obj, plan = planner_plan(request, agency)
     goal: Goal = one(plan.goals.all(), code=code)
@@ -215,6 +215,7 @@ def objective_edit(request: HttpRequest, agency: str, code: str | None = None) -
     )
 
 
+@require_POST
 def objective_delete(request: HttpRequest, agency: str, code: str) -> HttpResponse:
     agency_obj, plan = planner_plan(request, agency)
     objective = one(plan.objectives.filter(level=Objective.Level.STRATEGIC), code=code)
@@ -258,6 +259,7 @@ def indicator_edit(request: HttpRequest, agency: str, code: str | None = None) -
     )
 
 
+@require_POST
 def indicator_delete(request: HttpRequest, agency: str, code: str) -> HttpResponse:
     agency_obj, plan = planner_plan(request, agency)
     indicator = one(plan.indicators.all(), code=code)
@@ -293,6 +295,7 @@ def key_row_edit(request: HttpRequest, agency: str, row: int | None = None) -> H
     )
 
 
+@require_POST
 def key_row_delete(request: HttpRequest, agency: str, row: int) -> HttpResponse:
     agency_obj, plan = planner_plan(request, agency)
     key_row = one(plan.key_rows.all(), pk=row)

@@ -189,8 +189,9 @@ class PlanData:
         return Place("Renstra", what or self.plan.name, self.url("plan-detail"), fix_url=self.url("plan-edit"))
 
     def at_goal(self, goal: Goal) -> Place:
+        """A goal, shown as part of the Renstra (as before), fixed in its own form."""
         return Place(
-            "Tujuan",
+            "Renstra",
             f"{goal.code} — {goal.text}",
             self.url("plan-detail"),
             fix_url=self.url("plan-goal-edit", goal.code),

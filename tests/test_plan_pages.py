@@ -6,7 +6,6 @@ import re
 from html import unescape
 from urllib.parse import quote
 
-import pytest
 from django.urls import reverse
 
 from kinerja.performance.consistency import check_agency
@@ -93,7 +92,9 @@ def test_a_new_goal_and_a_refused_deletion(client, world, seed):
     assert seed.plans.get().goals.get(code="T2").order == 2
     response = client.post(reverse("plan-goal-delete", args=[SEED, "T1"]), follow=True)
     assert response.redirect_chain[-1][0] == reverse("plan-goal-edit", args=[SEED, "T1"])
-    assert messages_of(response)[-1:] == ["Tidak dapat dihapus selama masih dipakai oleh 3 sasaran strategis (S1, S2, S3)."]
+    assert messages_of(response)[-1:] == [
+        "Tidak dapat dihapus selama masih dipakai oleh 3 sasaran strategis (S1, S2, S3)."
+    ]
     response = client.post(reverse("plan-goal-delete", args=[SEED, "T2"]), follow=True)
     assert not seed.plans.get().goals.filter(code="T2").exists()
     assert messages_of(response)[0].startswith("Tujuan T2 dihapus. Pemeriksaan konsistensi kini melaporkan ")

@@ -15,6 +15,12 @@ NUMBER = {"invalid": _("Write a whole number, for example 3.")}
 YEAR = {"invalid": _("Write the year with four digits, for example 2021.")}
 
 
+def coded(item: object) -> str:
+    """A goal, objective or indicator in a list: its code, then its words ("S1 — Meningkatnya …", "IKU.2 — …")."""
+    words = getattr(item, "text", None) or getattr(item, "name", "")
+    return f"{item.code} — {words}"  # type: ignore[attr-defined]
+
+
 def _text(label: str, *, area: bool = False, help_text: str = "") -> forms.CharField:
     widget = forms.Textarea(attrs=TEXT) if area else forms.TextInput()
     return forms.CharField(label=label, required=False, widget=widget, help_text=help_text, strip=True)
@@ -52,6 +58,7 @@ class ObjectiveForm(forms.Form):
     def __init__(self, *args, plan: StrategicPlan, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = plan.goals.order_by("order", "code")  # type: ignore[attr-defined]
+        self.fields["goal"].label_from_instance = coded  # type: ignore[attr-defined]
 
 
 class IndicatorForm(forms.Form):
@@ -85,6 +92,7 @@ class IndicatorForm(forms.Form):
         super().__init__(*args, **kwargs)
         objectives = plan.objectives.filter(level=Objective.Level.STRATEGIC).order_by("order", "code")
         self.fields["objective"].queryset = objectives  # type: ignore[attr-defined]
+        self.fields["objective"].label_from_instance = coded  # type: ignore[attr-defined]
         self.fields["responsible_position"].queryset = responsible_positions(plan)  # type: ignore[attr-defined]
 
     def clean_factor(self) -> object:
@@ -112,3 +120,4 @@ class KeyRowForm(forms.Form):
     def __init__(self, *args, plan: StrategicPlan, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = plan.indicators.order_by("-is_key", "order", "code")  # type: ignore[attr-defined]
+        self.fields["indicator"].label_from_instance = coded  # type: ignore[attr-defined]

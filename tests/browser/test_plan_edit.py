@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 from conftest import PASSWORD
 from kinerja.strategy.models import Indicator
 
+from .a11y import SCREENS, check, login, new_context
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SEED = "halut-diskominfo"
@@ -39,3 +41,27 @@ def test_a_planner_fixes_a_finding_from_the_consistency_page(live_server, page, 
     expect(page.locator(".messages")).to_contain_text("Indikator disimpan. Pemeriksaan konsistensi kini melaporkan")
     expect(page.locator("li.finding[data-code='satuan-tidak-sesuai-nama']", has_text=INDICATOR)).to_have_count(0)
     assert Indicator.objects.get(plan__agency__code=SEED, code=INDICATOR).unit == "Paket"
+
+
+def test_the_plans_forms_pass_axe_and_fit_a_phone(live_server, browser, people):
+    problems: list[str] = []
+    forms = ("ubah/", "tujuan/T1/ubah/", "sasaran/S1/ubah/", "indikator/IKU.5/ubah/", "indikator/baru/", "iku/baru/")
+    for screen in SCREENS:
+        context = new_context(browser, screen)
+        page = context.new_page()
+        login(page, live_server.url, "perencana")
+        for path in forms:
+            page.goto(f"{live_server.url}/instansi/{SEED}/renstra/{path}")
+            check(page, f"{path} ({screen})", problems)
+        page.goto(f"{live_server.url}/instansi/{SEED}/renstra/indikator/IKU.5/ubah/")
+        page.fill("#id_numerator", "")
+        with page.expect_navigation():
+            page.click("#plan-form-save")
+        expect(page.locator(".field-numerator .field-error")).to_have_text("Rasio harus memiliki pembilang.")
+        check(page, f"refused indicator ({screen})", problems)
+        page.goto(f"{live_server.url}/instansi/{SEED}/renstra/")
+        check(page, f"plan with its links ({screen})", problems)
+        page.goto(f"{live_server.url}/instansi/{SEED}/konsistensi/")
+        check(page, f"consistency with its fix links ({screen})", problems)
+        context.close()
+    assert problems == []

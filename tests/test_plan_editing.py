@@ -96,6 +96,7 @@ def test_a_code_used_twice_is_a_message_on_the_code_never_a_constraint_name(worl
 def test_the_years_a_position_of_another_agency_and_a_non_strategic_objective_are_refused(world, plan):
     errors = refusal(editing.save_plan, actor=world.planner, plan=plan, name="Renstra", first_year=2026, last_year=2021)
     assert errors == {"last_year": ["Tahun akhir Renstra harus sesudah tahun awalnya."]}
+    assert (plan.name, plan.first_year, plan.last_year) == ("Renstra 2021–2026", 2021, 2026)  # as stored, unchanged
     stranger = PositionFactory(agency=AgencyFactory())
     performance = plan.objectives.filter(level=Objective.Level.PERFORMANCE).first()
     errors = refusal(

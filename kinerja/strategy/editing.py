@@ -65,16 +65,24 @@ def write_row(
         if name not in errors and message:
             errors[name] = [message]
     if errors:
+        _forget(instance)
         raise ValidationError(errors)
     try:
         with transaction.atomic():
             instance.save()
     except IntegrityError as error:  # someone saved the same code or row a moment before
+        _forget(instance)
         raise ValidationError(gettext("Someone changed this part of the plan just now; reload the page.")) from error
     with audit.in_record_language():
         text = description % {"what": str(instance)[:150]}
     audit.record_change(actor=actor, obj=instance, before=before, agency=plan.agency_id, description=text, about=about)
     return instance
+
+
+def _forget(instance: models.Model) -> None:
+    """A refused change leaves the caller's object as it is stored (the page that shows the refusal reads it)."""
+    if instance.pk:
+        instance.refresh_from_db()
 
 
 def delete_row(*, actor: Actor, plan: StrategicPlan, instance: models.Model, uses: list[str], description: str) -> None:

@@ -110,6 +110,8 @@ def test_the_years_a_position_of_another_agency_and_a_non_strategic_objective_ar
 
 
 def test_the_iku_table_takes_an_iku_of_the_plan_once(world, plan):
+    errors = refusal(editing_indicators.save_key_row, actor=world.planner, plan=plan, indicator=None)
+    assert errors == {"indicator": ["Pilih indikator kinerja utama (IKU) baris ini."]}
     not_key = plan.indicators.get(code="IKU.1")
     errors = refusal(editing_indicators.save_key_row, actor=world.planner, plan=plan, indicator=not_key)
     assert errors == {"indicator": ["Hanya indikator kinerja utama (IKU) yang memiliki baris pada tabel IKU."]}

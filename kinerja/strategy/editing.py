@@ -61,9 +61,7 @@ def write_row(
         instance.full_clean(validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         errors = error.message_dict
-    for name, message in unique.items():
-        if name not in errors and message:
-            errors[name] = [message]
+    errors.update({name: [message] for name, message in unique.items()})  # the plainer sentence on its field
     if errors:
         _forget(instance)
         raise ValidationError(errors)

@@ -213,3 +213,15 @@ def test_the_import_refuses_what_the_form_refuses(world, seed, plan):
     ]
     plan.refresh_from_db()
     assert (plan.first_year, plan.last_year) == (2021, 2026)
+
+
+def test_a_strategic_objective_goes_only_when_no_indicator_objective_or_programme_uses_it(world, plan):
+    message = refusal(editing.delete_objective, actor=world.planner, objective=plan.objectives.get(code="S1"))
+    assert message["__all__"][0].startswith("Tidak dapat dihapus selama masih dipakai oleh 1 indikator (IKU.1)")
+    new = editing.save_objective(actor=world.planner, plan=plan, code="S9", text="Sasaran baru", goal=None)
+    assert (new.level, new.order) == (Objective.Level.STRATEGIC, 4)
+    editing.delete_objective(actor=world.planner, objective=new)
+    assert not plan.objectives.filter(code="S9").exists()
+    performance = plan.objectives.filter(level=Objective.Level.PERFORMANCE).first()
+    with pytest.raises(PermissionDenied):
+        editing.delete_objective(actor=world.planner, objective=performance)

@@ -143,3 +143,12 @@ def test_every_plan_finding_offers_its_form_to_the_planner(client, world):
     assert "data-fix" not in ganda
     client.force_login(world.section_head)
     assert "data-fix" not in client.get(url).content.decode()
+
+
+def test_a_save_never_returns_to_another_site(client, world, seed):
+    client.force_login(world.planner)
+    indicator = Indicator.objects.get(plan__agency=seed, code="IKU.5")
+    url = reverse("plan-indicator-edit", args=[SEED, "IKU.5"])
+    response = client.post(url, form_of(indicator, kembali="https://contoh.example/"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("indicator-detail", args=[SEED, "IKU.5"])

@@ -82,6 +82,13 @@ def person_id() -> int:
     return Official.objects.get(nip="198502022010012002").pk
 
 
+def key_row_id() -> int:
+    """The first row of the built-in agency's IKU table (Lampiran I)."""
+    from kinerja.strategy.models import KeyIndicatorRow
+
+    return KeyIndicatorRow.objects.filter(plan__agency__code=SEED).order_by("order").first().pk
+
+
 # name → (how to build the URL, expected answer per role)
 TABLE = {
     "home": (lambda ids: reverse("home"), answers(200, outsider=200)),
@@ -152,6 +159,40 @@ TABLE = {
         lambda ids: reverse("document-download", args=[SEED, "keputusan-iku-iki", "docx"]) + "?tahun=2022",
         READ,
     ),
+    # --- the strategic plan edited in place: the agency's planner and the administrator; deletes answer POST only ---
+    "plan-edit": (lambda ids: reverse("plan-edit", args=[SEED]), answers(404, planner=200, admin=200)),
+    "plan-goal-new": (lambda ids: reverse("plan-goal-new", args=[SEED]), answers(404, planner=200, admin=200)),
+    "plan-goal-edit": (lambda ids: reverse("plan-goal-edit", args=[SEED, "T1"]), answers(404, planner=200, admin=200)),
+    "plan-objective-new": (
+        lambda ids: reverse("plan-objective-new", args=[SEED]),
+        answers(404, planner=200, admin=200),
+    ),
+    "plan-objective-edit": (
+        lambda ids: reverse("plan-objective-edit", args=[SEED, "S1"]),
+        answers(404, planner=200, admin=200),
+    ),
+    "plan-indicator-new": (
+        lambda ids: reverse("plan-indicator-new", args=[SEED]),
+        answers(404, planner=200, admin=200),
+    ),
+    "plan-indicator-edit": (
+        lambda ids: reverse("plan-indicator-edit", args=[SEED, "IKU.5"]),
+        answers(404, planner=200, admin=200),
+    ),
+    "plan-key-row-new": (lambda ids: reverse("plan-key-row-new", args=[SEED]), answers(404, planner=200, admin=200)),
+    "plan-key-row-edit": (
+        lambda ids: reverse("plan-key-row-edit", args=[SEED, key_row_id()]),
+        answers(404, planner=200, admin=200),
+    ),
+    **{
+        name: (lambda ids, name=name, key=key: reverse(name, args=[SEED, key()]), answers(405, outsider=405))
+        for name, key in (
+            ("plan-goal-delete", lambda: "T1"),
+            ("plan-objective-delete", lambda: "S1"),
+            ("plan-indicator-delete", lambda: "IKU.5"),
+            ("plan-key-row-delete", key_row_id),
+        )
+    },
     # --- people (Pegawai & akun): the agency's planner and the administrator; writes answer POST only ---
     "people": (lambda ids: reverse("people", args=[SEED]), answers(404, planner=200, admin=200)),
     "person": (lambda ids: reverse("person", args=[SEED, person_id()]), answers(404, planner=200, admin=200)),

@@ -55,6 +55,7 @@ class StrategicObjectiveView:
 class GoalView:
     text: str
     objectives: list[StrategicObjectiveView] = field(default_factory=list)
+    code: str = ""  # empty for the objectives without a goal
 
 
 @dataclass
@@ -77,7 +78,7 @@ def get_plan_overview(plan: StrategicPlan) -> PlanOverview:
     )
     goals: dict[int | None, GoalView] = {}
     for goal in plan.goals.order_by("order"):
-        goals[goal.pk] = GoalView(goal.text)
+        goals[goal.pk] = GoalView(goal.text, code=goal.code)
     for objective in objectives:
         view = goals.setdefault(objective.goal_id, GoalView(""))
         view.objectives.append(StrategicObjectiveView(objective, list(objective.indicators.all())))

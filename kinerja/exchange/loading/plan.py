@@ -46,9 +46,7 @@ def preload_plan(work: UnitOfWork, plan: StrategicPlan) -> None:
 
 def load_plan(work: UnitOfWork, agency: Agency) -> StrategicPlan | None:
     item = work.data["plan"]
-    if item["last_year"] <= item["first_year"]:
-        work.problem("plan", "last_year", "tahun akhir Renstra harus sesudah tahun awalnya.")
-        return None
+    # the plan's own rules (its years among them) are StrategicPlan.clean(), asked by `save`
     plan = work.save(
         StrategicPlan,
         "plan",

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from kinerja.organisation.models import Agency, AgencyFunction, Position, PositionFunction
 from kinerja.performance.models import Target
-from kinerja.strategy.models import Indicator, KeyIndicatorRow, Objective, PageIndicator, StrategicPlan
+from kinerja.strategy.models import Goal, Indicator, KeyIndicatorRow, Objective, PageIndicator, StrategicPlan
 from kinerja.strategy.models.decree import Decree, DecreeChapter, DecreeClause
 
 from .findings import Place
@@ -124,14 +124,21 @@ class PlanData:
 
     def at_objective(self, objective: Objective) -> Place:
         if objective.level == Objective.Level.STRATEGIC:
-            return Place("Sasaran strategis", f"{objective.code} — {objective.text}", self.url("plan-detail"))
+            text = f"{objective.code} — {objective.text}"
+            fix = self.url("plan-objective-edit", objective.code)
+            return Place("Sasaran strategis", text, self.url("plan-detail"), fix_url=fix)
         position = self.position(objective.position_id)
         where = f" ({position.title})" if position else ""
         url = self.url("position-page", position.code) if position else ""
         return Place("Sasaran kinerja", f"{objective.code} — {objective.text}{where}", url)
 
     def at_indicator(self, indicator: Indicator) -> Place:
-        return Place("Indikator", f"{indicator.code} — {indicator.name}", self.url("indicator-detail", indicator.code))
+        return Place(
+            "Indikator",
+            f"{indicator.code} — {indicator.name}",
+            self.url("indicator-detail", indicator.code),
+            fix_url=self.url("plan-indicator-edit", indicator.code),
+        )
 
     def at_row(self, row: PageIndicator) -> Place:
         position = self.position(row.position_id)
@@ -143,6 +150,7 @@ class PlanData:
             f"Lampiran I, baris {number}",
             key_row.printed_name or self.indicator(key_row.indicator_id).name,
             self.url("plan-detail") + "#iku-table",
+            fix_url=self.url("plan-key-row-edit", str(key_row.pk)),
         )
 
     def clauses_of(self, kind: str) -> list[DecreeClause]:
@@ -151,16 +159,43 @@ class PlanData:
     def decree_url(self) -> str:
         return self.url("documents")
 
+    def decree_fix_url(self) -> str:
+        """The decree record's form (number, date, title, Menimbang, Mengingat, dictums) of the decree read."""
+        if self.decree is None:
+            return ""
+        return f"{self.url('decree-record')}?tahun={self.decree.year}"
+
+    def chapter_fix_url(self, chapter: DecreeChapter) -> str:
+        """The form of a chapter of the decree book (reports' `chapter-edit`, document `buku-iku-iki`)."""
+        if self.decree is None:
+            return ""
+        return f"{self.url('chapter-edit', 'buku-iku-iki', chapter.kind)}?tahun={self.decree.year}"
+
+    def at_decree(self, label: str, text: str) -> Place:
+        """A part of the decree record itself (its number, title, subject)."""
+        return Place(label, text, self.decree_url(), fix_url=self.decree_fix_url())
+
     def at_clause(self, clause: DecreeClause) -> Place:
         label = {"consideration": "Menimbang", "legal_basis": "Mengingat", "dictum": "Diktum"}[clause.kind]
-        return Place(f"Keputusan, {label} {clause.label}", _excerpt(clause.text), self.decree_url())
+        return self.at_decree(f"Keputusan, {label} {clause.label}", _excerpt(clause.text))
 
     def at_chapter(self, chapter: DecreeChapter, text: str = "") -> Place:
         """The chapter, with the words of the paragraph or item concerned (the first 200 characters)."""
-        return Place(chapter.title, _excerpt(text or chapter.title), self.decree_url())
+        return Place(
+            chapter.title, _excerpt(text or chapter.title), self.decree_url(), fix_url=self.chapter_fix_url(chapter)
+        )
 
     def at_plan(self, what: str = "") -> Place:
-        return Place("Renstra", what or self.plan.name, self.url("plan-detail"))
+        return Place("Renstra", what or self.plan.name, self.url("plan-detail"), fix_url=self.url("plan-edit"))
+
+    def at_goal(self, goal: Goal) -> Place:
+        """A goal, shown as part of the Renstra (as before), fixed in its own form."""
+        return Place(
+            "Renstra",
+            f"{goal.code} — {goal.text}",
+            self.url("plan-detail"),
+            fix_url=self.url("plan-goal-edit", goal.code),
+        )
 
     def places_of(self, indicator: Indicator) -> list[Place]:
         """The indicator and every page row that prints it."""

@@ -195,7 +195,7 @@ def check_subject_and_considerations(data: PlanData) -> Iterable[Finding]:
                 WARNING,
                 f"{where[0].upper() + where[1:]} memuat {topic}, tetapi {other} tidak: judul "
                 f"{quoted(subject)}, Menimbang {clause.label} {quoted(decided)}.",
-                [Place("Keputusan, judul", subject, data.decree_url()), data.at_clause(clause)],
+                [data.at_decree("Keputusan, judul", subject), data.at_clause(clause)],
                 "Samakan yang ditetapkan: judul (TENTANG) dan butir Menimbang yang menyatakan perlu ditetapkannya "
                 "keputusan ini harus menyebut hal yang sama.",
             )
@@ -210,7 +210,6 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
     (the last may end with "."), once; every bracket closed."""
     if data.decree is None:
         return
-    url = data.decree_url()
     if re.search(r"\s/|/\s", data.decree.number):
         tight = re.sub(r"\s*/\s*", "/", data.decree.number)
         yield Finding(
@@ -219,7 +218,7 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
             WARNING,
             f"Nomor keputusan {quoted(data.decree.number)} memuat spasi di sekitar garis miring, sehingga tercetak "
             f"lain dari nomor yang sama tanpa spasi ({quoted(tight)}).",
-            [Place("Keputusan, nomor", data.decree.number, url)],
+            [data.at_decree("Keputusan, nomor", data.decree.number)],
             f"Tulis nomornya tanpa spasi: {quoted(tight)}.",
         )
     letters = [letter for letter in data.decree.subject if letter.isalpha()]
@@ -231,7 +230,7 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
             WARNING,
             f"Judul keputusan ditulis dengan huruf kapital, kecuali {', '.join(quoted(word) for word in lower)}: "
             f"{quoted(data.decree.subject)}.",
-            [Place("Keputusan, tentang", data.decree.subject, url)],
+            [data.at_decree("Keputusan, tentang", data.decree.subject)],
             "Tulis seluruh judul dengan huruf kapital.",
         )
     for kind in (DecreeClause.Kind.CONSIDERATION, DecreeClause.Kind.LEGAL_BASIS):

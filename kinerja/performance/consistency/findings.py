@@ -49,12 +49,14 @@ def quoted(text: str, limit: int = 140) -> str:
 @dataclass(frozen=True)
 class Place:
     """Where a finding is: a kind ("Halaman IKI", "Lampiran I", "Indikator" …), its text, and its page's URL
-    (`for_planner`: a page only the agency's planner opens)."""
+    (`for_planner`: a page only the agency's planner opens); `fix_url`, where one exists, is the form that fixes
+    it (the planner's: the consistency page shows "Perbaiki" to those who may plan)."""
 
     label: str
     text: str
     url: str = ""
     for_planner: bool = False
+    fix_url: str = ""
 
 
 @dataclass

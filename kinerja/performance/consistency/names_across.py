@@ -37,9 +37,8 @@ def printed_texts(data: PlanData) -> list[tuple[str, Place]]:
     """Every text of the decree and the plan a person reads, with its place."""
     texts: list[tuple[str, Place]] = []
     if data.decree is not None:
-        url = data.decree_url()
-        texts += [(data.decree.title, Place("Keputusan, judul", data.decree.title, url))]
-        texts += [(data.decree.subject, Place("Keputusan, tentang", data.decree.subject, url))]
+        texts += [(data.decree.title, data.at_decree("Keputusan, judul", data.decree.title))]
+        texts += [(data.decree.subject, data.at_decree("Keputusan, tentang", data.decree.subject))]
     texts += [(clause.text, data.at_clause(clause)) for clause in data.clauses]
     for chapter in data.chapters:
         paragraphs = chapter.body.replace("\r\n", "\n").split("\n\n")

@@ -113,7 +113,7 @@ def written_texts(data) -> Iterator[Written]:  # data: PlanData (not imported: c
             place = Place(f"Fungsi {function.label}, {position.title}", page.text, page.url)
             yield Written("fungsi", function.text, place)
     for goal in texts.goals:
-        yield Written("sasaran", goal.text, data.at_plan(f"{goal.code} — {goal.text}"))
+        yield Written("sasaran", goal.text, data.at_goal(goal))
     for objective in data.objectives:
         yield Written("sasaran", objective.text, data.at_objective(objective))
     for indicator in data.indicators:
@@ -133,12 +133,14 @@ def written_texts(data) -> Iterator[Written]:  # data: PlanData (not imported: c
     decree = texts.decree
     if decree is None:
         return
-    documents = reverse("documents", args=[agency.code])
-    yield Written("judul", decree.title, Place("Keputusan, judul", decree.number, documents))
-    yield Written("judul", decree.subject, Place("Keputusan, tentang", decree.number, documents))
+    documents, record = reverse("documents", args=[agency.code]), data.decree_fix_url()
+    yield Written("judul", decree.title, Place("Keputusan, judul", decree.number, documents, fix_url=record))
+    yield Written("judul", decree.subject, Place("Keputusan, tentang", decree.number, documents, fix_url=record))
     for clause in texts.clauses:
-        yield Written("klausul", clause.text, Place(f"Keputusan, {clause_label(clause)}", decree.number, documents))
+        place = Place(f"Keputusan, {clause_label(clause)}", decree.number, documents, fix_url=record)
+        yield Written("klausul", clause.text, place)
     for chapter in texts.chapters:
-        place = Place(f"Keputusan, {chapter.title}", decree.number, documents)
+        fix = data.chapter_fix_url(chapter)
+        place = Place(f"Keputusan, {chapter.title}", decree.number, documents, fix_url=fix)
         yield Written("bab", chapter.title, place)
         yield Written("bab", chapter.body, place)

@@ -48,6 +48,12 @@ class StrategicPlan(TimeStampedModel):
     def years(self) -> range:
         return range(self.first_year, self.last_year + 1)
 
+    def clean(self) -> None:
+        # the rule of the check constraint `plan_last_after_first`, as a message on its field (the import and the
+        # plan's form both ask it here)
+        if self.first_year is not None and self.last_year is not None and self.last_year <= self.first_year:
+            raise ValidationError({"last_year": _("The last year of the plan must come after its first year.")})
+
 
 class Goal(TimeStampedModel):
     """Tujuan."""
@@ -240,6 +246,11 @@ class Indicator(TimeStampedModel):
                 errors["factor"] = _("A ratio needs its factor (e.g. 100).")
         if self.objective_id and self.objective.level != Objective.Level.STRATEGIC:
             errors["objective"] = _("Only a strategic objective can be measured directly by an indicator.")
+        if self.objective_id and self.plan_id and self.objective.plan_id != self.plan_id:
+            errors["objective"] = _("The objective belongs to another plan.")
+        position_id = self.responsible_position_id
+        if position_id and self.plan_id and self.responsible_position.agency_id != self.plan.agency_id:
+            errors["responsible_position"] = _("The position belongs to another agency.")
         if errors:
             raise ValidationError(errors)
 

@@ -78,3 +78,23 @@ def test_a_document_prints_in_indonesian_whatever_the_readers_language(seed):
         text = str(to_data(build_document(EVALUATION, Request(seed, plan, 2022, quarter=2))))
         assert translation.get_language() == "en"  # the reader's language is theirs again afterwards
     assert "Triwulan II" in text and "Quarter" not in text
+
+
+def test_a_long_list_of_what_is_missing_is_folded_with_its_count(logged_in):
+    """The agreements of every position list dozens of gaps: folded behind "N hal yang perlu dilengkapi" so the
+    documents below stay in sight; a short list stays open."""
+    import re
+
+    page = logged_in.get(reverse("documents", args=[SEED]) + "?tahun=2022").content.decode()
+    folded = re.findall(
+        r'<details class="missing-list"><summary>(\d+) hal yang perlu dilengkapi</summary>'
+        r'\s*<ul class="missing">(.*?)</ul>',
+        page,
+        re.S,
+    )
+    assert folded
+    for count, items in folded:
+        assert int(count) == items.count("<li>") > 8
+    for items in re.findall(r'<ul class="missing">(.*?)</ul>', page, re.S):
+        folded_here = any(items == each for _, each in folded)
+        assert folded_here or items.count("<li>") <= 8  # a short list stays open

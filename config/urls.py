@@ -10,6 +10,7 @@ admin.site.index_title = _("Data administration")
 urlpatterns = [
     path("", include("kinerja.organisation.urls")),
     path("", include("kinerja.performance.urls")),
+    path("", include("kinerja.strategy.page_urls")),
     path("", include("kinerja.reports.urls")),
     path("", include("kinerja.evaluation.urls")),
     path("", include("kinerja.exchange.urls")),

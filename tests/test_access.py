@@ -100,6 +100,7 @@ TABLE = {
         lambda ids: reverse("position-page-edit", args=[SEED, "kasi-tata-kelola"]),
         answers(404, planner=200, admin=200),
     ),
+    "programme-edit": (lambda ids: reverse("programme-edit", args=[SEED]), answers(404, planner=200, admin=200)),
     "entry-page": (lambda ids: reverse("entry-page", args=[SEED, "kasi-tata-kelola"]), answers(404, section_head=200)),
     # saving and previewing answer POST only; a GET is refused before anything else
     "entry-save": (

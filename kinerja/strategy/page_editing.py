@@ -6,6 +6,9 @@ model's full_clean (the rules the workbook import applies) and the page's own ru
 
 `actor` None is the system itself (a command); no page passes it."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
@@ -28,6 +31,18 @@ PRINTED = ("printed_name", "printed_definition", "printed_data_source")
 def unless_same(printed: str, canonical: str) -> str:
     """A printed wording is kept only where it differs from the record's own (the import stores it the same way)."""
     return "" if printed == canonical else printed
+
+
+@contextmanager
+def unchanged_on_refusal(instance: object) -> Iterator[None]:
+    """A refused change leaves the caller's instance as it was read (a page shown again shows what is stored)."""
+    state, cache = instance.__dict__.copy(), dict(instance._state.fields_cache)
+    try:
+        yield
+    except (ValidationError, PermissionDenied):
+        instance.__dict__.update(state)
+        instance._state.fields_cache = cache
+        raise
 
 
 def ensure_may_plan(actor: Actor, position: Position) -> None:
@@ -102,8 +117,9 @@ def change_page_objective(
     position = _page_position(objective)
     ensure_may_plan(actor, position)
     before = audit.snapshot(objective)
-    objective.code, objective.text, objective.contributes_to = code.strip(), text.strip(), contributes_to
-    _check_objective(objective)
+    with unchanged_on_refusal(objective):
+        objective.code, objective.text, objective.contributes_to = code.strip(), text.strip(), contributes_to
+        _check_objective(objective)
     objective.save()
     _record(
         actor, objective, before, position, _describe(gettext_noop("Objective %(code)s changed"), code=objective.code)
@@ -239,15 +255,16 @@ def change_page_row(
     position = row.position
     ensure_may_plan(actor, position)
     before = audit.snapshot(row)
-    if objective.pk != row.objective_id:
-        row.order = _next_order(objective)
-    row.objective, row.indicator = objective, indicator
-    row.printed_name, row.printed_definition, row.printed_data_source = (
-        printed_name,
-        printed_definition,
-        printed_data_source,
-    )
-    _check_row(row)
+    with unchanged_on_refusal(row):
+        if objective.pk != row.objective_id:
+            row.order = _next_order(objective)
+        row.objective, row.indicator = objective, indicator
+        row.printed_name, row.printed_definition, row.printed_data_source = (
+            printed_name,
+            printed_definition,
+            printed_data_source,
+        )
+        _check_row(row)
     row.save()
     _record(
         actor, row, before, position, _describe(gettext_noop("IKI page row %(code)s changed"), code=row.indicator.code)

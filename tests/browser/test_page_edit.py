@@ -3,12 +3,13 @@ page's own printed wording; the consistency check's count comes back after each 
 prints the page as edited (the PDF read back)."""
 
 import os
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
 
 from kinerja.reports.tests.readback import normalise, pdf_text
-from kinerja.strategy.models import PageIndicator
+from kinerja.strategy.models import Budget, PageIndicator, Programme
 
 from .test_entry import login
 
@@ -32,6 +33,10 @@ def test_a_planner_reorders_a_row_and_rewords_one_and_the_decree_prints_it(live_
     with page.expect_navigation():
         page.click("#edit-page")
     expect(page.locator("h1")).to_contain_text("Ubah halaman IKI")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator(f"#row-{second.pk} summary").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391, "the edit page is wider than a phone"
+    page.set_viewport_size({"width": 1366, "height": 768})
     with page.expect_navigation():
         page.locator(f"#row-{second.pk} [data-action='move-row-up']").click()
     expect(page.locator("[role=status]")).to_contain_text("Pemeriksaan konsistensi kini melaporkan")
@@ -54,3 +59,20 @@ def test_a_planner_reorders_a_row_and_rewords_one_and_the_decree_prints_it(live_
     at = text.index(normalise(NEW_NAME))
     page_start = text.rindex(normalise(second.name)[:60], 0, at)
     assert normalise(first.name)[:60] in text[page_start:at], "the moved row prints before the row it passed"
+
+
+def test_a_planner_gives_a_programme_its_budget_on_a_phone(live_server, page, people):
+    programme = Programme.objects.filter(plan__agency__code=SEED).order_by("order").first()
+    login(page, live_server, "perencana")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/instansi/{SEED}/renstra/?tahun=2022")
+    with page.expect_navigation():
+        page.click("#edit-programmes")
+    card = page.locator(f"#programme-{programme.pk}")
+    card.locator("summary", has_text="Ubah program").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391, "the programme page is wider than a phone"
+    page.fill(f"#id_programme-{programme.pk}-budget_2022", "2.500.000.000")
+    with page.expect_navigation():
+        card.get_by_role("button", name="Simpan program").click()
+    expect(page.locator("[role=status]")).to_contain_text("Pemeriksaan konsistensi kini melaporkan")
+    assert Budget.objects.get(programme=programme, year=2022).amount == Decimal("2500000000")

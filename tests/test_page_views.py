@@ -1,11 +1,16 @@
 """The IKI page's edit page: the planner's forms call the one door, a refusal shows where it belongs, a save says
 what the consistency check reports now; the page costs a fixed number of queries."""
 
+import copy
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
+from kinerja.exchange.dataset_io import read_dataset
+from kinerja.exchange.loading.agency import load_agency_data
+from kinerja.exchange.loading.report import DatasetError
 from kinerja.strategy.models import Objective, PageIndicator
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +107,29 @@ def test_a_planner_moves_a_row_up_from_the_page(client, world):
     assert response.status_code == 302
     after = list(PageIndicator.objects.filter(position__code="kasubag-perencanaan").order_by("order"))
     assert [r.pk for r in after[:3]] == [rows[0].pk, rows[2].pk, rows[1].pk]
+
+
+def test_the_page_and_the_import_refuse_a_bad_objective_code_with_the_same_sentence(client, world):
+    objective = Objective.objects.get(code="kasi-tata-kelola.O1")
+    client.force_login(world.planner)
+    prefix = f"objective-{objective.pk}"
+    response = client.post(
+        edit_url("kasi-tata-kelola"),
+        {
+            "action": "change-objective",
+            "objective": objective.pk,
+            f"{prefix}-code": "O 1",
+            f"{prefix}-text": objective.text,
+            f"{prefix}-contributes_to": objective.contributes_to_id,
+        },
+    )
+    assert response.status_code == 400
+    data = copy.deepcopy(read_dataset(settings.KINERJA_BUILTIN_DATASET))
+    page = next(p for p in data["pages"] if p["position"] == "kasi-tata-kelola")
+    page["objectives"][0]["code"] = "O 1"
+    with pytest.raises(DatasetError) as refused:
+        load_agency_data(actor=None, data=data, source="uji.yaml")
+    (message,) = [p.message for p in refused.value.problems if p.field == "code"]
+    assert f'<p class="field-error" role="alert">{message}</p>' in response.content.decode()
+    objective.refresh_from_db()
+    assert objective.code == "kasi-tata-kelola.O1"

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
+from django.urls import reverse
 
 from kinerja.core.models import AuditRecord
 from kinerja.exchange.dataset_io import read_dataset
@@ -191,3 +192,37 @@ def _dataset():
     from django.conf import settings
 
     return settings.KINERJA_BUILTIN_DATASET
+
+
+def test_moving_an_objective_swaps_it_with_its_neighbour(world, seed):
+    position, objectives = page(seed, "kadis")
+    page_editing.move_page_objective(actor=world.planner, objective=objectives[2], step=-1)
+    after = list(Objective.objects.filter(position=position).order_by("order").values_list("pk", flat=True))
+    assert after == [objectives[0].pk, objectives[2].pk, objectives[1].pk]
+    with pytest.raises(ValidationError) as caught:
+        page_editing.move_page_objective(actor=world.planner, objective=objectives[0], step=-1)
+    assert messages_of(caught, "order") == ["Sasaran ini tidak dapat dipindah lebih jauh."]
+
+
+def test_a_new_objective_and_its_first_row_from_the_page(client, world, seed):
+    position, objectives = page(seed, "kasi-tata-kelola")
+    indicator = seed.plans.get().indicators.exclude(page_rows__position=position).order_by("order").first()
+    client.force_login(world.planner)
+    url = reverse("position-page-edit", args=[seed.code, position.code])
+    response = client.post(
+        url,
+        {
+            "action": "add-objective",
+            "new-objective-code": "kasi-tata-kelola.O2",
+            "new-objective-text": "Meningkatnya layanan persandian",
+            "new-objective-contributes_to": objectives[0].contributes_to_id,
+        },
+    )
+    objective = Objective.objects.get(code="kasi-tata-kelola.O2")
+    assert response.status_code == 302 and response["Location"].endswith(f"#objective-{objective.pk}")
+    response = client.post(
+        url, {"action": "add-row", "new-row-objective": objective.pk, "new-row-indicator": indicator.pk}
+    )
+    assert response.status_code == 302
+    assert rows_of(objective) == [indicator.code]
+    assert objective.contributes_to_id == objectives[0].contributes_to_id

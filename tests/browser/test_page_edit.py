@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from kinerja.reports.tests.readback import normalise, pdf_text
 from kinerja.strategy.models import Budget, PageIndicator, Programme
 
+from . import a11y
 from .test_entry import login
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -18,6 +19,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SEED = "halut-diskominfo"
 POSITION = "kasubag-perencanaan"
 NEW_NAME = "Jumlah Dokumen Perencanaan Uji Cetak Halaman"
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Only so that axe can be injected (tests/browser/test_csp.py checks the policy itself)."""
+    return {**browser_context_args, "bypass_csp": True, "locale": "id-ID"}
 
 
 def lampiran_two(pdf: bytes) -> str:
@@ -35,7 +42,9 @@ def test_a_planner_reorders_a_row_and_rewords_one_and_the_decree_prints_it(live_
     expect(page.locator("h1")).to_contain_text("Ubah halaman IKI")
     page.set_viewport_size({"width": 390, "height": 844})
     page.locator(f"#row-{second.pk} summary").click()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 391, "the edit page is wider than a phone"
+    problems: list[str] = []
+    a11y.check(page, "IKI edit page on a phone", problems)
+    assert problems == []
     page.set_viewport_size({"width": 1366, "height": 768})
     with page.expect_navigation():
         page.locator(f"#row-{second.pk} [data-action='move-row-up']").click()
@@ -70,7 +79,9 @@ def test_a_planner_gives_a_programme_its_budget_on_a_phone(live_server, page, pe
         page.click("#edit-programmes")
     card = page.locator(f"#programme-{programme.pk}")
     card.locator("summary", has_text="Ubah program").click()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 391, "the programme page is wider than a phone"
+    problems: list[str] = []
+    a11y.check(page, "programme page on a phone", problems)
+    assert problems == []
     page.fill(f"#id_programme-{programme.pk}-budget_2022", "2.500.000.000")
     with page.expect_navigation():
         card.get_by_role("button", name="Simpan program").click()

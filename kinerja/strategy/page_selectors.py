@@ -4,6 +4,7 @@ may print and the objectives above an objective may serve — a fixed number of 
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from kinerja.core.errors import NotFound
 from kinerja.organisation.models import Agency
@@ -32,7 +33,7 @@ def get_page_editing(agency: Agency, code: str) -> PageEditing:
     """The position's page with what its form offers (8 queries)."""
     plan = find_current_plan(agency)
     if plan is None:
-        raise NotFound("Instansi ini belum mempunyai Renstra.")
+        raise NotFound(gettext("The agency has no strategic plan yet: load or write its plan first."))
     page = get_position_page(agency, code)
     indicators = {indicator.pk: indicator for indicator in plan.indicators.order_by("order", "code")}
     current = [item.objective.contributes_to_id for item in page.objectives if item.objective.contributes_to_id]

@@ -5,6 +5,7 @@ queries however many items the plan holds."""
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
 from kinerja.core.errors import NotFound
 from kinerja.organisation.models import Agency, Position
@@ -34,7 +35,7 @@ def get_programme_editing(agency: Agency) -> ProgrammeEditing:
     """The plan's budget nomenclature with what its forms offer (12 queries)."""
     plan = find_current_plan(agency)
     if plan is None:
-        raise NotFound("Instansi ini belum mempunyai Renstra.")
+        raise NotFound(gettext("The agency has no strategic plan yet: load or write its plan first."))
     subs = SubActivity.objects.order_by("order").prefetch_related("indicators", "budgets")
     activities = Activity.objects.order_by("order").prefetch_related(
         "indicators", "budgets", Prefetch("sub_activities", subs)

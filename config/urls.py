@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("kinerja.organisation.urls")),
     path("", include("kinerja.performance.urls")),
     path("", include("kinerja.strategy.plan_urls")),
+    path("", include("kinerja.strategy.page_urls")),
     path("", include("kinerja.reports.urls")),
     path("", include("kinerja.evaluation.urls")),
     path("", include("kinerja.exchange.urls")),

@@ -102,6 +102,12 @@ TABLE = {
     "plan-detail": (lambda ids: reverse("plan-detail", args=[SEED]), READ),
     "position-page": (lambda ids: reverse("position-page", args=[SEED, "kasi-tata-kelola"]), READ),
     "indicator-detail": (lambda ids: reverse("indicator-detail", args=[SEED, "IKU.5"]), READ),
+    # the IKI page edited in place (strategy/page_views.py): the agency's planner and the administrator
+    "position-page-edit": (
+        lambda ids: reverse("position-page-edit", args=[SEED, "kasi-tata-kelola"]),
+        answers(404, planner=200, admin=200),
+    ),
+    "programme-edit": (lambda ids: reverse("programme-edit", args=[SEED]), answers(404, planner=200, admin=200)),
     "entry-page": (lambda ids: reverse("entry-page", args=[SEED, "kasi-tata-kelola"]), answers(404, section_head=200)),
     # saving and previewing answer POST only; a GET is refused before anything else
     "entry-save": (

@@ -9,7 +9,7 @@ their field, as the loader reports "kode ganda") — records the change through 
 still uses the row, while anything depends on it. The pages (`plan_views`) only call these and show the errors.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -261,20 +261,3 @@ def next_order(siblings: models.QuerySet, instance: models.Model) -> int:
 def responsible_positions(plan: StrategicPlan) -> models.QuerySet[Position]:
     """The positions an indicator of the plan may name as responsible: the agency's."""
     return Position.objects.filter(agency_id=plan.agency_id).order_by("order", "code")
-
-
-# -- the consistency check, run again after a save ------------------------------------------------------------
-# The check lives in `performance`, above this app: the performance app registers its counter when it is ready
-# (`performance.apps`), so the plan's pages can say what it reports without importing upwards.
-_consistency_counters: list[Callable[[Any], tuple[int, int]]] = []
-
-
-def register_consistency_counter(counter: Callable[[Any], tuple[int, int]]) -> None:
-    """`counter(agency)` → (errors, warnings) of the agency's consistency check now."""
-    if counter not in _consistency_counters:
-        _consistency_counters.append(counter)
-
-
-def consistency_counts(agency: Any) -> tuple[int, int] | None:
-    """What the consistency check reports for the agency now (errors, warnings); None when none is registered."""
-    return _consistency_counters[0](agency) if _consistency_counters else None

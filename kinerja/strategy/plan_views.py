@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_plan
@@ -24,6 +24,7 @@ from kinerja.organisation.models import Agency
 
 from . import editing, editing_indicators
 from .models import Goal, Indicator, KeyIndicatorRow, Objective, StrategicPlan
+from .page_checks import findings_message
 from .plan_forms import GoalForm, IndicatorForm, KeyRowForm, ObjectiveForm, PlanForm
 from .selectors import find_current_plan
 
@@ -43,15 +44,7 @@ def planner_plan(request: HttpRequest, agency: str) -> tuple[Agency, StrategicPl
 
 def consistency_message(agency: Agency) -> str:
     """What the consistency check reports for the agency now (it runs again after every save)."""
-    counts = editing.consistency_counts(agency)
-    if counts is None:
-        return ""
-    errors = ngettext("%(count)d error", "%(count)d errors", counts[0]) % {"count": counts[0]}
-    warnings = ngettext("%(count)d warning", "%(count)d warnings", counts[1]) % {"count": counts[1]}
-    return gettext("The consistency check now reports %(errors)s and %(warnings)s.") % {
-        "errors": errors,
-        "warnings": warnings,
-    }
+    return findings_message(agency)
 
 
 def back_to(request: HttpRequest, fallback: str) -> str:

@@ -20,6 +20,7 @@ from kinerja.strategy.models import (
     StrategicPlan,
     SubActivity,
 )
+from kinerja.strategy.page_editing import unless_same
 
 from .unit_of_work import UnitOfWork, dataset_date
 
@@ -141,10 +142,12 @@ def load_key_rows(work: UnitOfWork, plan: StrategicPlan, items: list[dict]) -> N
             {
                 "indicator_id": indicator.pk,
                 "order": index + 1,
-                "printed_objective": _unless(item.get("printed_objective", ""), objective.text if objective else ""),
-                "printed_name": _unless(item.get("printed_name", ""), indicator.name),
-                "printed_definition": _unless(item.get("printed_definition", ""), indicator.definition),
-                "printed_data_source": _unless(item.get("printed_data_source", ""), indicator.data_source),
+                "printed_objective": unless_same(
+                    item.get("printed_objective", ""), objective.text if objective else ""
+                ),
+                "printed_name": unless_same(item.get("printed_name", ""), indicator.name),
+                "printed_definition": unless_same(item.get("printed_definition", ""), indicator.definition),
+                "printed_data_source": unless_same(item.get("printed_data_source", ""), indicator.data_source),
                 "printed_responsible": item.get("printed_responsible", ""),
             }
         )
@@ -243,9 +246,9 @@ def load_pages(work: UnitOfWork, plan: StrategicPlan) -> None:
                         "objective_id": objective.pk,
                         "indicator_id": indicator.pk,
                         "order": r_index + 1,
-                        "printed_name": _unless(row.get("printed_name", ""), indicator.name),
-                        "printed_definition": _unless(row.get("printed_definition", ""), indicator.definition),
-                        "printed_data_source": _unless(row.get("printed_data_source", ""), indicator.data_source),
+                        "printed_name": unless_same(row.get("printed_name", ""), indicator.name),
+                        "printed_definition": unless_same(row.get("printed_definition", ""), indicator.definition),
+                        "printed_data_source": unless_same(row.get("printed_data_source", ""), indicator.data_source),
                     }
                 )
         indicator_ids = [row["indicator_id"] for row in rows]
@@ -313,8 +316,3 @@ def load_decree(work: UnitOfWork, plan: StrategicPlan) -> None:
         work.problem("decree.chapters", "kind", "satu bab muncul dua kali.")
         return
     work.sync_rows(DecreeChapter, "decree.chapters", {"decree": decree}, chapters)
-
-
-def _unless(printed: str, canonical: str) -> str:
-    """A printed wording is kept only where it differs from the record's own."""
-    return "" if printed == canonical else printed

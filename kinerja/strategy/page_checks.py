@@ -47,4 +47,5 @@ def findings_message(agency: Agency) -> str:
 
 def saved_message(agency: Agency) -> str:
     """ "Tersimpan. Pemeriksaan konsistensi kini melaporkan 3 kesalahan dan 12 peringatan." """
-    return f"{_('Saved.')} {findings_message(agency)}".strip()
+    saved = _("Saved.")
+    return f"{saved} {findings_message(agency)}".strip()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("kinerja.organisation.urls")),
     path("", include("kinerja.performance.urls")),
     path("", include("kinerja.reports.urls")),
+    path("", include("kinerja.actionplans.urls")),
     path("", include("kinerja.evaluation.urls")),
     path("", include("kinerja.exchange.urls")),
     path("", include("kinerja.dashboard.urls")),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import Decree, StrategicPlan
 
+from .action_plan import build_action_plan
 from .agreement import build_agreement, build_agreements
 from .decree import build_decree
 from .document import Document, from_data, to_data
@@ -38,7 +39,8 @@ EVALUATION = DocumentKind(
 )
 REPORT = DocumentKind("lkjip", "Laporan Kinerja Instansi Pemerintah (LKjIP)", ("docx", "pdf"))
 LKE = DocumentKind("lke-sakip", "Lembar Kerja Evaluasi SAKIP (LKE), hasil final", ("pdf", "xlsx"))
-KINDS = {kind.slug: kind for kind in (DECREE, DECREE_BOOK, AGREEMENT, EVALUATION, REPORT, LKE)}
+ACTION_PLAN = DocumentKind("rencana-aksi", "Rencana Aksi", ("pdf", "docx", "xlsx"))
+KINDS = {kind.slug: kind for kind in (DECREE, DECREE_BOOK, AGREEMENT, EVALUATION, REPORT, LKE, ACTION_PLAN)}
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ def build_document(kind: DocumentKind, request: Request) -> Document:
             return build_lke(request.agency, request.year)
         except LookupError as error:
             raise DocumentUnavailable(str(error)) from error
+    if kind is ACTION_PLAN:
+        return build_action_plan(request.agency, request.plan, request.year)
     raise DocumentUnavailable(f"Dokumen “{kind.label}” belum dapat dicetak.")
 
 

@@ -22,8 +22,10 @@ from .models import ActionItem
 from .selectors import get_action, get_action_plan, get_indicator_actions
 
 
-def _plan_and_year(request: HttpRequest, agency: Agency) -> tuple[StrategicPlan, int]:
-    plan = get_current_plan(agency)
+def _plan_and_year(
+    request: HttpRequest, agency: Agency, plan: StrategicPlan | None = None
+) -> tuple[StrategicPlan, int]:
+    plan = plan or get_current_plan(agency)
     return plan, chosen_year(request, plan, get_opening_year(plan))
 
 
@@ -34,9 +36,10 @@ def _indicator_url(agency: Agency, code: str, year: int) -> str:
 def action_plan(request: HttpRequest, agency: str) -> HttpResponse:
     """The agency's action plan of a year: one table per objective of every IKI page (or one position's page)."""
     agency_obj = agency_or_404(request.user, agency)
-    if find_current_plan(agency_obj) is None:
+    plan = find_current_plan(agency_obj)
+    if plan is None:
         return render(request, "strategy/no_plan.html", {"agency": agency_obj})
-    plan, year = _plan_and_year(request, agency_obj)
+    plan, year = _plan_and_year(request, agency_obj, plan)
     code = request.GET.get("jabatan", "")
     position = get_object_or_404(agency_obj.positions, code=code) if code else None
     action_plan = get_action_plan(plan, year, position)

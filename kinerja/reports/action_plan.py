@@ -16,7 +16,7 @@ from kinerja.organisation.selectors import current_assignments, in_force
 from kinerja.strategy.models import StrategicPlan
 
 from .achievement_tables import head, number_cell, text_cell
-from .document import DOTS, Cell, Column, Document, Heading, Paragraph, Section, Signatures, Table
+from .document import DOTS, Cell, Column, Document, Heading, Section, Signatures, Table
 from .evaluation import signature
 from .selectors import Signer
 
@@ -81,7 +81,7 @@ def _tables(action_plan: ActionPlan) -> list:
     for page in action_plan.pages:
         blocks.append(Heading(page.position.title.upper(), level=2, align="left"))
         for objective in page.objectives:
-            blocks.append(Paragraph.of(f"Sasaran: {objective.objective.text}", bold=True))
+            blocks.append(Heading(f"Sasaran: {objective.objective.text}", level=3, align="left"))
             blocks.append(
                 Table(
                     columns=[Column(width, excel) for width, excel in COLUMNS],

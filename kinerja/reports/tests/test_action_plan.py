@@ -9,12 +9,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from kinerja.actionplans import services
+from kinerja.actionplans.tests.helpers import INDICATOR, YEAR, indicator_of, quarter_targets, sub_activity_of
 from kinerja.organisation.models import Position
 from kinerja.reports import output
 from kinerja.reports.catalogue import KINDS, Request, build_document
 from kinerja.reports.tests.readback import docx_text, find_in_order, normalise, pdf_pages, pdf_text
-
-from .helpers import INDICATOR, YEAR, indicator_of, quarter_targets, sub_activity_of
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 Every function is keyword-only with `actor` first, asks `accounts.access.may_write_action_plan` (the agency's
 planner, or the holder of a position whose IKI page prints the indicator), validates the row with `full_clean()`
 (the rules of `ActionItem.clean`), records the change in the audit trail about the indicator, and raises
-`PermissionDenied` or `ValidationError` naming the field. Pages and commands only call these.
+`PermissionDenied` or `ValidationError` naming the field. A closed quarter (performance.workflow, the planner's
+Periode page) is locked for its actions as for its targets and actuals. Pages and commands only call these.
 """
 
 from decimal import Decimal
@@ -18,6 +19,7 @@ from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.core.periods import roman
 from kinerja.organisation.models import Position
+from kinerja.performance.workflow import ensure_period_open
 from kinerja.strategy.models import Indicator, SubActivity
 
 from .models import ActionItem
@@ -87,6 +89,7 @@ def add_action(
         sub_activity=sub_activity,
     )
     item.full_clean(exclude=["order"])
+    ensure_period_open(indicator, year, quarter)
     item.order = _next_order(indicator, year, quarter)
     item.save()
     audit.record_change(
@@ -119,6 +122,8 @@ def change_action(*, actor: Actor, item: ActionItem, **changes: object) -> Actio
             value = value.strip()
         setattr(item, name, value)
     item.full_clean()
+    for quarter in {old_quarter, item.quarter}:
+        ensure_period_open(item.indicator, item.year, quarter)
     if item.quarter != old_quarter:
         item.order = _next_order(item.indicator, item.year, item.quarter)
     item.save()
@@ -137,6 +142,7 @@ def change_action(*, actor: Actor, item: ActionItem, **changes: object) -> Actio
 def reorder_actions(*, actor: Actor, indicator: Indicator, year: int, quarter: int, order: list[int]) -> None:
     """Put the actions of one quarter in the order of `order` (their ids): every action of the quarter, once."""
     _check_access(actor, indicator)
+    ensure_period_open(indicator, year, quarter)
     items = {
         item.pk: item
         for item in ActionItem.objects.select_for_update().filter(indicator=indicator, year=year, quarter=quarter)
@@ -171,6 +177,7 @@ def reorder_actions(*, actor: Actor, indicator: Indicator, year: int, quarter: i
 def remove_action(*, actor: Actor, item: ActionItem) -> None:
     item = _locked(item)
     _check_access(actor, item.indicator)
+    ensure_period_open(item.indicator, item.year, item.quarter)
     audit.record(
         actor=actor,
         action=AuditRecord.Action.DELETED,

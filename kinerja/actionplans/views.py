@@ -121,8 +121,12 @@ def action_edit(request: HttpRequest, agency: str, item: int) -> HttpResponse:
 @require_POST
 def action_remove(request: HttpRequest, agency: str, item: int) -> HttpResponse:
     agency_obj, action = _writable_action(request, agency, item)
-    services.remove_action(actor=request.user, item=action)
-    messages.success(request, _("The action is removed."))
+    try:
+        services.remove_action(actor=request.user, item=action)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The action is removed."))
     return redirect(_indicator_url(agency_obj, action.indicator.code, action.year))
 
 

@@ -150,3 +150,23 @@ def test_the_position_page_and_the_indicator_page_link_to_the_action_plan(client
     assert reverse("action-plan", args=[SEED]) + f"?tahun={YEAR}&jabatan=kasi-tata-kelola" in position_page
     indicator_page = text(client.get(reverse("indicator-detail", args=[SEED, INDICATOR])))
     assert reverse("action-plan-indicator", args=[SEED, INDICATOR]) in indicator_page
+
+
+def test_a_closed_quarter_answers_with_its_message_not_an_error(client, world, seed, kasi):
+    from kinerja.performance.models import PeriodLock
+
+    item = _action(world, seed, kasi)
+    PeriodLock.objects.create(agency=seed, year=YEAR, quarter=1, closed=True)
+    client.force_login(world.section_head)
+    response = client.post(reverse("action-remove", args=[SEED, item.pk]), follow=True)
+    assert "Periode Triwulan I tahun 2022 sudah ditutup" in text(response)
+    response = client.post(indicator_url(), form_data(kasi, quarter="1"))
+    assert response.status_code == 400 and "sudah ditutup" in text(response)
+    assert list(ActionItem.objects.values_list("pk", flat=True)) == [item.pk]
+
+
+def test_the_indicators_change_history_lists_its_actions(client, world, seed, kasi):
+    _action(world, seed, kasi, "Rapat koordinasi")
+    client.force_login(world.head_of_agency)
+    page = text(client.get(reverse("indicator-history", args=[SEED, INDICATOR])))
+    assert f"Aksi {INDICATOR}, 2022 triwulan I ditambahkan" in page

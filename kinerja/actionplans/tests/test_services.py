@@ -135,3 +135,23 @@ def test_the_indicator_and_year_of_an_action_do_not_change(world, indicator, kas
     item = add(world.planner, indicator, kasi)
     with pytest.raises(ValidationError):
         services.change_action(actor=world.planner, item=item, year=2023)
+
+
+def test_a_closed_quarter_locks_its_actions(world, indicator, kasi):
+    from kinerja.performance.models import PeriodLock
+
+    item = add(world.planner, indicator, kasi, quarter=1)
+    PeriodLock.objects.create(agency=indicator.plan.agency, year=YEAR, quarter=1, closed=True)
+    for write in (
+        lambda: add(world.planner, indicator, kasi, quarter=1),
+        lambda: services.change_action(actor=world.planner, item=item, description="Lain"),
+        lambda: services.change_action(actor=world.section_head, item=item, quarter=2),
+        lambda: services.reorder_actions(
+            actor=world.planner, indicator=indicator, year=YEAR, quarter=1, order=[item.pk]
+        ),
+        lambda: services.remove_action(actor=world.planner, item=item),
+    ):
+        with pytest.raises(ValidationError, match="sudah ditutup"):
+            write()
+    assert list(ActionItem.objects.values_list("quarter", "description")) == [(1, "Menyusun rancangan kebijakan")]
+    assert add(world.planner, indicator, kasi, quarter=2).quarter == 2  # the next quarter is open

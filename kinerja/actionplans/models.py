@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kinerja.core.models import TimeStampedModel
 from kinerja.core.numbers import format_exact
@@ -45,8 +46,8 @@ class ActionItem(TimeStampedModel):
     )
 
     class Meta:
-        verbose_name = _("action")
-        verbose_name_plural = _("actions")
+        verbose_name = pgettext_lazy("action plan", "action")
+        verbose_name_plural = pgettext_lazy("action plan", "actions")
         ordering = ["indicator", "year", "quarter", "order", "pk"]
         indexes = [models.Index(fields=["indicator", "year", "quarter"], name="action_item_period")]
         constraints = [

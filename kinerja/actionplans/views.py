@@ -13,6 +13,7 @@ from kinerja.core.periods import QUARTER_NAMES, chosen_year, quarter_label
 from kinerja.organisation.models import Agency
 from kinerja.performance.forms import add_service_errors
 from kinerja.performance.selectors import get_opening_year
+from kinerja.performance.workflow import closed_quarters
 from kinerja.strategy.models import StrategicPlan
 from kinerja.strategy.selectors import find_current_plan, get_current_plan
 
@@ -81,7 +82,15 @@ def indicator_actions(request: HttpRequest, agency: str, indicator: str) -> Http
     return render(
         request,
         "actionplans/indicator.html",
-        {"agency": agency_obj, "plan": plan, "year": year, "detail": detail, "form": form, "may_write": may_write},
+        {
+            "agency": agency_obj,
+            "plan": plan,
+            "year": year,
+            "detail": detail,
+            "form": form,
+            "may_write": may_write,
+            "closed": closed_quarters(agency_obj, year) if may_write else set(),
+        },
         status=status,
     )
 

@@ -158,6 +158,9 @@ def test_a_closed_quarter_answers_with_its_message_not_an_error(client, world, s
     item = _action(world, seed, kasi)
     PeriodLock.objects.create(agency=seed, year=YEAR, quarter=1, closed=True)
     client.force_login(world.section_head)
+    page = text(client.get(indicator_url()))
+    quarter_one = page.split('data-quarter="1"')[1].split("</tr>")[0]
+    assert "data-closed" in quarter_one and "Hapus" not in quarter_one
     response = client.post(reverse("action-remove", args=[SEED, item.pk]), follow=True)
     assert "Periode Triwulan I tahun 2022 sudah ditutup" in text(response)
     response = client.post(indicator_url(), form_data(kasi, quarter="1"))

@@ -47,7 +47,7 @@ def _describe(what: str, item: ActionItem) -> str:
 def _locked(item: ActionItem) -> ActionItem:
     """The action read again under a lock, with what its rules and the audit need."""
     return (
-        ActionItem.objects.select_for_update()
+        ActionItem.objects.select_for_update(of=("self",))
         .select_related("indicator__plan__agency", "responsible_position", "sub_activity__activity__programme")
         .get(pk=item.pk)
     )

@@ -155,3 +155,22 @@ def test_a_closed_quarter_locks_its_actions(world, indicator, kasi):
             write()
     assert list(ActionItem.objects.values_list("quarter", "description")) == [(1, "Menyusun rancangan kebijakan")]
     assert add(world.planner, indicator, kasi, quarter=2).quarter == 2  # the next quarter is open
+
+
+def test_an_acting_holder_writes_while_the_acting_decree_runs_and_not_after(world, seed, indicator, kasi):
+    import datetime
+
+    from kinerja.accounts.models import User
+    from kinerja.organisation.tests.factories import AssignmentFactory
+
+    today = datetime.date.today()
+    acting = AssignmentFactory(
+        position=kasi, acting=True, start=today - datetime.timedelta(days=10), official__user__username="plt-kasi"
+    )
+    user = User.objects.get(username="plt-kasi")
+    assert add(user, indicator, kasi).indicator == indicator
+    acting.end = today - datetime.timedelta(days=1)
+    acting.save()
+    user = User.objects.get(username="plt-kasi")  # a new request: the reach is read again
+    with pytest.raises(PermissionDenied):
+        add(user, indicator, kasi)

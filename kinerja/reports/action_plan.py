@@ -1,7 +1,8 @@
 """The printed action plan (Rencana Aksi) of a year, in the layout agencies use: landscape, one table per objective
 of every IKI page — the indicator, its target for the year, each quarter with its own target, the actions of the
 quarter with their output, the budget (the sub-activity's code and name) and the person in charge — signed by
-the head of agency. Read by `actionplans.selectors.get_action_plan` (4 queries) and the head's holder (1 query).
+the head of agency; for one position (`?jabatan=`, as the performance agreement) its page alone, signed by its
+holder. Read by `actionplans.selectors.get_action_plan` (4 queries), the signer's post and holder (2 queries).
 
 What is missing: every quarter with a target and no action, every action whose person in charge is gone.
 """
@@ -11,7 +12,7 @@ import datetime
 from kinerja.actionplans.selectors import ActionPlan, IndicatorPlan, get_action_plan
 from kinerja.core.numbers import MISSING
 from kinerja.core.periods import roman
-from kinerja.organisation.models import Agency
+from kinerja.organisation.models import Agency, Position
 from kinerja.organisation.selectors import current_assignments, in_force
 from kinerja.strategy.models import StrategicPlan
 
@@ -109,31 +110,36 @@ def _missing(action_plan: ActionPlan) -> list[str]:
     return sentences
 
 
-def _head_of_agency(agency: Agency, day: datetime.date) -> Signer:
-    position = agency.positions.filter(superior__isnull=True).order_by("order").first()
+def _signer(agency: Agency, position: Position | None, day: datetime.date) -> Signer:
+    """Who signs: the holder of `position` on `day`, or the head of agency for the agency's whole plan."""
+    if position is None:
+        position = agency.positions.filter(superior__isnull=True).order_by("order").first()
     if position is None:
         return Signer(None, None)
     assignment = in_force(current_assignments(day).filter(position=position), day)
     return Signer(position, assignment.official if assignment else None)
 
 
-def build_action_plan(agency: Agency, plan: StrategicPlan, year: int) -> Document:
-    """The action plan of `year` for every IKI page of the agency's plan (6 queries)."""
-    action_plan = get_action_plan(plan, year)
+def build_action_plan(agency: Agency, plan: StrategicPlan, year: int, position: Position | None = None) -> Document:
+    """The action plan of `year` for every IKI page of the agency's plan, or for `position`'s page alone, signed by
+    its holder (6 queries)."""
+    action_plan = get_action_plan(plan, year, position)
     missing = _missing(action_plan)
     name = (agency.printed_name or agency.name).upper()
     day = min(datetime.date(year, 12, 31), datetime.date.today())
-    head_block = signature(_head_of_agency(agency, day), "Kepala Dinas", missing, [f"{agency.city or DOTS}, {DOTS}"])
+    signer = _signer(agency, position, day)
+    block = signature(signer, "Kepala Dinas", missing, [f"{agency.city or DOTS}, {DOTS}"])
     blocks = [
         Heading("RENCANA AKSI"),
         Heading(f"{name} {agency.region.name.upper()}", level=2),
         Heading(f"TAHUN {year}", level=2),
         *_tables(action_plan),
-        Signatures([head_block]),
+        Signatures([block]),
     ]
+    stem = f"rencana-aksi-{agency.code}-{year}" + (f"-{position.code}" if position is not None else "")
     return Document(
         title=f"Rencana Aksi {agency.name} Tahun {year}",
-        filename_stem=f"rencana-aksi-{agency.code}-{year}",
+        filename_stem=stem,
         sections=[Section(blocks, landscape=True, name="rencana-aksi")],
         paper="F4",
         missing=missing,

@@ -39,7 +39,7 @@ EVALUATION = DocumentKind(
 )
 REPORT = DocumentKind("lkjip", "Laporan Kinerja Instansi Pemerintah (LKjIP)", ("docx", "pdf"))
 LKE = DocumentKind("lke-sakip", "Lembar Kerja Evaluasi SAKIP (LKE), hasil final", ("pdf", "xlsx"))
-ACTION_PLAN = DocumentKind("rencana-aksi", "Rencana Aksi", ("pdf", "docx", "xlsx"))
+ACTION_PLAN = DocumentKind("rencana-aksi", "Rencana Aksi", ("pdf", "docx", "xlsx"), per_position=True)
 KINDS = {kind.slug: kind for kind in (DECREE, DECREE_BOOK, AGREEMENT, EVALUATION, REPORT, LKE, ACTION_PLAN)}
 
 
@@ -89,7 +89,7 @@ def build_document(kind: DocumentKind, request: Request) -> Document:
         except LookupError as error:
             raise DocumentUnavailable(str(error)) from error
     if kind is ACTION_PLAN:
-        return build_action_plan(request.agency, request.plan, request.year)
+        return build_action_plan(request.agency, request.plan, request.year, request.position)
     raise DocumentUnavailable(f"Dokumen “{kind.label}” belum dapat dicetak.")
 
 

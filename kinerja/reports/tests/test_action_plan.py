@@ -98,3 +98,16 @@ def test_the_document_costs_a_fixed_number_of_queries(planned, django_assert_max
     # the selector's 4 (page rows, targets, actuals, actions), the head of agency's post and its holder
     with django_assert_max_num_queries(6):
         document(planned, plan)
+
+
+def test_one_positions_action_plan_is_its_page_alone_signed_by_its_holder(planned):
+    kasi = Position.objects.get(agency=planned, code="kasi-tata-kelola")
+    built = build_document(KINDS["rencana-aksi"], Request(planned, indicator_of(planned).plan, YEAR, position=kasi))
+    assert built.filename_stem == f"rencana-aksi-{planned.code}-{YEAR}-kasi-tata-kelola"
+    text = normalise(pdf_text(output.render(built, "pdf")))
+    missing, _ = find_in_order(
+        text,
+        ["KEPALA SEKSI TATA KELOLA PERSANDIAN", "Rapat pembahasan", "Kepala Seksi Uji, S.Kom", "198502022010012002"],
+    )
+    assert missing == []
+    assert "KEPALA BIDANG PERSANDIAN" not in text and "Drs. Deky Tawaris" not in text

@@ -8,6 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from kinerja.core.errors import NotFound
 from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Position
@@ -162,7 +164,7 @@ def get_indicator_actions(plan: StrategicPlan, code: str, year: int) -> Indicato
     """One indicator's action plan for the year (5 queries: indicator, its page rows, targets, actuals, actions)."""
     indicator = plan.indicators.select_related("plan__agency", "objective").filter(code=code).first()
     if indicator is None:
-        raise NotFound(f"Indikator «{code}» tidak ada di Renstra ini.")
+        raise NotFound(gettext("Indicator «%(code)s» is not in this strategic plan.") % {"code": code})
     rows = list(indicator.page_rows.select_related("position").order_by("position__order"))
     measurement = get_measurement_figures([indicator], year)[indicator.pk]
     item = _indicator_plan(indicator, indicator.name, measurement, _actions([indicator.pk], year))
@@ -179,7 +181,7 @@ def get_action(plan: StrategicPlan, pk: int) -> ActionItem:
         .first()
     )
     if item is None:
-        raise NotFound("Aksi ini tidak ada.")
+        raise NotFound(gettext("This action does not exist."))
     return item
 
 

@@ -173,3 +173,9 @@ def test_the_indicators_change_history_lists_its_actions(client, world, seed, ka
     client.force_login(world.head_of_agency)
     page = text(client.get(reverse("indicator-history", args=[SEED, INDICATOR])))
     assert f"Aksi {INDICATOR}, 2022 triwulan I ditambahkan" in page
+
+
+def test_an_unknown_indicator_or_action_answers_404(client, world):
+    client.force_login(world.planner)
+    assert client.get(reverse("action-plan-indicator", args=[SEED, "TIDAK-ADA"])).status_code == 404
+    assert client.get(reverse("action-edit", args=[SEED, 999999])).status_code == 404

@@ -75,6 +75,29 @@ def api_ids(ids: dict) -> dict:
     return ids["api"]
 
 
+def action_id(ids: dict) -> int:
+    """An action of the section head's indicator in 2022, written by the system (made when missing)."""
+    from kinerja.actionplans.models import ActionItem
+    from kinerja.actionplans.services import add_action
+    from kinerja.organisation.models import Position
+
+    if "action" not in ids:
+        item = ActionItem.objects.filter(indicator__code="kasi-tata-kelola.O1.I1").first() or add_action(
+            actor=None,
+            indicator=Indicator.objects.select_related("plan__agency").get(
+                plan__agency__code=SEED, code="kasi-tata-kelola.O1.I1"
+            ),
+            year=2022,
+            quarter=1,
+            description="Menyusun rancangan kebijakan",
+            output_quantity=Decimal(1),
+            output_unit="dokumen",
+            responsible_position=Position.objects.get(agency__code=SEED, code="kasi-tata-kelola"),
+        )
+        ids["action"] = item.pk
+    return ids["action"]
+
+
 def person_id() -> int:
     """The section head of the built-in agency, an official on its people page."""
     from kinerja.organisation.models import Official
@@ -199,6 +222,19 @@ TABLE = {
             ("plan-key-row-delete", key_row_id),
         )
     },
+    # --- action plan (Rencana Aksi): read by every reader of the agency; written by the planner and the holder of a
+    # page printing the indicator (the section head here); the administrator plans every agency ---
+    "action-plan": (lambda ids: reverse("action-plan", args=[SEED]) + "?tahun=2022", READ),
+    "action-plan-indicator": (
+        lambda ids: reverse("action-plan-indicator", args=[SEED, "kasi-tata-kelola.O1.I1"]) + "?tahun=2022",
+        READ,
+    ),
+    "action-edit": (
+        lambda ids: reverse("action-edit", args=[SEED, action_id(ids)]),
+        answers(404, section_head=200, planner=200, admin=200),
+    ),
+    "action-remove": (lambda ids: reverse("action-remove", args=[SEED, action_id(ids)]), answers(405, outsider=405)),
+    "action-move": (lambda ids: reverse("action-move", args=[SEED, action_id(ids)]), answers(405, outsider=405)),
     # --- people (Pegawai & akun): the agency's planner and the administrator; writes answer POST only ---
     "people": (lambda ids: reverse("people", args=[SEED]), answers(404, planner=200, admin=200)),
     "person": (lambda ids: reverse("person", args=[SEED, person_id()]), answers(404, planner=200, admin=200)),

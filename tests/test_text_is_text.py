@@ -88,11 +88,25 @@ def _workbooks(client) -> dict[str, bytes]:
 
 
 def test_every_report_workbook_writes_formula_like_text_as_text(client, hostile):
+    from kinerja.actionplans.services import add_action
+
+    iku = Indicator.objects.select_related("plan__agency").get(plan__agency=hostile.agency, code="IKU.1")
+    add_action(
+        actor=None,
+        indicator=iku,
+        year=YEAR,
+        quarter=1,
+        description=DDE,
+        output_quantity=None,
+        output_unit="dokumen",
+        responsible_position=hostile.agency.positions.get(code="kadis"),
+    )
     client.force_login(hostile.planner)
     books = _workbooks(client)
-    assert set(books) == {"evaluasi-renja", "lke-sakip"}
+    assert set(books) == {"evaluasi-renja", "lke-sakip", "rencana-aksi"}
     _assert_text_is_text(books["evaluasi-renja"], (HYPERLINK, AT, PLUS))  # name, unit, factors and follow-up
     _assert_text_is_text(books["lke-sakip"], ATTACKS)  # the evaluator's notes and recommendations
+    _assert_text_is_text(books["rencana-aksi"], (DDE,))  # an action's description
 
 
 def test_the_agency_workbook_writes_formula_like_text_as_text(client, hostile):

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kinerja.exchange",
     "kinerja.synthetic",
     "kinerja.evaluation",
+    "kinerja.actionplans",
     "kinerja.reports",
     "kinerja.dashboard",
     "kinerja.api",

@@ -226,6 +226,19 @@ def may_enter_actuals(user: object, position: Position) -> bool:
     return position.pk in reach_of(user).held
 
 
+def may_write_action_plan(user: object, indicator: object) -> bool:
+    """Writes the action plan (Rencana Aksi) of an indicator: the agency's planner (`may_plan`), or the official
+    who holds today — definitively or acting, as for `may_enter_actuals` — a position whose IKI page prints the
+    indicator. One query for a holder, none otherwise."""
+    plan = indicator.plan  # type: ignore[attr-defined]
+    if may_plan(user, plan.agency):
+        return True
+    held = reach_of(user).held
+    if not held:
+        return False
+    return indicator.page_rows.filter(position_id__in=held).exists()  # type: ignore[attr-defined]
+
+
 def may_import_actuals(user: object, positions: Iterable[Position]) -> bool:
     """Writes (creates or changes) the actual of an indicator printed on `positions`' IKI pages through an import:
     whoever may enter it on one of those pages, and the administrator, who brings an agency's recorded history into

@@ -9,6 +9,7 @@ from django.utils import translation
 from kinerja.organisation.models import Agency, Position
 from kinerja.strategy.models import Decree, StrategicPlan
 
+from .action_plan import build_action_plan
 from .agreement import build_agreement, build_agreements
 from .decree import build_decree
 from .document import Document, as_printed, from_data, to_data
@@ -41,7 +42,8 @@ EVALUATION = DocumentKind(
 )
 REPORT = DocumentKind("lkjip", "Laporan Kinerja Instansi Pemerintah (LKjIP)", ("docx", "pdf"))
 LKE = DocumentKind("lke-sakip", "Lembar Kerja Evaluasi SAKIP (LKE), hasil final", ("pdf", "xlsx"))
-KINDS = {kind.slug: kind for kind in (DECREE, DECREE_BOOK, AGREEMENT, EVALUATION, REPORT, LKE)}
+ACTION_PLAN = DocumentKind("rencana-aksi", "Rencana Aksi", ("pdf", "docx", "xlsx"), per_position=True)
+KINDS = {kind.slug: kind for kind in (DECREE, DECREE_BOOK, AGREEMENT, EVALUATION, REPORT, LKE, ACTION_PLAN)}
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ def _build(kind: DocumentKind, request: Request) -> Document:
             return build_lke(request.agency, request.year)
         except LookupError as error:
             raise DocumentUnavailable(str(error)) from error
+    if kind is ACTION_PLAN:
+        return build_action_plan(request.agency, request.plan, request.year, request.position)
     raise DocumentUnavailable(f"Dokumen “{kind.label}” belum dapat dicetak.")
 
 

@@ -1,0 +1,90 @@
+"""The action plan (Rencana Aksi): per indicator and year, the actions of each quarter.
+
+An action says what will be done, the output expected with its quantity and unit, the position in charge and the
+sub-activity of the budget that pays for it. The quarterly targets stay where they are (performance.Target) and
+are shown beside the actions; nothing here repeats them.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kinerja.core.models import TimeStampedModel
+from kinerja.core.numbers import format_exact
+
+
+class ActionItem(TimeStampedModel):
+    indicator = models.ForeignKey(
+        "strategy.Indicator", models.CASCADE, related_name="action_items", verbose_name=_("indicator")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(_("quarter"), choices=[(q, str(q)) for q in (1, 2, 3, 4)])
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.TextField(_("action"))
+    output_quantity = models.DecimalField(_("output quantity"), max_digits=14, decimal_places=4, null=True, blank=True)
+    output_unit = models.CharField(_("output unit"), max_length=60, blank=True)
+    # SET_NULL: a position removed from the organisation leaves the action without its person in charge (the
+    # page and the document print "—" and list it as missing) rather than blocking the removal
+    responsible_position = models.ForeignKey(
+        "organisation.Position",
+        models.SET_NULL,
+        null=True,
+        related_name="action_items",
+        verbose_name=_("person in charge"),
+    )
+    sub_activity = models.ForeignKey(
+        "strategy.SubActivity",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+        verbose_name=_("sub-activity"),
+    )
+
+    class Meta:
+        verbose_name = pgettext_lazy("action plan", "action")
+        verbose_name_plural = pgettext_lazy("action plan", "actions")
+        ordering = ["indicator", "year", "quarter", "order", "pk"]
+        indexes = [models.Index(fields=["indicator", "year", "quarter"], name="action_item_period")]
+        constraints = [
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="action_item_quarter_1_to_4"),
+            models.CheckConstraint(
+                condition=Q(output_quantity__isnull=True) | Q(output_quantity__gte=0),
+                name="action_item_quantity_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    @property
+    def output_text(self) -> str:
+        """The expected output as a person reads it: "4 dokumen", "2,5 laporan"; "—" without a quantity."""
+        return f"{format_exact(self.output_quantity)} {self.output_unit}".strip()
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}
+        plan = self.indicator.plan if self.indicator_id else None
+        if plan is not None and self.year is not None and self.year not in plan.years:
+            errors["year"] = _("The year is outside the strategic plan (%(first)s–%(last)s).") % {
+                "first": plan.first_year,
+                "last": plan.last_year,
+            }
+        if self.quarter is not None and self.quarter not in (1, 2, 3, 4):
+            errors["quarter"] = _("The quarter must be 1 to 4.")
+        if self.output_quantity is not None and self.output_quantity < Decimal(0):
+            errors["output_quantity"] = _("The output quantity cannot be negative.")
+        if not (self.description or "").strip():
+            errors["description"] = _("Write what will be done.")
+        position = self.responsible_position if self.responsible_position_id else None
+        if plan is not None and position is not None and position.agency_id != plan.agency_id:
+            errors["responsible_position"] = _("The person in charge must be a position of this agency.")
+        budget = self.sub_activity if self.sub_activity_id else None
+        if plan is not None and budget is not None and budget.activity.programme.plan_id != plan.pk:
+            errors["sub_activity"] = _("The sub-activity belongs to another strategic plan.")
+        if errors:
+            raise ValidationError(errors)

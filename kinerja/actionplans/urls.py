@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("instansi/<slug:agency>/rencana-aksi/", views.action_plan, name="action-plan"),
+    path(
+        "instansi/<slug:agency>/rencana-aksi/indikator/<str:indicator>/",
+        views.indicator_actions,
+        name="action-plan-indicator",
+    ),
+    path("instansi/<slug:agency>/rencana-aksi/aksi/<int:item>/", views.action_edit, name="action-edit"),
+    path("instansi/<slug:agency>/rencana-aksi/aksi/<int:item>/hapus/", views.action_remove, name="action-remove"),
+    path("instansi/<slug:agency>/rencana-aksi/aksi/<int:item>/geser/", views.action_move, name="action-move"),
+]

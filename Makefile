@@ -88,7 +88,7 @@ bench-load: install system-deps ## 50 officials entering at once against gunicor
 # Not part of `make test`: bench/cluster.py — on 127.0.0.1, a PostgreSQL primary and a streaming replica
 # (pg_basebackup -R), PgBouncer in transaction mode and gunicorn with the read-replica router on; the load run of
 # bench-load (LOAD_USERS officials, 50) through them, then each official's dashboard before and after the
-# read-your-writes window. Prints requests/s, p95 and lost/duplicated actuals; writes bench/results/cluster.json.
+# read-your-writes window. Prints requests/s, p95 and lost/duplicated actuals; writes bench/results/cluster-N.json.
 # Needs Debian's pgbouncer (apt-get install pgbouncer): system-packages.txt has lines for `run` and `test` only.
 bench-cluster: install system-deps ## primary, streaming replica, PgBouncer, gunicorn: 50 officials via the router
 	$(BIN)/python bench/cluster.py

@@ -16,7 +16,7 @@ gunicorn, with the read-replica router on (kinerja.core.db_router, docs/scale.md
    from the replica);
 6. requests/s and p95 of the entry phase and of the whole run, the transactions each server committed (the
    replica's count shows it served the reads), the replica's lag, and the actuals lost, duplicated or changed
-   (counted on the primary). Writes bench/results/cluster.json; exits non-zero on a failed request or a
+   (counted on the primary). Writes bench/results/cluster-<officials>.json; exits non-zero on a failed request or a
    problem in the data. Everything started is stopped, also on failure.
 
 As root (a container), the PostgreSQL servers and PgBouncer run as the user `postgres` (runuser): neither runs
@@ -294,9 +294,7 @@ def measure(cluster: Cluster) -> dict:
             "p95_ms": round(p95([t[1] for t in timings]) * 1000, 1),
             "note": f"includes each official's {WINDOW + 0.5} s wait for the read-your-writes window",
         },
-        "by_kind": {
-            kind: {"count": len(v), "p95_ms": round(p95(v) * 1000, 1)} for kind, v in sorted(by_kind.items())
-        },
+        "by_kind": {kind: {"count": len(v), "p95_ms": round(p95(v) * 1000, 1)} for kind, v in sorted(by_kind.items())},
         "transactions_committed": {name: after[name]["commits"] - before[name]["commits"] for name in after},
         "rows_returned": {name: after[name]["rows_returned"] - before[name]["rows_returned"] for name in after},
         "replication": lag,
@@ -318,11 +316,12 @@ def main() -> None:
     finally:
         cluster.stop()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "cluster.json").write_text(json.dumps(result, indent=1))
+    (RESULTS / f"cluster-{result['officials']}.json").write_text(json.dumps(result, indent=1))
     print(json.dumps(result, indent=1))
     entry, whole = result["entry_phase"], result["whole_run"]
     print(
-        f"\n{result['officials']} officials: entry {entry['requests_per_second']} requests/s, p95 {entry['p95_ms']} ms; "
+        f"\n{result['officials']} officials: entry {entry['requests_per_second']} requests/s, "
+        f"p95 {entry['p95_ms']} ms; "
         f"whole run p95 {whole['p95_ms']} ms; transactions on the replica {result['transactions_committed']['replica']}"
         f", on the primary {result['transactions_committed']['primary']}; lost/duplicated/changed actuals: "
         f"{result['lost_or_duplicated_actuals']}; failed requests: {len(result['errors'])}"

@@ -9,28 +9,31 @@ a row written through `default` must be visible through the other connection, as
 import time
 
 import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db import connections, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, reverse
 
 from conftest import PASSWORD, SEED_CODE, ensure_builtin_dataset
-from kinerja.accounts.models import User
 from kinerja.core import db_router
 from kinerja.core.replica_middleware import PIN_COOKIE
-from kinerja.organisation.models import Agency
 
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+# core sits below the apps (pyproject.toml's layers): their models by name
+User = get_user_model()
+Agency = apps.get_model("organisation", "Agency")
 
 
 @pytest.fixture
-def agency(settings) -> Agency:
+def agency(settings):
     settings.KINERJA_READ_REPLICA = "replica"
     return ensure_builtin_dataset()
 
 
 @pytest.fixture
-def head(agency) -> User:
+def head(agency):
     return User.objects.get(username="kadis")
 
 

@@ -13,7 +13,7 @@ PG_ENV := DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGD
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-fast test-sqlite test-postgres test-browser lint install run-deps system-deps fonts \
-    messages clean bench-print bench bench-load screenshots
+    messages clean bench-print bench bench-load bench-cluster screenshots
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -84,6 +84,14 @@ bench: install system-deps ## query counts and time ratios of every page at 1 an
 # 127.0.0.1 with PostgreSQL (a throwaway cluster); fails when an actual is lost, duplicated or a request errs.
 bench-load: install system-deps ## 50 officials entering at once against gunicorn and PostgreSQL
 	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c '$(PG_ENV) $(BIN)/python bench/load.py'
+
+# Not part of `make test`: bench/cluster.py — on 127.0.0.1, a PostgreSQL primary and a streaming replica
+# (pg_basebackup -R), PgBouncer in transaction mode and gunicorn with the read-replica router on; the load run of
+# bench-load (LOAD_USERS officials, 50) through them, then each official's dashboard before and after the
+# read-your-writes window. Prints requests/s, p95 and lost/duplicated actuals; writes bench/results/cluster-N.json.
+# Needs Debian's pgbouncer (apt-get install pgbouncer): system-packages.txt has lines for `run` and `test` only.
+bench-cluster: install system-deps ## primary, streaming replica, PgBouncer, gunicorn: 50 officials via the router
+	$(BIN)/python bench/cluster.py
 
 # Not part of `make test`: the main pages as each person sees them at 1366 and 390 px, on a throwaway database.
 screenshots: install system-deps ## screenshots of the main pages per person into var/screenshots/, page widths

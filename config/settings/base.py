@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kinerja.core.middleware.AuditContextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # before the session and the user are read: on an eligible page they are read from the replica too
+    "kinerja.core.replica_middleware.ReadReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kinerja.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,6 +123,53 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "transaction_mode": "IMMEDIATE",
         }
     )
+# An optional streaming replica of the primary (docs/scale.md §5), parsed like DATABASE_URL. Without
+# DATABASE_REPLICA_URL there is no `replica` alias and every query goes to `default`, as before.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0"))
+    )
+# The alias the router reads eligible pages from (None: no replica, everything on `default`).
+KINERJA_READ_REPLICA: str | None = "replica" if "replica" in DATABASES else None
+DATABASE_ROUTERS = ["kinerja.core.db_router.ReplicaRouter"]
+# Read-your-writes: seconds a client's requests stay on the primary after any request of theirs that is not a
+# GET/HEAD/OPTIONS (a save, a submission, a login), so that they see what they wrote while the replica catches
+# up. Longer than the replica's usual lag.
+KINERJA_READ_YOUR_WRITES_SECONDS = float(os.environ.get("KINERJA_READ_YOUR_WRITES_SECONDS", "5"))
+# The pages (URL names) whose GET and HEAD may read from the replica: read-only pages where a few seconds of
+# replica lag are acceptable — the dashboard and the performance tree, the regional views, the API lists, the
+# prints and document downloads, the workbook export and the public pages. Entry, verification, planning and
+# every form stay on the primary. A comma-separated KINERJA_REPLICA_PAGES replaces the list.
+KINERJA_REPLICA_PAGES = env_list(
+    "KINERJA_REPLICA_PAGES",
+    [
+        "dashboard",
+        "performance-tree",
+        "region-view",
+        "evaluation-region",
+        "document-download",
+        "exchange-export",
+        "public-index",
+        "public-page",
+        "public-csv",
+        "public-decree",
+        "api-agency-list",
+        "api-unit-list",
+        "api-position-list",
+        "api-official-list",
+        "api-plan-list",
+        "api-objective-list",
+        "api-indicator-list",
+        "api-iki-page-list",
+        "api-target-list",
+        "api-actual-list",
+        "api-evidence-list",
+        "api-achievement-page-list",
+        "api-achievement-agency-list",
+        "api-document-list",
+        "api-document-download",
+    ],
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

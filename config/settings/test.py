@@ -19,3 +19,13 @@ WHITENOISE_AUTOREFRESH = True
 # django-axes stays on as in production: tests log in with force_login or the right password, and the
 # lock-out has tests of its own (kinerja/accounts/tests/test_login_security.py); each test's attempts are
 # rolled back with its transaction.
+
+# A `replica` alias that is a test mirror of `default` (the same test database through a connection of its
+# own), so that kinerja/core/tests/test_db_router.py can see which alias the router chose. The router uses it
+# only in the tests that opt in (override_settings(KINERJA_READ_REPLICA="replica")): every other test reads and
+# writes `default` only, as without a replica.
+import copy  # noqa: E402
+
+DATABASES["replica"] = copy.deepcopy(DATABASES["default"])  # noqa: F405
+DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # noqa: F405
+KINERJA_READ_REPLICA = None

@@ -170,3 +170,29 @@ def test_the_system_and_a_visitor_are_stored_in_indonesian_and_read_in_the_reade
     system.actor_name = ""  # a record kept without a name reads as the system too
     with translation.override("en"):
         assert audit.who(system) == "System (command line)"
+
+
+@pytest.mark.parametrize(
+    ("language", "numbers", "sealed"),
+    [
+        (
+            "en",
+            "Numbers are written the Indonesian way: a dot separates thousands, a comma the decimals (1.234,5). "
+            "«1.5» is refused: write 1,5. An Excel cell formatted as a percentage is read as the percentage it "
+            "shows (98% becomes 98).",
+            "The inspectorate's answers, notes and recommendations in the SAKIP evaluation show here once the "
+            "evaluation is final.",
+        ),
+        (
+            "id",
+            "Angka ditulis cara Indonesia: titik memisahkan ribuan, koma memisahkan desimal (1.234,5). «1.5» "
+            "ditolak: tulis 1,5. Sel Excel berformat persen dibaca sebagai persen yang tampak (98% menjadi 98).",
+            "Jawaban, catatan dan rekomendasi inspektorat dalam evaluasi SAKIP tampil di sini setelah "
+            "evaluasinya ditetapkan final.",
+        ),
+    ],
+)
+def test_the_pages_notes_that_were_written_in_the_templates_follow_the_language(world, seed, language, numbers, sealed):
+    client = client_in(world.planner, language)
+    assert numbers in read(client.get(reverse("exchange-home", args=[seed.code])))
+    assert sealed in read(client.get(reverse("agency-history", args=[seed.code])))

@@ -93,7 +93,10 @@ def _closed_changes(request: HttpRequest, rows: list[GridRow]) -> list[str]:
                 posted, shown = None, object()
             if posted != shown:
                 if cell.quarter:
-                    period = gettext("%(quarter)s of %(year)s") % {"quarter": quarter_label(cell.quarter), "year": cell.year}
+                    period = gettext("%(quarter)s of %(year)s") % {
+                        "quarter": quarter_label(cell.quarter),
+                        "year": cell.year,
+                    }
                 else:
                     period = gettext("year %(year)s") % {"year": cell.year}
                 refused.append(f"{row.indicator.code} {period}")
@@ -179,7 +182,9 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
             else:
                 messages.success(request, gettext("The targets were saved."))
             return redirect(request.get_full_path())  # the same filter: the planner sees the rows just saved
-        messages.error(request, gettext("The targets were not saved: check the cells marked in red. Nothing was changed."))
+        messages.error(
+            request, gettext("The targets were not saved: check the cells marked in red. Nothing was changed.")
+        )
     return render(
         request,
         "performance/targets.html",

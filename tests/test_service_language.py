@@ -209,7 +209,7 @@ CONVERTED = sorted(
         ROOT / "kinerja/dashboard/views.py",
         *(ROOT / "kinerja/exchange" / f"{name}.py" for name in ("views", "uploads")),
         *ROOT.glob("kinerja/evaluation/views/*.py"),
-        ROOT / "kinerja/core/audit.py",
+        *(ROOT / "kinerja/core" / f"{name}.py" for name in ("audit", "file_downloads")),
         *ROOT.glob("kinerja/api/views/*.py"),
         *ROOT.glob("kinerja/api/serializers/*.py"),
         *(ROOT / "kinerja/api" / f"{name}.py" for name in ("permissions", "authentication", "pagination", "schema")),

@@ -16,6 +16,7 @@ from django.utils import translation
 
 from kinerja.core import audit
 from kinerja.performance import workflow
+from kinerja.performance.evidence import add_evidence
 from kinerja.performance.forms import ActualForm
 from kinerja.performance.models import Actual, Target
 from kinerja.performance.services import record_actual
@@ -196,3 +197,21 @@ def test_the_pages_notes_that_were_written_in_the_templates_follow_the_language(
     client = client_in(world.planner, language)
     assert numbers in read(client.get(reverse("exchange-home", args=[seed.code])))
     assert sealed in read(client.get(reverse("agency-history", args=[seed.code])))
+
+
+def test_a_lost_evidence_file_is_said_in_the_chosen_language(world, seed, count, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    actual = record_actual(
+        actor=world.section_head, indicator=count, year=YEAR, quarter=2, value=Decimal(3), numerator=None
+    )
+    evidence = add_evidence(actor=world.section_head, actual=actual, name="bukti.pdf", content=b"%PDF-1.4\n%%EOF\n")
+    evidence.file.storage.delete(evidence.file.name)  # gone from the storage, still listed
+
+    def answer(language: str) -> dict:
+        client = client_in(world.section_head, language)
+        response = client.get(reverse("api-evidence-download", args=[evidence.pk]), HTTP_ACCEPT="application/json")
+        assert response.status_code == 404
+        return response.json()
+
+    assert answer("en") == {"detail": "The evidence file is not in the storage."}
+    assert answer("id") == {"detail": "Berkas bukti tidak ditemukan di penyimpanan."}

@@ -203,6 +203,13 @@ CONVERTED = sorted(
         *ROOT.glob("kinerja/performance/services/*.py"),
         *(ROOT / "kinerja/performance" / f"{name}.py" for name in ("workflow", "evidence", "rules", "period_status")),
         ROOT / "kinerja/performance/worklist.py",
+        *ROOT.glob("kinerja/performance/*_views.py"),
+        *(ROOT / "kinerja/performance" / f"{name}.py" for name in ("views", "forms")),
+        *(ROOT / "kinerja/organisation" / f"{name}.py" for name in ("views", "people_views", "forms")),
+        ROOT / "kinerja/dashboard/views.py",
+        *(ROOT / "kinerja/exchange" / f"{name}.py" for name in ("views", "uploads")),
+        *ROOT.glob("kinerja/evaluation/views/*.py"),
+        *(ROOT / "kinerja/core" / f"{name}.py" for name in ("audit", "file_downloads")),
         *ROOT.glob("kinerja/api/views/*.py"),
         *ROOT.glob("kinerja/api/serializers/*.py"),
         *(ROOT / "kinerja/api" / f"{name}.py" for name in ("permissions", "authentication", "pagination", "schema")),
@@ -237,6 +244,18 @@ SIGNS = set("—–…")
 NOT_TEXT = {
     "belum-terverifikasi": "period_status: a list's key in its address; its label is translated (period_views)",
     "Actuals (realisasi)": "api/views/actuals.py: the English OpenAPI tag, naming the glossary word",
+    # the query parameters of the pages' addresses, the same in either language (docs/design.md: `?tahun=`)
+    "?tahun=": "a query parameter of an address the views build",
+    "&triwulan=": "a query parameter of an address the views build",
+    "tahun": "a query parameter, and a column of the public CSV (dashboard/views.py: a data file's fixed keys)",
+    "triwulan": "performance/views.py: the query parameter of the quarter",
+    "halaman": "history_views.py: the query parameter of the page number",
+    "jabatan": "target_views.py: the query parameter of the position filter",
+    "dari": "performance/forms.py: the history filter's field, a query parameter",
+    "indikator": "dashboard/views.py: the regency view's query parameter, and a column of the public CSV",
+    "baru": "performance/forms.py: ActualForm.NEW, the hidden version of a row not saved yet, never shown",
+    "templat-data-instansi.xlsx": "exchange/views.py: the blank workbook's file name, in the workbook's own "
+    "language (exchange/workbook writes its sheets and columns in Bahasa Indonesia)",
 }
 
 

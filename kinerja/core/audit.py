@@ -22,7 +22,7 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.db.models.fields.files import FieldFile
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from kinerja.core.actors import Actor
 
@@ -35,7 +35,10 @@ _client_ip: ContextVar[str | None] = ContextVar("kinerja_client_ip", default=Non
 # Fields a snapshot leaves out: the row's own key and timestamps (the record has its own time), and who
 # saved it last (the record names who).
 SKIPPED = {"id", "created_at", "updated_at", "updated_by", "entered_by", "uploaded_by"}
-SYSTEM_NAME = "Sistem (baris perintah)"
+# Who a record names when no person made it: stored in the record language (`in_record_language`), shown in the
+# reader's (`who`).
+SYSTEM_NAME = gettext_lazy("System (command line)")
+ANONYMOUS = gettext_lazy("Anonymous")
 
 
 def client_ip() -> str | None:
@@ -92,10 +95,9 @@ def _label(obj: models.Model | type[models.Model]) -> str:
 
 
 def _actor(actor: Actor) -> tuple[Any, str]:
-    if actor is None:
-        return None, SYSTEM_NAME
-    if not getattr(actor, "is_authenticated", False):
-        return None, "Anonim"
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        with in_record_language():
+            return None, str(SYSTEM_NAME if actor is None else ANONYMOUS)
     return actor, people.display_name(actor)[:200]
 
 
@@ -111,7 +113,8 @@ def in_record_language() -> translation.override:
 def _description(action: str, obj: models.Model) -> str:
     with in_record_language():
         kind = str(obj._meta.verbose_name).capitalize()
-        return f"{kind} «{str(obj)[:200]}» {AuditRecord.Action(action).label}"
+        text = gettext("%(kind)s «%(object)s» %(action)s")
+        return text % {"kind": kind, "object": str(obj)[:200], "action": AuditRecord.Action(action).label}
 
 
 def build(
@@ -307,7 +310,11 @@ def who(entry: AuditRecord) -> str:
     the record. Read the records with `select_related("user__official")`."""
     if entry.user_id is not None and entry.user is not None:
         return people.display_name(entry.user)
-    return entry.actor_name or SYSTEM_NAME
+    if not entry.actor_name:
+        return str(SYSTEM_NAME)
+    with in_record_language():
+        stored = {str(SYSTEM_NAME): SYSTEM_NAME, str(ANONYMOUS): ANONYMOUS}
+    return str(stored.get(entry.actor_name, entry.actor_name))  # the system and a visitor in the reader's language
 
 
 def kind_label(label: str) -> str:

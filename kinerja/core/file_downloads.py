@@ -2,16 +2,17 @@
 the detected kind's extension and content type; 404 when the file is gone from storage."""
 
 from django.http import FileResponse, Http404
+from django.utils.translation import gettext_lazy
 
 from .stored_files import StoredFileMixin
 
-MISSING = "Berkas bukti tidak ditemukan di penyimpanan."
+MISSING = gettext_lazy("The evidence file is not in the storage.")
 
 
 def stored_file_response(item: StoredFileMixin, *, not_found: type[Exception] = Http404) -> FileResponse:
     """`not_found` is the door's own 404 (the API's `NotFound`)."""
     if not item.file or not item.file.storage.exists(item.file.name):
-        raise not_found(MISSING)
+        raise not_found(str(MISSING))  # in the language of the request
     return FileResponse(
         item.file.open("rb"), as_attachment=True, filename=item.download_name, content_type=item.content_type
     )

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kinerja.accounts.access import agency_or_404, may_plan, reach_of
+from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, reach_of
 from kinerja.organisation.models import Agency
 
 from . import importer, uploads
@@ -24,7 +24,6 @@ from .workbook.xlsx import write_workbook
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 20 * 1024 * 1024
 SHOWN_CHANGES = 500
-NOT_FOUND = "Halaman ini tidak ditemukan."
 
 
 def _planned(request: HttpRequest, code: str) -> Agency:

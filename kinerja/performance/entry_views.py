@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_enter_actuals
@@ -131,7 +132,7 @@ def _entry_row(request: HttpRequest, agency: str, position: str, indicator: str)
         raise Http404(NOT_FOUND)
     row = next((r for item in page.objectives for r in item.rows if r.indicator.code == indicator), None)
     if row is None:
-        raise Http404("Indikator ini tidak ada pada halaman jabatan ini.")
+        raise Http404(gettext("This indicator is not on this position's page."))
     measurement = get_measurements([row.indicator], year)[row.indicator_id]
     return agency_obj, page, row, measurement, year, quarter
 
@@ -202,9 +203,9 @@ def entry_save(request: HttpRequest, agency: str, position: str, indicator: str)
             },
         )
     if not saved:  # without JavaScript: the whole page again, this row with its messages
-        messages.error(request, "Realisasi belum tersimpan: periksa isian yang ditandai.")
+        messages.error(request, gettext("The actual was not saved: check the marked fields."))
         return entry_page(request, agency, position, bound=form, preview=preview)
-    messages.success(request, "Realisasi tersimpan.")
+    messages.success(request, gettext("The actual was saved."))
     url = reverse("entry-page", args=[agency, position])
     return redirect(f"{url}?tahun={year}&triwulan={quarter}#row-{form.prefix}")
 
@@ -219,7 +220,7 @@ def entry_submit(request: HttpRequest, agency: str, position: str, indicator: st
     _agency_obj, _page, row, measurement, year, quarter = _entry_row(request, agency, position, indicator)
     actual = measurement.actuals.get(quarter)
     if actual is None:
-        messages.error(request, "Isi dan simpan realisasinya dahulu.")
+        messages.error(request, gettext("Fill in and save the actual first."))
     else:
         version = request.POST.get("version") or None
         try:
@@ -229,7 +230,8 @@ def entry_submit(request: HttpRequest, agency: str, position: str, indicator: st
         except ValidationError as error:
             messages.error(request, " ".join(messages_of(error)))
         else:
-            messages.success(request, f"Realisasi “{row.name}” dikirim untuk diverifikasi.")
+            text = gettext("The actual “%(indicator)s” was sent for verification.")
+            messages.success(request, text % {"indicator": row.name})
     return redirect(f"{reverse('entry-page', args=[agency, position])}?tahun={year}&triwulan={quarter}")
 
 

@@ -60,18 +60,18 @@ class MultipleFileField(forms.FileField):
 
 
 class ActualForm(forms.Form):
-    numerator = DecimalTextField(label="Pembilang")
-    denominator = DecimalTextField(label="Penyebut")
-    value = DecimalTextField(label="Realisasi")
+    numerator = DecimalTextField(label=_("Numerator"))
+    denominator = DecimalTextField(label=_("Denominator"))
+    value = DecimalTextField(label=_("Actual"))
     supporting_factors = forms.CharField(
-        label="Faktor pendukung", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Supporting factors"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     hindering_factors = forms.CharField(
-        label="Faktor penghambat", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Hindering factors"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    follow_up = forms.CharField(label="Tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    note = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    evidence = MultipleFileField(label="Bukti dukung")
+    follow_up = forms.CharField(label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = MultipleFileField(label=_("Evidence"))
     version = forms.CharField(required=False, widget=forms.HiddenInput)  # the actual as the page showed it
 
     NEW = "baru"  # the page showed no actual yet

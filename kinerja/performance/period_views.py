@@ -128,7 +128,9 @@ def periods(request: HttpRequest, agency: str) -> HttpResponse:
         text = request.POST.get("quarter", "").strip()
         quarter = parse_quarter(text)
         if quarter is None:
-            messages.error(request, f"Triwulan “{text[:20]}” tidak ada; pilih triwulan 1–4.")
+            messages.error(
+                request, gettext("There is no quarter “%(quarter)s”; choose a quarter 1–4.") % {"quarter": text[:20]}
+            )
             return redirect(f"{reverse('periods', args=[agency_obj.code])}?tahun={year}")
         if request.POST.get("action") != "reopen":
             return _close(request, agency_obj, plan, year, quarter)

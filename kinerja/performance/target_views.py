@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan
 from kinerja.core.numbers import format_number, to_decimal
@@ -91,16 +92,21 @@ def _closed_changes(request: HttpRequest, rows: list[GridRow]) -> list[str]:
             except ValueError:
                 posted, shown = None, object()
             if posted != shown:
-                period = f"{quarter_label(cell.quarter)} tahun {cell.year}" if cell.quarter else f"tahun {cell.year}"
+                if cell.quarter:
+                    period = gettext("%(quarter)s of %(year)s") % {
+                        "quarter": quarter_label(cell.quarter),
+                        "year": cell.year,
+                    }
+                else:
+                    period = gettext("year %(year)s") % {"year": cell.year}
                 refused.append(f"{row.indicator.code} {period}")
     return refused
 
 
 def _refused_message(request: HttpRequest, refused: list[str]) -> None:
     if refused:
-        messages.warning(
-            request, "Target berikut tidak diubah karena periodenya sudah ditutup: " + ", ".join(refused) + "."
-        )
+        text = gettext("These targets were not changed because their period is closed: %(targets)s.")
+        messages.warning(request, text % {"targets": ", ".join(refused)})
 
 
 def _save(request: HttpRequest, parsed: list, *, failed: bool = False) -> bool:
@@ -169,11 +175,16 @@ def agency_targets(request: HttpRequest, agency: str) -> HttpResponse:
         parsed = _read(request, rows)
         unreadable = any(cell.error for row in rows for cell in row.cells)
         if _save(request, parsed, failed=unreadable):
-            messages.success(
-                request, "Target tersimpan." + (" Target tahun yang periodenya ditutup tidak diubah." if closed else "")
-            )
+            if closed:
+                messages.success(
+                    request, gettext("The targets were saved. The year targets of closed periods were not changed.")
+                )
+            else:
+                messages.success(request, gettext("The targets were saved."))
             return redirect(request.get_full_path())  # the same filter: the planner sees the rows just saved
-        messages.error(request, "Target belum tersimpan: periksa sel yang ditandai merah. Tidak ada yang diubah.")
+        messages.error(
+            request, gettext("The targets were not saved: check the cells marked in red. Nothing was changed.")
+        )
     return render(
         request,
         "performance/targets.html",
@@ -212,9 +223,9 @@ def position_targets(request: HttpRequest, agency: str, position: str) -> HttpRe
         _refused_message(request, _closed_changes(request, rows))
         parsed = _read(request, rows)
         if _save(request, parsed, failed=any(cell.error for row in rows for cell in row.cells)):
-            messages.success(request, "Target triwulan tersimpan.")
+            messages.success(request, gettext("The quarterly targets were saved."))
             return redirect(f"{request.path}?tahun={year}")
-        messages.error(request, "Target triwulan belum tersimpan: periksa sel yang ditandai merah.")
+        messages.error(request, gettext("The quarterly targets were not saved: check the cells marked in red."))
     for row in rows:
         quarters = {}
         for cell in row.cells:

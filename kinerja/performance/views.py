@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 
 from kinerja.accounts.access import agency_or_404, may_enter_actuals, may_plan, may_read_log
 from kinerja.core.file_downloads import stored_file_response
@@ -210,6 +211,6 @@ def evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileR
     )
     if item.link:  # a page of Kinerja as evidence (the SAKIP evaluation's result); never another host
         if not url_has_allowed_host_and_scheme(item.link, allowed_hosts=None):
-            raise Http404("Tautan bukti tidak menunjuk ke halaman Kinerja.")
+            raise Http404(gettext("The evidence link does not point to a page of Kinerja."))
         return redirect(item.link)
     return stored_file_response(item)

@@ -105,26 +105,30 @@ def decide(request: HttpRequest, agency: str, actual: int) -> HttpResponse:
         "reopen": lambda: workflow.reopen_actual(actor=request.user, actual=item, reason=reason, version=version),
     }
     if action not in services:
-        raise Http404("Tindakan tidak dikenal.")
+        raise Http404(gettext("Unknown action."))
     back = f"{reverse('verification', args=[agency_obj.code])}#actual-{item.pk}"
+    named = {"indicator": item.indicator.name, "quarter": quarter_label(item.quarter), "year": item.year}
     if _unconfirmed_verification(request, item):
-        messages.error(
-            request,
-            f"{item.indicator.name} ({quarter_label(item.quarter)} {item.year}) belum diverifikasi: "
-            "centang pernyataan bahwa Anda sudah memeriksa target, capaian dan bukti dukungnya.",
+        text = gettext(
+            "%(indicator)s (%(quarter)s %(year)s) was not verified: tick the statement that you have checked its "
+            "target, achievement and supporting evidence."
         )
+        messages.error(request, text % named)
         return redirect(back)
     try:
         services[action]()
     except PermissionDenied as error:
-        raise Http404("Realisasi ini tidak ditemukan.") from error
+        raise Http404(gettext("This actual was not found.")) from error
     except ValidationError as error:
-        messages.error(
-            request, f"{item.indicator.name} ({quarter_label(item.quarter)} {item.year}): {' '.join(error.messages)}"
-        )
+        text = gettext("%(indicator)s (%(quarter)s %(year)s): %(problem)s")
+        messages.error(request, text % {**named, "problem": " ".join(error.messages)})
     else:
-        done = {"verify": "diverifikasi", "return": "dikembalikan", "reopen": "dibuka kembali"}[action]
-        messages.success(request, f"{item.indicator.name} ({quarter_label(item.quarter)} {item.year}) {done}.")
+        done = {
+            "verify": gettext("%(indicator)s (%(quarter)s %(year)s) verified."),
+            "return": gettext("%(indicator)s (%(quarter)s %(year)s) returned."),
+            "reopen": gettext("%(indicator)s (%(quarter)s %(year)s) reopened."),
+        }[action]
+        messages.success(request, done % named)
         return redirect(reverse("verification", args=[agency_obj.code]))
     return redirect(back)
 
@@ -167,7 +171,8 @@ def verify_page(request: HttpRequest, agency: str, position: str) -> HttpRespons
     except PermissionDenied as error:
         raise Http404(NOT_FOUND) from error
     except ValidationError as error:
-        messages.error(request, f"{position_obj.title}: {' '.join(error.messages)}")
+        text = gettext("%(position)s: %(problem)s")
+        messages.error(request, text % {"position": position_obj.title, "problem": " ".join(error.messages)})
         return redirect(anchor)
     text = ngettext(
         "%(count)s actual of %(position)s verified.", "%(count)s actuals of %(position)s verified.", len(verified)

@@ -16,6 +16,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from kinerja.accounts.models import User
 from kinerja.accounts.tests.factories import PASSWORD, RoleGrantFactory
@@ -73,6 +74,16 @@ def ensure_builtin_dataset() -> Agency:
         agency = load_builtin_dataset()
         create_people(agency)
     return agency
+
+
+@pytest.fixture(autouse=True)
+def application_language():
+    """Every test starts in the application's language (Bahasa Indonesia): a request that chose English
+    activates it for the thread (core.middleware.ChosenLanguageMiddleware), and it must not leak into the next
+    test that happens to run in the same worker."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")

@@ -138,9 +138,10 @@ def test_every_plan_finding_offers_its_form_to_the_planner(client, world):
     assert reverse("chapter-edit", args=[SEED, "buku-iku-iki", "chapter_1"]) in paths
     assert all("kembali=" in fix for fix in fixes)
     assert ">Perbaiki<" in text
-    # the IKI pages' places wait for their own forms: a performance objective's finding has no fix link
+    # the IKI pages' places (a performance objective, a page row) open the page's edit form
     ganda = re.search(r'data-code="sasaran-ganda">.*?</li>\s*</ul>', text, re.S)[0]
-    assert "data-fix" not in ganda
+    assert 'href="/instansi/halut-diskominfo/iki/' in ganda and "/ubah/?kembali=" in ganda
+    assert any(path.startswith(f"/instansi/{SEED}/iki/") and path.endswith("/ubah/") for path in paths)
     client.force_login(world.section_head)
     assert "data-fix" not in client.get(url).content.decode()
 

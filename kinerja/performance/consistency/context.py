@@ -120,7 +120,12 @@ class PlanData:
         return reverse(name, args=[self.agency.code, *args])
 
     def at_position(self, position: Position) -> Place:
-        return Place("Halaman IKI", position.title, self.url("position-page", position.code))
+        return Place(
+            "Halaman IKI",
+            position.title,
+            self.url("position-page", position.code),
+            fix_url=self.url("position-page-edit", position.code),
+        )
 
     def at_objective(self, objective: Objective) -> Place:
         if objective.level == Objective.Level.STRATEGIC:
@@ -130,7 +135,8 @@ class PlanData:
         position = self.position(objective.position_id)
         where = f" ({position.title})" if position else ""
         url = self.url("position-page", position.code) if position else ""
-        return Place("Sasaran kinerja", f"{objective.code} — {objective.text}{where}", url)
+        fix = self.url("position-page-edit", position.code) if position else ""
+        return Place("Sasaran kinerja", f"{objective.code} — {objective.text}{where}", url, fix_url=fix)
 
     def at_indicator(self, indicator: Indicator) -> Place:
         return Place(
@@ -142,7 +148,12 @@ class PlanData:
 
     def at_row(self, row: PageIndicator) -> Place:
         position = self.position(row.position_id)
-        return Place(f"Halaman IKI {position.title}", self.row_text(row), self.url("position-page", position.code))
+        return Place(
+            f"Halaman IKI {position.title}",
+            self.row_text(row),
+            self.url("position-page", position.code),
+            fix_url=self.url("position-page-edit", position.code),
+        )
 
     def at_key_row(self, key_row: KeyIndicatorRow) -> Place:
         number = self.key_rows.index(key_row) + 1

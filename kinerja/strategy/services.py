@@ -3,9 +3,11 @@ responsible for an activity. Validated, in one transaction, with Indonesian mess
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
+from kinerja.accounts.access import may_plan
 from kinerja.core import audit
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
@@ -22,6 +24,12 @@ def _plan_of(item: Programme | Activity | SubActivity) -> StrategicPlan:
     if isinstance(item, Activity):
         return item.programme.plan
     return item.plan
+
+
+def _ensure_planner(actor: Actor, plan: StrategicPlan) -> None:
+    """The agency's planner or the administrator keeps its budgets and who is responsible (None: the system)."""
+    if actor is not None and not may_plan(actor, plan.agency):
+        raise PermissionDenied(gettext("Only the planner of this agency keeps its programmes and budgets."))
 
 
 def budget_description(budget: Budget, action: str) -> str:
@@ -51,6 +59,7 @@ def set_budget(
         raise ValidationError({name: message for name in (given or ["programme"])})
     ((field, item),) = given.items()
     plan = _plan_of(item)
+    _ensure_planner(actor, plan)
     if not plan.first_year <= year <= plan.last_year:
         raise ValidationError({"year": f"Tahun {year} di luar Renstra {plan.first_year}–{plan.last_year}."})
     lookup = {field: item, "year": year}
@@ -109,6 +118,7 @@ def set_responsible_position(
     """Make `position` (or nobody) responsible for an activity or a sub-activity."""
     if not isinstance(item, (Activity, SubActivity)):
         raise ValidationError({"item": "Penanggung jawab hanya dicatat untuk kegiatan atau sub kegiatan."})
+    _ensure_planner(actor, _plan_of(item))
     if position is not None and position.agency_id != _plan_of(item).agency_id:
         raise ValidationError({"responsible_position": "Jabatan itu milik instansi lain."})
     before = audit.snapshot(item)

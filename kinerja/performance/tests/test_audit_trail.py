@@ -3,6 +3,7 @@ with who, when, from where, what, and the values before and after; a removal kee
 
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from kinerja.core import audit
@@ -103,9 +104,9 @@ def test_an_actual_recorded_twice_keeps_both_versions_and_evidence_is_recorded(w
 
 def test_budgets_are_recorded(world, seed):
     programme = seed.plans.get().programmes.order_by("order").first()
-    strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=Decimal(1000))
-    strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=Decimal(2000))
-    strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=None)
+    strategy_services.set_budget(actor=world.planner, programme=programme, year=2022, amount=Decimal(1000))
+    strategy_services.set_budget(actor=world.planner, programme=programme, year=2022, amount=Decimal(2000))
+    strategy_services.set_budget(actor=world.planner, programme=programme, year=2022, amount=None)
     budget = AuditRecord.objects.filter(object_label="strategy.budget").order_by("at", "pk")
     assert [(r.action, (r.before or {}).get("amount"), (r.after or {}).get("amount")) for r in budget] == [
         ("created", None, "1000.00"),
@@ -119,3 +120,18 @@ def test_clearing_example_data_records_every_removal(seed):
     removed = clear_example_performance(actor=None, agency=seed)
     assert removed > 0
     assert AuditRecord.objects.filter(action="deleted", agency=seed).count() == removed
+
+
+def test_only_the_planner_keeps_the_budgets(world, seed):
+    """set_budget and set_responsible_position are doors too: a secretary (no planner role) changes nothing."""
+    from django.core.exceptions import PermissionDenied
+
+    programme = seed.plans.get().programmes.order_by("order").first()
+    with pytest.raises(PermissionDenied):
+        strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=Decimal(1000))
+    from kinerja.strategy.models import Activity
+
+    activity = Activity.objects.create(programme=programme, code=f"{programme.code}.1.01", name="Kegiatan uji")
+    with pytest.raises(PermissionDenied):
+        strategy_services.set_responsible_position(actor=world.section_head, item=activity, position=None)
+    assert not AuditRecord.objects.filter(object_label__in=["strategy.budget", "strategy.activity"]).exists()

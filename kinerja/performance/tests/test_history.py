@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import PER_REQUEST_QUERIES
+from kinerja.accounts.tests.factories import RoleGrantFactory
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
 from kinerja.performance import services
@@ -86,6 +87,7 @@ def test_the_agency_log_filters_by_user_kind_dates_and_text(logged_in, world, se
         note="rapat koordinasi khusus",
     )
     programme = seed.plans.get().programmes.order_by("order").first()
+    RoleGrantFactory(user=world.secretary, agency=seed)  # a second planner, to tell the people apart
     strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=Decimal(5))
     old = timezone.make_aware(datetime.datetime(2019, 5, 6, 10, 0))
     AuditRecord.objects.filter(object_label="strategy.budget").update(at=old)

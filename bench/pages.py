@@ -84,13 +84,14 @@ TABLE: tuple[Entry, ...] = (
     Entry(
         "documents",
         "Halaman dokumen",
-        budget=85,
+        budget=91,
         main=False,
         notes="builds every document (six since the LKE) to list what is missing in each; +7: the consistency "
         'check, whose errors count against each document\'s "Lengkap" (issue 16); +1: the evaluation '
         "reads every IKI page row of the plan for its objective and agency figures (issue 16); +7: the check "
         "reads the decree's texts, once for all its families (issue 20: citations, structure, names, duties and "
-        "functions, spelling)",
+        "functions, spelling); +5: the action plan, one more document (issue 21); +1: the changes since the "
+        "decree was enacted (issue 18, item 3)",
     ),
     # -- the dashboard issue and the consistency check -----------------------------------------------------------
     Entry("dashboard", "Dasbor instansi", query="tahun={year}&triwulan=2", budget=15),

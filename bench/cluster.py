@@ -31,9 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
@@ -244,26 +242,11 @@ def measure(cluster: Cluster) -> dict:
     server = gunicorn(cluster, port)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/masuk/", timeout=2).read()  # noqa: S310 (127.0.0.1)
-                break
-            except OSError:
-                time.sleep(0.3)
-        print(
+        setting = (
             f"primary :{cluster.primary_port}, replica :{cluster.replica_port}, PgBouncer :{cluster.bouncer_port} "
-            f"(transaction mode), gunicorn {load.WORKERS} × {load.THREADS} on {base}; {len(work)} officials, "
-            f"{sum(len(job['figures']) for job in work)} actuals (prepared in {time.perf_counter() - began:.1f} s)",
-            flush=True,
+            f"(transaction mode), gunicorn {load.WORKERS} × {load.THREADS} on {base}"
         )
-        barrier = threading.Barrier(len(work))
-        officials = [ClusterOfficial(base, job, DEFAULT_PASSWORD, barrier) for job in work]
-        started = time.perf_counter()
-        for official in officials:
-            official.start()
-        for official in officials:
-            official.join()
-        elapsed = time.perf_counter() - started
+        officials, started, elapsed = load.run_officials(base, work, ClusterOfficial, DEFAULT_PASSWORD, setting, began)
     finally:
         server.terminate()
         server.wait(timeout=30)

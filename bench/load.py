@@ -194,6 +194,33 @@ def check(work: list[dict]) -> list[str]:
     return problems
 
 
+def run_officials(
+    base: str, work: list, kind: type, password: str, setting: str, began: float
+) -> tuple[list, float, float]:
+    """Wait for the server at `base`, then start one `kind` (a thread) per official of `work` at once (a
+    barrier) and wait for them all: the officials, when they started (perf_counter) and the seconds they took.
+    `setting` names the servers in the line printed before they start."""
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/masuk/", timeout=2).read()  # noqa: S310 (127.0.0.1)
+            break
+        except OSError:
+            time.sleep(0.3)
+    print(
+        f"{setting}; {len(work)} officials, {sum(len(job['figures']) for job in work)} actuals to enter "
+        f"(prepared in {time.perf_counter() - began:.1f} s)",
+        flush=True,
+    )
+    barrier = threading.Barrier(len(work))
+    officials = [kind(base, job, password, barrier) for job in work]
+    started = time.perf_counter()
+    for official in officials:
+        official.start()
+    for official in officials:
+        official.join()
+    return officials, started, time.perf_counter() - started
+
+
 def main() -> None:
     admin_url = os.environ["DATABASE_URL"]
     began = time.perf_counter()
@@ -227,26 +254,8 @@ def main() -> None:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/masuk/", timeout=2).read()  # noqa: S310 (127.0.0.1)
-                break
-            except OSError:
-                time.sleep(0.3)
-        print(
-            f"gunicorn {WORKERS} workers × {THREADS} threads on {base}; {len(work)} officials, "
-            f"{sum(len(job['figures']) for job in work)} actuals to enter (prepared in "
-            f"{time.perf_counter() - began:.1f} s)",
-            flush=True,
-        )
-        barrier = threading.Barrier(len(work))
-        officials = [Official(base, job, DEFAULT_PASSWORD, barrier) for job in work]
-        started = time.perf_counter()
-        for official in officials:
-            official.start()
-        for official in officials:
-            official.join()
-        elapsed = time.perf_counter() - started
+        setting = f"gunicorn {WORKERS} workers × {THREADS} threads on {base}"
+        officials, _started, elapsed = run_officials(base, work, Official, DEFAULT_PASSWORD, setting, began)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -101,6 +101,14 @@ def test_a_planner_makes_an_official_who_then_enters_their_actuals(live_server, 
     # the official logs in with it and reaches their entry page
     page.context.clear_cookies()
     login(page, live_server, "rina", password)
+    # the planner has seen that password: the official chooses their own before any other page
+    assert "/sandi/ubah/" in page.url
+    page.fill("#id_old_password", password)
+    page.fill("#id_new_password1", "Rina-Sendiri-2026!")
+    page.fill("#id_new_password2", "Rina-Sendiri-2026!")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    page.goto(f"{live_server.url}/")
     entry = page.locator("#my-actuals a.btn").first
     expect(entry).to_be_visible()
     with page.expect_navigation():

@@ -4,7 +4,7 @@ the evaluation pages (their services check who may write and keep the states) an
 
 from django.contrib import admin
 
-from kinerja.core.admin import AuditedModelAdmin, ReadOnlyAdmin
+from kinerja.core.admin import AuditedModelAdmin, ReadOnlyAdmin, ReadOnlyInline
 
 from .models import (
     Answer,
@@ -87,15 +87,10 @@ class CriterionAdmin(AuditedModelAdmin):
         return False
 
 
-class AnswerInline(admin.TabularInline):
+class AnswerInline(ReadOnlyInline, admin.TabularInline):
     model = Answer
     fields = ["criterion", "self_answer", "answer", "note", "recommendation"]
-    readonly_fields = fields
     extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Evaluation)

@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from kinerja.core.admin import ReadOnlyAdmin
+from kinerja.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from . import services
 from .forms import add_service_errors
@@ -115,15 +115,12 @@ class TargetAdmin(_ThroughService):
                 messages.error(request, f"{target}: {' '.join(getattr(error, 'messages', None) or [str(error)])}")
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(ReadOnlyInline, admin.TabularInline):
+    """Shown only: evidence is uploaded through the entry page, where its content is checked."""
+
     model = Evidence
     extra = 0
     fields = ["original_name", "kind", "size", "uploaded_by", "created_at"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False  # evidence is uploaded through the entry page, where its content is checked
 
 
 @admin.register(Actual)

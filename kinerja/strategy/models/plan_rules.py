@@ -65,7 +65,9 @@ def years_with_figures_outside(plan: "StrategicPlan") -> dict[str, list[int]]:
             outside &= ~Q(targets__kind=BASELINE)
         for value in Indicator.objects.filter(Q(plan_id=plan.pk) & outside).values_list(year, flat=True).distinct():
             (before if value < plan.first_year else after).add(value)
-    late_baselines = Indicator.objects.filter(plan_id=plan.pk, targets__kind=BASELINE, targets__year__gt=plan.first_year)
+    late_baselines = Indicator.objects.filter(
+        plan_id=plan.pk, targets__kind=BASELINE, targets__year__gt=plan.first_year
+    )
     before.update(late_baselines.values_list("targets__year", flat=True).distinct())
     found = {}
     if before:

@@ -10,7 +10,6 @@ from kinerja.core.admin import AuditedModelAdmin, EditedInKinerja, PlainSentence
 from . import services
 from .models import Agency, AgencyFunction, Assignment, Official, Position, PositionFunction, Region, Unit
 
-
 # Regions, agencies, their units, positions and functions have no page of their own in Kinerja (creating an agency
 # or a region is an administrator's job; an agency's organisation otherwise arrives through the workbook import):
 # the admin edits them, with the model's rules (`full_clean`: its fields, its clean(), its constraints, each as a

@@ -19,7 +19,6 @@ from .models import (
     SubActivity,
 )
 
-
 # The plan — its years, goals, objectives, indicators, the IKU table, the IKI pages, programmes, activities,
 # sub-activities and their budgets — is written only through its services (strategy.editing, editing_indicators,
 # page_editing, programme_editing and services.set_budget: the uniqueness sentences, "removed only while unused",

@@ -110,3 +110,14 @@ def test_a_unit_as_its_own_parent_reads_as_a_sentence_not_a_constraint_name(admi
     assert "unit_not_own_parent" not in text and "Batasan" not in text
     unit.refresh_from_db()
     assert unit.parent_id != unit.pk
+
+
+def test_an_older_plan_is_only_shown_its_page_edits_the_latest(administrator, seed):
+    from kinerja.strategy.tests.factories import GoalFactory, StrategicPlanFactory
+
+    older = StrategicPlanFactory(agency=seed, name="Renstra 2016–2021", first_year=2016, last_year=2021)
+    goal = GoalFactory(plan=older, code="T9")
+    for obj in (older, goal):
+        text = administrator.get(admin_url(obj, "change", obj.pk)).content.decode()
+        assert "Hanya Renstra terbaru instansi yang diubah di Kinerja; Renstra ini disimpan apa adanya." in text
+        assert "Buka halaman tempat data ini diubah" not in text

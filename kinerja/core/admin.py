@@ -48,6 +48,8 @@ class EditedInKinerja(ReadOnlyAdmin):
     """Rows whose rules live in a Kinerja service (uniqueness sentences, "removed only while unused", who may plan,
     the audit): the admin shows them and says where they are edited — `kinerja_page(obj)` gives the page's URL."""
 
+    without_page: object = "—"  # shown when the row has no page to open
+
     def kinerja_page(self, obj: models.Model) -> str:  # pragma: no cover - every subclass names its page
         raise NotImplementedError
 
@@ -55,7 +57,7 @@ class EditedInKinerja(ReadOnlyAdmin):
     def edit_in_kinerja(self, obj: models.Model) -> str:
         url = self.kinerja_page(obj) if obj is not None and obj.pk else ""
         if not url:
-            return "—"
+            return str(self.without_page)
         return format_html('<a href="{}">{}</a>', url, gettext("Open the page where it is edited"))
 
     def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.admin import EditedInKinerja, ReadOnlyAdmin, ReadOnlyInline
 
@@ -18,6 +19,7 @@ from .models import (
     StrategicPlan,
     SubActivity,
 )
+from .selectors import find_current_plan
 
 # The plan — its years, goals, objectives, indicators, the IKU table, the IKI pages, programmes, activities,
 # sub-activities and their budgets — is written only through its services (strategy.editing, editing_indicators,
@@ -32,10 +34,22 @@ def _url(name: str, *args: object) -> str:
 
 
 class PlanPage(EditedInKinerja):
-    """Rows of a plan, edited on the plan's pages of its agency."""
+    """Rows of a plan, edited on the pages of the agency's current (latest) plan: an older plan is only shown."""
+
+    without_page = _("Only the agency's latest plan is edited in Kinerja; this one is kept as it is.")
+
+    def plan_of(self, obj) -> StrategicPlan:  # type: ignore[no-untyped-def]
+        return obj.plan
 
     def agency_code(self, obj) -> str:  # type: ignore[no-untyped-def]
-        return obj.plan.agency.code
+        return self.plan_of(obj).agency.code
+
+    def page_of(self, obj) -> str:  # type: ignore[no-untyped-def]  # pragma: no cover - every subclass has one
+        raise NotImplementedError
+
+    def kinerja_page(self, obj) -> str:  # type: ignore[no-untyped-def]
+        plan = self.plan_of(obj)
+        return self.page_of(obj) if plan == find_current_plan(plan.agency) else ""
 
 
 class GoalInline(ReadOnlyInline, admin.TabularInline):
@@ -50,7 +64,10 @@ class StrategicPlanAdmin(PlanPage):
     list_filter = ["agency"]
     inlines = [GoalInline]
 
-    def kinerja_page(self, obj: StrategicPlan) -> str:
+    def plan_of(self, obj: StrategicPlan) -> StrategicPlan:
+        return obj
+
+    def page_of(self, obj: StrategicPlan) -> str:
         return _url("plan-edit", obj.agency.code)
 
 
@@ -59,7 +76,7 @@ class GoalAdmin(PlanPage):
     list_display = ["code", "text", "plan"]
     search_fields = ["code", "text"]
 
-    def kinerja_page(self, obj: Goal) -> str:
+    def page_of(self, obj: Goal) -> str:
         return _url("plan-goal-edit", self.agency_code(obj), obj.code)
 
 
@@ -78,7 +95,7 @@ class ObjectiveAdmin(PlanPage):
     list_select_related = ["position", "contributes_to"]
     inlines = [PageIndicatorInline]
 
-    def kinerja_page(self, obj: Objective) -> str:
+    def page_of(self, obj: Objective) -> str:
         if obj.position_id:
             return _url("position-page-edit", self.agency_code(obj), obj.position.code)
         return _url("plan-objective-edit", self.agency_code(obj), obj.code)
@@ -90,7 +107,7 @@ class IndicatorAdmin(PlanPage):
     list_filter = ["plan", "is_key", "formula", "polarity", "quarter_rule"]
     search_fields = ["code", "name"]
 
-    def kinerja_page(self, obj: Indicator) -> str:
+    def page_of(self, obj: Indicator) -> str:
         return _url("plan-indicator-edit", self.agency_code(obj), obj.code)
 
 
@@ -99,18 +116,21 @@ class KeyIndicatorRowAdmin(PlanPage):
     list_display = ["order", "indicator", "plan"]
     list_select_related = ["indicator", "plan"]
 
-    def kinerja_page(self, obj: KeyIndicatorRow) -> str:
+    def page_of(self, obj: KeyIndicatorRow) -> str:
         return _url("plan-key-row-edit", self.agency_code(obj), obj.pk)
 
 
 @admin.register(PageIndicator)
-class PageIndicatorAdmin(EditedInKinerja):
+class PageIndicatorAdmin(PlanPage):
     list_display = ["position", "objective", "indicator", "order"]
     list_filter = ["position__agency"]
     list_select_related = ["position", "objective", "indicator"]
     search_fields = ["indicator__name", "printed_name", "position__title"]
 
-    def kinerja_page(self, obj: PageIndicator) -> str:
+    def plan_of(self, obj: PageIndicator) -> StrategicPlan:
+        return obj.objective.plan
+
+    def page_of(self, obj: PageIndicator) -> str:
         return _url("position-page-edit", obj.position.agency.code, obj.position.code)
 
 
@@ -120,12 +140,15 @@ class ActivityInline(ReadOnlyInline, admin.TabularInline):
     fields = ["code", "name", "order", "responsible_position"]
 
 
-class ProgrammePage(EditedInKinerja):
+class ProgrammePage(PlanPage):
     """Programmes, activities, sub-activities and budgets: the agency's programme page (Ubah program dan
     anggaran), which sets the budget of every plan year through `services.set_budget`."""
 
-    def kinerja_page(self, obj) -> str:  # type: ignore[no-untyped-def]
-        return _url("programme-edit", self.programme_of(obj).plan.agency.code)
+    def plan_of(self, obj) -> StrategicPlan:  # type: ignore[no-untyped-def]
+        return self.programme_of(obj).plan
+
+    def page_of(self, obj) -> str:  # type: ignore[no-untyped-def]
+        return _url("programme-edit", self.agency_code(obj))
 
     def programme_of(self, obj) -> Programme:  # type: ignore[no-untyped-def]
         return obj

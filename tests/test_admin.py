@@ -53,24 +53,25 @@ def test_admin_speaks_indonesian(superuser_client, seed):
 
 
 def test_a_change_and_a_deletion_in_the_admin_go_into_the_audit_trail(superuser_client, seed):
+    """What the admin still writes (the organisation, which has no page of its own) goes into the audit trail."""
     from kinerja.core.models import AuditRecord
-    from kinerja.strategy.models import PageIndicator
+    from kinerja.organisation.models import AgencyFunction
 
-    row = PageIndicator.objects.filter(position__agency=seed).first()
-    url = reverse("admin:strategy_pageindicator_change", args=[row.pk])
+    row = AgencyFunction.objects.filter(agency=seed).order_by("order").first()
+    url = reverse("admin:organisation_agencyfunction_change", args=[row.pk])
     form = superuser_client.get(url).context["adminform"].form
     data = {
         name: (value.pk if hasattr(value, "pk") else value) for name, value in form.initial.items() if value is not None
     }
-    data["printed_name"] = "Teks yang diubah di halaman administrasi"
+    data["text"] = "Teks yang diubah di halaman administrasi"
     assert superuser_client.post(url, data).status_code == 302
-    change = AuditRecord.objects.get(object_label="strategy.pageindicator", object_pk=str(row.pk))
-    assert change.action == "changed" and change.after["printed_name"] == "Teks yang diubah di halaman administrasi"
-    assert change.before["printed_name"] == row.printed_name and change.agency == seed
-    superuser_client.post(reverse("admin:strategy_pageindicator_delete", args=[row.pk]), {"post": "yes"})
+    change = AuditRecord.objects.get(object_label="organisation.agencyfunction", object_pk=str(row.pk))
+    assert change.action == "changed" and change.after["text"] == "Teks yang diubah di halaman administrasi"
+    assert change.before["text"] == row.text and change.agency == seed
+    superuser_client.post(reverse("admin:organisation_agencyfunction_delete", args=[row.pk]), {"post": "yes"})
     assert (
         AuditRecord.objects.filter(
-            object_label="strategy.pageindicator", object_pk=str(row.pk), action="deleted"
+            object_label="organisation.agencyfunction", object_pk=str(row.pk), action="deleted"
         ).count()
         == 1
     )

@@ -82,3 +82,51 @@ def test_the_admin_widgets_write_indonesian(administrator):
     assert "Choose" not in choose and choose.startswith("Pilih")
     assert catalog["Filter"] == "Saring"
     assert "Remove" not in catalog['Remove %s by selecting them and then select the "Remove" arrow button.']
+
+
+# What the admin showed in English before (issue 18, item 9) and what its read-only plan pages could show: the
+# model and field names, Django's own buttons and headings, and the link to the page where a row is edited.
+ENGLISH_WORDS = [
+    "Site administration",
+    "Change",
+    "Add",
+    "Delete",
+    "History",
+    "Save",
+    "Home",
+    "View site",
+    "Log out",
+    "strategic plan",
+    "objective",
+    "indicator",
+    "position",
+    "official",
+    "contributes to",
+    "edited in Kinerja",
+    "Open the page",
+    "Authentication",
+    "Authorization",
+    "AXES",
+    "Axes",
+]
+
+
+def test_the_admin_index_and_the_plan_and_people_pages_carry_no_english(administrator, world):
+    from kinerja.organisation.models import Official
+    from kinerja.strategy.models import Indicator, Objective
+
+    objective = Objective.objects.filter(plan__agency=world.agency, level="performance").first()
+    pages = [
+        reverse("admin:index"),
+        reverse("admin:strategy_objective_change", args=[objective.pk]),
+        reverse("admin:strategy_indicator_change", args=[Indicator.objects.filter(plan__agency=world.agency)[0].pk]),
+        reverse("admin:organisation_official_change", args=[Official.objects.get(user=world.section_head).pk]),
+        reverse("admin:organisation_unit_add"),
+    ]
+    for url in pages:
+        response = administrator.get(url)
+        assert response.status_code == 200, url
+        text = visible(response.content.decode())
+        found = [word for word in ENGLISH_WORDS if re.search(rf"\b{re.escape(word)}\b", text)]
+        assert found == [], (url, found)
+    assert "Buka halaman tempat data ini diubah" in visible(administrator.get(pages[1]).content.decode())

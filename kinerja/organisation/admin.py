@@ -2,15 +2,30 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.core.admin import AuditedModelAdmin, ReadOnlyAdmin, ReadOnlyInline
+from kinerja.core.admin import AuditedModelAdmin, EditedInKinerja, PlainSentencesForm, ReadOnlyAdmin, ReadOnlyInline
 
 from . import services
 from .models import Agency, AgencyFunction, Assignment, Official, Position, PositionFunction, Region, Unit
 
+# Regions, agencies, their units, positions and functions have no page of their own in Kinerja (creating an agency
+# or a region is an administrator's job; an agency's organisation otherwise arrives through the workbook import):
+# the admin edits them, with the model's rules (`full_clean`: its fields, its clean(), its constraints, each as a
+# sentence — `PlainSentencesForm`) and the audit trail (`AuditedModelAdmin`). Officials and their assignments have
+# their door, `organisation.people`, on the Pegawai & akun page: the admin shows them.
+ORGANISATION_SENTENCES = {
+    "unit_not_own_parent": _("A unit cannot be its own parent unit."),
+    "position_not_own_superior": _("A position cannot be its own superior."),
+}
 
-class RegionForm(forms.ModelForm):
+
+class OrganisationForm(PlainSentencesForm):
+    constraint_sentences = ORGANISATION_SENTENCES
+
+
+class RegionForm(PlainSentencesForm):
     """The region, with its emblem changed only through `services.set_region_emblem` (checked here by the
     service's own `checked_emblem`, so that a refusal shows next to the field)."""
 
@@ -60,11 +75,13 @@ class RegionAdmin(AuditedModelAdmin):
 
 class AgencyFunctionInline(admin.TabularInline):
     model = AgencyFunction
+    form = OrganisationForm
     extra = 0
 
 
 @admin.register(Agency)
 class AgencyAdmin(AuditedModelAdmin):
+    form = OrganisationForm
     list_display = ["code", "name", "region"]
     list_filter = ["region"]
     search_fields = ["code", "name", "short_name"]
@@ -73,6 +90,7 @@ class AgencyAdmin(AuditedModelAdmin):
 
 @admin.register(Unit)
 class UnitAdmin(AuditedModelAdmin):
+    form = OrganisationForm
     list_display = ["name", "kind", "parent", "agency"]
     list_filter = ["agency", "kind"]
     search_fields = ["code", "name"]
@@ -82,6 +100,7 @@ class UnitAdmin(AuditedModelAdmin):
 
 class PositionFunctionInline(admin.TabularInline):
     model = PositionFunction
+    form = OrganisationForm
     extra = 0
 
 
@@ -97,6 +116,7 @@ class AssignmentInline(ReadOnlyInline, admin.TabularInline):
 
 @admin.register(Position)
 class PositionAdmin(AuditedModelAdmin):
+    form = OrganisationForm
     list_display = ["title", "unit", "superior", "agency"]
     list_filter = ["agency"]
     search_fields = ["code", "title"]
@@ -106,11 +126,20 @@ class PositionAdmin(AuditedModelAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(AuditedModelAdmin):
+class OfficialAdmin(EditedInKinerja):
+    """An official's NIP, name with titles, rank and grade, and their login, are written by `organisation.people`
+    (create_official, update_official, give_login: the NIP checked, the titles kept apart) on the Pegawai & akun
+    page of the agency where they hold a post."""
+
     list_display = ["name", "nip", "rank", "grade", "region"]
     list_filter = ["region"]
     search_fields = ["name", "nip"]
-    autocomplete_fields = ["user"]
+
+    def kinerja_page(self, obj: Official) -> str:
+        held = obj.assignments.select_related("position__agency").order_by("-start").first()
+        if held is None:
+            return ""
+        return reverse("person", args=[held.position.agency.code, obj.pk])
 
 
 @admin.register(Assignment)
@@ -122,12 +151,14 @@ class AssignmentAdmin(ReadOnlyAdmin):
 
 @admin.register(AgencyFunction)
 class AgencyFunctionAdmin(AuditedModelAdmin):
+    form = OrganisationForm
     list_display = ["agency", "order", "number", "text"]
     list_filter = ["agency"]
 
 
 @admin.register(PositionFunction)
 class PositionFunctionAdmin(AuditedModelAdmin):
+    form = OrganisationForm
     list_display = ["position", "order", "number", "text"]
     list_filter = ["position__agency"]
     list_select_related = ["position"]

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
 
+from . import plan_rules
+
 # The units that mean "per cent" (compared after strip() and lower(): "Persen", " % ").
 PERCENT_UNITS = frozenset({"persen", "%"})
 # The factor a ratio is multiplied by when it stores none (or 0): a percentage.
@@ -53,6 +55,10 @@ class StrategicPlan(TimeStampedModel):
         # plan's form both ask it here)
         if self.first_year is not None and self.last_year is not None and self.last_year <= self.first_year:
             raise ValidationError({"last_year": _("The last year of the plan must come after its first year.")})
+        # its years not shrunk past the years that hold figures (targets, actuals, action items)
+        held = plan_rules.years_with_figures_outside(self)
+        if held:
+            raise ValidationError({field: plan_rules.shrink_message(years) for field, years in held.items()})
 
 
 class Goal(TimeStampedModel):
@@ -134,6 +140,8 @@ class Objective(TimeStampedModel):
             errors["goal"] = _("The goal belongs to another plan.")
         if self.contributes_to_id and self.contributes_to.plan_id != self.plan_id:
             errors["contributes_to"] = _("The objective above belongs to another plan.")
+        elif cycle := plan_rules.contribution_cycle(self):
+            errors["contributes_to"] = plan_rules.cycle_message(cycle)
         if self.position_id and self.position.agency_id != self.plan.agency_id:
             errors["position"] = _("The position belongs to another agency.")
         if errors:

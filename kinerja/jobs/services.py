@@ -2,16 +2,16 @@
 
 Who may start one is the same decision as the synchronous download it stands for: a document of an agency the
 person may read (`access.may_read_agency`, as `reports.views.download`), the agency workbook for its planner
-and the administrator (`access.may_plan`, as `exchange.views.export`). Each start is audited. The job is handed
-to the queue when the transaction commits (`transaction.on_commit`), so a worker never sees a job that was
-rolled back; with the immediate backend (`make run`, the tests) it runs right then, in the request.
+and the administrator (`access.may_plan`, as `exchange.views.export`). Each start is audited. With the database
+backend (production) the job's task is written in the same transaction as the job, so a job is never without
+its task nor a task without its job; with the immediate backend (`make run`, the tests) the job runs when the
+transaction has committed, in the request, holding no transaction open while it prints.
 """
-
-import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_tasks_db import DatabaseBackend
 
 from kinerja.accounts.access import may_plan, may_read_agency
 from kinerja.core import audit
@@ -24,7 +24,6 @@ from kinerja.strategy.selectors import find_current_plan
 from . import tasks
 from .models import EXPORT, Job
 
-logger = logging.getLogger(__name__)
 # The documents the page offers to prepare in the background: those that take seconds of CPU to print
 # (bench/README.md, `make bench-print`: the decree ≈ 5 s, the decree book ≈ 8 s; the LKjIP and the agreements of
 # every position as long or longer). The others print in well under a second and stay synchronous only.
@@ -87,7 +86,10 @@ def _start(actor: Actor, agency: Agency, **what: object) -> Job:
         after=audit.snapshot(job),
         agency=agency,
     )
-    transaction.on_commit(lambda: _enqueue(job))
+    if isinstance(tasks.run_job.get_backend(), DatabaseBackend):
+        _enqueue(job)  # the queue is a table of this database: the job and its task commit (or roll back) together
+    else:
+        transaction.on_commit(lambda: _enqueue(job))  # runs at once: after the commit, holding no transaction
     return job
 
 

@@ -11,6 +11,7 @@ import uuid
 import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.urls import reverse
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -127,6 +128,19 @@ def test_a_queued_job_is_taken_by_the_worker_and_done(
     assert "Petunjuk" in workbook.sheetnames
     status = client.get(reverse("job-status", args=[SEED, job.pk]), headers={"HX-Request": "true"}).content.decode()
     assert "hx-trigger" not in status and "Unduh XLSX" in status  # done: the polling stops
+
+
+def test_a_job_rolled_back_leaves_no_task_in_the_queue(world, settings):
+    settings.TASKS = DATABASE
+
+    class Refused(Exception):
+        pass
+
+    with pytest.raises(Refused), transaction.atomic():
+        services.start_export_job(actor=world.planner, agency=world.agency)
+        assert DBTaskResult.objects.count() == 1  # written with the job, in its transaction
+        raise Refused
+    assert (Job.objects.count(), DBTaskResult.objects.count()) == (0, 0)
 
 
 def test_a_document_that_cannot_be_printed_fails_with_the_sentence(

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from conftest import ensure_builtin_dataset
+from kinerja.accounts.models import User
 from kinerja.core.models import AuditRecord
 from kinerja.jobs import services
 from kinerja.jobs.models import EXPORT, Job
@@ -61,15 +63,15 @@ def body(response) -> bytes:
     return b"".join(response.streaming_content)
 
 
-def run_one_task() -> None:
-    """What `manage.py db_worker --batch` does, in this process: take the queued tasks and run them."""
+def run_queued_tasks() -> None:
+    """What `manage.py db_worker --batch` does, in this process: take the queued tasks one by one and run them."""
     Worker(
         queue_names=["default"],
         interval=0,
         batch=True,
         backend_name="default",
         startup_delay=False,
-        max_tasks=1,
+        max_tasks=None,
         worker_id="test-worker",
         excluded_queue_names=[],
     ).run()
@@ -96,40 +98,6 @@ def test_a_job_prints_the_decree_the_download_then_serves_the_same_bytes(
     assert f'href="{reverse("job-download", args=[SEED, job.pk])}"' in page and "siap" in page
 
 
-def test_a_queued_job_is_taken_by_the_worker_and_done(
-    client, world, media, settings, django_capture_on_commit_callbacks
-):
-    settings.TASKS = DATABASE
-    client.force_login(world.planner)
-    back = reverse("exchange-home", args=[SEED])
-    with django_capture_on_commit_callbacks(execute=True):
-        assert start(client, EXPORT, "xlsx", back=back).status_code == 302
-    job = Job.objects.get()
-    task = DBTaskResult.objects.get()
-    assert job.status == "queued" and job.task_id == str(task.id)
-    page = client.get(back).content.decode()
-    assert "menunggu giliran" in page and 'hx-trigger="every 3s"' in page  # the page polls while it waits
-    status = client.get(reverse("job-status", args=[SEED, job.pk]), headers={"HX-Request": "true"})
-    assert status.content.decode().startswith('<p class="job"') and "menunggu giliran" in status.content.decode()
-    # the same file asked again while it waits: the same job, not a second one in the queue
-    with django_capture_on_commit_callbacks(execute=True):
-        start(client, EXPORT, "xlsx", back=back)
-    assert Job.objects.count() == 1 and DBTaskResult.objects.count() == 1
-
-    run_one_task()
-
-    job.refresh_from_db()
-    task.refresh_from_db()
-    assert (job.status, task.status) == ("done", "SUCCESSFUL")
-    assert job.started_at <= job.finished_at
-    downloaded = client.get(reverse("job-download", args=[SEED, job.pk]))
-    assert downloaded["Content-Disposition"].startswith(f'attachment; filename="{SEED}-')
-    workbook = openpyxl.load_workbook(io.BytesIO(body(downloaded)), read_only=True)
-    assert "Petunjuk" in workbook.sheetnames
-    status = client.get(reverse("job-status", args=[SEED, job.pk]), headers={"HX-Request": "true"}).content.decode()
-    assert "hx-trigger" not in status and "Unduh XLSX" in status  # done: the polling stops
-
-
 def test_a_job_rolled_back_leaves_no_task_in_the_queue(world, settings):
     settings.TASKS = DATABASE
 
@@ -141,33 +109,6 @@ def test_a_job_rolled_back_leaves_no_task_in_the_queue(world, settings):
         assert DBTaskResult.objects.count() == 1  # written with the job, in its transaction
         raise Refused
     assert (Job.objects.count(), DBTaskResult.objects.count()) == (0, 0)
-
-
-def test_a_document_that_cannot_be_printed_fails_with_the_sentence(
-    client, world, media, settings, django_capture_on_commit_callbacks
-):
-    settings.TASKS = DATABASE
-    client.force_login(world.section_head)
-    with django_capture_on_commit_callbacks(execute=True):
-        job = services.start_document_job(
-            actor=world.section_head,
-            agency=world.agency,
-            kind="perjanjian-kinerja",
-            fmt="docx",
-            year=2022,
-            position_code="kasi-tata-kelola",
-        )
-    # while it waits in the queue, the position gets another code: its agreement can no longer be printed
-    world.agency.positions.filter(code="kasi-tata-kelola").update(code="kasi-tata-kelola-baru")
-    run_one_task()
-    job.refresh_from_db()
-    sentence = "Jabatan dokumen ini sudah tidak ada di instansi ini."
-    assert (job.status, job.failure, job.file) == ("failed", sentence, "")
-    assert job.finished_at is not None
-    assert DBTaskResult.objects.get().status == "FAILED"  # the engine's own record says so too
-    page = client.get(reverse("job-status", args=[SEED, job.pk])).content.decode()
-    assert "gagal" in page and sentence in page
-    assert client.get(reverse("job-download", args=[SEED, job.pk])).status_code == 404
 
 
 def test_storage_that_cannot_be_written_fails_the_job_with_a_sentence(
@@ -293,3 +234,52 @@ def test_the_workbook_job_is_offered_on_the_export_page_to_its_planner(client, w
     client.force_login(world.planner)
     page = client.get(reverse("exchange-home", args=[SEED])).content.decode()
     assert "Siapkan XLSX di latar belakang" in page and 'name="jenis" value="buku-kerja"' in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_queued_jobs_are_taken_by_the_worker_done_or_failed_with_the_sentence(client, media, settings):
+    """The package's worker loop itself (`db_worker --batch`), in this process: it closes the connections
+    between tasks as in production, hence a transactional test (the seed is loaded again when emptied)."""
+    settings.TASKS = DATABASE
+    agency = ensure_builtin_dataset()
+    planner = User.objects.get(username="perencana")
+    client.force_login(planner)
+    back = reverse("exchange-home", args=[SEED])
+    assert start(client, EXPORT, "xlsx", back=back).status_code == 302
+    job = Job.objects.get()
+    task = DBTaskResult.objects.get()
+    assert job.status == "queued" and job.task_id == str(task.id)
+    page = client.get(back).content.decode()
+    assert "menunggu giliran" in page and 'hx-trigger="every 3s"' in page  # the page polls while it waits
+    status = client.get(reverse("job-status", args=[SEED, job.pk]), headers={"HX-Request": "true"})
+    assert status.content.decode().startswith('<p class="job"') and "menunggu giliran" in status.content.decode()
+    # the same file asked again while it waits: the same job, not a second one in the queue
+    start(client, EXPORT, "xlsx", back=back)
+    assert Job.objects.count() == 1 and DBTaskResult.objects.count() == 1
+    # and the agreement of one position, whose position gets another code while the job waits in the queue
+    agreement = services.start_document_job(
+        actor=planner, agency=agency, kind="perjanjian-kinerja", fmt="docx", year=2022, position_code="kasi-tata-kelola"
+    )
+    agency.positions.filter(code="kasi-tata-kelola").update(code="kasi-tata-kelola-baru")
+
+    run_queued_tasks()
+
+    job.refresh_from_db()
+    task.refresh_from_db()
+    assert (job.status, task.status) == ("done", "SUCCESSFUL")
+    assert job.started_at <= job.finished_at
+    downloaded = client.get(reverse("job-download", args=[SEED, job.pk]))
+    assert downloaded["Content-Disposition"].startswith(f'attachment; filename="{SEED}-')
+    workbook = openpyxl.load_workbook(io.BytesIO(body(downloaded)), read_only=True)
+    assert "Petunjuk" in workbook.sheetnames
+    status = client.get(reverse("job-status", args=[SEED, job.pk]), headers={"HX-Request": "true"}).content.decode()
+    assert "hx-trigger" not in status and "Unduh XLSX" in status  # done: the polling stops
+
+    agreement.refresh_from_db()
+    sentence = "Jabatan dokumen ini sudah tidak ada di instansi ini."
+    assert (agreement.status, agreement.failure, agreement.file) == ("failed", sentence, "")
+    assert agreement.finished_at is not None
+    assert DBTaskResult.objects.get(pk=agreement.task_id).status == "FAILED"  # the engine's own record says so too
+    page = client.get(reverse("job-status", args=[SEED, agreement.pk])).content.decode()
+    assert "gagal" in page and sentence in page
+    assert client.get(reverse("job-download", args=[SEED, agreement.pk])).status_code == 404

@@ -8,8 +8,11 @@ its task nor a task without its job; with the immediate backend (`make run`, the
 transaction has committed, in the request, holding no transaction open while it prints.
 """
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks_db import DatabaseBackend
 
@@ -28,6 +31,7 @@ from .models import EXPORT, Job
 # (bench/README.md, `make bench-print`: the decree ≈ 5 s, the decree book ≈ 8 s; the LKjIP and the agreements of
 # every position as long or longer). The others print in well under a second and stay synchronous only.
 BACKGROUND_KINDS = ("keputusan-iku-iki", "buku-iku-iki", "lkjip", "perjanjian-kinerja")
+GIVE_UP_AFTER = datetime.timedelta(minutes=15)
 
 
 @transaction.atomic
@@ -67,12 +71,16 @@ def start_export_job(*, actor: Actor, agency: Agency) -> Job:
 
 
 def _start(actor: Actor, agency: Agency, **what: object) -> Job:
-    # the same file asked again while it is still on its way: that job, not a second one in the queue
-    waiting = (
-        Job.objects.select_for_update()
-        .filter(owner=actor, agency=agency, status__in=[Job.Status.QUEUED, Job.Status.RUNNING], **what)
-        .first()
+    mine = Job.objects.select_for_update().filter(owner=actor, agency=agency, **what)
+    now = timezone.now()
+    # a print takes seconds, a minute at most: a job running far longer lost its worker (killed, not stopped)
+    with audit.in_record_language():
+        given_up = _("The preparation stopped before it was finished (the worker was stopped); prepare it again.")
+    mine.filter(status=Job.Status.RUNNING, started_at__lt=now - GIVE_UP_AFTER).update(
+        status=Job.Status.FAILED, failure=given_up, finished_at=now
     )
+    # the same file asked again while it is still on its way: that job, not a second one in the queue
+    waiting = mine.filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING]).first()
     if waiting is not None:
         return waiting
     job = Job(owner=actor, agency=agency, **what)

@@ -5,6 +5,7 @@ with the database backend it waits in the queue until a worker (`manage.py db_wo
 this process for one task) takes it. Either way the person sees it on the page and downloads the same file the
 synchronous download gives."""
 
+import datetime
 import io
 import uuid
 
@@ -13,6 +14,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -202,6 +204,17 @@ def test_a_prepared_print_goes_stale_when_the_data_changes(logged_in, seed, medi
     assert logged_in.get(reverse("job-download", args=[SEED, job.pk])).status_code == 404
     page = logged_in.get(DOCUMENTS).content.decode()
     assert "Data berubah sesudah berkas ini disiapkan" in page
+
+
+def test_a_job_whose_worker_died_is_given_up_when_the_file_is_asked_again(world, media, settings):
+    settings.TASKS = DATABASE
+    stuck = services.start_export_job(actor=world.planner, agency=world.agency)
+    assert services.start_export_job(actor=world.planner, agency=world.agency) == stuck  # still on its way
+    Job.objects.filter(pk=stuck.pk).update(status="running", started_at=timezone.now() - datetime.timedelta(hours=1))
+    again = services.start_export_job(actor=world.planner, agency=world.agency)
+    assert again != stuck and again.status == "queued"
+    stuck.refresh_from_db()
+    assert stuck.status == "failed" and stuck.failure.startswith("Penyiapan berhenti sebelum selesai")
 
 
 def test_the_job_selectors_cost_one_query(world, django_assert_num_queries):

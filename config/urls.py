@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("kinerja.evaluation.urls")),
     path("", include("kinerja.exchange.urls")),
     path("", include("kinerja.dashboard.urls")),
+    path("", include("kinerja.jobs.urls")),
     path("api/v1/", include("kinerja.api.urls")),
     path("masuk/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),

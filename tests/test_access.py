@@ -98,6 +98,30 @@ def action_id(ids: dict) -> int:
     return ids["action"]
 
 
+def job_id(ids: dict) -> str:
+    """A workbook the planner prepared in the background (done, its file in this test's storage): the planner's
+    own, nobody else's — the administrator's neither."""
+    from django.conf import settings
+
+    from kinerja.jobs.models import Job
+    from kinerja.organisation.models import Agency
+
+    if "job" not in ids:
+        job = Job.objects.create(
+            owner=User.objects.get(username="perencana"),
+            agency=Agency.objects.get(code=SEED),
+            kind="buku-kerja",
+            fmt="xlsx",
+            status="done",
+            file=f"jobs/{SEED}/uji.xlsx",
+            filename=f"{SEED}.xlsx",
+        )
+        (settings.MEDIA_ROOT / "jobs" / SEED).mkdir(parents=True, exist_ok=True)
+        (settings.MEDIA_ROOT / job.file).write_bytes(b"PK-")
+        ids["job"] = str(job.pk)
+    return ids["job"]
+
+
 def person_id() -> int:
     """The section head of the built-in agency, an official on its people page."""
     from kinerja.organisation.models import Official
@@ -394,6 +418,10 @@ TABLE = {
     "api-schema": (lambda ids: reverse("api-schema"), API_LIST),
     "api-docs": (lambda ids: reverse("api-docs"), answers(200, outsider=200)),
     # --- scale ---
+    # --- background jobs: started by a POST; a job is its owner's only (404 for everyone else) ---
+    "job-start": (lambda ids: reverse("job-start", args=[SEED]), answers(405, outsider=405)),
+    "job-status": (lambda ids: reverse("job-status", args=[SEED, job_id(ids)]), answers(404, planner=200)),
+    "job-download": (lambda ids: reverse("job-download", args=[SEED, job_id(ids)]), answers(404, planner=200)),
 }
 
 

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",  # the queue's table, for the "database" backend (KINERJA_TASKS below)
     "kinerja.core",
     "kinerja.accounts",
     "kinerja.organisation",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "kinerja.reports",
     "kinerja.dashboard",
     "kinerja.api",
+    "kinerja.jobs",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +87,17 @@ MIDDLEWARE = [
     # Last, as its documentation asks: turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Background jobs (kinerja.jobs; docs/scale.md, docs/operations.md): django-tasks, the backport of Django 6's
+# tasks framework. KINERJA_TASKS=immediate runs a job at once inside the request that starts it (`make run`, the
+# tests: no worker, no other server); KINERJA_TASKS=database queues it in the database (PostgreSQL in
+# production: no other server either), where `python manage.py db_worker` takes it. Production defaults to
+# "database" (config/settings/prod.py).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("KINERJA_TASKS", "immediate")]}}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

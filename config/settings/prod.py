@@ -10,7 +10,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_int, env_list
+from .base import SECRET_KEY, TASK_BACKENDS, env_bool, env_int, env_list
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -20,6 +20,9 @@ DEBUG = False  # whatever the environment says: a traceback page in production s
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("ALLOWED_HOSTS (comma-separated host names) must be set for production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Background jobs are queued in the database and run by `python manage.py db_worker` (docs/operations.md);
+# KINERJA_TASKS=immediate runs them inside the request instead (a small installation without a worker).
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("KINERJA_TASKS", "database")]}}
 
 # HTTPS. Behind a reverse proxy that ends TLS, set SECURE_PROXY_SSL_HEADER to the header it sets, e.g.
 # "HTTP_X_FORWARDED_PROTO" (value "https") or "HTTP_X_FORWARDED_PROTO,https" — only if the proxy always sets

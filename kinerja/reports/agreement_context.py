@@ -95,7 +95,7 @@ def _context(agency_id: int, year: int, wanted: list[int] | None) -> _Context:
         .order_by("activity__programme__order", "activity__order", "order")
         .prefetch_related(_year_budgets(year))
     )
-    positions = agency.positions.order_by("order").prefetch_related(
+    positions = agency.positions.structural().order_by("order").prefetch_related(
         Prefetch("assignments", assignments, to_attr="year_assignments"),
         Prefetch("objectives", objectives, to_attr="plan_objectives"),
         Prefetch("activities", activities, to_attr="plan_activities"),

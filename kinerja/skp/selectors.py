@@ -76,6 +76,7 @@ class Link:
     kind: str
     text: str
     owner: str = ""
+    strategic: bool = False  # the agency's strategic objective: the top of every chain
 
 
 @dataclass
@@ -86,7 +87,7 @@ class ResultView:
 
     @property
     def reaches_objective(self) -> bool:
-        return bool(self.chain) and self.chain[-1].kind == str(_("Strategic objective"))
+        return bool(self.chain) and self.chain[-1].strategic
 
 
 @dataclass
@@ -119,7 +120,7 @@ def _objective_chain(objective: Objective | None, objectives: dict[int, Objectiv
     while objective is not None and objective.pk not in seen:
         seen.add(objective.pk)
         if objective.level == Objective.Level.STRATEGIC:
-            links.append(Link(str(_("Strategic objective")), objective.text))
+            links.append(Link(str(_("Strategic objective")), objective.text, strategic=True))
             break
         owner = objective.position.title if objective.position_id else ""
         links.append(Link(str(_("Performance objective")), objective.text, owner))

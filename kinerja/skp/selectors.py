@@ -5,7 +5,7 @@
 - `get_skp(agency, pk)` — one SKP with its work results, their indicators and each result's chain up to the
   agency's strategic objective; for a staff SKP the superior's work results it may hang on; for the head of a
   unit the work rating proposed from the unit's achievement (`performance.figures`, the one selector of figures)
-  with its source (12 queries);
+  with its source (9 queries; 5 without a proposal);
 - `get_distribution(agency, year)` — the rated SKP of the year per unit (with the units below it) and for the
   agency, each against the distribution its predicate allows (7 queries).
 """
@@ -172,7 +172,7 @@ def _proposal(skp: Skp, plan: StrategicPlan | None) -> WorkProposal | None:
 
 
 def get_skp(agency: Agency, pk: int) -> SkpView:
-    """One SKP of the agency, read for its page (12 queries at most, 8 without a proposal)."""
+    """One SKP of the agency, read for its page (9 queries at most, 5 without a proposal)."""
     skp = (
         Skp.objects.filter(position__agency=agency, pk=pk)
         .select_related("position__unit", "position__superior", "position__agency", "official", "rated_by")

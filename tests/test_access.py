@@ -277,7 +277,10 @@ TABLE = {
     ),
     "skp-prepare": (lambda ids: reverse("skp-prepare", args=[SEED]), answers(405, outsider=405)),
     **{
-        name: (lambda ids, name=name: reverse(name, args=[SEED, skp_ids(ids)[key]]), answers(405, outsider=405))
+        name: (
+            lambda ids, name=name, key=key: reverse(name, args=[SEED, skp_ids(ids)[key]]),
+            answers(405, outsider=405),
+        )
         for name, key in (
             ("skp-result-add", "skp"),
             ("skp-rate", "skp"),

@@ -336,7 +336,8 @@ def may_prepare_skp(user: object, position: Position) -> bool:
 
 
 def may_write_staff_results(user: object, skp: object) -> bool:
-    """Creates the work results of a staff SKP from the superior's own (intervensi): the holder of the position above."""
+    """Creates the work results of a staff SKP from the superior's own (intervensi): the holder of the position
+    above."""
     return _superior_of_skp(user, skp)
 
 

@@ -155,7 +155,7 @@ def test_the_distribution_keeps_the_rule_when_some_need_improvement(world, examp
 
 
 def test_the_list_shows_each_person_what_they_may_see_and_prepare(client, world, seed):
-    staff, user = staff_member(world)
+    _staff, user = staff_member(world)
     section_skp(world)
     url = reverse("skp-list", args=[SEED]) + f"?tahun={YEAR}"
     client.force_login(user)

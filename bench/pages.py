@@ -107,8 +107,9 @@ TABLE: tuple[Entry, ...] = (
     # +7 since issue 20: the decree's texts, read once for every family (the decree, its clauses and chapters,
     # units, functions, goals); +1 since issue 21: the SKP family's work results
     Entry("consistency-check", "Pemeriksaan konsistensi", budget=23, main=False),
-    Entry("skp-list", "SKP", budget=12, main=False),
-    Entry("skp-distribution", "Distribusi predikat SKP", budget=14, main=False),
+    # issue 21: the SKP of the year (kinerja/skp/selectors.py) and the distribution (the plan's figures, 4 queries)
+    Entry("skp-list", "SKP", budget=13, main=False),
+    Entry("skp-distribution", "Distribusi predikat SKP", budget=17, main=False),
     # -- API lists (kinerja/api, under api/v1/, DRF router names `api-<basename>-list`; paginated) ---------------
     Entry("api-agency-list", "API: instansi", ((),), query="", as_user="inspector", kind="api", budget=6),
     Entry("api-indicator-list", "API: indikator", ((),), query="agency={agency}", kind="api", budget=7),
@@ -152,11 +153,11 @@ TABLE: tuple[Entry, ...] = (
         as_user="planner",
         kind="import",
         extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
-        budget=98,
+        budget=99,
     ),  # an unchanged load: every table read once, nothing written (NOTES-loader.md); +4 since the
     # import asks who may change what (issue 15): the region's officials, their positions elsewhere, the grants;
     # +1 for the planner's menu (issue 18); +14 since issue 20: the preview runs the consistency check on the
-    # agency as the file leaves it
+    # agency as the file leaves it; +1 since issue 21: the check's SKP family
     # -- SAKIP evaluation -----------------------------------------------------------------------------------------
     Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
     Entry(

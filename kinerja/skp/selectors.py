@@ -61,7 +61,10 @@ def list_skps(agency: Agency, year: int) -> list[SkpLine]:
             if assignment.official_id in seen:
                 continue
             seen.add(assignment.official_id)
-            lines.append(SkpLine(position, assignment.official, skps.get((assignment.official_id, position.pk))))
+            skp = skps.get((assignment.official_id, position.pk))
+            if skp is not None:
+                skp.position = position  # read once above, with its agency: access asks it (no query per SKP)
+            lines.append(SkpLine(position, assignment.official, skp))
     return lines
 
 

@@ -207,3 +207,17 @@ def test_the_detail_page_costs_the_same_with_more_skps(client, world, seed, djan
         client.get(detail_url(own))
     assert len(many) == len(few)
     assert Official.objects.filter(user__username__startswith="staf").count() == 5
+
+
+def test_the_list_page_costs_the_same_with_more_skps(client, world, seed):
+    section_skp(world)
+    client.force_login(world.planner)
+    url = reverse("skp-list", args=[SEED]) + f"?tahun={YEAR}"
+    client.get(url)  # the session's first page
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    _more_skps(world, seed, 5)
+    with CaptureQueriesContext(connection) as many:
+        page = text(client.get(url))
+    assert len(many) == len(few)
+    assert page.count("Sesuai ekspektasi") == 0 and page.count(">Baik<") == 5

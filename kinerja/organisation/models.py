@@ -233,6 +233,8 @@ class Position(TimeStampedModel):
             errors["superior"] = _("The superior position belongs to another agency.")
         if self.kind == self.Kind.STAFF and not self.superior_id:
             errors["superior"] = _("A staff position needs its superior.")
+        if self.kind == self.Kind.STAFF and self.pk and self.objectives.exists():  # type: ignore[attr-defined]
+            errors["kind"] = _("This position has an IKI page: it is structural. Empty its page first.")
         if errors:
             raise ValidationError(errors)
 

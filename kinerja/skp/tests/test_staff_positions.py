@@ -91,3 +91,11 @@ def test_the_staff_position_page_adds_one_and_refuses_with_the_field_named(world
     response = client.post(url, {**data, "title": "Lagi"})
     assert response.status_code == 400
     assert "Instansi ini sudah mempunyai jabatan dengan kode ini." in html.unescape(response.content.decode())
+
+
+def test_a_position_with_an_iki_page_cannot_become_a_staff_position(seed):
+    section = position(seed, SECTION)
+    section.kind = "staf"
+    with pytest.raises(ValidationError) as refusal:
+        section.full_clean()
+    assert "kind" in refusal.value.message_dict

@@ -8,7 +8,7 @@ then assigned on the people page (Pegawai) like any other position.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 
 from kinerja.accounts.access import may_plan
 from kinerja.core import audit
@@ -39,7 +39,7 @@ def add_staff_position(*, actor: Actor, superior: Position, code: str, title: st
     position.full_clean()
     position.save()
     with audit.in_record_language():
-        description = gettext(gettext_noop("Staff position %(title)s added below %(superior)s")) % {
+        description = gettext("Staff position %(title)s added below %(superior)s") % {
             "title": position.title,
             "superior": superior.title,
         }

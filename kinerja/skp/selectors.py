@@ -16,9 +16,9 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.utils.translation import gettext as _
 
+from kinerja.core.errors import NotFound
 from kinerja.core.numbers import format_percent
 from kinerja.organisation.models import Agency, Assignment, Position, Unit
 from kinerja.performance import achievement
@@ -182,7 +182,7 @@ def get_skp(agency: Agency, pk: int) -> SkpView:
         .first()
     )
     if skp is None:
-        raise Http404(_("This SKP was not found."))
+        raise NotFound(_("This SKP was not found."))
     plan = find_current_plan(agency)
     results = _year_results(agency, skp.year)
     objectives = _plan_objectives(plan)

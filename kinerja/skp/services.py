@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 
 from kinerja.accounts import access
 from kinerja.core import audit
@@ -32,10 +32,46 @@ def _refuse_unless(allowed: bool, actor: Actor, message: str) -> None:
         raise PermissionDenied(message)
 
 
-def _describe(what: str, skp: Skp, **values: object) -> str:
-    """The audit description in the record language: `what` is marked with gettext_noop."""
+def _names(skp: Skp) -> dict[str, object]:
+    return {"official": skp.official.name, "year": skp.year}
+
+
+# The audit descriptions, written in the record language (core.audit.in_record_language).
+
+
+def _prepared(skp: Skp) -> str:
     with audit.in_record_language():
-        return gettext(what) % {"official": skp.official.name, "year": skp.year, **values}
+        return gettext("SKP %(year)s of %(official)s prepared") % _names(skp)
+
+
+def _result_added(skp: Skp) -> str:
+    with audit.in_record_language():
+        return gettext("Work result added to SKP %(year)s of %(official)s") % _names(skp)
+
+
+def _result_removed(skp: Skp) -> str:
+    with audit.in_record_language():
+        return gettext("Work result removed from SKP %(year)s of %(official)s") % _names(skp)
+
+
+def _indicator_added(skp: Skp) -> str:
+    with audit.in_record_language():
+        return gettext("Indicator added to SKP %(year)s of %(official)s") % _names(skp)
+
+
+def _indicator_changed(skp: Skp) -> str:
+    with audit.in_record_language():
+        return gettext("Indicator of SKP %(year)s of %(official)s changed") % _names(skp)
+
+
+def _indicator_removed(skp: Skp) -> str:
+    with audit.in_record_language():
+        return gettext("Indicator removed from SKP %(year)s of %(official)s") % _names(skp)
+
+
+def _rated(skp: Skp) -> str:
+    with audit.in_record_language():
+        return gettext("SKP %(year)s of %(official)s rated") % _names(skp)
 
 
 def _record(actor: Actor, obj: object, before: dict | None, skp: Skp, description: str) -> None:
@@ -102,7 +138,7 @@ def prepare_skp(*, actor: Actor, position: Position, official: Official, year: i
                 target=targets.get(row.indicator_id),
                 unit=row.indicator.unit,
             )
-    _record(actor, skp, None, skp, _describe(gettext_noop("SKP %(year)s of %(official)s prepared"), skp))
+    _record(actor, skp, None, skp, _prepared(skp))
     return skp
 
 
@@ -122,7 +158,7 @@ def add_staff_result(*, actor: Actor, skp: Skp, parent: Rhk, text: str) -> Rhk:
     result = Rhk(skp=skp, parent=parent, text=(text or "").strip(), order=0 if last is None else last + 1)
     result.full_clean()
     result.save()
-    _record(actor, result, None, skp, _describe(gettext_noop("Work result added to SKP %(year)s of %(official)s"), skp))
+    _record(actor, result, None, skp, _result_added(skp))
     return result
 
 
@@ -146,7 +182,7 @@ def remove_staff_result(*, actor: Actor, result: Rhk) -> None:
         after=None,
         agency=skp.position.agency_id,
         about=skp,
-        description=_describe(gettext_noop("Work result removed from SKP %(year)s of %(official)s"), skp),
+        description=_result_removed(skp),
     )
     result.delete()
 
@@ -177,9 +213,7 @@ def add_indicator(
     )
     indicator.full_clean()
     indicator.save()
-    _record(
-        actor, indicator, None, skp, _describe(gettext_noop("Indicator added to SKP %(year)s of %(official)s"), skp)
-    )
+    _record(actor, indicator, None, skp, _indicator_added(skp))
     return indicator
 
 
@@ -194,9 +228,7 @@ def change_indicator(
     indicator.unit = (unit or "").strip()
     indicator.full_clean()
     indicator.save()
-    _record(
-        actor, indicator, before, skp, _describe(gettext_noop("Indicator of SKP %(year)s of %(official)s changed"), skp)
-    )
+    _record(actor, indicator, before, skp, _indicator_changed(skp))
     return indicator
 
 
@@ -212,7 +244,7 @@ def remove_indicator(*, actor: Actor, indicator: RhkIndicator) -> None:
         after=None,
         agency=skp.position.agency_id,
         about=skp,
-        description=_describe(gettext_noop("Indicator removed from SKP %(year)s of %(official)s"), skp),
+        description=_indicator_removed(skp),
     )
     indicator.delete()
 
@@ -246,5 +278,5 @@ def rate_skp(*, actor: Actor, skp: Skp, work: str, behaviours: dict[str, str], n
     skp.rated_by = Official.objects.filter(user_id=getattr(actor, "pk", None)).first() if actor else None
     skp.full_clean()
     skp.save()
-    _record(actor, skp, before, skp, _describe(gettext_noop("SKP %(year)s of %(official)s rated"), skp))
+    _record(actor, skp, before, skp, _rated(skp))
     return skp

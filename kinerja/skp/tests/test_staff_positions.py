@@ -14,7 +14,7 @@ from kinerja.performance.consistency import check_agency
 from kinerja.strategy.models import Objective
 from kinerja.strategy.selectors import get_current_plan, list_positions
 
-from .helpers import SECTION, position, staff_position
+from .helpers import SECTION, position, staff_member, staff_position
 
 SEED = "halut-diskominfo"
 
@@ -87,3 +87,12 @@ def test_a_position_with_an_iki_page_cannot_become_a_staff_position(seed):
     with pytest.raises(ValidationError) as refusal:
         section.full_clean()
     assert "kind" in refusal.value.message_dict
+
+
+def test_a_staff_member_has_no_actuals_to_enter_and_the_menu_takes_them_home(world, seed, client):
+    _staff, user = staff_member(world)
+    client.force_login(user)
+    home = client.get(reverse("home"))
+    assert home.status_code == 200
+    assert "Pranata Komputer Ahli Pertama" not in html.unescape(home.content.decode())
+    assert client.get(reverse("my-entry")).url == reverse("home")

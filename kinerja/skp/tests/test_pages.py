@@ -166,6 +166,8 @@ def test_the_list_shows_each_person_what_they_may_see_and_prepare(client, world,
     client.force_login(world.planner)
     page = text(client.get(url))
     assert official_of(world.section_head).name in page and "Tambah jabatan staf" in page
+    overview = text(client.get(reverse("agency-overview", args=[SEED])))
+    assert f'href="{reverse("skp-list", args=[SEED])}" id="nav-skp"' in overview
 
 
 def _more_skps(world, seed, count: int) -> None:

@@ -128,6 +128,7 @@ ORGANISATION_SHEETS: tuple[Sheet, ...] = (
             _c("Nama Jabatan", "title", TEXT, "Mis. Kepala Bidang Informasi dan Komunikasi Publik.", required=True),
             _c("Judul Tercetak", "printed_title", TEXT, "Hanya bila judul halaman IKI berbeda dari nama jabatan."),
             _c("Atasan", "superior", CODE, "Kode jabatan atasan (kosong untuk kepala instansi)."),
+            _c("Tugas", "duty", LONG, "TUGAS sebagaimana tercetak pada halaman IKI."),
             _c(
                 "Jenis Jabatan",
                 "kind",
@@ -136,7 +137,6 @@ ORGANISATION_SHEETS: tuple[Sheet, ...] = (
                 "kepala seksi, tanpa halaman IKI, tidak dicetak dalam keputusan (hanya SKP).",
                 choices=POSITION_KINDS,
             ),
-            _c("Tugas", "duty", LONG, "TUGAS sebagaimana tercetak pada halaman IKI."),
         ),
     ),
     Sheet(

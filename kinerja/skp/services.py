@@ -224,7 +224,7 @@ def change_indicator(
     indicator = RhkIndicator.objects.select_for_update().select_related("result").get(pk=indicator.pk)
     skp = _editable(actor, indicator.result)
     before = audit.snapshot(indicator)
-    indicator.aspect, indicator.name, indicator.target, indicator.unit = aspect, (name or "").strip(), target, unit
+    indicator.aspect, indicator.name, indicator.target = aspect, (name or "").strip(), target
     indicator.unit = (unit or "").strip()
     indicator.full_clean()
     indicator.save()

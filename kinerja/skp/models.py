@@ -64,8 +64,12 @@ class Skp(TimeStampedModel):
         DRAFT = "draft", _("Draft")
         RATED = "rated", _("Rated")
 
-    official = models.ForeignKey("organisation.Official", models.PROTECT, related_name="skps")
-    position = models.ForeignKey("organisation.Position", models.CASCADE, related_name="skps")
+    official = models.ForeignKey(
+        "organisation.Official", models.PROTECT, related_name="skps", verbose_name=_("official")
+    )
+    position = models.ForeignKey(
+        "organisation.Position", models.CASCADE, related_name="skps", verbose_name=_("position")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     work_rating = _rating_field(_("work result rating"))

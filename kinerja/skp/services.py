@@ -18,7 +18,7 @@ from kinerja.accounts import access
 from kinerja.core import audit
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
-from kinerja.organisation.models import Assignment, Official, Position
+from kinerja.organisation.models import Agency, Assignment, Official, Position
 from kinerja.performance.models import Target
 from kinerja.strategy.models import PageIndicator
 from kinerja.strategy.selectors import find_current_plan
@@ -140,6 +140,28 @@ def prepare_skp(*, actor: Actor, position: Position, official: Official, year: i
             )
     _record(actor, skp, None, skp, _prepared(skp))
     return skp
+
+
+@transaction.atomic
+def prepare_year(*, actor: Actor, agency: Agency, year: int) -> list[Skp]:
+    """The SKP of every official holding a position of the agency in `year` who has none for it yet (each through
+    `prepare_skp`, so each asks who may and records itself); the prepared ones."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    held = (
+        Assignment.objects.filter(position__agency=agency, start__lte=last)
+        .filter(Q(end__isnull=True) | Q(end__gte=first))
+        .select_related("official", "position__agency", "position__superior")
+        .order_by("position__order", "start")
+    )
+    existing = set(Skp.objects.filter(position__agency=agency, year=year).values_list("official_id", "position_id"))
+    prepared = []
+    for assignment in held:
+        key = (assignment.official_id, assignment.position_id)
+        if key in existing:
+            continue
+        existing.add(key)
+        prepared.append(prepare_skp(actor=actor, position=assignment.position, official=assignment.official, year=year))
+    return prepared
 
 
 @transaction.atomic

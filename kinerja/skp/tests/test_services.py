@@ -191,3 +191,24 @@ def test_a_result_others_hang_on_is_not_removed(world, seed):
     with pytest.raises(ValidationError, match="halaman IKI"):
         services.remove_staff_result(actor=world.division_head, result=own.results.first())
     assert parent_skp and other_staff and other_user
+
+
+def test_the_command_prepares_the_years_skp_of_every_holder_once(world, seed):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = StringIO()
+    call_command("prepare_skp", "halut-diskominfo", "--year", "2022", stdout=out)
+    prepared = Skp.objects.filter(position__agency=seed, year=YEAR)
+    assert sorted(skp.position.code for skp in prepared) == sorted(
+        ["kadis", "sekretaris", "kasi-tata-kelola", "kabid-persandian"]
+    )
+    section = prepared.get(position__code=SECTION)
+    assert section.results.count() == PageIndicator.objects.filter(position=section.position).count()
+    call_command("prepare_skp", "halut-diskominfo", "--year", "2022", stdout=out)
+    assert Skp.objects.filter(position__agency=seed).count() == 4
+    assert "4" in out.getvalue() and "0" in out.getvalue()
+    with pytest.raises(CommandError, match="Renstra"):
+        call_command("prepare_skp", "halut-diskominfo", "--year", "2030", stdout=out)

@@ -84,14 +84,14 @@ TABLE: tuple[Entry, ...] = (
     Entry(
         "documents",
         "Halaman dokumen",
-        budget=91,
+        budget=92,
         main=False,
         notes="builds every document (six since the LKE) to list what is missing in each; +7: the consistency "
         'check, whose errors count against each document\'s "Lengkap" (issue 16); +1: the evaluation '
         "reads every IKI page row of the plan for its objective and agency figures (issue 16); +7: the check "
         "reads the decree's texts, once for all its families (issue 20: citations, structure, names, duties and "
         "functions, spelling); +5: the action plan, one more document (issue 21); +1: the changes since the "
-        "decree was enacted (issue 18, item 3)",
+        "decree was enacted (issue 18, item 3); +1: the SKP family of the consistency check (issue 21)",
     ),
     # -- the dashboard issue and the consistency check -----------------------------------------------------------
     Entry("dashboard", "Dasbor instansi", query="tahun={year}&triwulan=2", budget=15),
@@ -105,8 +105,11 @@ TABLE: tuple[Entry, ...] = (
         budget=13,
     ),
     # +7 since issue 20: the decree's texts, read once for every family (the decree, its clauses and chapters,
-    # units, functions, goals)
-    Entry("consistency-check", "Pemeriksaan konsistensi", budget=22, main=False),
+    # units, functions, goals); +1 since issue 21: the SKP family's work results
+    Entry("consistency-check", "Pemeriksaan konsistensi", budget=23, main=False),
+    # issue 21: the SKP of the year (kinerja/skp/selectors.py) and the distribution (the plan's figures, 4 queries)
+    Entry("skp-list", "SKP", budget=13, main=False),
+    Entry("skp-distribution", "Distribusi predikat SKP", budget=17, main=False),
     # -- API lists (kinerja/api, under api/v1/, DRF router names `api-<basename>-list`; paginated) ---------------
     Entry("api-agency-list", "API: instansi", ((),), query="", as_user="inspector", kind="api", budget=6),
     Entry("api-indicator-list", "API: indikator", ((),), query="agency={agency}", kind="api", budget=7),
@@ -150,11 +153,11 @@ TABLE: tuple[Entry, ...] = (
         as_user="planner",
         kind="import",
         extra={"export": "exchange-export", "field": "berkas", "confirm": "impor/"},
-        budget=98,
+        budget=99,
     ),  # an unchanged load: every table read once, nothing written (NOTES-loader.md); +4 since the
     # import asks who may change what (issue 15): the region's officials, their positions elsewhere, the grants;
     # +1 for the planner's menu (issue 18); +14 since issue 20: the preview runs the consistency check on the
-    # agency as the file leaves it
+    # agency as the file leaves it; +1 since issue 21: the check's SKP family
     # -- SAKIP evaluation -----------------------------------------------------------------------------------------
     Entry("evaluation-index", "Evaluasi SAKIP (instansi)", query="", budget=9, main=False),
     Entry(

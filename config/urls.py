@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("kinerja.strategy.page_urls")),
     path("", include("kinerja.reports.urls")),
     path("", include("kinerja.actionplans.urls")),
+    path("", include("kinerja.skp.urls")),
     path("", include("kinerja.evaluation.urls")),
     path("", include("kinerja.exchange.urls")),
     path("", include("kinerja.dashboard.urls")),

@@ -75,6 +75,25 @@ def api_ids(ids: dict) -> dict:
     return ids["api"]
 
 
+def skp_ids(ids: dict) -> dict:
+    """The section head's SKP 2022 (prepared by the system when missing), its first work result and indicator."""
+    from kinerja.organisation.models import Official, Position
+    from kinerja.skp.models import Skp
+    from kinerja.skp.services import prepare_skp
+
+    if "skp" not in ids:
+        official = Official.objects.get(user__username="kasi")
+        skp = Skp.objects.filter(official=official, year=2022).first() or prepare_skp(
+            actor=None,
+            position=Position.objects.get(agency__code=SEED, code="kasi-tata-kelola"),
+            official=official,
+            year=2022,
+        )
+        result = skp.results.order_by("order").first()
+        ids.update(skp=skp.pk, rhk=result.pk, rhk_indicator=result.indicators.first().pk)
+    return ids
+
+
 def action_id(ids: dict) -> int:
     """An action of the section head's indicator in 2022, written by the system (made when missing)."""
     from kinerja.actionplans.models import ActionItem
@@ -259,6 +278,41 @@ TABLE = {
     ),
     "action-remove": (lambda ids: reverse("action-remove", args=[SEED, action_id(ids)]), answers(405, outsider=405)),
     "action-move": (lambda ids: reverse("action-move", args=[SEED, action_id(ids)]), answers(405, outsider=405)),
+    # --- SKP: the list is read by every reader of the agency (each sees the SKP they may); an SKP by its official
+    # (the section head here), the superior (the division head), the head, the planner, the inspectorate and the
+    # administrator; its indicators changed by the official and the superior; the distribution by the head, the
+    # planner, the inspectorate and the administrator; staff positions added by the planner; writes answer POST only
+    "skp-list": (lambda ids: reverse("skp-list", args=[SEED]) + "?tahun=2022", READ),
+    "skp-detail": (
+        lambda ids: reverse("skp-detail", args=[SEED, skp_ids(ids)["skp"]]),
+        answers(200, secretary=404, bappeda=404),
+    ),
+    "skp-indicator-edit": (
+        lambda ids: reverse("skp-indicator-edit", args=[SEED, skp_ids(ids)["rhk_indicator"]]),
+        answers(404, section_head=200, division_head=200),
+    ),
+    "skp-distribution": (
+        lambda ids: reverse("skp-distribution", args=[SEED]) + "?tahun=2022",
+        answers(404, head_of_agency=200, planner=200, inspector=200, admin=200),
+    ),
+    "skp-staff-position": (
+        lambda ids: reverse("skp-staff-position", args=[SEED]),
+        answers(404, planner=200, admin=200),
+    ),
+    "skp-prepare": (lambda ids: reverse("skp-prepare", args=[SEED]), answers(405, outsider=405)),
+    **{
+        name: (
+            lambda ids, name=name, key=key: reverse(name, args=[SEED, skp_ids(ids)[key]]),
+            answers(405, outsider=405),
+        )
+        for name, key in (
+            ("skp-result-add", "skp"),
+            ("skp-rate", "skp"),
+            ("skp-result-remove", "rhk"),
+            ("skp-indicator-add", "rhk"),
+            ("skp-indicator-remove", "rhk_indicator"),
+        )
+    },
     # --- people (Pegawai & akun): the agency's planner and the administrator; writes answer POST only ---
     "people": (lambda ids: reverse("people", args=[SEED]), answers(404, planner=200, admin=200)),
     "person": (lambda ids: reverse("person", args=[SEED, person_id()]), answers(404, planner=200, admin=200)),

@@ -217,6 +217,8 @@ CONVERTED = sorted(
         ROOT / "kinerja/dashboard/services.py",
         *ROOT.glob("kinerja/dashboard/selectors/*.py"),
         *(path for path in ROOT.glob("kinerja/accounts/*.py") if path.name != "admin_words.py"),
+        *(path for path in ROOT.glob("kinerja/skp/*.py") if path.name != "urls.py"),
+        ROOT / "kinerja/organisation/staff_positions.py",
     }
 )
 GETTEXT = {
@@ -254,6 +256,8 @@ NOT_TEXT = {
     "dari": "performance/forms.py: the history filter's field, a query parameter",
     "indikator": "dashboard/views.py: the regency view's query parameter, and a column of the public CSV",
     "baru": "performance/forms.py: ActualForm.NEW, the hidden version of a row not saved yet, never shown",
+    "baik": "skp/predicate.py: the code of a predicate (Baik), stored; its label is translated (skp/models.py)",
+    "kurang": "skp/predicate.py: the code of a predicate (Kurang), stored; its label is translated (skp/models.py)",
     "templat-data-instansi.xlsx": "exchange/views.py: the blank workbook's file name, in the workbook's own "
     "language (exchange/workbook writes its sheets and columns in Bahasa Indonesia)",
 }

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "kinerja.synthetic",
     "kinerja.evaluation",
     "kinerja.actionplans",
+    "kinerja.skp",
     "kinerja.reports",
     "kinerja.dashboard",
     "kinerja.api",
@@ -280,6 +281,16 @@ KINERJA_AGREEMENT_BUDGET_LEVELS = ("programme", "activity", "sub_activity")
 # percent; empty: no cap, achievements above 100 count as computed. REGULATIONS.md §1 (project rule): "a cap per
 # indicator in roll-ups is a setting, default none" (docs/measurement.md).
 KINERJA_ROLLUP_CAP = os.environ.get("KINERJA_ROLLUP_CAP", "") or None
+# SKP (PermenPANRB 6/2022, REGULATIONS.md §8; kinerja/skp/predicate.py). Not fixed nationally, hence settings:
+# the work rating proposed for the head of a unit from the unit's achievement (%): "Di atas ekspektasi" from the
+# first bound, "Sesuai" from the second, "Di bawah" below (default 110 and 91: §2's "Sangat Tinggi" starts at 91);
+KINERJA_SKP_WORK_BOUNDS = ("110", "91")
+# the organisation's (or unit's) predicate from its achievement (%): Istimewa, Baik, Butuh Perbaikan, Kurang from
+# each bound, Sangat Kurang below;
+KINERJA_ORGANISATION_PREDICATE_BOUNDS = ("110", "91", "76", "51")
+# how staff predicates may be distributed under each organisation predicate (§8, marked uncertain): None is the
+# documented table kinerja.skp.distribution.DEFAULT_RULES; a dict of the same shape replaces it.
+KINERJA_SKP_DISTRIBUTION = None
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now, silences its deprecation warning
 
 # Days an API token works after it was made (logging out ends it earlier); then a new one is made, after

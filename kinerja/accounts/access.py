@@ -295,3 +295,59 @@ def may_read_evaluation_secrets(user: object, agency: Agency, *, final: bool = F
     if reach.admin or agency.region_id in reach.inspected:
         return True
     return final and may_read_agency(user, agency)
+
+
+# -- SKP (kinerja.skp) -------------------------------------------------------------------------------------------
+# An SKP belongs to an official (`skp.official`) for a position and year. Its superior is whoever holds today the
+# position above (`skp.position.superior`), definitively or acting. The rules of state (a rated SKP is final) are
+# the services' own.
+
+
+def _own_skp(user: object, skp: object) -> bool:
+    official = skp.official  # type: ignore[attr-defined]
+    return official.user_id is not None and official.user_id == getattr(user, "pk", None)
+
+
+def _superior_of_skp(user: object, skp: object) -> bool:
+    superior_id = skp.position.superior_id  # type: ignore[attr-defined]
+    return superior_id is not None and superior_id in reach_of(user).held
+
+
+def may_read_skp(user: object, skp: object) -> bool:
+    """Reads an SKP: its official, the holder of the position above, the agency's head and planner, the inspectorate
+    of the region and the administrator. Not other officials, nor Bappeda (an SKP is personal)."""
+    reach = reach_of(user)
+    agency = skp.position.agency  # type: ignore[attr-defined]
+    if reach.admin or agency.pk in reach.planned or agency.pk in reach.headed or agency.region_id in reach.inspected:
+        return True
+    return _own_skp(user, skp) or _superior_of_skp(user, skp)
+
+
+def may_edit_skp(user: object, skp: object) -> bool:
+    """Changes the indicators and targets of an SKP's work results: its official and the superior."""
+    return _own_skp(user, skp) or _superior_of_skp(user, skp)
+
+
+def may_prepare_skp(user: object, position: Position) -> bool:
+    """Prepares the SKP of a position's holder for a year: the agency's planner (`may_plan`), the holder, or the
+    holder of the position above."""
+    held = reach_of(user).held
+    return may_plan(user, position.agency) or position.pk in held or position.superior_id in held
+
+
+def may_write_staff_results(user: object, skp: object) -> bool:
+    """Creates the work results of a staff SKP from the superior's own (intervensi): the holder of the position
+    above."""
+    return _superior_of_skp(user, skp)
+
+
+def may_rate_skp(user: object, skp: object) -> bool:
+    """Rates an SKP at year end: the holder of the position above, never the official rated."""
+    return _superior_of_skp(user, skp) and not _own_skp(user, skp)
+
+
+def may_read_skp_distribution(user: object, agency: Agency) -> bool:
+    """Reads the agency's distribution of SKP predicates against the allowed one: its head, its planner, the
+    inspectorate of its region, the administrator."""
+    reach = reach_of(user)
+    return reach.admin or agency.pk in reach.planned or agency.pk in reach.headed or agency.region_id in reach.inspected

@@ -105,6 +105,8 @@ def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dic
                 "title": position.title,
                 **_optional(printed_title=position.printed_title),
                 "superior": position.superior.code if position.superior else None,
+                # written for a staff position only (issue 21): the structural default keeps every file as it was
+                **_optional(kind="" if position.kind == Position.Kind.STRUCTURAL else position.kind),
                 **_optional(duty=position.duty, functions=_functions(position.functions.all())),
             }
             for position in positions

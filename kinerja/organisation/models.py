@@ -160,8 +160,22 @@ class Unit(TimeStampedModel):
             raise ValidationError({"parent": _("The parent unit belongs to another agency.")})
 
 
+class PositionQuerySet(models.QuerySet):
+    def structural(self) -> "PositionQuerySet":
+        """The positions with an IKI page, printed in the decree (staff positions left out)."""
+        return self.filter(kind=Position.Kind.STRUCTURAL)
+
+
 class Position(TimeStampedModel):
-    """A post (jabatan): its unit, its superior, its duty and its functions."""
+    """A post (jabatan): its unit, its superior, its duty and its functions.
+
+    A structural post (the head of agency down to the heads of section) carries an IKI page and is printed in the
+    decree; a staff post (pelaksana or jabatan fungsional, below the heads of section) has a superior, carries no
+    IKI page, is printed nowhere in the decree and is assessed through its holder's SKP only (kinerja.skp)."""
+
+    class Kind(models.TextChoices):
+        STRUCTURAL = "struktural", _("Structural (with an IKI page)")
+        STAFF = "staf", _("Staff: pelaksana or jabatan fungsional (SKP only)")
 
     agency = models.ForeignKey(Agency, models.CASCADE, related_name="positions", verbose_name=_("agency"))
     code = models.CharField(_("code"), max_length=60, validators=[code_validator])
@@ -183,6 +197,9 @@ class Position(TimeStampedModel):
     )
     duty = models.TextField(_("duty"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(_("kind of position"), max_length=12, choices=Kind.choices, default=Kind.STRUCTURAL)
+
+    objects = PositionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("position")
@@ -191,6 +208,9 @@ class Position(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["agency", "code"], name="position_code_unique_per_agency"),
             models.CheckConstraint(condition=~Q(superior=F("id")), name="position_not_own_superior"),
+            models.CheckConstraint(
+                condition=Q(kind="struktural") | Q(superior__isnull=False), name="position_staff_has_superior"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -201,12 +221,20 @@ class Position(TimeStampedModel):
         """JABATAN as the decree prints it."""
         return self.printed_title or self.title.upper()
 
+    @property
+    def is_staff_position(self) -> bool:
+        return self.kind == self.Kind.STAFF
+
     def clean(self) -> None:
         errors = {}
         if self.unit_id and self.unit.agency_id != self.agency_id:
             errors["unit"] = _("The unit belongs to another agency.")
         if self.superior_id and self.superior.agency_id != self.agency_id:
             errors["superior"] = _("The superior position belongs to another agency.")
+        if self.kind == self.Kind.STAFF and not self.superior_id:
+            errors["superior"] = _("A staff position needs its superior.")
+        if self.kind == self.Kind.STAFF and self.pk and self.objectives.exists():  # type: ignore[attr-defined]
+            errors["kind"] = _("This position has an IKI page: it is structural. Empty its page first.")
         if errors:
             raise ValidationError(errors)
 

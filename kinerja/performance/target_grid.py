@@ -44,7 +44,9 @@ def _below(unit: Unit, units: list[Unit]) -> set[int]:
 def get_target_grid(plan: StrategicPlan, *, position_code: str = "", unit_code: str = "") -> TargetGrid:
     """The grid's indicators in the plan's order; a position keeps those it carries (or is responsible for), a
     unit those of the positions in it or under it. An unknown code filters nothing."""
-    positions = list(Position.objects.filter(agency_id=plan.agency_id).select_related("unit").order_by("order"))
+    positions = list(
+        Position.objects.structural().filter(agency_id=plan.agency_id).select_related("unit").order_by("order")
+    )
     units = list(Unit.objects.filter(agency_id=plan.agency_id).order_by("order"))
     position = next((item for item in positions if item.code == position_code), None) if position_code else None
     unit = next((item for item in units if item.code == unit_code), None) if unit_code else None

@@ -152,7 +152,10 @@ def get_position_quarters(position_ids: Iterable[int], today: datetime.date | No
     today = today or datetime.date.today()
     quarter = quarter_of(today)
     positions = list(
-        Position.objects.filter(pk__in=list(position_ids)).select_related("agency").order_by("agency__name", "order")
+        Position.objects.structural()  # a staff position has no IKI page to enter (its holder's work is the SKP)
+        .filter(pk__in=list(position_ids))
+        .select_related("agency")
+        .order_by("agency__name", "order")
     )
     if not positions:
         return []

@@ -95,11 +95,15 @@ def _context(agency_id: int, year: int, wanted: list[int] | None) -> _Context:
         .order_by("activity__programme__order", "activity__order", "order")
         .prefetch_related(_year_budgets(year))
     )
-    positions = agency.positions.order_by("order").prefetch_related(
-        Prefetch("assignments", assignments, to_attr="year_assignments"),
-        Prefetch("objectives", objectives, to_attr="plan_objectives"),
-        Prefetch("activities", activities, to_attr="plan_activities"),
-        Prefetch("sub_activities", sub_activities, to_attr="plan_sub_activities"),
+    positions = (
+        agency.positions.structural()
+        .order_by("order")
+        .prefetch_related(
+            Prefetch("assignments", assignments, to_attr="year_assignments"),
+            Prefetch("objectives", objectives, to_attr="plan_objectives"),
+            Prefetch("activities", activities, to_attr="plan_activities"),
+            Prefetch("sub_activities", sub_activities, to_attr="plan_sub_activities"),
+        )
     )
     if wanted is not None:
         superiors = [superior_of.get(pk) for pk in wanted]

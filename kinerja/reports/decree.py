@@ -284,8 +284,10 @@ def _position_sections(context: _Context, plan: StrategicPlan) -> list[Section]:
     """Lampiran II: every position that has rows on its IKI page, in position order (3 queries)."""
     rows = PageIndicator.objects.select_related("indicator").order_by("order")
     objectives = Objective.objects.filter(plan=plan).order_by("order").prefetch_related(Prefetch("page_rows", rows))
-    positions = context.agency.positions.order_by("order").prefetch_related(
-        "functions", Prefetch("objectives", objectives, to_attr="plan_objectives")
+    positions = (
+        context.agency.positions.structural()
+        .order_by("order")
+        .prefetch_related("functions", Prefetch("objectives", objectives, to_attr="plan_objectives"))
     )
     header = [
         [

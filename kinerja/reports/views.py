@@ -90,7 +90,7 @@ def documents(http: HttpRequest, agency: str) -> HttpResponse:
             "quarters": QUARTER_NAMES,
             "offers": offers,
             "position": request.position,
-            "positions": request.agency.positions.order_by("order"),
+            "positions": request.agency.positions.structural().order_by("order"),  # the pages of the agreements
             "query": http.GET.urlencode(),
         },
     )

@@ -260,4 +260,4 @@ def next_order(siblings: models.QuerySet, instance: models.Model) -> int:
 
 def responsible_positions(plan: StrategicPlan) -> models.QuerySet[Position]:
     """The positions an indicator of the plan may name as responsible: the agency's."""
-    return Position.objects.filter(agency_id=plan.agency_id).order_by("order", "code")
+    return Position.objects.structural().filter(agency_id=plan.agency_id).order_by("order", "code")

@@ -113,13 +113,15 @@ class PositionPage:
 
 def list_positions(agency: Agency) -> QuerySet[Position]:
     """Positions with the number of rows on their IKI page (1 query)."""
-    return agency.positions.select_related("unit").annotate(row_count=Count("page_rows")).order_by("order")
+    positions = agency.positions.structural()
+    return positions.select_related("unit").annotate(row_count=Count("page_rows")).order_by("order")
 
 
 def get_position_page(agency: Agency, code: str) -> PositionPage:
     """One IKI page, laid out like Lampiran II (5 queries, whatever the page holds)."""
     position = (
-        agency.positions.select_related("unit", "superior")
+        agency.positions.structural()
+        .select_related("unit", "superior")
         .prefetch_related("functions", Prefetch("assignments", current_assignments(), to_attr="current"))
         .filter(code=code)
         .first()

@@ -244,6 +244,7 @@ def load_positions(work: UnitOfWork, agency: Agency) -> None:
                     "title": item["title"],
                     "printed_title": item.get("printed_title", ""),
                     "superior": superior,
+                    "kind": item.get("kind") or Position.Kind.STRUCTURAL,
                     "duty": item.get("duty", ""),
                     "order": index + 1,
                 },

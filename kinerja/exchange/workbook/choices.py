@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from kinerja.organisation.models import Assignment, Region, Unit
+from kinerja.organisation.models import Assignment, Position, Region, Unit
 from kinerja.performance.models import Target
 from kinerja.strategy.models import DecreeChapter, DecreeClause, Indicator
 
@@ -29,6 +29,10 @@ REGION_KINDS = _worded(
 ACTING_KINDS = _worded(
     Assignment.ActingKind.values,
     {Assignment.ActingKind.PLT: "Plt. (pelaksana tugas)", Assignment.ActingKind.PLH: "Plh. (pelaksana harian)"},
+)
+POSITION_KINDS = _worded(
+    Position.Kind.values,
+    {Position.Kind.STRUCTURAL: "Struktural", Position.Kind.STAFF: "Pelaksana / fungsional (hanya SKP)"},
 )
 UNIT_KINDS = _worded(
     Unit.Kind.values,

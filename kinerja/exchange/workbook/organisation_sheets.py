@@ -1,7 +1,7 @@
 """The sheets of the organisation: the region, the agency and its functions, the units, the positions and their
 functions, the officials and who holds which position."""
 
-from .choices import ACTING_KINDS, REGION_KINDS, UNIT_KINDS
+from .choices import ACTING_KINDS, POSITION_KINDS, REGION_KINDS, UNIT_KINDS
 from .column import (
     BOOL,
     CHOICE,
@@ -121,7 +121,7 @@ ORGANISATION_SHEETS: tuple[Sheet, ...] = (
     ),
     Sheet(
         "Jabatan",
-        "Jabatan struktural: atasan ditulis sebelum bawahannya.",
+        "Jabatan struktural dan staf: atasan ditulis sebelum bawahannya.",
         (
             _c("Kode Jabatan", "code", CODE, "Kode jabatan, huruf kecil tanpa spasi, mis. kabid-ikp.", required=True),
             _c("Unit Kerja", "unit", CODE, "Kode unit dari lembar Unit Kerja.", required=True),
@@ -129,6 +129,14 @@ ORGANISATION_SHEETS: tuple[Sheet, ...] = (
             _c("Judul Tercetak", "printed_title", TEXT, "Hanya bila judul halaman IKI berbeda dari nama jabatan."),
             _c("Atasan", "superior", CODE, "Kode jabatan atasan (kosong untuk kepala instansi)."),
             _c("Tugas", "duty", LONG, "TUGAS sebagaimana tercetak pada halaman IKI."),
+            _c(
+                "Jenis Jabatan",
+                "kind",
+                CHOICE,
+                "Kosong atau Struktural: jabatan dengan halaman IKI. Pelaksana / fungsional: jabatan staf di bawah "
+                "kepala seksi, tanpa halaman IKI, tidak dicetak dalam keputusan (hanya SKP).",
+                choices=POSITION_KINDS,
+            ),
         ),
     ),
     Sheet(

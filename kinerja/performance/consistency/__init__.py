@@ -1,7 +1,8 @@
 """The consistency check of an agency's plan: what would make the IKU/IKI decree wrong, before it is signed.
 
-`check_agency(agency, year=None)` reads the whole plan in a fixed number of queries (14, however many positions,
-objectives, indicators, clauses and functions: the plan, then `load_plan_data` with the decree's texts) and runs
+`check_agency(agency, year=None)` reads the whole plan in a fixed number of queries (15, however many positions,
+objectives, indicators, clauses and functions: the plan, then `load_plan_data` with the decree's texts, and the SKP
+family's work results, `kinerja.skp.consistency`, registered by that app) and runs
 every registered check on the data in memory (`run_checks`), so the checks can also be run on objects built in a
 test. Each finding has a level — `error`: the decree would be wrong or an indicator could not be measured;
 `warning`: wording that differs or looks mistyped — a code, a message in Bahasa Indonesia, the places involved

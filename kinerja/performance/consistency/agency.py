@@ -11,7 +11,7 @@ from .registry import run_checks
 
 
 def check_agency(agency: Agency, *, year: int | None = None) -> Report:
-    """The consistency report of the agency's current plan (14 queries, whatever its size)."""
+    """The consistency report of the agency's current plan (15 queries with the SKP family's, whatever its size)."""
     plan = find_current_plan(agency)
     report = Report(agency, plan, year)
     if plan is None:

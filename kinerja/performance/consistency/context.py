@@ -253,7 +253,7 @@ def load_plan_data(agency: Agency, plan: StrategicPlan, year: int | None = None)
     return PlanData(
         agency=agency,
         plan=plan,
-        positions=list(agency.positions.select_related("unit").order_by("order", "code")),
+        positions=list(agency.positions.structural().select_related("unit").order_by("order", "code")),
         objectives=list(plan.objectives.order_by("order", "code")),
         indicators=list(plan.indicators.order_by("order", "code")),
         key_rows=list(plan.key_rows.order_by("order", "pk")),

@@ -32,6 +32,7 @@ FAMILIES = {
     "nama-unit": "Nama instansi, daerah, unit dan jabatan di setiap bab dan lampiran",
     "tugas-fungsi": "Tugas dan fungsi",
     "ejaan": "Ejaan",
+    "skp": "SKP: rencana hasil kerja dan sasaran strategis",
 }
 CHECKS = FAMILIES  # its name before the checks were a package
 

@@ -31,8 +31,9 @@ from kinerja.strategy.models import (
 )
 
 # plan, positions (with units), objectives, indicators, IKU rows, page rows, targets; then the decree's texts
-# (texts.load_texts): the decree, its clauses and chapters, units, agency functions, position functions, goals
-CHECK_QUERIES = 14
+# (texts.load_texts): the decree, its clauses and chapters, units, agency functions, position functions, goals;
+# the SKP family's work results (kinerja/skp/consistency.py)
+CHECK_QUERIES = 15
 
 
 def found(report: Report | list[Finding], code: str) -> list[Finding]:

@@ -144,6 +144,8 @@ class Objective(TimeStampedModel):
             errors["contributes_to"] = plan_rules.cycle_message(cycle)
         if self.position_id and self.position.agency_id != self.plan.agency_id:
             errors["position"] = _("The position belongs to another agency.")
+        elif self.position_id and self.position.is_staff_position:
+            errors["position"] = _("A staff position carries no IKI page: its work is in its holder's SKP.")
         if errors:
             raise ValidationError(errors)
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.chains import cycle
 from kinerja.core.models import OrderedTextItem, TimeStampedModel
 
 from . import government
@@ -158,6 +159,16 @@ class Unit(TimeStampedModel):
     def clean(self) -> None:
         if self.parent_id and self.parent.agency_id != self.agency_id:
             raise ValidationError({"parent": _("The parent unit belongs to another agency.")})
+        if chain := cycle(self, "parent", lambda unit: unit.name):
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "The units would be each other's parent in a circle: %(chain)s. Choose a parent unit that "
+                        "does not lead back to %(name)s."
+                    )
+                    % {"chain": " → ".join(chain), "name": chain[0]}
+                }
+            )
 
 
 class PositionQuerySet(models.QuerySet):
@@ -231,6 +242,11 @@ class Position(TimeStampedModel):
             errors["unit"] = _("The unit belongs to another agency.")
         if self.superior_id and self.superior.agency_id != self.agency_id:
             errors["superior"] = _("The superior position belongs to another agency.")
+        elif chain := cycle(self, "superior", lambda position: position.title):
+            errors["superior"] = _(
+                "The positions would be each other's superior in a circle: %(chain)s. Choose a superior that does "
+                "not lead back to %(title)s."
+            ) % {"chain": " → ".join(chain), "title": chain[0]}
         if self.kind == self.Kind.STAFF and not self.superior_id:
             errors["superior"] = _("A staff position needs its superior.")
         if self.kind == self.Kind.STAFF and self.pk and self.objectives.exists():  # type: ignore[attr-defined]

@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kinerja.core.chains import cycle
+
 if TYPE_CHECKING:
     from .plan import Objective, StrategicPlan
 
@@ -25,21 +27,8 @@ BASELINE = "baseline"
 
 def contribution_cycle(objective: "Objective") -> list[str]:
     """The codes of the chain that leads from `objective` back to itself through "contributes to" (["A", "B",
-    "A"]); [] when the chain ends at the top. Follows the objects it is given (the import's rows in memory), the
-    database for the rest. An objective contributing to itself directly is the model's own check."""
-    if objective.pk is None or not objective.contributes_to_id or objective.contributes_to_id == objective.pk:
-        return []
-    codes, seen = [objective.code], {objective.pk}
-    current = objective.contributes_to
-    while current is not None:
-        codes.append(current.code)
-        if current.pk == objective.pk:
-            return codes
-        if current.pk in seen:  # a circle further up that does not pass here: reported where it is saved
-            return []
-        seen.add(current.pk)
-        current = current.contributes_to
-    return []
+    "A"]); [] when the chain ends at the top."""
+    return cycle(objective, "contributes_to", lambda row: row.code)
 
 
 def cycle_message(codes: list[str]) -> str:

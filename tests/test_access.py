@@ -98,6 +98,19 @@ def action_id(ids: dict) -> int:
     return ids["action"]
 
 
+def progress_evidence_id(ids: dict) -> int:
+    """An evidence file of the progress of that action, entered by the system (made when missing)."""
+    from kinerja.actionplans import progress
+    from kinerja.actionplans.models import ActionItem
+
+    if "progress-evidence" not in ids:
+        action = ActionItem.objects.get(pk=action_id(ids))
+        entered = progress.record_progress(actor=None, action=action, outcome="done")
+        evidence = progress.add_progress_evidence(actor=None, progress=entered, name="bukti.pdf", content=PDF)
+        ids["progress-evidence"] = evidence.pk
+    return ids["progress-evidence"]
+
+
 def person_id() -> int:
     """The section head of the built-in agency, an official on its people page."""
     from kinerja.organisation.models import Official
@@ -235,6 +248,13 @@ TABLE = {
     ),
     "action-remove": (lambda ids: reverse("action-remove", args=[SEED, action_id(ids)]), answers(405, outsider=405)),
     "action-move": (lambda ids: reverse("action-move", args=[SEED, action_id(ids)]), answers(405, outsider=405)),
+    # an action's progress: read by every reader (the form only for who enters the indicator's actuals; its posts are
+    # refused by actionplans.progress, tests in kinerja/actionplans/tests/test_progress*.py)
+    "action-progress": (lambda ids: reverse("action-progress", args=[SEED, action_id(ids)]), READ),
+    "action-progress-evidence": (
+        lambda ids: reverse("action-progress-evidence", args=[SEED, progress_evidence_id(ids)]),
+        READ,
+    ),
     # --- people (Pegawai & akun): the agency's planner and the administrator; writes answer POST only ---
     "people": (lambda ids: reverse("people", args=[SEED]), answers(404, planner=200, admin=200)),
     "person": (lambda ids: reverse("person", args=[SEED, person_id()]), answers(404, planner=200, admin=200)),

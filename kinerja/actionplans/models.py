@@ -8,7 +8,7 @@ are shown beside the actions; nothing here repeats them.
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -68,6 +68,14 @@ class ActionItem(TimeStampedModel):
     def output_text(self) -> str:
         """The expected output as a person reads it: "4 dokumen", "2,5 laporan"; "—" without a quantity."""
         return f"{format_exact(self.output_quantity)} {self.output_unit}".strip()
+
+    @property
+    def progress_or_none(self) -> "ActionProgress | None":
+        """The action's progress, None before any is entered (read with `select_related("progress")`)."""
+        try:
+            return self.progress
+        except ObjectDoesNotExist:
+            return None
 
     def clean(self) -> None:
         errors: dict[str, object] = {}

@@ -383,6 +383,7 @@ TABLE = {
             "target",
             "actual",
             "evidence",
+            "action-item",
             "achievement-page",
             "achievement-agency",
         )
@@ -401,6 +402,7 @@ TABLE = {
         f"api-actual-{name}": (lambda ids, name=name: reverse(f"api-actual-{name}", args=[ids["actual"]]), API_POST)
         for name in ("submit", "verify", "return", "reopen", "evidence")
     },
+    "api-action-item-detail": (lambda ids: reverse("api-action-item-detail", args=[action_id(ids)]), API_READ),
     "api-evidence-detail": (lambda ids: reverse("api-evidence-detail", args=[ids["evidence"]]), API_READ),
     "api-evidence-download": (lambda ids: reverse("api-evidence-download", args=[ids["evidence"]]), API_READ),
     "api-document-list": (lambda ids: reverse("api-document-list"), API_LIST),

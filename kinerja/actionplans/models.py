@@ -47,6 +47,7 @@ class ActionItem(TimeStampedModel):
         related_name="action_items",
         verbose_name=_("sub-activity"),
     )
+    is_example = models.BooleanField(_("example data"), default=False)
 
     class Meta:
         verbose_name = pgettext_lazy("action plan", "action")

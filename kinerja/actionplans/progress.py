@@ -17,6 +17,7 @@ from kinerja.core.models import AuditRecord
 from kinerja.core.periods import quarter_label
 from kinerja.performance import steps
 from kinerja.performance.rules import ensure_may_enter
+from kinerja.performance.steps import Status
 from kinerja.performance.workflow import ensure_period_open
 
 from .models import ActionItem, ActionProgress, ProgressEvidence
@@ -86,17 +87,22 @@ def _ensure_open(action: ActionItem) -> None:
 def record_progress(
     *, actor: Actor, action: ActionItem, outcome: str, note: str = "", is_example: bool = False
 ) -> ActionProgress:
-    """Write (or correct, while it is a draft) how far `action` was carried out in its quarter."""
+    """Write (or correct, while it is a draft) how far `action` was carried out in its quarter. `is_example`: the
+    example-data command (the system, `actor` None) writes invented progress, loaded verified as example actuals
+    are, and removes it again."""
+    example = is_example and actor is None
     action = _locked_action(action)
-    ensure_may_enter(actor, action.indicator)
-    _ensure_open(action)
     progress = ActionProgress.objects.select_for_update().filter(action=action).first()
-    steps.ensure_draft(progress, TEXTS)
+    if not example:
+        ensure_may_enter(actor, action.indicator)
+        _ensure_open(action)
+        steps.ensure_draft(progress, TEXTS)
     before = audit.snapshot(progress) if progress is not None else None
     if progress is None:
-        progress = ActionProgress(action=action, is_example=is_example)
+        progress = ActionProgress(action=action)
     progress.outcome, progress.note = outcome, (note or "").strip()
-    progress.entered_by = actor
+    progress.entered_by, progress.is_example = actor, example
+    progress.status = Status.VERIFIED if example else Status.DRAFT
     progress.full_clean()
     progress.save()
     what = gettext_noop("Progress of an action of %(indicator)s, %(year)s %(quarter)s: %(outcome)s")

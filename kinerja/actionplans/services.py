@@ -75,8 +75,10 @@ def add_action(
     output_unit: str,
     responsible_position: Position | None,
     sub_activity: SubActivity | None = None,
+    is_example: bool = False,
 ) -> ActionItem:
-    """A new action at the end of its quarter's list."""
+    """A new action at the end of its quarter's list. `is_example`: invented by the example-data command, which
+    removes it again (only the system, `actor` None, writes example data)."""
     _check_access(actor, indicator)
     item = ActionItem(
         indicator=indicator,
@@ -87,6 +89,7 @@ def add_action(
         output_unit=(output_unit or "").strip(),
         responsible_position=responsible_position,
         sub_activity=sub_activity,
+        is_example=is_example and actor is None,
     )
     item.full_clean(exclude=["order"])
     ensure_period_open(indicator, year, quarter)

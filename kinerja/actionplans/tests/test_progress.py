@@ -159,3 +159,27 @@ def test_every_step_is_in_the_audit_trail_of_the_indicator(world, action):
     first = records.order_by("pk").first()
     assert first.description == "Progres aksi kasi-tata-kelola.O1.I1, 2022 Triwulan II: Terlaksana"
     assert first.after["outcome"] == "done"
+
+
+def test_an_action_with_sent_progress_is_not_removed_nor_moved_and_a_draft_goes_with_it(
+    world, action, django_capture_on_commit_callbacks
+):
+    from kinerja.actionplans import services as actions
+
+    progress = entered(world, action)
+    with pytest.raises(ValidationError) as refused:
+        actions.change_action(actor=world.section_head, item=action, quarter=3)
+    assert "quarter" in refused.value.message_dict
+    services.submit_progress(actor=world.section_head, progress=progress)
+    with pytest.raises(ValidationError, match="tidak dihapus"):
+        actions.remove_action(actor=world.planner, item=action)
+    assert ActionItem.objects.filter(pk=action.pk).exists()
+    services.return_progress(actor=world.division_head, progress=progress, reason="Perbaiki")
+    evidence = services.add_progress_evidence(actor=world.section_head, progress=progress, name="a.pdf", content=PDF)
+    storage, stored = evidence.file.storage, evidence.file.name
+    assert storage.exists(stored)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.remove_action(actor=world.planner, item=action)
+    assert not ActionItem.objects.exists() and not ActionProgress.objects.exists()
+    assert not ProgressEvidence.objects.exists()
+    assert not storage.exists(stored)

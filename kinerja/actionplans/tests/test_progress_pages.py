@@ -137,3 +137,18 @@ def test_the_selectors_read_a_fixed_number_of_queries(world, seed, action, djang
         whole = get_action_plan(plan, YEAR)
         shown = [a.progress_or_none for i in whole.indicators for q in i.quarters for a in q.actions]
     assert [p.outcome for p in shown if p] == ["done"]
+
+
+def test_the_admin_shows_progress_and_its_evidence_and_writes_nothing(client, world, seed, action, django_user_model):
+    entry = services.record_progress(actor=world.section_head, action=action, outcome="done", note="Selesai")
+    services.add_progress_evidence(actor=world.section_head, progress=entry, name="foto.pdf", content=PDF)
+    client.force_login(django_user_model.objects.create_superuser("super", password="x-Super-123"))
+    for name, pk in (("actionprogress", entry.pk), ("progressevidence", entry.evidence.get().pk)):
+        assert client.get(reverse(f"admin:actionplans_{name}_changelist")).status_code == 200
+        page = client.get(reverse(f"admin:actionplans_{name}_change", args=[pk]))
+        assert page.status_code == 200
+        assert client.post(reverse(f"admin:actionplans_{name}_delete", args=[pk]), {"post": "yes"}).status_code == 403
+    assert (
+        "foto.pdf" in client.get(reverse("admin:actionplans_actionprogress_change", args=[entry.pk])).content.decode()
+    )
+    assert ActionProgress.objects.get().note == "Selesai" and ProgressEvidence.objects.count() == 1

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kinerja.core.numbers import format_exact
 from kinerja.core.periods import QUARTERS, quarter_label
@@ -48,7 +49,7 @@ class ActionForm(forms.Form):
 class ProgressForm(forms.Form):
     """How far an action was carried out, a note and (optionally) one evidence file; the service holds the rules."""
 
-    outcome = forms.ChoiceField(label=_("Progress"), choices=ActionProgress.Outcome.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(label=pgettext_lazy("action plan", "Progress"), choices=ActionProgress.Outcome.choices, widget=forms.RadioSelect)
     note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = forms.FileField(
         label=_("Evidence file"), required=False, help_text=_("PDF, image, Word or Excel; checked for what it is.")

@@ -49,7 +49,9 @@ class ActionForm(forms.Form):
 class ProgressForm(forms.Form):
     """How far an action was carried out, a note and (optionally) one evidence file; the service holds the rules."""
 
-    outcome = forms.ChoiceField(label=pgettext_lazy("action plan", "Progress"), choices=ActionProgress.Outcome.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(
+        label=pgettext_lazy("action plan", "Progress"), choices=ActionProgress.Outcome.choices, widget=forms.RadioSelect
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = forms.FileField(
         label=_("Evidence file"), required=False, help_text=_("PDF, image, Word or Excel; checked for what it is.")

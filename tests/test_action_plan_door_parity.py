@@ -11,13 +11,12 @@ from django.urls import reverse
 
 from kinerja.actionplans import progress, services
 from kinerja.actionplans.models import ActionItem, ActionProgress
+from kinerja.actionplans.tests.helpers import INDICATOR, YEAR, indicator_of
 from kinerja.exchange.exporter import export_agency_data
 from kinerja.exchange.importer import import_file
 from kinerja.exchange.workbook.xlsx import write_workbook
 from kinerja.organisation.models import Position
 from kinerja.performance.models import PeriodLock
-
-from .helpers import INDICATOR, YEAR, indicator_of
 
 
 def _action(seed) -> ActionItem:

@@ -7,20 +7,30 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_enter_actuals, may_plan, may_verify
+from kinerja.accounts.access import (
+    NOT_FOUND,
+    agency_or_404,
+    may_enter_actuals,
+    may_plan,
+    may_verify,
+    supervised_positions,
+)
 from kinerja.core.file_downloads import stored_file_response
+from kinerja.core.periods import quarter_label
 from kinerja.organisation.models import Agency
 from kinerja.performance.forms import add_service_errors
 from kinerja.performance.steps import Status
-from kinerja.strategy.selectors import get_current_plan
+from kinerja.performance.worklist import OtherWaiting
+from kinerja.strategy.selectors import find_current_plan, get_current_plan
 
 from . import progress as services
 from .forms import ProgressForm, ReasonForm
 from .models import ProgressEvidence
-from .selectors import ProgressDetail, get_progress_detail
+from .selectors import ProgressDetail, get_progress_detail, list_waiting_progress
 
 STEPS = {
     "kirim": (services.submit_progress, gettext_lazy("The progress is sent to the superior for verification.")),
@@ -135,6 +145,27 @@ def action_progress(request: HttpRequest, agency: str, item: int) -> HttpRespons
         },
         status=400 if posted else 200,
     )
+
+
+def waiting_for_verification(user: object, agency: Agency) -> list[OtherWaiting]:
+    """The progress of actions waiting for `user`'s verification, as the verification page of performance lists
+    it (registered with `performance.worklist.register_waiting`; 2 queries: the plan, the progress)."""
+    positions = supervised_positions(user)
+    plan = find_current_plan(agency) if positions else None
+    if plan is None:
+        return []
+    items = []
+    for entry in list_waiting_progress(plan, None, positions, getattr(user, "pk", None)):
+        action = entry.action
+        text = _("%(code)s, %(quarter)s %(year)s: %(action)s — %(outcome)s") % {
+            "code": action.indicator.code,
+            "quarter": quarter_label(action.quarter),
+            "year": action.year,
+            "action": Truncator(action.description).chars(90),
+            "outcome": entry.get_outcome_display(),
+        }
+        items.append(OtherWaiting(text, _url(agency, action.pk)))
+    return items
 
 
 def progress_evidence_download(request: HttpRequest, agency: str, evidence: int) -> FileResponse:

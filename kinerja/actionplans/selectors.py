@@ -224,21 +224,24 @@ def get_progress_detail(plan: StrategicPlan, pk: int) -> ProgressDetail:
     return ProgressDetail(action, progress, evidence, rows)
 
 
-def list_waiting_progress(plan: StrategicPlan, year: int, positions: frozenset[int] | set[int], user_id: int | None):
-    """The progress submitted for the year on the pages of `positions` (the positions a superior verifies), not
-    entered by `user_id` (1 query)."""
+def list_waiting_progress(
+    plan: StrategicPlan, year: int | None, positions: frozenset[int] | set[int], user_id: int | None
+):
+    """The progress submitted for the year (every year: None) on the pages of `positions` (the positions a superior
+    verifies), not entered by `user_id` (1 query)."""
     if not positions:
         return []
+    years = {"action__year": year} if year is not None else {}
     waiting = (
         ActionProgress.objects.filter(
             status=Status.SUBMITTED,
             action__indicator__plan=plan,
-            action__year=year,
             action__indicator__page_rows__position_id__in=positions,
+            **years,
         )
         .exclude(entered_by_id=user_id)
         .select_related("action__indicator", "entered_by__official")
-        .order_by("action__quarter", "action__indicator__code", "action__order", "pk")
+        .order_by("action__year", "action__quarter", "action__indicator__code", "action__order", "pk")
         .distinct()
     )
     return list(waiting)

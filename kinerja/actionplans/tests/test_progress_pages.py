@@ -152,3 +152,18 @@ def test_the_admin_shows_progress_and_its_evidence_and_writes_nothing(client, wo
         "foto.pdf" in client.get(reverse("admin:actionplans_actionprogress_change", args=[entry.pk])).content.decode()
     )
     assert ActionProgress.objects.get().note == "Selesai" and ProgressEvidence.objects.count() == 1
+
+
+def test_the_verification_page_of_the_superior_lists_the_progress_waiting(client, world, seed, action):
+    entry = services.record_progress(actor=world.section_head, action=action, outcome="partly")
+    services.submit_progress(actor=world.section_head, progress=entry)
+    client.force_login(world.division_head)
+    page = client.get(reverse("verification", args=[seed.code])).content.decode()
+    listed = page.split('id="other-waiting"')[1].split("</section>")[0]
+    assert "kasi-tata-kelola.O1.I1, Triwulan I 2022: Rapat koordinasi tata kelola persandian" in listed
+    assert "Terlaksana sebagian" in listed and url(seed, action) in listed
+    client.force_login(world.section_head)  # who entered it does not verify it
+    assert 'id="other-waiting"' not in client.get(reverse("verification", args=[seed.code])).content.decode()
+    services.verify_progress(actor=world.division_head, progress=entry)
+    client.force_login(world.division_head)
+    assert 'id="other-waiting"' not in client.get(reverse("verification", args=[seed.code])).content.decode()

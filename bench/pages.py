@@ -52,8 +52,9 @@ TABLE: tuple[Entry, ...] = (
         as_user="official",
         budget=19,
     ),  # +1: is the quarter closed (banner, read-only rows)
-    # +3: targets, actuals, evidence of the items; +1: the IKI page each waiting item is verified on (issue 17)
-    Entry("verification", "Verifikasi", budget=15, main=False),
+    # +3: targets, actuals, evidence of the items; +1: the IKI page each waiting item is verified on (issue 17);
+    # +2: the plan and the action plan's progress waiting for the verifier (issue 21)
+    Entry("verification", "Verifikasi", budget=17, main=False),
     # +2: the quarters' counts (the indicators on the plan's pages, their actuals of the year), issue 17;
     # +1 for the planner's menu, which shows Target and Periode once the agency has a plan, +1 the year the page
     # opens on (issue 18)
@@ -144,7 +145,8 @@ TABLE: tuple[Entry, ...] = (
         budget=21,
     ),
     # -- workbook exchange (kinerja/exchange/workbook/) ------------------------------------------------------------
-    Entry("exchange-export", "Ekspor buku kerja (xlsx)", query="", as_user="planner", kind="export", budget=31),
+    # +1: the action plan (sheet Rencana Aksi, issue 21)
+    Entry("exchange-export", "Ekspor buku kerja (xlsx)", query="", as_user="planner", kind="export", budget=32),
     # the import as a planner does it: upload the exported workbook, open the preview, confirm (three requests)
     Entry(
         "exchange-upload",

@@ -141,6 +141,19 @@ def job_id(ids: dict) -> str:
     return ids["job"]
 
 
+def progress_evidence_id(ids: dict) -> int:
+    """An evidence file of the progress of that action, entered by the system (made when missing)."""
+    from kinerja.actionplans import progress
+    from kinerja.actionplans.models import ActionItem
+
+    if "progress-evidence" not in ids:
+        action = ActionItem.objects.get(pk=action_id(ids))
+        entered = progress.record_progress(actor=None, action=action, outcome="done")
+        evidence = progress.add_progress_evidence(actor=None, progress=entered, name="bukti.pdf", content=PDF)
+        ids["progress-evidence"] = evidence.pk
+    return ids["progress-evidence"]
+
+
 def person_id() -> int:
     """The section head of the built-in agency, an official on its people page."""
     from kinerja.organisation.models import Official
@@ -313,6 +326,13 @@ TABLE = {
             ("skp-indicator-remove", "rhk_indicator"),
         )
     },
+    # an action's progress: read by every reader (the form only for who enters the indicator's actuals; its posts are
+    # refused by actionplans.progress, tests in kinerja/actionplans/tests/test_progress*.py)
+    "action-progress": (lambda ids: reverse("action-progress", args=[SEED, action_id(ids)]), READ),
+    "action-progress-evidence": (
+        lambda ids: reverse("action-progress-evidence", args=[SEED, progress_evidence_id(ids)]),
+        READ,
+    ),
     # --- people (Pegawai & akun): the agency's planner and the administrator; writes answer POST only ---
     "people": (lambda ids: reverse("people", args=[SEED]), answers(404, planner=200, admin=200)),
     "person": (lambda ids: reverse("person", args=[SEED, person_id()]), answers(404, planner=200, admin=200)),
@@ -441,6 +461,7 @@ TABLE = {
             "target",
             "actual",
             "evidence",
+            "action-item",
             "achievement-page",
             "achievement-agency",
         )
@@ -459,6 +480,7 @@ TABLE = {
         f"api-actual-{name}": (lambda ids, name=name: reverse(f"api-actual-{name}", args=[ids["actual"]]), API_POST)
         for name in ("submit", "verify", "return", "reopen", "evidence")
     },
+    "api-action-item-detail": (lambda ids: reverse("api-action-item-detail", args=[action_id(ids)]), API_READ),
     "api-evidence-detail": (lambda ids: reverse("api-evidence-detail", args=[ids["evidence"]]), API_READ),
     "api-evidence-download": (lambda ids: reverse("api-evidence-download", args=[ids["evidence"]]), API_READ),
     "api-document-list": (lambda ids: reverse("api-document-list"), API_LIST),

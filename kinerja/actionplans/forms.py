@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kinerja.core.numbers import format_exact
 from kinerja.core.periods import QUARTERS, quarter_label
@@ -9,7 +10,7 @@ from kinerja.organisation.models import Agency
 from kinerja.performance.forms import DecimalTextField
 from kinerja.strategy.models import StrategicPlan
 
-from .models import ActionItem
+from .models import ActionItem, ActionProgress
 from .selectors import list_sub_activities
 
 FIELDS = ("quarter", "description", "output_quantity", "output_unit", "responsible_position", "sub_activity")
@@ -43,3 +44,19 @@ class ActionForm(forms.Form):
             "responsible_position": item.responsible_position_id,
             "sub_activity": item.sub_activity_id,
         }
+
+
+class ProgressForm(forms.Form):
+    """How far an action was carried out, a note and (optionally) one evidence file; the service holds the rules."""
+
+    outcome = forms.ChoiceField(
+        label=pgettext_lazy("action plan", "Progress"), choices=ActionProgress.Outcome.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = forms.FileField(
+        label=_("Evidence file"), required=False, help_text=_("PDF, image, Word or Excel; checked for what it is.")
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))

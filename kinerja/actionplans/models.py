@@ -7,7 +7,8 @@ are shown beside the actions; nothing here repeats them.
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,8 @@ from django.utils.translation import pgettext_lazy
 
 from kinerja.core.models import TimeStampedModel
 from kinerja.core.numbers import format_exact
+from kinerja.core.stored_files import StoredFileMixin
+from kinerja.performance.steps import Status
 
 
 class ActionItem(TimeStampedModel):
@@ -44,6 +47,7 @@ class ActionItem(TimeStampedModel):
         related_name="action_items",
         verbose_name=_("sub-activity"),
     )
+    is_example = models.BooleanField(_("example data"), default=False)
 
     class Meta:
         verbose_name = pgettext_lazy("action plan", "action")
@@ -65,6 +69,14 @@ class ActionItem(TimeStampedModel):
     def output_text(self) -> str:
         """The expected output as a person reads it: "4 dokumen", "2,5 laporan"; "—" without a quantity."""
         return f"{format_exact(self.output_quantity)} {self.output_unit}".strip()
+
+    @property
+    def progress_or_none(self) -> "ActionProgress | None":
+        """The action's progress, None before any is entered (read with `select_related("progress")`)."""
+        try:
+            return self.progress
+        except ObjectDoesNotExist:
+            return None
 
     def clean(self) -> None:
         errors: dict[str, object] = {}
@@ -88,3 +100,83 @@ class ActionItem(TimeStampedModel):
             errors["sub_activity"] = _("The sub-activity belongs to another strategic plan.")
         if errors:
             raise ValidationError(errors)
+
+
+class ActionProgress(TimeStampedModel):
+    """How far an action was carried out in its quarter — done, partly done, not done — with a note and evidence
+    files; entered by the official holding a page that prints the indicator and verified by their superior, through
+    the same state rule as an actual (`performance.steps`)."""
+
+    class Outcome(models.TextChoices):
+        DONE = "done", _("Carried out")
+        PARTLY = "partly", _("Partly carried out")
+        NOT_DONE = "not_done", _("Not carried out")
+
+    action = models.OneToOneField(ActionItem, models.CASCADE, related_name="progress", verbose_name=_("action"))
+    outcome = models.CharField(_("progress"), max_length=10, choices=Outcome.choices)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status_reason = models.TextField(_("reason of the last return or reopening"), blank=True, max_length=2000)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("entered by")
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verified by"),
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    is_example = models.BooleanField(_("example data"), default=False)
+
+    class Meta:
+        verbose_name = _("progress of an action")
+        verbose_name_plural = _("progress of actions")
+        ordering = ["action"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__in=["done", "partly", "not_done"]), name="action_progress_outcome_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.get_outcome_display()}"
+
+
+def progress_evidence_path(instance: "ProgressEvidence", filename: str) -> str:
+    """A safe generated name, as for an actual's evidence: the uploader's file name is kept only as data."""
+    return f"evidence/rencana-aksi/{instance.progress.action.year}/{instance.stored_name}"
+
+
+class ProgressEvidence(StoredFileMixin, TimeStampedModel):
+    """An evidence file of an action's progress: the same stored-file base, size and kinds as an actual's."""
+
+    progress = models.ForeignKey(
+        ActionProgress, models.CASCADE, related_name="evidence", verbose_name=_("progress of an action")
+    )
+    file = models.FileField(_("file"), upload_to=progress_evidence_path, max_length=300)
+    stored_name = models.CharField(_("stored name"), max_length=100, unique=True)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    is_example = models.BooleanField(_("example data"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+
+    class Meta:
+        verbose_name = _("evidence of an action's progress")
+        verbose_name_plural = _("evidence of actions' progress")
+        ordering = ["progress", "created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

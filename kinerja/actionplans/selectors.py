@@ -14,9 +14,10 @@ from kinerja.core.errors import NotFound
 from kinerja.core.periods import QUARTERS
 from kinerja.organisation.models import Position
 from kinerja.performance.selectors import Measurement, get_measurement_figures
+from kinerja.performance.steps import Status
 from kinerja.strategy.models import Indicator, Objective, PageIndicator, StrategicPlan, SubActivity
 
-from .models import ActionItem
+from .models import ActionItem, ActionProgress, ProgressEvidence
 
 
 @dataclass
@@ -102,7 +103,7 @@ def _actions(indicator_ids: list[int], year: int) -> dict[tuple[int, int], list[
         return by_quarter
     items = (
         ActionItem.objects.filter(indicator_id__in=indicator_ids, year=year)
-        .select_related("responsible_position", "sub_activity__activity__programme")
+        .select_related("responsible_position", "sub_activity__activity__programme", "progress")
         .order_by("quarter", "order", "pk")
     )
     for item in items:
@@ -190,3 +191,57 @@ def list_sub_activities(plan: StrategicPlan):
     return SubActivity.objects.filter(activity__programme__plan=plan).order_by(
         "activity__programme__order", "activity__programme__code", "activity__order", "activity__code", "order", "code"
     )
+
+
+@dataclass
+class ProgressDetail:
+    """One action with its progress (None before any is entered) and its evidence files."""
+
+    action: ActionItem
+    progress: ActionProgress | None
+    evidence: list[ProgressEvidence]
+    rows: list[PageIndicator]  # the IKI pages that print the indicator: who enters and who verifies
+
+
+def get_progress_detail(plan: StrategicPlan, pk: int) -> ProgressDetail:
+    """An action's progress page (3 queries: the action with its progress, its evidence, the page rows)."""
+    action = (
+        ActionItem.objects.select_related(
+            "indicator__plan__agency",
+            "responsible_position",
+            "sub_activity",
+            "progress__entered_by__official",
+            "progress__verified_by__official",
+        )
+        .filter(pk=pk, indicator__plan=plan)
+        .first()
+    )
+    if action is None:
+        raise NotFound(gettext("This action does not exist."))
+    progress = action.progress_or_none
+    evidence = list(progress.evidence.order_by("created_at", "pk")) if progress is not None else []
+    rows = list(action.indicator.page_rows.select_related("position").order_by("position__order"))
+    return ProgressDetail(action, progress, evidence, rows)
+
+
+def list_waiting_progress(
+    plan: StrategicPlan, year: int | None, positions: frozenset[int] | set[int], user_id: int | None
+):
+    """The progress submitted for the year (every year: None) on the pages of `positions` (the positions a superior
+    verifies), not entered by `user_id` (1 query)."""
+    if not positions:
+        return []
+    years = {"action__year": year} if year is not None else {}
+    waiting = (
+        ActionProgress.objects.filter(
+            status=Status.SUBMITTED,
+            action__indicator__plan=plan,
+            action__indicator__page_rows__position_id__in=positions,
+            **years,
+        )
+        .exclude(entered_by_id=user_id)
+        .select_related("action__indicator", "entered_by__official")
+        .order_by("action__year", "action__quarter", "action__indicator__code", "action__order", "pk")
+        .distinct()
+    )
+    return list(waiting)

@@ -19,10 +19,11 @@ from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.core.periods import roman
 from kinerja.organisation.models import Position
+from kinerja.performance.steps import Status
 from kinerja.performance.workflow import ensure_period_open
 from kinerja.strategy.models import Indicator, SubActivity
 
-from .models import ActionItem
+from .models import ActionItem, ActionProgress
 
 
 def _check_access(actor: Actor, indicator: Indicator) -> None:
@@ -75,8 +76,10 @@ def add_action(
     output_unit: str,
     responsible_position: Position | None,
     sub_activity: SubActivity | None = None,
+    is_example: bool = False,
 ) -> ActionItem:
-    """A new action at the end of its quarter's list."""
+    """A new action at the end of its quarter's list. `is_example`: invented by the example-data command, which
+    removes it again (only the system, `actor` None, writes example data)."""
     _check_access(actor, indicator)
     item = ActionItem(
         indicator=indicator,
@@ -87,6 +90,7 @@ def add_action(
         output_unit=(output_unit or "").strip(),
         responsible_position=responsible_position,
         sub_activity=sub_activity,
+        is_example=is_example and actor is None,
     )
     item.full_clean(exclude=["order"])
     ensure_period_open(indicator, year, quarter)
@@ -122,6 +126,8 @@ def change_action(*, actor: Actor, item: ActionItem, **changes: object) -> Actio
             value = value.strip()
         setattr(item, name, value)
     item.full_clean()
+    if item.quarter != old_quarter and ActionProgress.objects.filter(action=item).exists():
+        raise ValidationError({"quarter": gettext("The progress of this action is entered; it stays in its quarter.")})
     for quarter in {old_quarter, item.quarter}:
         ensure_period_open(item.indicator, item.year, quarter)
     if item.quarter != old_quarter:
@@ -178,6 +184,12 @@ def remove_action(*, actor: Actor, item: ActionItem) -> None:
     item = _locked(item)
     _check_access(actor, item.indicator)
     ensure_period_open(item.indicator, item.year, item.quarter)
+    progress = ActionProgress.objects.filter(action=item).first()
+    if progress is not None and progress.status != Status.DRAFT:
+        raise ValidationError(
+            gettext("The progress of this action is sent for verification or verified; the action is not removed.")
+        )
+    files = [evidence.file for evidence in progress.evidence.all()] if progress is not None else []
     audit.record(
         actor=actor,
         action=AuditRecord.Action.DELETED,
@@ -188,4 +200,6 @@ def remove_action(*, actor: Actor, item: ActionItem) -> None:
         about=item.indicator,
         description=_describe(gettext_noop("Action of %(indicator)s, %(year)s quarter %(quarter)s removed"), item),
     )
-    item.delete()
+    item.delete()  # with its draft progress and the rows of its evidence; the stored files go after the commit
+    for stored in files:
+        transaction.on_commit(lambda stored=stored: stored.delete(save=False))

@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, may_write_action_plan
+from kinerja.accounts.access import (
+    NOT_FOUND,
+    agency_or_404,
+    may_plan,
+    may_write_action_plan,
+    supervised_positions,
+)
 from kinerja.core.periods import QUARTER_NAMES, chosen_year, quarter_label
 from kinerja.organisation.models import Agency
 from kinerja.performance.forms import add_service_errors
@@ -20,7 +26,7 @@ from kinerja.strategy.selectors import find_current_plan, get_current_plan
 from . import services
 from .forms import FIELDS, ActionForm
 from .models import ActionItem
-from .selectors import get_action, get_action_plan, get_indicator_actions
+from .selectors import get_action, get_action_plan, get_indicator_actions, list_waiting_progress
 
 
 def _plan_and_year(
@@ -55,6 +61,7 @@ def action_plan(request: HttpRequest, agency: str) -> HttpResponse:
             "action_plan": action_plan,
             "quarters": QUARTER_NAMES,
             "may_plan": may_plan(request.user, agency_obj),
+            "waiting": list_waiting_progress(plan, year, supervised_positions(request.user), request.user.pk),
         },
     )
 

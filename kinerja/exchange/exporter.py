@@ -19,6 +19,7 @@ from kinerja.strategy.models import (
 )
 from kinerja.strategy.selectors import find_current_plan
 
+from .actions import export_actions
 from .dataset_io import FORMAT
 from .loading.targets import KIND_ORDER
 
@@ -144,6 +145,9 @@ def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dic
     if decree is not None:
         data["decree"] = _decree(decree)
     data.update(_figures(plan))
+    actions = export_actions(plan)
+    if actions:
+        data["actions"] = actions
     return data
 
 

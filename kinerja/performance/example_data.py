@@ -5,6 +5,7 @@ example obeys every rule real data obeys.
 """
 
 import random
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -199,6 +200,16 @@ def _budgets(plan: StrategicPlan, actor: Actor) -> None:
             amount = millions * 1_000_000
 
 
+# The example data of apps above this one (the action plan): each registers its loader and its remover from its
+# AppConfig.ready; the commands load them after the figures and remove them first. Each takes `actor` and `agency`.
+MORE_EXAMPLES: list[tuple[Callable[..., int], Callable[..., int]]] = []
+
+
+def register_examples(load: Callable[..., int], clear: Callable[..., int]) -> None:
+    if (load, clear) not in MORE_EXAMPLES:
+        MORE_EXAMPLES.append((load, clear))
+
+
 @transaction.atomic
 def load_example_performance(*, actor: Actor, agency: Agency) -> int:
     """Fill the example targets and actuals of every indicator of the agency's current plan; returns the count."""
@@ -210,6 +221,8 @@ def load_example_performance(*, actor: Actor, agency: Agency) -> int:
         rng = random.Random(f"{agency.code}:{indicator.code}")  # noqa: S311 (example figures, not secrets)
         {"ratio": _ratio, "count": _count, "value": _value}[indicator.formula](plan, indicator, rng, actor)
     _budgets(plan, actor)
+    for load, _ in MORE_EXAMPLES:
+        load(actor=actor, agency=agency)
     return len(indicators)
 
 
@@ -241,6 +254,7 @@ NOTE_CLEARED = "Data contoh dihapus (clear_example_performance)."
 def clear_example_performance(*, actor: Actor, agency: Agency) -> int:
     """Remove exactly the records marked as example data; returns how many were removed. Every removal is
     recorded in the audit trail with the values removed."""
+    removed = sum(clear(actor=actor, agency=agency) for _, clear in MORE_EXAMPLES)
     scope = {"indicator__plan__agency": agency, "is_example": True}
     evidence = list(
         Evidence.objects.filter(actual__indicator__plan__agency=agency, is_example=True).select_related(
@@ -250,7 +264,7 @@ def clear_example_performance(*, actor: Actor, agency: Agency) -> int:
     _record_removal(actor, agency, evidence, services.evidence_description, lambda e: e.actual.indicator)
     for item in evidence:
         item.file.delete(save=False)
-    removed = Evidence.objects.filter(pk__in=[item.pk for item in evidence]).delete()[0]
+    removed += Evidence.objects.filter(pk__in=[item.pk for item in evidence]).delete()[0]
     actuals = list(Actual.objects.filter(**scope).select_related("indicator"))
     _record_removal(actor, agency, actuals, services.actual_description, lambda a: a.indicator)
     removed += Actual.objects.filter(pk__in=[item.pk for item in actuals]).delete()[0]

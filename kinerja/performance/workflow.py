@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
-from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from kinerja.accounts.access import may_plan, may_verify
@@ -27,13 +26,24 @@ from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.core.periods import QUARTER_NAMES, QUARTERS, quarter_label
 from kinerja.organisation.models import Agency, Position
-from kinerja.strategy.models import Indicator, PageIndicator
+from kinerja.strategy.models import Indicator
 from kinerja.strategy.selectors import find_current_plan
 
 from .models import Actual, PeriodLock
 from .period_status import get_quarter_status
+from .steps import (
+    REOPEN,
+    RETURN,
+    SUBMIT,
+    VERIFY,
+    Texts,
+    apply_step,
+    audit_action,
+    check_step,
+    checked_reason,
+    ensure_draft,
+)
 
-REASON_MAX = 2000
 # What a closed quarter refuses to do with an actual, and how to go on (`ensure_quarter_open`).
 CLOSED_FOR = {
     "submit": gettext_lazy(
@@ -125,15 +135,6 @@ def check_quarter(quarter: object) -> int:
     return int(quarter)
 
 
-def _reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": gettext("Write the reason.")})
-    if len(reason) > REASON_MAX:
-        raise ValidationError({"reason": gettext("The reason is at most %(max)d characters.") % {"max": REASON_MAX}})
-    return reason
-
-
 class StaleCounts(ValidationError):
     """The quarter's counts changed since the planner confirmed them: it is not closed, they are asked again."""
 
@@ -195,7 +196,7 @@ def reopen_period(*, actor: Actor, agency: Agency, year: int, quarter: int, reas
         text = gettext("The period %(quarter)s %(year)s is not closed.")
         raise ValidationError(text % {"quarter": quarter_label(quarter), "year": year})
     before = audit.snapshot(lock)
-    lock.closed, lock.deadline, lock.reason, lock.changed_by = False, None, _reason(reason), actor
+    lock.closed, lock.deadline, lock.reason, lock.changed_by = False, None, checked_reason(reason), actor
     lock.full_clean()
     lock.save()
     audit.record(
@@ -234,21 +235,26 @@ def _recorded(actor: Actor, action: str, actual: Actual, before: dict | None, no
     return actual
 
 
+ACTUAL_TEXTS = Texts(
+    not_entered_by=gettext_lazy("Only the official who entered this actual submits it."),
+    not_verifier=gettext_lazy("Only a superior of the official who entered this actual verifies it."),
+    submitted_already=gettext_lazy("This actual has already been submitted."),
+    verified_already=gettext_lazy("This actual is already verified."),
+    not_submitted=gettext_lazy("This actual has not been submitted for verification."),
+    return_not_submitted=gettext_lazy("Only an actual waiting for verification can be returned."),
+    reopen_not_verified=gettext_lazy("Only a verified actual can be reopened."),
+    not_editable_verified=gettext_lazy(
+        "This actual is verified; it cannot be changed before it is returned or reopened."
+    ),
+    not_editable_submitted=gettext_lazy(
+        "This actual is waiting for verification; it cannot be changed before it is returned or reopened."
+    ),
+)
+
+
 def ensure_editable(actual: Actual | None) -> None:
     """An actual is typed and corrected only as a draft (new, or returned, or reopened)."""
-    if actual is not None and actual.pk and actual.status != Actual.Status.DRAFT:
-        if actual.status == Actual.Status.VERIFIED:
-            text = gettext("This actual is verified; it cannot be changed before it is returned or reopened.")
-        else:
-            text = gettext(
-                "This actual is waiting for verification; it cannot be changed before it is returned or reopened."
-            )
-        raise ValidationError(text)
-
-
-def printing_positions(indicator: Indicator) -> list[int]:
-    """The positions whose IKI pages print the indicator (1 query): their superiors verify its actuals."""
-    return list(PageIndicator.objects.filter(indicator=indicator).values_list("position_id", flat=True))
+    ensure_draft(actual, ACTUAL_TEXTS)
 
 
 def _locked(actual: Actual, version: str | None = None) -> Actual:
@@ -269,70 +275,38 @@ def ensure_quarter_open(actual: Actual, doing: str) -> None:
         raise ValidationError(text, code="closed") from error
 
 
+def _step(actor: Actor, step: str, actual: Actual, version: str | None, reason: str = "") -> Actual:
+    """One step of the shared state rule (`steps`): who may and the state, the quarter open, then the change."""
+    actual = _locked(actual, version)
+    check_step(actor=actor, step=step, entry=actual, indicator=actual.indicator, texts=ACTUAL_TEXTS)
+    ensure_quarter_open(actual, step)
+    before = audit.snapshot(actual)
+    actual.save(update_fields=apply_step(actor=actor, step=step, entry=actual, reason=reason))
+    note = actual.status_reason if step in (RETURN, REOPEN) else ""
+    return _recorded(actor, audit_action(step), actual, before, note)
+
+
 @transaction.atomic
 def submit_actual(*, actor: Actor, actual: Actual, version: str | None = None) -> Actual:
-    actual = _locked(actual, version)
-    if actual.entered_by_id != getattr(actor, "pk", None):
-        raise PermissionDenied(gettext("Only the official who entered this actual submits it."))
-    if actual.status != Actual.Status.DRAFT:
-        raise ValidationError(gettext("This actual has already been submitted."))
-    ensure_quarter_open(actual, "submit")
-    before = audit.snapshot(actual)
-    actual.status = Actual.Status.SUBMITTED
-    actual.save(update_fields=["status", "updated_at"])
-    return _recorded(actor, AuditRecord.Action.SUBMITTED, actual, before)
-
-
-def _check_verifier(actor: Actor, actual: Actual) -> None:
-    if not may_verify(actor, set(printing_positions(actual.indicator)), actual.entered_by_id):
-        raise PermissionDenied(gettext("Only a superior of the official who entered this actual verifies it."))
+    return _step(actor, SUBMIT, actual, version)
 
 
 @transaction.atomic
 def verify_actual(*, actor: Actor, actual: Actual, version: str | None = None) -> Actual:
-    actual = _locked(actual, version)
-    _check_verifier(actor, actual)
-    if actual.status == Actual.Status.VERIFIED:
-        raise ValidationError(gettext("This actual is already verified."))
-    if actual.status != Actual.Status.SUBMITTED:
-        raise ValidationError(gettext("This actual has not been submitted for verification."))
-    ensure_quarter_open(actual, "verify")
-    before = audit.snapshot(actual)
-    actual.status, actual.verified_by, actual.verified_at = Actual.Status.VERIFIED, actor, timezone.now()
-    actual.save(update_fields=["status", "verified_by", "verified_at", "updated_at"])
-    return _recorded(actor, AuditRecord.Action.VERIFIED, actual, before)
+    return _step(actor, VERIFY, actual, version)
 
 
 @transaction.atomic
 def return_actual(*, actor: Actor, actual: Actual, reason: str, version: str | None = None) -> Actual:
     """Back to the official as a draft, with the reason they must read."""
-    actual = _locked(actual, version)
-    _check_verifier(actor, actual)
-    if actual.status != Actual.Status.SUBMITTED:
-        raise ValidationError(gettext("Only an actual waiting for verification can be returned."))
-    ensure_quarter_open(actual, "return")
-    before = audit.snapshot(actual)
-    actual.status, actual.status_reason = Actual.Status.DRAFT, _reason(reason)
-    actual.save(update_fields=["status", "status_reason", "updated_at"])
-    return _recorded(actor, AuditRecord.Action.RETURNED, actual, before, actual.status_reason)
+    return _step(actor, RETURN, actual, version, reason)
 
 
 @transaction.atomic
 def reopen_actual(*, actor: Actor, actual: Actual, reason: str, version: str | None = None) -> Actual:
     """A verified actual becomes a draft again, by a superior or the agency's planner, with a reason. In a closed
     quarter it is refused like every change there: the planner reopens the period first."""
-    actual = _locked(actual, version)
-    agency = actual.indicator.plan.agency
-    if not may_plan(actor, agency):
-        _check_verifier(actor, actual)
-    if actual.status != Actual.Status.VERIFIED:
-        raise ValidationError(gettext("Only a verified actual can be reopened."))
-    ensure_quarter_open(actual, "reopen")
-    before = audit.snapshot(actual)
-    actual.status, actual.status_reason = Actual.Status.DRAFT, _reason(reason)
-    actual.verified_by, actual.verified_at = None, None
-    actual.save(update_fields=["status", "status_reason", "verified_by", "verified_at", "updated_at"])
-    return _recorded(actor, AuditRecord.Action.REOPENED, actual, before, actual.status_reason)
+    return _step(actor, REOPEN, actual, version, reason)
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from kinerja.strategy.models import PageIndicator
 
 from . import workflow
 from .models import Actual
-from .worklist import entry_prefix, get_actuals_in_context, get_entry_positions, group_by_page
+from .worklist import entry_prefix, get_actuals_in_context, get_entry_positions, group_by_page, other_waiting
 
 LIST_LIMIT = 200
 
@@ -77,6 +77,7 @@ def verification(request: HttpRequest, agency: str) -> HttpResponse:
             ],
             "verified": in_context[len(waiting) :],
             "quarters": QUARTER_NAMES,
+            "other_waiting": other_waiting(request.user, agency_obj),  # the action plan's progress
         },
     )
 

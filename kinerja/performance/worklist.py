@@ -3,7 +3,7 @@ or fixes an indicator, and how far each position's page is filled this quarter. 
 queries; every figure comes from `selectors.Measurement` (the one definition)."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,6 +17,29 @@ from .models import Actual, PeriodLock, Target
 from .period_status import QuarterStatus, get_quarter_status
 from .selectors import Measurement
 from .workflow import version_of
+
+
+@dataclass(frozen=True)
+class OtherWaiting:
+    """Something other than an actual that waits for the user's verification (an action's progress), as the
+    verification page lists it: what it is, and the page where it is verified."""
+
+    text: str
+    url: str
+
+
+# Apps above this one (the action plan) add what waits for a verifier: a function of the user and the agency, in a
+# fixed number of queries, registered from their AppConfig.ready (`register_waiting`).
+_OTHER_WAITING: list[Callable[[object, Agency], list[OtherWaiting]]] = []
+
+
+def register_waiting(provider: Callable[[object, Agency], list[OtherWaiting]]) -> None:
+    if provider not in _OTHER_WAITING:
+        _OTHER_WAITING.append(provider)
+
+
+def other_waiting(user: object, agency: Agency) -> list[OtherWaiting]:
+    return [item for provider in _OTHER_WAITING for item in provider(user, agency)]
 
 
 @dataclass

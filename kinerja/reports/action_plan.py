@@ -4,16 +4,23 @@ quarter with their output, the budget (the sub-activity's code and name) and the
 the head of agency; for one position (`?jabatan=`, as the performance agreement) its page alone, signed by its
 holder. Read by `actionplans.selectors.get_action_plan` (4 queries), the signer's post and holder (2 queries).
 
+When any action of the printed plan has its progress entered, a last column "Progres" prints it for every action:
+Terlaksana / Terlaksana sebagian / Tidak terlaksana, with "(belum diverifikasi)" until the superior verified it.
+
 What is missing: every quarter with a target and no action, every action whose person in charge is gone.
 """
 
 import datetime
 
+from django.utils import translation
+
+from kinerja.actionplans.models import ActionItem
 from kinerja.actionplans.selectors import ActionPlan, IndicatorPlan, get_action_plan
 from kinerja.core.numbers import MISSING
 from kinerja.core.periods import roman
 from kinerja.organisation.models import Agency, Position
 from kinerja.organisation.selectors import current_assignments, in_force
+from kinerja.performance.steps import Status
 from kinerja.strategy.models import StrategicPlan
 
 from .achievement_tables import head, number_cell, text_cell
@@ -22,9 +29,28 @@ from .evaluation import signature
 from .selectors import Signer
 
 COLUMNS = [(4, 5), (22, 40), (8, 12), (6, 8), (8, 12), (30, 50), (12, 18), (18, 36), (14, 28)]
+PROGRESS_COLUMN = (12, 22)
 
 
-def _header(year: int) -> list[list[Cell]]:
+def _has_progress(action_plan: ActionPlan) -> bool:
+    return any(
+        action.progress_or_none is not None
+        for item in action_plan.indicators
+        for quarter in item.quarters
+        for action in quarter.actions
+    )
+
+
+def _progress_text(action: ActionItem) -> str | None:
+    progress = action.progress_or_none
+    if progress is None:
+        return None
+    with translation.override("id"):
+        outcome = str(progress.get_outcome_display())
+    return outcome if progress.status == Status.VERIFIED else f"{outcome} (belum diverifikasi)"
+
+
+def _header(year: int, with_progress: bool) -> list[list[Cell]]:
     return [
         [
             head("No"),
@@ -36,11 +62,12 @@ def _header(year: int) -> list[list[Cell]]:
             head("Output"),
             head("Anggaran (Sub Kegiatan)"),
             head("Penanggung Jawab"),
+            *([head("Progres")] if with_progress else []),
         ]
     ]
 
 
-def _group(number: int, item: IndicatorPlan) -> list[list[Cell]]:
+def _group(number: int, item: IndicatorPlan, with_progress: bool) -> list[list[Cell]]:
     """The rows of one indicator: each quarter as many rows as it has actions (one when none)."""
     decimals = item.indicator.decimals
     spans = [max(1, len(quarter.actions)) for quarter in item.quarters]
@@ -64,7 +91,7 @@ def _group(number: int, item: IndicatorPlan) -> list[list[Cell]]:
                 ]
                 row[-1].rowspan = span
             if action is None:
-                row += [Cell.of(MISSING, align="center") for _ in range(4)]
+                row += [Cell.of(MISSING, align="center") for _ in range(5 if with_progress else 4)]
             else:
                 budget = action.sub_activity
                 row += [
@@ -73,21 +100,27 @@ def _group(number: int, item: IndicatorPlan) -> list[list[Cell]]:
                     text_cell(f"{budget.code} {budget.name}" if budget else None),
                     text_cell(action.responsible_position.title if action.responsible_position else None),
                 ]
+                if with_progress:
+                    row.append(text_cell(_progress_text(action)))
             rows.append(row)
     return rows
 
 
 def _tables(action_plan: ActionPlan) -> list:
     blocks: list = []
+    with_progress = _has_progress(action_plan)
+    columns = COLUMNS + ([PROGRESS_COLUMN] if with_progress else [])
     for page in action_plan.pages:
         blocks.append(Heading(page.position.title.upper(), level=2, align="left"))
         for objective in page.objectives:
             blocks.append(Heading(f"Sasaran: {objective.objective.text}", level=3, align="left"))
             blocks.append(
                 Table(
-                    columns=[Column(width, excel) for width, excel in COLUMNS],
-                    header=_header(action_plan.year),
-                    groups=[_group(number, item) for number, item in enumerate(objective.indicators, start=1)],
+                    columns=[Column(width, excel) for width, excel in columns],
+                    header=_header(action_plan.year, with_progress),
+                    groups=[
+                        _group(number, item, with_progress) for number, item in enumerate(objective.indicators, start=1)
+                    ],
                     title=f"{page.position.code} {objective.objective.code}"[:31],
                 )
             )

@@ -137,9 +137,9 @@ def test_the_agency_page_costs_a_fixed_number_of_queries(client, world, seed, ka
     client.get(url)
     for quarter in (1, 2, 3, 4):
         _action(world, seed, kasi, f"Aksi {quarter}", quarter)
-    # the session and its user (2), the agency, the plan, the years with figures, the selector's 4, and what every
-    # page costs (the user's reach, the navigation's counts)
-    with django_assert_max_num_queries(9 + PER_REQUEST_QUERIES):
+    # the session and its user (2), the agency, the plan, the years with figures, the selector's 4, the progress
+    # waiting for the user's verification, and what every page costs (the user's reach, the navigation's counts)
+    with django_assert_max_num_queries(10 + PER_REQUEST_QUERIES):
         response = client.get(url)
     assert "Aksi 4" in text(response)
 

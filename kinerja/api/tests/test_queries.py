@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from kinerja.accounts.models import User
+from kinerja.actionplans.models import ActionItem, ActionProgress, ProgressEvidence
 from kinerja.organisation.tests.factories import AssignmentFactory
 from kinerja.performance.models import Actual, Evidence, Target
 from kinerja.strategy.models import Indicator, PageIndicator
@@ -28,6 +29,7 @@ LIMITS = {
     "api-target-list": 6,
     "api-actual-list": 7,
     "api-evidence-list": 6,
+    "api-action-item-list": 7,
     "api-achievement-page-list": 11,
     "api-achievement-agency-list": 11,
 }
@@ -36,7 +38,7 @@ LIMITS = {
 @pytest.fixture
 def many(seed, world):
     """Five more agencies, each with a plan, a page and a holder; a target, an actual and two evidence files for
-    every indicator of the built-in agency."""
+    every indicator of the built-in agency, and an action with its progress and an evidence file."""
     for number in range(EXTRA_AGENCIES):
         row = PageIndicatorFactory(
             objective__plan__agency__region=seed.region,
@@ -70,6 +72,23 @@ def many(seed, world):
         )
         for actual in actuals
         for n in range(2)
+    )
+    items = ActionItem.objects.bulk_create(
+        ActionItem(indicator=i, year=2022, quarter=1, description=f"Aksi {i.code}") for i in indicators
+    )
+    progresses = ActionProgress.objects.bulk_create(ActionProgress(action=item, outcome="done") for item in items)
+    ProgressEvidence.objects.bulk_create(
+        ProgressEvidence(
+            progress=entry,
+            file=f"evidence/rencana-aksi/2022/{entry.pk}.pdf",
+            stored_name=f"aksi-{entry.pk}.pdf",
+            original_name="bukti.pdf",
+            kind="pdf",
+            content_type="application/pdf",
+            size=10,
+            sha256="0" * 64,
+        )
+        for entry in progresses
     )
     return len(indicators)
 

@@ -17,12 +17,13 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from kinerja.accounts.models import User
+from kinerja.actionplans.services import add_action
 from kinerja.core.numbers import from_dataset, to_decimal
 from kinerja.exchange.dataset_io import dump_dataset, parse_dataset, read_dataset, schema
 from kinerja.exchange.exporter import export_agency_data
 from kinerja.exchange.loading.agency import load_agency_data
 from kinerja.exchange.tests.test_dataset import empty_the_database
-from kinerja.organisation.models import Agency
+from kinerja.organisation.models import Agency, Position
 from kinerja.performance import services
 from kinerja.performance.models import Actual, Target
 from kinerja.strategy.models import Indicator
@@ -137,6 +138,19 @@ FIELDS: dict[str, tuple[str, dict[str, str]]] = {
             "note": "note",
         },
     ),
+    "actions": (
+        "api-action-item-list",
+        {
+            "indicator": "indicator_code",
+            "year": "year",
+            "quarter": "quarter",
+            "description": "description",
+            "output_quantity": "output_quantity",
+            "output_unit": "output_unit",
+            "responsible_position": "responsible_position_code",
+            "sub_activity": "sub_activity_code",
+        },
+    ),
 }
 
 # Every field of the schema the API does not show (the gap, visible; a new one fails the test).
@@ -234,6 +248,7 @@ API_ONLY = {
         "evidence",
         "updated_at",
     },
+    "actions": {"id", "agency", "indicator", "order", "responsible_position", "sub_activity", "progress", "updated_at"},
 }
 API_ONLY["region"] = set(FIELDS["agency"][1].values())  # the region is read from the agency record
 
@@ -244,6 +259,7 @@ DECIMALS = {
     "actuals.value",
     "actuals.numerator",
     "actuals.denominator",
+    "actions.output_quantity",
 }
 DEFAULTS = {"targets.quarter": 0, "plan.indicators.decimals": 2}  # what the loader reads for a missing key
 
@@ -356,7 +372,7 @@ def as_dataset(records: dict[str, Any]) -> dict[str, Any]:
         "agency": convert("agency", records["agency"][0]),
         "plan": convert("plan", records["plan"][0]),
     }
-    for record in ("units", "positions", "officials", "assignments", "targets", "actuals"):
+    for record in ("units", "positions", "officials", "assignments", "targets", "actuals", "actions"):
         data[record] = [convert(record, item) for item in records[record]]
     data["plan"]["goals"] = [convert("plan.goals", goal) for goal in records["plan.goals"]]
     data["plan"]["objectives"] = [convert("plan.objectives", o) for o in records["plan.objectives"]]
@@ -418,7 +434,7 @@ def projected(dataset: dict[str, Any]) -> dict[str, Any]:
             for page in dataset.get("pages", [])
         ],
     }
-    for record in ("units", "positions", "officials", "assignments", "targets", "actuals"):
+    for record in ("units", "positions", "officials", "assignments", "targets", "actuals", "actions"):
         data[record] = [pick(record, item) for item in dataset.get(record, [])]
     return normalised(data)
 
@@ -446,6 +462,7 @@ def normalised(data: dict[str, Any]) -> dict[str, Any]:
     out["assignments"].sort(key=lambda a: (a["position"], a["start"], a["official"]))
     out["targets"].sort(key=lambda t: (t["indicator"], t["kind"], t["year"], t["quarter"] or 0))
     out["actuals"].sort(key=lambda a: (a["indicator"], a["year"], a["quarter"]))
+    out["actions"].sort(key=lambda a: (a["indicator"], a["year"], a["quarter"]))  # stable: each quarter in order
     return out
 
 
@@ -457,7 +474,7 @@ def compare(api: dict[str, Any], dataset: dict[str, Any]) -> None:
         assert api["plan"][key] == dataset["plan"][key], f"plan.{key}"
     lists = {
         name: (api[name], dataset[name])
-        for name in ("units", "positions", "officials", "assignments", "pages", "targets", "actuals")
+        for name in ("units", "positions", "officials", "assignments", "pages", "targets", "actuals", "actions")
     }
     lists.update(
         {f"plan.{name}": (api["plan"][name], dataset["plan"][name]) for name in ("goals", "objectives", "indicators")}
@@ -572,6 +589,19 @@ def test_figures_written_through_the_api_are_exported_and_read_back_from_an_empt
     for actual in actuals:
         post(kabid if actual["indicator"] == ratio.pk else kasi, "api-actual-list", actual)
     code = {ratio.pk: ratio.code, count.pk: count.code}
+    # the action plan is written on its pages (the API reads it): two actions of quarter II, in their order
+    kasi_position = Position.objects.get(agency=world.agency, code="kasi-tata-kelola")
+    for description, quantity in (("Menyusun rancangan kebijakan", Decimal("2.5")), ("Sosialisasi", None)):
+        add_action(
+            actor=world.section_head,
+            indicator=Indicator.objects.select_related("plan__agency").get(pk=count.pk),
+            year=2022,
+            quarter=2,
+            description=description,
+            output_quantity=quantity,
+            output_unit="dokumen" if quantity else "",
+            responsible_position=kasi_position,
+        )
 
     # the export holds exactly what was sent (a ratio by numerator and denominator; a zero is a figure)
     export = export_agency_data(world.agency)
@@ -596,6 +626,7 @@ def test_figures_written_through_the_api_are_exported_and_read_back_from_an_empt
     before = as_dataset(api_records(token_client(admin), SEED))
     compare(before, projected(export))
     assert len(before["targets"]) == 4 and len(before["actuals"]) == 3
+    assert [a["description"] for a in before["actions"]] == ["Menyusun rancangan kebijakan", "Sosialisasi"]
 
     # into an empty database, and read back through the API: the same figures (and the same agency)
     text = dump_dataset(export)
@@ -605,6 +636,7 @@ def test_figures_written_through_the_api_are_exported_and_read_back_from_an_empt
     records = api_records(token_client(admin), SEED)
     after = as_dataset(records)
     assert after["targets"] == before["targets"] and after["actuals"] == before["actuals"]
+    assert after["actions"] == before["actions"]
     computed = next(a["value"] for a in records["actuals"] if a["indicator_code"] == "IKU.5")
     assert Decimal(computed) == services.stored_amount(Decimal(3) / Decimal(7) * 100), "a ratio's value is computed"
     compare(after, before)

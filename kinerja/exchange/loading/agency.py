@@ -17,26 +17,29 @@ from django.db import transaction
 
 from kinerja.core.actors import Actor
 from kinerja.organisation.models import Official
+from kinerja.strategy.models import StrategicPlan
 
+from ..actions import load_actions
 from . import figures, organisation
 from . import plan as plan_
 from .report import DatasetError, LoadReport
 from .unit_of_work import UnitOfWork
 
 
-def _run(work: UnitOfWork) -> LoadReport:
-    """The dataset in the order its records point to each other."""
+def _run(work: UnitOfWork) -> tuple[LoadReport, StrategicPlan | None]:
+    """The dataset in the order its records point to each other; the plan it loaded, for what is loaded after the
+    rows are written (the action plan, through its services)."""
     data = work.data
     region = organisation.load_region(work, data["region"])
     if region is None:
-        return work.report
+        return work.report, None
     nips = {item.get("nip") for item in [*data.get("officials", []), data["region"].get("head") or {}]}
     work.preload(Official, Official.objects.filter(nip__in=nips - {None, ""}), "nip")
     work.preload(Official, Official.objects.filter(region=region, nip=None), "region", "nip", "name")
     organisation.load_region_head(work, region, data["region"].get("head"))
     agency = organisation.load_agency(work, region)
     if agency is None:
-        return work.report
+        return work.report, None
     work.report.agency = agency
     organisation.load_units(work, agency)
     organisation.load_positions(work, agency)
@@ -47,7 +50,7 @@ def _run(work: UnitOfWork) -> LoadReport:
         if "decree" in data:
             plan_.load_decree(work, plan)
         figures.load_figures(work, plan)
-    return work.report
+    return work.report, plan
 
 
 class _DryRun(Exception):
@@ -76,9 +79,11 @@ def load_agency_data(
     try:
         with transaction.atomic():
             work = UnitOfWork(data, source, actor)
-            report = _run(work)
+            report, plan = _run(work)
             if not work.problems:
                 work.flush()
+                if plan is not None:  # the action plan's services read the rows just written
+                    load_actions(work, plan)
             if work.problems:
                 raise DatasetError(work.problems)
             work.write_trail()

@@ -62,4 +62,5 @@ MODEL_SHEETS = {
     "strategy.DecreeChapter": "Bab Keputusan",
     "performance.Target": "Target",
     "performance.Actual": "Realisasi",
+    "actionplans.ActionItem": "Rencana Aksi",
 }

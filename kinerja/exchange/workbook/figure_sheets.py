@@ -1,8 +1,9 @@
-"""The sheets of the figures: the targets and the actuals of the indicators."""
+"""The sheets of the figures: the targets and the actuals of the indicators, and the action plan (Rencana Aksi)."""
 
 from .choices import TARGET_KINDS
 from .column import (
     CHOICE,
+    CODE,
     INT,
     LONG,
     NOT_RATIO,
@@ -10,6 +11,7 @@ from .column import (
     OF_INDICATOR,
     RANGE,
     RATIO,
+    TEXT,
     Sheet,
     _c,
 )
@@ -48,6 +50,28 @@ FIGURE_SHEETS: tuple[Sheet, ...] = (
             _c("Faktor Penghambat", "hindering_factors", LONG, "Boleh kosong."),
             _c("Tindak Lanjut", "follow_up", LONG, "Boleh kosong."),
             _c("Catatan", "note", LONG, "Boleh kosong."),
+        ),
+    ),
+    Sheet(
+        "Rencana Aksi",
+        "Rencana aksi per indikator, tahun dan triwulan, dalam urutan pelaksanaannya (baris pertama suatu triwulan "
+        "adalah aksi pertamanya). Aksi yang tersimpan tetapi tidak ada di lembar ini tidak dihapus (hapus di "
+        "halaman Rencana Aksi); aksi contoh tidak diekspor.",
+        (
+            OF_INDICATOR,
+            _c("Tahun", "year", INT, "Tahun dalam Renstra.", required=True),
+            _c("Triwulan", "quarter", INT, "1–4.", required=True),
+            _c("Aksi", "description", LONG, "Apa yang akan dilakukan.", required=True),
+            _c("Jumlah Output", "output_quantity", NUMBER, "Angka keluaran yang diharapkan, mis. 4 atau 2,5."),
+            _c("Satuan Output", "output_unit", TEXT, "Mis. dokumen, laporan, kegiatan."),
+            _c(
+                "Penanggung Jawab",
+                "responsible_position",
+                CODE,
+                "Kode jabatan penanggung jawab (lembar Jabatan).",
+                required=True,
+            ),
+            _c("Sub Kegiatan", "sub_activity", CODE, "Kode sub kegiatan anggaran (lembar Sub Kegiatan); boleh kosong."),
         ),
     ),
 )

@@ -35,6 +35,7 @@ ROW_IS = {
     "Bab Keputusan": "satu bab naskah keputusan",
     "Target": "satu target: satu indikator, satu jenis target, satu tahun (dan triwulan)",
     "Realisasi": "realisasi satu indikator pada satu triwulan satu tahun",
+    "Rencana Aksi": "satu aksi rencana aksi: satu indikator, satu tahun, satu triwulan, dalam urutannya",
 }
 
 CODES = (

@@ -75,6 +75,7 @@ def dataset_rows(data: dict[str, Any]) -> dict[str, list[dict]]:
         "Bab Keputusan": [],
         "Target": list(data.get("targets", [])),
         "Realisasi": list(data.get("actuals", [])),
+        "Rencana Aksi": list(data.get("actions", [])),
     }
     decree = data.get("decree")
     if decree:
@@ -173,7 +174,7 @@ class Builder:
         decree_row = self.one("Keputusan", required=False)
         if decree_row is not None:
             data["decree"] = self.decree(decree_row)
-        for sheet, key in (("Target", "targets"), ("Realisasi", "actuals")):
+        for sheet, key in (("Target", "targets"), ("Realisasi", "actuals"), ("Rencana Aksi", "actions")):
             items = self.listed(sheet, (key,))
             if items:
                 data[key] = items
@@ -316,7 +317,7 @@ def record_path(record: str) -> tuple:
 
 def locate(origins: Origins, path: tuple, field_name: str) -> tuple[str, int | None, str]:
     """(sheet, row, column header) of a problem of the dataset record at `path`, field `field_name`."""
-    field_name = FIELD_ALIASES.get(field_name, field_name)
+    original, field_name = field_name, FIELD_ALIASES.get(field_name, field_name)
     for end in range(len(path), 0, -1):
         found = origins.get(tuple(path[:end]))
         if found is None:
@@ -327,6 +328,7 @@ def locate(origins: Origins, path: tuple, field_name: str) -> tuple[str, int | N
         rest = [part for part in path[end:] if isinstance(part, str)]
         if rest:
             names.insert(0, f"{rest[-1]}.{field_name}")
+        names.append(original)  # a sheet whose column keeps the dataset's name (Rencana Aksi: responsible_position)
         column = next((spec.column(name) for name in names if spec.column(name)), None)
         return sheet, row, column.header if column else ""
     top = {
@@ -341,6 +343,7 @@ def locate(origins: Origins, path: tuple, field_name: str) -> tuple[str, int | N
         "pages": "Sasaran Kinerja",
         "targets": "Target",
         "actuals": "Realisasi",
+        "actions": "Rencana Aksi",
     }
     first = path[0] if path else field_name
     return top.get(first, top.get(field_name, "")), None, ""

@@ -111,3 +111,33 @@ def test_one_positions_action_plan_is_its_page_alone_signed_by_its_holder(planne
     )
     assert missing == []
     assert "KEPALA BIDANG PERSANDIAN" not in text and "Drs. Deky Tawaris" not in text
+
+
+def test_the_progress_column_appears_once_an_action_has_progress_and_reads_back(world, planned):
+    from kinerja.actionplans import progress
+    from kinerja.actionplans.models import ActionItem
+
+    before = normalise(pdf_text(output.render(document(planned), "pdf")))
+    assert "Progres" not in before
+    first, second = ActionItem.objects.filter(indicator__code=INDICATOR).order_by("order")
+    done = progress.record_progress(actor=world.section_head, action=first, outcome="done")
+    progress.submit_progress(actor=world.section_head, progress=done)
+    progress.verify_progress(actor=world.division_head, progress=done)
+    progress.record_progress(actor=world.section_head, action=second, outcome="partly")
+    built = document(planned)
+    text = normalise(pdf_text(output.render(built, "pdf")))
+    missing, _ = find_in_order(
+        text,
+        [
+            "Penanggung Jawab",
+            "Progres",
+            "Menyusun rancangan peraturan bupati",
+            "Terlaksana",
+            "Rapat pembahasan",
+            "Terlaksana sebagian (belum diverifikasi)",
+        ],
+    )
+    assert missing == []
+    workbook = load_workbook(io.BytesIO(output.render(built, "xlsx")))
+    cells = {str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value}
+    assert {"Progres", "Terlaksana", "Terlaksana sebagian (belum diverifikasi)"} <= cells

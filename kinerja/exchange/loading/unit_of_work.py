@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext
 
 from kinerja.accounts.access import may_change_region
 from kinerja.core import audit
@@ -84,7 +85,7 @@ class UnitOfWork:
 
     # -- plumbing -------------------------------------------------------------------------------------
     def problem(self, record: str, field_name: str, message: str) -> None:
-        self.problems.append(Problem(self.source, record, field_name, message))
+        self.problems.append(Problem(self.source, record, field_name, str(message)))  # a lazy message read now
 
     @staticmethod
     def _key(values: tuple) -> tuple:
@@ -248,7 +249,7 @@ class UnitOfWork:
                     )
             except IntegrityError as error:
                 records = ", ".join(record for record, _ in list(rows.values())[:5])
-                self.problem(records, "", f"perubahan ditolak basis data: {error}")
+                self.problem(records, "", gettext("the database refused the change: %(error)s") % {"error": error})
         self.pending.clear()
         for model, (parent_name, deleted, created) in self.replaced.items():
             owners = sorted(deleted)
@@ -269,7 +270,8 @@ class UnitOfWork:
 
     @property
     def note(self) -> str:
-        return f"Dimuat dari berkas {self.source}"
+        with audit.in_record_language():  # a note of the trail: in the record language, whoever loads
+            return gettext("Loaded from the file %(file)s") % {"file": self.source}
 
     def sync_rows(
         self,
@@ -318,7 +320,8 @@ class UnitOfWork:
         created.extend(instances)
         (self.report.updated if existing else self.report.created)[label] += len(rows)
         with audit.in_record_language():
-            description = f"{str(model._meta.verbose_name_plural).capitalize()} «{str(owner)[:150]}» diganti"
+            text = gettext("%(rows)s «%(owner)s» replaced")
+            description = text % {"rows": str(model._meta.verbose_name_plural).capitalize(), "owner": str(owner)[:150]}
         self.trail.append(
             audit.build(
                 actor=self.actor,
@@ -350,6 +353,9 @@ class UnitOfWork:
         if not self.report.changed or agency is None:
             return
         created, updated = sum(self.report.created.values()), sum(self.report.updated.values())
+        with audit.in_record_language():
+            text = gettext("Agency data loaded from %(file)s: %(created)s new, %(updated)s changed")
+            description = text % {"file": self.source, "created": created, "updated": updated}
         self.trail.append(
             audit.build(
                 actor=self.actor,
@@ -362,7 +368,7 @@ class UnitOfWork:
                     "unchanged": dict(self.report.unchanged),
                 },
                 note=self.note,
-                description=f"Data instansi dimuat dari {self.source}: {created} baru, {updated} diubah",
+                description=description,
             )
         )
         for entry in self.trail:
@@ -373,13 +379,15 @@ class UnitOfWork:
         if code is None:
             return None
         if code not in table:
-            self.problem(record, field_name, f"{what} '{code}' tidak dikenal.")
+            self.problem(
+                record, field_name, gettext("%(what)s '%(code)s' is not known.") % {"what": what, "code": code}
+            )
             return None
         return table[code]
 
     def register(self, table: dict, code: str, record: str, value: Any) -> None:
         if code in table:
-            self.problem(record, "code", f"kode '{code}' ganda.")
+            self.problem(record, "code", gettext("code '%(code)s' is a duplicate.") % {"code": code})
         table[code] = value
 
     def codes_to(self, table: dict, codes: list[str], record: str, field_name: str, what: str) -> list:

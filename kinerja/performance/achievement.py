@@ -64,7 +64,7 @@ def achievement(
         if actual > high:
             return None if high == 0 else _lower(high, actual)
         return None if low == 0 else _higher(low, actual)
-    raise ValueError(f"Unknown polarity: {polarity!r}")
+    raise ValueError(f"Polaritas tidak dikenal: {polarity!r}")
 
 
 def category(value: Decimal | None) -> str | None:
@@ -86,7 +86,7 @@ def ratio_value(numerator: Decimal | None, denominator: Decimal | None, factor: 
 
 def _first(values: Sequence[Decimal | None], up_to: int) -> list[Decimal | None]:
     if not 1 <= up_to <= len(values):
-        raise ValueError(f"Quarter {up_to} is outside 1–{len(values)}.")
+        raise ValueError(f"Triwulan {up_to} di luar 1–{len(values)}.")
     return list(values[:up_to])
 
 
@@ -105,7 +105,7 @@ def combine_quarters(values: Sequence[Decimal | None], rule: str, *, up_to: int 
         return entered[-1]
     if rule == AVERAGE:
         return sum(entered, Decimal(0)) / len(entered)
-    raise ValueError(f"Unknown quarter rule: {rule!r}")
+    raise ValueError(f"Aturan triwulan tidak dikenal: {rule!r}")
 
 
 def combine_ratio_quarters(
@@ -122,7 +122,7 @@ def combine_ratio_quarters(
     summed denominators of the quarters that have both terms (the mean of each gives the same quotient).
     """
     if len(numerators) != len(denominators):
-        raise ValueError("Not as many quarterly numerators as denominators.")
+        raise ValueError("Jumlah pembilang dan penyebut per triwulan tidak sama.")
     pairs = [
         (numerator, denominator)
         for numerator, denominator in zip(_first(numerators, up_to), _first(denominators, up_to), strict=True)
@@ -134,7 +134,7 @@ def combine_ratio_quarters(
         return ratio_value(*pairs[-1], factor)
     if rule in (SUM, AVERAGE):
         return ratio_value(sum((n for n, _ in pairs), Decimal(0)), sum((d for _, d in pairs), Decimal(0)), factor)
-    raise ValueError(f"Unknown quarter rule: {rule!r}")
+    raise ValueError(f"Aturan triwulan tidak dikenal: {rule!r}")
 
 
 # A roll-up based on fewer than this share of its indicators says so instead of showing a category colour.

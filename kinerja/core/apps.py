@@ -9,6 +9,6 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext
 
-        from kinerja.core import numbers
+        from kinerja.core import reader_language
 
-        numbers.use_translation(gettext)  # the pure reader's refusals, in the reader's language
+        reader_language.use_translation(gettext)  # the pure modules' messages, in the reader's language

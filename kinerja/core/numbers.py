@@ -12,20 +12,11 @@ import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-# The refusals a person reads are English msgids in the catalogue (kinerja/locale). This module stays pure (no
-# Django): the interface passes its translator in once (kinerja.core.apps: `use_translation(gettext)`); without it
-# (a script, a pure test) the English msgid is what is read.
-_translation: list[Callable[[str], str]] = [str]
+from kinerja.core.reader_language import gettext
 
-
-def use_translation(translate: Callable[[str], str]) -> None:
-    """Read the refusals through `translate` (the interface's gettext) from now on."""
-    _translation[:] = [translate]
-
-
-def _(message: str) -> str:
-    """`message` in the reader's language; named `_` so that makemessages extracts the msgid."""
-    return _translation[0](message)
+# The refusals a person reads are English msgids in the catalogue, read in the reader's language through
+# `core.reader_language` (pure: the interface passes its translator in; this module imports no Django).
+_ = gettext
 
 
 class Message:

@@ -23,6 +23,7 @@ from kinerja.accounts.access import reach_of
 from kinerja.core.models import AuditRecord
 from kinerja.dashboard.services import set_published
 from kinerja.evaluation import scoring
+from kinerja.exchange.management.commands import import_agency, load_agency
 from kinerja.exchange.workbook import shape
 from kinerja.performance import services, workflow
 from kinerja.performance.consistency import citations, compare, duties_functions, key_indicators
@@ -228,6 +229,14 @@ CONVERTED = sorted(
         *(ROOT / "kinerja/exchange/workbook" / f"{name}.py" for name in ("cells", "xlsx", "shape", "rows")),
         # the consistency check: families, levels, places, findings and their fixes
         *ROOT.glob("kinerja/performance/consistency/*.py"),
+        # the stored files' and uploads' refusals, the audit trail's own words, the region's emblem, the budgets,
+        # the SAKIP worksheet's loader
+        *(ROOT / "kinerja/core" / f"{name}.py" for name in ("file_kinds", "stored_files", "upload_limits", "models")),
+        ROOT / "kinerja/core/admin.py",
+        ROOT / "kinerja/organisation/services.py",
+        ROOT / "kinerja/strategy/services.py",
+        ROOT / "kinerja/evaluation/worksheet.py",
+        *(ROOT / "kinerja/exchange/management/commands" / f"{name}.py" for name in ("load_agency", "import_agency")),
     }
 )
 GETTEXT = {
@@ -290,6 +299,15 @@ DATA: dict[str, tuple[str, set[str]]] = {
         "in Bahasa Indonesia, like its sheets and columns",
         {*shape.GUIDE_NOTES, "Pilihan tidak dikenal", "Pilih salah satu nilai dari daftar."},
     ),
+    "kinerja/core/file_kinds.py": ("a stored file's name when it has none (“bukti.pdf”): a file name", {"bukti"}),
+    **{
+        f"kinerja/exchange/management/commands/{name}.py": (
+            "the command's --help (argparse takes no lazy translation; the operator's server speaks Bahasa "
+            "Indonesia); what the command says as it runs is translated",
+            {command.help, *(action.help for action in command.create_parser("manage.py", name)._actions)},
+        )
+        for name, command in (("load_agency", load_agency.Command()), ("import_agency", import_agency.Command()))
+    },
     "kinerja/performance/consistency/citation_parser.py": (
         "the decree's own words the parser reads and a citation's label rebuilds (“… Nomor 12 Tahun 2011”)",
         {" Tahun ", "Tahun", "TAHUN"},

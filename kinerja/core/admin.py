@@ -1,10 +1,19 @@
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext
 
 from kinerja.accounts.access import may_see_addresses
 
 from . import audit
 from .models import AuditRecord
+
+
+def _admin_note(*, deleted: bool) -> str:
+    """The trail's note of a change made in the admin, in the record language whoever made it."""
+    with audit.in_record_language():
+        if deleted:
+            return gettext("deleted through the administration pages")
+        return gettext("changed through the administration pages")
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -91,7 +100,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
             obj=obj,
             before=before,
             agency=_agency_of(obj),
-            note="diubah melalui halaman administrasi",
+            note=_admin_note(deleted=False),
         )
 
     def delete_model(self, request, obj) -> None:
@@ -102,7 +111,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
             before=audit.snapshot(obj),
             after=None,
             agency=_agency_of(obj),
-            note="dihapus melalui halaman administrasi",
+            note=_admin_note(deleted=True),
         )
         super().delete_model(request, obj)
 
@@ -115,7 +124,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
                 before=audit.snapshot(obj),
                 after=None,
                 agency=_agency_of(obj),
-                note="dihapus melalui halaman administrasi",
+                note=_admin_note(deleted=True),
             )
         super().delete_queryset(request, queryset)
 
@@ -136,7 +145,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
                     before=befores.get(obj.instance.pk),
                     after=None,
                     agency=_agency_of(obj.instance),
-                    note="dihapus melalui halaman administrasi",
+                    note=_admin_note(deleted=True),
                 )
         super().save_formset(request, form, formset, change)
         for obj in formset.new_objects + [item for item, _fields in formset.changed_objects]:
@@ -145,5 +154,5 @@ class AuditedModelAdmin(admin.ModelAdmin):
                 obj=obj,
                 before=befores.get(obj.pk),
                 agency=_agency_of(obj),
-                note="diubah melalui halaman administrasi",
+                note=_admin_note(deleted=False),
             )

@@ -237,6 +237,9 @@ CONVERTED = sorted(
         ROOT / "kinerja/strategy/services.py",
         ROOT / "kinerja/evaluation/worksheet.py",
         *(ROOT / "kinerja/exchange/management/commands" / f"{name}.py" for name in ("load_agency", "import_agency")),
+        *(ROOT / "kinerja/reports" / f"{name}.py" for name in ("views", "services", "chapter_views")),
+        *(ROOT / "kinerja/strategy" / f"{name}.py" for name in ("selectors", "plan_views")),
+        ROOT / "kinerja/performance/admin.py",
     }
 )
 GETTEXT = {
@@ -308,6 +311,10 @@ DATA: dict[str, tuple[str, set[str]]] = {
         )
         for name, command in (("load_agency", load_agency.Command()), ("import_agency", import_agency.Command()))
     },
+    "kinerja/reports/chapter_views.py": (
+        "the LKjIP's own sentence of a missing chapter (“<chapter> tahun <year> …”, a document's text) it links",
+        {" tahun "},
+    ),
     "kinerja/performance/consistency/citation_parser.py": (
         "the decree's own words the parser reads and a citation's label rebuilds (“… Nomor 12 Tahun 2011”)",
         {" Tahun ", "Tahun", "TAHUN"},

@@ -27,6 +27,7 @@ from kinerja.exchange.management.commands import import_agency, load_agency
 from kinerja.exchange.workbook import shape
 from kinerja.performance import services, workflow
 from kinerja.performance.consistency import citations, compare, duties_functions, key_indicators
+from kinerja.performance.management.commands import check_consistency
 from kinerja.strategy.models import Indicator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -240,6 +241,7 @@ CONVERTED = sorted(
         *(ROOT / "kinerja/reports" / f"{name}.py" for name in ("views", "services", "chapter_views")),
         *(ROOT / "kinerja/strategy" / f"{name}.py" for name in ("selectors", "plan_views")),
         ROOT / "kinerja/performance/admin.py",
+        ROOT / "kinerja/performance/management/commands/check_consistency.py",
     }
 )
 GETTEXT = {
@@ -311,6 +313,10 @@ DATA: dict[str, tuple[str, set[str]]] = {
         )
         for name, command in (("load_agency", load_agency.Command()), ("import_agency", import_agency.Command()))
     },
+    "kinerja/performance/management/commands/check_consistency.py": (
+        "the command's --help (argparse takes no lazy translation); the report it prints is translated",
+        {check_consistency.Command.help, "hanya target triwulan tahun ini (bawaan: semua tahun Renstra)"},
+    ),
     "kinerja/reports/chapter_views.py": (
         "the LKjIP's own sentence of a missing chapter (“<chapter> tahun <year> …”, a document's text) it links",
         {" tahun "},

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 
+from kinerja.core import audit
 from kinerja.core.numbers import format_exact
 from kinerja.organisation.models import Agency
 
@@ -105,6 +106,24 @@ class LoadReport:
             }
             for name in names
         ]
+
+
+# What a load writes in the trail, in the record language whoever loads (core.audit.in_record_language).
+def loaded_note(source: str) -> str:
+    with audit.in_record_language():
+        return gettext("Loaded from the file %(file)s") % {"file": source}
+
+
+def loaded_description(source: str, created: int, updated: int) -> str:
+    with audit.in_record_language():
+        text = gettext("Agency data loaded from %(file)s: %(created)s new, %(updated)s changed")
+        return text % {"file": source, "created": created, "updated": updated}
+
+
+def replaced_description(model: Any, owner: Any) -> str:
+    with audit.in_record_language():
+        text = gettext("%(rows)s «%(owner)s» replaced")
+        return text % {"rows": str(model._meta.verbose_name_plural).capitalize(), "owner": str(owner)[:150]}
 
 
 def shown(value: Any) -> str:

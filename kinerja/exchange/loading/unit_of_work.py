@@ -21,7 +21,7 @@ from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Assignment, Official, Position, Unit
 from kinerja.strategy.models import Goal, Indicator, Objective
 
-from .report import Change, LoadReport, Problem, shown
+from .report import Change, LoadReport, Problem, loaded_description, loaded_note, replaced_description, shown
 
 BATCH = 500  # rows per bulk statement (fewer where the database limits a statement's parameters)
 # new rows of these tables are inserted together (`create_new`): before a row that points to one of them, after the
@@ -270,8 +270,7 @@ class UnitOfWork:
 
     @property
     def note(self) -> str:
-        with audit.in_record_language():  # a note of the trail: in the record language, whoever loads
-            return gettext("Loaded from the file %(file)s") % {"file": self.source}
+        return loaded_note(self.source)
 
     def sync_rows(
         self,
@@ -319,9 +318,7 @@ class UnitOfWork:
             deleted.add(owner.pk)
         created.extend(instances)
         (self.report.updated if existing else self.report.created)[label] += len(rows)
-        with audit.in_record_language():
-            text = gettext("%(rows)s «%(owner)s» replaced")
-            description = text % {"rows": str(model._meta.verbose_name_plural).capitalize(), "owner": str(owner)[:150]}
+        description = replaced_description(model, owner)
         self.trail.append(
             audit.build(
                 actor=self.actor,
@@ -353,9 +350,6 @@ class UnitOfWork:
         if not self.report.changed or agency is None:
             return
         created, updated = sum(self.report.created.values()), sum(self.report.updated.values())
-        with audit.in_record_language():
-            text = gettext("Agency data loaded from %(file)s: %(created)s new, %(updated)s changed")
-            description = text % {"file": self.source, "created": created, "updated": updated}
         self.trail.append(
             audit.build(
                 actor=self.actor,
@@ -368,7 +362,7 @@ class UnitOfWork:
                     "unchanged": dict(self.report.unchanged),
                 },
                 note=self.note,
-                description=description,
+                description=loaded_description(self.source, created, updated),
             )
         )
         for entry in self.trail:
@@ -379,9 +373,8 @@ class UnitOfWork:
         if code is None:
             return None
         if code not in table:
-            self.problem(
-                record, field_name, gettext("%(what)s '%(code)s' is not known.") % {"what": what, "code": code}
-            )
+            text = gettext("%(what)s '%(code)s' is not known.")
+            self.problem(record, field_name, text % {"what": what, "code": code})
             return None
         return table[code]
 

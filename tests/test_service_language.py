@@ -23,7 +23,8 @@ from kinerja.accounts.access import reach_of
 from kinerja.core.models import AuditRecord
 from kinerja.dashboard.services import set_published
 from kinerja.evaluation import scoring
-from kinerja.exchange.management.commands import import_agency, load_agency
+from kinerja.evaluation.management.commands import load_worksheet
+from kinerja.exchange.management.commands import bootstrap, import_agency, load_agency
 from kinerja.exchange.workbook import shape
 from kinerja.performance import services, workflow
 from kinerja.performance.consistency import citations, compare, duties_functions, key_indicators
@@ -242,6 +243,8 @@ CONVERTED = sorted(
         *(ROOT / "kinerja/strategy" / f"{name}.py" for name in ("selectors", "plan_views")),
         ROOT / "kinerja/performance/admin.py",
         ROOT / "kinerja/performance/management/commands/check_consistency.py",
+        ROOT / "kinerja/evaluation/management/commands/load_worksheet.py",
+        ROOT / "kinerja/exchange/management/commands/bootstrap.py",
     }
 )
 GETTEXT = {
@@ -313,6 +316,14 @@ DATA: dict[str, tuple[str, set[str]]] = {
         )
         for name, command in (("load_agency", load_agency.Command()), ("import_agency", import_agency.Command()))
     },
+    "kinerja/evaluation/management/commands/load_worksheet.py": (
+        "the command's --help (argparse takes no lazy translation); what it says as it runs is translated",
+        {load_worksheet.Command.help, "berkas YAML lembar kerja, mis. data/lke-2021.yaml"},
+    ),
+    "kinerja/exchange/management/commands/bootstrap.py": (
+        "the command's --help (argparse takes no lazy translation); what it says as it runs is translated",
+        {bootstrap.Command.help},
+    ),
     "kinerja/performance/management/commands/check_consistency.py": (
         "the command's --help (argparse takes no lazy translation); the report it prints is translated",
         {check_consistency.Command.help, "hanya target triwulan tahun ini (bawaan: semua tahun Renstra)"},

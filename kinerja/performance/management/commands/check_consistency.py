@@ -5,7 +5,7 @@ Exit status 0 when it finds nothing or only warnings, 1 when it finds an error, 
 import textwrap
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from kinerja.organisation.cli import add_agency_argument, agency_or_error
 from kinerja.performance.consistency import LEVEL_NAMES, Report, check_agency
@@ -14,6 +14,16 @@ from kinerja.performance.consistency import LEVEL_NAMES, Report, check_agency
 def _wrap(text: str, width: int, first: str = "", rest: str = "    ") -> list[str]:
     return textwrap.wrap(
         text, width, initial_indent=first, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False
+    )
+
+
+def _counts(errors: int, warnings: int) -> str:
+    """ "1 error, 2 warnings" ("1 kesalahan, 2 peringatan")."""
+    return ", ".join(
+        (
+            ngettext("%(count)d error", "%(count)d errors", errors) % {"count": errors},
+            ngettext("%(count)d warning", "%(count)d warnings", warnings) % {"count": warnings},
+        )
     )
 
 
@@ -26,16 +36,9 @@ def render_report(report: Report, width: int = 100) -> str:
         lines.append(
             gettext("Renstra: %(plan)s; quarterly targets: %(years)s") % {"plan": report.plan.name, "years": years}
         )
-    lines.append(
-        gettext("%(errors)s errors, %(warnings)s warnings")
-        % {"errors": len(report.errors), "warnings": len(report.warnings)}
-    )
+    lines.append(_counts(len(report.errors), len(report.warnings)))
     for group in report.groups:
-        lines += [
-            "",
-            gettext("== %(title)s (%(errors)s errors, %(warnings)s warnings)")
-            % {"title": group.title, "errors": group.errors, "warnings": group.warnings},
-        ]
+        lines += ["", f"== {group.title} ({_counts(group.errors, group.warnings)})"]
         for finding in group.findings:
             lines.append("")
             lines += _wrap(f"[{LEVEL_NAMES[finding.level].upper()}] {finding.code}: {finding.message}", width)

@@ -12,6 +12,14 @@ from . import audit
 from .models import AuditRecord
 
 
+def _admin_note(*, deleted: bool) -> str:
+    """The trail's note of a change made in the admin, in the record language whoever made it."""
+    with audit.in_record_language():
+        if deleted:
+            return gettext("deleted through the administration pages")
+        return gettext("changed through the administration pages")
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Rows that the application writes through its own services and never changes afterwards: shown, not edited."""
 
@@ -168,7 +176,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
             obj=obj,
             before=before,
             agency=_agency_of(obj),
-            note="diubah melalui halaman administrasi",
+            note=_admin_note(deleted=False),
         )
 
     def delete_model(self, request, obj) -> None:
@@ -179,7 +187,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
             before=audit.snapshot(obj),
             after=None,
             agency=_agency_of(obj),
-            note="dihapus melalui halaman administrasi",
+            note=_admin_note(deleted=True),
         )
         super().delete_model(request, obj)
 
@@ -192,7 +200,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
                 before=audit.snapshot(obj),
                 after=None,
                 agency=_agency_of(obj),
-                note="dihapus melalui halaman administrasi",
+                note=_admin_note(deleted=True),
             )
         super().delete_queryset(request, queryset)
 
@@ -213,7 +221,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
                     before=befores.get(obj.instance.pk),
                     after=None,
                     agency=_agency_of(obj.instance),
-                    note="dihapus melalui halaman administrasi",
+                    note=_admin_note(deleted=True),
                 )
         super().save_formset(request, form, formset, change)
         for obj in formset.new_objects + [item for item, _fields in formset.changed_objects]:
@@ -222,5 +230,5 @@ class AuditedModelAdmin(admin.ModelAdmin):
                 obj=obj,
                 before=befores.get(obj.pk),
                 agency=_agency_of(obj),
-                note="diubah melalui halaman administrasi",
+                note=_admin_note(deleted=False),
             )

@@ -12,6 +12,8 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from kinerja.core.reader_language import gettext
+
 
 @dataclass(frozen=True)
 class FileKind:
@@ -107,37 +109,45 @@ SVG_FORBIDDEN_ELEMENTS = {"script", "foreignObject", "iframe", "embed", "object"
 _LINKS = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)|@import|javascript:|expression\s*\(", re.IGNORECASE)
 
 
+def not_svg() -> str:
+    return gettext("This file is not an SVG image.")
+
+
 def svg_problem(content: bytes) -> str | None:
-    """Why `content` is not a drawing-only SVG (an Indonesian sentence), or None when it is one.
+    """Why `content` is not a drawing-only SVG (in the reader's language), or None when it is one.
 
     Refused: what is not SVG XML, a DOCTYPE or entities (no entity expansion ever happens), scripts and event
     handlers (`onload=`), embedded documents (`foreignObject`, `iframe` …), and every reference outside the file
     itself — `href`/`xlink:href` other than "#id", `url(…)` other than "url(#id)", `@import`."""
     head = content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not (head.startswith(b"<?xml") or head.startswith(b"<svg") or head.startswith(b"<!--")):
-        return "Berkas ini bukan gambar SVG."
+        return not_svg()
     if b"<!DOCTYPE" in content.upper() or b"<!ENTITY" in content.upper():
-        return "Gambar SVG tidak boleh memuat DOCTYPE atau ENTITY."
+        return gettext("An SVG image may not hold a DOCTYPE or an ENTITY.")
     try:
         root = ElementTree.fromstring(content)  # noqa: S314 (no DOCTYPE, so no entity can be expanded)
     except ElementTree.ParseError:
-        return "Gambar SVG ini tidak dapat dibaca (XML-nya rusak)."
+        return gettext("This SVG image cannot be read (its XML is broken).")
     if root.tag != f"{{{SVG_NAMESPACE}}}svg":
-        return "Berkas ini bukan gambar SVG."
+        return not_svg()
     for element in root.iter():
         name = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
         if name in SVG_FORBIDDEN_ELEMENTS:
-            return f"Gambar SVG tidak boleh memuat elemen «{name}» (skrip atau dokumen lain)."
+            return gettext("An SVG image may not hold the element «%(name)s» (a script or another document).") % {
+                "name": name
+            }
         for attribute, value in element.attrib.items():
             local = attribute.rpartition("}")[2].lower()
             if local.startswith("on"):
-                return f"Gambar SVG tidak boleh memuat skrip (atribut «{local}»)."
+                return gettext("An SVG image may not hold a script (the attribute «%(attribute)s»).") % {
+                    "attribute": local
+                }
             if local == "href" and not value.strip().startswith("#"):
-                return "Gambar SVG tidak boleh merujuk ke berkas atau alamat lain."
+                return gettext("An SVG image may not refer to another file or address.")
             if _LINKS.search(value):
-                return "Gambar SVG tidak boleh merujuk ke berkas atau alamat lain."
+                return gettext("An SVG image may not refer to another file or address.")
         if name == "style" and _LINKS.search("".join(element.itertext())):
-            return "Gambar SVG tidak boleh merujuk ke berkas atau alamat lain."
+            return gettext("An SVG image may not refer to another file or address.")
     return None
 
 

@@ -38,7 +38,7 @@ class OrderedTextItem(TimeStampedModel):
 
 class AuditRecordQuerySet(models.QuerySet):
     def delete(self):  # type: ignore[override]
-        raise PermissionError("Catatan riwayat tidak pernah dihapus.")
+        raise PermissionError(_("Audit records are never deleted."))
 
 
 class AuditRecord(models.Model):
@@ -103,4 +103,4 @@ class AuditRecord(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.description}"
 
     def delete(self, *args, **kwargs):  # type: ignore[override]
-        raise PermissionError("Catatan riwayat tidak pernah dihapus.")
+        raise PermissionError(_("Audit records are never deleted."))

@@ -9,13 +9,46 @@ everywhere with the same message. A number a program wrote (a JSON number, an Ex
 """
 
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from kinerja.core.reader_language import gettext
+
+# The refusals a person reads are English msgids in the catalogue, read in the reader's language through
+# `core.reader_language` (pure: the interface passes its translator in; this module imports no Django).
+_ = gettext
+
+
+class Message:
+    """A refusal read in the reader's language when it is shown, not when this module is imported."""
+
+    def __init__(self, read: Callable[[], str]) -> None:
+        self._read = read
+
+    def __str__(self) -> str:
+        return self._read()
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == (str(other) if isinstance(other, Message) else other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
 
 MISSING = "—"
 MAX_WHOLE_DIGITS = 16  # what the database columns hold (20 digits, 4 of them decimals)
 LIMIT = Decimal(10) ** MAX_WHOLE_DIGITS
-TOO_LARGE = f"Angka terlalu besar: paling banyak {MAX_WHOLE_DIGITS} angka sebelum koma."
-EXAMPLE = "Tulis angka seperti 85,5 atau 1.234,5 (titik memisahkan ribuan, koma memisahkan desimal)."
+
+
+def too_large() -> str:
+    return _("Number too large: at most %(digits)s digits before the comma.") % {"digits": MAX_WHOLE_DIGITS}
+
+
+def example() -> str:
+    return _("Write numbers like 85,5 or 1.234,5 (a dot separates thousands, a comma the decimals).")
+
+
+TOO_LARGE = Message(too_large)
 
 _INDONESIAN = re.compile(r"^-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$")  # 85 · 85,5 · 1.234 · 1.234.567,89
 _DOT_DECIMAL = re.compile(r"^-?\d+\.\d+$")  # 1.5 · 12.50: a decimal point, or a mistyped thousands group?
@@ -23,28 +56,28 @@ _DATASET = re.compile(r"^-?\d+(?:\.\d+)?$")  # the dataset file's decimal string
 
 
 def not_a_number(text: object) -> str:
-    return f"'{text}' bukan angka. {EXAMPLE}"
+    return _("'%(text)s' is not a number. %(example)s") % {"text": text, "example": example()}
 
 
 def ambiguous(text: object) -> str:
     comma = str(text).strip().replace(".", ",")
-    return (
-        f"'{text}' tidak dibaca: titik adalah pemisah ribuan (1.234 berarti seribu dua ratus tiga puluh "
-        f"empat). Untuk desimal tulis koma, mis. {comma}."
-    )
+    return _(
+        "'%(text)s' is not read: a dot separates thousands (1.234 means one thousand two hundred and thirty-four). "
+        "For decimals write a comma, e.g. %(comma)s."
+    ) % {"text": text, "comma": comma}
 
 
 def _in_range(number: Decimal, shown: object) -> Decimal:
     if not number.is_finite():
         raise ValueError(not_a_number(shown))
     if abs(number) >= LIMIT:
-        raise ValueError(TOO_LARGE)
+        raise ValueError(too_large())
     return number
 
 
 def to_decimal(value: object) -> Decimal | None:
     """A Decimal from an int, a Decimal or a typed text; None when there is none; ValueError with the
-    Indonesian message a person reads when the text is not a number, is ambiguous or is too large.
+    message a person reads (in the reader's language) when the text is not a number, is ambiguous or is too large.
 
     Text is read the Indonesian way: "85,5", "1.234" (1234), "1.234,5"; a trailing "%" is the unit shown
     ("98 %" is 98). "1.5" is refused (a dot only groups thousands), so are "1,234,567", letters and a number
@@ -54,7 +87,7 @@ def to_decimal(value: object) -> Decimal | None:
     if value is None or value == "":
         return None
     if isinstance(value, (bool, float)):
-        raise TypeError("Angka harus berupa Decimal, bilangan bulat atau teks, bukan float.")
+        raise TypeError("A number must be a Decimal, an int or a text, not a float.")
     if isinstance(value, Decimal):
         return _in_range(value, value)
     if isinstance(value, int):

@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext
 
 from . import file_kinds
 
@@ -31,13 +32,18 @@ def checked_kind(name: str, content: bytes) -> file_kinds.FileKind:
     """What a file really is; ValidationError on "file" when it is empty, too large or not an allowed kind."""
     limit = max_bytes()
     if not content:
-        raise ValidationError({"file": "Berkas bukti kosong."})
+        raise ValidationError({"file": gettext("The evidence file is empty.")})
     if len(content) > limit:
-        raise ValidationError({"file": f"Berkas bukti lebih besar dari batas {limit // MB} MB."})
+        raise ValidationError(
+            {"file": gettext("The evidence file is larger than the limit of %(mb)s MB.") % {"mb": limit // MB}}
+        )
     kind = file_kinds.detect(content)
     if kind is None:
         raise ValidationError(
-            {"file": f"Isi berkas '{name}' bukan jenis yang diizinkan ({file_kinds.ALLOWED_LABELS})."}
+            {
+                "file": gettext("The content of the file '%(name)s' is not an allowed kind (%(kinds)s).")
+                % {"name": name, "kinds": file_kinds.ALLOWED_LABELS}
+            }
         )
     return kind
 

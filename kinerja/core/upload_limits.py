@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
+from django.utils.translation import gettext
 
 MB = 1024 * 1024
 
@@ -27,7 +28,8 @@ def upload_max_bytes() -> int:
 
 def too_large_message(name: str, size: int) -> str:
     """Without the limit: a door's own limit may be smaller (evidence 10 MB), and its message says so."""
-    return f"Berkas «{name}» terlalu besar ({size / MB:.0f} MB) dan tidak diterima."
+    text = gettext("The file «%(name)s» is too large (%(mb)s MB) and is not accepted.")
+    return text % {"name": name, "mb": f"{size / MB:.0f}"}
 
 
 class OversizedUpload(UploadedFile):

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 from django.db import transaction
+from django.utils.translation import gettext, pgettext
 
 from kinerja.core import audit
 from kinerja.core.actors import Actor
@@ -61,7 +62,7 @@ class WorksheetData:
 def _text(item: Any, key: str, place: str, problems: list[str]) -> str:
     value = item.get(key) if isinstance(item, dict) else None
     if value is None or not str(value).strip():
-        problems.append(f"{place}: “{key}” tidak ada.")
+        problems.append(gettext("%(place)s: “%(key)s” is missing.") % {"place": place, "key": key})
         return ""
     return str(value).strip()
 
@@ -73,7 +74,9 @@ def _weight(item: Any, place: str, problems: list[str]) -> Decimal:
         if not value.is_finite() or value <= 0:
             raise InvalidOperation
     except (InvalidOperation, ValueError):
-        problems.append(f"{place}: bobot “{raw}” bukan angka lebih besar dari 0.")
+        problems.append(
+            gettext("%(place)s: the weight “%(raw)s” is not a number greater than 0.") % {"place": place, "raw": raw}
+        )
         return Decimal(0)
     return value
 
@@ -81,14 +84,16 @@ def _weight(item: Any, place: str, problems: list[str]) -> Decimal:
 def _items(item: Any, key: str, place: str, problems: list[str]) -> list:
     value = item.get(key) if isinstance(item, dict) else None
     if not isinstance(value, list) or not value:
-        problems.append(f"{place}: daftar “{key}” kosong atau tidak ada.")
+        problems.append(gettext("%(place)s: the list “%(key)s” is empty or missing.") % {"place": place, "key": key})
         return []
     return value
 
 
 def _unique(code: str, seen: set[str], place: str, problems: list[str]) -> None:
     if code and code in seen:
-        problems.append(f"{place}: kode “{code}” dipakai lebih dari sekali.")
+        problems.append(
+            gettext("%(place)s: the code “%(code)s” is used more than once.") % {"place": place, "code": code}
+        )
     seen.add(code)
 
 
@@ -96,27 +101,43 @@ def parse_worksheet(data: Any, source: str = "") -> WorksheetData:
     """The checked worksheet; WorksheetError listing every problem with its place."""
     problems: list[str] = []
     if not isinstance(data, dict):
-        raise WorksheetError(["Berkas lembar kerja harus berisi satu objek (code, name, regulation, components)."])
-    code = _text(data, "code", "Lembar kerja", problems)
-    name = _text(data, "name", "Lembar kerja", problems)
-    regulation = _text(data, "regulation", "Lembar kerja", problems)
+        raise WorksheetError([gettext("A worksheet file must hold one object (code, name, regulation, components).")])
+    code = _text(data, "code", pgettext("evaluation worksheet", "Worksheet"), problems)
+    name = _text(data, "name", pgettext("evaluation worksheet", "Worksheet"), problems)
+    regulation = _text(data, "regulation", pgettext("evaluation worksheet", "Worksheet"), problems)
     seen: set[str] = set()
     components = []
-    for index, raw in enumerate(_items(data, "components", "Lembar kerja", problems), start=1):
-        place = f"Komponen ke-{index}"
+    for index, raw in enumerate(
+        _items(data, "components", pgettext("evaluation worksheet", "Worksheet"), problems), start=1
+    ):
+        place = gettext("Component no. %(number)s") % {"number": index}
         component_code = _text(raw, "code", place, problems)
-        place = f"Komponen {component_code or f'ke-{index}'}"
+        if component_code:
+            place = gettext("Component %(code)s") % {"code": component_code}
         _unique(component_code, seen, place, problems)
         weight = _weight(raw, place, problems)
         subs = []
         for sub_index, raw_sub in enumerate(_items(raw, "sub_components", place, problems), start=1):
-            sub_code = _text(raw_sub, "code", f"{place}, subkomponen ke-{sub_index}", problems)
-            sub_place = f"{place}, subkomponen {sub_code or f'ke-{sub_index}'}"
+            numbered = gettext("%(place)s, sub-component no. %(number)s") % {"place": place, "number": sub_index}
+            sub_code = _text(raw_sub, "code", numbered, problems)
+            sub_place = (
+                gettext("%(place)s, sub-component %(code)s") % {"place": place, "code": sub_code}
+                if sub_code
+                else numbered
+            )
             _unique(sub_code, seen, sub_place, problems)
             criteria = []
             for criterion_index, raw_criterion in enumerate(_items(raw_sub, "criteria", sub_place, problems), 1):
-                criterion_code = _text(raw_criterion, "code", f"{sub_place}, kriteria ke-{criterion_index}", problems)
-                criterion_place = f"{sub_place}, kriteria {criterion_code or f'ke-{criterion_index}'}"
+                numbered = gettext("%(place)s, criterion no. %(number)s") % {
+                    "place": sub_place,
+                    "number": criterion_index,
+                }
+                criterion_code = _text(raw_criterion, "code", numbered, problems)
+                criterion_place = (
+                    gettext("%(place)s, criterion %(code)s") % {"place": sub_place, "code": criterion_code}
+                    if criterion_code
+                    else numbered
+                )
                 _unique(criterion_code, seen, criterion_place, problems)
                 criteria.append(CriterionData(criterion_code, _text(raw_criterion, "text", criterion_place, problems)))
             subs.append(
@@ -130,12 +151,21 @@ def parse_worksheet(data: Any, source: str = "") -> WorksheetData:
         if subs and weight and all(sub.weight for sub in subs):
             sub_total = sum((sub.weight for sub in subs), Decimal(0))
             if sub_total != weight:
-                problems.append(f"{place}: bobot subkomponen berjumlah {sub_total:f}, bukan bobot komponen {weight:f}.")
+                problems.append(
+                    gettext(
+                        "%(place)s: the weights of the sub-components add up to %(total)s, not the component's "
+                        "weight %(weight)s."
+                    )
+                    % {"place": place, "total": format(sub_total, "f"), "weight": format(weight, "f")}
+                )
         components.append(ComponentData(component_code, _text(raw, "name", place, problems), weight, subs))
     if components and all(component.weight for component in components):
         total = sum((component.weight for component in components), Decimal(0))
         if total != HUNDRED:
-            problems.append(f"Lembar kerja: bobot komponen berjumlah {total:f}, bukan 100.")
+            problems.append(
+                gettext("Worksheet: the weights of the components add up to %(total)s, not 100.")
+                % {"total": format(total, "f")}
+            )
     if problems:
         raise WorksheetError(problems)
     return WorksheetData(code, name, regulation, components, source)
@@ -146,9 +176,13 @@ def read_worksheet_file(path: str | Path) -> WorksheetData:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise WorksheetError([f"Berkas {path} tidak dapat dibaca: {error.strerror}."]) from error
+        raise WorksheetError(
+            [gettext("The file %(path)s cannot be read: %(error)s.") % {"path": path, "error": error.strerror}]
+        ) from error
     except yaml.YAMLError as error:
-        raise WorksheetError([f"Berkas {path} bukan YAML yang sah: {error}."]) from error
+        raise WorksheetError(
+            [gettext("The file %(path)s is not valid YAML: %(error)s.") % {"path": path, "error": error}]
+        ) from error
     return parse_worksheet(data, source=path.name)
 
 
@@ -159,7 +193,15 @@ def write_worksheet(worksheet: WorksheetData, models: Any) -> Any:
     if version is not None:
         if models.Evaluation.objects.filter(version=version).exists():
             raise WorksheetError(
-                [f"Lembar kerja {worksheet.code} sudah dipakai evaluasi; muat perubahan dengan kode versi baru."]
+                [
+                    (
+                        gettext(
+                            "Worksheet %(code)s is already used by an evaluation; load the changes under a new "
+                            "version code."
+                        )
+                        % {"code": worksheet.code}
+                    )
+                ]
             )
         models.Component.objects.filter(version=version).delete()
         version.name, version.regulation, version.source = worksheet.name, worksheet.regulation, worksheet.source

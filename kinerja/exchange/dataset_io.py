@@ -8,6 +8,7 @@ from typing import Any
 import jsonschema
 import yaml
 from django.conf import settings
+from django.utils.translation import gettext, gettext_lazy, pgettext
 
 from .loading.report import DatasetError, Problem
 
@@ -15,9 +16,8 @@ FORMAT = "kinerja-agency/1"
 SCHEMA_PATH = Path(settings.BASE_DIR) / "data" / "schema.json"
 
 
-ALIASES_REFUSED = (
-    "anchor dan alias YAML (&nama, *nama) tidak diizinkan di berkas data; tulis setiap nilai "
-    "secara lengkap (baris {line})."
+ALIASES_REFUSED = gettext_lazy(
+    "YAML anchors and aliases (&name, *name) are not allowed in a data file; write every value in full (line %(line)s)."
 )
 
 
@@ -25,7 +25,7 @@ class AliasRefused(yaml.YAMLError):
     """An anchor or an alias: refused, so that a few bytes never expand to millions of nodes."""
 
     def __init__(self, line: int):
-        super().__init__(ALIASES_REFUSED.format(line=line))
+        super().__init__(ALIASES_REFUSED % {"line": line})
 
 
 class _Loader(yaml.SafeLoader):
@@ -70,9 +70,9 @@ def read_dataset(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise DatasetError([Problem(source, "", "", "berkas tidak ditemukan.")]) from exc
+        raise DatasetError([Problem(source, "", "", gettext("file not found."))]) from exc
     except UnicodeDecodeError as exc:
-        raise DatasetError([Problem(source, "", "", "berkas bukan teks UTF-8.")]) from exc
+        raise DatasetError([Problem(source, "", "", gettext("the file is not UTF-8 text."))]) from exc
     return parse_dataset(text, source=source, as_json=path.suffix.lower() == ".json")
 
 
@@ -82,13 +82,21 @@ def parse_dataset(text: str, *, source: str, as_json: bool = False) -> dict[str,
     except AliasRefused as exc:
         raise DatasetError([Problem(source, "", "", str(exc))]) from exc
     except RecursionError as exc:
-        raise DatasetError([Problem(source, "", "", "berkas bertingkat terlalu dalam; berkas ditolak.")]) from exc
+        raise DatasetError(
+            [Problem(source, "", "", gettext("the file is nested too deeply; the file is refused."))]
+        ) from exc
     except ValueError as exc:  # JSONDecodeError, and a number of thousands of digits (Python's int limit)
-        raise DatasetError([Problem(source, "", "", f"berkas tidak dapat dibaca: {exc}")]) from exc
+        raise DatasetError(
+            [Problem(source, "", "", gettext("the file cannot be read: %(error)s") % {"error": exc})]
+        ) from exc
     except yaml.YAMLError as exc:
-        raise DatasetError([Problem(source, "", "", f"berkas tidak dapat dibaca: {exc}")]) from exc
+        raise DatasetError(
+            [Problem(source, "", "", gettext("the file cannot be read: %(error)s") % {"error": exc})]
+        ) from exc
     if not isinstance(data, dict):
-        raise DatasetError([Problem(source, "", "", "isi berkas bukan data instansi (format kinerja-agency/1).")])
+        raise DatasetError(
+            [Problem(source, "", "", gettext("the file's content is not agency data (format kinerja-agency/1)."))]
+        )
     problems = schema_problems(data, source=source)
     if problems:
         raise DatasetError(problems)
@@ -113,7 +121,7 @@ def _record_label(data: dict[str, Any], path: list[Any]) -> tuple[str, str]:
             else:
                 record += ("." if record else "") + str(part)
                 node = node.get(part) if isinstance(node, dict) else None
-    return record or "berkas", field
+    return record or pgettext("dataset record", "file"), field
 
 
 def _message(error: jsonschema.ValidationError) -> tuple[list[Any], str]:
@@ -121,36 +129,37 @@ def _message(error: jsonschema.ValidationError) -> tuple[list[Any], str]:
     kind = error.validator
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else ""
-        return [*path, missing], "wajib diisi."
+        return [*path, missing], gettext("is required.")
     if kind == "additionalProperties":
         extra = ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
-        return path, f"kolom tidak dikenal: {extra}."
+        return path, gettext("unknown field: %(fields)s.") % {"fields": extra}
     if kind == "type":
         expected = error.validator_value
         names = {
-            "string": "teks",
-            "integer": "bilangan bulat",
-            "number": "angka",
-            "boolean": "ya/tidak (true/false)",
-            "array": "daftar",
-            "object": "data bertingkat",
-            "null": "kosong",
+            "string": pgettext("json type", "text"),
+            "integer": pgettext("json type", "a whole number"),
+            "number": pgettext("json type", "a number"),
+            "boolean": pgettext("json type", "yes/no (true/false)"),
+            "array": pgettext("json type", "a list"),
+            "object": pgettext("json type", "nested data"),
+            "null": pgettext("json type", "empty"),
         }
-        wanted = " atau ".join(names.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
-        return path, f"harus berupa {wanted} (tertulis: {error.instance!r})."
+        wanted = gettext(" or ").join(names.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        return path, gettext("must be %(wanted)s (written: %(value)r).") % {"wanted": wanted, "value": error.instance}
     if kind in {"enum", "const"}:
         allowed = error.validator_value if kind == "enum" else [error.validator_value]
-        return path, f"nilai {error.instance!r} tidak dikenal; pilihan: {', '.join(map(str, allowed))}."
+        text = gettext("value %(value)r is not known; choices: %(choices)s.")
+        return path, text % {"value": error.instance, "choices": ", ".join(map(str, allowed))}
     if kind == "pattern":
-        return path, f"format {error.instance!r} tidak sah."
+        return path, gettext("format %(value)r is not valid.") % {"value": error.instance}
     if kind == "minLength":
-        return path, "tidak boleh kosong."
+        return path, gettext("cannot be empty.")
     if kind in {"minimum", "maximum"}:
-        return path, f"nilai {error.instance!r} di luar batas yang diizinkan."
+        return path, gettext("value %(value)r is outside the allowed range.") % {"value": error.instance}
     if kind == "minItems":
-        return path, "tidak boleh kosong."
+        return path, gettext("cannot be empty.")
     if kind == "format":
-        return path, f"{error.instance!r} bukan tanggal yang sah (TTTT-BB-HH)."
+        return path, gettext("%(value)r is not a valid date (YYYY-MM-DD).") % {"value": error.instance}
     return path, error.message
 
 

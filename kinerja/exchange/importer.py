@@ -18,6 +18,7 @@ from typing import Any
 import jsonschema
 from django.apps import apps
 from django.db import transaction
+from django.utils.translation import gettext, pgettext
 
 from kinerja.core.actors import Actor
 from kinerja.organisation.models import Agency
@@ -58,12 +59,16 @@ class ChangedValue:
     @property
     def text(self) -> str:
         """ "baru: 81", "diubah 80 → 81", or "baru: 81 (menggantikan angka contoh 80)"."""
-        after = self.after or "(kosong)"
+        empty = gettext("(empty)")
+        after = self.after or empty
         if self.kind == NEW:
-            return f"baru: {after}"
+            return gettext("new: %(after)s") % {"after": after}
+        if self.kind == EXAMPLE and self.before:
+            text = gettext("new: %(after)s (replaces the example figure %(before)s)")
+            return text % {"after": after, "before": self.before}
         if self.kind == EXAMPLE:
-            return f"baru: {after} (menggantikan angka contoh {self.before})" if self.before else f"baru: {after}"
-        return f"diubah {self.before or '(kosong)'} → {after}"
+            return gettext("new: %(after)s") % {"after": after}
+        return gettext("changed %(before)s → %(after)s") % {"before": self.before or empty, "after": after}
 
 
 @dataclass
@@ -88,7 +93,11 @@ class ImportResult:
         return any(count.created or count.updated for count in self.counts)
 
     def lines(self) -> list[str]:
-        return [f"{c.sheet}: {c.created} baru, {c.updated} diubah, {c.unchanged} tetap" for c in self.counts]
+        text = gettext("%(what)s: %(created)s new, %(updated)s changed, %(unchanged)s unchanged")
+        return [
+            text % {"what": c.sheet, "created": c.created, "updated": c.updated, "unchanged": c.unchanged}
+            for c in self.counts
+        ]
 
 
 class _Reading:
@@ -116,7 +125,11 @@ class _Reading:
             sheet, row, column = locate(self.origins, path, field_name)
             self.add(CellProblem(self.source, sheet, row, column, message))
         else:
-            self.add(CellProblem(self.source, "", None, field_name, message, record=record or "berkas"))
+            self.add(
+                CellProblem(
+                    self.source, "", None, field_name, message, record=record or pgettext("dataset record", "file")
+                )
+            )
 
     def read(self) -> None:
         if self.is_workbook:
@@ -133,16 +146,15 @@ class _Reading:
                     "",
                     None,
                     "",
-                    f"berkas data lebih besar dari batas "
-                    f"({MAX_TEXT_BYTES // (1024 * 1024)} MB); pecah atau "
-                    "kecilkan berkasnya.",
+                    gettext("the data file is larger than the limit (%(mb)s MB); split or shrink the file.")
+                    % {"mb": MAX_TEXT_BYTES // (1024 * 1024)},
                 )
             )
             return
         try:
             text = self.content.decode("utf-8")
         except UnicodeDecodeError:
-            self.add(CellProblem(self.source, "", None, "", "berkas bukan teks UTF-8."))
+            self.add(CellProblem(self.source, "", None, "", gettext("the file is not UTF-8 text.")))
             return
         try:
             self.data = dataset_io.parse_dataset(
@@ -225,7 +237,8 @@ def _run(name: str, content: bytes, *, actor: Actor, agency: Agency | None, appl
             reading.place(
                 ("agency",),
                 "code",
-                f"berkas ini untuk instansi '{result.agency_code}', bukan '{agency.code}' yang sedang dibuka.",
+                gettext("this file is for agency '%(file)s', not '%(open)s' that is open.")
+                % {"file": result.agency_code, "open": agency.code},
             )
             loadable = False
         if (
@@ -233,7 +246,9 @@ def _run(name: str, content: bytes, *, actor: Actor, agency: Agency | None, appl
             and isinstance(data.get("region"), dict)
             and data["region"].get("code") != agency.region.code
         ):
-            reading.place(("region",), "code", f"instansi ini berada di wilayah '{agency.region.code}'.")
+            reading.place(
+                ("region",), "code", gettext("this agency is in region '%(region)s'.") % {"region": agency.region.code}
+            )
             loadable = False
     if loadable and data is not None:
         dry_run = bool(reading.problems) or not apply

@@ -1,6 +1,7 @@
 """What the command line shares: finding the agency a command names."""
 
 from django.core.management.base import CommandError, CommandParser
+from django.utils.translation import gettext
 
 from .models import Agency
 
@@ -12,5 +13,5 @@ def add_agency_argument(parser: CommandParser) -> None:
 def agency_or_error(code: str) -> Agency:
     agency = Agency.objects.select_related("region").filter(code=code).first()
     if agency is None:
-        raise CommandError(f"Instansi dengan kode '{code}' tidak ditemukan.")
+        raise CommandError(gettext("There is no agency with the code '%(code)s'.") % {"code": code})
     return agency

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from kinerja.accounts.access import may_change_region
 from kinerja.core import audit, file_kinds
@@ -19,7 +20,7 @@ from kinerja.core.upload_limits import MB, too_large_message
 from .models import Region
 
 EMBLEM_MAX_BYTES = 1 * MB
-NOT_AN_EMBLEM = "Lambang daerah harus berupa gambar PNG atau SVG."
+NOT_AN_EMBLEM = gettext_lazy("A region's emblem must be a PNG or SVG image.")
 
 
 def emblem_kind(content: bytes) -> file_kinds.FileKind:
@@ -29,7 +30,7 @@ def emblem_kind(content: bytes) -> file_kinds.FileKind:
     problem = file_kinds.svg_problem(content)
     if problem is None:
         return file_kinds.SVG
-    if problem == "Berkas ini bukan gambar SVG.":
+    if problem == file_kinds.not_svg():
         raise ValidationError({"emblem": NOT_AN_EMBLEM}, code="kind")
     raise ValidationError({"emblem": problem}, code="unsafe")
 
@@ -52,7 +53,7 @@ def checked_emblem(upload: UploadedFile) -> tuple[bytes, file_kinds.FileKind]:
 def set_region_emblem(*, actor: Actor, region: Region, upload: UploadedFile | None) -> Region:
     """Put `upload` as the region's emblem (None: remove the emblem); the old file goes once this commits."""
     if actor is not None and not may_change_region(actor):
-        raise PermissionDenied("Hanya administrator sistem yang mengubah lambang daerah.")
+        raise PermissionDenied(gettext("Only the system administrator changes a region's emblem."))
     region = Region.objects.select_for_update().get(pk=region.pk)
     before = audit.snapshot(region)
     old = region.emblem.name

@@ -13,6 +13,8 @@ HUNDRED = Decimal(100)
 HIGHER, LOWER, RANGE = "higher", "lower", "range"
 SUM, LAST, AVERAGE = "sum", "last", "average"
 
+# The official names of §2, as the printed documents write them (the interface translates them:
+# performance/templatetags/measurement.py CATEGORY_NAMES); they are also the keys of the CSS classes and the API.
 SANGAT_TINGGI, TINGGI, SEDANG, RENDAH, SANGAT_RENDAH = (
     "Sangat Tinggi",
     "Tinggi",

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
@@ -49,7 +50,7 @@ class ServiceForm(forms.ModelForm):
             setattr(obj, name, value)
         error = refusal_of(lambda: self.attempt(obj))
         if isinstance(error, PermissionDenied):
-            self.add_error(None, str(error) or "Anda tidak berhak mengubah data ini.")
+            self.add_error(None, str(error) or gettext("You may not change this data."))
         elif error is not None:
             add_service_errors(self, error)
         return data

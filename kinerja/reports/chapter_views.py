@@ -104,7 +104,7 @@ def _planner_plan(http: HttpRequest, agency: str) -> tuple[Agency, StrategicPlan
     agency_obj = agency_or_404(http.user, agency)
     plan = find_current_plan(agency_obj)
     if plan is None or not may_plan(http.user, agency_obj):
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(gettext("This page was not found."))
     latest = plan.decrees.aggregate(year=Max("year"))["year"] or get_opening_year(plan)
     return agency_obj, plan, chosen_year(http, plan, latest)
 
@@ -148,7 +148,7 @@ def chapter_edit(http: HttpRequest, agency: str, document: str, kind: str) -> Ht
     agency_obj, plan, year = _planner_plan(http, agency)
     kinds = ReportChapter.Kind.values if document == LKJIP else DecreeChapter.Kind.values if document == BOOK else []
     if kind not in kinds:
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(gettext("This page was not found."))
     decree = get_decree(plan, year) if document == BOOK else None
     label, title, body, written = _current(agency_obj, plan, year, document, kind, decree)
     form = ChapterForm(initial={"title": title, "body": body})
@@ -176,7 +176,7 @@ def chapter_edit(http: HttpRequest, agency: str, document: str, kind: str) -> Ht
                             actor=http.user, decree=decree, kind=kind, title=data["title"], body=data["body"]
                         )
                 except PermissionDenied as error:
-                    raise Http404("Halaman ini tidak ditemukan.") from error
+                    raise Http404(gettext("This page was not found.")) from error
                 except ValidationError as error:
                     errors_by_field = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
                     for field, errors in errors_by_field.items():

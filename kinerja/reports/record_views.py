@@ -124,7 +124,7 @@ def decree_record(http: HttpRequest, agency: str) -> HttpResponse:
     agency_obj = agency_or_404(http.user, agency)
     plan = find_current_plan(agency_obj)
     if plan is None or not may_plan(http.user, agency_obj):
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(gettext("This page was not found."))
     latest = plan.decrees.aggregate(year=Max("year"))["year"] or get_opening_year(plan)
     year = chosen_year(http, plan, latest)
     decree = get_decree_record(plan, year)
@@ -148,7 +148,7 @@ def decree_record(http: HttpRequest, agency: str) -> HttpResponse:
                     dictums=[parse_dictum(item) for item in paragraphs(data["dictums"])],
                 )
             except PermissionDenied as error:
-                raise Http404("Halaman ini tidak ditemukan.") from error
+                raise Http404(gettext("This page was not found.")) from error
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.accounts.access import may_plan
 from kinerja.core import audit
@@ -52,15 +53,20 @@ def enact_decree(*, actor: Actor, plan: StrategicPlan, year: int) -> EnactedDecr
     """Freeze the decree of `year` as it prints now, as its next version. Only the agency's planner enacts, only a
     complete decree (no KONSEP), and only when it differs from the last enacted version."""
     if not may_plan(actor, plan.agency):
-        raise PermissionDenied("Hanya admin perencanaan instansi ini yang menetapkan keputusan.")
+        raise PermissionDenied(gettext("Only the planner of this agency enacts the decree."))
     decree = Decree.objects.select_for_update().filter(plan=plan, year=year).first()
     document = build_decree(plan, year)
     if decree is None or document.is_draft:
-        raise ValidationError("Keputusan masih KONSEP; lengkapi dahulu: " + " ".join(document.missing))
+        raise ValidationError(
+            gettext("The decree is still a draft (KONSEP); complete it first: %(missing)s")
+            % {"missing": " ".join(document.missing)}
+        )
     data = to_data(document)
     last = decree.enacted_versions.order_by("-version").first()
     if last is not None and as_printed(last.document) == as_printed(data):  # a code alone prints nothing
-        raise ValidationError(f"Tidak ada perubahan sejak versi {last.version} ditetapkan.")
+        raise ValidationError(
+            gettext("Nothing has changed since version %(version)s was enacted.") % {"version": last.version}
+        )
     enacted = EnactedDecree.objects.create(
         decree=decree, version=(last.version + 1) if last else 1, enacted_by=actor, document=data
     )

@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_plan
@@ -99,10 +100,10 @@ def documents(http: HttpRequest, agency: str) -> HttpResponse:
 def download(http: HttpRequest, agency: str, kind: str, fmt: str) -> HttpResponse:
     document_kind = KINDS.get(kind)
     if document_kind is None or fmt not in document_kind.formats:
-        raise Http404("Dokumen atau format tidak dikenal.")
+        raise Http404(gettext("Unknown document or format."))
     request = _request(http, agency)
     if isinstance(request, Agency):
-        raise Http404("Instansi ini belum mempunyai Renstra.")
+        raise Http404(gettext("This agency has no Renstra yet."))
     try:
         document = build_document(document_kind, request)
     except DocumentUnavailable as error:
@@ -119,13 +120,17 @@ def enact(http: HttpRequest, agency: str) -> HttpResponse:
     """The planner enacts (ditetapkan) the decree of the chosen year as it prints now: a frozen version."""
     request = _request(http, agency)
     if isinstance(request, Agency) or not may_plan(http.user, request.agency):
-        raise Http404("Halaman ini tidak ditemukan.")
+        raise Http404(gettext("This page was not found."))
     try:
         version = enact_decree(actor=http.user, plan=request.plan, year=request.year)
     except Decree.DoesNotExist as error:
-        raise Http404(f"Belum ada keputusan IKU/IKI tahun {request.year}.") from error
+        raise Http404(gettext("There is no IKU/IKI decree of %(year)s yet.") % {"year": request.year}) from error
     except ValidationError as error:
         messages.error(http, " ".join(error.messages))
     else:
-        messages.success(http, f"Keputusan tahun {request.year} ditetapkan sebagai versi {version.version}.")
+        messages.success(
+            http,
+            gettext("The decree of %(year)s is enacted as version %(version)s.")
+            % {"year": request.year, "version": version.version},
+        )
     return redirect(f"{reverse('documents', args=[request.agency.code])}?tahun={request.year}")

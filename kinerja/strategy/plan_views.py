@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.access import agency_or_404, may_plan
@@ -28,7 +28,7 @@ from .page_checks import findings_message
 from .plan_forms import GoalForm, IndicatorForm, KeyRowForm, ObjectiveForm, PlanForm
 from .selectors import find_current_plan
 
-NOT_FOUND = "Halaman ini tidak ditemukan."
+NOT_FOUND = gettext_lazy("This page was not found.")
 
 
 def planner_plan(request: HttpRequest, agency: str) -> tuple[Agency, StrategicPlan]:

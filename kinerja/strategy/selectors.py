@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils.translation import gettext
 
 from kinerja.core.errors import NotFound
 from kinerja.organisation.models import Agency, Position
@@ -19,7 +20,7 @@ def find_current_plan(agency: Agency) -> StrategicPlan | None:
 def get_current_plan(agency: Agency) -> StrategicPlan:
     plan = find_current_plan(agency)
     if plan is None:
-        raise NotFound("Instansi ini belum mempunyai Renstra.")
+        raise NotFound(gettext("This agency has no Renstra yet."))
     return plan
 
 
@@ -127,7 +128,7 @@ def get_position_page(agency: Agency, code: str) -> PositionPage:
         .first()
     )
     if position is None:
-        raise NotFound(f"Jabatan «{code}» tidak ada di instansi ini.")
+        raise NotFound(gettext("Position «%(code)s» is not in this agency.") % {"code": code})
     objectives = (
         Objective.objects.filter(position=position)
         .select_related("contributes_to")
@@ -151,7 +152,7 @@ class IndicatorDetail:
 def get_indicator_detail(plan: StrategicPlan, code: str) -> IndicatorDetail:
     indicator = plan.indicators.select_related("objective", "responsible_position").filter(code=code).first()
     if indicator is None:
-        raise NotFound(f"Indikator «{code}» tidak ada di Renstra ini.")
+        raise NotFound(gettext("Indicator «%(code)s» is not in this Renstra.") % {"code": code})
     rows = list(
         indicator.page_rows.select_related("position", "objective").order_by("position__order", "objective__order")
     )

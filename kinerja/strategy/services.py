@@ -55,13 +55,18 @@ def set_budget(
     items = {"programme": programme, "activity": activity, "sub_activity": sub_activity}
     given = {name: item for name, item in items.items() if item is not None}
     if len(given) != 1:
-        message = "Anggaran harus untuk tepat satu program, kegiatan atau sub kegiatan."
+        message = gettext("A budget is for exactly one programme, activity or sub-activity.")
         raise ValidationError({name: message for name in (given or ["programme"])})
     ((field, item),) = given.items()
     plan = _plan_of(item)
     _ensure_planner(actor, plan)
     if not plan.first_year <= year <= plan.last_year:
-        raise ValidationError({"year": f"Tahun {year} di luar Renstra {plan.first_year}–{plan.last_year}."})
+        raise ValidationError(
+            {
+                "year": gettext("The year %(year)s is outside the Renstra %(first)s–%(last)s.")
+                % {"year": year, "first": plan.first_year, "last": plan.last_year}
+            }
+        )
     lookup = {field: item, "year": year}
     existing = Budget.objects.filter(**lookup).first()
     if amount is None:
@@ -79,12 +84,12 @@ def set_budget(
             existing.delete()
         return None
     if isinstance(amount, float) or not isinstance(amount, (Decimal, int)):
-        raise ValidationError({"amount": "Anggaran harus berupa angka (Decimal), bukan float atau teks."})
+        raise ValidationError({"amount": gettext("A budget must be a number (Decimal), not a float or a text.")})
     amount = Decimal(amount)
     if not amount.is_finite():
-        raise ValidationError({"amount": "Anggaran harus berupa angka."})
+        raise ValidationError({"amount": gettext("A budget must be a number.")})
     if amount < 0:
-        raise ValidationError({"amount": "Anggaran tidak boleh negatif."})
+        raise ValidationError({"amount": gettext("A budget cannot be negative.")})
     before = audit.snapshot(existing)
     budget = existing or Budget(**lookup)
     budget.amount = amount.quantize(RUPIAH, rounding=ROUND_HALF_UP)
@@ -93,7 +98,7 @@ def set_budget(
         budget.full_clean()
     except ValidationError as error:
         if "amount" in error.message_dict:
-            raise ValidationError({"amount": "Anggaran terlalu besar atau tidak sah."}) from error
+            raise ValidationError({"amount": gettext("The budget is too large or not valid.")}) from error
         raise
     budget.save()
     action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
@@ -117,10 +122,12 @@ def set_responsible_position(
 ) -> Activity | SubActivity:
     """Make `position` (or nobody) responsible for an activity or a sub-activity."""
     if not isinstance(item, (Activity, SubActivity)):
-        raise ValidationError({"item": "Penanggung jawab hanya dicatat untuk kegiatan atau sub kegiatan."})
+        raise ValidationError(
+            {"item": gettext("Who is responsible is recorded only for an activity or a sub-activity.")}
+        )
     _ensure_planner(actor, _plan_of(item))
     if position is not None and position.agency_id != _plan_of(item).agency_id:
-        raise ValidationError({"responsible_position": "Jabatan itu milik instansi lain."})
+        raise ValidationError({"responsible_position": gettext("That position belongs to another agency.")})
     before = audit.snapshot(item)
     item.responsible_position = position
     item.full_clean()

@@ -2,6 +2,7 @@
 (accounts.access), and written in bulk as drafts."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_lazy
 
 from kinerja.accounts.access import may_import_actuals
 from kinerja.core import audit
@@ -14,9 +15,9 @@ from kinerja.strategy.models import Indicator, PageIndicator
 from .figure_rows import OUT_OF_RANGE, FigureRows, _amounts, _Refused
 
 ACTUAL_TEXTS = ("supporting_factors", "hindering_factors", "follow_up", "note")
-NOT_YOURS = (
-    "realisasi diisi oleh pejabat yang memegang jabatan yang halaman IKI-nya memuat indikator ini; "
-    "Anda tidak dapat mengisinya atau mengubahnya melalui impor."
+NOT_YOURS = gettext_lazy(
+    "an actual is entered by the official holding a position whose IKI page carries this indicator; "
+    "you cannot enter or change it through an import."
 )
 
 
@@ -70,14 +71,17 @@ class ActualRows(FigureRows):
                 self.loader.problem(
                     record,
                     "value",
-                    "nilai indikator rasio dihitung dari pembilang dan penyebut; kosongkan kolom nilai.",
+                    gettext(
+                        "the value of a ratio indicator is computed from the numerator and the denominator; "
+                        "leave the value empty."
+                    ),
                 )
                 continue
             if not ratio and (numerator is not None or denominator is not None):
                 self.loader.problem(
                     record,
                     "numerator" if numerator is not None else "denominator",
-                    "pembilang dan penyebut hanya untuk indikator rasio; isi kolom nilai.",
+                    gettext("a numerator and a denominator are only for ratio indicators; fill in the value."),
                 )
                 continue
             texts = {name: item.get(name, "").strip() for name in ACTUAL_TEXTS}
@@ -99,7 +103,9 @@ class ActualRows(FigureRows):
                 continue
             key = (indicator.pk, year, quarter)
             if key in seen:
-                self.loader.problem(record, "quarter", "realisasi ini ganda (indikator, tahun dan triwulan sama).")
+                self.loader.problem(
+                    record, "quarter", gettext("this actual is a duplicate (same indicator, year and quarter).")
+                )
                 continue
             seen.add(key)
             after = {"value": value, "numerator": numerator, "denominator": denominator, **texts}

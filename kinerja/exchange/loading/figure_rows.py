@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext
 
 from kinerja.core import audit
 from kinerja.core.actors import Actor
@@ -22,7 +23,7 @@ from kinerja.strategy.models import Indicator, StrategicPlan
 from .report import CHANGED, EXAMPLE, NEW, Change, LoadReport
 
 BATCH = 500
-OUT_OF_RANGE = "angka ini di luar batas yang dapat disimpan (paling banyak 16 angka sebelum koma)."
+OUT_OF_RANGE = gettext_lazy("this number is outside what can be stored (at most 16 digits before the comma).")
 
 
 class _Refused(Exception):
@@ -98,7 +99,9 @@ class FigureRows:
         return self.periods[key]
 
     def indicator(self, record: str, code: str) -> Indicator | None:
-        return self.loader.lookup(self.loader.indicators, code, record, "indicator", "indikator")
+        return self.loader.lookup(
+            self.loader.indicators, code, record, "indicator", pgettext("dataset record", "indicator")
+        )
 
     def trail(self, obj: Any, before: dict | None, indicator: Indicator, description: str) -> None:
         action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED

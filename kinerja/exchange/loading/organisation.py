@@ -11,6 +11,7 @@ like any other. `OPERATOR` (None) is the trusted path of the operator's commands
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy, pgettext
 
 from kinerja.accounts.access import managed_officials, may_plan
 from kinerja.core import audit
@@ -31,11 +32,13 @@ from kinerja.strategy.models import PageIndicator, StrategicPlan
 from .report import Change, shown
 from .unit_of_work import UnitOfWork, dataset_date, same
 
-REGION_ADMIN_ONLY = "data wilayah hanya diubah oleh administrator."
-HEAD_ADMIN_ONLY = "pimpinan wilayah (kepala daerah, menteri, kepala atau ketua) hanya diubah oleh administrator."
-OFFICIAL_OUT_OF_REACH = (
-    "pejabat ini sudah tercatat di luar jangkauan Anda (wilayah atau instansi lain, atau pimpinan "
-    "wilayah); hanya administrator yang dapat mengubah atau menugaskannya."
+REGION_ADMIN_ONLY = gettext_lazy("a region's data is changed only by the administrator.")
+HEAD_ADMIN_ONLY = gettext_lazy(
+    "the head of a region (regional head, minister, head or chair) is changed only by the administrator."
+)
+OFFICIAL_OUT_OF_REACH = gettext_lazy(
+    "this official is already recorded outside your reach (another region or agency, or a region's head); only "
+    "the administrator can change or assign them."
 )
 
 
@@ -71,7 +74,7 @@ def load_region(work: UnitOfWork, item: dict) -> Region | None:
     }
     if not work.admin:
         if existing is None:
-            work.problem("region", "code", "wilayah baru hanya dibuat oleh administrator.")
+            work.problem("region", "code", gettext("a new region is created only by the administrator."))
             return None
         if refused_changes(work, "region", existing, values, REGION_ADMIN_ONLY):
             return None
@@ -122,7 +125,8 @@ def load_region_head(work: UnitOfWork, region: Region, item: dict | None) -> Non
     region.save(update_fields=["head", "updated_at"])
     work.report.updated[label] += 1
     with audit.in_record_language():
-        description = f"Kepala daerah «{str(region)[:150]}» diganti: {str(head)[:150]}"
+        text = gettext("Regional head «%(region)s» replaced: %(head)s")
+        description = text % {"region": str(region)[:150], "head": str(head)[:150]}
     work.trail.append(
         audit.build(
             actor=work.actor,
@@ -177,13 +181,14 @@ def agency_allowed(work: UnitOfWork, region: Region, code: str) -> bool:
         return True
     existing = work.known[(Agency, ("code",))].get((code,))
     if existing is None:
-        work.problem("agency", "code", "instansi baru hanya dibuat oleh administrator.")
+        work.problem("agency", "code", gettext("a new agency is created only by the administrator."))
         return False
     if not may_plan(work.actor, existing):
-        work.problem("agency", "code", f"Anda bukan admin perencanaan instansi '{code}'.")
+        work.problem("agency", "code", gettext("you are not the planner of agency '%(code)s'.") % {"code": code})
         return False
     if existing.region_id != region.pk:
-        work.problem("region", "code", "instansi ini berada di wilayah lain; hanya administrator yang memindahkannya.")
+        text = gettext("this agency is in another region; only the administrator moves it.")
+        work.problem("region", "code", text)
         return False
     return True
 
@@ -212,7 +217,9 @@ def preload_agency(work: UnitOfWork, agency: Agency) -> None:
 def load_units(work: UnitOfWork, agency: Agency) -> None:
     for index, item in enumerate(work.data["units"]):
         record = f"units[{index + 1}] ({item['code']})"
-        parent = work.lookup(work.units, item.get("parent"), record, "parent", "unit induk")
+        parent = work.lookup(
+            work.units, item.get("parent"), record, "parent", pgettext("dataset record", "parent unit")
+        )
         unit = work.save(
             Unit,
             record,
@@ -231,8 +238,14 @@ def load_units(work: UnitOfWork, agency: Agency) -> None:
 def load_positions(work: UnitOfWork, agency: Agency) -> None:
     for index, item in enumerate(work.data["positions"]):
         record = f"positions[{index + 1}] ({item['code']})"
-        unit = work.lookup(work.units, item["unit"], record, "unit", "unit kerja")
-        superior = work.lookup(work.positions, item.get("superior"), record, "superior", "jabatan atasan")
+        unit = work.lookup(work.units, item["unit"], record, "unit", pgettext("dataset record", "work unit"))
+        superior = work.lookup(
+            work.positions,
+            item.get("superior"),
+            record,
+            "superior",
+            pgettext("dataset record", "superior position"),
+        )
         position = None
         if unit is not None:
             position = work.save(
@@ -281,10 +294,14 @@ def load_officials(work: UnitOfWork, region: Region, agency: Agency) -> None:
         work.register(work.officials, key, record, official)
     for index, item in enumerate(work.data.get("assignments", [])):
         record = f"assignments[{index + 1}] ({item['official']} → {item['position']})"
-        official = work.lookup(work.officials, item["official"], record, "official", "pejabat")
-        position = work.lookup(work.positions, item["position"], record, "position", "jabatan")
+        official = work.lookup(
+            work.officials, item["official"], record, "official", pgettext("dataset record", "official")
+        )
+        position = work.lookup(
+            work.positions, item["position"], record, "position", pgettext("dataset record", "position")
+        )
         if item.get("end") and dataset_date(item["end"]) < dataset_date(item["start"]):
-            work.problem(record, "end", "tanggal selesai tidak boleh sebelum tanggal mulai.")
+            work.problem(record, "end", gettext("the end date cannot be before the start date."))
         elif official is not None and position is not None:
             work.save(
                 Assignment,

@@ -4,6 +4,8 @@ rows) and the decree with its clauses and chapters."""
 
 from typing import Any
 
+from django.utils.translation import gettext, pgettext
+
 from kinerja.core.numbers import from_dataset
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import (
@@ -68,7 +70,7 @@ def load_plan(work: UnitOfWork, agency: Agency) -> StrategicPlan | None:
         work.register(work.goals, goal["code"], record, saved)
     for index, objective in enumerate(item.get("objectives", [])):
         record = f"plan.objectives[{index + 1}] ({objective['code']})"
-        goal = work.lookup(work.goals, objective.get("goal"), record, "goal", "tujuan")
+        goal = work.lookup(work.goals, objective.get("goal"), record, "goal", pgettext("dataset record", "goal"))
         saved = work.save(
             Objective,
             record,
@@ -93,8 +95,12 @@ def load_plan(work: UnitOfWork, agency: Agency) -> StrategicPlan | None:
 
 def load_indicator(work: UnitOfWork, plan: StrategicPlan, index: int, item: dict) -> None:
     record = f"plan.indicators[{index + 1}] ({item['code']})"
-    objective = work.lookup(work.objectives, item.get("objective"), record, "objective", "sasaran")
-    responsible = work.lookup(work.positions, item.get("responsible"), record, "responsible", "jabatan")
+    objective = work.lookup(
+        work.objectives, item.get("objective"), record, "objective", pgettext("dataset record", "objective")
+    )
+    responsible = work.lookup(
+        work.positions, item.get("responsible"), record, "responsible", pgettext("dataset record", "position")
+    )
     factor = item.get("factor")
     try:
         factor = from_dataset(factor)
@@ -132,11 +138,17 @@ def load_key_rows(work: UnitOfWork, plan: StrategicPlan, items: list[dict]) -> N
     rows = []
     for index, item in enumerate(items):
         record = f"plan.key_indicator_rows[{index + 1}] ({item['indicator']})"
-        indicator = work.lookup(work.indicators, item["indicator"], record, "indicator", "indikator")
+        indicator = work.lookup(
+            work.indicators, item["indicator"], record, "indicator", pgettext("dataset record", "indicator")
+        )
         if indicator is None:
             continue
         if not indicator.is_key:
-            work.problem(record, "indicator", f"indikator '{item['indicator']}' bukan IKU (is_key: false).")
+            work.problem(
+                record,
+                "indicator",
+                gettext("indicator '%(code)s' is not an IKU (is_key: false).") % {"code": item["indicator"]},
+            )
         objective = objective_of(work, indicator)
         rows.append(
             {
@@ -152,7 +164,7 @@ def load_key_rows(work: UnitOfWork, plan: StrategicPlan, items: list[dict]) -> N
             }
         )
     if len({row["indicator_id"] for row in rows}) != len(rows):
-        work.problem("plan.key_indicator_rows", "indicator", "satu indikator muncul dua kali dalam tabel IKU.")
+        work.problem("plan.key_indicator_rows", "indicator", gettext("an indicator appears twice in the IKU table."))
         return
     work.sync_rows(KeyIndicatorRow, "plan.key_indicator_rows", {"plan": plan}, rows)
 
@@ -173,8 +185,20 @@ def load_programmes(work: UnitOfWork, plan: StrategicPlan, items: list[dict]) ->
         programme = work.save(
             Programme, record, {"plan": plan, "code": item["code"]}, {"name": item["name"], "order": index + 1}
         )
-        objectives = work.codes_to(work.objectives, item.get("objectives", []), record, "objectives", "sasaran")
-        indicators = work.codes_to(work.indicators, item.get("indicators", []), record, "indicators", "indikator")
+        objectives = work.codes_to(
+            work.objectives,
+            item.get("objectives", []),
+            record,
+            "objectives",
+            pgettext("dataset record", "objective"),
+        )
+        indicators = work.codes_to(
+            work.indicators,
+            item.get("indicators", []),
+            record,
+            "indicators",
+            pgettext("dataset record", "indicator"),
+        )
         if programme is None:
             continue
         work.set_links(programme, "objectives", objectives)
@@ -212,16 +236,28 @@ def load_pages(work: UnitOfWork, plan: StrategicPlan) -> None:
     seen_positions: set[str] = set()
     for p_index, page in enumerate(work.data.get("pages", [])):
         page_record = f"pages[{p_index + 1}] ({page['position']})"
-        position = work.lookup(work.positions, page["position"], page_record, "position", "jabatan")
+        position = work.lookup(
+            work.positions, page["position"], page_record, "position", pgettext("dataset record", "position")
+        )
         if page["position"] in seen_positions:
-            work.problem(page_record, "position", f"halaman jabatan '{page['position']}' ganda.")
+            work.problem(
+                page_record,
+                "position",
+                gettext("the page of position '%(code)s' is a duplicate.") % {"code": page["position"]},
+            )
         seen_positions.add(page["position"])
         if position is None:
             continue
         rows = []
         for o_index, item in enumerate(page["objectives"]):
             record = f"{page_record}.objectives[{o_index + 1}] ({item['code']})"
-            above = work.lookup(work.objectives, item.get("contributes_to"), record, "contributes_to", "sasaran")
+            above = work.lookup(
+                work.objectives,
+                item.get("contributes_to"),
+                record,
+                "contributes_to",
+                pgettext("dataset record", "objective"),
+            )
             objective = work.save(
                 Objective,
                 record,
@@ -238,7 +274,13 @@ def load_pages(work: UnitOfWork, plan: StrategicPlan) -> None:
             work.register(work.objectives, item["code"], record, objective)
             for r_index, row in enumerate(item.get("indicators", [])):
                 r_record = f"{record}.indicators[{r_index + 1}] ({row['indicator']})"
-                indicator = work.lookup(work.indicators, row["indicator"], r_record, "indicator", "indikator")
+                indicator = work.lookup(
+                    work.indicators,
+                    row["indicator"],
+                    r_record,
+                    "indicator",
+                    pgettext("dataset record", "indicator"),
+                )
                 if indicator is None or objective is None:
                     continue
                 rows.append(
@@ -253,7 +295,7 @@ def load_pages(work: UnitOfWork, plan: StrategicPlan) -> None:
                 )
         indicator_ids = [row["indicator_id"] for row in rows]
         if len(set(indicator_ids)) != len(indicator_ids):
-            work.problem(page_record, "indicators", "satu indikator muncul dua kali pada halaman jabatan ini.")
+            work.problem(page_record, "indicators", gettext("an indicator appears twice on this position's page."))
             continue
         work.sync_rows(
             PageIndicator,
@@ -274,7 +316,9 @@ def page_row_order(work: UnitOfWork) -> Any:
 
 def load_decree(work: UnitOfWork, plan: StrategicPlan) -> None:
     item = work.data["decree"]
-    signatory = work.lookup(work.positions, item["signatory"], "decree", "signatory", "jabatan")
+    signatory = work.lookup(
+        work.positions, item["signatory"], "decree", "signatory", pgettext("dataset record", "position")
+    )
     if signatory is None:
         return
     decree = work.save(
@@ -313,6 +357,6 @@ def load_decree(work: UnitOfWork, plan: StrategicPlan) -> None:
         for i, c in enumerate(item.get("chapters", []), 1)
     ]
     if len({c["kind"] for c in chapters}) != len(chapters):
-        work.problem("decree.chapters", "kind", "satu bab muncul dua kali.")
+        work.problem("decree.chapters", "kind", gettext("a chapter appears twice."))
         return
     work.sync_rows(DecreeChapter, "decree.chapters", {"decree": decree}, chapters)

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext
+
+from kinerja.core import audit
 from kinerja.core.numbers import format_exact
 from kinerja.organisation.models import Agency
 
@@ -20,7 +23,7 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.source}: {self.record}" if self.record else self.source
         if self.field:
-            where += f", kolom '{self.field}'"
+            where += ", " + gettext("column '%(column)s'") % {"column": self.field}
         return f"{where}: {self.message}"
 
 
@@ -51,17 +54,17 @@ class CellProblem:
     def __str__(self) -> str:
         where = [self.source]
         if self.sheet:
-            where.append(f"lembar '{self.sheet}'")
+            where.append(gettext("sheet '%(sheet)s'") % {"sheet": self.sheet})
         if self.row:
-            where.append(f"baris {self.row}")
+            where.append(gettext("row %(row)s") % {"row": self.row})
         if self.record:
             where.append(self.record)
         if self.column:
-            where.append(f"kolom '{self.column}'")
+            where.append(gettext("column '%(column)s'") % {"column": self.column})
         return f"{', '.join(where)}: {self.message}"
 
 
-NEW, CHANGED, EXAMPLE = "baru", "diubah", "contoh"
+NEW, CHANGED, EXAMPLE = "baru", "diubah", "contoh"  # kinds of a change (keys; ImportResult says them)
 
 
 @dataclass(frozen=True)
@@ -92,10 +95,35 @@ class LoadReport:
 
     def lines(self) -> list[str]:
         names = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
+        text = gettext("%(what)s: %(created)s new, %(updated)s changed, %(unchanged)s unchanged")
         return [
-            f"{name}: {self.created[name]} baru, {self.updated[name]} diubah, {self.unchanged[name]} tetap"
+            text
+            % {
+                "what": name,
+                "created": self.created[name],
+                "updated": self.updated[name],
+                "unchanged": self.unchanged[name],
+            }
             for name in names
         ]
+
+
+# What a load writes in the trail, in the record language whoever loads (core.audit.in_record_language).
+def loaded_note(source: str) -> str:
+    with audit.in_record_language():
+        return gettext("Loaded from the file %(file)s") % {"file": source}
+
+
+def loaded_description(source: str, created: int, updated: int) -> str:
+    with audit.in_record_language():
+        text = gettext("Agency data loaded from %(file)s: %(created)s new, %(updated)s changed")
+        return text % {"file": source, "created": created, "updated": updated}
+
+
+def replaced_description(model: Any, owner: Any) -> str:
+    with audit.in_record_language():
+        text = gettext("%(rows)s «%(owner)s» replaced")
+        return text % {"rows": str(model._meta.verbose_name_plural).capitalize(), "owner": str(owner)[:150]}
 
 
 def shown(value: Any) -> str:

@@ -1,6 +1,7 @@
 """The targets of a dataset, checked by `services.checked_target` and written in bulk."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from kinerja.core import audit
 from kinerja.performance import services
@@ -47,7 +48,9 @@ class TargetRows(FigureRows):
                 continue
             key = (indicator.pk, kind, year, quarter)
             if key in seen:
-                self.loader.problem(record, "kind", "target ini ganda (indikator, jenis, tahun dan triwulan sama).")
+                self.loader.problem(
+                    record, "kind", gettext("this target is a duplicate (same indicator, kind, year and quarter).")
+                )
                 continue
             seen.add(key)
             target = existing.get(key)

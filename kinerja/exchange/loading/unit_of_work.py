@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext
 
 from kinerja.accounts.access import may_change_region
 from kinerja.core import audit
@@ -20,7 +21,7 @@ from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Assignment, Official, Position, Unit
 from kinerja.strategy.models import Goal, Indicator, Objective
 
-from .report import Change, LoadReport, Problem, shown
+from .report import Change, LoadReport, Problem, loaded_description, loaded_note, replaced_description, shown
 
 BATCH = 500  # rows per bulk statement (fewer where the database limits a statement's parameters)
 # new rows of these tables are inserted together (`create_new`): before a row that points to one of them, after the
@@ -84,7 +85,7 @@ class UnitOfWork:
 
     # -- plumbing -------------------------------------------------------------------------------------
     def problem(self, record: str, field_name: str, message: str) -> None:
-        self.problems.append(Problem(self.source, record, field_name, message))
+        self.problems.append(Problem(self.source, record, field_name, str(message)))  # a lazy message read now
 
     @staticmethod
     def _key(values: tuple) -> tuple:
@@ -248,7 +249,7 @@ class UnitOfWork:
                     )
             except IntegrityError as error:
                 records = ", ".join(record for record, _ in list(rows.values())[:5])
-                self.problem(records, "", f"perubahan ditolak basis data: {error}")
+                self.problem(records, "", gettext("the database refused the change: %(error)s") % {"error": error})
         self.pending.clear()
         for model, (parent_name, deleted, created) in self.replaced.items():
             owners = sorted(deleted)
@@ -269,7 +270,7 @@ class UnitOfWork:
 
     @property
     def note(self) -> str:
-        return f"Dimuat dari berkas {self.source}"
+        return loaded_note(self.source)
 
     def sync_rows(
         self,
@@ -317,8 +318,7 @@ class UnitOfWork:
             deleted.add(owner.pk)
         created.extend(instances)
         (self.report.updated if existing else self.report.created)[label] += len(rows)
-        with audit.in_record_language():
-            description = f"{str(model._meta.verbose_name_plural).capitalize()} «{str(owner)[:150]}» diganti"
+        description = replaced_description(model, owner)
         self.trail.append(
             audit.build(
                 actor=self.actor,
@@ -362,7 +362,7 @@ class UnitOfWork:
                     "unchanged": dict(self.report.unchanged),
                 },
                 note=self.note,
-                description=f"Data instansi dimuat dari {self.source}: {created} baru, {updated} diubah",
+                description=loaded_description(self.source, created, updated),
             )
         )
         for entry in self.trail:
@@ -373,13 +373,14 @@ class UnitOfWork:
         if code is None:
             return None
         if code not in table:
-            self.problem(record, field_name, f"{what} '{code}' tidak dikenal.")
+            text = gettext("%(what)s '%(code)s' is not known.")
+            self.problem(record, field_name, text % {"what": what, "code": code})
             return None
         return table[code]
 
     def register(self, table: dict, code: str, record: str, value: Any) -> None:
         if code in table:
-            self.problem(record, "code", f"kode '{code}' ganda.")
+            self.problem(record, "code", gettext("code '%(code)s' is a duplicate.") % {"code": code})
         table[code] = value
 
     def codes_to(self, table: dict, codes: list[str], record: str, field_name: str, what: str) -> list:

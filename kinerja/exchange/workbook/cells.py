@@ -6,6 +6,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext
+
 from kinerja.core.cells import set_text
 from kinerja.core.numbers import from_float, not_a_number, to_decimal
 from kinerja.organisation.nip import nip_problem
@@ -59,8 +61,8 @@ def read_number(value: Any, number_format: str | None = "") -> Decimal:
 
 
 def read_cell(column: Column, value: Any, number_format: str | None = "") -> Any:
-    """The dataset value of one cell; BadCell with the Indonesian reason when it cannot be one. `number_format`:
-    the cell's Excel format (a percentage is read as the percentage shown)."""
+    """The dataset value of one cell; BadCell with the reason (in the reader's language) when it cannot be one.
+    `number_format`: the cell's Excel format (a percentage is read as the percentage shown)."""
     kind = column.kind
     if kind in (TEXT, CODE):
         return " ".join(text_of(value).split()) if kind == CODE else text_of(value)
@@ -70,7 +72,7 @@ def read_cell(column: Column, value: Any, number_format: str | None = "") -> Any
         return [part.strip() for part in re.split(r"[,;\n]", text_of(value)) if part.strip()]
     if kind == NIP:
         if isinstance(value, float):
-            raise BadCell("NIP harus ditulis sebagai teks (18 angka), bukan sebagai bilangan.")
+            raise BadCell(gettext("A NIP is written as text (18 digits), not as a number."))
         text = text_of(value)
         problem = nip_problem(text)
         if problem:
@@ -78,13 +80,13 @@ def read_cell(column: Column, value: Any, number_format: str | None = "") -> Any
         return text
     if kind == INT:
         if isinstance(value, bool):
-            raise BadCell(f"'{value}' bukan bilangan bulat.")
+            raise BadCell(gettext("'%(text)s' is not a whole number.") % {"text": value})
         if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
             return int(value)
         text = text_of(value)
         if text.lstrip("-").isdigit():
             return int(text)
-        raise BadCell(f"'{text}' bukan bilangan bulat.")
+        raise BadCell(gettext("'%(text)s' is not a whole number.") % {"text": text})
     if kind == NUMBER:
         return _number_value(read_number(value, number_format))
     if kind == BOOL:
@@ -95,7 +97,7 @@ def read_cell(column: Column, value: Any, number_format: str | None = "") -> Any
             return True
         if text in {"tidak", "t", "false", "0", "bukan"}:
             return False
-        raise BadCell(f"'{text_of(value)}' bukan Ya atau Tidak.")
+        raise BadCell(gettext("'%(text)s' is not Ya or Tidak.") % {"text": text_of(value)})
     if kind == DATE:
         if isinstance(value, datetime.datetime | datetime.date):
             return text_of(value)
@@ -105,13 +107,17 @@ def read_cell(column: Column, value: Any, number_format: str | None = "") -> Any
                 return datetime.datetime.strptime(text, pattern).date().isoformat()
             except ValueError:
                 continue
-        raise BadCell(f"'{text}' bukan tanggal (tulis TTTT-BB-HH, mis. 2022-02-14).")
+        raise BadCell(gettext("'%(text)s' is not a date (write YYYY-MM-DD, e.g. 2022-02-14).") % {"text": text})
     if kind == CHOICE:
         text = text_of(value)
         for key, label in column.choices:
             if text.lower() in (key.lower(), label.lower()):
                 return key
-        raise BadCell(f"'{text}' tidak ada dalam pilihan: {', '.join(column.choice_labels())}.")
+        text = gettext("'%(text)s' is not one of the choices: %(choices)s.") % {
+            "text": text,
+            "choices": ", ".join(column.choice_labels()),
+        }
+        raise BadCell(text)
     raise AssertionError(kind)
 
 

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
+
 from kinerja.exchange.dataset_io import FORMAT
 from kinerja.exchange.loading.report import CellProblem
 from kinerja.strategy.models import DecreeClause
@@ -117,10 +119,12 @@ class Builder:
         rows = self.rows[sheet]
         if not rows:
             if required:
-                self.problems.append(CellProblem(self.source, sheet, None, "", "lembar ini harus berisi satu baris."))
+                self.problems.append(
+                    CellProblem(self.source, sheet, None, "", gettext("this sheet must hold one row."))
+                )
             return None
         for extra in rows[1:]:
-            self.problem(sheet, extra, "", "lembar ini hanya berisi satu baris; baris ini berlebih.")
+            self.problem(sheet, extra, "", gettext("this sheet holds only one row; this row is one too many."))
         return rows[0]
 
     def build(self) -> dict[str, Any] | None:
@@ -139,7 +143,10 @@ class Builder:
                     "Wilayah",
                     region_row,
                     "head.name",
-                    "isi nama pimpinan (kepala daerah, menteri, kepala atau ketua), atau kosongkan semuanya.",
+                    gettext(
+                        "fill in the name of the head (regional head, minister, head or chair), or leave them all "
+                        "empty."
+                    ),
                 )
         self.at(("region",), "Wilayah", region_row)
         self.at(("region", "head"), "Wilayah", region_row)
@@ -156,7 +163,12 @@ class Builder:
         for row in self.rows["Fungsi Jabatan"]:
             code = row.get("position")
             if code is not None and code not in codes:
-                self.problem("Fungsi Jabatan", row, "position", f"jabatan '{code}' tidak ada di lembar Jabatan.")
+                self.problem(
+                    "Fungsi Jabatan",
+                    row,
+                    "position",
+                    gettext("position '%(code)s' is not on the sheet Jabatan.") % {"code": code},
+                )
                 continue
             by_position.setdefault(code, []).append(row)
         for index, (position, code) in enumerate(zip(positions, codes, strict=True)):
@@ -214,7 +226,10 @@ class Builder:
             if programme is None:
                 if "programme" in row:
                     self.problem(
-                        "Kegiatan", row, "programme", f"program '{row['programme']}' tidak ada di lembar Program."
+                        "Kegiatan",
+                        row,
+                        "programme",
+                        gettext("programme '%(code)s' is not on the sheet Program.") % {"code": row["programme"]},
                     )
                 continue
             index = programmes.index(programme)
@@ -231,8 +246,8 @@ class Builder:
                         "Sub Kegiatan",
                         row,
                         "activity",
-                        f"kegiatan '{row['activity']}' program '{row.get('programme', '')}' tidak ada di "
-                        "lembar Kegiatan.",
+                        gettext("activity '%(code)s' of programme '%(programme)s' is not on the sheet Kegiatan.")
+                        % {"code": row["activity"], "programme": row.get("programme", "")},
                     )
                 continue
             p_index, a_index, activity = found
@@ -273,7 +288,8 @@ class Builder:
                         "Indikator IKI",
                         row,
                         "objective",
-                        f"sasaran kinerja '{code}' tidak ada di lembar Sasaran Kinerja.",
+                        gettext("performance objective '%(code)s' is not on the sheet Sasaran Kinerja.")
+                        % {"code": code},
                     )
                 continue
             path, objective = objectives[code]

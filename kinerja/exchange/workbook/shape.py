@@ -3,6 +3,7 @@ Petunjuk sheet, and the reading of one sheet (which column is which, row by row,
 
 from typing import Any
 
+from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -81,7 +82,7 @@ def add_sheets(book: Workbook, rows: dict[str, list[dict]]) -> None:
 
 def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem], refused: set[str]) -> list[dict]:
     if spec.name not in book.sheetnames:
-        problems.append(CellProblem(source, spec.name, None, "", "lembar ini tidak ada di buku kerja."))
+        problems.append(CellProblem(source, spec.name, None, "", gettext("this sheet is not in the workbook.")))
         return []
     lines = book[spec.name].iter_rows(max_col=MAX_COLUMNS)  # cells: a number's format says if it is a percentage
     header = tuple(cell.value for cell in next(lines, ()))
@@ -98,7 +99,9 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
         if index is None and column.may_be_absent:
             continue
         if index is None:
-            problems.append(CellProblem(source, spec.name, 1, column.header, "kolom ini tidak ada di baris judul."))
+            problems.append(
+                CellProblem(source, spec.name, 1, column.header, gettext("this column is not in the header row."))
+            )
             missing = True
         else:
             columns.append((index, column))
@@ -110,7 +113,11 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
         if number > MAX_ROWS + 1:
             problems.append(
                 CellProblem(
-                    source, spec.name, None, "", f"lembar ini berisi lebih dari {MAX_ROWS} baris data; pecah berkasnya."
+                    source,
+                    spec.name,
+                    None,
+                    "",
+                    gettext("this sheet holds more than %(rows)s data rows; split the file.") % {"rows": MAX_ROWS},
                 )
             )
             break
@@ -121,7 +128,7 @@ def read_sheet(book: Any, spec: Sheet, source: str, problems: list[CellProblem],
         for (index, _), (column, value) in zip(columns, cells, strict=True):
             if value is None or (isinstance(value, str) and not value.strip()):
                 if column.required:
-                    problems.append(CellProblem(source, spec.name, number, column.header, "wajib diisi."))
+                    problems.append(CellProblem(source, spec.name, number, column.header, gettext("is required.")))
                 continue
             try:
                 row[column.key] = read_cell(column, value, getattr(row_cells[index], "number_format", ""))

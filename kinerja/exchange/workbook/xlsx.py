@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
 from openpyxl import Workbook, load_workbook
 
 from kinerja.exchange.loading.report import CellProblem
@@ -28,18 +29,16 @@ MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # the whole workbook once unzipped (20,00
 MAX_MEMBERS = 2000
 CHUNK = 64 * 1024
 FORBIDDEN = (b"<!doctype", b"<!entity")
-UNREADABLE = "berkas ini bukan buku kerja Excel (.xlsx) yang dapat dibaca."
-ENTITIES = (
-    "berkas ini memuat deklarasi DTD/entitas XML, yang tidak pernah ditulis Excel dan tidak diizinkan; "
-    "simpan ulang berkasnya dengan Excel atau LibreOffice."
+UNREADABLE = gettext_lazy("this file is not an Excel workbook (.xlsx) that can be read.")
+ENTITIES = gettext_lazy(
+    "this file holds XML DTD/entity declarations, which Excel never writes and which are not allowed; save the "
+    "file again with Excel or LibreOffice."
 )
 
 
 def too_big() -> str:
-    return (
-        f"isi buku kerja ini terlalu besar setelah dibuka (lebih dari {MAX_UNPACKED_BYTES // (1024 * 1024)} MB); "
-        "berkas ditolak."
-    )
+    text = gettext("the content of this workbook is too large once opened (more than %(mb)s MB); the file is refused.")
+    return text % {"mb": MAX_UNPACKED_BYTES // (1024 * 1024)}
 
 
 def workbook_problem(content: bytes) -> str | None:
@@ -48,12 +47,12 @@ def workbook_problem(content: bytes) -> str | None:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
-                return UNREADABLE
+                return str(UNREADABLE)
             if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
                 return too_big()
             for member in members:
                 if member.filename.lower().endswith((".xml", ".rels", ".vml")) and _declares_a_dtd(archive, member):
-                    return ENTITIES
+                    return str(ENTITIES)
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -63,7 +62,7 @@ def workbook_problem(content: bytes) -> str | None:
         NotImplementedError,
         RuntimeError,
     ):  # not a zip, truncated, encrypted, an unknown compression, a wrong CRC
-        return UNREADABLE
+        return str(UNREADABLE)
     return None
 
 
@@ -114,12 +113,12 @@ def read_workbook(content: bytes, *, source: str) -> ReadWorkbook:
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # whatever the file is, it is not a workbook that can be read
-        return ReadWorkbook(None, [CellProblem(source, "", None, "", UNREADABLE)], {})
+        return ReadWorkbook(None, [CellProblem(source, "", None, "", str(UNREADABLE))], {})
     try:
         for spec in SHEETS:  # read_only: a sheet's XML is parsed here, row by row
             rows[spec.name] = read_sheet(book, spec, source, problems, refused)
     except Exception:  # broken XML in a sheet, a forbidden entity (defusedxml), a broken zip member
-        return ReadWorkbook(None, [CellProblem(source, "", None, "", UNREADABLE)], {})
+        return ReadWorkbook(None, [CellProblem(source, "", None, "", str(UNREADABLE))], {})
     finally:
         book.close()
     builder = Builder(rows, problems, source)

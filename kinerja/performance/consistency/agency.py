@@ -1,6 +1,7 @@
 """The consistency report of an agency's current plan."""
 
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext
 
 from kinerja.organisation.models import Agency
 from kinerja.strategy.selectors import find_current_plan
@@ -20,10 +21,18 @@ def check_agency(agency: Agency, *, year: int | None = None) -> Report:
                 "renstra",
                 "tanpa-renstra",
                 ERROR,
-                "Instansi ini belum mempunyai Renstra: tidak ada yang dapat diperiksa.",
-                [Place("Instansi", agency.name, reverse("agency-overview", args=[agency.code]))],
-                "Muat atau isi Renstra instansi (tujuan, sasaran strategis, indikator) "
-                "lalu halaman IKI setiap jabatan.",
+                gettext("This agency has no Renstra yet: there is nothing to check."),
+                [
+                    Place(
+                        pgettext("consistency place", "Agency"),
+                        agency.name,
+                        reverse("agency-overview", args=[agency.code]),
+                    )
+                ],
+                gettext(
+                    "Load or fill in the agency's Renstra (goals, strategic objectives, indicators), then the IKI page "
+                    "of every position."
+                ),
             )
         )
         return report

@@ -3,6 +3,8 @@ objectives."""
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext
+
 from kinerja.strategy.models import Objective
 
 from .compare import SIMILAR, canonical, similarity
@@ -37,19 +39,25 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "bab-ii-tidak-di-lampiran-i",
                 ERROR,
-                f"Indikator {indicator.code} {quoted(indicator.name)} ada di BAB II (sasaran strategis "
-                f"{own.code}) tetapi tidak ada di tabel IKU Lampiran I.",
+                (
+                    gettext(
+                        "Indicator %(code)s %(name)s is in Chapter II (strategic objective %(objective)s) but "
+                        "not in the IKU table of Appendix I."
+                    )
+                    % {"code": indicator.code, "name": quoted(indicator.name), "objective": own.code}
+                ),
                 [data.at_indicator(indicator), data.at_objective(own)],
-                "Tambahkan indikator ini ke Lampiran I sebagai IKU, atau hapus dari BAB II bila bukan IKU.",
+                gettext("Add this indicator to Appendix I as an IKU, or remove it from Chapter II if it is no IKU."),
             )
         elif indicator.is_key:
             yield Finding(
                 FAMILY,
                 "iku-tidak-di-lampiran-i",
                 ERROR,
-                f"Indikator {indicator.code} ditandai IKU tetapi tidak ada di tabel IKU Lampiran I.",
+                gettext("Indicator %(code)s is marked IKU but is not in the IKU table of Appendix I.")
+                % {"code": indicator.code},
                 [data.at_indicator(indicator)],
-                "Tambahkan barisnya di Lampiran I, atau hapus tanda IKU.",
+                gettext("Add its row to Appendix I, or remove the IKU mark."),
             )
     for key_row in data.key_rows:
         indicator = data.indicator(key_row.indicator_id)
@@ -59,11 +67,18 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "lampiran-i-tidak-di-bab-ii",
                 ERROR,
-                f"Lampiran I memuat {iku_label(indicator)} {quoted(key_row.printed_name or indicator.name)} yang "
-                f"tidak ada di BAB II: indikator ini tidak mengukur sasaran strategis mana pun.",
+                (
+                    gettext(
+                        "Appendix I holds %(iku)s %(name)s, which is not in Chapter II: this indicator measures "
+                        "no strategic objective."
+                    )
+                    % {"iku": iku_label(indicator), "name": quoted(key_row.printed_name or indicator.name)}
+                ),
                 [data.at_key_row(key_row), data.at_indicator(indicator)],
-                "Hubungkan indikator ini dengan sasaran strategis yang diukurnya (BAB II), atau hapus barisnya "
-                "dari Lampiran I.",
+                gettext(
+                    "Link this indicator to the strategic objective it measures (Chapter II), or remove its "
+                    "row from Appendix I."
+                ),
             )
             continue
         if not indicator.is_key:
@@ -71,9 +86,9 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "lampiran-i-bukan-iku",
                 ERROR,
-                f"Lampiran I memuat {indicator.code}, yang tidak ditandai sebagai IKU.",
+                gettext("Appendix I holds %(code)s, which is not marked as an IKU.") % {"code": indicator.code},
                 [data.at_key_row(key_row), data.at_indicator(indicator)],
-                "Tandai indikator ini sebagai IKU, atau hapus barisnya dari Lampiran I.",
+                gettext("Mark this indicator as an IKU, or remove its row from Appendix I."),
             )
         printed = key_row.printed_objective
         if not printed or canonical(printed) == canonical(own.text):
@@ -84,10 +99,21 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "lampiran-i-sasaran-beda-tipis",
                 WARNING,
-                f"Lampiran I menulis sasaran {iku_label(indicator)} sebagai {quoted(printed)}, sedikit berbeda dari "
-                f"sasaran strategis {own.code} {quoted(own.text)} (kemungkinan salah ketik).",
+                (
+                    gettext(
+                        "Appendix I writes the objective of %(iku)s as %(printed)s, slightly different from "
+                        "strategic objective %(objective)s %(text)s (probably a typo)."
+                    )
+                    % {
+                        "iku": iku_label(indicator),
+                        "printed": quoted(printed),
+                        "objective": own.code,
+                        "text": quoted(own.text),
+                    }
+                ),
                 places,
-                f"Samakan tulisan sasaran di Lampiran I dengan sasaran strategis {own.code}.",
+                gettext("Write the objective in Appendix I as strategic objective %(objective)s is written.")
+                % {"objective": own.code},
             )
             continue
         other = [o for o in strategic if o.pk != own.pk and similarity(printed, o.text) >= SIMILAR]
@@ -96,18 +122,39 @@ def check_appendix_one(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "lampiran-i-sasaran-lain",
                 ERROR,
-                f"Lampiran I menempatkan {iku_label(indicator)} di bawah sasaran {other[0].code}, padahal BAB II "
-                f"menempatkannya di bawah sasaran {own.code}.",
+                (
+                    gettext(
+                        "Appendix I places %(iku)s under objective %(other)s, whereas Chapter II places it under "
+                        "objective %(objective)s."
+                    )
+                    % {"iku": iku_label(indicator), "other": other[0].code, "objective": own.code}
+                ),
                 [*places, data.at_objective(other[0])],
-                "Tentukan satu sasaran strategis untuk IKU ini dan samakan BAB II dengan Lampiran I.",
+                gettext("Choose one strategic objective for this IKU and make Chapter II and Appendix I the same."),
             )
             continue
         yield Finding(
             FAMILY,
             "lampiran-i-sasaran-tidak-ada",
             ERROR,
-            f"Lampiran I menulis sasaran {iku_label(indicator)} sebagai {quoted(printed)}, yang bukan sasaran "
-            f"strategis mana pun di BAB II (menurut BAB II indikator ini mengukur {own.code} {quoted(own.text)}).",
+            (
+                gettext(
+                    "Appendix I writes the objective of %(iku)s as %(printed)s, which is no strategic "
+                    "objective of Chapter II (by Chapter II this indicator measures %(objective)s %(text)s)."
+                )
+                % {
+                    "iku": iku_label(indicator),
+                    "printed": quoted(printed),
+                    "objective": own.code,
+                    "text": quoted(own.text),
+                }
+            ),
             places,
-            f"Tulis di Lampiran I sasaran strategis {own.code} sebagaimana di BAB II, atau ubah sasaran di BAB II.",
+            (
+                gettext(
+                    "Write strategic objective %(objective)s in Appendix I as in Chapter II, or change the "
+                    "objective in Chapter II."
+                )
+                % {"objective": own.code}
+            ),
         )

@@ -3,6 +3,8 @@ cycle; every strategic objective is carried down; every indicator is used somewh
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext
+
 from kinerja.strategy.models import Objective
 
 from .context import PlanData
@@ -37,11 +39,18 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "sasaran-tanpa-induk",
                 ERROR,
-                f"Sasaran kinerja {objective.code} di halaman {position.title if position else '—'} tidak "
-                f"berkontribusi pada sasaran mana pun di atasnya; indikatornya tidak masuk pohon kinerja.",
+                (
+                    gettext(
+                        "Performance objective %(code)s on the page of %(position)s contributes to no objective "
+                        "above it; its indicators are not in the performance tree."
+                    )
+                    % {"code": objective.code, "position": position.title if position else "—"}
+                ),
                 places,
-                "Isi “berkontribusi pada” dengan sasaran atasan langsung (atau sasaran strategis untuk kepala "
-                "perangkat daerah) yang didukung sasaran ini.",
+                gettext(
+                    "Fill in “contributes to” with the objective of the direct superior (or a strategic "
+                    "objective for the head of the agency) that this objective supports."
+                ),
             )
             continue
         if position is None:
@@ -52,11 +61,18 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
                     FAMILY,
                     "kontribusi-melompat",
                     WARNING,
-                    f"Sasaran kinerja {objective.code} ({position.title}) langsung berkontribusi pada sasaran "
-                    f"strategis {above.code}, melompati sasaran atasannya.",
+                    (
+                        gettext(
+                            "Performance objective %(code)s (%(position)s) contributes directly to strategic "
+                            "objective %(above)s, skipping its superior's objective."
+                        )
+                        % {"code": objective.code, "position": position.title, "above": above.code}
+                    ),
                     [*places, data.at_objective(above)],
-                    "Hubungkan sasaran ini dengan sasaran atasan langsungnya; hanya sasaran kepala perangkat daerah "
-                    "yang berkontribusi langsung pada sasaran strategis.",
+                    gettext(
+                        "Link this objective to the objective of its direct superior; only the objectives of the "
+                        "head of the agency contribute directly to a strategic objective."
+                    ),
                 )
             continue
         above_position = data.position(above.position_id)
@@ -66,10 +82,15 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "kontribusi-bukan-atasan",
                 WARNING,
-                f"Sasaran kinerja {objective.code} ({position.title}) berkontribusi pada sasaran {above.code} milik "
-                f"{where}, yang bukan atasannya.",
+                (
+                    gettext(
+                        "Performance objective %(code)s (%(position)s) contributes to objective %(above)s of "
+                        "%(where)s, who is not its superior."
+                    )
+                    % {"code": objective.code, "position": position.title, "above": above.code, "where": where}
+                ),
                 [*places, data.at_objective(above)],
-                "Hubungkan sasaran ini dengan sasaran jabatan atasannya dalam pohon jabatan.",
+                gettext("Link this objective to the objective of its superior's position in the tree of positions."),
             )
     yield from _cycles(data)
     carried = {objective.contributes_to_id for objective in data.objectives if objective.contributes_to_id}
@@ -79,12 +100,19 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "sasaran-strategis-tanpa-turunan",
                 ERROR,
-                f"Tidak ada sasaran di halaman IKI mana pun yang berkontribusi pada sasaran strategis "
-                f"{objective.code}: sasaran ini tidak diturunkan (cascading) dan tidak ada dalam perjanjian kinerja "
-                f"kepala perangkat daerah.",
+                (
+                    gettext(
+                        "No objective on any IKI page contributes to strategic objective %(code)s: this "
+                        "objective is not cascaded and is not in the performance agreement of the head of the "
+                        "agency."
+                    )
+                    % {"code": objective.code}
+                ),
                 [data.at_objective(objective)],
-                "Cantumkan sasaran ini di halaman IKI kepala perangkat daerah (berkontribusi pada sasaran strategis "
-                "ini), lalu turunkan ke jabatan di bawahnya.",
+                gettext(
+                    "Put this objective on the IKI page of the head of the agency (contributing to this "
+                    "strategic objective), then cascade it to the positions below."
+                ),
             )
     for indicator in data.indicators:
         if (
@@ -96,10 +124,18 @@ def check_cascade(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "indikator-tanpa-tempat",
                 WARNING,
-                f"Indikator {indicator.code} tidak mengukur sasaran strategis, tidak dicetak di halaman IKI mana pun "
-                f"dan tidak ada di Lampiran I: tidak berkontribusi pada apa pun.",
+                (
+                    gettext(
+                        "Indicator %(code)s measures no strategic objective, is printed on no IKI page and is "
+                        "not in Appendix I: it contributes to nothing."
+                    )
+                    % {"code": indicator.code}
+                ),
                 [data.at_indicator(indicator)],
-                "Cantumkan indikator ini di halaman IKI jabatan yang mengukurnya, atau hapus bila tidak dipakai.",
+                gettext(
+                    "Put this indicator on the IKI page of the position that measures it, or delete it if it "
+                    "is not used."
+                ),
             )
 
 
@@ -121,9 +157,8 @@ def _cycles(data: PlanData) -> Iterable[Finding]:
             FAMILY,
             "kontribusi-melingkar",
             ERROR,
-            "Sasaran berikut saling berkontribusi secara melingkar: "
-            + " → ".join(objective.code for objective in [*cycle, current])
-            + ".",
+            gettext("The following objectives contribute to each other in a circle: %(cycle)s.")
+            % {"cycle": " → ".join(o.code for o in [*cycle, current])},
             [data.at_objective(objective) for objective in cycle],
-            "Putuskan lingkaran: setiap sasaran berkontribusi pada sasaran jabatan di atasnya saja.",
+            gettext("Break the circle: every objective contributes only to an objective of the position above it."),
         )

@@ -11,6 +11,8 @@ Django.
 import re
 from dataclasses import dataclass, field
 
+from kinerja.core.reader_language import gettext
+
 from .compare import canonical
 
 KIND_START = r"(?:Undang[\s\-–—]*Undang|Peraturan|Keputusan|Instruksi|Surat\s+Edaran)"
@@ -118,19 +120,24 @@ def _problems(match: re.Match, citation: Citation, connector: str) -> list[str]:
     problems = []
     kind = " ".join(citation.kind.split())
     if not _STANDARD_KIND.match(canonical(kind)):
-        problems.append(f"jenis peraturan “{kind}” tidak lengkap atau tidak dikenal")
+        problems.append(gettext("the kind of regulation “%(kind)s” is incomplete or unknown") % {"kind": kind})
     elif re.match(r"Undang\s*[–—]\s*Undang|Undang\s+-|Undang-\s+Undang", kind, re.IGNORECASE):
-        problems.append(f"“{kind}” ditulis dengan spasi atau tanda pisah lain, bukan “Undang-Undang”")
+        problems.append(
+            gettext("“%(kind)s” is written with spaces or another dash, not “Undang-Undang”") % {"kind": kind}
+        )
     if match.group("nomor") not in ("Nomor", "NOMOR") or (match.group("tahun") or "Tahun") not in ("Tahun", "TAHUN"):
-        problems.append("“Nomor”/“Tahun” tidak ditulis dengan huruf awal kapital")
+        problems.append(gettext("“Nomor”/“Tahun” not written with a capital first letter"))
     if match.group("colon"):
-        problems.append("titik dua sesudah “Nomor”")
+        problems.append(gettext("a colon after “Nomor”"))
     if citation.number and re.search(r"(?:^|/)\d+[A-Za-z]", citation.number) and "/" in citation.number:
-        problems.append(f"nomor “{citation.number}” tidak utuh (angka dan huruf tanpa garis miring di antaranya)")
+        problems.append(
+            gettext("the number “%(number)s” is not whole (digits and letters without a slash between them)")
+            % {"number": citation.number}
+        )
     if citation.number and not citation.year:
-        problems.append("tahun tidak disebut")
+        problems.append(gettext("the year is not named"))
     elif citation.year and not 1945 <= int(citation.year) <= 2100:
-        problems.append(f"tahun {citation.year} tidak mungkin")
+        problems.append(gettext("the year %(year)s is impossible") % {"year": citation.year})
     if connector and connector.lower() != "tentang":
-        problems.append(f"“{connector}” untuk “tentang”")
+        problems.append(gettext("“%(connector)s” for “tentang”") % {"connector": connector})
     return problems

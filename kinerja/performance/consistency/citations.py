@@ -17,6 +17,8 @@ import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from django.utils.translation import gettext
+
 from kinerja.strategy.models.decree import DecreeClause
 
 from .citation_parser import Citation, parse_citations
@@ -100,7 +102,7 @@ def _where(places: list[Place]) -> str:
     labels = [place.label for place in places]
     if len(set(labels)) != len(labels):
         labels = [f"{place.label} ({quoted(place.text, 60)})" for place in places]
-    return " dan ".join(labels) if len(labels) == 2 else ", ".join(labels)
+    return gettext(" and ").join(labels) if len(labels) == 2 else ", ".join(labels)
 
 
 def _variants(group: list[Cited], key: Callable[[Cited], object]) -> dict[object, tuple[Citation, list[Place]]]:
@@ -130,20 +132,25 @@ def check_citations_agree(data: PlanData) -> Iterable[Finding]:
                     FAMILY,
                     "peraturan-ganda",
                     WARNING,
-                    f"{citation.label} disebut {len(places)} kali dalam satu daftar: {_where(places)}.",
+                    gettext("%(label)s is cited %(count)s times in one list: %(where)s.")
+                    % {"label": citation.label, "count": len(places), "where": _where(places)},
                     places,
-                    "Hapus butir yang sama dan sesuaikan penomoran daftar.",
+                    gettext("Delete the repeated item and renumber the list."),
                 )
         titles = _variants(group, key=lambda item: item[0].title_key)
         if len(titles) > 1:
-            wordings = [f"{quoted(c.title, 200)} di {_where(places)}" for c, places in titles.values()]
+            wordings = [
+                gettext("%(title)s on %(where)s") % {"title": quoted(c.title, 200), "where": _where(places)}
+                for c, places in titles.values()
+            ]
             yield Finding(
                 FAMILY,
                 "peraturan-ditulis-berbeda",
                 WARNING,
-                f"Judul {group[0][0].label} ditulis berbeda: {'; '.join(wordings)}.",
+                gettext("The title of %(label)s is written differently: %(wordings)s.")
+                % {"label": group[0][0].label, "wordings": "; ".join(wordings)},
                 [place for _c, places in titles.values() for place in places],
-                "Salin judul peraturan persis seperti di Lembaran/Berita Daerah, sama di semua tempat.",
+                gettext("Copy the regulation's title exactly as in the Lembaran/Berita Daerah, the same everywhere."),
             )
     clusters: list[list[Cited]] = []
     for item in found:
@@ -158,15 +165,26 @@ def check_citations_agree(data: PlanData) -> Iterable[Finding]:
             continue
         firsts = [citation for citation, _places in numbers.values()]
         sure = all(same_regulation(a, b) == "same" for a in firsts for b in firsts if a is not b)
-        listed = [f"{c.label} di {_where(places)}" for c, places in numbers.values()]
+        listed = [
+            gettext("%(label)s on %(where)s") % {"label": c.label, "where": _where(places)}
+            for c, places in numbers.values()
+        ]
         yield Finding(
             FAMILY,
             "peraturan-nomor-berbeda",
             ERROR if sure else WARNING,
-            f"Peraturan yang sama{'' if sure else ' (kemungkinan)'} disebut dengan nomor atau tahun berbeda: "
-            f"{'; '.join(listed)} (tentang {quoted(firsts[0].title, 120)}).",
+            (
+                gettext(
+                    "The same regulation%(maybe)s is cited with different numbers or years: %(listed)s (on %(title)s)."
+                )
+                % {
+                    "maybe": "" if sure else gettext(" (probably)"),
+                    "listed": "; ".join(listed),
+                    "title": quoted(firsts[0].title, 120),
+                }
+            ),
             [place for _c, places in numbers.values() for place in places],
-            "Periksa nomor dan tahun peraturan pada salinan resminya dan pakai yang benar di semua tempat.",
+            gettext("Check the regulation's number and year in its official copy and use the right ones everywhere."),
         )
 
 
@@ -188,29 +206,33 @@ def check_citation_form(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 code,
                 ERROR,
-                f"Nomor kosong pada {', '.join(quoted(text) for text in citation.empty_numbers)} di {where}.",
+                gettext("Empty number in %(texts)s on %(where)s.")
+                % {"texts": ", ".join(quoted(text) for text in citation.empty_numbers), "where": where},
                 places,
-                "Isi nomornya dari Lembaran/Berita Daerah atau salinan resmi peraturan itu.",
+                gettext("Fill in the number from the Lembaran/Berita Daerah or the official copy of the regulation."),
             )
         elif code == "sitasi-tidak-baku":
             yield Finding(
                 FAMILY,
                 code,
                 WARNING,
-                f"Penulisan {quoted(citation.label)} di {where} tidak baku: {'; '.join(citation.problems)}.",
+                gettext("The writing of %(label)s on %(where)s is not standard: %(problems)s.")
+                % {"label": quoted(citation.label), "where": where, "problems": "; ".join(citation.problems)},
                 places,
-                "Tulis sesuai kaidah: “<Jenis peraturan> Nomor <nomor> Tahun <tahun> tentang <judul>”, jenis "
-                "peraturan lengkap (mis. “Peraturan Daerah”, “Undang-Undang”).",
+                gettext(
+                    "Write it by the rule: “<Jenis peraturan> Nomor <nomor> Tahun <tahun> tentang <judul>”, "
+                    "the kind of regulation in full (e.g. “Peraturan Daerah”, “Undang-Undang”)."
+                ),
             )
         else:
             yield Finding(
                 FAMILY,
                 code,
                 ERROR,
-                f"{citation.label} adalah peraturan daerah lain, bukan {data.decree.plan.agency.region.name} "
-                f"(di {where}).",
+                gettext("%(label)s is a regulation of another region, not %(region)s (on %(where)s).")
+                % {"label": citation.label, "region": data.decree.plan.agency.region.name, "where": where},
                 places,
-                "Ganti dengan peraturan daerah sendiri yang mengatur hal yang sama, atau hapus butir ini.",
+                gettext("Replace it with the region's own regulation on the same matter, or delete this item."),
             )
 
 
@@ -247,9 +269,26 @@ def check_national_regulations(data: PlanData) -> Iterable[Finding]:
             FAMILY,
             "peraturan-bukan-yang-berlaku",
             WARNING,
-            f"{citation.label} tentang {quoted(citation.title)} di {_where(places)}: peraturan yang berlaku dengan "
-            f"judul itu (atau yang hampir sama) adalah Nomor {number} Tahun {year} tentang {quoted(title)}.",
+            (
+                gettext(
+                    "%(label)s on %(title)s on %(where)s: the regulation in force with that title (or almost "
+                    "that title) is Nomor %(number)s Tahun %(year)s on %(own)s."
+                )
+                % {
+                    "label": citation.label,
+                    "title": quoted(citation.title),
+                    "where": _where(places),
+                    "number": number,
+                    "year": year,
+                    "own": quoted(title),
+                }
+            ),
             places,
-            f"Periksa salinan resminya: tulis Nomor {number} Tahun {year}, atau, bila yang dimaksud peraturan lain, "
-            f"tulis judulnya sendiri.",
+            (
+                gettext(
+                    "Check its official copy: write Nomor %(number)s Tahun %(year)s, or, if another "
+                    "regulation is meant, write its own title."
+                )
+                % {"number": number, "year": year}
+            ),
         )

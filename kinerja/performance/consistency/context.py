@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.translation import pgettext
 
 from kinerja.organisation.models import Agency, AgencyFunction, Position, PositionFunction
 from kinerja.performance.models import Target
@@ -121,7 +122,7 @@ class PlanData:
 
     def at_position(self, position: Position) -> Place:
         return Place(
-            "Halaman IKI",
+            pgettext("consistency place", "IKI page"),
             position.title,
             self.url("position-page", position.code),
             fix_url=self.url("position-page-edit", position.code),
@@ -131,16 +132,19 @@ class PlanData:
         if objective.level == Objective.Level.STRATEGIC:
             text = f"{objective.code} — {objective.text}"
             fix = self.url("plan-objective-edit", objective.code)
-            return Place("Sasaran strategis", text, self.url("plan-detail"), fix_url=fix)
+            return Place(
+                pgettext("consistency place", "Strategic objective"), text, self.url("plan-detail"), fix_url=fix
+            )
         position = self.position(objective.position_id)
         where = f" ({position.title})" if position else ""
         url = self.url("position-page", position.code) if position else ""
         fix = self.url("position-page-edit", position.code) if position else ""
-        return Place("Sasaran kinerja", f"{objective.code} — {objective.text}{where}", url, fix_url=fix)
+        label = pgettext("consistency place", "Performance objective")
+        return Place(label, f"{objective.code} — {objective.text}{where}", url, fix_url=fix)
 
     def at_indicator(self, indicator: Indicator) -> Place:
         return Place(
-            "Indikator",
+            pgettext("consistency place", "Indicator"),
             f"{indicator.code} — {indicator.name}",
             self.url("indicator-detail", indicator.code),
             fix_url=self.url("plan-indicator-edit", indicator.code),
@@ -149,7 +153,7 @@ class PlanData:
     def at_row(self, row: PageIndicator) -> Place:
         position = self.position(row.position_id)
         return Place(
-            f"Halaman IKI {position.title}",
+            pgettext("consistency place", "IKI page of %(position)s") % {"position": position.title},
             self.row_text(row),
             self.url("position-page", position.code),
             fix_url=self.url("position-page-edit", position.code),
@@ -158,7 +162,7 @@ class PlanData:
     def at_key_row(self, key_row: KeyIndicatorRow) -> Place:
         number = self.key_rows.index(key_row) + 1
         return Place(
-            f"Lampiran I, baris {number}",
+            pgettext("consistency place", "Appendix I, row %(number)s") % {"number": number},
             key_row.printed_name or self.indicator(key_row.indicator_id).name,
             self.url("plan-detail") + "#iku-table",
             fix_url=self.url("plan-key-row-edit", str(key_row.pk)),
@@ -187,8 +191,10 @@ class PlanData:
         return Place(label, text, self.decree_url(), fix_url=self.decree_fix_url())
 
     def at_clause(self, clause: DecreeClause) -> Place:
+        # the decree's own words for its parts (Menimbang, Mengingat, Diktum), the same in either language
         label = {"consideration": "Menimbang", "legal_basis": "Mengingat", "dictum": "Diktum"}[clause.kind]
-        return self.at_decree(f"Keputusan, {label} {clause.label}", _excerpt(clause.text))
+        part = f"{label} {clause.label}"
+        return self.at_decree(pgettext("consistency place", "Decree, %(part)s") % {"part": part}, _excerpt(clause.text))
 
     def at_chapter(self, chapter: DecreeChapter, text: str = "") -> Place:
         """The chapter, with the words of the paragraph or item concerned (the first 200 characters)."""

@@ -3,6 +3,8 @@
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, pgettext
+
 from kinerja.strategy.models import Indicator
 
 from .compare import normalise
@@ -23,23 +25,36 @@ def check_data_source(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "tanpa-sumber-data",
                 ERROR,
-                f"Indikator {indicator.code} {quoted(indicator.name)} tidak mempunyai sumber data: realisasinya "
-                f"tidak dapat diverifikasi.",
+                gettext("Indicator %(code)s %(name)s has no data source: its actuals cannot be verified.")
+                % {"code": indicator.code, "name": quoted(indicator.name)},
                 data.places_of(indicator),
-                "Isi sumber datanya (dokumen, sistem atau unit yang menghasilkan angka).",
+                gettext("Fill in its data source (the document, system or unit that produces the figure)."),
             )
         elif normalise(indicator.data_source) == normalise(indicator.unit):
             rows = data.rows_of_indicator.get(indicator.pk, [])
             only_unit[rows[0].position_id if rows else None].append(indicator)
     for position_id, indicators in only_unit.items():
         position = data.position(position_id)
-        where = f"halaman IKI {position.title}" if position else "indikator tanpa halaman"
+        where = (
+            pgettext("consistency place", "the IKI page of %(position)s") % {"position": position.title}
+            if position
+            else pgettext("consistency place", "indicators without a page")
+        )
         yield Finding(
             FAMILY,
             "sumber-data-hanya-satuan",
             WARNING,
-            f"Di {where}, {len(indicators)} indikator menulis satuannya sebagai sumber data "
-            f"({', '.join(sorted({i.data_source for i in indicators}))}): tidak jelas dari mana angkanya.",
+            (
+                gettext(
+                    "On %(where)s, %(count)s indicator(s) write their unit as the data source (%(sources)s): "
+                    "where the figure comes from is unclear."
+                )
+                % {
+                    "where": where,
+                    "count": len(indicators),
+                    "sources": ", ".join(sorted({i.data_source for i in indicators})),
+                }
+            ),
             ([data.at_position(position)] if position else []) + [data.at_indicator(i) for i in indicators],
-            "Tulis sumber data yang sebenarnya (mis. “Dokumen RKA-SKPD dari Sub Bagian Perencanaan”).",
+            gettext("Write the real data source (e.g. “Dokumen RKA-SKPD dari Sub Bagian Perencanaan”)."),
         )

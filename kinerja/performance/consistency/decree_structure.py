@@ -16,6 +16,8 @@
 import re
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, pgettext
+
 from kinerja.strategy.models.decree import DecreeClause
 
 from .compare import canonical, normalise
@@ -86,10 +88,20 @@ def check_dictum_references(data: PlanData) -> Iterable[Finding]:
             FAMILY,
             "diktum-tidak-ada",
             ERROR,
-            f"“Diktum {label}” disebut di {', '.join(place.label for place in places)}, tetapi keputusan ini tidak "
-            f"mempunyai diktum {label.upper()}; diktumnya: {', '.join(clause.label for clause in dictums)}.",
+            (
+                gettext(
+                    "“Diktum %(label)s” is named on %(where)s, but this decree has no dictum %(upper)s; its "
+                    "dictums: %(dictums)s."
+                )
+                % {
+                    "label": label,
+                    "where": ", ".join(place.label for place in places),
+                    "upper": label.upper(),
+                    "dictums": ", ".join(clause.label for clause in dictums),
+                }
+            ),
             places,
-            f"Sebut diktum dengan labelnya sendiri (mis. “Diktum {dictums[0].label}”).",
+            gettext("Name the dictum by its own label (e.g. “Diktum %(label)s”).") % {"label": dictums[0].label},
         )
 
 
@@ -105,21 +117,39 @@ def check_periods(data: PlanData) -> Iterable[Finding]:
             spelled = NUMBER_WORDS.get(words)
             problems = []
             if spelled is not None and spelled != figure:
-                problems.append(f"angka {figure} ditulis “{words}” ({spelled})")
+                problems.append(
+                    gettext("the figure %(figure)s is written “%(words)s” (%(spelled)s)")
+                    % {"figure": figure, "words": words, "spelled": spelled}
+                )
             # The plan's own period counts its years (it holds a target for each); another ("RPJPD 2005-2025",
             # twenty years) may be counted either way.
             plans = (start, end) == (data.plan.first_year, data.plan.last_year)
             if figure != end - start + 1 and (plans or figure != end - start):
-                problems.append(f"{start}–{end} mencakup {end - start + 1} tahun ({start} sampai dengan {end})")
+                problems.append(
+                    gettext("%(start)s–%(end)s covers %(years)s years (%(start)s up to %(end)s)")
+                    % {"start": start, "end": end, "years": end - start + 1}
+                )
             if problems:
                 yield Finding(
                     FAMILY,
                     "lama-periode-tidak-cocok",
                     WARNING,
-                    f"Lama periode tidak cocok di {place.label}: {quoted(match.group(0))} — {'; '.join(problems)}.",
+                    gettext("The length of a period does not match on %(where)s: %(text)s — %(problems)s.")
+                    % {"where": place.label, "text": quoted(match.group(0)), "problems": "; ".join(problems)},
                     [place, data.at_plan()],
-                    f"Samakan lama periode dengan tahunnya: {figure} tahun adalah {start}–{start + figure - 1}; "
-                    f"bila periodenya memang {start}–{end}, tulis {end - start + 1} tahun.",
+                    (
+                        gettext(
+                            "Make the length of the period match its years: %(figure)s years are %(start)s–%(last)s; "
+                            "if the period really is %(start)s–%(end)s, write %(years)s years."
+                        )
+                        % {
+                            "figure": figure,
+                            "start": start,
+                            "last": start + figure - 1,
+                            "end": end,
+                            "years": end - start + 1,
+                        }
+                    ),
                 )
         for match in _RPJMD.finditer(text):
             start, end = int(match.group("start")), int(match.group("end"))
@@ -131,10 +161,22 @@ def check_periods(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "rpjmd-tidak-mencakup",
                 WARNING,
-                f"RPJMD yang disebut di {place.label} berlaku {start}–{end}, tidak mencakup tahun keputusan "
-                f"{year} (Renstra {data.plan.first_year}–{data.plan.last_year}).",
+                (
+                    gettext(
+                        "The RPJMD cited on %(where)s is in force %(start)s–%(end)s and does not cover the "
+                        "decree's year %(year)s (Renstra %(first)s–%(last)s)."
+                    )
+                    % {
+                        "where": place.label,
+                        "start": start,
+                        "end": end,
+                        "year": year,
+                        "first": data.plan.first_year,
+                        "last": data.plan.last_year,
+                    }
+                ),
                 [place, data.at_plan()],
-                "Sebut peraturan daerah tentang RPJMD yang berlaku untuk periode Renstra ini.",
+                gettext("Cite the regional regulation on the RPJMD in force for the period of this Renstra."),
             )
 
 
@@ -180,11 +222,19 @@ def check_subject_and_considerations(data: PlanData) -> Iterable[Finding]:
             names = (data.agency.name, data.decree.plan.agency.region.name)
             named, deciding = parts(subject, *names), parts(decided, *names)
         missing = [
-            (f"{phrase} ({acronym})" if acronym != phrase else quoted(phrase), "judul keputusan", "Menimbang")
+            (
+                f"{phrase} ({acronym})" if acronym != phrase else quoted(phrase),
+                pgettext("decree part", "the decree's title"),
+                "Menimbang",
+            )
             for acronym, phrase in named.items()
             if not _covers(decided, acronym, phrase)
         ] + [
-            (f"{phrase} ({acronym})" if acronym != phrase else quoted(phrase), f"Menimbang {clause.label}", "judul")
+            (
+                f"{phrase} ({acronym})" if acronym != phrase else quoted(phrase),
+                f"Menimbang {clause.label}",
+                pgettext("decree part", "the title"),
+            )
             for acronym, phrase in deciding.items()
             if not _covers(subject, acronym, phrase)
         ]
@@ -193,11 +243,25 @@ def check_subject_and_considerations(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "judul-tidak-sesuai-menimbang",
                 WARNING,
-                f"{where[0].upper() + where[1:]} memuat {topic}, tetapi {other} tidak: judul "
-                f"{quoted(subject)}, Menimbang {clause.label} {quoted(decided)}.",
-                [data.at_decree("Keputusan, judul", subject), data.at_clause(clause)],
-                "Samakan yang ditetapkan: judul (TENTANG) dan butir Menimbang yang menyatakan perlu ditetapkannya "
-                "keputusan ini harus menyebut hal yang sama.",
+                (
+                    gettext(
+                        "%(where)s holds %(topic)s, but %(other)s does not: title %(subject)s, Menimbang "
+                        "%(label)s %(decided)s."
+                    )
+                    % {
+                        "where": where[0].upper() + where[1:],
+                        "topic": topic,
+                        "other": other,
+                        "subject": quoted(subject),
+                        "label": clause.label,
+                        "decided": quoted(decided),
+                    }
+                ),
+                [data.at_decree(pgettext("consistency place", "Decree, title"), subject), data.at_clause(clause)],
+                gettext(
+                    "Make what is decided the same: the title (TENTANG) and the item of Menimbang that says "
+                    "this decree must be issued must name the same things."
+                ),
             )
 
 
@@ -216,10 +280,15 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
             FAMILY,
             "nomor-keputusan-tidak-baku",
             WARNING,
-            f"Nomor keputusan {quoted(data.decree.number)} memuat spasi di sekitar garis miring, sehingga tercetak "
-            f"lain dari nomor yang sama tanpa spasi ({quoted(tight)}).",
-            [data.at_decree("Keputusan, nomor", data.decree.number)],
-            f"Tulis nomornya tanpa spasi: {quoted(tight)}.",
+            (
+                gettext(
+                    "The decree's number %(number)s has spaces around its slashes, so it prints otherwise "
+                    "than the same number without spaces (%(tight)s)."
+                )
+                % {"number": quoted(data.decree.number), "tight": quoted(tight)}
+            ),
+            [data.at_decree(pgettext("consistency place", "Decree, number"), data.decree.number)],
+            gettext("Write the number without spaces: %(tight)s.") % {"tight": quoted(tight)},
         )
     letters = [letter for letter in data.decree.subject if letter.isalpha()]
     lower = [word for word in data.decree.subject.split() if any(letter.islower() for letter in word)]
@@ -228,10 +297,10 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
             FAMILY,
             "huruf-judul-campuran",
             WARNING,
-            f"Judul keputusan ditulis dengan huruf kapital, kecuali {', '.join(quoted(word) for word in lower)}: "
-            f"{quoted(data.decree.subject)}.",
-            [data.at_decree("Keputusan, tentang", data.decree.subject)],
-            "Tulis seluruh judul dengan huruf kapital.",
+            gettext("The decree's title is written in capitals, except %(words)s: %(subject)s.")
+            % {"words": ", ".join(quoted(word) for word in lower), "subject": quoted(data.decree.subject)},
+            [data.at_decree(pgettext("consistency place", "Decree, subject"), data.decree.subject)],
+            gettext("Write the whole title in capitals."),
         )
     for kind in (DecreeClause.Kind.CONSIDERATION, DecreeClause.Kind.LEGAL_BASIS):
         clauses = data.clauses_of(kind)
@@ -248,9 +317,9 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "tanda-baca-butir",
                 WARNING,
-                f"Butir yang tidak diakhiri satu titik koma: {endings}.",
+                gettext("Items not ended by one semicolon: %(endings)s.") % {"endings": endings},
                 [data.at_clause(clause) for clause in wrong],
-                "Akhiri setiap butir Menimbang dan Mengingat dengan satu titik koma (“;”).",
+                gettext("End every item of Menimbang and Mengingat with one semicolon (“;”)."),
             )
     yield from _chapter_list_endings(data)
     for text, place in decree_texts(data):
@@ -263,9 +332,10 @@ def check_decree_form(data: PlanData) -> Iterable[Finding]:
                     FAMILY,
                     "kurung-tidak-lengkap",
                     WARNING,
-                    f"Tanda kurung tidak berpasangan di {place.label}: {quoted(line, 160)}.",
+                    gettext("Unpaired bracket on %(where)s: %(line)s.")
+                    % {"where": place.label, "line": quoted(line, 160)},
                     [place],
-                    "Tutup (atau hapus) tanda kurung yang terbuka.",
+                    gettext("Close (or delete) the open bracket."),
                 )
 
 
@@ -281,8 +351,16 @@ def _chapter_list_endings(data: PlanData) -> Iterable[Finding]:
                     FAMILY,
                     "tanda-baca-butir",
                     WARNING,
-                    f"Butir daftar {chapter.title} diakhiri titik di tengah daftar yang butirnya diakhiri titik koma: "
-                    f"{', '.join(quoted(item[:40] + '…' + item[-12:]) for item in wrong)}.",
+                    (
+                        gettext(
+                            "Items of a list of %(chapter)s end with a full stop in the middle of a list whose items "
+                            "end with a semicolon: %(items)s."
+                        )
+                        % {
+                            "chapter": chapter.title,
+                            "items": ", ".join(quoted(item[:40] + "…" + item[-12:]) for item in wrong),
+                        }
+                    ),
                     [data.at_chapter(chapter, item) for item in wrong],
-                    "Akhiri setiap butir daftar dengan titik koma; titik hanya pada butir terakhir.",
+                    gettext("End every item of the list with a semicolon; a full stop only after the last item."),
                 )

@@ -20,6 +20,8 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 
+from django.utils.translation import gettext, pgettext
+
 from kinerja.core.models import OrderedTextItem
 
 from .compare import normalise
@@ -44,7 +46,11 @@ def function_lists(data: PlanData) -> Iterator[tuple[str, Place, Sequence[Ordere
     texts = data.texts
     if texts.agency_functions:
         organisation = data.url("organisation-tree")
-        yield "instansi", Place("Fungsi instansi", data.agency.name, organisation), texts.agency_functions
+        yield (
+            pgettext("whose functions", "agency"),
+            Place(pgettext("consistency place", "Functions of the agency"), data.agency.name, organisation),
+            texts.agency_functions,
+        )
     for position in data.positions:
         functions = texts.functions_of_position.get(position.pk, [])
         if functions:
@@ -69,10 +75,23 @@ def check_numbering(data: PlanData) -> Iterator[Finding]:
                 FAMILY,
                 "fungsi-nomor-ganda",
                 ERROR,
-                f"FUNGSI {owner}: nomor {number} tercetak {len(items)} kali, sehingga nomor berikutnya bergeser "
-                f"({len(functions)} fungsi bernomor 1–{max(numbers)}).",
+                (
+                    gettext(
+                        "FUNGSI %(owner)s: number %(number)s is printed %(times)s times, so the numbers after it "
+                        "are shifted (%(count)s functions numbered 1–%(last)s)."
+                    )
+                    % {
+                        "owner": owner,
+                        "number": number,
+                        "times": len(items),
+                        "count": len(functions),
+                        "last": max(numbers),
+                    }
+                ),
                 [place] + [_function_place(place, item) for item in items],
-                "Nomori ulang fungsi secara berurutan (1, 2, 3 …), atau gabungkan bila dua butir itu satu fungsi.",
+                gettext(
+                    "Number the functions again in order (1, 2, 3 …), or merge two items if they are one function."
+                ),
             )
         expected = 1
         for function, number in zip(functions, numbers, strict=True):
@@ -81,10 +100,21 @@ def check_numbering(data: PlanData) -> Iterator[Finding]:
                     FAMILY,
                     "fungsi-nomor-lompat",
                     ERROR,
-                    f"FUNGSI {owner}: setelah nomor {expected - 1} tercetak nomor {number}; nomor "
-                    f"{expected}{'' if number == expected + 1 else f'–{number - 1}'} tidak ada.",
+                    (
+                        gettext(
+                            "FUNGSI %(owner)s: after number %(previous)s comes number %(number)s; number "
+                            "%(expected)s%(rest)s is missing."
+                        )
+                        % {
+                            "owner": owner,
+                            "previous": expected - 1,
+                            "number": number,
+                            "expected": expected,
+                            "rest": "" if number == expected + 1 else f"–{number - 1}",
+                        }
+                    ),
                     [place, _function_place(place, function)],
-                    "Nomori ulang fungsi secara berurutan, atau tambahkan fungsi yang hilang.",
+                    gettext("Number the functions again in order, or add the missing function."),
                 )
             expected = max(expected, number + 1)
 
@@ -115,27 +145,42 @@ def check_cut_functions(data: PlanData) -> Iterator[Finding]:
             places = [_function_place(place, function)]
             if following is not None:
                 places.append(_function_place(place, following))
-                goes_on = f"; fungsi {following.label} tampaknya lanjutannya ({quoted(following.text, 60)})"
+                goes_on = gettext("; function %(label)s seems to continue it (%(text)s)") % {
+                    "label": following.label,
+                    "text": quoted(following.text, 60),
+                }
             else:
-                goes_on = ", dan tidak ada fungsi sesudahnya"
+                goes_on = gettext(", and no function follows it")
             if end == ",":
                 yield Finding(
                     FAMILY,
                     "fungsi-berakhir-koma",
                     WARNING,
-                    f"FUNGSI {owner} {function.label} berakhir dengan koma: {quoted(function.text, 90)}{goes_on}.",
+                    gettext("FUNGSI %(owner)s %(label)s ends with a comma: %(text)s%(goes_on)s.")
+                    % {"owner": owner, "label": function.label, "text": quoted(function.text, 90), "goes_on": goes_on},
                     places,
-                    "Akhiri butir dengan titik koma, atau gabungkan dengan butir berikutnya bila satu fungsi.",
+                    gettext("End the item with a semicolon, or merge it with the next item if they are one function."),
                 )
             else:
                 yield Finding(
                     FAMILY,
                     "fungsi-terpotong",
                     ERROR,
-                    f"FUNGSI {owner} {function.label} berhenti di tengah kalimat, pada kata “{end}”: "
-                    f"{quoted(function.text, 90)}{goes_on}.",
+                    (
+                        gettext(
+                            "FUNGSI %(owner)s %(label)s stops in the middle of a sentence, at the word “%(word)s”: "
+                            "%(text)s%(goes_on)s."
+                        )
+                        % {
+                            "owner": owner,
+                            "label": function.label,
+                            "word": end,
+                            "text": quoted(function.text, 90),
+                            "goes_on": goes_on,
+                        }
+                    ),
                     places,
-                    "Gabungkan potongan itu menjadi satu fungsi dan nomori ulang, atau lengkapi kalimatnya.",
+                    gettext("Merge the pieces into one function and number them again, or complete the sentence."),
                 )
 
 
@@ -181,9 +226,16 @@ def check_repeated_functions(data: PlanData) -> Iterator[Finding]:
                         FAMILY,
                         "fungsi-ganda",
                         ERROR,
-                        f"FUNGSI {owner}: fungsi {first.label} dan {second.label} sama: {quoted(first.text, 90)}.",
+                        gettext("FUNGSI %(owner)s: functions %(first)s and %(second)s are the same: %(text)s.")
+                        % {
+                            "owner": owner,
+                            "first": first.label,
+                            "second": second.label,
+                            "text": quoted(first.text, 90),
+                        },
                         places,
-                        f"Hapus fungsi {second.label} dan nomori ulang fungsi sesudahnya.",
+                        gettext("Delete function %(label)s and number the functions after it again.")
+                        % {"label": second.label},
                     )
                 elif same_but_for(first.text, second.text):
                     reported.add(j)
@@ -191,10 +243,21 @@ def check_repeated_functions(data: PlanData) -> Iterator[Finding]:
                         FAMILY,
                         "fungsi-mirip",
                         WARNING,
-                        f"FUNGSI {owner}: fungsi {first.label} dan {second.label} hampir sama: "
-                        f"{quoted(first.text, 70)} dan {quoted(second.text, 70)}.",
+                        (
+                            gettext(
+                                "FUNGSI %(owner)s: functions %(first)s and %(second)s are almost the same: "
+                                "%(text)s and %(other)s."
+                            )
+                            % {
+                                "owner": owner,
+                                "first": first.label,
+                                "second": second.label,
+                                "text": quoted(first.text, 70),
+                                "other": quoted(second.text, 70),
+                            }
+                        ),
                         places,
-                        "Bila keduanya satu fungsi, hapus salah satu; bila berbeda, tuliskan bedanya dengan jelas.",
+                        gettext("If both are one function, delete one; if they differ, write clearly how."),
                     )
         cut = {i for i, function in enumerate(functions) if ends_mid_sentence(function.text) not in {"", ","}}
         for i, inner in enumerate(functions):
@@ -213,9 +276,19 @@ def check_repeated_functions(data: PlanData) -> Iterator[Finding]:
                     FAMILY,
                     "fungsi-di-dalam-fungsi",
                     WARNING,
-                    f"FUNGSI {owner}: fungsi {inner.label} {quoted(inner.text, 70)} tercetak utuh di dalam fungsi "
-                    f"{labels}: fungsi yang sama dua kali, atau potongan dari satu fungsi.",
+                    (
+                        gettext(
+                            "FUNGSI %(owner)s: function %(label)s %(text)s is printed whole inside function "
+                            "%(labels)s: the same function twice, or a piece of one function."
+                        )
+                        % {"owner": owner, "label": inner.label, "text": quoted(inner.text, 70), "labels": labels}
+                    ),
                     [_function_place(place, inner)] + [_function_place(place, function) for function in outer],
-                    f"Hapus fungsi {inner.label} bila sudah termuat, atau pisahkan fungsi {labels} menjadi "
-                    "butir-butir yang tidak berulang.",
+                    (
+                        gettext(
+                            "Delete function %(label)s if it is held already, or split function %(labels)s into "
+                            "items that do not repeat."
+                        )
+                        % {"label": inner.label, "labels": labels}
+                    ),
                 )

@@ -1,4 +1,4 @@
-"""What the consistency check reports: findings, each with a level, a code, a message in Bahasa Indonesia, the
+"""What the consistency check reports: findings, each with a level, a code, a message in the reader's language, the
 places involved and a suggested fix, gathered into a report grouped by family of checks.
 
 `error`: the decree would be wrong or an indicator could not be measured; `warning`: wording that differs or looks
@@ -8,31 +8,35 @@ mistyped.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import pgettext_lazy
+
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator, StrategicPlan
 
 ERROR = "error"
 WARNING = "warning"
-LEVEL_NAMES = {ERROR: "Kesalahan", WARNING: "Peringatan"}
+LEVEL_NAMES = {ERROR: pgettext_lazy("finding", "Error"), WARNING: pgettext_lazy("finding", "Warning")}
 
-# The families of checks, in the order they run and the report prints them: key → title.
+# The families of checks, in the order they run and the report prints them: key (a stable code) → title.
 FAMILIES = {
-    "renstra": "Renstra",
-    "keterkaitan": "Keterkaitan sasaran (cascading)",
-    "iku": "Sasaran strategis, IKU dan penanggung jawab",
-    "lampiran-i": "BAB II dan Lampiran I",
-    "tulisan-indikator": "Satu indikator, tulisan berbeda di halaman berbeda",
-    "nama-indikator": "Indikator berbeda dengan nama sama atau mirip",
-    "satuan-rumus": "Rumus dan satuan",
-    "sumber-data": "Sumber data",
-    "halaman": "Halaman IKI dan sasaran kinerja",
-    "target-triwulan": "Target triwulan",
-    "sitasi": "Peraturan yang disebut (Menimbang, Mengingat, bab-bab)",
-    "struktur-keputusan": "Diktum, periode dan judul keputusan",
-    "nama-unit": "Nama instansi, daerah, unit dan jabatan di setiap bab dan lampiran",
-    "tugas-fungsi": "Tugas dan fungsi",
-    "ejaan": "Ejaan",
-    "skp": "SKP: rencana hasil kerja dan sasaran strategis",
+    "renstra": pgettext_lazy("consistency family", "Renstra"),
+    "keterkaitan": pgettext_lazy("consistency family", "Links between objectives (cascading)"),
+    "iku": pgettext_lazy("consistency family", "Strategic objectives, IKU and who is responsible"),
+    "lampiran-i": pgettext_lazy("consistency family", "Chapter II and Appendix I"),
+    "tulisan-indikator": pgettext_lazy("consistency family", "One indicator, written differently on different pages"),
+    "nama-indikator": pgettext_lazy("consistency family", "Different indicators with the same or a similar name"),
+    "satuan-rumus": pgettext_lazy("consistency family", "Formula and unit"),
+    "sumber-data": pgettext_lazy("consistency family", "Data source"),
+    "halaman": pgettext_lazy("consistency family", "IKI pages and performance objectives"),
+    "target-triwulan": pgettext_lazy("consistency family", "Quarterly targets"),
+    "sitasi": pgettext_lazy("consistency family", "Regulations cited (Menimbang, Mengingat, chapters)"),
+    "struktur-keputusan": pgettext_lazy("consistency family", "Dictums, period and title of the decree"),
+    "nama-unit": pgettext_lazy(
+        "consistency family", "Names of the agency, region, units and positions in every chapter and appendix"
+    ),
+    "tugas-fungsi": pgettext_lazy("consistency family", "Duties and functions"),
+    "ejaan": pgettext_lazy("consistency family", "Spelling"),
+    "skp": pgettext_lazy("consistency family", "SKP: planned work results and strategic objectives"),
 }
 CHECKS = FAMILIES  # its name before the checks were a package
 

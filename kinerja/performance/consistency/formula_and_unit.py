@@ -3,6 +3,8 @@ factor, the unit fits the name, and a name is a measure rather than an objective
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, pgettext
+
 from kinerja.strategy.models import Indicator
 from kinerja.strategy.models.plan import PERCENT_UNITS  # noqa: F401 (the package re-exports it)
 
@@ -54,58 +56,75 @@ def check_formula_and_unit(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "persentase-bukan-rasio",
                 ERROR,
-                f"Indikator {indicator.code} {quoted(indicator.name)} adalah persentase, tetapi rumusnya "
-                f"{indicator.get_formula_display().lower()}, bukan rasio pembilang/penyebut.",
+                (
+                    gettext(
+                        "Indicator %(code)s %(name)s is a percentage, but its formula is %(formula)s, not a "
+                        "ratio numerator/denominator."
+                    )
+                    % {
+                        "code": indicator.code,
+                        "name": quoted(indicator.name),
+                        "formula": indicator.get_formula_display().lower(),
+                    }
+                ),
                 place,
-                "Ubah rumusnya menjadi rasio: isi pembilang, penyebut dan faktor 100.",
+                gettext("Make its formula a ratio: fill in the numerator, the denominator and a factor of 100."),
             )
         if named_percentage and not indicator.is_percentage:
             yield Finding(
                 FAMILY,
                 "persentase-bukan-persen",
                 ERROR,
-                f"Indikator {indicator.code} adalah persentase, tetapi satuannya {quoted(indicator.unit)}.",
+                gettext("Indicator %(code)s is a percentage, but its unit is %(unit)s.")
+                % {"code": indicator.code, "unit": quoted(indicator.unit)},
                 place,
-                "Ubah satuannya menjadi Persen.",
+                gettext("Make its unit Persen."),
             )
         if indicator.formula == Indicator.Formula.COUNT and indicator.is_percentage:
             yield Finding(
                 FAMILY,
                 "jumlah-dalam-persen",
                 ERROR,
-                f"Indikator {indicator.code} {quoted(indicator.name)} dihitung sebagai jumlah, tetapi satuannya "
-                f"{quoted(indicator.unit)}.",
+                gettext("Indicator %(code)s %(name)s is counted as a number, but its unit is %(unit)s.")
+                % {"code": indicator.code, "name": quoted(indicator.name), "unit": quoted(indicator.unit)},
                 place,
-                "Pakai satuan barang yang dihitung (Dokumen, Laporan, Orang …), atau jadikan rasio bila "
-                "yang diukur memang persentase.",
+                gettext(
+                    "Use the unit of what is counted (Dokumen, Laporan, Orang …), or make it a ratio if what "
+                    "is measured really is a percentage."
+                ),
             )
         if indicator.formula == Indicator.Formula.RATIO:
             missing = [
                 label
-                for value, label in ((indicator.numerator, "pembilang"), (indicator.denominator, "penyebut"))
+                for value, label in (
+                    (indicator.numerator, pgettext("indicator field", "numerator")),
+                    (indicator.denominator, pgettext("indicator field", "denominator")),
+                )
                 if not value.strip()
             ]
             if indicator.factor is None:
-                missing.append("faktor")
+                missing.append(pgettext("indicator field", "factor"))
             if missing:
                 yield Finding(
                     FAMILY,
                     "rasio-tidak-lengkap",
                     ERROR,
-                    f"Indikator {indicator.code} adalah rasio tanpa {' dan '.join(missing)}: nilainya tidak dapat "
-                    f"dihitung.",
+                    gettext("Indicator %(code)s is a ratio without %(missing)s: its value cannot be computed.")
+                    % {"code": indicator.code, "missing": gettext(" and ").join(missing)},
                     place,
-                    "Lengkapi pembilang, penyebut dan faktor (100 untuk persen) rasio ini.",
+                    gettext(
+                        "Complete the numerator, the denominator and the factor (100 for a percentage) of this ratio."
+                    ),
                 )
             elif indicator.is_percentage and indicator.factor != 100:
                 yield Finding(
                     FAMILY,
                     "persen-tanpa-faktor-100",
                     ERROR,
-                    f"Indikator {indicator.code} bersatuan Persen tetapi faktornya {indicator.factor.normalize():f}, "
-                    f"bukan 100.",
+                    gettext("Indicator %(code)s is in Persen but its factor is %(factor)s, not 100.")
+                    % {"code": indicator.code, "factor": format(indicator.factor.normalize(), "f")},
                     place,
-                    "Ubah faktornya menjadi 100, atau satuannya.",
+                    gettext("Make its factor 100, or change its unit."),
                 )
         if indicator.formula == Indicator.Formula.COUNT and unit in DOCUMENT_UNITS:
             words = normalise(indicator.name).split()
@@ -115,11 +134,21 @@ def check_formula_and_unit(data: PlanData) -> Iterable[Finding]:
                     FAMILY,
                     "satuan-tidak-sesuai-nama",
                     WARNING,
-                    f"Indikator {indicator.code} {quoted(indicator.name, 90)} menghitung {counted}, tetapi satuannya "
-                    f"{quoted(indicator.unit)}.",
+                    gettext("Indicator %(code)s %(name)s counts %(counted)s, but its unit is %(unit)s.")
+                    % {
+                        "code": indicator.code,
+                        "name": quoted(indicator.name, 90),
+                        "counted": counted,
+                        "unit": quoted(indicator.unit),
+                    },
                     place,
-                    f"Pakai satuan yang dihitung (mis. {counted}), atau ubah nama indikatornya menjadi "
-                    f"“Jumlah {indicator.unit} …” bila yang dihitung memang {indicator.unit.lower()}.",
+                    (
+                        gettext(
+                            "Use the unit of what is counted (e.g. %(counted)s), or rename the indicator “Jumlah "
+                            "%(unit)s …” if what is counted really is %(what)s."
+                        )
+                        % {"counted": counted, "unit": indicator.unit, "what": indicator.unit.lower()}
+                    ),
                 )
         for name in sorted(names):
             if first_word(name) in OBJECTIVE_WORDS:
@@ -127,8 +156,13 @@ def check_formula_and_unit(data: PlanData) -> Iterable[Finding]:
                     FAMILY,
                     "nama-seperti-sasaran",
                     WARNING,
-                    f"Nama indikator {indicator.code} {quoted(name)} dirumuskan seperti sasaran (kondisi yang "
-                    f"dituju), bukan ukuran.",
+                    (
+                        gettext(
+                            "The name of indicator %(code)s %(name)s is worded like an objective (a state to reach), "
+                            "not a measure."
+                        )
+                        % {"code": indicator.code, "name": quoted(name)}
+                    ),
                     place + [p for text, p in data.printings(indicator, "name") if text == name],
-                    "Rumuskan indikator sebagai ukuran, mis. “Nilai …”, “Persentase …”, “Jumlah …”.",
+                    gettext("Word the indicator as a measure, e.g. “Nilai …”, “Persentase …”, “Jumlah …”."),
                 )

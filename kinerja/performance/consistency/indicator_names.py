@@ -4,6 +4,8 @@ that reads like the one above it but is computed otherwise."""
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, pgettext_lazy
+
 from kinerja.strategy.models import Indicator
 
 from .compare import first_word, normalise, shared_run, typo_pair
@@ -21,6 +23,14 @@ _FIELDS = (
     ("denominator", "penyebut"),
     ("data_source", "sumber data"),
 )
+# The fields as a finding names them (the labels above are the keys the checks compare).
+_FIELD_NAMES = {
+    "jenis rumus": pgettext_lazy("indicator field", "formula type"),
+    "satuan": pgettext_lazy("indicator field", "unit"),
+    "pembilang": pgettext_lazy("indicator field", "numerator"),
+    "penyebut": pgettext_lazy("indicator field", "denominator"),
+    "sumber data": pgettext_lazy("indicator field", "data source"),
+}
 
 
 @check(family=FAMILY, codes=("nama-sama-isi-beda", "nama-sama-tercatat-ganda", "nama-mirip", "indikator-mirip-atasan"))
@@ -85,11 +95,23 @@ def _almost_same_names(
                     FAMILY,
                     "nama-mirip",
                     WARNING,
-                    f"Nama indikator {first.code} dan {second.code} hampir sama ({quoted(name)} / "
-                    f"{quoted(other_name)}): kemungkinan salah ketik, atau dua catatan untuk satu indikator.",
+                    (
+                        gettext(
+                            "The names of indicators %(first)s and %(second)s are almost the same (%(name)s / "
+                            "%(other)s): probably a typo, or two records of one indicator."
+                        )
+                        % {
+                            "first": first.code,
+                            "second": second.code,
+                            "name": quoted(name),
+                            "other": quoted(other_name),
+                        }
+                    ),
                     data.places_of(first) + data.places_of(second),
-                    "Bila keduanya satu indikator, gabungkan menjadi satu dan samakan namanya; bila berbeda, "
-                    "bedakan namanya dengan jelas.",
+                    gettext(
+                        "If both are one indicator, merge them into one and give them one name; if they differ, "
+                        "name them clearly apart."
+                    ),
                 )
 
 
@@ -134,12 +156,28 @@ def _looks_like_above(data: PlanData) -> Iterable[Finding]:
                     FAMILY,
                     "indikator-mirip-atasan",
                     WARNING,
-                    f"Indikator {mine.code} {quoted(mine.name, 100)} mirip indikator {other.code} "
-                    f"{quoted(other.name, 100)} dari sasaran yang didukungnya, tetapi dihitung lain "
-                    f"({', '.join(differing)} berbeda): kemungkinan indikator yang sama dengan rumus lain.",
+                    (
+                        gettext(
+                            "Indicator %(code)s %(name)s is like indicator %(other)s %(other_name)s of the objective "
+                            "it supports, but computed otherwise (%(fields)s differ): probably the same indicator "
+                            "with another formula."
+                        )
+                        % {
+                            "code": mine.code,
+                            "name": quoted(mine.name, 100),
+                            "other": other.code,
+                            "other_name": quoted(other.name, 100),
+                            "fields": ", ".join(str(_FIELD_NAMES[label]) for label in differing),
+                        }
+                    ),
                     data.places_of(mine) + data.places_of(other),
-                    f"Bila maksudnya sama, pakai indikator {other.code} di halaman ini; bila berbeda, beri nama yang "
-                    f"menunjukkan apa yang dihitung.",
+                    (
+                        gettext(
+                            "If it means the same, use indicator %(other)s on this page; if not, give it a name that "
+                            "says what is computed."
+                        )
+                        % {"other": other.code}
+                    ),
                 )
             above = data.objective(above.contributes_to_id)
 
@@ -154,24 +192,37 @@ def _same_name(data: PlanData, group: list[Indicator]) -> Finding:
             value = str(getattr(indicator, attribute))
             values.setdefault(normalise(value), value)
         if len(values) > 1:
-            differing.append(f"{label} " + " dan ".join(quoted(value or "—", 60) for value in values.values()))
+            shown = gettext(" and ").join(quoted(value or "—", 60) for value in values.values())
+            differing.append(f"{_FIELD_NAMES[label]} {shown}")
     if differing:
         return Finding(
             FAMILY,
             "nama-sama-isi-beda",
             ERROR,
-            f"Nama indikator yang sama dipakai untuk {codes}, tetapi berbeda {'; '.join(differing)}. Satu nama "
-            f"diukur dengan dua cara.",
+            (
+                gettext(
+                    "The same indicator name is used for %(codes)s, but they differ in %(differing)s. One "
+                    "name is measured in two ways."
+                )
+                % {"codes": codes, "differing": "; ".join(differing)}
+            ),
             places,
-            "Bila keduanya satu indikator, gabungkan dengan satu rumus, satuan dan sumber data; bila memang berbeda, "
-            "beri nama yang membedakannya.",
+            gettext(
+                "If both are one indicator, merge them with one formula, unit and data source; if they "
+                "really differ, give them names that tell them apart."
+            ),
         )
     return Finding(
         FAMILY,
         "nama-sama-tercatat-ganda",
         WARNING,
-        f"{codes} bernama sama dengan rumus, satuan dan sumber data yang sama: satu indikator tercatat lebih dari "
-        f"sekali, sehingga realisasinya diisi lebih dari sekali.",
+        (
+            gettext(
+                "%(codes)s have the same name with the same formula, unit and data source: one indicator "
+                "is recorded more than once, so its actuals are entered more than once."
+            )
+            % {"codes": codes}
+        ),
         places,
-        "Gabungkan menjadi satu indikator yang dicetak di setiap halaman yang memuatnya.",
+        gettext("Merge them into one indicator printed on every page that carries it."),
     )

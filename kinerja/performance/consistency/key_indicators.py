@@ -5,6 +5,8 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, pgettext
+
 from kinerja.strategy.models import Indicator, Objective
 
 from .compare import SIMILAR, normalise
@@ -40,9 +42,12 @@ def check_strategic_objectives(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "sasaran-strategis-tanpa-iku",
                 ERROR,
-                f"Sasaran strategis {objective.code} tidak mempunyai indikator sama sekali: tidak dapat diukur.",
+                gettext("Strategic objective %(code)s has no indicator at all: it cannot be measured.")
+                % {"code": objective.code},
                 [data.at_objective(objective)],
-                "Tetapkan sedikitnya satu indikator kinerja utama (IKU) untuk sasaran ini dan cantumkan di Lampiran I.",
+                gettext(
+                    "Set at least one key performance indicator (IKU) for this objective and put it in Appendix I."
+                ),
             )
         elif not any(indicator.is_key for indicator in indicators):
             names = ", ".join(indicator.code for indicator in indicators)
@@ -50,10 +55,15 @@ def check_strategic_objectives(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "sasaran-strategis-tanpa-iku",
                 ERROR,
-                f"Sasaran strategis {objective.code} tidak mempunyai IKU: indikatornya ({names}) tidak ada yang "
-                f"ditetapkan sebagai IKU di Lampiran I.",
+                (
+                    gettext(
+                        "Strategic objective %(code)s has no IKU: none of its indicators (%(names)s) is set as "
+                        "an IKU in Appendix I."
+                    )
+                    % {"code": objective.code, "names": names}
+                ),
                 [data.at_objective(objective)] + [data.at_indicator(indicator) for indicator in indicators],
-                "Tetapkan salah satu indikator sasaran ini sebagai IKU dan tambahkan barisnya di Lampiran I.",
+                gettext("Set one of this objective's indicators as an IKU and add its row to Appendix I."),
             )
     for indicator in data.indicators:
         own = data.strategic_objective(indicator)
@@ -62,10 +72,16 @@ def check_strategic_objectives(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "indikator-strategis-tanpa-halaman",
                 ERROR,
-                f"Indikator {indicator.code} dari BAB II tidak dicetak di halaman IKI mana pun: tidak ada pejabat "
-                f"yang mengisi realisasinya.",
+                (
+                    gettext(
+                        "Indicator %(code)s of Chapter II is printed on no IKI page: no official enters its actuals."
+                    )
+                    % {"code": indicator.code}
+                ),
                 [data.at_indicator(indicator), data.at_objective(own)],
-                "Cantumkan indikator ini di halaman IKI kepala perangkat daerah dan jabatan yang mengukurnya.",
+                gettext(
+                    "Put this indicator on the IKI page of the head of the agency and of the position that measures it."
+                ),
             )
 
 
@@ -82,26 +98,37 @@ def check_responsible(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "iku-tanpa-penanggung-jawab",
                 ERROR,
-                f"{iku_label(indicator)} tidak mempunyai jabatan penanggung jawab.",
+                gettext("%(iku)s has no responsible position.") % {"iku": iku_label(indicator)},
                 [data.at_indicator(indicator), *key_rows],
-                "Pilih jabatan penanggung jawab IKU ini (kolom PENANGGUNG JAWAB Lampiran I).",
+                gettext("Choose the position responsible for this IKU (the column PENANGGUNG JAWAB of Appendix I)."),
             )
             continue
         pages = data.rows_of_indicator.get(indicator.pk, [])
         if not any(row.position_id == position.pk for row in pages):
             printed_on = sorted({data.position(row.position_id).title for row in pages})
-            on = ", ".join(printed_on) if printed_on else "tidak ada halaman"
+            on = ", ".join(printed_on) if printed_on else pgettext("consistency place", "no page")
             yield Finding(
                 FAMILY,
                 "penanggung-jawab-tidak-memuat",
                 ERROR,
-                f"Penanggung jawab {iku_label(indicator)} adalah {position.title}, tetapi halaman IKI jabatan itu "
-                f"tidak memuat indikator ini (dimuat di: {on}). Penanggung jawab tidak dapat mengisi realisasinya.",
+                (
+                    gettext(
+                        "The position responsible for %(iku)s is %(position)s, but that position's IKI page does "
+                        "not carry this indicator (it is carried on: %(on)s). The responsible position cannot "
+                        "enter its actuals."
+                    )
+                    % {"iku": iku_label(indicator), "position": position.title, "on": on}
+                ),
                 [data.at_indicator(indicator), data.at_position(position)]
                 + key_rows
                 + [data.at_row(row) for row in pages],
-                f"Cantumkan IKU ini di halaman IKI {position.title}, atau jadikan penanggung jawab jabatan yang "
-                f"halamannya memuatnya.",
+                (
+                    gettext(
+                        "Put this IKU on the IKI page of %(position)s, or make the position whose page carries "
+                        "it the responsible one."
+                    )
+                    % {"position": position.title}
+                ),
             )
 
 
@@ -128,8 +155,13 @@ def check_printed_responsible(data: PlanData) -> Iterable[Finding]:
             FAMILY,
             "penanggung-jawab-tercetak-beda",
             WARNING,
-            f"Lampiran I mencetak penanggung jawab {iku_label(indicator)} sebagai {quoted(printed)}, sedangkan "
-            f"penanggung jawab yang tercatat adalah {position.title}.",
+            (
+                gettext(
+                    "Appendix I prints the position responsible for %(iku)s as %(printed)s, whereas the "
+                    "recorded responsible position is %(position)s."
+                )
+                % {"iku": iku_label(indicator), "printed": quoted(printed), "position": position.title}
+            ),
             [data.at_key_row(key_row), data.at_indicator(indicator), data.at_position(position)],
-            "Samakan kolom PENANGGUNG JAWAB Lampiran I dengan jabatan penanggung jawab indikator ini.",
+            gettext("Make the column PENANGGUNG JAWAB of Appendix I name this indicator's responsible position."),
         )

@@ -15,6 +15,8 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 
+from django.utils.translation import gettext, pgettext
+
 from .compare import SYNONYMS, canonical
 from .context import PlanData
 from .findings import WARNING, Finding, Place, quoted
@@ -37,17 +39,34 @@ def printed_texts(data: PlanData) -> list[tuple[str, Place]]:
     """Every text of the decree and the plan a person reads, with its place."""
     texts: list[tuple[str, Place]] = []
     if data.decree is not None:
-        texts += [(data.decree.title, data.at_decree("Keputusan, judul", data.decree.title))]
-        texts += [(data.decree.subject, data.at_decree("Keputusan, tentang", data.decree.subject))]
+        texts += [
+            (data.decree.title, data.at_decree(pgettext("consistency place", "Decree, title"), data.decree.title))
+        ]
+        texts += [
+            (data.decree.subject, data.at_decree(pgettext("consistency place", "Decree, subject"), data.decree.subject))
+        ]
     texts += [(clause.text, data.at_clause(clause)) for clause in data.clauses]
     for chapter in data.chapters:
         paragraphs = chapter.body.replace("\r\n", "\n").split("\n\n")
         texts += [(text, data.at_chapter(chapter, text.strip())) for text in paragraphs if text.strip()]
     overview = data.url("organisation-tree")
     if data.agency.printed_name:
-        texts.append((data.agency.printed_name, Place("Lampiran I, INSTANSI", data.agency.printed_name, overview)))
-    texts.append((data.agency.duty, Place("Lampiran I, TUGAS", data.agency.duty, overview)))
-    texts += [(f.text, Place(f"Lampiran I, FUNGSI {f.label}", f.text, overview)) for f in data.agency_functions]
+        texts.append(
+            (
+                data.agency.printed_name,
+                Place(pgettext("consistency place", "Appendix I, INSTANSI"), data.agency.printed_name, overview),
+            )
+        )
+    texts.append(
+        (data.agency.duty, Place(pgettext("consistency place", "Appendix I, TUGAS"), data.agency.duty, overview))
+    )
+    texts += [
+        (
+            f.text,
+            Place(pgettext("consistency place", "Appendix I, FUNGSI %(label)s") % {"label": f.label}, f.text, overview),
+        )
+        for f in data.agency_functions
+    ]
     for position in data.positions:
         page = data.at_position(position)
         texts.append((position.duty, Place(f"{page.label} {position.title}, TUGAS", position.duty, page.url)))
@@ -86,15 +105,23 @@ def check_unit_names(data: PlanData) -> Iterable[Finding]:
         title, name = _core(heading), _core(unit.name)
         if title == name or title.split()[:1] != name.split()[:1] or len(title.split()) == 1:
             continue  # the same unit, a position named otherwise ("Sekretaris", "Analis …"), or a bare "Kepala Dinas"
-        without = "" if canonical(heading).startswith("kepala") else " (tanpa “Kepala”)"
+        without = "" if canonical(heading).startswith("kepala") else gettext(" (without “Kepala”)")
         yield Finding(
             FAMILY,
             "nama-jabatan-beda-unit",
             WARNING,
-            f"Halaman IKI (Lampiran II) menulis jabatan {quoted(heading)}{without}, tetapi unitnya di BAB I bernama "
-            f"{quoted(unit.name)}.",
-            [data.at_position(position), Place("Unit (BAB I)", unit.name, overview)],
-            "Pakai satu nama unit di BAB I, Lampiran I dan judul halaman IKI (jabatan = “Kepala” + nama unit).",
+            (
+                gettext(
+                    "The IKI page (Appendix II) writes the position %(heading)s%(without)s, but its unit is "
+                    "named %(unit)s in Chapter I."
+                )
+                % {"heading": quoted(heading), "without": without, "unit": quoted(unit.name)}
+            ),
+            [data.at_position(position), Place(pgettext("consistency place", "Unit (Chapter I)"), unit.name, overview)],
+            gettext(
+                "Use one name of the unit in Chapter I, Appendix I and the heading of the IKI page "
+                "(position = “Kepala” + the unit's name)."
+            ),
         )
     names = {_core(unit.name): unit for unit in units.values()}
     reported = set()
@@ -115,10 +142,21 @@ def check_unit_names(data: PlanData) -> Iterable[Finding]:
                     FAMILY,
                     "nama-unit-bab-i",
                     WARNING,
-                    f"{chapter.title} menulis unit {quoted(written)}, yang tidak sama dengan nama unit mana pun; "
-                    f"yang terdekat {quoted(names[near].name)}.",
-                    [data.at_chapter(chapter, line.strip()), Place("Unit (BAB I)", names[near].name, overview)],
-                    "Tulis nama unit persis seperti susunan organisasinya, sama di setiap bab dan lampiran.",
+                    (
+                        gettext(
+                            "%(chapter)s writes the unit %(written)s, which is the name of no unit; the nearest is "
+                            "%(near)s."
+                        )
+                        % {"chapter": chapter.title, "written": quoted(written), "near": quoted(names[near].name)}
+                    ),
+                    [
+                        data.at_chapter(chapter, line.strip()),
+                        Place(pgettext("consistency place", "Unit (Chapter I)"), names[near].name, overview),
+                    ],
+                    gettext(
+                        "Write the unit's name exactly as in the organisation's structure, the same in every "
+                        "chapter and appendix."
+                    ),
                 )
 
 
@@ -181,8 +219,8 @@ def own_names(data: PlanData) -> list[tuple[str, str, float, str]]:
     region = data.decree.plan.agency.region.name if data.decree is not None else ""
     region_core = " ".join(word for word in region.split() if canonical(word) not in _REGION_KINDS)
     names = (
-        ("nama-instansi-berbeda", data.agency.name, NAME_SIMILAR, "instansi"),
-        ("nama-daerah-berbeda", region_core, REGION_SIMILAR, "daerah"),
+        ("nama-instansi-berbeda", data.agency.name, NAME_SIMILAR, pgettext("whose name", "agency")),
+        ("nama-daerah-berbeda", region_core, REGION_SIMILAR, pgettext("whose name", "region")),
     )
     return [(code, name, similar, what) for code, name, similar, what in names if name]
 
@@ -223,8 +261,15 @@ def check_own_names(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 code,
                 WARNING,
-                f"Nama {what} ditulis {quoted(printed[variant])} di {', '.join(place.label for place in where[:6])}"
-                f"{' …' if len(where) > 6 else ''}, bukan {quoted(name)}.",
+                gettext("The name of the %(what)s is written %(printed)s on %(where)s%(more)s, not %(name)s.")
+                % {
+                    "what": what,
+                    "printed": quoted(printed[variant]),
+                    "where": ", ".join(place.label for place in where[:6]),
+                    "more": " …" if len(where) > 6 else "",
+                    "name": quoted(name),
+                },
                 where,
-                f"Tulis nama {what} sama di semua tempat: {quoted(name)}.",
+                gettext("Write the name of the %(what)s alike everywhere: %(name)s.")
+                % {"what": what, "name": quoted(name)},
             )

@@ -3,6 +3,8 @@ measuring position among peers, and each objective is written alike where it is 
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext
+
 from kinerja.strategy.models import Objective
 
 from .compare import SIMILAR, canonical, similarity
@@ -32,9 +34,13 @@ def check_pages(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "halaman-kosong",
                 ERROR,
-                f"Jabatan {position.title} tidak mempunyai indikator kinerja individu: halaman IKI-nya kosong.",
+                gettext("Position %(position)s has no individual performance indicator: its IKI page is empty.")
+                % {"position": position.title},
                 [data.at_position(position)],
-                "Isi halaman IKI jabatan ini: sasaran kinerja yang mendukung sasaran atasannya, dengan indikatornya.",
+                gettext(
+                    "Fill in this position's IKI page: performance objectives that support its superior's "
+                    "objectives, with their indicators."
+                ),
             )
     for indicator in data.indicators:
         positions = [data.position(row.position_id) for row in data.rows_of_indicator.get(indicator.pk, [])]
@@ -50,12 +56,24 @@ def check_pages(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "indikator-jabatan-setingkat",
                 WARNING,
-                f"Indikator {indicator.code} {quoted(indicator.name, 90)} dimuat di halaman {len(peers)} jabatan "
-                f"yang tidak saling membawahi ({', '.join(p.title for p in peers)}): satu angka, beberapa "
-                f"penanggung jawab, dan realisasinya dapat diisi oleh siapa saja di antara mereka.",
+                (
+                    gettext(
+                        "Indicator %(code)s %(name)s is on the pages of %(count)s positions none of which is "
+                        "above another (%(positions)s): one figure, several people responsible, and any of them "
+                        "can enter its actuals."
+                    )
+                    % {
+                        "code": indicator.code,
+                        "name": quoted(indicator.name, 90),
+                        "count": len(peers),
+                        "positions": ", ".join(p.title for p in peers),
+                    }
+                ),
                 [data.at_indicator(indicator)] + [data.at_position(p) for p in peers],
-                "Tetapkan satu jabatan yang mengukur indikator ini, atau bagi menjadi indikator masing-masing "
-                "jabatan (mis. per bagian pekerjaan).",
+                gettext(
+                    "Choose one position that measures this indicator, or split it into an indicator of each "
+                    "position (e.g. by part of the work)."
+                ),
             )
     for objective in data.objectives:
         if objective.level != Objective.Level.PERFORMANCE:
@@ -66,9 +84,10 @@ def check_pages(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "sasaran-tanpa-indikator",
                 ERROR,
-                f"Sasaran kinerja {objective.code} tidak mempunyai indikator: tidak dapat diukur.",
+                gettext("Performance objective %(code)s has no indicator: it cannot be measured.")
+                % {"code": objective.code},
                 [data.at_objective(objective)],
-                "Tambahkan indikator untuk sasaran ini, atau hapus sasarannya.",
+                gettext("Add an indicator for this objective, or delete the objective."),
             )
         lines = [line for line in objective.text.splitlines() if line.strip()]
         if len(lines) > 1:
@@ -76,11 +95,19 @@ def check_pages(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "sasaran-ganda",
                 WARNING,
-                f"Sasaran kinerja {objective.code} memuat {len(lines)} sasaran dalam satu sel: "
-                + "; ".join(quoted(line, 80) for line in lines)
-                + ". Indikatornya hanya mengukur satu sasaran.",
+                (
+                    gettext(
+                        "Performance objective %(code)s holds %(count)s objectives in one cell: %(lines)s. Its "
+                        "indicators measure only one objective."
+                    )
+                    % {
+                        "code": objective.code,
+                        "count": len(lines),
+                        "lines": "; ".join(quoted(line, 80) for line in lines),
+                    }
+                ),
                 [data.at_objective(objective)],
-                "Pisahkan menjadi sasaran tersendiri, masing-masing dengan indikatornya.",
+                gettext("Split it into separate objectives, each with its indicators."),
             )
         above = data.objective(objective.contributes_to_id)
         if above is None or canonical(above.text) == canonical(objective.text):
@@ -91,18 +118,41 @@ def check_pages(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "sasaran-beda-tipis",
                 WARNING,
-                f"Sasaran kinerja {objective.code} {quoted(objective.text)} hampir sama dengan sasaran "
-                f"{above.code} {quoted(above.text)} yang didukungnya (kemungkinan salah ketik).",
+                (
+                    gettext(
+                        "Performance objective %(code)s %(text)s is almost the same as objective %(above)s "
+                        "%(above_text)s that it supports (probably a typo)."
+                    )
+                    % {
+                        "code": objective.code,
+                        "text": quoted(objective.text),
+                        "above": above.code,
+                        "above_text": quoted(above.text),
+                    }
+                ),
                 [data.at_objective(objective), data.at_objective(above)],
-                "Samakan tulisan kedua sasaran bila maksudnya sama.",
+                gettext("Write both objectives alike if they mean the same."),
             )
         elif above.level == Objective.Level.STRATEGIC and position is not None and position.superior_id is None:
             yield Finding(
                 FAMILY,
                 "sasaran-kepala-beda",
                 WARNING,
-                f"Halaman kepala perangkat daerah menulis sasaran {objective.code} {quoted(objective.text)}, "
-                f"berbeda dari sasaran strategis {above.code} {quoted(above.text)} yang didukungnya.",
+                (
+                    gettext(
+                        "The page of the head of the agency writes objective %(code)s %(text)s, different from "
+                        "strategic objective %(above)s %(above_text)s that it supports."
+                    )
+                    % {
+                        "code": objective.code,
+                        "text": quoted(objective.text),
+                        "above": above.code,
+                        "above_text": quoted(above.text),
+                    }
+                ),
                 [data.at_objective(objective), data.at_objective(above)],
-                "Sasaran di halaman kepala perangkat daerah adalah sasaran strategis Renstra: tulis sama persis.",
+                gettext(
+                    "The objectives on the page of the head of the agency are the Renstra's strategic "
+                    "objectives: write them exactly alike."
+                ),
             )

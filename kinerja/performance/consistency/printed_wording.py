@@ -4,6 +4,8 @@ wording on some page or in Lampiran I."""
 import re
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, pgettext
+
 from kinerja.strategy.models import Indicator
 
 from .compare import canonical, close, same_term
@@ -51,21 +53,29 @@ def check_printed_wording(data: PlanData) -> Iterable[Finding]:
                     FAMILY,
                     "nama-beda-tipis",
                     WARNING,
-                    f"Indikator {indicator.code} ditulis {quoted(text)} di {where}, sedikit berbeda dari namanya "
-                    f"{quoted(indicator.name)} (kemungkinan salah ketik atau nama yang dipendekkan).",
+                    (
+                        gettext(
+                            "Indicator %(code)s is written %(text)s on %(where)s, slightly different from its name "
+                            "%(name)s (probably a typo or a shortened name)."
+                        )
+                        % {"code": indicator.code, "text": quoted(text), "where": where, "name": quoted(indicator.name)}
+                    ),
                     [data.at_indicator(indicator), *places],
-                    "Pakai satu tulisan nama indikator di semua halaman dan di Lampiran I.",
+                    gettext("Use one spelling of the indicator's name on every page and in Appendix I."),
                 )
             else:
                 yield Finding(
                     FAMILY,
                     "dua-nama",
                     ERROR,
-                    f"Satu indikator, dua nama: {indicator.code} bernama {quoted(indicator.name)}, tetapi {where} "
-                    f"menulisnya {quoted(text)}.",
+                    gettext("One indicator, two names: %(code)s is named %(name)s, but %(where)s writes it %(text)s.")
+                    % {"code": indicator.code, "name": quoted(indicator.name), "where": where, "text": quoted(text)},
                     [data.at_indicator(indicator), *places],
-                    "Tetapkan satu nama untuk indikator ini dan pakai di BAB II, Lampiran I dan setiap halaman IKI; "
-                    "bila memang dua indikator, pisahkan menjadi dua indikator dengan rumusnya masing-masing.",
+                    gettext(
+                        "Choose one name for this indicator and use it in Chapter II, Appendix I and every IKI "
+                        "page; if these really are two indicators, split it into two indicators, each with its "
+                        "formula."
+                    ),
                 )
         for text, places in _variants(data.printings(indicator, "data_source"), indicator.data_source):
             where = ", ".join(place.label for place in places)
@@ -73,10 +83,20 @@ def check_printed_wording(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "sumber-data-berbeda",
                 WARNING,
-                f"Sumber data indikator {indicator.code} ditulis {quoted(text)} di {where}, berbeda dari "
-                f"{quoted(indicator.data_source or '—')}.",
+                (
+                    gettext(
+                        "The data source of indicator %(code)s is written %(text)s on %(where)s, different from "
+                        "%(own)s."
+                    )
+                    % {
+                        "code": indicator.code,
+                        "text": quoted(text),
+                        "where": where,
+                        "own": quoted(indicator.data_source or "—"),
+                    }
+                ),
                 [data.at_indicator(indicator), *places],
-                "Tetapkan satu sumber data untuk indikator ini dan pakai di semua halaman dan di Lampiran I.",
+                gettext("Choose one data source for this indicator and use it on every page and in Appendix I."),
             )
         if indicator.definition:
             for text, places in _variants(data.printings(indicator, "definition"), indicator.definition):
@@ -85,10 +105,15 @@ def check_printed_wording(data: PlanData) -> Iterable[Finding]:
                     FAMILY,
                     "penjelasan-berbeda",
                     WARNING,
-                    f"Penjelasan indikator {indicator.code} di {where} berbeda: {quoted(text)} dibanding "
-                    f"{quoted(indicator.definition)}.",
+                    gettext("The definition of indicator %(code)s on %(where)s differs: %(text)s against %(own)s.")
+                    % {
+                        "code": indicator.code,
+                        "where": where,
+                        "text": quoted(text),
+                        "own": quoted(indicator.definition),
+                    },
                     [data.at_indicator(indicator), *places],
-                    "Samakan penjelasan/formulasi indikator ini di semua halaman.",
+                    gettext("Make the definition/formulation of this indicator the same on every page."),
                 )
         if indicator.formula == Indicator.Formula.RATIO:
             yield from _ratio_words(data, indicator)
@@ -103,8 +128,8 @@ def _ratio_words(data: PlanData, indicator: Indicator) -> Iterable[Finding]:
         if not match:
             continue
         for term, own, name in (
-            ("numerator", indicator.numerator, "pembilang"),
-            ("denominator", indicator.denominator, "penyebut"),
+            ("numerator", indicator.numerator, pgettext("ratio term", "numerator")),
+            ("denominator", indicator.denominator, pgettext("ratio term", "denominator")),
         ):
             worded = match.group(term)
             if own and not same_term(worded, own):
@@ -112,9 +137,25 @@ def _ratio_words(data: PlanData, indicator: Indicator) -> Iterable[Finding]:
                     FAMILY,
                     "rumus-berbeda",
                     WARNING,
-                    f"Penjelasan indikator {indicator.code} di {place.label} menyebut {name} {quoted(worded)}, "
-                    f"sedangkan rumusnya memakai {name} {quoted(own)}.",
+                    (
+                        gettext(
+                            "The definition of indicator %(code)s on %(where)s names the %(term)s %(worded)s, "
+                            "whereas its formula uses the %(term)s %(own)s."
+                        )
+                        % {
+                            "code": indicator.code,
+                            "where": place.label,
+                            "term": name,
+                            "worded": quoted(worded),
+                            "own": quoted(own),
+                        }
+                    ),
                     [place, data.at_indicator(indicator)],
-                    f"Pastikan penjelasan dan rumus menyebut {name} yang sama; bila isinya berbeda, perbaiki salah "
-                    f"satunya.",
+                    (
+                        gettext(
+                            "Make sure the definition and the formula name the same %(term)s; if they differ, "
+                            "correct one of them."
+                        )
+                        % {"term": name}
+                    ),
                 )

@@ -4,6 +4,8 @@ rule."""
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.utils.translation import gettext, pgettext
+
 from kinerja.core.periods import QUARTERS
 from kinerja.performance import services
 from kinerja.performance.models import Target
@@ -40,7 +42,7 @@ def check_quarter_targets(data: PlanData) -> Iterable[Finding]:
             rows = data.rows_of_indicator.get(indicator.pk, [])
             places = [data.at_indicator(indicator)] + [
                 Place(
-                    f"Target triwulan {year}",
+                    pgettext("consistency place", "Quarterly targets %(year)s") % {"year": year},
                     position.title,
                     data.url("position-targets", position.code) + f"?tahun={year}",
                     for_planner=True,
@@ -51,7 +53,11 @@ def check_quarter_targets(data: PlanData) -> Iterable[Finding]:
                 FAMILY,
                 "target-triwulan-tidak-cocok",
                 ERROR,
-                f"Tahun {year}, indikator {indicator.code}: {message}",
+                gettext("Year %(year)s, indicator %(code)s: %(message)s")
+                % {"year": year, "code": indicator.code, "message": message},
                 places,
-                "Sesuaikan target triwulan (rencana aksi) dengan target tahunan perjanjian kinerja, atau sebaliknya.",
+                gettext(
+                    "Make the quarterly targets (action plan) agree with the year's target of the "
+                    "performance agreement, or the other way round."
+                ),
             )

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext
+
 from .context import PlanData
 from .findings import WARNING, Finding, Place, quoted
 from .names_across import misprinted_names
@@ -242,18 +244,29 @@ def check_spelling(data: PlanData) -> Iterator[Finding]:
         if (known, entry.word) not in _suggested:
             _suggested[known, entry.word] = suggest(entry.word, vocabulary)
         suggestion = _suggested[known, entry.word]
-        where = f" ({entry.times} kali)" if entry.times > 1 else ""
+        where = gettext(" (%(times)s times)") % {"times": entry.times} if entry.times > 1 else ""
+        meant = gettext("; perhaps “%(suggestion)s” is meant") % {"suggestion": suggestion} if suggestion else ""
         yield Finding(
             FAMILY,
             "ejaan-kata",
             WARNING,
-            f"Kata “{entry.word}” tidak ada dalam kamus{where}"
-            + (f"; mungkin maksudnya “{suggestion}”" if suggestion else "")
-            + f": {quoted(entry.excerpt, 110)}",
+            gettext("The word “%(word)s” is not in the dictionary%(where)s%(meant)s: %(excerpt)s")
+            % {"word": entry.word, "where": where, "meant": meant, "excerpt": quoted(entry.excerpt, 110)},
             entry.places[:MAX_PLACES],
-            (f"Tulis “{suggestion}”" if suggestion else "Periksa ejaan kata ini")
-            + " di setiap tempatnya. Bila kata itu benar (istilah, singkatan atau nama), tambahkan ke daftar kata "
-            "proyek (kinerja/performance/consistency/words-id.txt).",
+            (
+                gettext(
+                    "Write “%(suggestion)s” in every place. If the word is right (a term, an abbreviation or "
+                    "a name), add it to the project's word list "
+                    "(kinerja/performance/consistency/words-id.txt)."
+                )
+                % {"suggestion": suggestion}
+            )
+            if suggestion
+            else gettext(
+                "Check the spelling of this word in every place. If the word is right (a term, an "
+                "abbreviation or a name), add it to the project's word list "
+                "(kinerja/performance/consistency/words-id.txt)."
+            ),
         )
 
 
@@ -276,9 +289,10 @@ def check_repeated_words(data: PlanData) -> Iterator[Finding]:
             FAMILY,
             "kata-berulang",
             WARNING,
-            f"“{run} {run}”: kata tertulis dua kali berturut-turut: {quoted(excerpt, 110)}",
+            gettext("“%(run)s %(run)s”: a word written twice in a row: %(excerpt)s")
+            % {"run": run, "excerpt": quoted(excerpt, 110)},
             places[:MAX_PLACES],
-            f"Hapus “{run}” yang kedua di setiap tempatnya.",
+            gettext("Delete the second “%(run)s” in every place.") % {"run": run},
         )
 
 
@@ -301,13 +315,21 @@ def check_punctuation_spacing(data: PlanData) -> Iterator[Finding]:
                 places.append(written.place)
     for mark, (excerpt, places) in found.items():
         right = re.sub(r"\s*([,;])\s*", r"\1 ", mark).strip()
+        problem = (
+            gettext("a space before a punctuation mark")
+            if " " in mark
+            else gettext("no space after a punctuation mark")
+        )
         yield Finding(
             FAMILY,
             "spasi-tanda-baca",
             WARNING,
-            f"“{mark}”: "
-            + ("spasi sebelum tanda baca" if " " in mark else "tanpa spasi sesudah tanda baca")
-            + f": {quoted(excerpt, 110)}",
+            f"“{mark}”: {problem}: {quoted(excerpt, 110)}",
             places[:MAX_PLACES],
-            f"Tulis “{right}”: koma dan titik koma rapat pada kata sebelumnya, diikuti satu spasi.",
+            (
+                gettext(
+                    "Write “%(right)s”: a comma or a semicolon right after the word before it, followed by one space."
+                )
+                % {"right": right}
+            ),
         )

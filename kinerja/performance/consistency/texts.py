@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Subquery
 from django.urls import reverse
+from django.utils.translation import pgettext
 
 from kinerja.organisation.models import Agency, AgencyFunction, PositionFunction, Unit
 from kinerja.strategy.models import Decree, DecreeChapter, DecreeClause, Goal, StrategicPlan
@@ -93,24 +94,48 @@ def written_texts(data) -> Iterator[Written]:  # data: PlanData (not imported: c
     chapters."""
     agency, texts = data.agency, data.texts
     organisation = reverse("organisation-tree", args=[agency.code])
-    yield Written("nama", agency.name, Place("Instansi", agency.name, organisation))
+    yield Written("nama", agency.name, Place(pgettext("consistency place", "Agency"), agency.name, organisation))
     if agency.printed_name:
-        yield Written("nama", agency.printed_name, Place("Lampiran I, instansi", agency.printed_name))
+        yield Written(
+            "nama", agency.printed_name, Place(pgettext("consistency place", "Appendix I, agency"), agency.printed_name)
+        )
     if agency.duty:
-        yield Written("tugas", agency.duty, Place("Tugas instansi", agency.name, organisation))
+        yield Written(
+            "tugas", agency.duty, Place(pgettext("consistency place", "Duty of the agency"), agency.name, organisation)
+        )
     for function in texts.agency_functions:
-        yield Written("fungsi", function.text, Place(f"Fungsi instansi {function.label}", agency.name, organisation))
+        yield Written(
+            "fungsi",
+            function.text,
+            Place(
+                pgettext("consistency place", "Function %(label)s of the agency") % {"label": function.label},
+                agency.name,
+                organisation,
+            ),
+        )
     for unit in texts.units:
-        yield Written("nama", unit.name, Place("Unit kerja", unit.name, organisation))
+        yield Written("nama", unit.name, Place(pgettext("consistency place", "Work unit"), unit.name, organisation))
     for position in data.positions:
         page = data.at_position(position)
         yield Written("nama", position.title, page)
         if position.printed_title:
             yield Written("nama", position.printed_title, page)
         if position.duty:
-            yield Written("tugas", position.duty, Place(f"Tugas {position.title}", page.text, page.url))
+            yield Written(
+                "tugas",
+                position.duty,
+                Place(
+                    pgettext("consistency place", "Duty of %(position)s") % {"position": position.title},
+                    page.text,
+                    page.url,
+                ),
+            )
         for function in texts.functions_of_position.get(position.pk, []):
-            place = Place(f"Fungsi {function.label}, {position.title}", page.text, page.url)
+            label = pgettext("consistency place", "Function %(label)s, %(position)s") % {
+                "label": function.label,
+                "position": position.title,
+            }
+            place = Place(label, page.text, page.url)
             yield Written("fungsi", function.text, place)
     for goal in texts.goals:
         yield Written("sasaran", goal.text, data.at_goal(goal))
@@ -134,13 +159,23 @@ def written_texts(data) -> Iterator[Written]:  # data: PlanData (not imported: c
     if decree is None:
         return
     documents, record = reverse("documents", args=[agency.code]), data.decree_fix_url()
-    yield Written("judul", decree.title, Place("Keputusan, judul", decree.number, documents, fix_url=record))
-    yield Written("judul", decree.subject, Place("Keputusan, tentang", decree.number, documents, fix_url=record))
+    yield Written(
+        "judul",
+        decree.title,
+        Place(pgettext("consistency place", "Decree, title"), decree.number, documents, fix_url=record),
+    )
+    yield Written(
+        "judul",
+        decree.subject,
+        Place(pgettext("consistency place", "Decree, subject"), decree.number, documents, fix_url=record),
+    )
     for clause in texts.clauses:
-        place = Place(f"Keputusan, {clause_label(clause)}", decree.number, documents, fix_url=record)
+        label = pgettext("consistency place", "Decree, %(part)s") % {"part": clause_label(clause)}
+        place = Place(label, decree.number, documents, fix_url=record)
         yield Written("klausul", clause.text, place)
     for chapter in texts.chapters:
         fix = data.chapter_fix_url(chapter)
-        place = Place(f"Keputusan, {chapter.title}", decree.number, documents, fix_url=fix)
+        label = pgettext("consistency place", "Decree, %(part)s") % {"part": chapter.title}
+        place = Place(label, decree.number, documents, fix_url=fix)
         yield Written("bab", chapter.title, place)
         yield Written("bab", chapter.body, place)

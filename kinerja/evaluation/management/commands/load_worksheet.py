@@ -1,6 +1,7 @@
 """python manage.py load_worksheet data/lke-2021.yaml — load (or reload) a version of the SAKIP worksheet."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext
 
 from kinerja.evaluation.worksheet import WorksheetError, load_worksheet, read_worksheet_file
 
@@ -16,12 +17,12 @@ class Command(BaseCommand):
             worksheet = read_worksheet_file(str(options["path"]))
             version = load_worksheet(actor=None, worksheet=worksheet)
         except WorksheetError as error:
-            raise CommandError(
-                "Lembar kerja ditolak, tidak ada yang disimpan:\n- " + "\n- ".join(error.problems)
-            ) from error
+            text = gettext("Worksheet refused, nothing was saved:\n- %(problems)s")
+            raise CommandError(text % {"problems": "\n- ".join(error.problems)}) from error
         criteria = sum(len(sub.criteria) for component in worksheet.components for sub in component.sub_components)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Lembar kerja {version.code} dimuat: {len(worksheet.components)} komponen, {criteria} kriteria."
+                gettext("Worksheet %(code)s loaded: %(components)s components, %(criteria)s criteria.")
+                % {"code": version.code, "components": len(worksheet.components), "criteria": criteria}
             )
         )

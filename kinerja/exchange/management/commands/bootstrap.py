@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext
 
 from kinerja.organisation.models import Agency
 
@@ -18,13 +19,13 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         if not Agency.objects.exists():
-            self.stdout.write("Basis data kosong: memuat data bawaan …")
+            self.stdout.write(gettext("The database is empty: loading the built-in data …"))
             call_command("load_agency", str(settings.KINERJA_BUILTIN_DATASET), stdout=self.stdout)
-            self.stdout.write("Mengisi data contoh target dan realisasi (ditandai 'Data contoh') …")
+            self.stdout.write(gettext("Filling in the example targets and actuals (marked 'Example data') …"))
             for agency in Agency.objects.all():
                 call_command("load_example_performance", agency.code, stdout=self.stdout)
         else:
-            self.stdout.write("Data instansi sudah ada; data bawaan tidak dimuat ulang.")
+            self.stdout.write(gettext("Agency data exists already; the built-in data is not loaded again."))
         User = get_user_model()
         password_file = Path(settings.VAR_DIR) / PASSWORD_FILE
         if not User.objects.filter(is_superuser=True).exists():
@@ -34,9 +35,12 @@ class Command(BaseCommand):
             password_file.write_text(password + "\n", encoding="utf-8")
             password_file.chmod(0o600)
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Kinerja siap di http://127.0.0.1:8000"))
+        self.stdout.write(self.style.SUCCESS(gettext("Kinerja is ready at http://127.0.0.1:8000")))
         if password_file.exists():
             password = password_file.read_text(encoding="utf-8").strip()
-            self.stdout.write(f"Masuk sebagai: admin / {password}   (disimpan di {password_file})")
+            self.stdout.write(
+                gettext("Log in as: admin / %(password)s   (kept in %(file)s)")
+                % {"password": password, "file": password_file}
+            )
         else:
-            self.stdout.write("Masuk dengan akun administrator yang sudah ada.")
+            self.stdout.write(gettext("Log in with the existing administrator account."))

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from kinerja.exchange.importer import ImportResult, import_file, preview
 from kinerja.exchange.loading.unit_of_work import OPERATOR
@@ -18,7 +19,10 @@ class Command(BaseCommand):
 
     def show(self, result: ImportResult) -> None:
         title = result.agency_name or result.agency_code or result.source
-        self.stdout.write(f"Pratinjau {result.source} — {title}{' (instansi baru)' if result.new_agency else ''}:")
+        self.stdout.write(
+            gettext("Preview %(file)s — %(title)s%(new)s:")
+            % {"file": result.source, "title": title, "new": gettext(" (new agency)") if result.new_agency else ""}
+        )
         for line in result.lines():
             self.stdout.write(f"  {line}")
         for change in result.changes:
@@ -26,7 +30,7 @@ class Command(BaseCommand):
                 part
                 for part in (
                     change.sheet,
-                    f"baris {change.row}" if change.row else "",
+                    gettext("row %(row)s") % {"row": change.row} if change.row else "",
                     change.record if not change.sheet else "",
                     change.column,
                 )
@@ -38,23 +42,26 @@ class Command(BaseCommand):
         for problem in result.problems:
             self.stderr.write(str(problem))
         raise CommandError(
-            f"Berkas {result.source} ditolak: {len(result.problems)} masalah; tidak ada data yang disimpan."
+            gettext("File %(file)s refused: %(count)s problems; no data was saved.")
+            % {"file": result.source, "count": len(result.problems)}
         )
 
     def handle(self, *args: object, path: Path, dry_run: bool, **options: object) -> None:
         try:
             content = path.read_bytes()
         except OSError as error:
-            raise CommandError(f"Berkas {path} tidak dapat dibaca: {error.strerror}.") from error
+            raise CommandError(
+                gettext("File %(path)s cannot be read: %(error)s.") % {"path": path, "error": error.strerror}
+            ) from error
         result = preview(actor=OPERATOR, name=path.name, content=content)
         self.show(result)
         if not result.ok:
             self.refuse(result)
         if dry_run:
-            self.stdout.write(self.style.SUCCESS("Pratinjau saja (--dry-run): tidak ada yang disimpan."))
+            self.stdout.write(self.style.SUCCESS(gettext("Preview only (--dry-run): nothing was saved.")))
             return
         result = import_file(actor=OPERATOR, name=path.name, content=content)
         if not result.ok:
             self.refuse(result)
-        verdict = "data diimpor" if result.changed else "tidak ada perubahan"
+        verdict = gettext("data imported") if result.changed else gettext("no change")
         self.stdout.write(self.style.SUCCESS(f"{result.agency_name}: {verdict}."))

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from kinerja.exchange.dataset_io import read_dataset
 from kinerja.exchange.loading.agency import load_agency_data
@@ -22,9 +23,10 @@ class Command(BaseCommand):
             for problem in error.problems:
                 self.stderr.write(str(problem))
             raise CommandError(
-                f"Berkas {path.name} ditolak: {len(error.problems)} masalah; tidak ada data yang disimpan."
+                gettext("File %(file)s refused: %(count)s problems; no data was saved.")
+                % {"file": path.name, "count": len(error.problems)}
             ) from error
         for line in report.lines():
             self.stdout.write(line)
-        verdict = "data dimuat" if report.changed else "tidak ada perubahan"
+        verdict = gettext("data loaded") if report.changed else gettext("no change")
         self.stdout.write(self.style.SUCCESS(f"{report.agency.name}: {verdict}."))

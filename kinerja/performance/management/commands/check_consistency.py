@@ -5,6 +5,7 @@ Exit status 0 when it finds nothing or only warnings, 1 when it finds an error, 
 import textwrap
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext, ngettext
 
 from kinerja.organisation.cli import add_agency_argument, agency_or_error
 from kinerja.performance.consistency import LEVEL_NAMES, Report, check_agency
@@ -16,25 +17,37 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "    ") -> list[st
     )
 
 
+def _counts(errors: int, warnings: int) -> str:
+    """ "1 error, 2 warnings" ("1 kesalahan, 2 peringatan")."""
+    return ", ".join(
+        (
+            ngettext("%(count)d error", "%(count)d errors", errors) % {"count": errors},
+            ngettext("%(count)d warning", "%(count)d warnings", warnings) % {"count": warnings},
+        )
+    )
+
+
 def render_report(report: Report, width: int = 100) -> str:
-    """The report as plain Indonesian text, grouped by check."""
+    """The report as plain text in the reader's language, grouped by check."""
     agency = report.agency
-    lines = [f"Pemeriksaan konsistensi: {agency.name} ({agency.code})"]
+    lines = [gettext("Consistency check: %(name)s (%(code)s)") % {"name": agency.name, "code": agency.code}]
     if report.plan is not None:
-        years = f"tahun {report.year}" if report.year else "semua tahun"
-        lines.append(f"Renstra: {report.plan.name}; target triwulan: {years}")
-    lines.append(f"{len(report.errors)} kesalahan, {len(report.warnings)} peringatan")
+        years = gettext("year %(year)s") % {"year": report.year} if report.year else gettext("every year")
+        lines.append(
+            gettext("Renstra: %(plan)s; quarterly targets: %(years)s") % {"plan": report.plan.name, "years": years}
+        )
+    lines.append(_counts(len(report.errors), len(report.warnings)))
     for group in report.groups:
-        lines += ["", f"== {group.title} ({group.errors} kesalahan, {group.warnings} peringatan)"]
+        lines += ["", f"== {group.title} ({_counts(group.errors, group.warnings)})"]
         for finding in group.findings:
             lines.append("")
             lines += _wrap(f"[{LEVEL_NAMES[finding.level].upper()}] {finding.code}: {finding.message}", width)
             for place in finding.places:
                 where = f"- {place.label}: {place.text}" + (f" <{place.url}>" if place.url else "")
                 lines += _wrap(where, width, "    ", "      ")
-            lines += _wrap(f"Perbaikan: {finding.fix}", width, "    ", "      ")
+            lines += _wrap(gettext("Fix: %(fix)s") % {"fix": finding.fix}, width, "    ", "      ")
     if not report.findings:
-        lines += ["", "Tidak ada yang perlu diperbaiki."]
+        lines += ["", gettext("Nothing needs fixing.")]
     return "\n".join(lines)
 
 

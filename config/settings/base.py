@@ -266,6 +266,10 @@ KINERJA_AGREEMENT_BUDGET_LEVELS = ("programme", "activity", "sub_activity")
 # percent; empty: no cap, achievements above 100 count as computed. REGULATIONS.md §1 (project rule): "a cap per
 # indicator in roll-ups is a setting, default none" (docs/measurement.md).
 KINERJA_ROLLUP_CAP = os.environ.get("KINERJA_ROLLUP_CAP", "") or None
+# The roll-ups of the regency and province views (docs/scale.md §4): on, the worker runs in the same process right
+# after each transaction that wrote figures commits (`make run` and the tests need no other server); off where a real
+# worker runs (`manage.py rollups_work` from cron or a queue; the production default).
+KINERJA_ROLLUPS_EAGER = env_bool("KINERJA_ROLLUPS_EAGER", True)
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now, silences its deprecation warning
 
 # Days an API token works after it was made (logging out ends it earlier); then a new one is made, after

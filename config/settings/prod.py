@@ -20,6 +20,8 @@ DEBUG = False  # whatever the environment says: a traceback page in production s
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("ALLOWED_HOSTS (comma-separated host names) must be set for production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# a real worker computes the roll-ups (`manage.py rollups_work` from cron): not inside the requests
+KINERJA_ROLLUPS_EAGER = env_bool("KINERJA_ROLLUPS_EAGER", False)
 
 # HTTPS. Behind a reverse proxy that ends TLS, set SECURE_PROXY_SSL_HEADER to the header it sets, e.g.
 # "HTTP_X_FORWARDED_PROTO" (value "https") or "HTTP_X_FORWARDED_PROTO,https" — only if the proxy always sets

@@ -122,13 +122,13 @@ def test_the_worker_gives_the_figures_of_the_pages_on_the_example_data(example_f
 def test_the_worker_is_idempotent(example_figures):
     work()
     before = {
-        (row.level, row.key, row.year, row.quarter, row.verified_only): figures_of(row) + (row.placed, row.done)
+        (row.level, row.key, row.year, row.quarter, row.verified_only): (*figures_of(row), row.placed, row.done)
         for row in AchievementRollup.objects.all()
     }
     assert mark_everything() > 100
     work()
     after = {
-        (row.level, row.key, row.year, row.quarter, row.verified_only): figures_of(row) + (row.placed, row.done)
+        (row.level, row.key, row.year, row.quarter, row.verified_only): (*figures_of(row), row.placed, row.done)
         for row in AchievementRollup.objects.all()
     }
     assert after == before and len(before) > 1000
@@ -202,9 +202,7 @@ def test_verify_finds_a_tampered_rollup_and_passes_once_repaired(example_figures
     tampered = stored(Level.AGENCY, example_figures.pk, 2)
     AchievementRollup.objects.filter(pk=tampered.pk).update(mean=(tampered.mean or 0) + Decimal("0.0001"))
     report = verify()
-    assert [difference.key for difference in report.differences] == [
-        (Level.AGENCY, example_figures.pk, YEAR, 2, False)
-    ]
+    assert [difference.key for difference in report.differences] == [(Level.AGENCY, example_figures.pk, YEAR, 2, False)]
     with pytest.raises(CommandError, match="1 selisih"):
         call_command("rollups_verify")
     assert f"agency {example_figures.pk} {YEAR} Q2 all" in capsys.readouterr().err

@@ -2,19 +2,22 @@
 computes the figures of performance.figures, idempotently, with the ancestors, and the verify command finds a
 roll-up that differs."""
 
+import threading
 from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.test import override_settings
 
+from conftest import ensure_builtin_dataset
 from kinerja.core.periods import QUARTERS
 from kinerja.performance import workflow
 from kinerja.performance.figures import get_plan_figures
 from kinerja.performance.models import AchievementRollup, Actual, RollupDirty
+from kinerja.performance.rollups.outbox import mark_figures_changed
 from kinerja.performance.rollups.verify import verify
-from kinerja.performance.rollups.worker import mark_everything, work
+from kinerja.performance.rollups.worker import mark_everything, work, work_batch
 from kinerja.performance.services import record_actual, set_target
 from kinerja.strategy.models import Indicator
 from kinerja.strategy.selectors import find_current_plan
@@ -209,3 +212,75 @@ def test_verify_finds_a_tampered_rollup_and_passes_once_repaired(example_figures
     call_command("rollups_work", "--all")  # the repair: everything marked, computed again
     call_command("rollups_verify", "--sample", "3", "--seed", "1")
     assert verify().differences == []
+
+
+# -- PostgreSQL: two workers, and a writer during a worker ---------------------------------------------------------
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SKIP LOCKED and row locks need real parallel transactions: PostgreSQL (the SQLite test database is "
+    "one in-memory connection shared by every thread)",
+)
+
+
+def _holding(key_pk: int, then=None):
+    """A worker in another thread that takes one dirty key FOR UPDATE and holds it until released (then runs
+    `then` inside the same transaction before it commits)."""
+    taken, release = threading.Event(), threading.Event()
+
+    def run() -> None:
+        try:
+            with transaction.atomic():
+                RollupDirty.objects.select_for_update().get(pk=key_pk)
+                taken.set()
+                release.wait(timeout=20)
+                if then is not None:
+                    then()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert taken.wait(timeout=20)
+    return thread, release
+
+
+@on_postgresql
+@override_settings(KINERJA_ROLLUPS_EAGER=False)
+def test_a_second_worker_skips_the_keys_another_holds(transactional_db):
+    agency = ensure_builtin_dataset()
+    indicators = list(Indicator.objects.filter(plan__agency=agency).order_by("pk")[:3])
+    with transaction.atomic():
+        mark_figures_changed((indicator.pk, YEAR) for indicator in indicators)
+    held = RollupDirty.objects.get(indicator=indicators[0])
+    thread, release = _holding(held.pk)
+    try:
+        assert work_batch() == 2  # SKIP LOCKED: the two free keys, without waiting for the held one
+        assert list(RollupDirty.objects.values_list("pk", flat=True)) == [held.pk]
+    finally:
+        release.set()
+        thread.join(timeout=20)
+    assert work() == 1 and not RollupDirty.objects.exists()
+
+
+@on_postgresql
+@override_settings(KINERJA_ROLLUPS_EAGER=False)
+def test_a_write_during_a_workers_run_stays_marked(transactional_db):
+    """The worker holds a key (its computation may not see a write committed meanwhile) and deletes it: the
+    writer's mark waits for the worker and is inserted again, so the write is computed next time."""
+    agency = ensure_builtin_dataset()
+    indicator = Indicator.objects.filter(plan__agency=agency).order_by("pk").first()
+    with transaction.atomic():
+        mark_figures_changed([(indicator.pk, YEAR)])
+    held = RollupDirty.objects.get()
+    thread, release = _holding(held.pk, then=lambda: RollupDirty.objects.filter(pk=held.pk).delete())
+    try:
+        timer = threading.Timer(0.5, release.set)  # the worker finishes while the writer waits for it
+        timer.start()
+        with transaction.atomic():
+            mark_figures_changed([(indicator.pk, YEAR)])  # blocks on the worker's lock, then inserts again
+    finally:
+        release.set()
+        thread.join(timeout=20)
+    again = RollupDirty.objects.get()
+    assert again.pk != held.pk and again.indicator_id == indicator.pk

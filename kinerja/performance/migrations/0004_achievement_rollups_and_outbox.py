@@ -5,6 +5,24 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def mark_existing_figures(apps, schema_editor):
+    """A database that already holds figures: every (indicator, year) with an actual or a yearly or quarterly
+    target waits for the worker (`manage.py rollups_work`, or the first write when KINERJA_ROLLUPS_EAGER)."""
+    from django.utils import timezone
+
+    Actual, Target, RollupDirty = (apps.get_model("performance", name) for name in ("Actual", "Target", "RollupDirty"))
+    keys = set(Actual.objects.order_by().values_list("indicator_id", "year").distinct())
+    keys |= set(
+        Target.objects.filter(kind__in=["year", "quarter"]).order_by().values_list("indicator_id", "year").distinct()
+    )
+    now = timezone.now()
+    RollupDirty.objects.bulk_create(
+        [RollupDirty(indicator_id=pk, year=year, first_marked_at=now, last_marked_at=now) for pk, year in sorted(keys)],
+        batch_size=500,
+        ignore_conflicts=True,
+    )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -48,4 +66,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('indicator', 'year'), name='rollup_dirty_once')],
             },
         ),
+        migrations.RunPython(mark_existing_figures, migrations.RunPython.noop),
     ]

@@ -39,12 +39,18 @@ def _stored(level: str, keys: set[int], year: int) -> dict[Key, Figures]:
     return {(row.level, row.key, row.year, row.quarter, row.verified_only): Figures.stored(row) for row in rows}
 
 
+# an indicator without a row reads as no figure ("—"): the worker writes the rows of the indicators marked, and an
+# indicator with no target nor actual in a year is never marked
+NO_FIGURE = Figures(None, 0, 1, 0)
+
+
 def _compared(computed: dict[Key, Figures], stored: dict[Key, Figures]) -> list[Difference]:
-    return [
-        Difference(key, stored.get(key), computed.get(key))
-        for key in sorted(set(computed) | set(stored), key=str)
-        if stored.get(key) != computed.get(key)
-    ]
+    differences = []
+    for key in sorted(set(computed) | set(stored), key=str):
+        absent = NO_FIGURE if key[0] == Level.INDICATOR else None
+        if stored.get(key, absent) != computed.get(key):
+            differences.append(Difference(key, stored.get(key), computed.get(key)))
+    return differences
 
 
 def verify(*, sample: int | None = None, seed: int | None = None) -> Report:

@@ -284,3 +284,13 @@ def test_a_write_during_a_workers_run_stays_marked(transactional_db):
         thread.join(timeout=20)
     again = RollupDirty.objects.get()
     assert again.pk != held.pk and again.indicator_id == indicator.pk
+
+
+def test_an_indicator_without_figures_in_a_year_is_no_difference(world, indicator):
+    """Only marked indicators get rows: one with no target nor actual in the year reads as "—", as computed."""
+    AchievementRollup.objects.all().delete()
+    RollupDirty.objects.all().delete()
+    enter(world, indicator)
+    work()
+    assert AchievementRollup.objects.filter(level=Level.INDICATOR).values("key").distinct().count() == 1
+    assert verify().differences == []

@@ -26,22 +26,27 @@ def _work_after_commit() -> None:
 
 
 def mark_figures_changed(keys: Iterable[tuple[int, int]]) -> None:
-    """Mark (indicator id, year) pairs as changed: their roll-ups and their ancestors' are computed again."""
+    """Mark (indicator id, year) pairs as changed: their roll-ups and their ancestors' are computed again (after
+    the commit, with KINERJA_ROLLUPS_EAGER)."""
+    marked = insert_marks(keys)
+    waiting = any(callback is _work_after_commit for _, callback, _ in connection.run_on_commit)
+    if marked and getattr(settings, "KINERJA_ROLLUPS_EAGER", False) and not waiting:
+        transaction.on_commit(_work_after_commit, robust=True)
+
+
+def insert_marks(keys: Iterable[tuple[int, int]]) -> int:
+    """The outbox rows of `keys` (an upsert), nothing run after the commit: the worker's own `--all`; how many."""
     now = timezone.now()
     rows = [
         RollupDirty(indicator_id=indicator_id, year=year, first_marked_at=now, last_marked_at=now)
         for indicator_id, year in sorted(set(keys))
     ]
-    if not rows:
-        return
-    RollupDirty.objects.bulk_create(
-        rows,
-        batch_size=500,
-        update_conflicts=True,
-        unique_fields=["indicator", "year"],
-        update_fields=["last_marked_at"],
-    )
-    if getattr(settings, "KINERJA_ROLLUPS_EAGER", False) and not any(
-        callback is _work_after_commit for _, callback, _ in connection.run_on_commit
-    ):
-        transaction.on_commit(_work_after_commit, robust=True)
+    if rows:
+        RollupDirty.objects.bulk_create(
+            rows,
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["indicator", "year"],
+            update_fields=["last_marked_at"],
+        )
+    return len(rows)

@@ -19,10 +19,11 @@ from kinerja.strategy.models import Indicator, StrategicPlan
 
 from ..models import AchievementRollup, Actual, RollupDirty, Target
 from .compute import FIGURE_FIELDS, Figures, Key, Level, latest_plans, plan_rollups, region_rollups
-from .outbox import mark_figures_changed
+from .outbox import insert_marks
 
 LEVEL_ORDER = {level: rank for rank, level in enumerate(Level.values)}
-BATCH = 200
+BATCH = 200  # keys per transaction: short transactions while people write
+BATCH_ALL = 5000  # after `--all`: whole plans and regions at once
 
 
 def store(rows: dict[Key, Figures]) -> None:
@@ -83,9 +84,11 @@ def recomputed(keys: Iterable[tuple[int, int]]) -> tuple[dict[Key, Figures], set
 @transaction.atomic
 def work_batch(limit: int = BATCH) -> int:
     """One batch of dirty keys, recomputed and deleted in one transaction; how many keys were taken."""
+    # by year and plan: a batch recomputes few plans and regions (a plan's keys together, not spread over batches);
+    # only the outbox's rows are locked (`of`), not the indicators joined to order them
     taken = list(
-        RollupDirty.objects.select_for_update(skip_locked=True)
-        .order_by("pk")
+        RollupDirty.objects.select_for_update(skip_locked=True, of=("self",))
+        .order_by("year", "indicator__plan_id", "pk")
         .values_list("pk", "indicator_id", "year")[:limit]
     )
     if not taken:
@@ -119,6 +122,4 @@ def mark_everything() -> int:
         .values_list("indicator_id", "year")
         .distinct()
     )
-    with transaction.atomic():
-        mark_figures_changed(keys)
-    return len(keys)
+    return insert_marks(keys)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandParser
 
-from kinerja.performance.rollups.worker import BATCH, mark_everything, work
+from kinerja.performance.rollups.worker import BATCH, BATCH_ALL, mark_everything, work
 
 
 class Command(BaseCommand):
@@ -11,9 +11,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--all", action="store_true", dest="everything", help="Tandai semua lalu hitung ulang.")
-        parser.add_argument("--batch", type=int, default=BATCH, help="Kunci per transaksi (bawaan %(default)s).")
+        parser.add_argument(
+            "--batch", type=int, default=None, help=f"Kunci per transaksi (bawaan {BATCH}; dengan --all {BATCH_ALL})."
+        )
 
-    def handle(self, *args: object, everything: bool, batch: int, **options: object) -> None:
+    def handle(self, *args: object, everything: bool, batch: int | None, **options: object) -> None:
         if everything:
             self.stdout.write(f"{mark_everything()} indikator-tahun ditandai.")
-        self.stdout.write(self.style.SUCCESS(f"{work(batch)} indikator-tahun dihitung ulang."))
+        done = work(batch or (BATCH_ALL if everything else BATCH))
+        self.stdout.write(self.style.SUCCESS(f"{done} indikator-tahun dihitung ulang."))

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Prefetch
 
@@ -34,13 +35,23 @@ class AgencyLine:
     sakip: tuple[Decimal, str] | None
 
 
+class IndicatorName(NamedTuple):
+    """What the comparison and its links read of an indicator (values, not a model instance: one per indicator of
+    the region)."""
+
+    pk: int
+    plan_id: int
+    code: str
+    name: str
+
+
 @dataclass
 class SharedIndicator:
     """An indicator name (compared by `normalised`, the `key`) that several agencies' plans carry: each
     agency's indicator and achievement, and their mean and range for the list of the regency view."""
 
     name: str
-    by_agency: dict[int, tuple[Indicator, Decimal | None]]
+    by_agency: dict[int, tuple[IndicatorName, Decimal | None]]
     key: str = ""
 
     @property
@@ -85,11 +96,12 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     plans = {agency.pk: agency.plan_list[0] for agency in agencies if agency.plan_list}
     by_agency = rollups.rollups_of(rollups.Level.AGENCY, [agency.pk for agency in agencies], year, quarter)
     # only what the comparison and its links read (no per-row query: nothing else is used)
-    indicators = list(
-        Indicator.objects.filter(plan__in=plans.values())
+    indicators = [
+        IndicatorName(*values)
+        for values in Indicator.objects.filter(plan__in=plans.values())
         .order_by("plan_id", "order", "code")
-        .only("plan_id", "code", "name")
-    )
+        .values_list("pk", "plan_id", "code", "name")
+    ]
     achievements = rollups.rollups_of(
         rollups.Level.INDICATOR, Indicator.objects.filter(plan__in=plans.values()).values("pk"), year, quarter
     )
@@ -100,7 +112,7 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
         share = Decimal(figures.done) * 100 / figures.placed if figures.placed else None
         lines.append(AgencyLine(agency, plans.get(agency.pk), figures.rollup, share, scores.get(agency.pk)))
     agency_of_plan = {plan.pk: agency_id for agency_id, plan in plans.items()}
-    groups: dict[str, dict[int, tuple[Indicator, Decimal | None]]] = defaultdict(dict)
+    groups: dict[str, dict[int, tuple[IndicatorName, Decimal | None]]] = defaultdict(dict)
     names: dict[str, str] = {}
     for indicator in indicators:
         key = normalised(indicator.name)

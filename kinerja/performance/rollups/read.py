@@ -9,7 +9,7 @@ from django.db.models import Max, Min, QuerySet
 from .. import achievement
 from ..models import AchievementRollup, RollupDirty
 from ..selectors import rollup_cap
-from .compute import Figures, Level
+from .compute import FIGURE_FIELDS, Figures, Level
 
 __all__ = ["Figures", "Level", "empty", "freshness", "latest_year", "rollups_of"]
 
@@ -22,11 +22,12 @@ def empty() -> Figures:
 def rollups_of(
     level: str, keys: Iterable[int] | QuerySet, year: int, quarter: int, *, verified_only: bool = False
 ) -> dict[int, Figures]:
-    """The stored figures of `keys` (pks, or a query of pks) at `level` for `year` s.d. `quarter` (1 query)."""
+    """The stored figures of `keys` (pks, or a query of pks) at `level` for `year` s.d. `quarter` (1 query; values,
+    not model instances: the regency view reads one row per indicator of the region)."""
     rows = AchievementRollup.objects.filter(
         level=level, key__in=keys, year=year, quarter=quarter, verified_only=verified_only
-    )
-    return {row.key: Figures.stored(row) for row in rows}
+    ).values_list("key", *FIGURE_FIELDS)
+    return {key: Figures(*figures) for key, *figures in rows}
 
 
 def freshness(region_ids: Iterable[int]) -> datetime.datetime | None:

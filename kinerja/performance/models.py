@@ -265,3 +265,29 @@ class AchievementRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.level} {self.key} {self.year} T{self.quarter}{' verified' if self.verified_only else ''}"
+
+
+class SharedIndicatorRollup(models.Model):
+    """An indicator name (normalised: case, accents, punctuation, spacing) that several agencies of a region carry
+    on their current plans, for the regency view's comparison: each agency's first indicator of that name and its
+    stored achievement, `members` = [[agency id, indicator id, code, achievement or null], …] in the agencies'
+    plan order. Computed by the worker with the region's row."""
+
+    region = models.ForeignKey("organisation.Region", models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+    verified_only = models.BooleanField()
+    key = models.TextField()
+    name = models.TextField()
+    members = models.JSONField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year", "quarter", "verified_only", "key"], name="shared_rollup_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.region_id} {self.year} T{self.quarter})"

@@ -3,7 +3,6 @@ the indicators several agencies share, read from the roll-ups (9 queries, howeve
 indicators)."""
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -17,7 +16,7 @@ from kinerja.organisation.models import Agency, Region
 from kinerja.performance import achievement
 from kinerja.performance.rollups import read as rollups
 from kinerja.performance.selectors import kept, rollup_cap
-from kinerja.strategy.models import Indicator, StrategicPlan
+from kinerja.strategy.models import StrategicPlan
 
 
 def normalised(name: str) -> str:
@@ -36,13 +35,10 @@ class AgencyLine:
 
 
 class IndicatorName(NamedTuple):
-    """What the comparison and its links read of an indicator (values, not a model instance: one per indicator of
-    the region)."""
+    """What the comparison's links read of an indicator (from the roll-up of shared names, not a model instance)."""
 
     pk: int
-    plan_id: int
     code: str
-    name: str
 
 
 @dataclass
@@ -86,7 +82,7 @@ def sakip_scores(agency_ids: Iterable[int], year: int) -> dict[int, tuple[Decima
 def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     """Every agency of the region with its mean achievement and completeness for the period, and the
     indicators that several agencies share — read from the roll-ups the writes keep (performance.rollups: the
-    figures of performance.figures, computed by the worker), never from the actuals (9 queries, however many
+    figures of performance.figures, computed by the worker), never from the actuals (8 queries, however many
     agencies and indicators)."""
     agencies = list(
         region.agencies.order_by("name").prefetch_related(
@@ -95,30 +91,23 @@ def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     )
     plans = {agency.pk: agency.plan_list[0] for agency in agencies if agency.plan_list}
     by_agency = rollups.rollups_of(rollups.Level.AGENCY, [agency.pk for agency in agencies], year, quarter)
-    # only what the comparison and its links read (no per-row query: nothing else is used)
-    indicators = [
-        IndicatorName(*values)
-        for values in Indicator.objects.filter(plan__in=plans.values())
-        .order_by("plan_id", "order", "code")
-        .values_list("pk", "plan_id", "code", "name")
-    ]
-    achievements = rollups.rollups_of(
-        rollups.Level.INDICATOR, Indicator.objects.filter(plan__in=plans.values()).values("pk"), year, quarter
-    )
     scores = sakip_scores([agency.pk for agency in agencies], year)
     lines = []
     for agency in agencies:
         figures = by_agency.get(agency.pk) or rollups.empty()  # no plan, or not computed yet: "—"
         share = Decimal(figures.done) * 100 / figures.placed if figures.placed else None
         lines.append(AgencyLine(agency, plans.get(agency.pk), figures.rollup, share, scores.get(agency.pk)))
-    agency_of_plan = {plan.pk: agency_id for agency_id, plan in plans.items()}
-    groups: dict[str, dict[int, tuple[IndicatorName, Decimal | None]]] = defaultdict(dict)
-    names: dict[str, str] = {}
-    for indicator in indicators:
-        key = normalised(indicator.name)
-        names.setdefault(key, indicator.name)
-        stored = achievements.get(indicator.pk)
-        groups[key].setdefault(agency_of_plan[indicator.plan_id], (indicator, stored.mean if stored else None))
-    shared = [SharedIndicator(names[key], by_agency, key) for key, by_agency in groups.items() if len(by_agency) > 1]
+    # the comparison of shared names, computed by the worker per region (one row per shared name, not per indicator)
+    shared = [
+        SharedIndicator(
+            name,
+            {
+                agency_id: (IndicatorName(pk, code), None if value is None else Decimal(value))
+                for agency_id, pk, code, value in members
+            },
+            key,
+        )
+        for key, name, members in rollups.shared_of(region.pk, year, quarter)
+    ]
     shared.sort(key=lambda item: item.name.lower())
     return RegionView(region, year, quarter, lines, shared, rollups.freshness([region.pk]))

@@ -16,10 +16,11 @@ from kinerja.core.periods import QUARTERS
 from kinerja.dashboard import selectors
 from kinerja.organisation.models import Region
 from kinerja.performance.figures import get_plan_figures
-from kinerja.performance.models import AchievementRollup, Actual, RollupDirty
+from kinerja.performance.models import AchievementRollup, Actual, RollupDirty, SharedIndicatorRollup
+from kinerja.performance.rollups.verify import verify
 from kinerja.performance.rollups.worker import work
 from kinerja.performance.services import record_actual
-from kinerja.strategy.models import PageIndicator, StrategicPlan
+from kinerja.strategy.models import Indicator, PageIndicator
 from kinerja.strategy.selectors import find_current_plan
 
 from .factory import make_agency, refresh_rollups
@@ -56,7 +57,7 @@ def test_the_regency_view_from_the_rollups_gives_the_figures_of_figures_py(world
             compared += figures.agency.counted
         for item in view.shared:
             for indicator, value in item.by_agency.values():
-                plan = StrategicPlan.objects.get(pk=indicator.plan_id)
+                plan = Indicator.objects.select_related("plan").get(pk=indicator.pk).plan
                 assert value == get_plan_figures(plan, YEAR, quarter).indicator(indicator.pk).period_achievement
     assert compared > 100
 
@@ -142,3 +143,15 @@ def test_the_province_view_lists_each_regency_it_may_read_with_a_link_down(clien
     client.force_login(world.outsider)
     assert client.get(url).status_code == 404
     assert client.get(reverse("province-view", args=["tidak-ada"])).status_code == 404
+
+
+def test_the_shared_names_are_kept_per_region_and_verified(world):
+    region = world.agency.region
+    make_agency("dinas-a", region=region, divisions=1, sections=1, indicators=1)
+    make_agency("dinas-b", region=region, divisions=1, sections=1, indicators=1)
+    refresh_rollups()
+    shared = SharedIndicatorRollup.objects.get(region=region, year=YEAR, quarter=1, verified_only=False, key="iku 0")
+    assert [member[2] for member in shared.members] == ["IKU.0", "IKU.0"]
+    assert verify().differences == []
+    SharedIndicatorRollup.objects.filter(pk=shared.pk).update(members=shared.members[:1])
+    assert [d.key[:4] for d in verify().differences] == [("shared iku 0", region.pk, YEAR, 1)]

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja.core.periods import QUARTERS
-from kinerja.strategy.models import PageIndicator, StrategicPlan
+from kinerja.core.text import normalise
+from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
 
 from .. import achievement, figures
 from ..models import AchievementRollup, Actual
@@ -21,6 +22,8 @@ from ..selectors import Measurement, get_measurements, kept, rollup_cap
 
 Level = AchievementRollup.Level
 Key = tuple[str, int, int, int, bool]  # level, key, year, quarter, verified_only
+# (normalised name, quarter, verified_only) → (name, [[agency id, indicator id, code, achievement text or None]])
+Shared = dict[tuple[str, int, bool], tuple[str, list[list]]]
 VARIANTS = (False, True)  # all actuals, verified actuals only
 FIGURE_FIELDS = ("mean", "counted", "missing", "verified", "cap", "placed", "done")
 
@@ -107,13 +110,50 @@ def plan_rollups(plan: StrategicPlan, year: int, *, above_indicators: bool = Tru
     return result
 
 
+def region_plans(region_id: int) -> dict[int, StrategicPlan]:
+    """The current plan of each agency of the region that has one (2 queries)."""
+    agency_ids = StrategicPlan.objects.filter(agency__region_id=region_id).values_list("agency_id", flat=True)
+    return latest_plans(agency_ids.distinct())
+
+
+def shared_rollups(region_id: int, year: int) -> Shared:
+    """The indicator names several agencies of the region carry on their current plans (compared by
+    `core.text.normalise` with accents folded), each agency's first indicator of the name in plan order and its
+    stored achievement, for each quarter and variant (4 queries)."""
+    plans = region_plans(region_id)
+    agency_of_plan = {plan.pk: agency_id for agency_id, plan in plans.items()}
+    indicators = (
+        Indicator.objects.filter(plan__in=plans.values())
+        .order_by("plan_id", "order", "code")
+        .values_list("pk", "plan_id", "code", "name")
+    )
+    groups: dict[str, dict[int, tuple[int, str]]] = defaultdict(dict)
+    names: dict[str, str] = {}
+    for pk, plan_id, code, name in indicators:
+        key = normalise(name, fold_accents=True)
+        names.setdefault(key, name)
+        groups[key].setdefault(agency_of_plan[plan_id], (pk, code))
+    shared = {key: members for key, members in groups.items() if len(members) > 1}
+    ids = [pk for members in shared.values() for pk, _ in members.values()]
+    stored = AchievementRollup.objects.filter(level=Level.INDICATOR, year=year, key__in=ids).values_list(
+        "key", "quarter", "verified_only", "mean"
+    )
+    value = {(key, quarter, only): None if mean is None else str(mean) for key, quarter, only, mean in stored}
+    return {
+        (key, quarter, only): (
+            names[key],
+            [[agency, pk, code, value.get((pk, quarter, only))] for agency, (pk, code) in members.items()],
+        )
+        for key, members in shared.items()
+        for only in VARIANTS
+        for quarter in QUARTERS
+    }
+
+
 def region_rollups(region_id: int, year: int) -> dict[Key, Figures]:
     """The region's roll-up for `year`: every IKI page row of its agencies' current plans, each with its
-    indicator's stored achievement, through the pages' roll-up function (2 queries and 1 per variant)."""
-    agency_ids = list(
-        StrategicPlan.objects.filter(agency__region_id=region_id).values_list("agency_id", flat=True).distinct()
-    )
-    plans = latest_plans(agency_ids)
+    indicator's stored achievement, through the pages' roll-up function (5 queries)."""
+    plans = region_plans(region_id)
     page_rows = list(
         PageIndicator.objects.filter(objective__plan__in=plans.values()).values_list(
             "indicator_id", "position__agency_id"

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from django.db.models import Max, Min, QuerySet
 
 from .. import achievement
-from ..models import AchievementRollup, RollupDirty
+from ..models import AchievementRollup, RollupDirty, SharedIndicatorRollup
 from ..selectors import rollup_cap
 from .compute import FIGURE_FIELDS, Figures, Level
 
-__all__ = ["Figures", "Level", "empty", "freshness", "latest_year", "rollups_of"]
+__all__ = ["Figures", "Level", "empty", "freshness", "latest_year", "rollups_of", "shared_of"]
 
 
 def empty() -> Figures:
@@ -28,6 +28,14 @@ def rollups_of(
         level=level, key__in=keys, year=year, quarter=quarter, verified_only=verified_only
     ).values_list("key", *FIGURE_FIELDS)
     return {key: Figures(*figures) for key, *figures in rows}
+
+
+def shared_of(region_id: int, year: int, quarter: int, *, verified_only: bool = False) -> list[tuple]:
+    """(normalised name, name, members) of the names several agencies of the region share (1 query)."""
+    rows = SharedIndicatorRollup.objects.filter(
+        region_id=region_id, year=year, quarter=quarter, verified_only=verified_only
+    ).values_list("key", "name", "members")
+    return list(rows)
 
 
 def freshness(region_ids: Iterable[int]) -> datetime.datetime | None:

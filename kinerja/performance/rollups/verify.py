@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from kinerja.strategy.models import Indicator, StrategicPlan
 
-from ..models import AchievementRollup, RollupDirty
-from .compute import Figures, Key, Level, latest_plans, plan_rollups, region_rollups
+from ..models import AchievementRollup, RollupDirty, SharedIndicatorRollup
+from .compute import Figures, Key, Level, latest_plans, plan_rollups, region_rollups, shared_rollups
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,18 @@ def _compared(computed: dict[Key, Figures], stored: dict[Key, Figures]) -> list[
     return differences
 
 
+def _shared_compared(region_id: int, year: int) -> list[Difference]:
+    """The region's shared names of the year as stored and as computed again (key: level "shared", region)."""
+    computed = shared_rollups(region_id, year)
+    rows = SharedIndicatorRollup.objects.filter(region_id=region_id, year=year)
+    stored = {(row.key, row.quarter, row.verified_only): (row.name, row.members) for row in rows}
+    return [
+        Difference(("shared " + key[0], region_id, year, key[1], key[2]), stored.get(key), computed.get(key))  # type: ignore[arg-type]
+        for key in sorted(set(stored) | set(computed))
+        if stored.get(key) != computed.get(key)
+    ]
+
+
 def verify(*, sample: int | None = None, seed: int | None = None) -> Report:
     """Every stored (plan, year) or `sample` of them, with their agencies' and regions' rows."""
     dirty = set(RollupDirty.objects.values_list("indicator__plan_id", "year"))
@@ -81,4 +93,5 @@ def verify(*, sample: int | None = None, seed: int | None = None) -> Report:
             regions.add((plan.agency.region_id, year))
     for region_id, year in sorted(regions):
         differences += _compared(region_rollups(region_id, year), _stored(Level.REGION, {region_id}, year))
+        differences += _shared_compared(region_id, year)
     return Report(len(pairs), pending, differences)

@@ -17,8 +17,18 @@ from django.utils import timezone
 from kinerja.organisation.models import Agency, Region
 from kinerja.strategy.models import Indicator, StrategicPlan
 
-from ..models import AchievementRollup, Actual, RollupDirty, Target
-from .compute import FIGURE_FIELDS, Figures, Key, Level, latest_plans, plan_rollups, region_rollups
+from ..models import AchievementRollup, Actual, RollupDirty, SharedIndicatorRollup, Target
+from .compute import (
+    FIGURE_FIELDS,
+    Figures,
+    Key,
+    Level,
+    Shared,
+    latest_plans,
+    plan_rollups,
+    region_rollups,
+    shared_rollups,
+)
 from .outbox import insert_marks
 
 LEVEL_ORDER = {level: rank for rank, level in enumerate(Level.values)}
@@ -47,6 +57,28 @@ def store(rows: dict[Key, Figures]) -> None:
         update_conflicts=True,
         unique_fields=["level", "key", "year", "quarter", "verified_only"],
         update_fields=[*FIGURE_FIELDS, "computed_at"],
+    )
+
+
+def store_shared(region_id: int, year: int, shared: Shared) -> None:
+    """The region's shared names of the year, replaced whole (a name no longer shared goes)."""
+    SharedIndicatorRollup.objects.filter(region_id=region_id, year=year).delete()
+    now = timezone.now()
+    SharedIndicatorRollup.objects.bulk_create(
+        [
+            SharedIndicatorRollup(
+                region_id=region_id,
+                year=year,
+                quarter=quarter,
+                verified_only=only,
+                key=key,
+                name=name,
+                members=members,
+                computed_at=now,
+            )
+            for (key, quarter, only), (name, members) in sorted(shared.items())
+        ],
+        batch_size=500,
     )
 
 
@@ -99,6 +131,7 @@ def work_batch(limit: int = BATCH) -> int:
     region_rows: dict[Key, Figures] = {}
     for region_id, year in sorted(regions):
         region_rows.update(region_rollups(region_id, year))
+        store_shared(region_id, year, shared_rollups(region_id, year))
     store(region_rows)
     RollupDirty.objects.filter(pk__in=[pk for pk, _, _ in taken]).delete()
     return len(taken)

@@ -103,7 +103,16 @@ TABLE: tuple[Entry, ...] = (
         (("{region}",),),
         query="tahun={year}&triwulan=2",
         as_user="inspector",
-        budget=13,
+        budget=13,  # issue 22: from the roll-ups (agencies, shared names) and their freshness, no figure read
+    ),
+    # the province view (issue 22): every regency of the province from the roll-ups
+    Entry(
+        "province-view",
+        "Provinsi (semua kabupaten/kota)",
+        (("{province}",),),
+        query="tahun={year}&triwulan=2",
+        as_user="inspector",
+        budget=9,
     ),
     # +7 since issue 20: the decree's texts, read once for every family (the decree, its clauses and chapters,
     # units, functions, goals); +1 since issue 21: the SKP family's work results
@@ -179,6 +188,7 @@ class Subject:
     agency: str
     region: str
     position: str = "kasi-1-1"
+    province: str = "provinsi-sintetis"  # the generator's province, "Provinsi Sintetis"
     head: str = "kadis"
     indicator: str = "IKU.1"
     year: int = 2026
@@ -187,6 +197,7 @@ class Subject:
         return text.format(
             agency=self.agency,
             region=self.region,
+            province=self.province,
             position=self.position,
             head=self.head,
             indicator=self.indicator,

@@ -22,6 +22,7 @@ same rows: ORM model building, Python work, template rendering, middleware. Stat
 """
 
 import argparse
+import io
 import json
 import os
 import platform
@@ -40,6 +41,9 @@ SIZES = tuple(int(size) for size in os.environ.get("BENCH_SIZES", "1,40").split(
 REGION = "bench"
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 HEAVY_RUNS = int(os.environ.get("BENCH_HEAVY_RUNS", "5"))
+# only these URL names of bench/pages.py (comma-separated; default every entry): their results go to
+# bench/results/<backend>-<names>.json, apart from the whole run's <backend>.json that --report reads
+PAGES = tuple(name for name in os.environ.get("BENCH_PAGES", "").split(",") if name)
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 GOAL_SIZE, GOAL_RAW = 1.2, 3.0
 
@@ -74,6 +78,10 @@ class Worker:
         migrated = time.perf_counter()
         counts = generate_region(REGION, agencies=size, seed=1, progress=lambda line: None)
         generated = time.perf_counter()
+        # the generator writes in bulk, around the services: the roll-ups of the regency and province views are
+        # computed as `rollups_work --all` computes them (docs/scale.md §4)
+        call_command("rollups_work", "--all", verbosity=0, stdout=io.StringIO())
+        rolled = time.perf_counter()
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 cursor.execute("ANALYZE")
@@ -92,7 +100,7 @@ class Worker:
             "database_version": version,
             "generated_rows": counts.rows,
             "agency": self.agency.code,
-            "seconds": {"migrate": migrated - began, "generate": generated - migrated},
+            "seconds": {"migrate": migrated - began, "generate": generated - migrated, "rollups": rolled - generated},
         }
 
     def prepare(self, index: int) -> dict:
@@ -250,6 +258,8 @@ def run_backend(backend: str) -> None:
         size: {**workers[size].ask("meta"), "runs": RUNS, "heavy_runs": HEAVY_RUNS, "rows": []} for size in SIZES
     }
     for index, entry in enumerate(TABLE):
+        if PAGES and entry.name not in PAGES:
+            continue
         prepared = {size: workers[size].ask(f"prepare {index}") for size in SIZES}
         rows = {
             size: {"name": entry.name, "label": entry.label, "kind": entry.kind, "main": entry.main, **ready}
@@ -289,7 +299,8 @@ def run_backend(backend: str) -> None:
             results[size]["rows"].append(rows[size])
     for worker in workers.values():
         worker.close()
-    (RESULTS / f"{backend}.json").write_text(json.dumps([results[size] for size in SIZES], indent=1))
+    name = "-".join((backend, *PAGES))
+    (RESULTS / f"{name}.json").write_text(json.dumps([results[size] for size in SIZES], indent=1))
 
 
 # -- the report ---------------------------------------------------------------------------------------------------

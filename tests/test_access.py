@@ -367,6 +367,11 @@ TABLE = {
         lambda ids: reverse("region-view", args=["halut"]),
         answers(404, inspector=200, bappeda=200, admin=200),
     ),
+    # the regencies of the seed's province (Maluku Utara): who reads one of them (as the regency view)
+    "province-view": (
+        lambda ids: reverse("province-view", args=["maluku-utara"]),
+        answers(404, inspector=200, bappeda=200, admin=200),
+    ),
     "public-index": (lambda ids: reverse("public-index"), answers(200, anonymous=200, outsider=200)),
     # the public page of a published agency: everyone, without login (an unpublished one answers 404)
     "public-page": (

@@ -291,6 +291,10 @@ KINERJA_ORGANISATION_PREDICATE_BOUNDS = ("110", "91", "76", "51")
 # how staff predicates may be distributed under each organisation predicate (§8, marked uncertain): None is the
 # documented table kinerja.skp.distribution.DEFAULT_RULES; a dict of the same shape replaces it.
 KINERJA_SKP_DISTRIBUTION = None
+# The roll-ups of the regency and province views (docs/scale.md §4): on, the worker runs in the same process right
+# after each transaction that wrote figures commits (`make run` and the tests need no other server); off where a real
+# worker runs (`manage.py rollups_work` from cron or a queue; the production default).
+KINERJA_ROLLUPS_EAGER = env_bool("KINERJA_ROLLUPS_EAGER", True)
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now, silences its deprecation warning
 
 # Days an API token works after it was made (logging out ends it earlier); then a new one is made, after

@@ -23,6 +23,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Background jobs are queued in the database and run by `python manage.py db_worker` (docs/operations.md);
 # KINERJA_TASKS=immediate runs them inside the request instead (a small installation without a worker).
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("KINERJA_TASKS", "database")]}}
+# a real worker computes the roll-ups (`manage.py rollups_work` from cron): not inside the requests
+KINERJA_ROLLUPS_EAGER = env_bool("KINERJA_ROLLUPS_EAGER", False)
 
 # HTTPS. Behind a reverse proxy that ends TLS, set SECURE_PROXY_SSL_HEADER to the header it sets, e.g.
 # "HTTP_X_FORWARDED_PROTO" (value "https") or "HTTP_X_FORWARDED_PROTO,https" — only if the proxy always sets

@@ -128,6 +128,13 @@ def readable_agencies(user: object) -> QuerySet[Agency]:
     return agencies.filter(Q(pk__in=reach.agencies | reach.planned) | Q(region_id__in=reach.regions))
 
 
+def may_read_region(user: object, region: Region) -> bool:
+    """Reads the views above a region's agencies (the regency view, the region's line in the province view): the
+    inspectorate and regional planning (Bappeda) of the region, the administrator."""
+    reach = reach_of(user)
+    return reach.admin or region.pk in reach.regions
+
+
 def agency_or_404(user: object, code: str) -> Agency:
     """The agency with `code` when the user may read it; Http404 otherwise, as if it did not exist."""
     agency = Agency.objects.select_related("region").filter(code=code).first()

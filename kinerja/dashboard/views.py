@@ -2,24 +2,25 @@
 render. Numbers are computed in kinerja.performance (through dashboard.selectors), never here."""
 
 import csv
+import datetime
 import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.timezone import localdate, localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, reach_of
+from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, may_read_region
 from kinerja.core.cells import spreadsheet_text
 from kinerja.core.numbers import format_number
 from kinerja.core.periods import QUARTER_NAMES, chosen_any_year, chosen_quarter, chosen_year
 from kinerja.organisation.models import Agency, Region
 from kinerja.performance.figures import get_plan_figures_by_year
-from kinerja.performance.models import Actual
+from kinerja.performance.rollups import read as rollups
 from kinerja.performance.selectors import get_opening_year, rollup_cap
 from kinerja.reports import output, stored
 from kinerja.reports.models import EnactedDecree
@@ -76,7 +77,7 @@ def dashboard(request: HttpRequest, agency: str) -> HttpResponse:
             "example": board.example,
             "may_plan": may_plan(request.user, agency_obj),
             "published": _is_published(agency_obj),
-            "reads_region": _reads_region(request.user, agency_obj.region),
+            "reads_region": may_read_region(request.user, agency_obj.region),
             "rollup_cap": rollup_cap(),
             "year_target_used": board.figures.year_target_used,
         },
@@ -134,20 +135,21 @@ def publish(request: HttpRequest, agency: str) -> HttpResponse:
 SHARED_LISTED = 25  # shared indicators listed on the regency view before "show all"
 
 
-def _reads_region(user: object, region: Region) -> bool:
-    reach = reach_of(user)
-    return reach.admin or region.pk in reach.regions
+def _freshness(moment: datetime.datetime | None) -> dict:
+    """The roll-ups' "data s.d. pukul HH:MM" line: the date too when it is not today."""
+    return {"fresh_at": moment, "fresh_today": moment is not None and localtime(moment).date() == localdate()}
 
 
 def region_view(request: HttpRequest, region: str) -> HttpResponse:
-    """Every agency of the region side by side, for Bappeda, the inspectorate and the administrator."""
+    """Every agency of the region side by side, for Bappeda, the inspectorate and the administrator (from the
+    roll-ups the writes keep: docs/scale.md §4)."""
     region_obj = Region.objects.filter(code=region).first()
-    if region_obj is None or not _reads_region(request.user, region_obj):
+    if region_obj is None or not may_read_region(request.user, region_obj):
         raise Http404(NOT_FOUND)
     latest_plan = StrategicPlan.objects.filter(agency__region=region_obj).order_by("-first_year").first()
     year = chosen_any_year(request)
     if year is None:
-        latest = Actual.objects.filter(indicator__plan__agency__region=region_obj).aggregate(y=Max("year"))["y"]
+        latest = rollups.latest_year([region_obj.pk])
         year = latest or (get_opening_year(latest_plan) if latest_plan else 2000)
     quarter = chosen_quarter(request)
     view = selectors.get_region_view(region_obj, year, quarter)
@@ -171,6 +173,35 @@ def region_view(request: HttpRequest, region: str) -> HttpResponse:
             "show_all": show_all,
             "shared_shown": view.shared if show_all else view.shared[:SHARED_LISTED],
             "rollup_cap": rollup_cap(),
+            "province_slug": selectors.province_slug(region_obj.province),
+            **_freshness(view.fresh_at),
+        },
+    )
+
+
+def province_view(request: HttpRequest, province: str) -> HttpResponse:
+    """Every regency and city of a province that the user reads (as the regency view), with its figures from the
+    roll-ups and a link down to its regency view."""
+    regions = [region for region in selectors.regions_of_province(province) if may_read_region(request.user, region)]
+    if not regions:
+        raise Http404(NOT_FOUND)
+    years = selectors.province_years(regions)
+    year = (
+        chosen_any_year(request) or rollups.latest_year([region.pk for region in regions]) or max(years, default=2000)
+    )
+    quarter = chosen_quarter(request)
+    view = selectors.get_province_view(regions[0].province, regions, year, quarter)
+    return render(
+        request,
+        "dashboard/province.html",
+        {
+            "view": view,
+            "year": year,
+            "quarter": quarter,
+            "quarters": QUARTER_NAMES,
+            "years": years or [year],
+            "rollup_cap": rollup_cap(),
+            **_freshness(view.fresh_at),
         },
     )
 

@@ -23,6 +23,7 @@ from kinerja.strategy.selectors import find_current_plan
 
 from . import services
 from .models import Actual, Evidence, Target
+from .rollups.outbox import mark_figures_changed
 
 EXAMPLE_YEAR = 2022
 # Plausible sizes of what a ratio counts, recognised from its denominator's wording.
@@ -271,6 +272,7 @@ def clear_example_performance(*, actor: Actor, agency: Agency) -> int:
     targets = list(Target.objects.filter(**scope).select_related("indicator"))
     _record_removal(actor, agency, targets, services.target_description, lambda t: t.indicator)
     removed += Target.objects.filter(pk__in=[item.pk for item in targets]).delete()[0]
+    mark_figures_changed((item.indicator_id, item.year) for item in [*actuals, *targets])
     budgets = list(
         Budget.objects.filter(
             Q(programme__plan__agency=agency)

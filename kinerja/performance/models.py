@@ -213,3 +213,81 @@ class PeriodLock(TimeStampedModel):
 
     def is_closed_on(self, day) -> bool:
         return self.closed or (self.deadline is not None and day > self.deadline)
+
+
+class RollupDirty(models.Model):
+    """The outbox of the roll-ups (docs/scale.md §4): an indicator's figures of a year changed and its roll-ups (and
+    their ancestors) are to be computed again. Written by the services that write figures, in their transaction
+    (`rollups.outbox.mark_figures_changed`); taken and deleted by the worker (`rollups.worker.work`)."""
+
+    indicator = models.ForeignKey("strategy.Indicator", models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    first_marked_at = models.DateTimeField()  # the oldest write not yet in the roll-ups (the freshness line)
+    last_marked_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="rollup_dirty_once")]
+
+    def __str__(self) -> str:
+        return f"indicator {self.indicator_id} {self.year}"
+
+
+class AchievementRollup(models.Model):
+    """What the pages show of one level's figures for a year up to a quarter, all actuals or verified ones only,
+    computed by the worker with the pages' own functions (performance.figures, selectors.rollup_of): never a
+    second arithmetic. `key` is the pk of the indicator, position, unit, agency or region."""
+
+    class Level(models.TextChoices):
+        INDICATOR = "indicator", _("indicator")
+        POSITION = "position", _("position")
+        UNIT = "unit", _("unit")
+        AGENCY = "agency", _("agency")
+        REGION = "region", _("region")
+
+    level = models.CharField(max_length=10, choices=Level.choices)
+    key = models.PositiveBigIntegerField()
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+    verified_only = models.BooleanField()
+    mean = models.DecimalField(max_digits=24, decimal_places=4, null=True)  # the indicator's achievement
+    counted = models.PositiveIntegerField(default=0)
+    missing = models.PositiveIntegerField(default=0)
+    verified = models.PositiveIntegerField(default=0)
+    cap = models.DecimalField(max_digits=24, decimal_places=4, null=True)
+    placed = models.PositiveIntegerField(default=0)  # indicators on the IKI pages (completeness: denominator)
+    done = models.PositiveIntegerField(default=0)  # … of which the quarter's actual is verified
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["level", "key", "year", "quarter", "verified_only"], name="rollup_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.level} {self.key} {self.year} T{self.quarter}{' verified' if self.verified_only else ''}"
+
+
+class SharedIndicatorRollup(models.Model):
+    """An indicator name (normalised: case, accents, punctuation, spacing) that several agencies of a region carry
+    on their current plans, for the regency view's comparison: each agency's first indicator of that name and its
+    stored achievement, `members` = [[agency id, indicator id, code, achievement or null], …] in the agencies'
+    plan order. Computed by the worker with the region's row."""
+
+    region = models.ForeignKey("organisation.Region", models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+    verified_only = models.BooleanField()
+    key = models.TextField()
+    name = models.TextField()
+    members = models.JSONField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year", "quarter", "verified_only", "key"], name="shared_rollup_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.region_id} {self.year} T{self.quarter})"

@@ -31,6 +31,7 @@ from kinerja.strategy.selectors import find_current_plan
 
 from .models import Actual, PeriodLock
 from .period_status import get_quarter_status
+from .rollups.outbox import mark_figures_changed
 from .steps import (
     REOPEN,
     RETURN,
@@ -221,7 +222,9 @@ def _reopened(quarter: int, year: int) -> str:
 
 
 def _recorded(actor: Actor, action: str, actual: Actual, before: dict | None, note: str = "") -> Actual:
-    """Every transition goes into the audit trail, on the indicator's history page, with the values around it."""
+    """Every transition goes into the audit trail, on the indicator's history page, with the values around it;
+    the roll-ups are marked in the same transaction (verified-only figures follow the state)."""
+    mark_figures_changed([(actual.indicator_id, actual.year)])
     audit.record(
         actor=actor,
         action=action,

@@ -9,11 +9,13 @@ The package, by subject (this module only names the reads, so that every caller 
 - `plan` — what every view of a plan reads (`PlanData`) and its figures for a period;
 - `agency` — the agency dashboard;
 - `tree` — the performance tree and how its nodes link to their pages;
-- `region` — the regency view and the SAKIP scores it shows.
+- `region` — the regency view and the SAKIP scores it shows (from the roll-ups);
+- `province` — the province view: every regency of a province (from the roll-ups).
 """
 
 from .agency import STATES, Completeness, Dashboard, Group, IkuRow, RiskyRow, get_dashboard
 from .plan import PlanData, get_plan_data, plan_figures
+from .province import ProvinceView, RegionLine, get_province_view, province_slug, province_years, regions_of_province
 from .region import AgencyLine, RegionView, SharedIndicator, get_region_view, normalised, sakip_scores
 from .tree import TWO_PLACES, TreeUrls, category_slug, count_nodes, figure_text, get_tree
 
@@ -26,6 +28,8 @@ __all__ = [
     "Group",
     "IkuRow",
     "PlanData",
+    "ProvinceView",
+    "RegionLine",
     "RegionView",
     "RiskyRow",
     "SharedIndicator",
@@ -35,9 +39,13 @@ __all__ = [
     "figure_text",
     "get_dashboard",
     "get_plan_data",
+    "get_province_view",
     "get_region_view",
     "get_tree",
     "normalised",
     "plan_figures",
+    "province_slug",
+    "province_years",
+    "regions_of_province",
     "sakip_scores",
 ]

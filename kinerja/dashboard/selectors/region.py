@@ -1,10 +1,12 @@
 """The regency view: every agency of the region with its mean achievement, completeness and SAKIP score, and
-the indicators several agencies share (7 queries, however many agencies and indicators)."""
+the indicators several agencies share, read from the roll-ups (9 queries, however many agencies and
+indicators)."""
 
-from collections import defaultdict
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Prefetch
 
@@ -12,9 +14,9 @@ from kinerja.core.text import normalise
 from kinerja.evaluation.selectors import final_scores
 from kinerja.organisation.models import Agency, Region
 from kinerja.performance import achievement
-from kinerja.performance.models import Actual
-from kinerja.performance.selectors import Measurement, get_measurement_figures, kept, rollup_cap, rollup_of
-from kinerja.strategy.models import Indicator, PageIndicator, StrategicPlan
+from kinerja.performance.rollups import read as rollups
+from kinerja.performance.selectors import kept, rollup_cap
+from kinerja.strategy.models import StrategicPlan
 
 
 def normalised(name: str) -> str:
@@ -32,13 +34,20 @@ class AgencyLine:
     sakip: tuple[Decimal, str] | None
 
 
+class IndicatorName(NamedTuple):
+    """What the comparison's links read of an indicator (from the roll-up of shared names, not a model instance)."""
+
+    pk: int
+    code: str
+
+
 @dataclass
 class SharedIndicator:
     """An indicator name (compared by `normalised`, the `key`) that several agencies' plans carry: each
     agency's indicator and achievement, and their mean and range for the list of the regency view."""
 
     name: str
-    by_agency: dict[int, tuple[Indicator, Decimal | None]]
+    by_agency: dict[int, tuple[IndicatorName, Decimal | None]]
     key: str = ""
 
     @property
@@ -62,6 +71,7 @@ class RegionView:
     quarter: int
     lines: list[AgencyLine]
     shared: list[SharedIndicator]
+    fresh_at: datetime.datetime | None = None  # the roll-ups hold every write up to then ("data s.d. pukul …")
 
 
 def sakip_scores(agency_ids: Iterable[int], year: int) -> dict[int, tuple[Decimal, str]]:
@@ -71,57 +81,33 @@ def sakip_scores(agency_ids: Iterable[int], year: int) -> dict[int, tuple[Decima
 
 def get_region_view(region: Region, year: int, quarter: int) -> RegionView:
     """Every agency of the region with its mean achievement and completeness for the period, and the
-    indicators that several agencies share (7 queries, however many agencies and indicators)."""
+    indicators that several agencies share — read from the roll-ups the writes keep (performance.rollups: the
+    figures of performance.figures, computed by the worker), never from the actuals (8 queries, however many
+    agencies and indicators)."""
     agencies = list(
         region.agencies.order_by("name").prefetch_related(
             Prefetch("plans", StrategicPlan.objects.order_by("-first_year"), to_attr="plan_list")
         )
     )
     plans = {agency.pk: agency.plan_list[0] for agency in agencies if agency.plan_list}
-    # only what the measurement rules, the comparison and its links read (no per-row query: nothing else is used)
-    indicators = list(
-        Indicator.objects.filter(plan__in=plans.values())
-        .order_by("plan_id", "order", "code")
-        .only("plan_id", "code", "name", "formula", "polarity", "quarter_rule", "factor")
-    )
-    rows = list(
-        PageIndicator.objects.filter(objective__plan__in=plans.values()).values_list(
-            "indicator_id", "position__agency_id"
-        )
-    )
-    # read-only roll-up of the region's thousands of indicators: figures, not model instances (same rules)
-    measurements = get_measurement_figures(indicators, year, quarter=quarter)
-
-    def value(indicator_id: int) -> Decimal | None:
-        return measurements[indicator_id].period_achievement
-
-    values: dict[int, list[Measurement]] = defaultdict(list)
-    states: dict[int, dict[int, bool]] = defaultdict(dict)
-    for indicator_id, agency_id in rows:
-        values[agency_id].append(measurements[indicator_id])  # the agency's roll-up: every IKI page row
-        actual = measurements[indicator_id].actuals.get(quarter)
-        states[agency_id][indicator_id] = actual is not None and actual.status == Actual.Status.VERIFIED
+    by_agency = rollups.rollups_of(rollups.Level.AGENCY, [agency.pk for agency in agencies], year, quarter)
     scores = sakip_scores([agency.pk for agency in agencies], year)
     lines = []
     for agency in agencies:
-        done = states.get(agency.pk, {})
-        share = Decimal(sum(done.values())) * 100 / len(done) if done else None
-        lines.append(
-            AgencyLine(
-                agency,
-                plans.get(agency.pk),
-                rollup_of(values[agency.pk]),  # no plan: nothing measured, "—"
-                share,
-                scores.get(agency.pk),
-            )
+        figures = by_agency.get(agency.pk) or rollups.empty()  # no plan, or not computed yet: "—"
+        share = Decimal(figures.done) * 100 / figures.placed if figures.placed else None
+        lines.append(AgencyLine(agency, plans.get(agency.pk), figures.rollup, share, scores.get(agency.pk)))
+    # the comparison of shared names, computed by the worker per region (one row per shared name, not per indicator)
+    shared = [
+        SharedIndicator(
+            name,
+            {
+                agency_id: (IndicatorName(pk, code), None if value is None else Decimal(value))
+                for agency_id, pk, code, value in members
+            },
+            key,
         )
-    agency_of_plan = {plan.pk: agency_id for agency_id, plan in plans.items()}
-    groups: dict[str, dict[int, tuple[Indicator, Decimal | None]]] = defaultdict(dict)
-    names: dict[str, str] = {}
-    for indicator in indicators:
-        key = normalised(indicator.name)
-        names.setdefault(key, indicator.name)
-        groups[key].setdefault(agency_of_plan[indicator.plan_id], (indicator, value(indicator.pk)))
-    shared = [SharedIndicator(names[key], by_agency, key) for key, by_agency in groups.items() if len(by_agency) > 1]
+        for key, name, members in rollups.shared_of(region.pk, year, quarter)
+    ]
     shared.sort(key=lambda item: item.name.lower())
-    return RegionView(region, year, quarter, lines, shared)
+    return RegionView(region, year, quarter, lines, shared, rollups.freshness([region.pk]))

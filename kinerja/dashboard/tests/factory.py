@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from kinerja.organisation.models import Agency, Position, Region, Unit
 from kinerja.performance.models import Actual, Target
+from kinerja.performance.rollups.worker import mark_everything, work
 from kinerja.strategy.models import Goal, Indicator, Objective, PageIndicator, StrategicPlan
 
 
@@ -101,6 +102,13 @@ def make_agency(code: str, *, region: Region, divisions: int, sections: int, ind
         ]
     )
     return agency
+
+
+def refresh_rollups() -> int:
+    """The roll-ups of rows written around the services (these bulk inserts, `update()` in a test, the example
+    fixture): every key marked and computed, as `manage.py rollups_work --all` does."""
+    mark_everything()
+    return work()
 
 
 def published(code: str) -> str:

@@ -21,7 +21,7 @@ from kinerja.performance.selectors import get_measurements, kept
 from kinerja.strategy.models import Indicator
 from kinerja.strategy.selectors import find_current_plan
 
-from .factory import make_agency
+from .factory import make_agency, refresh_rollups
 
 SEED = "halut-diskominfo"
 
@@ -32,6 +32,7 @@ SEED = "halut-diskominfo"
 def test_the_region_lists_every_agency_with_its_figures(client, world, example_figures):
     region = world.agency.region
     other = make_agency("dinas-kedua", region=region, divisions=2, sections=2, indicators=2)
+    refresh_rollups()  # the view reads roll-ups: rows written around the services are computed first
     client.force_login(world.bappeda)
     response = client.get(reverse("region-view", args=[region.code]) + "?tahun=2022&triwulan=1")
     html = response.content.decode()
@@ -66,6 +67,7 @@ def test_the_same_indicator_is_compared_across_agencies(world):
     first = make_agency("dinas-a", region=region, divisions=1, sections=1, indicators=1)
     second = make_agency("dinas-b", region=region, divisions=1, sections=1, indicators=1)
     Indicator.objects.filter(plan__agency=second, code="IKU.0").update(name="  iku  0. ")  # spacing, case, dot
+    refresh_rollups()
     view = selectors.get_region_view(region, 2022, 1)
     shared = {item.name: item for item in view.shared}
     assert "IKU 0" in shared
@@ -86,6 +88,7 @@ def test_shared_indicators_are_listed_and_one_is_compared_per_agency(client, wor
     # IKU 0 over the year (target 10, the last-quarter rule): dinas-a 3 of the factory → 30 %, dinas-b 5 → 50 %
     Indicator.objects.filter(plan__agency=second, code="IKU.0").update(name="  iku  0. ")
     Actual.objects.filter(indicator__plan__agency=second, indicator__code="IKU.0").update(value=Decimal(5))
+    refresh_rollups()
     view = selectors.get_region_view(region, 2022, 4)
     item = {item.name: item for item in view.shared}["IKU 0"]
     values = [value for _, value in item.by_agency.values()]
@@ -115,12 +118,14 @@ def test_the_region_costs_a_fixed_number_of_queries(client, world):
     region = world.agency.region
     client.force_login(world.inspector)
     make_agency("dinas-awal", region=region, divisions=1, sections=1, indicators=1)  # some actuals to read
+    refresh_rollups()
     counts = []
     for index in range(2):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse("region-view", args=[region.code]) + "?tahun=2022").status_code == 200
         counts.append(len(queries))
         make_agency(f"dinas-tambah-{index}", region=region, divisions=3, sections=3, indicators=3)
+        refresh_rollups()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("region-view", args=[region.code]) + "?tahun=2022").status_code == 200
     counts.append(len(queries))

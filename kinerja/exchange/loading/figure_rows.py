@@ -17,6 +17,7 @@ from kinerja.core.models import AuditRecord
 from kinerja.core.numbers import format_exact, from_dataset
 from kinerja.organisation.models import Position
 from kinerja.performance.models import Actual, Target
+from kinerja.performance.rollups.outbox import mark_figures_changed
 from kinerja.performance.workflow import ensure_period_open
 from kinerja.strategy.models import Indicator, StrategicPlan
 
@@ -157,6 +158,7 @@ class FigureRows:
             obj.updated_at = now
         model.objects.bulk_create(created, batch_size=BATCH)
         model.objects.bulk_update([obj for obj, _ in updated], fields, batch_size=BATCH)
+        mark_figures_changed((obj.indicator_id, obj.year) for obj in [*created, *(o for o, _ in updated)])
         for obj, before in [*((o, None) for o in created), *updated]:
             action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
             self.trail(obj, before, obj.indicator, describe(obj, action))

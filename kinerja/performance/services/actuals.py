@@ -17,6 +17,7 @@ from kinerja.strategy.models import Indicator
 from .. import achievement
 from ..evidence import add_evidence
 from ..models import Actual
+from ..rollups.outbox import mark_figures_changed
 from ..rules import LIMIT, ensure_may_enter, ensure_typed_by_hand, in_range
 from ..workflow import ensure_editable, ensure_period_open, ensure_version
 from .checks import _agency_id, _check_quarter, _check_year, _insert, _stored, _whole_if_count
@@ -251,6 +252,7 @@ def _write_actual(
     elif changed:
         actual.save(update_fields=[*changed, "updated_at"])
     if existing is None or changed:
+        mark_figures_changed([(indicator.pk, year)])  # the roll-ups, in this transaction (docs/scale.md §4)
         action = AuditRecord.Action.CHANGED if before else AuditRecord.Action.CREATED
         audit.record_change(
             actor=actor,

@@ -15,6 +15,7 @@ from kinerja.strategy.models import Indicator
 
 from .. import achievement
 from ..models import Target
+from ..rollups.outbox import mark_figures_changed
 from ..rules import ensure_may_plan, in_range
 from ..workflow import ensure_period_open
 from .checks import _agency_id, _check_quarter, _check_year, _insert, _stored, _whole_if_count
@@ -115,6 +116,7 @@ def set_target(
         return existing  # nothing changed: nothing saved, nothing recorded
     if target_period_checked(kind) and not is_example:
         ensure_period_open(indicator, year, quarter)
+    mark_figures_changed([(indicator.pk, year)])  # the roll-ups, in this transaction (docs/scale.md §4)
     if value is None:
         audit.record(
             actor=actor,

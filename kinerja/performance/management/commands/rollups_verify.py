@@ -1,0 +1,28 @@
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from kinerja.performance.rollups.verify import verify
+
+
+class Command(BaseCommand):
+    help = (
+        "Menghitung ulang roll-up capaian dan membandingkannya dengan yang tersimpan; keluar dengan kode ≠ 0 bila "
+        "ada selisih. Bawaan --all; --sample N: N rencana-tahun acak."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        group = parser.add_mutually_exclusive_group()
+        group.add_argument("--all", action="store_true", dest="everything", help="Semua (bawaan).")
+        group.add_argument("--sample", type=int, default=None, help="N rencana-tahun acak.")
+        parser.add_argument("--seed", type=int, default=None, help="Benih acak untuk --sample.")
+
+    def handle(self, *args: object, everything: bool, sample: int | None, seed: int | None, **options: object) -> None:
+        report = verify(sample=None if everything else sample, seed=seed)
+        for difference in report.differences:
+            self.stderr.write(str(difference))
+        summary = (
+            f"{report.checked} rencana-tahun diperiksa, {report.pending} masih menunggu pekerja, "
+            f"{len(report.differences)} selisih."
+        )
+        if report.differences:
+            raise CommandError(summary)
+        self.stdout.write(self.style.SUCCESS(summary))

@@ -26,6 +26,8 @@ class Command(BaseCommand):
                 call_command("load_example_performance", agency.code, stdout=self.stdout)
         else:
             self.stdout.write(gettext("Agency data exists already; the built-in data is not loaded again."))
+        if settings.KINERJA_ROLLUPS_EAGER:  # a database from before the roll-ups: its figures wait to be computed
+            call_command("rollups_work", stdout=self.stdout)
         User = get_user_model()
         password_file = Path(settings.VAR_DIR) / PASSWORD_FILE
         if not User.objects.filter(is_superuser=True).exists():

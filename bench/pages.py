@@ -85,9 +85,10 @@ TABLE: tuple[Entry, ...] = (
     Entry(
         "documents",
         "Halaman dokumen",
-        budget=92,
+        budget=93,
         main=False,
-        notes="builds every document (six since the LKE) to list what is missing in each; +7: the consistency "
+        notes="+1: the person's background jobs (kinerja.jobs); "
+        "builds every document (six since the LKE) to list what is missing in each; +7: the consistency "
         'check, whose errors count against each document\'s "Lengkap" (issue 16); +1: the evaluation '
         "reads every IKI page row of the plan for its objective and agency figures (issue 16); +7: the check "
         "reads the decree's texts, once for all its families (issue 20: citations, structure, names, duties and "

@@ -14,7 +14,7 @@ from kinerja.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from . import services
 from .forms import add_service_errors
-from .models import Actual, Evidence, PeriodLock, Target
+from .models import AchievementRollup, Actual, Evidence, PeriodLock, RollupDirty, SharedIndicatorRollup, Target
 
 
 class _TriedOnly(Exception):
@@ -183,3 +183,8 @@ class PeriodLockAdmin(ReadOnlyAdmin):
 
     list_display = ["agency", "year", "quarter", "closed", "deadline", "changed_by"]
     list_filter = ["year", "quarter", "closed"]
+
+
+@admin.register(AchievementRollup, SharedIndicatorRollup, RollupDirty)
+class RollupAdmin(ReadOnlyAdmin):
+    """Computed rows (docs/scale.md §4): written only by the roll-up worker from the services' outbox; read here."""

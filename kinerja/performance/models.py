@@ -227,6 +227,8 @@ class RollupDirty(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="rollup_dirty_once")]
+        verbose_name = _("roll-up waiting to be computed")
+        verbose_name_plural = _("roll-ups waiting to be computed")
 
     def __str__(self) -> str:
         return f"indicator {self.indicator_id} {self.year}"
@@ -262,6 +264,8 @@ class AchievementRollup(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["level", "key", "year", "quarter", "verified_only"], name="rollup_once")
         ]
+        verbose_name = _("achievement roll-up")
+        verbose_name_plural = _("achievement roll-ups")
 
     def __str__(self) -> str:
         return f"{self.level} {self.key} {self.year} T{self.quarter}{' verified' if self.verified_only else ''}"
@@ -288,6 +292,8 @@ class SharedIndicatorRollup(models.Model):
                 fields=["region", "year", "quarter", "verified_only", "key"], name="shared_rollup_once"
             )
         ]
+        verbose_name = _("roll-up of an indicator shared by agencies")
+        verbose_name_plural = _("roll-ups of indicators shared by agencies")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.region_id} {self.year} T{self.quarter})"

@@ -171,6 +171,7 @@ def test_every_figure_is_the_same_wherever_it_appears(client, world, figures_wor
         assert_one_figure(places, f"{year} s.d. triwulan {quarter}")
 
 
+@pytest.mark.slow  # bulk: generated agencies or thousands of rows
 def test_every_figure_of_a_generated_agency_is_the_same_wherever_it_appears(db, client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     generate_region("sf", agencies=2, seed=3, evidence_every=50)

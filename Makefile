@@ -6,10 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_PORT ?= 5433
-# Test workers (pytest-xdist): one per core by default. `worksteal`: a worker that runs out of tests takes half of
-# the other's queue, so a long test near the end (a whole-site crawl, the API fuzz) does not leave a core idle.
+# Test workers (pytest-xdist): one per core by default. The distribution stays `load` (tests handed out in
+# collection order): pytest-django puts the transactional tests last, and they must stay last on every worker —
+# they empty the database and the seed is loaded again under new keys, which the rows `example_figures` remembers
+# no longer match. `--dist worksteal` breaks that: a worker that finished its block, transactional tests included,
+# takes tests of the other's queue that come before them (43 failures and errors, measured).
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
-PYTEST := $(BIN)/pytest -q -n $(WORKERS) --dist worksteal
+PYTEST := $(BIN)/pytest -q -n $(WORKERS)
 # Python may keep its compiled modules (and pytest its rewritten test modules) in __pycache__ between runs: with
 # PYTHONDONTWRITEBYTECODE set (some images do), every worker of every run compiles the whole project and its
 # packages again, ≈5 s of CPU each.

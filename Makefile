@@ -6,9 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_PORT ?= 5433
-# Test workers (pytest-xdist): one per core by default.
+# Test workers (pytest-xdist): one per core by default. The distribution stays `load` (tests handed out in
+# collection order): pytest-django puts the transactional tests last, and they must stay last on every worker —
+# they empty the database and the seed is loaded again under new keys, which the rows `example_figures` remembers
+# no longer match. `--dist worksteal` breaks that: a worker that finished its block, transactional tests included,
+# takes tests of the other's queue that come before them (43 failures and errors, measured).
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 PYTEST := $(BIN)/pytest -q -n $(WORKERS)
+# Python may keep its compiled modules (and pytest its rewritten test modules) in __pycache__ between runs: with
+# PYTHONDONTWRITEBYTECODE set (some images do), every worker of every run compiles the whole project and its
+# packages again, ≈5 s of CPU each.
+unexport PYTHONDONTWRITEBYTECODE
 PG_ENV := DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE"
 
 .DEFAULT_GOAL := help
@@ -57,13 +65,20 @@ test-fast: install system-deps ## the inner loop: SQLite, in parallel, without t
 test-sqlite: install system-deps ## the whole suite on SQLite (browser tests apart)
 	$(PYTEST) -m "not browser"
 
+# The tests conftest.py marks `db_independent` (they cannot open the database: pytest-django blocks it) ran in the
+# SQLite run and would run the same here: they are left out.
 test-postgres: install system-deps ## the whole suite on a throwaway PostgreSQL cluster (pg_virtualenv)
-	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c '$(PG_ENV) $(PYTEST) -m "not browser"'
+	pg_virtualenv -t -c "-p $(PG_PORT)" sh -c '$(PG_ENV) $(PYTEST) -m "not browser and not db_independent"'
 
 test-browser: install system-deps ## the browser suite: Playwright driving Debian's Chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m browser
 
-test: lint test-sqlite test-postgres test-browser ## everything: lint, SQLite, PostgreSQL and the browser suite
+# The browser suite is one pytest process waiting on Chromium most of the time: lint runs beside it on the other
+# core. The SQLite and PostgreSQL suites then take both cores each.
+test: install system-deps ## everything: lint, SQLite, PostgreSQL and the browser suite
+	$(MAKE) --no-print-directory -j2 --output-sync=target lint test-browser
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
 	@echo "make test: lint, SQLite, PostgreSQL and browser suites passed."
 
 # Not part of `make test`: the time of printing documents against WeasyPrint alone (bench/README.md).

@@ -10,6 +10,8 @@
   loaded through the services once per session and inserted again, in bulk, into each test that asks.
 """
 
+import functools
+import inspect
 from dataclasses import dataclass
 
 import pytest
@@ -74,6 +76,50 @@ def ensure_builtin_dataset() -> Agency:
         agency = load_builtin_dataset()
         create_people(agency)
     return agency
+
+
+# Fixtures that open the database to a test (pytest-django's and ours): a test with none of them, no `django_db`
+# marker and no fixture or module that unblocks the database itself cannot touch it, since pytest-django blocks
+# every query outside them ("Database access not allowed") and the SQLite run would fail it.
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "django_db_setup",
+    "live_server",
+}
+
+
+@functools.cache
+def _names_the_blocker(source) -> bool:
+    try:
+        return "django_db_blocker" in inspect.getsource(source)
+    except (OSError, TypeError):
+        return True  # cannot be read: assume it does
+
+
+def _unblocks_the_database(item) -> bool:
+    """True when the test's module, or a fixture it uses outside pytest-django, opens the database itself."""
+    sources = [getattr(item, "module", None)]
+    for definitions in item._fixtureinfo.name2fixturedefs.values():
+        sources += [d.func for d in definitions if not d.func.__module__.startswith("pytest_django")]
+    return any(_names_the_blocker(source) for source in sources if source is not None)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark `db_independent` the tests that cannot touch the database (see DATABASE_FIXTURES): the pure
+    arithmetic, the catalogue and architecture scans. `make test-postgres` leaves them out: they ran, unchanged,
+    in the SQLite run. A test skipped on one database (skipif) is never marked."""
+    for item in items:
+        if (
+            item.get_closest_marker("django_db")
+            or item.get_closest_marker("skipif")
+            or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or _unblocks_the_database(item)
+        ):
+            continue
+        item.add_marker(pytest.mark.db_independent)
 
 
 @pytest.fixture(autouse=True)

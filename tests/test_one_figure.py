@@ -12,7 +12,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from html import unescape
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Max
 from django.test import Client
 from django.urls import reverse
@@ -39,10 +38,11 @@ def rounded(value: object) -> str:
 
 
 @pytest.fixture
-def figures_world(seed, world):
-    """The seed with its example figures (2022), and a few 2023 actuals entered by hand: IKU.2 without any
-    quarterly target (compared with the year's target) and one count indicator."""
-    call_command("load_example_performance", seed.code)
+def figures_world(example_figures, world):
+    """The seed with its example figures (2022; the `example_figures` rows, inserted in bulk), and a few 2023
+    actuals entered by hand: IKU.2 without any quarterly target (compared with the year's target) and one count
+    indicator."""
+    seed = example_figures
     plan = seed.plans.get()
     iku2 = plan.indicators.get(code="IKU.2")
     Target.objects.filter(indicator=iku2, year=2023, kind=Target.Kind.QUARTER).delete()
@@ -173,6 +173,7 @@ def test_every_figure_is_the_same_wherever_it_appears(client, world, figures_wor
         assert_one_figure(places, f"{year} s.d. triwulan {quarter}")
 
 
+@pytest.mark.slow  # bulk: generated agencies or thousands of rows
 def test_every_figure_of_a_generated_agency_is_the_same_wherever_it_appears(db, client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     generate_region("sf", agencies=2, seed=3, evidence_every=50)

@@ -7,7 +7,6 @@ import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -32,11 +31,10 @@ BUILDER_FORMULA = re.compile(r"^=(?:[A-Z]{1,3}[0-9]+|[0-9]+|[()*/+-])+$")
 
 
 @pytest.fixture
-def hostile(world, settings, tmp_path):
-    """The seed with example figures, an indicator named, measured and noted like a formula, and a final SAKIP
-    evaluation whose notes and recommendations are formulas."""
+def hostile(example_figures, world, settings, tmp_path):
+    """The seed with example figures (the `example_figures` rows, inserted in bulk), an indicator named, measured
+    and noted like a formula, and a final SAKIP evaluation whose notes and recommendations are formulas."""
     settings.MEDIA_ROOT = tmp_path
-    call_command("load_example_performance", SEED, stdout=io.StringIO())
     plan = find_current_plan(world.agency)
     iku = Indicator.objects.filter(plan=plan, is_key=True).order_by("order").first()
     Indicator.objects.filter(pk=iku.pk).update(name=HYPERLINK + " Indeks", unit=AT)

@@ -34,6 +34,7 @@ def _reloaded(agency: Agency) -> int:
     return _queries(read_workbook(write_workbook(export_agency_data(agency)), source="lq.xlsx").data)
 
 
+@pytest.mark.slow  # bulk: generated agencies or thousands of rows
 def test_an_unchanged_load_costs_the_same_fixed_number_of_queries_for_a_small_and_a_big_agency(seed, settings_media):
     builtin = _queries(read_dataset(settings.KINERJA_BUILTIN_DATASET))
     generate_region("lq", agencies=3, seed=1, evidence_every=10)

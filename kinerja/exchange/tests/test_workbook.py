@@ -406,6 +406,7 @@ def big_workbook(seed, rows: int, extra_indicators: int = 125) -> tuple[bytes, i
     return write_workbook(data), len(targets) + len(actuals)
 
 
+@pytest.mark.slow  # bulk: generated agencies or thousands of rows
 def test_a_workbook_of_thousands_of_rows_imports_in_a_bounded_number_of_queries(seed):
     small, small_count = big_workbook(seed, 1000)
     content, count = big_workbook(seed, 5000)

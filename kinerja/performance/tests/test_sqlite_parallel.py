@@ -27,6 +27,7 @@ def parallel_saves(path: Path, *extra: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # bulk: generated agencies or thousands of rows
 def test_parallel_saves_on_a_sqlite_file_give_no_500(tmp_path):
     result = parallel_saves(tmp_path / "kinerja.sqlite3")
     assert result == {"statuses": {"302": 24}, "actuals": 1}

@@ -30,6 +30,7 @@ def _digest_of_run(code: str, agencies: int, seed: int) -> str:
     return digest
 
 
+@pytest.mark.slow  # bulk: generated agencies or thousands of rows
 def test_one_seed_gives_one_region_and_another_seed_another():
     first = _digest_of_run("gen-a", 2, seed=7)
     again = _digest_of_run("gen-a", 2, seed=7)
@@ -50,6 +51,7 @@ def test_agency_n_is_the_same_whatever_the_size_of_the_region():
     assert shape("gen-small") == shape("gen-big")
 
 
+@pytest.mark.slow  # bulk: generated agencies or thousands of rows
 def test_queries_are_per_batch_not_per_row():
     with CaptureQueriesContext(connection) as small:
         counts_small = generate_region("gen-q2", agencies=2, seed=1, evidence_every=0)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import print_views, result_views, views
+from . import result_views, views
 
 urlpatterns = [
     path("instansi/<slug:agency>/skp/", views.skp_list, name="skp-list"),
@@ -8,7 +8,6 @@ urlpatterns = [
     path("instansi/<slug:agency>/skp/distribusi/", views.skp_distribution, name="skp-distribution"),
     path("instansi/<slug:agency>/skp/jabatan-pelaksana/", views.staff_position_add, name="skp-staff-position"),
     path("instansi/<slug:agency>/skp/<int:skp>/", views.skp_detail, name="skp-detail"),
-    path("instansi/<slug:agency>/skp/<int:skp>/cetak.<str:fmt>", print_views.skp_print, name="skp-print"),
     path("instansi/<slug:agency>/skp/<int:skp>/rhk/", result_views.result_add, name="skp-result-add"),
     path("instansi/<slug:agency>/skp/<int:skp>/nilai/", result_views.skp_rate, name="skp-rate"),
     path("instansi/<slug:agency>/skp/rhk/<int:result>/hapus/", result_views.result_remove, name="skp-result-remove"),

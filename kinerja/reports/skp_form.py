@@ -15,16 +15,17 @@ Read by `selectors.get_skp` and the rater (11 queries at most). What is missing 
 without indicator or target, a rating not given, no rater) makes it a KONSEP listing each gap.
 """
 
-import datetime
-
 from django.conf import settings
 from django.utils import translation
 
 from kinerja.core.numbers import MISSING
 from kinerja.organisation.models import Agency, Official, Position
-from kinerja.organisation.selectors import current_assignments, in_force
-from kinerja.reports.achievement_tables import head, text_cell
-from kinerja.reports.document import (
+from kinerja.skp.models import Skp
+from kinerja.skp.print_data import intervened, missing, rater_of
+from kinerja.skp.selectors import ResultView, SkpView, get_skp
+
+from .achievement_tables import head, text_cell
+from .document import (
     DOTS,
     Cell,
     Column,
@@ -37,25 +38,8 @@ from kinerja.reports.document import (
     Table,
 )
 
-from .models import Skp
-from .selectors import Link, ResultView, SkpView, get_skp
-
 IDENTITY_ROWS = ("NAMA", "NIP", "PANGKAT/GOL. RUANG", "JABATAN", "UNIT KERJA")
 RESULT_COLUMNS = [5, 26, 26, 10, 23, 12]
-
-
-def _rater(skp: Skp) -> tuple[Position | None, Official | None]:
-    """The rater's post (the position above) and who rates: who rated, else its holder at the year's end (2
-    queries)."""
-    position = skp.position
-    if position.superior_id is None:
-        return None, skp.rated_by
-    superior = Position.objects.select_related("unit").get(pk=position.superior_id)
-    if skp.rated_by is not None:
-        return superior, skp.rated_by
-    day = min(datetime.date(skp.year, 12, 31), datetime.date.today())
-    assignment = in_force(current_assignments(day).filter(position=superior), day)
-    return superior, assignment.official if assignment else None
 
 
 def _identity(official: Official | None, position: Position | None) -> list[str | None]:
@@ -95,15 +79,6 @@ def _identity_table(skp: Skp, rater: tuple[Position | None, Official | None]) ->
         groups=[[row] for row in rows],
         title="Identitas",
     )
-
-
-def intervened(view: ResultView, position: Position) -> Link | None:
-    """The superior's result this RHK supports: the first link of its chain that is not the official's own (the
-    superior's RHK, a superior's objective, or the strategic objective)."""
-    for link in view.chain:
-        if link.strategic or link.owner != position.title:
-            return link
-    return None
 
 
 def _result_rows(number: int, view: ResultView, position: Position) -> list[list[Cell]]:
@@ -199,40 +174,11 @@ def _signature(official: Official | None, role: str, title: str, above: list[str
     return SignatureBlock(above=[*above, role, title], name=official.name if official else DOTS, below=below)
 
 
-def _missing(view: SkpView, rater: tuple[Position | None, Official | None]) -> list[str]:
-    skp, sentences = view.skp, []
-    if not view.results:
-        sentences.append("SKP belum mempunyai rencana hasil kerja (RHK).")
-    for number, item in enumerate(view.results, start=1):
-        name = f"RHK {number} “{item.result.text[:80]}”"
-        if not item.indicators:
-            sentences.append(f"{name} belum mempunyai indikator kinerja individu.")
-        sentences += [
-            f"{name}: indikator “{indicator.name[:60]}” belum mempunyai target."
-            for indicator in item.indicators
-            if indicator.target is None
-        ]
-        if not item.reaches_objective:
-            sentences.append(f"{name} belum tersambung sampai sasaran strategis.")
-    if not skp.work_rating:
-        sentences.append("Rating hasil kerja belum diberikan.")
-    sentences += [
-        f"Rating perilaku “{key.replace('_', ' ').title()}” belum diberikan."
-        for key, _name, rating in skp.behaviours
-        if not rating
-    ]
-    if not skp.predicate:
-        sentences.append("Predikat kinerja pegawai belum ditetapkan.")
-    if rater[1] is None:
-        sentences.append("Pejabat penilai kinerja belum tercatat.")
-    return sentences
-
-
 def _build(agency: Agency, pk: int) -> Document:
     view = get_skp(agency, pk)
     skp = view.skp
-    rater = _rater(skp)
-    missing = _missing(view, rater)
+    rater = rater_of(skp)
+    gaps = missing(view, rater)
     top = skp.position.superior_id is None
     approach = (
         "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
@@ -265,7 +211,7 @@ def _build(agency: Agency, pk: int) -> Document:
         filename_stem=stem,
         sections=[Section(blocks, name="skp")],
         paper="F4",
-        missing=missing,
+        missing=gaps,
     )
 
 

@@ -1,14 +1,15 @@
-"""The SKP printed from its page (PDF / Word): whoever may read the SKP may print it; 404 otherwise."""
+"""The SKP printed (PDF / Word) from its page: whoever may read the SKP may print it; 404 otherwise. The SKP app
+sits below reports, so its print is here (skp links to it by URL name)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 
 from kinerja.accounts import access
 from kinerja.accounts.access import NOT_FOUND, agency_or_404
 from kinerja.core.errors import NotFound
-from kinerja.reports import output, stored
+from kinerja.skp.models import Skp
 
-from .models import Skp
-from .printing import build_skp_document
+from . import output, stored
+from .skp_form import build_skp_document
 
 FORMATS = ("pdf", "docx")
 

@@ -300,6 +300,11 @@ TABLE = {
         lambda ids: reverse("skp-detail", args=[SEED, skp_ids(ids)["skp"]]),
         answers(200, secretary=404, bappeda=404),
     ),
+    # the SKP printed (PDF / Word): whoever reads the SKP (the same answers for .docx, kinerja/skp/tests/test_print.py)
+    "skp-print": (
+        lambda ids: reverse("skp-print", args=[SEED, skp_ids(ids)["skp"], "pdf"]),
+        answers(200, secretary=404, bappeda=404),
+    ),
     "skp-indicator-edit": (
         lambda ids: reverse("skp-indicator-edit", args=[SEED, skp_ids(ids)["rhk_indicator"]]),
         answers(404, section_head=200, division_head=200),

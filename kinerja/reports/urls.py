@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import chapter_views, record_views, views
+from . import chapter_views, record_views, skp_views, views
 
 urlpatterns = [
     path("instansi/<slug:agency>/dokumen/", views.documents, name="documents"),
@@ -12,5 +12,6 @@ urlpatterns = [
         chapter_views.chapter_edit,
         name="chapter-edit",
     ),
+    path("instansi/<slug:agency>/skp/<int:skp>/cetak.<str:fmt>", skp_views.skp_print, name="skp-print"),
     path("instansi/<slug:agency>/dokumen/<slug:kind>.<str:fmt>", views.download, name="document-download"),
 ]

@@ -19,6 +19,7 @@ from kinerja.strategy.selectors import find_current_plan
 
 from . import services
 from .forms import IndicatorForm, RatingForm, StaffPositionForm, StaffResultForm
+from .print_data import what_is_missing
 from .selectors import get_distribution, get_skp, list_skps
 
 
@@ -113,6 +114,7 @@ def skp_detail(request: HttpRequest, agency: str, skp: int) -> HttpResponse:
             "indicator_form": IndicatorForm() if may_edit else None,
             "result_form": StaffResultForm(parents=view.superior_results) if may_intervene else None,
             "rating_form": RatingForm(initial=initial) if may_rate else None,
+            "print_missing": what_is_missing(view),
         },
     )
 

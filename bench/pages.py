@@ -115,6 +115,15 @@ TABLE: tuple[Entry, ...] = (
         as_user="inspector",
         budget=9,
     ),
+    # the national view (issue 22): every province from the region roll-ups, for the administrator (no ministry role)
+    Entry(
+        "national-view",
+        "Nasional (semua provinsi)",
+        ((),),
+        query="tahun={year}&triwulan=2",
+        as_user="admin",
+        budget=9,
+    ),
     # +7 since issue 20: the decree's texts, read once for every family (the decree, its clauses and chapters,
     # units, functions, goals); +1 since issue 21: the SKP family's work results
     Entry("consistency-check", "Pemeriksaan konsistensi", budget=23, main=False),

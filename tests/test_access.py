@@ -377,6 +377,8 @@ TABLE = {
         lambda ids: reverse("province-view", args=["maluku-utara"]),
         answers(404, inspector=200, bappeda=200, admin=200),
     ),
+    # every province (the ministry's view): the administrator only — there is no national reader role yet
+    "national-view": (lambda ids: reverse("national-view"), answers(404, admin=200)),
     "public-index": (lambda ids: reverse("public-index"), answers(200, anonymous=200, outsider=200)),
     # the public page of a published agency: everyone, without login (an unpublished one answers 404)
     "public-page": (

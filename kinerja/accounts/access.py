@@ -135,6 +135,12 @@ def may_read_region(user: object, region: Region) -> bool:
     return reach.admin or region.pk in reach.regions
 
 
+def may_read_country(user: object) -> bool:
+    """Reads the national view (every province, for the ministry): the administrator only — there is no national
+    or ministry reader role (RoleGrant.Role) yet."""
+    return reach_of(user).admin
+
+
 def agency_or_404(user: object, code: str) -> Agency:
     """The agency with `code` when the user may read it; Http404 otherwise, as if it did not exist."""
     agency = Agency.objects.select_related("region").filter(code=code).first()

@@ -10,6 +10,7 @@ urlpatterns = [
     path("instansi/<slug:agency>/publikasi/", views.publish, name="publish"),
     path("wilayah/<slug:region>/", views.region_view, name="region-view"),
     path("provinsi/<slug:province>/", views.province_view, name="province-view"),
+    path("nasional/", views.national_view, name="national-view"),
     path("publik/", views.public_index, name="public-index"),
     path("publik/<slug:agency>/", views.public_page, name="public-page"),
     path("publik/<slug:agency>/iku.csv", views.public_csv, name="public-csv"),

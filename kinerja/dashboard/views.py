@@ -14,7 +14,7 @@ from django.utils.timezone import localdate, localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, may_read_region
+from kinerja.accounts.access import NOT_FOUND, agency_or_404, may_plan, may_read_country, may_read_region
 from kinerja.core.cells import spreadsheet_text
 from kinerja.core.numbers import format_number
 from kinerja.core.periods import QUARTER_NAMES, chosen_any_year, chosen_quarter, chosen_year
@@ -194,6 +194,33 @@ def province_view(request: HttpRequest, province: str) -> HttpResponse:
     return render(
         request,
         "dashboard/province.html",
+        {
+            "view": view,
+            "year": year,
+            "quarter": quarter,
+            "quarters": QUARTER_NAMES,
+            "years": years or [year],
+            "rollup_cap": rollup_cap(),
+            "national": may_read_country(request.user),
+            **_freshness(view.fresh_at),
+        },
+    )
+
+
+def national_view(request: HttpRequest) -> HttpResponse:
+    """Every province, for the ministry, with its figures put together from its regions' roll-ups and a link down
+    to its province view; 404 for whoever may not read the country (accounts.access.may_read_country)."""
+    if not may_read_country(request.user):
+        raise Http404(NOT_FOUND)
+    grouped = selectors.regions_by_province()
+    years = selectors.national_years(grouped)
+    region_ids = [region.pk for regions in grouped.values() for region in regions]
+    year = chosen_any_year(request) or rollups.latest_year(region_ids) or max(years, default=2000)
+    quarter = chosen_quarter(request)
+    view = selectors.get_national_view(grouped, year, quarter)
+    return render(
+        request,
+        "dashboard/national.html",
         {
             "view": view,
             "year": year,

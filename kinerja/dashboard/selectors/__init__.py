@@ -10,10 +10,12 @@ The package, by subject (this module only names the reads, so that every caller 
 - `agency` — the agency dashboard;
 - `tree` — the performance tree and how its nodes link to their pages;
 - `region` — the regency view and the SAKIP scores it shows (from the roll-ups);
-- `province` — the province view: every regency of a province (from the roll-ups).
+- `province` — the province view: every regency of a province (from the roll-ups);
+- `national` — the national view: every province (from the region roll-ups).
 """
 
 from .agency import STATES, Completeness, Dashboard, Group, IkuRow, RiskyRow, get_dashboard
+from .national import NationalView, ProvinceLine, get_national_view, national_years, regions_by_province
 from .plan import PlanData, get_plan_data, plan_figures
 from .province import ProvinceView, RegionLine, get_province_view, province_slug, province_years, regions_of_province
 from .region import AgencyLine, RegionView, SharedIndicator, get_region_view, normalised, sakip_scores
@@ -27,7 +29,9 @@ __all__ = [
     "Dashboard",
     "Group",
     "IkuRow",
+    "NationalView",
     "PlanData",
+    "ProvinceLine",
     "ProvinceView",
     "RegionLine",
     "RegionView",
@@ -38,14 +42,17 @@ __all__ = [
     "count_nodes",
     "figure_text",
     "get_dashboard",
+    "get_national_view",
     "get_plan_data",
     "get_province_view",
     "get_region_view",
     "get_tree",
+    "national_years",
     "normalised",
     "plan_figures",
     "province_slug",
     "province_years",
+    "regions_by_province",
     "regions_of_province",
     "sakip_scores",
 ]

@@ -14,9 +14,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kinerja.core.models import TimeStampedModel
+from kinerja.core.models import StoredEvidenceFile, TimeStampedModel
 from kinerja.core.numbers import format_exact
-from kinerja.core.stored_files import StoredFileMixin
 from kinerja.performance.steps import Status
 
 
@@ -150,33 +149,15 @@ def progress_evidence_path(instance: "ProgressEvidence", filename: str) -> str:
     return f"evidence/rencana-aksi/{instance.progress.action.year}/{instance.stored_name}"
 
 
-class ProgressEvidence(StoredFileMixin, TimeStampedModel):
+class ProgressEvidence(StoredEvidenceFile):
     """An evidence file of an action's progress: the same stored-file base, size and kinds as an actual's."""
 
     progress = models.ForeignKey(
         ActionProgress, models.CASCADE, related_name="evidence", verbose_name=_("progress of an action")
     )
     file = models.FileField(_("file"), upload_to=progress_evidence_path, max_length=300)
-    stored_name = models.CharField(_("stored name"), max_length=100, unique=True)
-    original_name = models.CharField(_("original file name"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=20)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveBigIntegerField(_("size (bytes)"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    is_example = models.BooleanField(_("example data"), default=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
 
     class Meta:
         verbose_name = _("evidence of an action's progress")
         verbose_name_plural = _("evidence of actions' progress")
         ordering = ["progress", "created_at"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .stored_files import StoredFileMixin
+
 
 class TimeStampedModel(models.Model):
     """When a row was created and last changed."""
@@ -12,6 +14,34 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class StoredEvidenceFile(StoredFileMixin, TimeStampedModel):
+    """The fields of an uploaded evidence file that every evidence row keeps (an actual's, an action's progress):
+    filled by `StoredFileMixin.put_file` from a checked upload. Each concrete model adds its owner and `file`
+    (its own `upload_to`)."""
+
+    stored_name = models.CharField(_("stored name"), max_length=100, unique=True)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    is_example = models.BooleanField(_("example data"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class OrderedTextItem(TimeStampedModel):

@@ -6,10 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.core.models import TimeStampedModel
+from kinerja.core.models import StoredEvidenceFile, TimeStampedModel
 from kinerja.core.numbers import format_exact
 from kinerja.core.periods import quarter_label
-from kinerja.core.stored_files import StoredFileMixin
 
 AMOUNT = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
 
@@ -135,7 +134,7 @@ def evidence_path(instance: "Evidence", filename: str) -> str:
     return f"evidence/{instance.actual.year}/{instance.stored_name}"
 
 
-class Evidence(StoredFileMixin, TimeStampedModel):
+class Evidence(StoredEvidenceFile):
     """An evidence file of an actual (PDF, image, Word, Excel), kind checked from its content."""
 
     actual = models.ForeignKey(Actual, models.CASCADE, related_name="evidence", verbose_name=_("actual"))
@@ -146,29 +145,11 @@ class Evidence(StoredFileMixin, TimeStampedModel):
         blank=True,
         help_text=_("A page of Kinerja that is the evidence (e.g. the SAKIP evaluation's result), instead of a file."),
     )
-    stored_name = models.CharField(_("stored name"), max_length=100, unique=True)
-    original_name = models.CharField(_("original file name"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=20)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveBigIntegerField(_("size (bytes)"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    is_example = models.BooleanField(_("example data"), default=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
 
     class Meta:
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence files")
         ordering = ["actual", "created_at"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class PeriodLock(TimeStampedModel):

@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext
 
 from kinerja.organisation.models import Official, Position
 from kinerja.organisation.selectors import current_assignments, in_force
@@ -39,31 +40,33 @@ def intervened(view: ResultView, position: Position) -> Link | None:
 
 
 def missing(view: SkpView, rater: Rater) -> list[str]:
+    """What keeps the SKP a draft (KONSEP), in sentences of the active language."""
     skp, sentences = view.skp, []
     if not view.results:
-        sentences.append("SKP belum mempunyai rencana hasil kerja (RHK).")
+        sentences.append(gettext("The SKP has no work result (RHK) yet."))
     for number, item in enumerate(view.results, start=1):
         name = f"RHK {number} “{item.result.text[:80]}”"
         if not item.indicators:
-            sentences.append(f"{name} belum mempunyai indikator kinerja individu.")
+            sentences.append(gettext("%(result)s has no individual performance indicator yet.") % {"result": name})
         sentences += [
-            f"{name}: indikator “{indicator.name[:60]}” belum mempunyai target."
+            gettext("%(result)s: indicator “%(indicator)s” has no target yet.")
+            % {"result": name, "indicator": indicator.name[:60]}
             for indicator in item.indicators
             if indicator.target is None
         ]
         if not item.reaches_objective:
-            sentences.append(f"{name} belum tersambung sampai sasaran strategis.")
+            sentences.append(gettext("%(result)s is not yet linked up to a strategic objective.") % {"result": name})
     if not skp.work_rating:
-        sentences.append("Rating hasil kerja belum diberikan.")
+        sentences.append(gettext("The work result rating has not been given yet."))
     sentences += [
-        f"Rating perilaku “{key.replace('_', ' ').title()}” belum diberikan."
-        for key, _name, rating in skp.behaviours
+        gettext("The behaviour rating “%(behaviour)s” has not been given yet.") % {"behaviour": behaviour}
+        for _key, behaviour, rating in skp.behaviours
         if not rating
     ]
     if not skp.predicate:
-        sentences.append("Predikat kinerja pegawai belum ditetapkan.")
+        sentences.append(gettext("The official's performance predicate has not been set yet."))
     if rater[1] is None:
-        sentences.append("Pejabat penilai kinerja belum tercatat.")
+        sentences.append(gettext("The performance rater is not recorded yet."))
     return sentences
 
 

@@ -105,6 +105,13 @@ class Agency(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def heading_name(self) -> str:
+        """The agency's name in the heading of a document Kinerja writes (action plan, LKjIP, evaluation, LKE, SKP):
+        its name in capitals. `printed_name` is the name as the signed decree printed it, misprints included
+        (the seed's "KOMUNKASI"), for reprinting that decree only."""
+        return self.name.upper()
+
 
 class AgencyFunction(OrderedTextItem):
     agency = models.ForeignKey(Agency, models.CASCADE, related_name="functions", verbose_name=_("agency"))

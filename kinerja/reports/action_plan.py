@@ -158,7 +158,7 @@ def build_action_plan(agency: Agency, plan: StrategicPlan, year: int, position: 
     its holder (6 queries)."""
     action_plan = get_action_plan(plan, year, position)
     missing = _missing(action_plan)
-    name = (agency.printed_name or agency.name).upper()
+    name = agency.heading_name
     day = min(datetime.date(year, 12, 31), datetime.date.today())
     signer = _signer(agency, position, day)
     block = signature(signer, "Kepala Dinas", missing, [f"{agency.city or DOTS}, {DOTS}"])

@@ -261,7 +261,7 @@ def build_evaluation(agency: Agency, year: int, quarter: int) -> Document:
         raise ValueError(f"Triwulan {quarter} di luar 1–4.")
     data = get_accountability_data(agency, year, signed_on=signing_date(year, quarter))
     missing: list[str] = []
-    name = (agency.printed_name or agency.name).upper()
+    name = agency.heading_name
     region = agency.region.name.upper()
     stem = f"evaluasi-renja-{agency.code}-{year}-tw{quarter}"
     title = [

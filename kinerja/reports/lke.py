@@ -91,7 +91,7 @@ def build_lke(agency: Agency, year: int) -> Document:
         ]
     )
     table = Table(columns=_columns(), header=_header(), groups=groups, title=f"LKE {year}", freeze_columns=2)
-    agency_name = (agency.printed_name or agency.name).upper()
+    agency_name = agency.heading_name
     recommendations = [
         Paragraph.of(f"{answer.criterion.code}: {answer.recommendation}", label=f"{number}.")
         for number, answer in enumerate(worksheet.recommendations, start=1)

@@ -204,7 +204,7 @@ def build_report(agency: Agency, year: int) -> Document:
     )
     chapters = {chapter.kind: chapter for chapter in ReportChapter.objects.filter(agency=agency, year=year)}
     missing: list[str] = []
-    name = (agency.printed_name or agency.name).upper()
+    name = agency.heading_name
     emblem, emblem_kind = emblem_of(agency.region)
     cover = Section(
         [

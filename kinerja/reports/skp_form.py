@@ -185,7 +185,7 @@ def _build(agency: Agency, pk: int) -> Document:
         if top
         else "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
     )
-    name = (agency.printed_name or agency.name).upper()
+    name = agency.heading_name
     rater_title = rater[0].title if rater[0] else f"Kepala Daerah {agency.region.name}"
     place = f"{agency.city or DOTS}, {DOTS}"
     blocks = [

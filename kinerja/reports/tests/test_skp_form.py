@@ -74,6 +74,9 @@ def test_the_rated_skp_reads_back_from_the_pdf_with_both_signatures(world, seed,
     ):
         assert normalise(expected) in text, expected
     assert "KONSEP" not in text
+    # the agency's own name, never the decree's misprint ("KOMUNKASI", kept only for reprinting the decree)
+    assert normalise("DINAS KOMUNIKASI, INFORMATIKA DAN PERSANDIAN KABUPATEN HALMAHERA UTARA") in text
+    assert "KOMUNKASI" not in text
     official_name = normalise(official.name)
     assert text.index(official_name) < text.index(normalise(rater.name))  # the official's column, then the rater's
 

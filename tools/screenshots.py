@@ -34,6 +34,7 @@ LAUNCH_ARGS = [
 ]
 AGENCY = "halut-diskominfo"
 REGION = "halut"
+PROVINCE = "maluku-utara"
 HEIGHTS = {1366: 768, 390: 844}
 
 # person -> (user name, the position whose IKI and entry page they open)
@@ -63,6 +64,9 @@ def pages(position: str) -> dict[str, str]:
         "evaluation": f"{at}/evaluasi-sakip/",
         "worksheet": f"{at}/evaluasi-sakip/2022/",
         "region": f"/wilayah/{REGION}/",
+        "province": f"/provinsi/{PROVINCE}/",
+        "national": "/nasional/",  # the administrator's
+        "skp": f"{at}/skp/?tahun=2022",
         # the planner's pages (another person gets a 404 and no picture)
         "targets": f"{at}/target/",
         "consistency": f"{at}/konsistensi/",

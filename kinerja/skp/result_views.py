@@ -116,7 +116,7 @@ def indicator_edit(request: HttpRequest, agency: str, indicator: int) -> HttpRes
     agency_obj = agency_or_404(request.user, agency)
     indicator_obj = _indicator(request, agency_obj, indicator)
     skp_obj = _skp(request, agency_obj, indicator_obj.result.skp_id)
-    if skp_obj.status != Skp.Status.DRAFT or not access.may_edit_skp(request.user, skp_obj):
+    if not services.may_change(request.user, skp_obj):
         raise Http404(NOT_FOUND)
     initial = {
         "aspect": indicator_obj.aspect,

@@ -80,8 +80,19 @@ def _record(actor: Actor, obj: object, before: dict | None, skp: Skp, descriptio
     )
 
 
+def is_draft(skp: Skp) -> bool:
+    """Its work results and indicators still change: the SKP is not rated yet (the rule `_ensure_draft` enforces)."""
+    return skp.status == Skp.Status.DRAFT
+
+
+def may_change(user: object, skp: Skp) -> bool:
+    """Whether `user` may change the SKP's work results and indicators now: its official or superior, while it is
+    a draft — what the services below refuse otherwise; the pages ask it to show or hide their forms."""
+    return is_draft(skp) and access.may_edit_skp(user, skp)
+
+
 def _ensure_draft(skp: Skp) -> None:
-    if skp.status != Skp.Status.DRAFT:
+    if not is_draft(skp):
         raise ValidationError(gettext("This SKP is rated: its work results no longer change."))
 
 

@@ -94,10 +94,11 @@ def skp_detail(request: HttpRequest, agency: str, skp: int) -> HttpResponse:
     view = get_skp(agency_obj, skp)
     if not access.may_read_skp(request.user, view.skp):
         raise Http404(NOT_FOUND)
-    draft = view.skp.status == view.skp.Status.DRAFT
-    may_edit = draft and access.may_edit_skp(request.user, view.skp)
+    may_edit = services.may_change(request.user, view.skp)
     may_intervene = (
-        draft and view.skp.position.is_staff_position and access.may_write_staff_results(request.user, view.skp)
+        services.is_draft(view.skp)
+        and view.skp.position.is_staff_position
+        and access.may_write_staff_results(request.user, view.skp)
     )
     may_rate = access.may_rate_skp(request.user, view.skp)
     initial = {"work_rating": view.skp.work_rating or (view.proposal.rating if view.proposal else "") or ""}

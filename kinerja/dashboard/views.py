@@ -140,6 +140,20 @@ def _freshness(moment: datetime.datetime | None) -> dict:
     return {"fresh_at": moment, "fresh_today": moment is not None and localtime(moment).date() == localdate()}
 
 
+def _rollup_page(view, year: int, quarter: int, years: list[int]) -> dict:
+    """What the regency, province and national views share: the period picker (dashboard/partials/
+    _period_picker.html), the achievement cap and how fresh the roll-ups are."""
+    return {
+        "view": view,
+        "year": year,
+        "quarter": quarter,
+        "quarters": QUARTER_NAMES,
+        "years": years,
+        "rollup_cap": rollup_cap(),
+        **_freshness(view.fresh_at),
+    }
+
+
 def region_view(request: HttpRequest, region: str) -> HttpResponse:
     """Every agency of the region side by side, for Bappeda, the inspectorate and the administrator (from the
     roll-ups the writes keep: docs/scale.md §4)."""
@@ -162,19 +176,13 @@ def region_view(request: HttpRequest, region: str) -> HttpResponse:
         request,
         "dashboard/region.html",
         {
+            **_rollup_page(view, year, quarter, list(latest_plan.years) if latest_plan else [year]),
             "region": region_obj,
-            "view": view,
-            "year": year,
-            "quarter": quarter,
-            "quarters": QUARTER_NAMES,
-            "years": list(latest_plan.years) if latest_plan else [year],
             "chosen": chosen,
             "chosen_key": chosen_key,
             "show_all": show_all,
             "shared_shown": view.shared if show_all else view.shared[:SHARED_LISTED],
-            "rollup_cap": rollup_cap(),
             "province_slug": selectors.province_slug(region_obj.province),
-            **_freshness(view.fresh_at),
         },
     )
 
@@ -194,16 +202,7 @@ def province_view(request: HttpRequest, province: str) -> HttpResponse:
     return render(
         request,
         "dashboard/province.html",
-        {
-            "view": view,
-            "year": year,
-            "quarter": quarter,
-            "quarters": QUARTER_NAMES,
-            "years": years or [year],
-            "rollup_cap": rollup_cap(),
-            "national": may_read_country(request.user),
-            **_freshness(view.fresh_at),
-        },
+        {**_rollup_page(view, year, quarter, years or [year]), "national": may_read_country(request.user)},
     )
 
 
@@ -221,15 +220,7 @@ def national_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "dashboard/national.html",
-        {
-            "view": view,
-            "year": year,
-            "quarter": quarter,
-            "quarters": QUARTER_NAMES,
-            "years": years or [year],
-            "rollup_cap": rollup_cap(),
-            **_freshness(view.fresh_at),
-        },
+        _rollup_page(view, year, quarter, years or [year]),
     )
 
 

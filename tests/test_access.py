@@ -18,7 +18,7 @@ from kinerja.accounts.access import (
     reach_of,
     readable_agencies,
 )
-from kinerja.accounts.models import User
+from kinerja.accounts.models import RoleGrant, User
 from kinerja.performance.services import record_actual
 from kinerja.strategy.models import Indicator
 
@@ -32,6 +32,7 @@ ROLES = (
     "planner",
     "inspector",
     "bappeda",
+    "ministry",
     "admin",
 )
 SEED = "halut-diskominfo"
@@ -41,6 +42,8 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def answers(default: int, anonymous: int = 302, outsider: int = 404, **others: int) -> dict[str, int]:
     table = {role: default for role in ROLES}
     table.update(anonymous=anonymous, outsider=outsider, **others)
+    if "ministry" not in others:  # the ministry reads every region as Bappeda reads its own, and writes nothing
+        table["ministry"] = table["bappeda"]
     return table
 
 
@@ -378,7 +381,7 @@ TABLE = {
         answers(404, inspector=200, bappeda=200, admin=200),
     ),
     # every province (the ministry's view): the administrator only — there is no national reader role yet
-    "national-view": (lambda ids: reverse("national-view"), answers(404, admin=200)),
+    "national-view": (lambda ids: reverse("national-view"), answers(404, ministry=200, admin=200)),
     "public-index": (lambda ids: reverse("public-index"), answers(200, anonymous=200, outsider=200)),
     # the public page of a published agency: everyone, without login (an unpublished one answers 404)
     "public-page": (
@@ -551,6 +554,10 @@ def user_for(role: str, world) -> User | None:
         return User.objects.filter(is_superuser=True).first() or User.objects.create_superuser(
             "admin-uji", password="x-Admin-12345"
         )
+    if role == "ministry":
+        user, _ = User.objects.get_or_create(username="kementerian-uji")
+        RoleGrant.objects.get_or_create(user=user, role=RoleGrant.Role.MINISTRY)
+        return user
     return getattr(world, role)
 
 
@@ -587,6 +594,7 @@ def test_roles_come_from_positions_and_grants(world):
     assert reach_of(world.planner).roles == ["Admin perencanaan"]
     assert reach_of(world.inspector).roles == ["Inspektorat"]
     assert reach_of(world.bappeda).roles == ["Bappeda"]
+    assert reach_of(user_for("ministry", world)).roles == ["Kementerian"]
     assert reach_of(None).roles == []
 
 

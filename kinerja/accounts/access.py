@@ -41,6 +41,7 @@ ROLE_NAMES = {
     "head": pgettext_lazy("role", "Head of agency"),
     RoleGrant.Role.INSPECTORATE: pgettext_lazy("role", "Inspectorate"),
     RoleGrant.Role.REGIONAL_PLANNING: pgettext_lazy("role", "Regional planning"),
+    RoleGrant.Role.MINISTRY: pgettext_lazy("role", "Ministry"),
 }
 
 
@@ -53,6 +54,7 @@ class Reach:
     planned: frozenset[int] = frozenset()  # agencies the user is planner of
     regions: frozenset[int] = frozenset()  # regions the user reads (inspectorate, Bappeda)
     inspected: frozenset[int] = frozenset()  # regions the user evaluates (inspectorate)
+    national: bool = False  # reads every region and the national view (ministry), writes nothing
 
     superior: bool = False  # holds a position with a position below it
 
@@ -74,6 +76,8 @@ class Reach:
             names.append(ROLE_NAMES[RoleGrant.Role.INSPECTORATE])
         if self.regions - self.inspected:
             names.append(ROLE_NAMES[RoleGrant.Role.REGIONAL_PLANNING])
+        if self.national:
+            names.append(ROLE_NAMES[RoleGrant.Role.MINISTRY])
         return [str(name) for name in names]
 
 
@@ -106,6 +110,7 @@ def reach_of(user: object, on: datetime.date | None = None) -> Reach:
         planned=frozenset(agency for role, agency, _ in grants if role == RoleGrant.Role.PLANNER),
         regions=frozenset(region for role, _, region in grants if region is not None),
         inspected=frozenset(region for role, _, region in grants if role == RoleGrant.Role.INSPECTORATE),
+        national=any(role == RoleGrant.Role.MINISTRY for role, _, _ in grants),
     )
     if on == datetime.date.today():
         user._kinerja_reach = reach  # type: ignore[attr-defined]
@@ -117,28 +122,35 @@ def reach_of(user: object, on: datetime.date | None = None) -> Reach:
 
 def may_read_agency(user: object, agency: Agency) -> bool:
     reach = reach_of(user)
-    return reach.admin or agency.pk in reach.agencies or agency.pk in reach.planned or agency.region_id in reach.regions
+    return (
+        reach.admin
+        or reach.national
+        or agency.pk in reach.agencies
+        or agency.pk in reach.planned
+        or agency.region_id in reach.regions
+    )
 
 
 def readable_agencies(user: object) -> QuerySet[Agency]:
     reach = reach_of(user)
     agencies = Agency.objects.select_related("region").order_by("region__name", "name")
-    if reach.admin:
+    if reach.admin or reach.national:
         return agencies
     return agencies.filter(Q(pk__in=reach.agencies | reach.planned) | Q(region_id__in=reach.regions))
 
 
 def may_read_region(user: object, region: Region) -> bool:
     """Reads the views above a region's agencies (the regency view, the region's line in the province view): the
-    inspectorate and regional planning (Bappeda) of the region, the administrator."""
+    inspectorate and regional planning (Bappeda) of the region, the ministry, the administrator."""
     reach = reach_of(user)
-    return reach.admin or region.pk in reach.regions
+    return reach.admin or reach.national or region.pk in reach.regions
 
 
 def may_read_country(user: object) -> bool:
-    """Reads the national view (every province, for the ministry): the administrator only — there is no national
-    or ministry reader role (RoleGrant.Role) yet."""
-    return reach_of(user).admin
+    """Reads the national view (every province): the ministry (`RoleGrant.Role.MINISTRY`, a reader of every region
+    that writes nothing) and the administrator."""
+    reach = reach_of(user)
+    return reach.admin or reach.national
 
 
 def agency_or_404(user: object, code: str) -> Agency:

@@ -30,13 +30,15 @@ class User(AbstractUser):
 
 class RoleGrant(models.Model):
     """A role given to a user that the position tree does not give: agency planner (for one agency),
-    inspectorate or regional planning (for every agency of one region). Official, superior and head of agency
+    inspectorate or regional planning (for every agency of one region), the ministry (reads every region and the
+    national view; scoped to nothing). Official, superior and head of agency
     come from the positions the user's official holds; system administrator is `is_superuser`."""
 
     class Role(models.TextChoices):
         PLANNER = "planner", _("Agency planner (admin perencanaan)")
         INSPECTORATE = "inspectorate", _("Inspectorate (inspektorat)")
         REGIONAL_PLANNING = "regional_planning", _("Regional planning (Bappeda)")
+        MINISTRY = "ministry", _("Ministry (kementerian): reads every region")
 
     user = models.ForeignKey(User, models.CASCADE, related_name="role_grants", verbose_name=_("user"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
@@ -64,7 +66,8 @@ class RoleGrant(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(role="planner", agency__isnull=False, region__isnull=True)
-                    | (~Q(role="planner") & Q(agency__isnull=True, region__isnull=False))
+                    | Q(role="ministry", agency__isnull=True, region__isnull=True)
+                    | (~Q(role__in=["planner", "ministry"]) & Q(agency__isnull=True, region__isnull=False))
                 ),
                 name="role_grant_scope",
             ),
@@ -84,6 +87,12 @@ class RoleGrant(models.Model):
                 errors["region"] = message
             if self.agency_id is None:
                 errors["agency"] = message
+        elif self.role == self.Role.MINISTRY:
+            message = _("The ministry reads the whole country: leave the agency and the region empty.")
+            if self.agency_id is not None:
+                errors["agency"] = message
+            if self.region_id is not None:
+                errors["region"] = message
         elif self.role:
             message = _(
                 "The inspectorate and regional planning are given for one region: choose the region and leave the "

@@ -40,6 +40,8 @@ def _person(request: HttpRequest, code: str, official: int) -> tuple[Agency, Off
 def _scope(role: str, agency: Agency) -> dict:
     if role == RoleGrant.Role.PLANNER:
         return {"agency": agency, "region": None}
+    if role == RoleGrant.Role.MINISTRY:
+        return {"agency": None, "region": None}
     return {"agency": None, "region": agency.region}
 
 

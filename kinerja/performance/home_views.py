@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from kinerja.accounts.access import may_evaluate, may_plan, reach_of, readable_agencies
+from kinerja.accounts.access import may_evaluate, may_plan, may_read_country, reach_of, readable_agencies
 from kinerja.core.periods import QUARTER_NAMES
 
 from . import period_status
@@ -53,6 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "quarters": QUARTER_NAMES,
             "agency_status": [_with_links(request, item) for item in get_agency_quarters(overseen)],
             "states": STATE_NAMES,
+            "reads_country": may_read_country(request.user),
         },
     )
 

@@ -3,7 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kinerja.accounts.access import NOT_FOUND, reach_of
+from kinerja.accounts.access import NOT_FOUND, may_read_region, reach_of
 from kinerja.organisation.models import Region
 
 from .. import selectors
@@ -16,7 +16,7 @@ def region_summary(request: HttpRequest, region: str, year: int) -> HttpResponse
     the administrator."""
     region_obj = Region.objects.filter(code=region).first()
     reach = reach_of(request.user)
-    if region_obj is None or not (reach.admin or region_obj.pk in reach.regions):
+    if region_obj is None or not may_read_region(request.user, region_obj):
         raise Http404(NOT_FOUND)
     rows = selectors.region_summary(region_obj, year)
     return render(

@@ -16,7 +16,7 @@ from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.core.periods import quarter_label
 from kinerja.performance import steps
-from kinerja.performance.rules import ensure_may_enter
+from kinerja.performance.rules import ensure_may_enter, ensure_may_import
 from kinerja.performance.steps import Status
 from kinerja.performance.workflow import ensure_period_open
 
@@ -85,16 +85,23 @@ def _ensure_open(action: ActionItem) -> None:
 
 @transaction.atomic
 def record_progress(
-    *, actor: Actor, action: ActionItem, outcome: str, note: str = "", is_example: bool = False
+    *,
+    actor: Actor,
+    action: ActionItem,
+    outcome: str,
+    note: str = "",
+    is_example: bool = False,
+    imported: bool = False,
 ) -> ActionProgress:
     """Write (or correct, while it is a draft) how far `action` was carried out in its quarter. `is_example`: the
     example-data command (the system, `actor` None) writes invented progress, loaded verified as example actuals
-    are, and removes it again."""
+    are, and removes it again. `imported`: it comes through the agency's file, whose who-may is the actuals'
+    import's (`rules.ensure_may_import`: also the administrator bringing recorded history)."""
     example = is_example and actor is None
     action = _locked_action(action)
     progress = ActionProgress.objects.select_for_update().filter(action=action).first()
     if not example:
-        ensure_may_enter(actor, action.indicator)
+        (ensure_may_import if imported else ensure_may_enter)(actor, action.indicator)
         _ensure_open(action)
         steps.ensure_draft(progress, TEXTS)
     before = audit.snapshot(progress) if progress is not None else None

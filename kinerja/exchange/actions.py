@@ -1,7 +1,10 @@
 """The action plan (Rencana Aksi) in the agency dataset: `actions`, exported from the plan and loaded through the
 action plan's one door (`actionplans.services.add_action` and `change_action`: who may, the plan's year, the
 position of the agency, the sub-activity of the plan, a closed quarter — the same rules and sentences as the
-pages).
+pages), and each action's progress of its quarter (`progress`, `progress_note`) through the progress's one door
+(`actionplans.progress.record_progress`, who-may as the actuals' import: who enters the indicator's actuals or the
+administrator; an open quarter, a progress still a draft). A progress the file repeats unchanged is left as it is,
+whatever its state; a file without progress removes none.
 
 A file's actions are matched per indicator, year and quarter by their order: the first row of a quarter is its
 first action, and so on. A row that differs changes that action, a row beyond the stored ones adds one; an action
@@ -14,9 +17,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 
 from kinerja.actionplans import services
-from kinerja.actionplans.models import ActionItem
+from kinerja.actionplans.models import ActionItem, ActionProgress
+from kinerja.actionplans.progress import record_progress
 from kinerja.core.numbers import from_dataset
 from kinerja.strategy.models import StrategicPlan, SubActivity
 
@@ -29,6 +34,10 @@ def _label() -> str:
     return str(ActionItem._meta.verbose_name_plural)
 
 
+def _progress_label() -> str:
+    return str(ActionProgress._meta.verbose_name_plural)
+
+
 def _quantity(value: Decimal | None) -> int | str | None:
     if value is None:
         return None
@@ -37,10 +46,11 @@ def _quantity(value: Decimal | None) -> int | str | None:
 
 
 def export_actions(plan: StrategicPlan) -> list[dict[str, Any]]:
-    """The plan's actions (not the example ones) in the order of the indicators, years, quarters (1 query)."""
+    """The plan's actions (not the example ones) with their progress, in the order of the indicators, years,
+    quarters (1 query)."""
     items = (
         ActionItem.objects.filter(indicator__plan=plan, is_example=False)
-        .select_related("indicator", "responsible_position", "sub_activity")
+        .select_related("indicator", "responsible_position", "sub_activity", "progress")
         .order_by("indicator__order", "indicator__code", "year", "quarter", "order", "pk")
     )
     rows = []
@@ -59,6 +69,11 @@ def export_actions(plan: StrategicPlan) -> list[dict[str, Any]]:
             row["responsible_position"] = item.responsible_position.code
         if item.sub_activity is not None:
             row["sub_activity"] = item.sub_activity.code
+        stored = getattr(item, "progress", None)
+        if stored is not None:
+            row["progress"] = stored.outcome
+            if stored.note:
+                row["progress_note"] = stored.note
         rows.append(row)
     return rows
 
@@ -71,7 +86,7 @@ class _Load:
         self.budget = {s.code: s for s in SubActivity.objects.filter(activity__programme__plan=plan)}
         self.stored: dict[tuple, list[ActionItem]] = defaultdict(list)
         stored = ActionItem.objects.filter(indicator__plan=plan, is_example=False).select_related(
-            "indicator__plan__agency", "responsible_position", "sub_activity__activity__programme"
+            "indicator__plan__agency", "responsible_position", "sub_activity__activity__programme", "progress"
         )
         for item in stored.order_by("order", "pk"):
             self.stored[(item.indicator_id, item.year, item.quarter)].append(item)
@@ -108,22 +123,10 @@ class _Load:
         place = self.seen[key]
         self.seen[key] += 1
         stored = self.stored[key][place] if place < len(self.stored[key]) else None
-        report: LoadReport = self.work.report
         try:
-            if stored is None:
-                services.add_action(
-                    actor=self.work.actor, indicator=indicator, year=item["year"], quarter=item["quarter"], **values
-                )
-                report.created[_label()] += 1
-                return
-            values["description"] = values["description"].strip()
-            values["output_unit"] = values["output_unit"].strip()
-            changes = {name: value for name, value in values.items() if getattr(stored, name) != value}
-            if not changes:
-                report.unchanged[_label()] += 1
-                return
-            services.change_action(actor=self.work.actor, item=stored, **changes)
-            report.updated[_label()] += 1
+            action = self.action(stored, indicator, item, values)
+            if item.get("progress") or item.get("progress_note"):
+                self.progress(action, item)
         except PermissionDenied as error:
             self.work.problem(record, "", str(error))
         except ValidationError as error:
@@ -134,6 +137,38 @@ class _Load:
             else:
                 for message in error.messages:
                     self.work.problem(record, "", message)
+
+    def action(self, stored: ActionItem | None, indicator: Any, item: dict, values: dict[str, Any]) -> ActionItem:
+        """The row's action added or changed through the one door (or left as it is); the report counts it."""
+        report: LoadReport = self.work.report
+        if stored is None:
+            added = services.add_action(
+                actor=self.work.actor, indicator=indicator, year=item["year"], quarter=item["quarter"], **values
+            )
+            report.created[_label()] += 1
+            return added
+        values["description"] = values["description"].strip()
+        values["output_unit"] = values["output_unit"].strip()
+        changes = {name: value for name, value in values.items() if getattr(stored, name) != value}
+        if not changes:
+            report.unchanged[_label()] += 1
+            return stored
+        services.change_action(actor=self.work.actor, item=stored, **changes)
+        report.updated[_label()] += 1
+        return stored
+
+    def progress(self, action: ActionItem, item: dict) -> None:
+        """The row's progress through its one door, unless the file repeats the stored one."""
+        report: LoadReport = self.work.report
+        outcome, note = item.get("progress"), (item.get("progress_note") or "").strip()
+        if not outcome:
+            raise ValidationError({"progress": gettext("A note of progress needs the progress itself: fill it in.")})
+        stored = getattr(action, "progress", None)  # read with the stored actions; a new action has none
+        if stored is not None and (stored.outcome, stored.note) == (outcome, note):
+            report.unchanged[_progress_label()] += 1
+            return
+        record_progress(actor=self.work.actor, action=action, outcome=outcome, note=note, imported=True)
+        (report.created if stored is None else report.updated)[_progress_label()] += 1
 
 
 def load_actions(work: UnitOfWork, plan: StrategicPlan) -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext, gettext_lazy
 
-from kinerja.accounts.access import may_enter_actuals, may_plan
+from kinerja.accounts.access import may_enter_actuals, may_import_actuals, may_plan
 from kinerja.core.actors import Actor
 from kinerja.organisation.models import Position
 from kinerja.strategy.models import Indicator
@@ -16,6 +16,10 @@ LIMIT = Decimal(10) ** 16  # 20 digits with 4 decimals: what the database column
 NOT_PLANNER = gettext_lazy("Only the planner of this agency changes targets.")
 NOT_ENTERING = gettext_lazy(
     "Only an official holding a position whose IKI page prints this indicator enters its actuals."
+)
+NOT_IMPORTING = gettext_lazy(
+    "an actual is entered by the official holding a position whose IKI page carries this indicator; "
+    "you cannot enter or change it through an import."
 )
 FED = gettext_lazy("The actual of this indicator comes from the result of the SAKIP evaluation; it is not typed.")
 
@@ -39,6 +43,17 @@ def ensure_may_enter(actor: Actor, indicator: Indicator) -> None:
     positions = Position.objects.filter(page_rows__indicator=indicator).only("pk")
     if not any(may_enter_actuals(actor, position) for position in positions):
         raise PermissionDenied(NOT_ENTERING)
+
+
+def ensure_may_import(actor: Actor, indicator: Indicator) -> None:
+    """What an official enters for an indicator (its actuals, its actions' progress) comes through an import only
+    from who may enter it, or from the administrator bringing an agency's recorded history
+    (`access.may_import_actuals`; 1 query)."""
+    if actor is None:
+        return
+    positions = Position.objects.filter(page_rows__indicator=indicator).only("pk")
+    if not may_import_actuals(actor, positions):
+        raise PermissionDenied(NOT_IMPORTING)
 
 
 def ensure_typed_by_hand(indicator: Indicator) -> None:

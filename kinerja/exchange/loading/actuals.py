@@ -2,7 +2,7 @@
 (accounts.access), and written in bulk as drafts."""
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 
 from kinerja.accounts.access import may_import_actuals
 from kinerja.core import audit
@@ -15,10 +15,6 @@ from kinerja.strategy.models import Indicator, PageIndicator
 from .figure_rows import OUT_OF_RANGE, FigureRows, _amounts, _Refused
 
 ACTUAL_TEXTS = ("supporting_factors", "hindering_factors", "follow_up", "note")
-NOT_YOURS = gettext_lazy(
-    "an actual is entered by the official holding a position whose IKI page carries this indicator; "
-    "you cannot enter or change it through an import."
-)
 
 
 class ActualRows(FigureRows):
@@ -118,7 +114,7 @@ class ActualRows(FigureRows):
                 self.count(self.loader.report.unchanged, Actual)
                 continue
             if not self.may_enter(indicator):
-                self.loader.problem(record, "numerator" if ratio else "value", NOT_YOURS)
+                self.loader.problem(record, "numerator" if ratio else "value", rules.NOT_IMPORTING)
                 continue
             try:
                 if not self.loader.trusted:  # the operator's dataset may carry what the evaluation fed

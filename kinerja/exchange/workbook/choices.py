@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from kinerja.actionplans.models import ActionProgress
 from kinerja.organisation.models import Assignment, Position, Region, Unit
 from kinerja.performance.models import Target
 from kinerja.strategy.models import DecreeChapter, DecreeClause, Indicator
@@ -76,6 +77,14 @@ QUARTER_RULES = _worded(
         Indicator.QuarterRule.SUM: "Dijumlahkan",
         Indicator.QuarterRule.LAST: "Triwulan terakhir",
         Indicator.QuarterRule.AVERAGE: "Dirata-rata",
+    },
+)
+PROGRESS_OUTCOMES = _worded(
+    ActionProgress.Outcome.values,
+    {
+        ActionProgress.Outcome.DONE: "Terlaksana",
+        ActionProgress.Outcome.PARTLY: "Terlaksana sebagian",
+        ActionProgress.Outcome.NOT_DONE: "Tidak terlaksana",
     },
 )
 TARGET_KINDS = _worded(

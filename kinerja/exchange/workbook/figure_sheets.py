@@ -1,6 +1,6 @@
 """The sheets of the figures: the targets and the actuals of the indicators, and the action plan (Rencana Aksi)."""
 
-from .choices import TARGET_KINDS
+from .choices import PROGRESS_OUTCOMES, TARGET_KINDS
 from .column import (
     CHOICE,
     CODE,
@@ -72,6 +72,16 @@ FIGURE_SHEETS: tuple[Sheet, ...] = (
                 required=True,
             ),
             _c("Sub Kegiatan", "sub_activity", CODE, "Kode sub kegiatan anggaran (lembar Sub Kegiatan); boleh kosong."),
+            _c(
+                "Progres",
+                "progress",
+                CHOICE,
+                "Terlaksana, Terlaksana sebagian atau Tidak terlaksana; kosong bila belum ada. Masuk sebagai draf, "
+                "hanya oleh pejabat yang mengisi realisasi indikator ini, selama progresnya masih draf.",
+                choices=PROGRESS_OUTCOMES,
+                may_be_absent=True,
+            ),
+            _c("Catatan Progres", "progress_note", LONG, "Catatan progres; boleh kosong.", may_be_absent=True),
         ),
     ),
 )

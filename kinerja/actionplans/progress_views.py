@@ -22,6 +22,7 @@ from kinerja.accounts.access import (
 from kinerja.core.file_downloads import stored_file_response
 from kinerja.core.periods import quarter_label
 from kinerja.organisation.models import Agency
+from kinerja.performance import steps
 from kinerja.performance.forms import add_service_errors
 from kinerja.performance.steps import Status
 from kinerja.performance.worklist import OtherWaiting
@@ -50,8 +51,8 @@ def _choices(request: HttpRequest, agency: Agency, detail: ProgressDetail) -> di
     verifies = progress is not None and may_verify(user, positions, progress.entered_by_id)
     status = progress.status if progress is not None else Status.DRAFT
     return {
-        "may_enter": enters and status == Status.DRAFT,
-        "may_submit": progress is not None and status == Status.DRAFT and progress.entered_by_id == user.pk,
+        "may_enter": enters and steps.is_draft(progress),
+        "may_submit": progress is not None and steps.is_draft(progress) and progress.entered_by_id == user.pk,
         "may_verify": verifies and status == Status.SUBMITTED,
         "may_reopen": status == Status.VERIFIED and (verifies or may_plan(user, agency)),
     }

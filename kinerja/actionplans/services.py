@@ -19,7 +19,7 @@ from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.core.periods import roman
 from kinerja.organisation.models import Position
-from kinerja.performance.steps import Status
+from kinerja.performance import steps
 from kinerja.performance.workflow import ensure_period_open
 from kinerja.strategy.models import Indicator, SubActivity
 
@@ -185,7 +185,7 @@ def remove_action(*, actor: Actor, item: ActionItem) -> None:
     _check_access(actor, item.indicator)
     ensure_period_open(item.indicator, item.year, item.quarter)
     progress = ActionProgress.objects.filter(action=item).first()
-    if progress is not None and progress.status != Status.DRAFT:
+    if not steps.is_draft(progress):
         raise ValidationError(
             gettext("The progress of this action is sent for verification or verified; the action is not removed.")
         )

@@ -17,7 +17,7 @@ from kinerja.core.periods import QUARTER_NAMES, chosen_quarter, chosen_year
 from kinerja.strategy.models import PageIndicator
 from kinerja.strategy.selectors import get_current_plan, get_position_page
 
-from . import services, workflow
+from . import services, steps, workflow
 from .forms import ActualForm, add_service_errors, messages_of
 from .models import Actual
 from .selectors import Measurement, get_measurements, get_opening_year
@@ -67,7 +67,7 @@ def _row_item(
     """One row of the entry page: read-only (plain text, no input) once its actual is submitted or verified, or
     while its quarter is closed; `preview` is what the typed figures of a refused save would give."""
     actual = measurement.actuals.get(quarter)
-    locked = closed or (actual is not None and actual.status != Actual.Status.DRAFT)
+    locked = closed or not steps.is_draft(actual)
     return {
         "row": row,
         "m": measurement,

@@ -117,10 +117,16 @@ def audit_action(step: str) -> str:
     return STEPS[step][2]
 
 
+def is_draft(entry: models.Model | None) -> bool:
+    """Whether something entered may still be typed and corrected: new, or a draft (returned, reopened)."""
+    return entry is None or not entry.pk or entry.status == Status.DRAFT  # type: ignore[attr-defined]
+
+
 def ensure_draft(entry: models.Model | None, texts: Texts) -> None:
     """Something entered is typed and corrected only as a draft (new, or returned, or reopened)."""
-    if entry is None or not entry.pk or entry.status == Status.DRAFT:  # type: ignore[attr-defined]
+    if is_draft(entry):
         return
+    assert entry is not None
     if entry.status == Status.VERIFIED:  # type: ignore[attr-defined]
         raise ValidationError(str(texts.not_editable_verified))
     raise ValidationError(str(texts.not_editable_submitted))

@@ -41,4 +41,4 @@ def test_the_findings_without_a_fix_are_few_and_named(world):
 # Checks whose places have no Kinerja form yet (issue 18, left for later): the spelling check points into texts of
 # several kinds at once; the units' names and the positions' duties and functions are edited only through the
 # workbook import or the admin, as Kinerja has no organisation page that writes.
-WITHOUT_FIX: list[str] = ["ejaan", "nama-unit", "tugas-fungsi"]
+WITHOUT_FIX: list[str] = []

@@ -171,6 +171,10 @@ def _function_problems(model: type[OrderedTextItem], owner: dict[str, Any], rows
     problems = []
     for row in rows:
         function = model(**owner, **row)
+        if not row["text"]:
+            message = gettext("Function %(number)s has no text: write it, or leave the line out.")
+            problems.append(message % {"number": function.label})
+            continue
         try:
             function.full_clean(exclude=list(owner), validate_unique=False, validate_constraints=False)
         except ValidationError as error:

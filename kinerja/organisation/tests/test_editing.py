@@ -1,19 +1,14 @@
 """The organisation edited in place (issue 18, item 2): the one door for a unit's name and kind, a position's title,
 duty and functions, and the agency's printed name, duty and functions — who may, each rule as an Indonesian sentence
-on its field, the audit trail, and the import numbering the functions as the form does."""
-
-import copy
+on its field, the audit trail, and the functions numbered as the import numbers them (the import's own refusals
+and the enacted decree: tests/test_org_revisions.py)."""
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kinerja.accounts.models import User
 from kinerja.accounts.tests.factories import RoleGrantFactory
 from kinerja.core.models import AuditRecord
-from kinerja.exchange.dataset_io import read_dataset
-from kinerja.exchange.loading.agency import load_agency_data
-from kinerja.exchange.loading.report import DatasetError
 from kinerja.organisation import editing
 from kinerja.organisation.models import Position, Unit
 from kinerja.organisation.tests.factories import AgencyFactory
@@ -212,25 +207,3 @@ def test_lines_typed_in_the_form_keep_their_printed_numbers():
         {"order": 3, "number": "", "text": "Pelaporan tanpa nomor."},
         {"order": 4, "number": "12", "text": "Lain-lain"},
     ]
-
-
-def test_the_import_numbers_the_functions_as_the_form_does_and_refuses_what_it_refuses(world, seed):
-    data = read_dataset(settings.KINERJA_BUILTIN_DATASET)
-    position = seed.positions.get(code="kasubag-umum")
-    by_form = functions_of(position)  # the seed's "1" printed twice, read back as the form shows it
-    assert by_form[:2] == [("1", "Menyusun Rencana Kerja Sub Bagian"), ("1", by_form[1][1])]
-    wrong = copy.deepcopy(data)
-    item = next(p for p in wrong["positions"] if p["code"] == "kasi-tata-kelola")
-    item["title"] = "T" * 301
-    with pytest.raises(DatasetError) as refused:
-        load_agency_data(actor=world.planner, data=wrong, source="salah.yaml")
-    by_import = [(p.field, p.message) for p in refused.value.problems]
-    form = refusal(
-        editing.change_position,
-        actor=world.planner,
-        position=seed.positions.get(code="kasi-tata-kelola"),
-        title="T" * 301,
-        duty="",
-        functions=[],
-    )
-    assert ("title", form["title"][0]) in by_import

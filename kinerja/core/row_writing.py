@@ -30,14 +30,15 @@ def save_validated(
     instance: models.Model,
     values: dict[str, Any],
     agency_id: Any,
-    description: str,
+    description: Any,
     conflict: str,
     unique: dict[str, str] | None = None,
     errors: dict[str, list[str]] | None = None,
     about: models.Model | None = None,
 ) -> Any:
     """Set `values` on `instance`, validate it (its fields and `clean()`; then `unique` and `errors`: field → the
-    caller's own sentences), save it and record the change (`description` % {"what": the row}). A refusal raises
+    caller's own sentences), save it and record the change (`description` % {"what": the row}, read in the audit
+    trail's language: a lazy gettext, or a text already in it). A refusal raises
     ValidationError by field and leaves `instance` as stored; a unique key someone saved a moment before raises
     ValidationError(`conflict`). Returns the instance."""
     before = audit.snapshot(instance) if instance.pk else None

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from kinerja.accounts.access import may_plan
 from kinerja.core import audit
@@ -88,7 +88,7 @@ def change_unit(*, actor: Actor, unit: Unit, name: str, kind: str) -> Unit:
         instance=unit,
         values=values,
         agency_id=unit.agency_id,
-        description="Unit kerja «%(what)s» diubah",
+        description=gettext_lazy("Unit «%(what)s» changed"),
         conflict=gettext("Someone changed this unit just now; reload the page."),
         errors=errors,
     )
@@ -122,7 +122,7 @@ def change_position(
         instance=position,
         values=values,
         agency_id=position.agency_id,
-        description="Jabatan «%(what)s» diubah",
+        description=gettext_lazy("Position «%(what)s» changed"),
         conflict=gettext("Someone changed this position just now; reload the page."),
         errors=errors,
     )
@@ -149,7 +149,7 @@ def change_agency(
         instance=agency,
         values=values,
         agency_id=agency.pk,
-        description="Instansi «%(what)s» diubah",
+        description=gettext_lazy("Agency «%(what)s» changed"),
         conflict=gettext("Someone changed this agency just now; reload the page."),
         errors=errors,
     )
@@ -198,7 +198,7 @@ def _replace_functions(
     model.objects.filter(**owner).delete()  # type: ignore[attr-defined]
     model.objects.bulk_create([model(**owner, **row) for row in rows])  # type: ignore[attr-defined]
     with audit.in_record_language():
-        description = f"Fungsi «{str(obj)[:150]}» diubah"
+        description = gettext("Functions of «%(what)s» changed") % {"what": str(obj)[:150]}
     audit.record(
         actor=actor,
         action=AuditRecord.Action.CHANGED if existing else AuditRecord.Action.CREATED,

@@ -181,6 +181,13 @@ TABLE = {
     "admin:index": (lambda ids: reverse("admin:index"), answers(302, outsider=302, admin=200)),
     "agency-overview": (lambda ids: reverse("agency-overview", args=[SEED]), READ),
     "organisation-tree": (lambda ids: reverse("organisation-tree", args=[SEED]), READ),
+    # --- the organisation edited in place (organisation.editing): the agency's planner and the administrator ---
+    "agency-edit": (lambda ids: reverse("agency-edit", args=[SEED]), answers(404, planner=200, admin=200)),
+    "unit-edit": (lambda ids: reverse("unit-edit", args=[SEED, "seksi-opini"]), answers(404, planner=200, admin=200)),
+    "position-edit": (
+        lambda ids: reverse("position-edit", args=[SEED, "kasi-tata-kelola"]),
+        answers(404, planner=200, admin=200),
+    ),
     "plan-detail": (lambda ids: reverse("plan-detail", args=[SEED]), READ),
     "position-page": (lambda ids: reverse("position-page", args=[SEED, "kasi-tata-kelola"]), READ),
     "indicator-detail": (lambda ids: reverse("indicator-detail", args=[SEED, "IKU.5"]), READ),

@@ -38,7 +38,22 @@ def test_the_findings_without_a_fix_are_few_and_named(world):
     assert without == WITHOUT_FIX, without
 
 
-# Checks whose places have no Kinerja form yet (issue 18, left for later): the spelling check points into texts of
-# several kinds at once; the units' names and the positions' duties and functions are edited only through the
-# workbook import or the admin, as Kinerja has no organisation page that writes.
-WITHOUT_FIX: list[str] = ["ejaan", "nama-unit", "tugas-fungsi"]
+# Checks whose places have no Kinerja form yet: none. The spelling check points at the form of the text each word is
+# in; the names and the duties and functions at the unit's, the position's or the agency's form (organisation.editing).
+WITHOUT_FIX: list[str] = []
+
+
+def test_the_organisation_findings_open_the_organisation_forms(world):
+    """The units' names, the positions' duties and functions and the agency's printed name are fixed in the forms of
+    the organisation (not the IKI page's): each of the three checks points at them."""
+    report = check_agency(world.agency)
+    forms = {"unit": "/organisasi/unit/", "position": "/organisasi/jabatan/", "agency": "/organisasi/ubah/"}
+    found = {
+        (finding.check, kind)
+        for finding in report.findings
+        for place in finding.places
+        for kind, part in forms.items()
+        if part in place.fix_url
+    }
+    assert {("nama-unit", "unit"), ("nama-unit", "agency"), ("tugas-fungsi", "position")} <= found
+    assert {("ejaan", "unit"), ("ejaan", "position")} <= found

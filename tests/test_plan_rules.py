@@ -87,13 +87,26 @@ def test_a_longer_circle_is_refused_and_a_chain_that_ends_at_the_top_is_kept(wor
 
 
 def test_the_import_refuses_the_same_circle_and_writes_nothing(world, seed):
-    # the loader resolves "contributes to" only against the objectives before it in the file, so the circle's
-    # closing link is refused at its row (the model's rule stands behind it, as for every row the import saves)
+    # the loader resolves "contributes to" only against the objectives before it in the file; a code that comes
+    # later and leads back to the row is a circle, and is named as one (the model's own sentence)
     data = dataset()
     page_objective(data, "kadis.O1")["contributes_to"] = "sekretaris.O1"
-    assert import_problems(data, "contributes_to") == ["sasaran 'sekretaris.O1' tidak dikenal."]
+    chain = "kadis.O1 → sekretaris.O1 → kadis.O1"
+    assert import_problems(data, "contributes_to") == [CIRCLE.format(chain=chain, code="kadis.O1")]
     assert contributes("kadis.O1") == "S1"
     assert contributes("sekretaris.O1") == "kadis.O1"
+
+
+def test_a_longer_circle_in_the_file_is_named_and_a_forward_reference_without_one_stays_unknown(world, seed):
+    data = dataset()
+    # kasubag-perencanaan.O1 → sekretaris.O1 → kadis.O1 in the seed; closing it at the top names the whole circle
+    page_objective(data, "kadis.O1")["contributes_to"] = "kasubag-perencanaan.O1"
+    problems = import_problems(data, "contributes_to")
+    assert len(problems) == 1 and problems[0].startswith("Sasaran akan saling mendukung secara melingkar: kadis.O1 → ")
+    assert "kasubag-perencanaan.O1 → sekretaris.O1 → kadis.O1." in problems[0]
+    data = dataset()
+    page_objective(data, "kadis.O1")["contributes_to"] = "tidak-ada.O9"
+    assert import_problems(data, "contributes_to") == ["sasaran 'tidak-ada.O9' tidak dikenal."]
 
 
 def test_the_page_form_refuses_a_circle_next_to_the_field(client, world, seed):

@@ -211,6 +211,8 @@ CONVERTED = sorted(
         *ROOT.glob("kinerja/performance/*_views.py"),
         *(ROOT / "kinerja/performance" / f"{name}.py" for name in ("views", "forms")),
         *(ROOT / "kinerja/organisation" / f"{name}.py" for name in ("views", "people_views", "forms")),
+        *(ROOT / "kinerja/organisation" / f"{name}.py" for name in ("editing", "edit_views")),
+        *(ROOT / "kinerja/core" / f"{name}.py" for name in ("row_writing", "finding_counts", "chains")),
         ROOT / "kinerja/dashboard/views.py",
         *(ROOT / "kinerja/exchange" / f"{name}.py" for name in ("views", "uploads")),
         *ROOT.glob("kinerja/evaluation/views/*.py"),

@@ -24,3 +24,18 @@ def cycle(row: Any, parent: str, label: Callable[[Any], str]) -> list[str]:
         seen.add(current.pk)
         current = getattr(current, parent)
     return []
+
+
+def cycle_of_codes(links: dict[str, str | None], start: str) -> list[str]:
+    """The same walk over codes not saved yet (a file's rows: code → the code it points at): the chain from `start`
+    back to itself (["A", "B", "A"]), [] when it ends at a top, at a code `links` does not hold, or in a circle
+    further up that does not pass `start`."""
+    chain, current = [start], links.get(start)
+    while current is not None and current in links:
+        chain.append(current)
+        if current == start:
+            return chain
+        if chain.count(current) > 1:
+            return []
+        current = links[current]
+    return []

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.accounts.models import RoleGrant
 
-from .models import Assignment, Position
+from .models import Assignment, Position, Unit
 from .people import GRADES
 
 
@@ -83,3 +83,53 @@ class RoleForm(forms.Form):
     def __init__(self, *args: object, roles: list[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(value, label) for value, label in RoleGrant.Role.choices if value in roles]
+
+
+# -- the organisation edited in place (organisation.editing) ------------------------------------------------------
+
+ORG_TEXT = {"rows": 3, "cols": 70}
+FUNCTIONS_HELP = _(
+    "One function a line. The number before “)” is the number the decree prints; leave it out to number the "
+    "functions 1, 2, 3 … in order."
+)
+
+
+class UnitForm(forms.Form):
+    name = forms.CharField(label=_("Name of the unit"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of unit"), required=False, choices=[])
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Unit.Kind.choices
+
+
+class PositionForm(forms.Form):
+    title = forms.CharField(label=_("Title of the position"), required=False)
+    printed_title = forms.CharField(
+        label=_("Title as printed on the IKI page"),
+        required=False,
+        help_text=_("Only when the decree prints it otherwise than the title in capitals; empty otherwise."),
+    )
+    duty = forms.CharField(label=_("Duty (tugas)"), required=False, widget=forms.Textarea(attrs=ORG_TEXT))
+    functions = forms.CharField(
+        label=_("Functions (fungsi)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 70}),
+        help_text=FUNCTIONS_HELP,
+    )
+
+
+class AgencyForm(forms.Form):
+    name = forms.CharField(label=_("Name of the agency"), required=False)
+    printed_name = forms.CharField(
+        label=_("Name as printed in the IKU table"),
+        required=False,
+        help_text=_("Leave empty to print the name in capitals."),
+    )
+    duty = forms.CharField(label=_("Duty (tugas)"), required=False, widget=forms.Textarea(attrs=ORG_TEXT))
+    functions = forms.CharField(
+        label=_("Functions (fungsi)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 70}),
+        help_text=FUNCTIONS_HELP,
+    )

@@ -1,9 +1,16 @@
 from django.urls import path
 
-from . import people_views, views
+from . import edit_views, people_views, views
 
 urlpatterns = [
     path("instansi/<slug:agency>/organisasi/", views.organisation_tree, name="organisation-tree"),
+    path("instansi/<slug:agency>/organisasi/ubah/", edit_views.agency_edit, name="agency-edit"),
+    path("instansi/<slug:agency>/organisasi/unit/<str:unit>/ubah/", edit_views.unit_edit, name="unit-edit"),
+    path(
+        "instansi/<slug:agency>/organisasi/jabatan/<str:position>/ubah/",
+        edit_views.position_edit,
+        name="position-edit",
+    ),
     path("instansi/<slug:agency>/pegawai/", people_views.people_index, name="people"),
     path("instansi/<slug:agency>/pegawai/<int:official>/", people_views.person, name="person"),
     path("instansi/<slug:agency>/pegawai/<int:official>/ubah/", people_views.person_change, name="person-change"),

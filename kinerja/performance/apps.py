@@ -7,7 +7,7 @@ class PerformanceConfig(AppConfig):
     verbose_name = _("Performance")
 
     def ready(self) -> None:
-        from kinerja.strategy.page_checks import register_finding_counter
+        from kinerja.core.finding_counts import register_finding_counter
 
         register_finding_counter(count_consistency_findings)
 

@@ -13,13 +13,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils.translation import gettext, ngettext
 
 from kinerja.accounts.access import may_plan
 from kinerja.core import audit
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
+from kinerja.core.row_writing import save_validated, stripped
 from kinerja.organisation.models import Position
 
 from .models import Goal, Objective, StrategicPlan
@@ -30,10 +31,6 @@ STRATEGIC = Objective.Level.STRATEGIC
 def ensure_planner(actor: Actor, plan: StrategicPlan) -> None:
     if actor is not None and not may_plan(actor, plan.agency):
         raise PermissionDenied(gettext("Only the planner of this agency changes its strategic plan."))
-
-
-def stripped(values: dict[str, Any]) -> dict[str, Any]:
-    return {name: value.strip() if isinstance(value, str) else value for name, value in values.items()}
 
 
 def code_taken(model: type[models.Model], plan: StrategicPlan, instance: models.Model, code: str) -> bool:
@@ -53,34 +50,16 @@ def write_row(
 ) -> Any:
     """Set `values` on `instance`, validate it as the import does (its fields and `clean()`, then the unique keys
     named in `unique`: field → message), save it and record the change. Returns the instance."""
-    before = audit.snapshot(instance) if instance.pk else None
-    for name, value in values.items():
-        setattr(instance, name, value)
-    errors: dict[str, list[str]] = {}
-    try:
-        instance.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as error:
-        errors = error.message_dict
-    errors.update({name: [message] for name, message in unique.items()})  # the plainer sentence on its field
-    if errors:
-        _forget(instance)
-        raise ValidationError(errors)
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError as error:  # someone saved the same code or row a moment before
-        _forget(instance)
-        raise ValidationError(gettext("Someone changed this part of the plan just now; reload the page.")) from error
-    with audit.in_record_language():
-        text = description % {"what": str(instance)[:150]}
-    audit.record_change(actor=actor, obj=instance, before=before, agency=plan.agency_id, description=text, about=about)
-    return instance
-
-
-def _forget(instance: models.Model) -> None:
-    """A refused change leaves the caller's object as it is stored (the page that shows the refusal reads it)."""
-    if instance.pk:
-        instance.refresh_from_db()
+    return save_validated(
+        actor=actor,
+        instance=instance,
+        values=values,
+        agency_id=plan.agency_id,
+        description=description,
+        conflict=gettext("Someone changed this part of the plan just now; reload the page."),
+        unique=unique,
+        about=about,
+    )
 
 
 def delete_row(*, actor: Actor, plan: StrategicPlan, instance: models.Model, uses: list[str], description: str) -> None:

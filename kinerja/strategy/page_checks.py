@@ -1,51 +1,6 @@
-"""After a change of the plan, the consistency check runs again and the page says how many findings it reports.
+"""After a change of the plan, the consistency check runs again and the page says how many findings it reports: the
+counting lives in `core.finding_counts` (the organisation's pages ask it too); its names stay importable here."""
 
-The check lives a layer above (`kinerja.performance.consistency`), which this app may not import: the
-performance app registers how to count the findings when it is ready (`PerformanceConfig.ready`), as the
-evaluation registers its sealed records with `core.audit`."""
+from kinerja.core.finding_counts import count_findings, findings_message, register_finding_counter, saved_message
 
-from collections.abc import Callable
-
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-
-from kinerja.organisation.models import Agency
-
-Counter = Callable[[Agency], tuple[int, int]]
-_counters: list[Counter] = []
-
-
-def register_finding_counter(counter: Counter) -> Counter:
-    """`counter(agency)` → (errors, warnings) of the agency's consistency check."""
-    if counter not in _counters:
-        _counters.append(counter)
-    return counter
-
-
-def count_findings(agency: Agency) -> tuple[int, int] | None:
-    """The consistency check's (errors, warnings) for the agency now; None when no check is registered."""
-    if not _counters:
-        return None
-    errors = warnings = 0
-    for counter in _counters:
-        more_errors, more_warnings = counter(agency)
-        errors, warnings = errors + more_errors, warnings + more_warnings
-    return errors, warnings
-
-
-def findings_message(agency: Agency) -> str:
-    """ "Pemeriksaan konsistensi kini melaporkan 3 kesalahan dan 12 peringatan." ("" when no check is registered)."""
-    counts = count_findings(agency)
-    if counts is None:
-        return ""
-    errors, warnings = counts
-    return _("The consistency check now reports %(errors)s and %(warnings)s.") % {
-        "errors": ngettext("%(count)d error", "%(count)d errors", errors) % {"count": errors},
-        "warnings": ngettext("%(count)d warning", "%(count)d warnings", warnings) % {"count": warnings},
-    }
-
-
-def saved_message(agency: Agency) -> str:
-    """ "Tersimpan. Pemeriksaan konsistensi kini melaporkan 3 kesalahan dan 12 peringatan." """
-    saved = _("Saved.")
-    return f"{saved} {findings_message(agency)}".strip()
+__all__ = ["count_findings", "findings_message", "register_finding_counter", "saved_message"]

@@ -8,8 +8,6 @@ are the administrator's (`may_change_region`, `may_plan`). A refused record is a
 like any other. `OPERATOR` (None) is the trusted path of the operator's commands and the built-in dataset.
 """
 
-from typing import Any
-
 from django.db import models
 from django.utils.translation import gettext, gettext_lazy, pgettext
 
@@ -17,6 +15,7 @@ from kinerja.accounts.access import managed_officials, may_plan
 from kinerja.core import audit
 from kinerja.core.models import AuditRecord
 from kinerja.organisation import government
+from kinerja.organisation.editing import numbered_functions
 from kinerja.organisation.models import (
     Agency,
     AgencyFunction,
@@ -40,14 +39,6 @@ OFFICIAL_OUT_OF_REACH = gettext_lazy(
     "this official is already recorded outside your reach (another region or agency, or a region's head); only "
     "the administrator can change or assign them."
 )
-
-
-def function_rows(items: list[Any]) -> list[dict]:
-    rows = []
-    for order, item in enumerate(items, start=1):
-        number, text = ("", item) if isinstance(item, str) else (item["number"], item["text"])
-        rows.append({"order": order, "number": "" if number == str(order) else number, "text": text})
-    return rows
 
 
 def refused_changes(work: UnitOfWork, record: str, instance: models.Model, values: dict, message: str) -> bool:
@@ -169,7 +160,9 @@ def load_agency(work: UnitOfWork, region: Region) -> Agency | None:
     )
     if agency is not None:
         preload_agency(work, agency)
-        work.sync_rows(AgencyFunction, "agency.functions", {"agency": agency}, function_rows(item.get("functions", [])))
+        work.sync_rows(
+            AgencyFunction, "agency.functions", {"agency": agency}, numbered_functions(item.get("functions", []))
+        )
     return agency
 
 
@@ -268,7 +261,7 @@ def load_positions(work: UnitOfWork, agency: Agency) -> None:
                 PositionFunction,
                 f"{record}.functions",
                 {"position": position},
-                function_rows(item.get("functions", [])),
+                numbered_functions(item.get("functions", [])),
             )
 
 

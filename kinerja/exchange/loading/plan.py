@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext, pgettext
 
+from kinerja.core.chains import cycle_of_codes
 from kinerja.core.numbers import from_dataset
 from kinerja.organisation.models import Agency
 from kinerja.strategy.models import (
@@ -22,6 +23,7 @@ from kinerja.strategy.models import (
     StrategicPlan,
     SubActivity,
 )
+from kinerja.strategy.models.plan_rules import cycle_message
 from kinerja.strategy.page_editing import unless_same
 
 from .unit_of_work import UnitOfWork, dataset_date
@@ -232,8 +234,18 @@ def load_programmes(work: UnitOfWork, plan: StrategicPlan, items: list[dict]) ->
                     work.set_links(sub, "indicators", links)
 
 
+def contribution_links(data: dict) -> dict[str, str | None]:
+    """Every objective of the file, by code, with the code it contributes to (a strategic objective: none)."""
+    links: dict[str, str | None] = {item["code"]: None for item in data.get("plan", {}).get("objectives", [])}
+    for page in data.get("pages", []):
+        for item in page["objectives"]:
+            links[item["code"]] = item.get("contributes_to")
+    return links
+
+
 def load_pages(work: UnitOfWork, plan: StrategicPlan) -> None:
     seen_positions: set[str] = set()
+    links = contribution_links(work.data)
     for p_index, page in enumerate(work.data.get("pages", [])):
         page_record = f"pages[{p_index + 1}] ({page['position']})"
         position = work.lookup(
@@ -251,6 +263,11 @@ def load_pages(work: UnitOfWork, plan: StrategicPlan) -> None:
         rows = []
         for o_index, item in enumerate(page["objectives"]):
             record = f"{page_record}.objectives[{o_index + 1}] ({item['code']})"
+            # the file is read top-down: an objective above that comes later in the file is not known yet. When it
+            # leads back here, the file holds a circle: say so (the model's rule, in its words), not "not known".
+            if item.get("contributes_to") not in work.objectives and (chain := cycle_of_codes(links, item["code"])):
+                work.problem(record, "contributes_to", cycle_message(chain))
+                item = {**item, "contributes_to": None}
             above = work.lookup(
                 work.objectives,
                 item.get("contributes_to"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.translation import pgettext
 
-from kinerja.organisation.models import Agency, AgencyFunction, Position, PositionFunction
+from kinerja.organisation.models import Agency, AgencyFunction, Position, PositionFunction, Unit
 from kinerja.performance.models import Target
 from kinerja.strategy.models import Goal, Indicator, KeyIndicatorRow, Objective, PageIndicator, StrategicPlan
 from kinerja.strategy.models.decree import Decree, DecreeChapter, DecreeClause
@@ -126,6 +126,29 @@ class PlanData:
             position.title,
             self.url("position-page", position.code),
             fix_url=self.url("position-page-edit", position.code),
+        )
+
+    def position_fix_url(self, position: Position) -> str:
+        """The position's form: its title, the title as printed, its duty and functions (`organisation.editing`)."""
+        return self.url("position-edit", position.code)
+
+    def at_position_text(self, position: Position, label: str, text: str = "") -> Place:
+        """A text of the position itself (its title, duty or a function), shown on its IKI page, fixed in its form."""
+        page = self.url("position-page", position.code)
+        return Place(label, text or position.title, page, fix_url=self.position_fix_url(position))
+
+    def at_agency(self, label: str, text: str) -> Place:
+        """A text of the agency itself (its name, the name Appendix I prints, its duty, a function), on the
+        organisation page, fixed in the agency's form."""
+        return Place(label, text, self.url("organisation-tree"), fix_url=self.url("agency-edit"))
+
+    def at_unit(self, unit: Unit, label: str = "") -> Place:
+        """A unit of the organisation tree (its name as Chapter I prints it), fixed in its form."""
+        return Place(
+            label or pgettext("consistency place", "Unit (Chapter I)"),
+            unit.name,
+            self.url("organisation-tree"),
+            fix_url=self.url("unit-edit", unit.code),
         )
 
     def at_objective(self, objective: Objective) -> Place:

@@ -45,20 +45,19 @@ def function_lists(data: PlanData) -> Iterator[tuple[str, Place, Sequence[Ordere
     """The agency's functions and each position's, with who they belong to and where they are printed."""
     texts = data.texts
     if texts.agency_functions:
-        organisation = data.url("organisation-tree")
         yield (
             pgettext("whose functions", "agency"),
-            Place(pgettext("consistency place", "Functions of the agency"), data.agency.name, organisation),
+            data.at_agency(pgettext("consistency place", "Functions of the agency"), data.agency.name),
             texts.agency_functions,
         )
     for position in data.positions:
         functions = texts.functions_of_position.get(position.pk, [])
         if functions:
-            yield position.title, data.at_position(position), functions
+            yield position.title, data.at_position_text(position, data.at_position(position).label), functions
 
 
 def _function_place(owner: Place, function: OrderedTextItem) -> Place:
-    return Place(f"FUNGSI {function.label} — {owner.text}", function.text, owner.url)
+    return Place(f"FUNGSI {function.label} — {owner.text}", function.text, owner.url, fix_url=owner.fix_url)
 
 
 @check(family=FAMILY, codes=("fungsi-nomor-ganda", "fungsi-nomor-lompat"))

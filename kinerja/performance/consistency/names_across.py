@@ -49,31 +49,26 @@ def printed_texts(data: PlanData) -> list[tuple[str, Place]]:
     for chapter in data.chapters:
         paragraphs = chapter.body.replace("\r\n", "\n").split("\n\n")
         texts += [(text, data.at_chapter(chapter, text.strip())) for text in paragraphs if text.strip()]
-    overview = data.url("organisation-tree")
-    if data.agency.printed_name:
-        texts.append(
-            (
-                data.agency.printed_name,
-                Place(pgettext("consistency place", "Appendix I, INSTANSI"), data.agency.printed_name, overview),
-            )
-        )
-    texts.append(
-        (data.agency.duty, Place(pgettext("consistency place", "Appendix I, TUGAS"), data.agency.duty, overview))
-    )
+    agency = data.agency
+    if agency.printed_name:
+        label = pgettext("consistency place", "Appendix I, INSTANSI")
+        texts.append((agency.printed_name, data.at_agency(label, agency.printed_name)))
+    texts.append((agency.duty, data.at_agency(pgettext("consistency place", "Appendix I, TUGAS"), agency.duty)))
     texts += [
         (
             f.text,
-            Place(pgettext("consistency place", "Appendix I, FUNGSI %(label)s") % {"label": f.label}, f.text, overview),
+            data.at_agency(pgettext("consistency place", "Appendix I, FUNGSI %(label)s") % {"label": f.label}, f.text),
         )
         for f in data.agency_functions
     ]
     for position in data.positions:
         page = data.at_position(position)
-        texts.append((position.duty, Place(f"{page.label} {position.title}, TUGAS", position.duty, page.url)))
+        place = data.at_position_text(position, f"{page.label} {position.title}, TUGAS", position.duty)
+        texts.append((position.duty, place))
     for function in data.position_functions:
-        page = data.at_position(data.position_by_id[function.position_id])
-        label = f"{page.label} {page.text}, FUNGSI {function.label}"
-        texts.append((function.text, Place(label, function.text, page.url)))
+        position = data.position_by_id[function.position_id]
+        label = f"{data.at_position(position).label} {position.title}, FUNGSI {function.label}"
+        texts.append((function.text, data.at_position_text(position, label, function.text)))
     for key_row in data.key_rows:
         place = data.at_key_row(key_row)
         names = ("name", "definition", "objective", "data_source", "responsible")
@@ -99,7 +94,6 @@ def _core(name: str) -> str:
 def check_unit_names(data: PlanData) -> Iterable[Finding]:
     """Lampiran II's headings and the chapters name the units of BAB I."""
     units = {position.unit.pk: position.unit for position in data.positions}
-    overview = data.url("organisation-tree")
     for position in data.positions:
         heading, unit = position.printed_title or position.title, position.unit
         title, name = _core(heading), _core(unit.name)
@@ -117,7 +111,7 @@ def check_unit_names(data: PlanData) -> Iterable[Finding]:
                 )
                 % {"heading": quoted(heading), "without": without, "unit": quoted(unit.name)}
             ),
-            [data.at_position(position), Place(pgettext("consistency place", "Unit (Chapter I)"), unit.name, overview)],
+            [data.at_position_text(position, data.at_position(position).label, heading), data.at_unit(unit)],
             gettext(
                 "Use one name of the unit in Chapter I, Appendix I and the heading of the IKI page "
                 "(position = “Kepala” + the unit's name)."
@@ -151,7 +145,7 @@ def check_unit_names(data: PlanData) -> Iterable[Finding]:
                     ),
                     [
                         data.at_chapter(chapter, line.strip()),
-                        Place(pgettext("consistency place", "Unit (Chapter I)"), names[near].name, overview),
+                        data.at_unit(names[near]),
                     ],
                     gettext(
                         "Write the unit's name exactly as in the organisation's structure, the same in every "

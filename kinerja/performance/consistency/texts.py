@@ -93,50 +93,32 @@ def written_texts(data) -> Iterator[Written]:  # data: PlanData (not imported: c
     objectives, indicators and what the pages and Lampiran I print otherwise, the decree's title, clauses and
     chapters."""
     agency, texts = data.agency, data.texts
-    organisation = reverse("organisation-tree", args=[agency.code])
-    yield Written("nama", agency.name, Place(pgettext("consistency place", "Agency"), agency.name, organisation))
+    yield Written("nama", agency.name, data.at_agency(pgettext("consistency place", "Agency"), agency.name))
     if agency.printed_name:
-        yield Written(
-            "nama", agency.printed_name, Place(pgettext("consistency place", "Appendix I, agency"), agency.printed_name)
-        )
+        label = pgettext("consistency place", "Appendix I, agency")
+        yield Written("nama", agency.printed_name, data.at_agency(label, agency.printed_name))
     if agency.duty:
-        yield Written(
-            "tugas", agency.duty, Place(pgettext("consistency place", "Duty of the agency"), agency.name, organisation)
-        )
+        label = pgettext("consistency place", "Duty of the agency")
+        yield Written("tugas", agency.duty, data.at_agency(label, agency.name))
     for function in texts.agency_functions:
-        yield Written(
-            "fungsi",
-            function.text,
-            Place(
-                pgettext("consistency place", "Function %(label)s of the agency") % {"label": function.label},
-                agency.name,
-                organisation,
-            ),
-        )
+        label = pgettext("consistency place", "Function %(label)s of the agency") % {"label": function.label}
+        yield Written("fungsi", function.text, data.at_agency(label, agency.name))
     for unit in texts.units:
-        yield Written("nama", unit.name, Place(pgettext("consistency place", "Work unit"), unit.name, organisation))
+        yield Written("nama", unit.name, data.at_unit(unit, pgettext("consistency place", "Work unit")))
     for position in data.positions:
-        page = data.at_position(position)
-        yield Written("nama", position.title, page)
+        title = data.at_position_text(position, data.at_position(position).label)
+        yield Written("nama", position.title, title)
         if position.printed_title:
-            yield Written("nama", position.printed_title, page)
+            yield Written("nama", position.printed_title, title)
         if position.duty:
-            yield Written(
-                "tugas",
-                position.duty,
-                Place(
-                    pgettext("consistency place", "Duty of %(position)s") % {"position": position.title},
-                    page.text,
-                    page.url,
-                ),
-            )
+            label = pgettext("consistency place", "Duty of %(position)s") % {"position": position.title}
+            yield Written("tugas", position.duty, data.at_position_text(position, label))
         for function in texts.functions_of_position.get(position.pk, []):
             label = pgettext("consistency place", "Function %(label)s, %(position)s") % {
                 "label": function.label,
                 "position": position.title,
             }
-            place = Place(label, page.text, page.url)
-            yield Written("fungsi", function.text, place)
+            yield Written("fungsi", function.text, data.at_position_text(position, label))
     for goal in texts.goals:
         yield Written("sasaran", goal.text, data.at_goal(goal))
     for objective in data.objectives:

@@ -318,6 +318,10 @@ TABLE = {
         answers(404, planner=200, admin=200),
     ),
     "skp-prepare": (lambda ids: reverse("skp-prepare", args=[SEED]), answers(405, outsider=405)),
+    # the SKP exchanged: every reader of the agency downloads the SKP they may read (Bappeda an empty file) and may
+    # upload ratings, each row rated through skp.services.rate_skp as that person (kinerja/skp/tests/test_exchange.py)
+    "skp-export": (lambda ids: reverse("skp-export", args=[SEED, "json"]) + "?tahun=2022", READ),
+    "skp-ratings-import": (lambda ids: reverse("skp-ratings-import", args=[SEED]), READ),
     **{
         name: (
             lambda ids, name=name, key=key: reverse(name, args=[SEED, skp_ids(ids)[key]]),

@@ -478,6 +478,7 @@ TABLE = {
             "actual",
             "evidence",
             "action-item",
+            "skp",
             "achievement-page",
             "achievement-agency",
         )
@@ -497,6 +498,12 @@ TABLE = {
         for name in ("submit", "verify", "return", "reopen", "evidence")
     },
     "api-action-item-detail": (lambda ids: reverse("api-action-item-detail", args=[action_id(ids)]), API_READ),
+    # an SKP: read per SKP as on its page (access.may_read_skp); rated by POST (kinerja/api/tests/test_skp.py)
+    "api-skp-detail": (
+        lambda ids: reverse("api-skp-detail", args=[skp_ids(ids)["skp"]]),
+        answers(200, anonymous=401, secretary=404, bappeda=404),
+    ),
+    "api-skp-rating": (lambda ids: reverse("api-skp-rating", args=[skp_ids(ids)["skp"]]), API_POST),
     "api-evidence-detail": (lambda ids: reverse("api-evidence-detail", args=[ids["evidence"]]), API_READ),
     "api-evidence-download": (lambda ids: reverse("api-evidence-download", args=[ids["evidence"]]), API_READ),
     "api-document-list": (lambda ids: reverse("api-document-list"), API_LIST),

@@ -73,7 +73,7 @@ def rate(user, skp, **body) -> object:
 
 
 def test_the_superior_rates_through_the_service_and_its_refusals_are_answered(world, skps):
-    own, staff_one, staff_user = skps
+    own, _staff_one, staff_user = skps
     refused = rate(world.section_head, own)  # the official does not rate themself
     assert refused.status_code == 403
     assert refused.json() == {"detail": "Hanya pemegang jabatan atasan yang menilai SKP ini."}

@@ -252,3 +252,17 @@ def test_the_commands_export_and_import(world, seed, prepared, tmp_path):
     call_command("import_skp_ratings", SEED, str(filled), "--user", "kasi", stdout=out)
     assert Skp.objects.get(pk=staff_one.pk).predicate == "baik"
     assert "dinilai" in out.getvalue()
+
+
+def test_the_export_re_imports_unchanged(world, seed, prepared):
+    own = prepared[0]
+    rating_fields = ("status", "work_rating", "behaviour_rating", "predicate", "rating_note", "rated_by_id")
+    before = Skp.objects.filter(pk=own.pk).values(*rating_fields).get()
+    exported = export_document(None, seed, YEAR)["skp"]
+    for file_format, name in (("xlsx", "skp.xlsx"), ("json", "skp.json")):
+        content = export_bytes(export_document(world.division_head, seed, YEAR), file_format)
+        report = import_ratings(actor=world.division_head, agency=seed, content=content, name=name)
+        assert report.saved, [(row.where, row.outcome, row.message) for row in report.rows]
+        assert {row.outcome for row in report.rows} == {RATED, SKIPPED}  # the division head's own: not rated
+        assert Skp.objects.filter(pk=own.pk).values(*rating_fields).get() == before
+        assert export_document(None, seed, YEAR)["skp"] == exported  # the whole export, record by record

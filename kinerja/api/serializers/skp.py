@@ -9,39 +9,39 @@ from kinerja.skp.exchange import ExchangedSkp, skp_record
 RATING_HELP = gettext_lazy("di_atas, sesuai or di_bawah (Di atas / Sesuai / Di bawah ekspektasi).")
 
 
-class PersonSerializer(serializers.Serializer):
+class SkpPersonSerializer(serializers.Serializer):
     nip = serializers.CharField(allow_null=True)
     name = serializers.CharField(allow_null=True)
 
 
-class OfficialSerializer(PersonSerializer):
+class SkpOfficialSerializer(SkpPersonSerializer):
     rank = serializers.CharField()
     grade = serializers.CharField()
 
 
-class RaterSerializer(PersonSerializer):
+class SkpRaterSerializer(SkpPersonSerializer):
     position_code = serializers.CharField(allow_null=True)
     position = serializers.CharField(allow_null=True)
 
 
-class CodeTitleSerializer(serializers.Serializer):
+class SkpPositionSerializer(serializers.Serializer):
     code = serializers.CharField()
     title = serializers.CharField()
     kind = serializers.CharField()
 
 
-class UnitSerializer(serializers.Serializer):
+class SkpUnitSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
 
 
-class ChainLinkSerializer(serializers.Serializer):
+class SkpChainLinkSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=["rhk_atasan", "iki", "sasaran_kinerja", "sasaran_strategis"])
     text = serializers.CharField()
     owner = serializers.CharField()
 
 
-class RhkIndicatorSerializer(serializers.Serializer):
+class SkpRhkIndicatorSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     aspect = serializers.CharField()
     name = serializers.CharField()
@@ -49,7 +49,7 @@ class RhkIndicatorSerializer(serializers.Serializer):
     unit = serializers.CharField()
 
 
-class RhkSerializer(serializers.Serializer):
+class SkpRhkSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     order = serializers.IntegerField()
     text = serializers.CharField()
@@ -60,11 +60,11 @@ class RhkSerializer(serializers.Serializer):
     iki_indicator = serializers.CharField(allow_null=True)
     performance_objective = serializers.CharField(allow_null=True)
     strategic_objective = serializers.CharField(allow_null=True)
-    chain = ChainLinkSerializer(many=True)
-    indicators = RhkIndicatorSerializer(many=True)
+    chain = SkpChainLinkSerializer(many=True)
+    indicators = SkpRhkIndicatorSerializer(many=True)
 
 
-class BehavioursSerializer(serializers.Serializer):
+class SkpBehavioursSerializer(serializers.Serializer):
     """The seven BerAKHLAK values (skp.models.BEHAVIOUR_NAMES), each rated or null."""
 
     berorientasi_pelayanan = serializers.CharField(allow_null=True, help_text=RATING_HELP)
@@ -76,13 +76,13 @@ class BehavioursSerializer(serializers.Serializer):
     kolaboratif = serializers.CharField(allow_null=True, help_text=RATING_HELP)
 
 
-class RatingSerializer(serializers.Serializer):
+class SkpRatingSerializer(serializers.Serializer):
     work = serializers.CharField(allow_null=True, help_text=RATING_HELP)
-    behaviours = BehavioursSerializer()
+    behaviours = SkpBehavioursSerializer()
     behaviour = serializers.CharField(allow_null=True)
     predicate = serializers.CharField(allow_null=True)
     note = serializers.CharField()
-    rated_by = PersonSerializer(allow_null=True)
+    rated_by = SkpPersonSerializer(allow_null=True)
 
 
 class SkpSerializer(serializers.Serializer):
@@ -95,12 +95,12 @@ class SkpSerializer(serializers.Serializer):
     period_end = serializers.DateField()
     status = serializers.CharField()
     is_example = serializers.BooleanField()
-    official = OfficialSerializer()
-    position = CodeTitleSerializer()
-    unit = UnitSerializer()
-    rater = RaterSerializer()
-    rating = RatingSerializer()
-    results = RhkSerializer(many=True)
+    official = SkpOfficialSerializer()
+    position = SkpPositionSerializer()
+    unit = SkpUnitSerializer()
+    rater = SkpRaterSerializer()
+    rating = SkpRatingSerializer()
+    results = SkpRhkSerializer(many=True)
 
     def to_representation(self, instance: ExchangedSkp) -> dict:
         return skp_record(instance)

@@ -247,20 +247,32 @@ class RatingRow:
         return not self.work and not any(self.behaviours.values())
 
 
+def _declares_a_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(64 * 1024):
+            window = (tail + chunk).lower()
+            if b"<!doctype" in window or b"<!entity" in window:
+                return True
+            tail = window[-16:]
+    return False
+
+
 def _check_archive(content: bytes) -> None:
+    """Refuse a file that is not a workbook, too big once unzipped, or declaring a DTD, before openpyxl opens it
+    (which parses through defusedxml besides)."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-    except zipfile.BadZipFile as error:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS or sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+                raise FileRefused(gettext("The workbook is too large."))
+            for member in members:
+                if member.filename.lower().endswith((".xml", ".rels", ".vml")) and _declares_a_dtd(archive, member):
+                    raise FileRefused(gettext("The workbook declares a DTD: it is not read."))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+        if isinstance(error, FileRefused):
+            raise
         raise FileRefused(gettext("The file is not an Excel workbook (.xlsx).")) from error
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS or sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
-        raise FileRefused(gettext("The workbook is too large."))
-    for member in members:
-        if member.filename.endswith(".xml"):
-            with archive.open(member) as handle:
-                head = handle.read(2048)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise FileRefused(gettext("The workbook declares a DTD: it is not read."))
 
 
 def _text(value: object) -> str:

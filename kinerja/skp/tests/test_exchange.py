@@ -4,6 +4,7 @@ nothing from a refused file."""
 
 import io
 import json
+import zipfile
 from decimal import Decimal
 
 import pytest
@@ -224,6 +225,16 @@ def test_a_file_that_is_not_an_export_is_refused_whole(world, seed, prepared):
     assert report.problem == "Buku kerja tidak mempunyai lembar Penilaian." and report.rows == []
     report = import_ratings(actor=world.section_head, agency=seed, content=b"not a zip", name="x.xlsx")
     assert report.problem == "Berkas bukan buku kerja Excel (.xlsx)."
+    exported = export_bytes(export_document(world.section_head, seed, YEAR), "xlsx")
+    hostile = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(exported)) as source, zipfile.ZipFile(hostile, "w") as target:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename == "xl/workbook.xml":
+                data = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]>' + data.split(b"?>", 1)[-1]
+            target.writestr(member, data)
+    report = import_ratings(actor=world.section_head, agency=seed, content=hostile.getvalue(), name="x.xlsx")
+    assert report.problem == "Buku kerja memuat DTD: tidak dibaca."
 
 
 def test_the_import_page_shows_the_report_of_every_row(client, world, seed, prepared):

@@ -118,11 +118,13 @@ def _skp_id(value: object) -> int | None:
 
 def _outcome(actor: Actor, row: RatingRow, skp: Skp | None, seen: set[int]) -> RowOutcome:
     base = {"where": row.where, "skp_id": str(row.skp_id), "nip": row.nip}
+    known = skp is not None and skp.official.nip == row.nip and (actor is None or access.may_read_skp(actor, skp))
+    if known:
+        base["official"] = skp.official.name
     if row.empty:
         return RowOutcome(**base, outcome=SKIPPED, message=gettext("No rating in this row."))
-    if skp is None or skp.official.nip != row.nip or (actor is not None and not access.may_read_skp(actor, skp)):
+    if not known:
         return RowOutcome(**base, outcome=UNKNOWN, message=gettext("No SKP of this agency has this ID and NIP."))
-    base["official"] = skp.official.name
     if skp.pk in seen:
         return RowOutcome(**base, outcome=REFUSED, message=gettext("This SKP is rated twice in the file."))
     seen.add(skp.pk)

@@ -176,6 +176,8 @@ def test_ratings_filled_in_the_workbook_are_imported_through_the_service(world, 
     assert checked.clean and not checked.saved and Skp.objects.get(pk=staff_one.pk).status == "draft"
     report = import_ratings(actor=world.section_head, agency=seed, content=content, name="skp.xlsx")
     assert report.saved and report.count(RATED) == 1 and report.count(SKIPPED) == 1
+    (skipped,) = (row for row in report.rows if row.outcome == SKIPPED)
+    assert skipped.official == official_of(world.section_head).name  # their own SKP, not rated in the file
     skp = Skp.objects.get(pk=staff_one.pk)
     assert (skp.status, skp.work_rating, skp.behaviour_rating, skp.predicate) == (
         "rated",

@@ -328,6 +328,10 @@ TABLE = {
         answers(404, planner=200, admin=200),
     ),
     "skp-prepare": (lambda ids: reverse("skp-prepare", args=[SEED]), answers(405, outsider=405)),
+    # the SKP exchanged: every reader of the agency downloads the SKP they may read (Bappeda an empty file) and may
+    # upload ratings, each row rated through skp.services.rate_skp as that person (kinerja/skp/tests/test_exchange.py)
+    "skp-export": (lambda ids: reverse("skp-export", args=[SEED, "json"]) + "?tahun=2022", READ),
+    "skp-ratings-import": (lambda ids: reverse("skp-ratings-import", args=[SEED]), READ),
     **{
         name: (
             lambda ids, name=name, key=key: reverse(name, args=[SEED, skp_ids(ids)[key]]),
@@ -484,6 +488,7 @@ TABLE = {
             "actual",
             "evidence",
             "action-item",
+            "skp",
             "achievement-page",
             "achievement-agency",
         )
@@ -503,6 +508,12 @@ TABLE = {
         for name in ("submit", "verify", "return", "reopen", "evidence")
     },
     "api-action-item-detail": (lambda ids: reverse("api-action-item-detail", args=[action_id(ids)]), API_READ),
+    # an SKP: read per SKP as on its page (access.may_read_skp); rated by POST (kinerja/api/tests/test_skp.py)
+    "api-skp-detail": (
+        lambda ids: reverse("api-skp-detail", args=[skp_ids(ids)["skp"]]),
+        answers(200, anonymous=401, secretary=404, bappeda=404),
+    ),
+    "api-skp-rating": (lambda ids: reverse("api-skp-rating", args=[skp_ids(ids)["skp"]]), API_POST),
     "api-evidence-detail": (lambda ids: reverse("api-evidence-detail", args=[ids["evidence"]]), API_READ),
     "api-evidence-download": (lambda ids: reverse("api-evidence-download", args=[ids["evidence"]]), API_READ),
     "api-document-list": (lambda ids: reverse("api-document-list"), API_LIST),

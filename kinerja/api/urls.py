@@ -5,7 +5,19 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
-from .views import achievements, actionplans, actuals, docs, documents, evidence, organisation, plan, targets, token
+from .views import (
+    achievements,
+    actionplans,
+    actuals,
+    docs,
+    documents,
+    evidence,
+    organisation,
+    plan,
+    skp,
+    targets,
+    token,
+)
 
 router = SimpleRouter()
 router.register("agencies", organisation.AgencyViewSet, basename="api-agency")
@@ -20,6 +32,7 @@ router.register("targets", targets.TargetViewSet, basename="api-target")
 router.register("actuals", actuals.ActualViewSet, basename="api-actual")
 router.register("evidence", evidence.EvidenceViewSet, basename="api-evidence")
 router.register("action-items", actionplans.ActionItemViewSet, basename="api-action-item")
+router.register("skps", skp.SkpViewSet, basename="api-skp")
 router.register("achievements/pages", achievements.PageAchievementViewSet, basename="api-achievement-page")
 router.register("achievements/agencies", achievements.AgencyAchievementViewSet, basename="api-achievement-agency")
 

@@ -17,6 +17,8 @@ from django.urls import resolve, reverse
 from drf_spectacular.generators import SchemaGenerator
 
 from kinerja.performance import services, workflow
+from kinerja.skp.models import BEHAVIOUR_NAMES
+from kinerja.skp.tests.helpers import section_skp
 from kinerja.strategy.models import Indicator
 from tests.test_access import ROLES, user_for
 
@@ -67,6 +69,14 @@ WRITES = {
     "change target": ("patch", "api-target-detail", "target", {"value": "7"}, answers(403, planner=200, admin=200)),
     "clear target": ("delete", "api-target-detail", "target", None, answers(403, planner=204, admin=204)),
     "new token": ("post", "api-token", None, {}, answers(201, outsider=201)),
+    # the section head's SKP: rated by the holder of the position above only; 404 for who may not read it
+    "rate skp": (
+        "post",
+        "api-skp-rating",
+        "skp",
+        {"work": "sesuai", "behaviours": dict.fromkeys(BEHAVIOUR_NAMES, "sesuai")},
+        answers(403, division_head=200, secretary=404, bappeda=404),
+    ),
 }
 
 
@@ -91,6 +101,7 @@ def state(world, settings, tmp_path):
         "submitted": submitted.pk,
         "verified": verified.pk,
         "target": target.pk,
+        "skp": section_skp(world).pk,
     }
 
 

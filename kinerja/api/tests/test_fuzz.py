@@ -30,6 +30,8 @@ from kinerja.organisation.models import Agency, Official
 from kinerja.performance import services, workflow
 from kinerja.performance.models import Actual, Evidence, Target
 from kinerja.reports.catalogue import KINDS
+from kinerja.skp.models import Skp
+from kinerja.skp.services import prepare_year
 from kinerja.strategy.models import Indicator
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -61,7 +63,7 @@ CHECKS = [not_a_server_error, status_code_conformance, response_schema_conforman
 
 
 def _fuzzer_of(path: str) -> str:
-    if path.endswith(("/verify/", "/return/")):
+    if path.endswith(("/verify/", "/return/", "/rating/")):  # the superior verifies and rates the section head's
         return "kabid"
     if path.startswith("/api/v1/actuals/") and not path.endswith("/reopen/"):
         return "kasi"
@@ -100,6 +102,7 @@ def _world() -> dict[str, list]:
             if quarter == 3:
                 workflow.verify_actual(actor=kabid, actual=actual)
     seed = Agency.objects.get(code="halut-diskominfo")
+    prepare_year(actor=None, agency=seed, year=2022)  # every holder's SKP, the section head's rated by its superior
     return {
         "agency": ["halut-diskominfo", "luar-dinas"],
         "position": ["kasi-tata-kelola", "kabid-persandian", "kadis"],
@@ -115,6 +118,7 @@ def _world() -> dict[str, list]:
                 *seed.positions.values_list("pk", flat=True)[:3],
                 *seed.units.values_list("pk", flat=True)[:2],
                 *Official.objects.values_list("pk", flat=True)[:2],
+                *Skp.objects.values_list("pk", flat=True),
             }
         ),
         "code": ["halut-diskominfo", "luar-dinas"],

@@ -38,7 +38,17 @@ def actions(world, seed):
     return first, second
 
 
-READERS = {"section_head", "division_head", "secretary", "head_of_agency", "planner", "inspector", "bappeda", "admin"}
+READERS = {
+    "section_head",
+    "division_head",
+    "secretary",
+    "head_of_agency",
+    "planner",
+    "inspector",
+    "bappeda",
+    "ministry",
+    "admin",
+}
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -75,7 +75,7 @@ WRITES = {
         "api-skp-rating",
         "skp",
         {"work": "sesuai", "behaviours": dict.fromkeys(BEHAVIOUR_NAMES, "sesuai")},
-        answers(403, division_head=200, secretary=404, bappeda=404),
+        answers(403, division_head=200, secretary=404, bappeda=404, ministry=404),
     ),
 }
 

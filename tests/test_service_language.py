@@ -224,7 +224,13 @@ CONVERTED = sorted(
         ROOT / "kinerja/dashboard/services.py",
         *ROOT.glob("kinerja/dashboard/selectors/*.py"),
         *(path for path in ROOT.glob("kinerja/accounts/*.py") if path.name != "admin_words.py"),
-        *(path for path in ROOT.glob("kinerja/skp/*.py") if path.name != "urls.py"),
+        # not the SKP exchange file's own words (exchange.py, exchange_workbook.py): a documented file format, the
+        # same in any interface language, as the agency workbook's sheets and columns
+        *(
+            path
+            for path in ROOT.glob("kinerja/skp/*.py")
+            if path.name not in ("urls.py", "exchange.py", "exchange_workbook.py")
+        ),
         ROOT / "kinerja/organisation/staff_positions.py",
         # the pure modules' messages (through core.reader_language) and the achievement categories' names
         *(ROOT / "kinerja/core" / f"{name}.py" for name in ("numbers", "reader_language", "apps")),

@@ -63,6 +63,7 @@ class Skp(TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         RATED = "rated", _("Rated")
+        FINAL = "final", _("Final")  # the ratings made final by the head or the planner (skp.finalisation)
 
     official = models.ForeignKey(
         "organisation.Official", models.PROTECT, related_name="skps", verbose_name=_("official")
@@ -94,6 +95,7 @@ class Skp(TimeStampedModel):
         ordering = ["year", "position__order", "official__name"]
         constraints = [
             models.UniqueConstraint(fields=["official", "position", "year"], name="skp_once_per_official_year"),
+            # rated and final SKP carry their predicate
             models.CheckConstraint(condition=Q(status="draft") | ~Q(predicate=""), name="skp_rated_has_predicate"),
         ]
 

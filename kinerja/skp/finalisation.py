@@ -2,7 +2,8 @@
 ratings of the agency — or of one unit, as the distribution page groups them — final, after the distribution check;
 the head of agency reopens them, with a reason.
 
-- `finalise_ratings` refuses while an SKP of the scope is still a draft (naming its officials) and while the
+- `finalise_ratings` refuses while an SKP of the scope is still a draft (naming its officials; not the head of
+  agency's, rated by the regent outside Kinerja: `Skp.rated_in_kinerja`) and while the
   distribution of the scope breaks the rule, unless the actor acknowledges the breaks: the acknowledgment and each
   broken rule are written in the audit record of every SKP made final.
 - Once final, `services.rate_skp` and every change of a work result or indicator refuse (`services.is_final`, the
@@ -56,7 +57,7 @@ def finalise_ratings(
     names = {"scope": _scope_name(agency, unit), "year": year}
     if not skps:
         raise ValidationError(gettext("%(scope)s has no SKP in %(year)s to make final.") % names)
-    waiting = [skp.official.name for skp in skps if skp.status == Skp.Status.DRAFT]
+    waiting = [skp.official.name for skp in skps if skp.status == Skp.Status.DRAFT and skp.rated_in_kinerja]
     if waiting:
         raise ValidationError(
             gettext("Not every SKP is rated yet: %(names)s. Rate them before making the ratings final.")
@@ -68,9 +69,7 @@ def finalise_ratings(
     with audit.in_record_language():
         breaks = broken_rules(agency, year, unit)
         description = gettext("SKP ratings %(year)s of %(scope)s made final") % names
-        note = (
-            gettext("Distribution breaks acknowledged: %(breaks)s") % {"breaks": " ".join(breaks)} if breaks else ""
-        )
+        note = gettext("Distribution breaks acknowledged: %(breaks)s") % {"breaks": " ".join(breaks)} if breaks else ""
     if breaks and not acknowledge_breaks:
         raise ValidationError(
             gettext("The distribution breaks the rule: %(breaks)s Acknowledge the breaks to make the ratings final.")

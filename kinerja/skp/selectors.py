@@ -215,7 +215,7 @@ class DistributionView:
     distribution: distribution.Distribution
     skps: dict[object, Skp]  # the rated and final SKP of the scope, by key
     unit: Unit | None = None  # None: the whole agency
-    waiting: list[Skp] = field(default_factory=list)  # SKP of the scope still in draft (not rated)
+    waiting: list[Skp] = field(default_factory=list)  # SKP of the scope rated in Kinerja and still in draft
 
     @property
     def final_count(self) -> int:
@@ -273,7 +273,7 @@ def get_distribution(agency: Agency, year: int) -> list[DistributionView]:
     """The agency's rated (and final) SKP of `year` against the allowed distribution: the agency first (its
     predicate from the agency's achievement), then each unit whose positions have an SKP (its predicate from the
     unit's own achievement, as `performance.figures` rolls it up); each with the SKP still waiting for their rating
-    (7 queries)."""
+    (`Skp.rated_in_kinerja`: not the head of agency's) (7 queries)."""
     plan = find_current_plan(agency)
     if plan is None or year not in plan.years:
         return []
@@ -284,7 +284,7 @@ def get_distribution(agency: Agency, year: int) -> list[DistributionView]:
         .order_by("position__order", "official__name")
     )
     rated = [skp for skp in every if skp.status != Skp.Status.DRAFT]
-    waiting = [skp for skp in every if skp.status == Skp.Status.DRAFT]
+    waiting = [skp for skp in every if skp.status == Skp.Status.DRAFT and skp.rated_in_kinerja]
     views = [_check(agency.name, figures.agency, rated, None, waiting)]
     for unit in agency.units.order_by("order"):
         members = [skp for skp in rated if skp.position.unit_id == unit.pk]

@@ -59,7 +59,7 @@ def test_it_refuses_while_an_skp_is_unrated_and_names_it(world, seed):
     own = section_skp(world)
     services.rate_skp(actor=world.division_head, skp=own, work="sesuai", behaviours=ALL_AS_EXPECTED)
     staff_skp(world, staff, user)
-    with pytest.raises(ValidationError, match="Belum semua SKP dinilai: Staf Uji, A.Md"):
+    with pytest.raises(ValidationError, match=r"Belum semua SKP dinilai: Staf Uji, A\.Md\."):
         finalisation.finalise_ratings(actor=world.planner, agency=seed, year=YEAR)
     assert statuses(own) == ["rated"]
 

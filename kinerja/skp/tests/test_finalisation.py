@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from kinerja.core.models import AuditRecord
+from kinerja.organisation.models import Position
 from kinerja.skp import finalisation, services
 from kinerja.skp.models import Skp
 
@@ -138,3 +139,35 @@ def test_through_the_pages_the_planner_makes_final_and_the_skp_page_shows_it(cli
     response = client.post(reverse("skp-reopen", args=[SEED]), {"tahun": YEAR, "alasan": "Koreksi"}, follow=True)
     assert "2 penilaian SKP dibuka kembali." in text(response)
     assert statuses(own, staff_one) == ["rated", "rated"]
+
+
+def test_a_break_is_refused_unless_acknowledged_and_the_acknowledgment_is_audited(client, world, example_figures):
+    unit = Position.objects.get(agency=example_figures, code="kasi-aplikasi").unit  # the example: all Sangat Baik
+    with pytest.raises(
+        ValidationError, match=r"Distribusi melanggar ketentuan: Seksi Pengembangan Aplikasi .*: Paling"
+    ):
+        finalisation.finalise_ratings(actor=world.planner, agency=example_figures, year=YEAR, unit=unit)
+    assert set(Skp.objects.filter(position__unit=unit).values_list("status", flat=True)) == {"rated"}
+    client.force_login(world.head_of_agency)
+    response = client.post(
+        reverse("skp-finalise", args=[SEED]), {"tahun": YEAR, "unit": unit.code, "akui": "1"}, follow=True
+    )
+    assert "4 penilaian SKP sudah final." in text(response)
+    assert set(Skp.objects.filter(position__unit=unit).values_list("status", flat=True)) == {"final"}
+    skp = Skp.objects.get(position__code="operator-layanan-daring")
+    record = AuditRecord.objects.filter(about_pk=str(skp.pk), description__contains="ditetapkan final").get()
+    assert record.note == (
+        "Pelanggaran distribusi diakui: Seksi Pengembangan Aplikasi Pemerintahan dan Pelayanan Publik: "
+        "Paling banyak 70 % boleh Sangat Baik; di sini 100,00 %."
+    )
+
+
+def test_the_whole_agency_waits_for_its_unrated_but_not_for_the_head_of_agency(world, example_figures):
+    with pytest.raises(ValidationError) as refusal:
+        finalisation.finalise_ratings(
+            actor=world.head_of_agency, agency=example_figures, year=YEAR, acknowledge_breaks=True
+        )
+    message = " ".join(refusal.value.messages)
+    assert "Kepala Seksi Uji, S.Kom" in message  # the example leaves the section head and one staff unrated
+    head = Skp.objects.get(position__code="kadis", year=YEAR)
+    assert head.status == "draft" and head.official.name not in message  # the regent rates the head, outside

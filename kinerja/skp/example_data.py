@@ -339,20 +339,22 @@ def clear_example_skp(*, actor: Actor, agency: Agency) -> int:
     _removed(actor, agency, indicators, lambda item: item.result.skp)
     _removed(actor, agency, results, lambda item: item.skp)
     _removed(actor, agency, skps)
-    removed = RhkIndicator.objects.filter(pk__in=[item.pk for item in indicators]).delete()[0]
+    RhkIndicator.objects.filter(pk__in=[item.pk for item in indicators]).delete()
     # the work results that hang on others go first (Rhk.parent protects its interventions)
-    removed += Rhk.objects.filter(pk__in=[item.pk for item in results], parent__isnull=False).delete()[0]
-    removed += Rhk.objects.filter(pk__in=[item.pk for item in results]).delete()[0]
-    removed += Skp.objects.filter(pk__in=[item.pk for item in skps]).delete()[0]
+    Rhk.objects.filter(pk__in=[item.pk for item in results], parent__isnull=False).delete()
+    Rhk.objects.filter(pk__in=[item.pk for item in results]).delete()
+    Skp.objects.filter(pk__in=[item.pk for item in skps]).delete()
     records = ExampleRecord.objects.filter(agency=agency)
     assignments = list(Assignment.objects.filter(pk__in=records.values("assignment")).select_related("official"))
     _removed(actor, agency, assignments, lambda item: item.official)
-    removed += Assignment.objects.filter(pk__in=[item.pk for item in assignments]).delete()[0]
+    Assignment.objects.filter(pk__in=[item.pk for item in assignments]).delete()
     positions = list(Position.objects.filter(pk__in=records.values("position")))
     _removed(actor, agency, positions)
-    removed += Position.objects.filter(pk__in=[item.pk for item in positions]).delete()[0]
+    Position.objects.filter(pk__in=[item.pk for item in positions]).delete()
     officials = list(Official.objects.filter(pk__in=records.values("official"), assignments__isnull=True))
     _removed(actor, agency, officials)
-    removed += Official.objects.filter(pk__in=[item.pk for item in officials]).delete()[0]
+    Official.objects.filter(pk__in=[item.pk for item in officials]).delete()
     records.delete()  # what is left: officials someone has given a real post since (they stay)
+    # the rows removed, each with its audit record (the example records go with them, unrecorded)
+    removed = len(indicators) + len(results) + len(skps) + len(assignments) + len(positions) + len(officials)
     return removed

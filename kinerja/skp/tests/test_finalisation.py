@@ -171,3 +171,11 @@ def test_the_whole_agency_waits_for_its_unrated_but_not_for_the_head_of_agency(w
     assert "Kepala Seksi Uji, S.Kom" in message  # the example leaves the section head and one staff unrated
     head = Skp.objects.get(position__code="kadis", year=YEAR)
     assert head.status == "draft" and head.official.name not in message  # the regent rates the head, outside
+
+
+def test_a_final_skp_carries_its_predicate_by_the_databases_constraint(world, seed):
+    from django.db import IntegrityError, transaction
+
+    skp = section_skp(world)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Skp.objects.filter(pk=skp.pk).update(status="final")  # never rated: no predicate

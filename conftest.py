@@ -195,25 +195,46 @@ def _insert_with_new_keys(created: dict) -> dict:
         ]
         assert ready, f"circular references among {list(pending)}"
         for model in ready:
-            rows = pending.pop(model)
-            objects = []
-            # read once per model, not once per row: the references to rewrite and, for the audit trail, the labels
-            remapped = [f for f in model._meta.concrete_fields if f.is_relation and f.related_model in keys]
-            labels = {other._meta.label_lower: other for other in keys}
-            for row in rows:
-                values = {key: value for key, value in row.items() if key not in ("pk", model._meta.pk.attname)}
-                for field in remapped:
-                    if values.get(field.attname) is not None:
-                        values[field.attname] = keys[field.related_model][values[field.attname]]
-                if model._meta.label_lower == "core.auditrecord":
-                    for label_field, pk_field in (("object_label", "object_pk"), ("about_label", "about_pk")):
-                        other = labels.get(values[label_field])
-                        if other is not None and int(values[pk_field]) in keys[other]:
-                            values[pk_field] = str(keys[other][int(values[pk_field])])
-                objects.append(model(**values))
-            model.objects.bulk_create(objects, batch_size=500)
-            keys[model] = {row["pk"]: item.pk for row, item in zip(rows, objects, strict=True)}
+            keys[model] = {}
+            for layer in _layers(model, pending.pop(model)):
+                _insert_layer(model, layer, keys)
     return keys
+
+
+def _layers(model, rows: list) -> list[list]:
+    """The rows of a model that refers to itself (a work result hanging on another created one) in layers: each row
+    after the created rows it refers to, so their new keys are known when it is inserted."""
+    own = [f.attname for f in model._meta.concrete_fields if f.is_relation and f.related_model is model]
+    created = {row["pk"] for row in rows}
+    layers, placed, left = [], set(), list(rows)
+    while left:
+        layer = [row for row in left if all(row[name] not in created or row[name] in placed for name in own)]
+        assert layer, f"circular references among the rows of {model.__name__}"
+        layers.append(layer)
+        placed |= {row["pk"] for row in layer}
+        left = [row for row in left if row["pk"] not in placed]
+    return layers
+
+
+def _insert_layer(model, rows: list, keys: dict) -> None:
+    objects = []
+    # read once per layer, not once per row: the references to rewrite and, for the audit trail, the labels; a
+    # reference to a row that was there before the example (a seed position of an example assignment) stays
+    remapped = [f for f in model._meta.concrete_fields if f.is_relation and f.related_model in keys]
+    labels = {other._meta.label_lower: other for other in keys}
+    for row in rows:
+        values = {key: value for key, value in row.items() if key not in ("pk", model._meta.pk.attname)}
+        for field in remapped:
+            if values.get(field.attname) is not None:
+                values[field.attname] = keys[field.related_model].get(values[field.attname], values[field.attname])
+        if model._meta.label_lower == "core.auditrecord":
+            for label_field, pk_field in (("object_label", "object_pk"), ("about_label", "about_pk")):
+                other = labels.get(values[label_field])
+                if other is not None and int(values[pk_field]) in keys[other]:
+                    values[pk_field] = str(keys[other][int(values[pk_field])])
+        objects.append(model(**values))
+    model.objects.bulk_create(objects, batch_size=500)
+    keys[model].update({row["pk"]: item.pk for row, item in zip(rows, objects, strict=True)})
 
 
 @pytest.fixture

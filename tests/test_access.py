@@ -345,6 +345,10 @@ TABLE = {
             ("skp-indicator-remove", "rhk_indicator"),
         )
     },
+    # the ratings made final (head, planner) and reopened (head): POST only, refused by skp.finalisation
+    # (kinerja/skp/tests/test_finalisation.py)
+    "skp-finalise": (lambda ids: reverse("skp-finalise", args=[SEED]), answers(405, outsider=405)),
+    "skp-reopen": (lambda ids: reverse("skp-reopen", args=[SEED]), answers(405, outsider=405)),
     # an action's progress: read by every reader (the form only for who enters the indicator's actuals; its posts are
     # refused by actionplans.progress, tests in kinerja/actionplans/tests/test_progress*.py)
     "action-progress": (lambda ids: reverse("action-progress", args=[SEED, action_id(ids)]), READ),

@@ -324,8 +324,8 @@ def may_read_evaluation_secrets(user: object, agency: Agency, *, final: bool = F
 
 # -- SKP (kinerja.skp) -------------------------------------------------------------------------------------------
 # An SKP belongs to an official (`skp.official`) for a position and year. Its superior is whoever holds today the
-# position above (`skp.position.superior`), definitively or acting. The rules of state (a rated SKP is final) are
-# the services' own.
+# position above (`skp.position.superior`), definitively or acting. The rules of state (a draft changes, a rated SKP
+# is rated again, final ratings change no more) are the services' own.
 
 
 def _own_skp(user: object, skp: object) -> bool:
@@ -376,3 +376,14 @@ def may_read_skp_distribution(user: object, agency: Agency) -> bool:
     inspectorate of its region, the administrator."""
     reach = reach_of(user)
     return reach.admin or agency.pk in reach.planned or agency.pk in reach.headed or agency.region_id in reach.inspected
+
+
+def may_finalise_skp(user: object, agency: Agency) -> bool:
+    """Makes the agency's SKP ratings of a year final (after the distribution check): its head and its planner."""
+    reach = reach_of(user)
+    return agency.pk in reach.planned or agency.pk in reach.headed
+
+
+def may_reopen_skp(user: object, agency: Agency) -> bool:
+    """Reopens final SKP ratings, with a reason: the head of agency only."""
+    return agency.pk in reach_of(user).headed

@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph as WordParagraph
 
 from .document import (
     Block,
@@ -236,7 +237,12 @@ def _table(docx, table: Table, width_mm: float) -> None:
 
 
 def _signatures(docx, signatures: Signatures, width_mm: float) -> None:
-    """Two rows, as in the PDF: the lines above the signing space bottom-aligned, then space, name, lines below."""
+    """Two rows, as in the PDF: the lines above the signing space bottom-aligned, then space, name, lines below.
+    They never stand alone on a page: what is just before them (a paragraph, a table's last row) keeps with them."""
+    for element in reversed([child for child in docx.element.body if child.tag != qn("w:sectPr")][-2:]):
+        last = element.findall(qn("w:tr"))[-1:] if element.tag == qn("w:tbl") else [element]
+        for paragraph in (p for part in last for p in part.iter(qn("w:p"))):
+            WordParagraph(paragraph, None).paragraph_format.keep_with_next = True
     blocks: list[SignatureBlock | None] = list(signatures.aligned())
     columns = max(2, len(blocks))
     if len(blocks) == 1:

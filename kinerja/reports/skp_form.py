@@ -8,7 +8,9 @@ in the layout agencies use, through the documents' renderers (kinerja.reports: P
 - HASIL KERJA: each RHK with the superior's work result it supports (RHK PIMPINAN YANG DIINTERVENSI: the
   superior's RHK for a staff member, the objective above the IKI page for a structural position), and its
   indicators and targets per aspect;
-- PENILAIAN KINERJA: the work rating, the seven BerAKHLAK ratings, the behaviour rating and the predicate;
+- the state of the ratings: STATUS PENILAIAN: FINAL once final, "DINILAI, BELUM FINAL" while they may change;
+- PENILAIAN KINERJA: the work rating, the seven BerAKHLAK ratings, the behaviour rating and the predicate, then
+  the rater's note, the last group kept together with the signatures below (never alone on a page);
 - both signatures: the official (Pegawai yang Dinilai) and the rater (Pejabat Penilai Kinerja).
 
 Read by `selectors.get_skp` and the rater (11 queries at most). What is missing (no work result, a work result
@@ -23,6 +25,7 @@ from kinerja.organisation.models import Agency, Official, Position
 from kinerja.skp.models import Skp
 from kinerja.skp.print_data import intervened, missing, rater_of
 from kinerja.skp.selectors import ResultView, SkpView, get_skp
+from kinerja.skp.services import is_final
 
 from .achievement_tables import head, text_cell
 from .document import (
@@ -149,7 +152,13 @@ def _assessment(skp: Skp) -> list:
         ]
         for number, (key, _name, _rating) in enumerate(skp.behaviours, start=1)
     ]
-    blocks: list = [
+    # the overall ratings and the rater's note are the table's last group, kept together, and the signatures below
+    # keep with it (print.css: no break before table.signatures; the Word renderer keeps that row with the next)
+    note = skp.rating_note.strip()
+    closing = summary("RATING PERILAKU KERJA", "behaviour_rating") + summary("PREDIKAT KINERJA PEGAWAI", "predicate")
+    if note:
+        closing.append([Cell.of(f"Catatan pejabat penilai: {note}", colspan=3)])
+    return [
         Heading("PENILAIAN KINERJA TAHUNAN", level=3, align="left"),
         Table(
             columns=[Column(5, 5), Column(55, 50), Column(40, 40)],
@@ -158,15 +167,21 @@ def _assessment(skp: Skp) -> list:
                 summary("RATING HASIL KERJA", "work_rating"),
                 [[Cell.of("PERILAKU KERJA (BerAKHLAK)", bold=True, colspan=3)]],
                 *[[row] for row in behaviours],
-                summary("RATING PERILAKU KERJA", "behaviour_rating"),
-                summary("PREDIKAT KINERJA PEGAWAI", "predicate"),
+                closing,
             ],
             title="Penilaian",
         ),
     ]
-    if skp.rating_note.strip():
-        blocks.append(Paragraph.of(f"Catatan pejabat penilai: {skp.rating_note.strip()}"))
-    return blocks
+
+
+def _state(skp: Skp) -> list[Paragraph]:
+    """The state of the ratings, as it is: FINAL once made final (`skp.finalisation`), else rated and not final
+    yet; nothing while unrated (what is missing prints KONSEP)."""
+    if is_final(skp):
+        return [Paragraph.of("STATUS PENILAIAN: FINAL", align="center", bold=True)]
+    if skp.predicate:
+        return [Paragraph.of("STATUS PENILAIAN: DINILAI, BELUM FINAL", align="center")]
+    return []
 
 
 def _signature(official: Official | None, role: str, title: str, above: list[str]) -> SignatureBlock:
@@ -194,6 +209,7 @@ def _build(agency: Agency, pk: int) -> Document:
         Heading(approach, level=2),
         Paragraph.of(f"{name} {agency.region.name.upper()}", align="center", bold=True, space_after=False),
         Paragraph.of(f"PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN {skp.year}", align="center"),
+        *_state(skp),
         _identity_table(skp, rater),
         Heading("HASIL KERJA", level=3, align="left"),
         _results_table(view),

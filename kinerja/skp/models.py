@@ -63,6 +63,7 @@ class Skp(TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         RATED = "rated", _("Rated")
+        FINAL = "final", _("Final")  # the ratings made final by the head or the planner (skp.finalisation)
 
     official = models.ForeignKey(
         "organisation.Official", models.PROTECT, related_name="skps", verbose_name=_("official")
@@ -94,11 +95,18 @@ class Skp(TimeStampedModel):
         ordering = ["year", "position__order", "official__name"]
         constraints = [
             models.UniqueConstraint(fields=["official", "position", "year"], name="skp_once_per_official_year"),
+            # rated and final SKP carry their predicate
             models.CheckConstraint(condition=Q(status="draft") | ~Q(predicate=""), name="skp_rated_has_predicate"),
         ]
 
     def __str__(self) -> str:
         return f"SKP {self.year} — {self.official} ({self.position})"
+
+    @property
+    def rated_in_kinerja(self) -> bool:
+        """Someone in Kinerja rates it: its position has a superior (the head of agency's rater, the regent, is
+        outside Kinerja; that SKP is neither waited for nor made final)."""
+        return self.position.superior_id is not None
 
     @property
     def behaviours(self) -> list[tuple[str, object, str]]:
@@ -204,3 +212,40 @@ class RhkIndicator(TimeStampedModel):
             errors["unit"] = _("Give the unit of the target.")
         if errors:
             raise ValidationError(errors)
+
+
+class ExampleRecord(models.Model):
+    """An official, staff position or assignment that the example SKP data created (`skp.example_data`): the
+    organisation's models carry no `is_example`, so the example remembers here what `clear_example_skp` removes
+    besides the example SKP. A row goes with the thing it names."""
+
+    agency = models.ForeignKey("organisation.Agency", models.CASCADE, related_name="+", verbose_name=_("agency"))
+    official = models.ForeignKey(
+        "organisation.Official", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("official")
+    )
+    position = models.ForeignKey(
+        "organisation.Position", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("position")
+    )
+    assignment = models.ForeignKey(
+        "organisation.Assignment",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assignment"),
+    )
+
+    class Meta:
+        verbose_name = _("example record of the SKP")
+        verbose_name_plural = _("example records of the SKP")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(official__isnull=False, position__isnull=True, assignment__isnull=True)
+                | Q(official__isnull=True, position__isnull=False, assignment__isnull=True)
+                | Q(official__isnull=True, position__isnull=True, assignment__isnull=False),
+                name="skp_example_record_names_one_thing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.official or self.position or self.assignment)

@@ -213,7 +213,18 @@ class DistributionView:
     label: str
     rollup: achievement.Rollup
     distribution: distribution.Distribution
-    skps: dict[object, Skp]
+    skps: dict[object, Skp]  # the rated and final SKP of the scope, by key
+    unit: Unit | None = None  # None: the whole agency
+    waiting: list[Skp] = field(default_factory=list)  # SKP of the scope rated in Kinerja and still in draft
+
+    @property
+    def final_count(self) -> int:
+        return sum(1 for skp in self.skps.values() if skp.status == Skp.Status.FINAL)
+
+    @property
+    def is_final(self) -> bool:
+        """Every SKP of the scope is rated and its rating final."""
+        return bool(self.skps) and not self.waiting and self.final_count == len(self.skps)
 
     @property
     def organisation_label(self) -> str:
@@ -247,32 +258,37 @@ class DistributionView:
         return found
 
 
-def _check(label: str, rollup: achievement.Rollup, skps: list[Skp]) -> DistributionView:
+def _check(
+    label: str, rollup: achievement.Rollup, skps: list[Skp], unit: Unit | None, waiting: list[Skp]
+) -> DistributionView:
     bounds = getattr(settings, "KINERJA_ORGANISATION_PREDICATE_BOUNDS", predicate.DEFAULT_ORGANISATION_BOUNDS)
     rules = getattr(settings, "KINERJA_SKP_DISTRIBUTION", None) or distribution.DEFAULT_RULES
     organisation = predicate.organisation_predicate(rollup.mean, bounds)
     ratings = {skp.pk: skp.predicate for skp in skps}
-    return DistributionView(
-        label, rollup, distribution.check_distribution(ratings, organisation, rules), {s.pk: s for s in skps}
-    )
+    checked = distribution.check_distribution(ratings, organisation, rules)
+    return DistributionView(label, rollup, checked, {s.pk: s for s in skps}, unit, waiting)
 
 
 def get_distribution(agency: Agency, year: int) -> list[DistributionView]:
-    """The agency's rated SKP of `year` against the allowed distribution: the agency first (its predicate from the
-    agency's achievement), then each unit whose positions have a rated SKP (its predicate from the unit's own
-    achievement, as `performance.figures` rolls it up) (7 queries)."""
+    """The agency's rated (and final) SKP of `year` against the allowed distribution: the agency first (its
+    predicate from the agency's achievement), then each unit whose positions have an SKP (its predicate from the
+    unit's own achievement, as `performance.figures` rolls it up); each with the SKP still waiting for their rating
+    (`Skp.rated_in_kinerja`: not the head of agency's) (7 queries)."""
     plan = find_current_plan(agency)
     if plan is None or year not in plan.years:
         return []
     figures = get_plan_figures(plan, year, 4)
-    rated = list(
-        Skp.objects.filter(position__agency=agency, year=year, status=Skp.Status.RATED)
+    every = list(
+        Skp.objects.filter(position__agency=agency, year=year)
         .select_related("official", "position__unit")
         .order_by("position__order", "official__name")
     )
-    views = [_check(agency.name, figures.agency, rated)]
+    rated = [skp for skp in every if skp.status != Skp.Status.DRAFT]
+    waiting = [skp for skp in every if skp.status == Skp.Status.DRAFT and skp.rated_in_kinerja]
+    views = [_check(agency.name, figures.agency, rated, None, waiting)]
     for unit in agency.units.order_by("order"):
         members = [skp for skp in rated if skp.position.unit_id == unit.pk]
-        if members:
-            views.append(_check(unit.name, figures.unit(unit.pk), members))
+        unit_waiting = [skp for skp in waiting if skp.position.unit_id == unit.pk]
+        if members or unit_waiting:
+            views.append(_check(unit.name, figures.unit(unit.pk), members, unit, unit_waiting))
     return views

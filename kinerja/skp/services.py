@@ -85,13 +85,31 @@ def is_draft(skp: Skp) -> bool:
     return skp.status == Skp.Status.DRAFT
 
 
+def is_final(skp: Skp) -> bool:
+    """Its ratings are final (`finalisation.finalise_ratings`): nothing of it changes until the head reopens them."""
+    return skp.status == Skp.Status.FINAL
+
+
 def may_change(user: object, skp: Skp) -> bool:
     """Whether `user` may change the SKP's work results and indicators now: its official or superior, while it is
     a draft — what the services below refuse otherwise; the pages ask it to show or hide their forms."""
     return is_draft(skp) and access.may_edit_skp(user, skp)
 
 
+def may_rate(user: object, skp: Skp) -> bool:
+    """Whether `user` may rate the SKP now: the superior, until the ratings are final (`_ensure_not_final`)."""
+    return not is_final(skp) and access.may_rate_skp(user, skp)
+
+
+def _ensure_not_final(skp: Skp) -> None:
+    if is_final(skp):
+        raise ValidationError(
+            gettext("The ratings of this SKP are final: nothing of it changes until the head of agency reopens them.")
+        )
+
+
 def _ensure_draft(skp: Skp) -> None:
+    _ensure_not_final(skp)
     if not is_draft(skp):
         raise ValidationError(gettext("This SKP is rated: its work results no longer change."))
 
@@ -154,9 +172,9 @@ def prepare_skp(*, actor: Actor, position: Position, official: Official, year: i
 
 
 @transaction.atomic
-def prepare_year(*, actor: Actor, agency: Agency, year: int) -> list[Skp]:
+def prepare_year(*, actor: Actor, agency: Agency, year: int, is_example: bool = False) -> list[Skp]:
     """The SKP of every official holding a position of the agency in `year` who has none for it yet (each through
-    `prepare_skp`, so each asks who may and records itself); the prepared ones."""
+    `prepare_skp`, so each asks who may and records itself); the prepared ones (`is_example`: the example data)."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     held = (
         Assignment.objects.filter(position__agency=agency, start__lte=last)
@@ -171,7 +189,15 @@ def prepare_year(*, actor: Actor, agency: Agency, year: int) -> list[Skp]:
         if key in existing:
             continue
         existing.add(key)
-        prepared.append(prepare_skp(actor=actor, position=assignment.position, official=assignment.official, year=year))
+        prepared.append(
+            prepare_skp(
+                actor=actor,
+                position=assignment.position,
+                official=assignment.official,
+                year=year,
+                is_example=is_example,
+            )
+        )
     return prepared
 
 
@@ -286,11 +312,12 @@ def remove_indicator(*, actor: Actor, indicator: RhkIndicator) -> None:
 def rate_skp(*, actor: Actor, skp: Skp, work: str, behaviours: dict[str, str], note: str = "") -> Skp:
     """The superior's rating at year end: the work result and each of the seven BerAKHLAK values. The overall
     behaviour is their median (`predicate.overall_behaviour`) and the predicate follows the matrix of §8. A rated
-    SKP may be rated again (until the ratings are final: not yet a step of Kinerja)."""
+    SKP may be rated again until the ratings are final (`finalisation`)."""
     skp = Skp.objects.select_for_update().select_related("position__agency", "official").get(pk=skp.pk)
     _refuse_unless(
         access.may_rate_skp(actor, skp), actor, gettext("Only the holder of the position above rates this SKP.")
     )
+    _ensure_not_final(skp)
     errors: dict[str, str] = {}
     if work not in predicate.RATINGS:
         errors["work_rating"] = gettext("Rate the work result.")

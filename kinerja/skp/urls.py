@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exchange_views, result_views, views
+from . import exchange_views, final_views, result_views, views
 
 urlpatterns = [
     path("instansi/<slug:agency>/skp/", views.skp_list, name="skp-list"),
@@ -8,6 +8,8 @@ urlpatterns = [
     path("instansi/<slug:agency>/skp/distribusi/", views.skp_distribution, name="skp-distribution"),
     path("instansi/<slug:agency>/skp/unduh.<slug:file_format>", exchange_views.skp_export, name="skp-export"),
     path("instansi/<slug:agency>/skp/impor-penilaian/", exchange_views.skp_ratings_import, name="skp-ratings-import"),
+    path("instansi/<slug:agency>/skp/distribusi/final/", final_views.skp_finalise, name="skp-finalise"),
+    path("instansi/<slug:agency>/skp/distribusi/buka/", final_views.skp_reopen, name="skp-reopen"),
     path("instansi/<slug:agency>/skp/jabatan-pelaksana/", views.staff_position_add, name="skp-staff-position"),
     path("instansi/<slug:agency>/skp/<int:skp>/", views.skp_detail, name="skp-detail"),
     path("instansi/<slug:agency>/skp/<int:skp>/rhk/", result_views.result_add, name="skp-result-add"),

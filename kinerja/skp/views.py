@@ -100,7 +100,7 @@ def skp_detail(request: HttpRequest, agency: str, skp: int) -> HttpResponse:
         and view.skp.position.is_staff_position
         and access.may_write_staff_results(request.user, view.skp)
     )
-    may_rate = access.may_rate_skp(request.user, view.skp)
+    may_rate = services.may_rate(request.user, view.skp)
     initial = {"work_rating": view.skp.work_rating or (view.proposal.rating if view.proposal else "") or ""}
     initial.update({f"behaviour_{key}": rating for key, _name, rating in view.skp.behaviours})
     initial["note"] = view.skp.rating_note
@@ -112,6 +112,7 @@ def skp_detail(request: HttpRequest, agency: str, skp: int) -> HttpResponse:
             "view": view,
             "skp": view.skp,
             "may_edit": may_edit,
+            "is_final": services.is_final(view.skp),
             "indicator_form": IndicatorForm() if may_edit else None,
             "result_form": StaffResultForm(parents=view.superior_results) if may_intervene else None,
             "rating_form": RatingForm(initial=initial) if may_rate else None,
@@ -131,7 +132,14 @@ def skp_distribution(request: HttpRequest, agency: str) -> HttpResponse:
     return render(
         request,
         "skp/distribution.html",
-        {"agency": agency_obj, "plan": plan, "year": year, "views": get_distribution(agency_obj, year)},
+        {
+            "agency": agency_obj,
+            "plan": plan,
+            "year": year,
+            "views": get_distribution(agency_obj, year),
+            "may_finalise": access.may_finalise_skp(request.user, agency_obj),
+            "may_reopen": access.may_reopen_skp(request.user, agency_obj),
+        },
     )
 
 

@@ -45,6 +45,13 @@ def section_skp(world) -> Skp:
     )
 
 
+def example_section_skp(world) -> Skp:
+    """The section head's SKP 2022 that the example data (`example_figures`) prepared, left unrated there."""
+    return Skp.objects.select_related("position__agency", "official").get(
+        official=official_of(world.section_head), position__code=SECTION, year=YEAR, is_example=True
+    )
+
+
 def staff_skp(world, staff: Position, user) -> Skp:
     return services.prepare_skp(actor=world.section_head, position=staff, official=official_of(user), year=YEAR)
 

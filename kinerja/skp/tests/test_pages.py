@@ -19,6 +19,7 @@ from .helpers import (
     DIVISION,
     SECTION,
     YEAR,
+    example_section_skp,
     official_of,
     position,
     section_skp,
@@ -103,9 +104,9 @@ def test_the_head_of_a_unit_gets_a_work_rating_proposed_from_the_units_achieveme
     client, world, example_figures
 ):
     seed = example_figures
-    skp = services.prepare_skp(
-        actor=None, position=position(seed, DIVISION), official=official_of(world.division_head), year=YEAR
-    )
+    skp = Skp.objects.get(
+        official=official_of(world.division_head), position__code=DIVISION, year=YEAR
+    )  # the example's
     division = position(seed, DIVISION)
     rollup = get_plan_figures(get_current_plan(seed), YEAR, 4).unit(division.unit_id)
     assert rollup.mean is not None
@@ -130,7 +131,7 @@ def test_the_distribution_page_flags_a_unit_all_sangat_baik_under_a_baik_organis
     seed = example_figures
     settings.KINERJA_ORGANISATION_PREDICATE_BOUNDS = ("1000000", "0", "-1", "-2")  # any achievement: Baik
     staff, user = staff_member(world)
-    own = section_skp(world)
+    own = example_section_skp(world)
     services.rate_skp(actor=world.division_head, skp=own, work="di_atas", behaviours=ALL_ABOVE)
     services.rate_skp(actor=world.section_head, skp=staff_skp(world, staff, user), work="di_atas", behaviours=ALL_ABOVE)
     client.force_login(world.planner)
@@ -145,13 +146,15 @@ def test_the_distribution_page_flags_a_unit_all_sangat_baik_under_a_baik_organis
 def test_the_distribution_keeps_the_rule_when_some_need_improvement(world, example_figures, settings):
     settings.KINERJA_ORGANISATION_PREDICATE_BOUNDS = ("1000000", "0", "-1", "-2")
     staff, user = staff_member(world)
-    services.rate_skp(actor=world.division_head, skp=section_skp(world), work="sesuai", behaviours=ALL_AS_EXPECTED)
+    own = example_section_skp(world)
+    services.rate_skp(actor=world.division_head, skp=own, work="sesuai", behaviours=ALL_AS_EXPECTED)
     services.rate_skp(
         actor=world.section_head, skp=staff_skp(world, staff, user), work="di_bawah", behaviours=ALL_AS_EXPECTED
     )
     views = get_distribution(example_figures, YEAR)
-    assert views[0].distribution.organisation == "baik" and views[0].distribution.ok
-    assert views[0].distribution.counts == {**dict.fromkeys(predicate.PREDICATES, 0), "baik": 1, "butuh_perbaikan": 1}
+    section = next(view for view in views if view.unit == own.position.unit)
+    assert section.distribution.organisation == "baik" and section.distribution.ok
+    assert section.distribution.counts == {**dict.fromkeys(predicate.PREDICATES, 0), "baik": 1, "butuh_perbaikan": 1}
 
 
 def test_the_list_shows_each_person_what_they_may_see_and_prepare(client, world, seed):

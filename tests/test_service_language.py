@@ -225,11 +225,12 @@ CONVERTED = sorted(
         *ROOT.glob("kinerja/dashboard/selectors/*.py"),
         *(path for path in ROOT.glob("kinerja/accounts/*.py") if path.name != "admin_words.py"),
         # not the SKP exchange file's own words (exchange.py, exchange_workbook.py): a documented file format, the
-        # same in any interface language, as the agency workbook's sheets and columns
+        # same in any interface language, as the agency workbook's sheets and columns; nor the example SKP's
+        # invented work results and ratings (example_data.py): data in the agency's language, as the seed's
         *(
             path
             for path in ROOT.glob("kinerja/skp/*.py")
-            if path.name not in ("urls.py", "exchange.py", "exchange_workbook.py")
+            if path.name not in ("urls.py", "exchange.py", "exchange_workbook.py", "example_data.py")
         ),
         ROOT / "kinerja/organisation/staff_positions.py",
         # the pure modules' messages (through core.reader_language) and the achievement categories' names

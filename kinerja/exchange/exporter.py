@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 
 from kinerja.organisation.models import Agency, Assignment, Official, Position
 from kinerja.performance.models import Actual, Target
+from kinerja.skp.models import ExampleRecord
 from kinerja.strategy.models import (
     Activity,
     Decree,
@@ -53,12 +54,21 @@ def export_agency_data(agency: Agency, plan: StrategicPlan | None = None) -> dic
     """The whole agency as a dict; `plan` defaults to its latest strategic plan."""
     region = agency.region
     plan = plan or find_current_plan(agency)
+    # the example SKP's people (skp.ExampleRecord: example officials, staff positions, assignments) are example data,
+    # left out as the example figures are
+    example = ExampleRecord.objects.filter(agency=agency).values_list("position_id", "assignment_id")
+    example_positions = {position for position, _ in example if position is not None}
+    example_assignments = {assignment for _, assignment in example if assignment is not None}
     positions = list(
-        agency.positions.select_related("unit", "superior").prefetch_related("functions").order_by("order")
+        agency.positions.exclude(pk__in=example_positions)
+        .select_related("unit", "superior")
+        .prefetch_related("functions")
+        .order_by("order")
     )
     position_ids = [position.pk for position in positions]
     assignments = list(
         Assignment.objects.filter(position__in=position_ids)
+        .exclude(pk__in=example_assignments)
         .select_related("official", "position")
         .order_by("position__order", "start", "official__name")
     )

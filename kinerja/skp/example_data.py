@@ -217,7 +217,8 @@ def _example_holder(actor: Actor, agency: Agency, position: Position, index: int
         actor=actor,
         agency=agency,
         nip=_nip(index, sex),
-        name=name if index < len(NAMES) else f"{name} {index // len(NAMES) + 1}",
+        # "(contoh)" in the name: the agreements and SKP of 2022 print these people, never taken for real ones
+        name=f"{name} (contoh)" if index < len(NAMES) else f"{name} {index // len(NAMES) + 1} (contoh)",
         front_title=front,
         back_title=back,
         grade=grade,

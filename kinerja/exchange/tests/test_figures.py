@@ -99,3 +99,17 @@ def test_a_dry_run_reports_and_writes_nothing(seed):
     data["agency"]["name"] = "Nama Baru"
     report = load_agency_data(actor=None, data=data, source="uji.yaml", dry_run=True)
     assert any(c.field == "name" and c.after == "Nama Baru" for c in report.changes)
+
+
+def test_the_example_people_of_the_example_skp_are_not_exported(seed):
+    """The example SKP's officials, staff positions and assignments (skp.ExampleRecord) are example data too: the
+    export of an agency with its example figures loaded equals the export without them."""
+    from kinerja.performance.example_data import clear_example_performance, load_example_performance
+    from kinerja.skp.models import ExampleRecord
+
+    without = export_agency_data(seed)
+    load_example_performance(actor=None, agency=seed)
+    assert ExampleRecord.objects.filter(agency=seed, official__isnull=False).exists()
+    assert export_agency_data(seed) == without
+    clear_example_performance(actor=None, agency=seed)
+    assert export_agency_data(seed) == without

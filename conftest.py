@@ -7,11 +7,16 @@
   planning of its region) — users with a role grant and no position;
 - `outsider` — an official of another agency in another region;
 - `example_figures` — the seed with its example targets, actuals and budgets (`load_example_performance`),
-  loaded through the services once per session and inserted again, in bulk, into each test that asks.
+  loaded through the services once per run (one xdist worker loads, the others read its rows) and inserted
+  again, in bulk, into each test that asks.
 """
 
+import fcntl
 import functools
+import hashlib
 import inspect
+import json
+import pickle
 from dataclasses import dataclass
 
 import pytest
@@ -152,13 +157,36 @@ def _table(model) -> dict:
 
 
 @pytest.fixture(scope="session")
-def _example_rows(django_db_setup, django_db_blocker) -> Rows:
-    """Load the seed's example figures once, through the services, note every row it wrote, and roll it back."""
+def _example_rows(django_db_setup, django_db_blocker, tmp_path_factory, worker_id) -> Rows:
+    """Load the seed's example figures once, through the services, note every row it wrote, and roll it back.
+
+    Once per run, not once per xdist worker (5–25 s each): every worker's database is the seed loaded the same way,
+    under the same keys, so the first worker that asks writes the rows to the run's shared temporary folder and
+    the others read them. The file is named by the keys of every row in the database before loading: a worker
+    whose database differs (a transactional test emptied it and the seed came back under new keys) loads its own.
+    """
+    models = [model for model in apps.get_models() if not model._meta.proxy and model._meta.managed]
+    with django_db_blocker.unblock():
+        before = {model: _table(model) for model in models}
+        if worker_id == "master":  # not distributed: nobody to share with
+            return _load_example_rows(models, before)
+        keys = json.dumps({model._meta.label: sorted(rows) for model, rows in before.items()}, default=str).encode()
+        shared = tmp_path_factory.getbasetemp().parent / f"example-rows-{hashlib.sha256(keys).hexdigest()[:16]}"
+        with open(shared.with_suffix(".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # another worker loading them: wait for its file
+            if shared.exists():
+                return _thawed(pickle.loads(shared.read_bytes()))  # noqa: S301 - written by this run, just above
+            rows = _load_example_rows(models, before)
+            partial = shared.with_suffix(".partial")
+            partial.write_bytes(pickle.dumps(_frozen(rows)))
+            partial.rename(shared)
+            return rows
+
+
+def _load_example_rows(models: list, before: dict) -> Rows:
     from kinerja.performance.example_data import load_example_performance
 
-    models = [model for model in apps.get_models() if not model._meta.proxy and model._meta.managed]
-    with django_db_blocker.unblock(), transaction.atomic():
-        before = {model: _table(model) for model in models}
+    with transaction.atomic():
         load_example_performance(actor=None, agency=Agency.objects.get(code=SEED_CODE))
         rows = Rows(created={}, changed={})
         for model in models:
@@ -173,6 +201,17 @@ def _example_rows(django_db_setup, django_db_blocker) -> Rows:
         transaction.set_rollback(True)
     assert rows.created, "the example figures wrote nothing"
     return rows
+
+
+def _frozen(rows: Rows) -> dict:
+    return {
+        kind: {model._meta.label: values for model, values in getattr(rows, kind).items()}
+        for kind in ("created", "changed")
+    }
+
+
+def _thawed(data: dict) -> Rows:
+    return Rows(**{kind: {apps.get_model(label): values for label, values in data[kind].items()} for kind in data})
 
 
 def _insert_with_new_keys(created: dict) -> dict:

@@ -55,9 +55,9 @@ def main() -> None:
             print(f"{kind.label}: not printed ({reason})")
             continue
         html = render_html(document)
-        pages = render_pdf(document).count(b"/Type /Page\n") or None
+        pages = render_pdf(document, fresh=True).count(b"/Type /Page\n") or None
         full = statistics.median(
-            timed(lambda kind=kind: render_pdf(build_document(kind, request))) for _ in range(RUNS)
+            timed(lambda kind=kind: render_pdf(build_document(kind, request), fresh=True)) for _ in range(RUNS)
         )
         alone = statistics.median(timed(lambda html=html: render_pdf_of_html(html)) for _ in range(RUNS))
         results.append(

@@ -162,3 +162,16 @@ class Statements:
     def execute(self, sql: str, params=()) -> None:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
+
+
+def test_an_agency_the_administrator_moves_to_another_region_takes_its_rows_along(world):
+    indicator = Indicator.objects.get(plan__agency=world.agency, code="IKU.2")
+    services.set_target(actor=None, indicator=indicator, kind=Target.Kind.YEAR, year=2022, value=Decimal(50))
+    data = copy.deepcopy(export_agency_data(world.agency))
+    data["region"].update(code="wilayah-baru", name="Kabupaten Wilayah Baru")
+    data["targets"].append({"indicator": "IKU.2", "kind": "year", "year": 2023, "value": 55})
+    report = load_agency_data(actor=None, data=data, source="pindah.yaml")
+    moved = Agency.objects.get(pk=world.agency.pk)
+    assert report.agency.pk == moved.pk and moved.region.code == "wilayah-baru"
+    assert _keys(Target.objects.filter(indicator=indicator)) == {(moved.pk, moved.region_id)}
+    assert region_keys.disagreeing() == {"target": 0, "actual": 0, "evidence": 0}

@@ -68,9 +68,6 @@ class RegionKeyed(models.Model):
     class Meta:
         abstract = True
 
-    def clean_fields(self, exclude=None):
-        super().clean_fields(exclude={*(exclude or ()), *REGION_KEYS})
-
     def save(self, *args, **kwargs):
         if self._state.adding and (self.agency_id is None or self.region_id is None):
             parent = getattr(self, self.PARENT)
@@ -80,6 +77,9 @@ class RegionKeyed(models.Model):
                 agency = parent.plan.agency
                 self.agency_id, self.region_id = agency.pk, agency.region_id
         super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude={*(exclude or ()), *REGION_KEYS})
 
 
 class Target(RegionKeyed, TimeStampedModel):
@@ -211,7 +211,7 @@ def evidence_path(instance: "Evidence", filename: str) -> str:
     return f"evidence/{instance.actual.year}/{instance.stored_name}"
 
 
-class Evidence(RegionKeyed, StoredEvidenceFile):
+class Evidence(StoredEvidenceFile, RegionKeyed):
     """An evidence file of an actual (PDF, image, Word, Excel), kind checked from its content."""
 
     actual = models.ForeignKey(Actual, models.CASCADE, related_name="evidence", verbose_name=_("actual"))
@@ -229,6 +229,9 @@ class Evidence(RegionKeyed, StoredEvidenceFile):
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence files")
         ordering = ["actual", "created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class PeriodLock(TimeStampedModel):

@@ -4,15 +4,15 @@ distribution by region need no join to find them.
 
 The keys are written once, by the one place that creates the row — the services (`services.checks._insert`,
 `evidence.add_evidence`, the evaluation's fed evidence), the workbook loader (`exchange.loading.figure_rows`) and
-the generator (`synthetic.figures`) — with `place`/`place_evidence` or the pairs of `keys_of_indicators`, and never
-changed: an indicator does not move between agencies. The columns are NOT NULL, so a creation that forgets them
-fails; `disagreeing` counts, in one query per table, the rows whose keys differ from their parent chain (an
-agency moved to another region after its rows were written would show there)."""
-
-from collections.abc import Iterable
+the generator (`synthetic.figures`) — with `place`, `place_in` or `place_evidence`. A row created around them (a
+test's shortcut) gets its parent chain's keys on insert (`models.RegionKeyed`). They never change but in one case:
+an indicator does not move between agencies, but the administrator may move an agency to another region, and its
+rows follow (`move_agency`, called by the loader). `disagreeing` counts, in one query per table, the rows whose
+keys differ from their parent chain: 0 when every door that moves an agency moves its rows."""
 
 from django.db.models import F, Q
 
+from kinerja.organisation.models import Agency
 from kinerja.strategy.models import Indicator
 
 from .models import Actual, Evidence, Target
@@ -24,20 +24,26 @@ def keys_of(indicator: Indicator) -> tuple[int, int]:
     return agency.pk, agency.region_id
 
 
-def keys_of_indicators(pks: Iterable[int]) -> dict[int, tuple[int, int]]:
-    """(agency id, region id) of each indicator, in one query: for the bulk writers."""
-    rows = Indicator.objects.filter(pk__in=set(pks)).values_list("pk", "plan__agency_id", "plan__agency__region_id")
-    return {pk: (agency, region) for pk, agency, region in rows}
-
-
 def place(row: Target | Actual, indicator: Indicator) -> None:
     """Give a new target or actual the keys of its indicator."""
     row.agency_id, row.region_id = keys_of(indicator)
 
 
+def place_in(row: Target | Actual, agency: Agency) -> None:
+    """Give a new target or actual of one of the agency's indicators the keys of the agency (the bulk writers, which
+    hold the agency already)."""
+    row.agency_id, row.region_id = agency.pk, agency.region_id
+
+
 def place_evidence(evidence: Evidence, actual: Actual) -> None:
     """Give a new evidence file the keys of its actual."""
     evidence.agency_id, evidence.region_id = actual.agency_id, actual.region_id
+
+
+def move_agency(agency: Agency, region_id: int) -> int:
+    """The administrator moved an agency to another region (the loader, `exchange.loading.organisation`): its rows
+    follow, one UPDATE per table; how many rows. Its audit records keep the region they were written in."""
+    return sum(model.objects.filter(agency=agency).update(region_id=region_id) for model in (Target, Actual, Evidence))
 
 
 def disagreeing() -> dict[str, int]:

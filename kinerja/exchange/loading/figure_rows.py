@@ -157,9 +157,9 @@ class FigureRows:
         now = timezone.now()
         for obj, _ in updated:
             obj.updated_at = now
-        keys = region_keys.keys_of_indicators(obj.indicator_id for obj in created)  # written once (scale.md §1)
+        agency = self.loader.report.agency  # as this load holds it (its region may be written at the end)
         for obj in created:
-            obj.agency_id, obj.region_id = keys[obj.indicator_id]
+            region_keys.place_in(obj, agency)  # the region key, written once (docs/scale.md §1)
         model.objects.bulk_create(created, batch_size=BATCH)
         model.objects.bulk_update([obj for obj, _ in updated], fields, batch_size=BATCH)
         mark_figures_changed((obj.indicator_id, obj.year) for obj in [*created, *(o for o, _ in updated)])

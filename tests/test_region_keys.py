@@ -175,3 +175,15 @@ def test_an_agency_the_administrator_moves_to_another_region_takes_its_rows_alon
     assert report.agency.pk == moved.pk and moved.region.code == "wilayah-baru"
     assert _keys(Target.objects.filter(indicator=indicator)) == {(moved.pk, moved.region_id)}
     assert region_keys.disagreeing() == {"target": 0, "actual": 0, "evidence": 0}
+
+
+def test_the_keys_stay_out_of_the_values_a_history_shows(world):
+    """Nobody typed them: a target's record holds what the planner set, not its agency and region."""
+    indicator = Indicator.objects.get(plan__agency=world.agency, code="IKU.2")
+    target = services.set_target(
+        actor=world.planner, indicator=indicator, kind=Target.Kind.YEAR, year=2022, value=Decimal(50)
+    )
+    entry = AuditRecord.objects.get(object_label="performance.target", object_pk=str(target.pk))
+    assert entry.after["value"] == "50.0000"
+    assert "agency" not in entry.after and "region" not in entry.after
+    assert {change.field for change in audit.changes(entry)}.isdisjoint({"agency", "region"})

@@ -75,13 +75,14 @@ def json_value(value: Any) -> Any:
 
 
 def snapshot(instance: models.Model | None, *, exclude: Iterable[str] = ()) -> dict[str, Any] | None:
-    """The values of an instance's own fields (a foreign key as the related key), ready for `record`."""
+    """The values of an instance's own fields (a foreign key as the related key), ready for `record`; not the
+    fields no person sets (not editable: the timestamps, the region key copied from the parent chain)."""
     if instance is None:
         return None
     skipped = SKIPPED | set(exclude)
     values = {}
     for field in instance._meta.concrete_fields:
-        if field.name in skipped:
+        if field.name in skipped or not field.editable:  # nor keys no one sets (the region key, docs/scale.md §1)
             continue
         value = getattr(instance, field.attname)
         values[field.name] = json_value(

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.apps import apps
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from kinerja.core import audit
@@ -187,3 +188,16 @@ def test_the_keys_stay_out_of_the_values_a_history_shows(world):
     assert entry.after["value"] == "50.0000"
     assert "agency" not in entry.after and "region" not in entry.after
     assert {change.field for change in audit.changes(entry)}.isdisjoint({"agency", "region"})
+
+
+def test_the_nightly_verification_reports_rows_whose_keys_left_their_chain(world, capsys):
+    """An agency moved around the loader (the organisation admin's form) leaves its rows behind: rollups_verify
+    says so and fails."""
+    indicator = Indicator.objects.get(plan__agency=world.agency, code="IKU.2")
+    services.set_target(actor=None, indicator=indicator, kind=Target.Kind.YEAR, year=2022, value=Decimal(50))
+    call_command("rollups_verify", "--all")
+    assert "0 kunci wilayah tidak sesuai" in capsys.readouterr().out
+    Agency.objects.filter(pk=world.agency.pk).update(region=Region.objects.create(code="lain", name="Kab. Lain"))
+    with pytest.raises(CommandError, match="1 kunci wilayah tidak sesuai"):
+        call_command("rollups_verify", "--all")
+    assert "kunci wilayah: 1 baris target tidak sesuai rantai induknya" in capsys.readouterr().err

@@ -19,7 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.db.models.fields.files import FieldFile
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
@@ -75,13 +75,14 @@ def json_value(value: Any) -> Any:
 
 
 def snapshot(instance: models.Model | None, *, exclude: Iterable[str] = ()) -> dict[str, Any] | None:
-    """The values of an instance's own fields (a foreign key as the related key), ready for `record`."""
+    """The values of an instance's own fields (a foreign key as the related key), ready for `record`; not the
+    fields no person sets (not editable: the timestamps, the region key copied from the parent chain)."""
     if instance is None:
         return None
     skipped = SKIPPED | set(exclude)
     values = {}
     for field in instance._meta.concrete_fields:
-        if field.name in skipped:
+        if field.name in skipped or not field.editable:  # nor keys no one sets (the region key, docs/scale.md §1)
             continue
         value = getattr(instance, field.attname)
         values[field.name] = json_value(
@@ -103,6 +104,19 @@ def _actor(actor: Actor) -> tuple[Any, str]:
 
 def _agency_id(agency: Any) -> Any:
     return agency.pk if isinstance(agency, models.Model) else agency
+
+
+def _region_id(agency: Any, region: Any) -> Any:
+    """The record's region (docs/scale.md §1): the one given, else its agency's — read from the agency when it is
+    loaded, else by a subquery inside the INSERT itself, so that recording costs no query more."""
+    if region is not None:
+        return region.pk if isinstance(region, models.Model) else region
+    if agency is None:
+        return None
+    if isinstance(agency, models.Model):
+        return agency.region_id
+    agencies = AuditRecord._meta.get_field("agency").related_model._base_manager
+    return Subquery(agencies.filter(pk=agency).values("region_id")[:1])
 
 
 def in_record_language() -> translation.override:
@@ -128,6 +142,7 @@ def build(
     note: str = "",
     description: str = "",
     about: models.Model | None = None,
+    region: Any = None,
 ) -> AuditRecord:
     """An unsaved record (for `record` and for writing many at once with `bulk_create`)."""
     user, name = _actor(actor)
@@ -143,6 +158,7 @@ def build(
         about_label=_label(about),
         about_pk=str(about.pk),
         agency_id=_agency_id(agency),
+        region_id=_region_id(agency, region),
         description=(description or _description(action, obj))[:500],
         note=note,
         before=json_value(before),
@@ -161,11 +177,13 @@ def record(
     note: str = "",
     description: str = "",
     about: models.Model | None = None,
+    region: Any = None,
 ) -> AuditRecord | None:
     """Record one change of `obj` (call it inside the service's transaction; for a deletion, before deleting).
 
     `about` is the object whose history page shows the record (an indicator for its targets and actuals;
-    `obj` itself by default). A change that changed nothing is not recorded (None is returned)."""
+    `obj` itself by default); `region` is the agency's unless given (a record of a region without an agency).
+    A change that changed nothing is not recorded (None is returned)."""
     if action == AuditRecord.Action.CHANGED and before == after:
         return None
     entry = build(
@@ -178,8 +196,11 @@ def record(
         note=note,
         description=description,
         about=about,
+        region=region,
     )
     entry.save()
+    if isinstance(entry.region_id, Subquery):
+        entry.__dict__.pop("region_id")  # written by the subquery: read from the row if asked (a deferred field)
     return entry
 
 
@@ -192,6 +213,7 @@ def record_change(
     note: str = "",
     description: str = "",
     about: models.Model | None = None,
+    region: Any = None,
 ) -> AuditRecord | None:
     """After saving `obj`: created when there was no `before`, changed otherwise (nothing when unchanged)."""
     action = AuditRecord.Action.CREATED if before is None else AuditRecord.Action.CHANGED
@@ -205,6 +227,7 @@ def record_change(
         note=note,
         description=description,
         about=about,
+        region=region,
     )
 
 

@@ -75,7 +75,10 @@ class AuditRecord(models.Model):
     """One change made through a service: who, when, from where, what, and the values before and after.
 
     Written only by `kinerja.core.audit.record`; never changed or deleted by the application (the admin is
-    read-only, `delete()` refuses, and on PostgreSQL a trigger refuses a DELETE)."""
+    read-only, `delete()` refuses, and on PostgreSQL triggers refuse a DELETE and any UPDATE but the emptying of
+    `user`, `agency` or `region` when that row is deleted). `region` is the agency's, written with the record (none
+    for records about users and roles). On PostgreSQL the table is partitioned by year of `at`
+    (migration 0003, `manage.py audit_partitions`); its primary key there is (id, at)."""
 
     class Action(models.TextChoices):
         CREATED = "created", _("created")
@@ -112,6 +115,15 @@ class AuditRecord(models.Model):
         related_name="+",
         verbose_name=_("agency"),
     )
+    region = models.ForeignKey(
+        "organisation.Region",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,  # the leading column of audit_region
+        verbose_name=_("region"),
+    )
     description = models.CharField(_("description"), max_length=500)
     note = models.TextField(_("note"), blank=True)
     before = models.JSONField(_("before"), null=True, blank=True)
@@ -126,6 +138,7 @@ class AuditRecord(models.Model):
         indexes = [
             models.Index(fields=["about_label", "about_pk", "-at"], name="audit_about"),
             models.Index(fields=["agency", "-at"], name="audit_agency"),
+            models.Index(fields=["region", "-at"], name="audit_region"),
             models.Index(fields=["object_label", "object_pk"], name="audit_object"),
         ]
 

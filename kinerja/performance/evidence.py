@@ -10,6 +10,7 @@ from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.core.periods import quarter_label
 
+from . import region_keys
 from .models import Actual, Evidence
 from .rules import ensure_may_enter
 from .workflow import ensure_editable, ensure_period_open
@@ -47,6 +48,7 @@ def add_evidence(*, actor: Actor, actual: Actual, name: str, content: bytes, is_
     _ensure_evidence_writable(actor, actual)
     checked = stored_files.checked_file(name, content)
     evidence = Evidence(actual=actual, is_example=is_example, uploaded_by=actor)
+    region_keys.place_evidence(evidence, actual)
     evidence.put_file(checked)
     evidence.full_clean()
     evidence.save()

@@ -13,7 +13,76 @@ from kinerja.core.periods import quarter_label
 AMOUNT = {"max_digits": 20, "decimal_places": 4, "null": True, "blank": True}
 
 
-class Target(TimeStampedModel):
+def _region_keys(*, region_index: bool = False) -> tuple[models.ForeignKey, models.ForeignKey]:
+    """`agency` and `region` of a row of a big table (docs/scale.md §1): copied once from indicator → plan → agency
+    → region by the one place that creates the row (`performance.region_keys`), never typed in (not editable) and
+    never validated as input (`clean_fields` leaves them out: they are not the person's). Where (region, year) is
+    indexed the region needs no index of its own."""
+    agency = models.ForeignKey(
+        "organisation.Agency", models.CASCADE, related_name="+", editable=False, blank=True, verbose_name=_("agency")
+    )
+    region = models.ForeignKey(
+        "organisation.Region",
+        models.PROTECT,
+        related_name="+",
+        editable=False,
+        blank=True,
+        db_index=region_index,
+        verbose_name=_("region"),
+    )
+    return agency, region
+
+
+REGION_KEYS = ("agency", "region")
+
+
+def _keys_by_parent(model: type["RegionKeyed"], parents: set) -> dict:
+    """(agency id, region id) of each parent row (an indicator, or an actual for evidence), in one query."""
+    field = model._meta.get_field(model.PARENT)
+    chain = {"indicator": ("plan__agency_id", "plan__agency__region_id"), "actual": ("agency_id", "region_id")}
+    rows = field.related_model._base_manager.filter(pk__in=parents).values_list("pk", *chain[model.PARENT])
+    return {pk: (agency, region) for pk, agency, region in rows}
+
+
+class RegionKeyedQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):  # type: ignore[override]
+        """The fallback of `RegionKeyed.save` for rows written many at once: missing keys from the parents."""
+        objs = list(objs)
+        attname = self.model._meta.get_field(self.model.PARENT).attname
+        missing = [obj for obj in objs if obj.agency_id is None or obj.region_id is None]
+        keys = _keys_by_parent(self.model, {getattr(obj, attname) for obj in missing}) if missing else {}
+        for obj in missing:
+            obj.agency_id, obj.region_id = keys[getattr(obj, attname)]
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class RegionKeyed(models.Model):
+    """A row that carries its agency and region (`_region_keys`). The doors write them (`performance.region_keys`:
+    the services, the loader, the generator); a row created without them — a test's shortcut, a door that forgot —
+    gets its parent chain's on insert (`save`, `bulk_create`) instead of failing on NOT NULL. `PARENT` names the
+    foreign key the keys come from."""
+
+    PARENT = "indicator"
+    objects = RegionKeyedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and (self.agency_id is None or self.region_id is None):
+            parent = getattr(self, self.PARENT)
+            if isinstance(parent, RegionKeyed):
+                self.agency_id, self.region_id = parent.agency_id, parent.region_id
+            else:
+                agency = parent.plan.agency
+                self.agency_id, self.region_id = agency.pk, agency.region_id
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude={*(exclude or ()), *REGION_KEYS})
+
+
+class Target(RegionKeyed, TimeStampedModel):
     """A target of an indicator: the baseline, a year's target, a quarter's target (action plan) or the
     end-of-plan target. A range target has its upper bound in `value_upper`."""
 
@@ -26,6 +95,7 @@ class Target(TimeStampedModel):
     indicator = models.ForeignKey(
         "strategy.Indicator", models.CASCADE, related_name="targets", verbose_name=_("indicator")
     )
+    agency, region = _region_keys()
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     quarter = models.PositiveSmallIntegerField(
@@ -58,14 +128,17 @@ class Target(TimeStampedModel):
                 name="target_upper_not_below_lower",
             ),
         ]
-        indexes = [models.Index(fields=["year", "kind"], name="target_year_kind")]
+        indexes = [
+            models.Index(fields=["year", "kind"], name="target_year_kind"),
+            models.Index(fields=["region", "year"], name="target_region_year"),
+        ]
 
     def __str__(self) -> str:
         period = f"{quarter_label(self.quarter)} {self.year}" if self.quarter else str(self.year)
         return f"{self.get_kind_display()} {period}: {format_exact(self.value)}"
 
 
-class Actual(TimeStampedModel):
+class Actual(RegionKeyed, TimeStampedModel):
     """What was achieved for an indicator in one quarter, measured once whatever pages print the indicator."""
 
     class Status(models.TextChoices):
@@ -76,6 +149,7 @@ class Actual(TimeStampedModel):
     indicator = models.ForeignKey(
         "strategy.Indicator", models.CASCADE, related_name="actuals", verbose_name=_("indicator")
     )
+    agency, region = _region_keys()
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     quarter = models.PositiveSmallIntegerField(_("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)])
     numerator = models.DecimalField(_("numerator"), **AMOUNT)
@@ -123,7 +197,10 @@ class Actual(TimeStampedModel):
                 condition=Q(denominator__isnull=True) | ~Q(denominator=0), name="actual_denominator_not_zero"
             ),
         ]
-        indexes = [models.Index(fields=["year", "quarter"], name="actual_year_quarter")]
+        indexes = [
+            models.Index(fields=["year", "quarter"], name="actual_year_quarter"),
+            models.Index(fields=["region", "year"], name="actual_region_year"),
+        ]
 
     def __str__(self) -> str:
         return f"{quarter_label(self.quarter)} {self.year}: {format_exact(self.value)}"
@@ -134,10 +211,12 @@ def evidence_path(instance: "Evidence", filename: str) -> str:
     return f"evidence/{instance.actual.year}/{instance.stored_name}"
 
 
-class Evidence(StoredEvidenceFile):
+class Evidence(StoredEvidenceFile, RegionKeyed):
     """An evidence file of an actual (PDF, image, Word, Excel), kind checked from its content."""
 
     actual = models.ForeignKey(Actual, models.CASCADE, related_name="evidence", verbose_name=_("actual"))
+    agency, region = _region_keys(region_index=True)
+    PARENT = "actual"
     file = models.FileField(_("file"), upload_to=evidence_path, max_length=300, blank=True)
     link = models.CharField(
         _("link"),
@@ -150,6 +229,9 @@ class Evidence(StoredEvidenceFile):
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence files")
         ordering = ["actual", "created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class PeriodLock(TimeStampedModel):

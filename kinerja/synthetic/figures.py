@@ -33,6 +33,7 @@ def write_figures(items: list[AgencyDraft], write: Writer) -> list[tuple[AgencyD
     verified_at = timezone.make_aware(datetime.datetime(2026, 10, 15, 9, 0))
     for item in items:
         rng = item.rng
+        keys = {"agency_id": item.agency.pk, "region_id": item.agency.region_id}  # the region key (scale.md §1)
         for indicator in item.indicators:
             base, places = _level(indicator, rng), indicator.decimals
             growth = rng.uniform(0.0, 0.03) * (-1 if indicator.polarity == "lower" else 1)
@@ -46,6 +47,7 @@ def write_figures(items: list[AgencyDraft], write: Writer) -> list[tuple[AgencyD
                 indicator: Indicator = indicator,
                 places: int = places,
                 width: float | None = width,
+                keys: dict = keys,
             ) -> Target:
                 upper = rounded(value + width, places) if width is not None and kind != "baseline" else None
                 return Target(
@@ -55,6 +57,7 @@ def write_figures(items: list[AgencyDraft], write: Writer) -> list[tuple[AgencyD
                     quarter=quarter,
                     value=rounded(value, places),
                     value_upper=upper,
+                    **keys,
                 )
 
             targets.append(target("baseline", FIRST_YEAR - 1, base))
@@ -75,7 +78,9 @@ def write_figures(items: list[AgencyDraft], write: Writer) -> list[tuple[AgencyD
                     if (year, quarter) > LAST_ACTUAL or rng.random() < 0.03:
                         continue
                     level = base * (1 + growth * (year - FIRST_YEAR + 1)) * rng.uniform(0.8, 1.15)
-                    actual = Actual(indicator=indicator, year=year, quarter=quarter, entered_by=item.users[owner])
+                    actual = Actual(
+                        indicator=indicator, year=year, quarter=quarter, entered_by=item.users[owner], **keys
+                    )
                     if indicator.formula == "ratio":
                         denominator = Decimal(rng.randint(20, 400))
                         numerator = min(denominator, Decimal(round(float(denominator) * level / 100)))
@@ -123,6 +128,8 @@ def write_evidence(code: str, actuals: list[tuple[AgencyDraft, Actual]], every: 
                 size=len(content),
                 sha256=hashlib.sha256(content).hexdigest(),
                 uploaded_by=actual.entered_by,
+                agency_id=actual.agency_id,
+                region_id=actual.region_id,
             )
         )
     write(Evidence, rows)
@@ -138,6 +145,7 @@ def write_audit(items: list[AgencyDraft], actuals: list[tuple[AgencyDraft, Actua
             shown = str(actual)[:300]
         common = {
             "agency_id": item.agency.pk,
+            "region_id": item.agency.region_id,
             "object_label": "performance.actual",
             "object_pk": str(actual.pk),
             "object_repr": shown,

@@ -12,6 +12,7 @@ from kinerja.core import audit
 from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.organisation.models import Agency
+from kinerja.performance import region_keys
 from kinerja.performance import services as performance
 from kinerja.performance.models import Actual, Evidence
 from kinerja.strategy.models import Indicator
@@ -83,6 +84,7 @@ def feed_indicators(actor: Actor, evaluation: Evaluation, total: Decimal, predic
             sha256=hashlib.sha256(url.encode()).hexdigest(),
             uploaded_by=actor,
         )
+        region_keys.place_evidence(evidence, actual)
         evidence.full_clean()
         evidence.save()
         audit.record_change(

@@ -16,6 +16,7 @@ from kinerja.core.actors import Actor
 from kinerja.core.models import AuditRecord
 from kinerja.core.numbers import format_exact, from_dataset
 from kinerja.organisation.models import Position
+from kinerja.performance import region_keys
 from kinerja.performance.models import Actual, Target
 from kinerja.performance.rollups.outbox import mark_figures_changed
 from kinerja.performance.workflow import ensure_period_open
@@ -156,6 +157,9 @@ class FigureRows:
         now = timezone.now()
         for obj, _ in updated:
             obj.updated_at = now
+        agency = self.loader.report.agency  # as this load holds it (its region may be written at the end)
+        for obj in created:
+            region_keys.place_in(obj, agency)  # the region key, written once (docs/scale.md §1)
         model.objects.bulk_create(created, batch_size=BATCH)
         model.objects.bulk_update([obj for obj, _ in updated], fields, batch_size=BATCH)
         mark_figures_changed((obj.indicator_id, obj.year) for obj in [*created, *(o for o, _ in updated)])

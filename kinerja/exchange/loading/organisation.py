@@ -26,6 +26,7 @@ from kinerja.organisation.models import (
     Region,
     Unit,
 )
+from kinerja.performance import region_keys
 from kinerja.strategy.models import PageIndicator, StrategicPlan
 
 from .report import Change, shown
@@ -135,6 +136,8 @@ def load_agency(work: UnitOfWork, region: Region) -> Agency | None:
     item = work.data["agency"]
     if not agency_allowed(work, region, item["code"]):
         return None
+    before = work.known[(Agency, ("code",))].get((item["code"],))
+    moved_from = before.region_id if before is not None else region.pk
     agency = work.save(
         Agency,
         "agency",
@@ -158,6 +161,8 @@ def load_agency(work: UnitOfWork, region: Region) -> Agency | None:
             },
         },
     )
+    if agency is not None and moved_from != region.pk:
+        region_keys.move_agency(agency, region.pk)  # its targets, actuals and evidence follow (docs/scale.md §1)
     if agency is not None:
         preload_agency(work, agency)
         work.sync_rows(

@@ -366,7 +366,7 @@ class UnitOfWork:
             )
         )
         for entry in self.trail:
-            entry.agency = agency
+            entry.agency, entry.region_id = agency, agency.region_id
         AuditRecord.objects.bulk_create(self.trail, batch_size=500)
 
     def lookup(self, table: dict, code: Any, record: str, field_name: str, what: str) -> Any:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from kinerja.core.periods import QUARTERS
 from kinerja.strategy.models import Indicator
 
+from .. import region_keys
 from ..models import Actual, Target
 from ..workflow import StaleActual
 
@@ -48,7 +49,9 @@ def _whole_if_count(indicator: Indicator, value: Decimal, field: str) -> None:
 
 
 def _insert(obj: Target | Actual) -> None:
-    """A new row; another request that inserted the same one first is a conflict, not a 500."""
+    """A new row, with the region key of its indicator (written here once, docs/scale.md §1); another request
+    that inserted the same one first is a conflict, not a 500."""
+    region_keys.place(obj, obj.indicator)
     try:
         with transaction.atomic():
             obj.save(force_insert=True)

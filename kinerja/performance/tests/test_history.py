@@ -89,8 +89,11 @@ def test_the_agency_log_filters_by_user_kind_dates_and_text(logged_in, world, se
     programme = seed.plans.get().programmes.order_by("order").first()
     RoleGrantFactory(user=world.secretary, agency=seed)  # a second planner, to tell the people apart
     strategy_services.set_budget(actor=world.secretary, programme=programme, year=2022, amount=Decimal(5))
-    old = timezone.make_aware(datetime.datetime(2019, 5, 6, 10, 0))
-    AuditRecord.objects.filter(object_label="strategy.budget").update(at=old)
+    # a record of 2019, written at its time: on PostgreSQL a record never moves to another year's partition (the
+    # move is a delete there, refused), so an older record is not made by ageing a new one
+    old = audit.build(actor=None, action="changed", obj=programme, before={}, after={}, agency=seed, description="Lama")
+    old.at = timezone.make_aware(datetime.datetime(2019, 5, 6, 10, 0))
+    old.save()
     target = f"Target tahunan 2022 indikator {indicator.code} dibuat"
     actual = f"Realisasi Triwulan I 2022 indikator {indicator.code} dibuat"
     budget = f"Anggaran 2022 program {programme.code} dibuat"
@@ -99,8 +102,8 @@ def test_the_agency_log_filters_by_user_kind_dates_and_text(logged_in, world, se
     assert _records(logged_in, seed, pengguna=world.secretary.pk) == [budget]
     assert _records(logged_in, seed, pengguna=world.section_head.pk) == [actual]
     assert _records(logged_in, seed, jenis="performance.actual") == [actual]
-    assert _records(logged_in, seed, dari="2019-05-06", sampai="2019-05-06") == [budget]
-    assert budget not in _records(logged_in, seed, dari=timezone.localdate().isoformat())
+    assert _records(logged_in, seed, dari="2019-05-06", sampai="2019-05-06") == ["Lama"]
+    assert "Lama" not in _records(logged_in, seed, dari=timezone.localdate().isoformat())
     assert _records(logged_in, seed, cari="KOORDINASI KHUSUS") == [actual]
     assert _records(logged_in, seed, pengguna=world.planner.pk, jenis="performance.target") == [target]
     system = _records(logged_in, seed, pengguna="sistem")

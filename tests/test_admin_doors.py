@@ -121,3 +121,21 @@ def test_an_older_plan_is_only_shown_its_page_edits_the_latest(administrator, se
         text = administrator.get(admin_url(obj, "change", obj.pk)).content.decode()
         assert "Hanya Renstra terbaru instansi yang diubah di Kinerja; Renstra ini disimpan apa adanya." in text
         assert "Buka halaman tempat data ini diubah" not in text
+
+
+def test_an_agencys_region_is_shown_not_changed_in_the_admin(administrator, seed):
+    """Moving an agency to another region moves its figures' region keys (performance.region_keys.move_agency),
+    which the agency's file does: the admin's change form shows the region and cannot change it."""
+    from kinerja.organisation.models import Agency, Region
+
+    other = Region.objects.create(code="wilayah-lain", name="Kabupaten Lain", head_title="Bupati")
+    url = reverse("admin:organisation_agency_change", args=[seed.pk])
+    form = administrator.get(url).context["adminform"].form
+    assert "region" not in form.fields
+    data = {name: (value.pk if hasattr(value, "pk") else value) for name, value in form.initial.items() if value}
+    data.update(
+        {"region": other.pk, "functions-TOTAL_FORMS": 0, "functions-INITIAL_FORMS": 0, "functions-MAX_NUM_FORMS": 1000}
+    )
+    administrator.post(url, data)
+    assert Agency.objects.get(pk=seed.pk).region_id == seed.region_id
+    assert "region" in administrator.get(reverse("admin:organisation_agency_add")).context["adminform"].form.fields

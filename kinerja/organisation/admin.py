@@ -87,6 +87,12 @@ class AgencyAdmin(AuditedModelAdmin):
     search_fields = ["code", "name", "short_name"]
     inlines = [AgencyFunctionInline]
 
+    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+        """An agency's region is chosen when it is created; moving it later moves its figures' region keys
+        (`performance.region_keys.move_agency`), which the agency's file does (`exchange`), not this form."""
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "region"] if obj is not None else fields
+
 
 @admin.register(Unit)
 class UnitAdmin(AuditedModelAdmin):

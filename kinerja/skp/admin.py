@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from kinerja.core.admin import ReadOnlyAdmin
 
-from .models import Rhk, RhkIndicator, Skp
+from .models import ExampleRecord, Rhk, RhkIndicator, Skp
 
 
 @admin.register(Skp)
@@ -25,3 +25,13 @@ class RhkAdmin(ReadOnlyAdmin):
 class RhkIndicatorAdmin(ReadOnlyAdmin):
     list_display = ["name", "aspect", "target", "unit", "result"]
     list_select_related = ["result"]
+
+
+@admin.register(ExampleRecord)
+class ExampleRecordAdmin(ReadOnlyAdmin):
+    """Read only: what the example SKP data created (officials, staff positions, assignments), removed with it by
+    `clear_example_performance`."""
+
+    list_display = ["agency", "official", "position", "assignment"]
+    list_filter = ["agency"]
+    list_select_related = ["agency", "official", "position", "assignment__official", "assignment__position"]

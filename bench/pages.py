@@ -164,8 +164,8 @@ TABLE: tuple[Entry, ...] = (
         budget=21,
     ),
     # -- workbook exchange (kinerja/exchange/workbook/) ------------------------------------------------------------
-    # +1: the action plan (sheet Rencana Aksi, issue 21)
-    Entry("exchange-export", "Ekspor buku kerja (xlsx)", query="", as_user="planner", kind="export", budget=32),
+    # +1: the action plan (sheet Rencana Aksi, issue 21); +1: the example SKP's people left out (skp.ExampleRecord)
+    Entry("exchange-export", "Ekspor buku kerja (xlsx)", query="", as_user="planner", kind="export", budget=33),
     # the import as a planner does it: upload the exported workbook, open the preview, confirm (three requests)
     Entry(
         "exchange-upload",

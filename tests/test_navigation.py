@@ -9,7 +9,7 @@ from django.urls import reverse
 from kinerja.strategy.models import Indicator
 
 LINK = re.compile(r'href="(/[^"]*)"')
-DOWNLOAD = re.compile(r"/dokumen/[^/]+\.(pdf|docx|xlsx)")  # printed documents: tests of their own
+DOWNLOAD = re.compile(r"\.(pdf|docx|xlsx|json)(\?|$)")  # printed documents and exported files: tests of their own
 
 
 @pytest.mark.slow

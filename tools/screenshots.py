@@ -67,6 +67,7 @@ def pages(position: str) -> dict[str, str]:
         "province": f"/provinsi/{PROVINCE}/",
         "national": "/nasional/",  # the administrator's
         "skp": f"{at}/skp/?tahun=2022",
+        "skp-distribution": f"{at}/skp/distribusi/?tahun=2022",
         # the planner's pages (another person gets a 404 and no picture)
         "targets": f"{at}/target/",
         "consistency": f"{at}/konsistensi/",
@@ -74,6 +75,7 @@ def pages(position: str) -> dict[str, str]:
         "exchange": f"{at}/impor-ekspor/",
         "people": f"{at}/pegawai/",
         "organisation": f"{at}/organisasi/",
+        "position-edit": f"{at}/organisasi/jabatan/kasi-tata-kelola/ubah/",
         "public": f"/publik/{AGENCY}/",
     }
 

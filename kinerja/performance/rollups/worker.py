@@ -5,7 +5,10 @@ upserted, the same figures give the same rows).
 Concurrency (PostgreSQL): the keys are taken with SELECT … FOR UPDATE SKIP LOCKED, so two workers never take the
 same key; each locks the agencies, then the regions, of its keys (in pk order) before it reads their figures, so
 that of two workers touching one agency the second reads after the first committed, and the last to write an
-agency's or a region's row has read every figure committed before it.
+agency's or a region's row has read every figure committed before it. The lock is FOR NO KEY UPDATE: it orders the
+workers among themselves but not the writers, whose rows name the agency and region (the region keys): inserting
+one takes FOR KEY SHARE on them, which FOR UPDATE would block — a writer waiting on the worker's agency while the
+worker waits on the writer's outbox row was a deadlock.
 """
 
 from collections import defaultdict
@@ -91,7 +94,7 @@ def recomputed(keys: Iterable[tuple[int, int]]) -> tuple[dict[Key, Figures], set
     )
     plan_of = {pk: (plan, agency, region) for pk, plan, agency, region in where}
     agency_ids = sorted({agency for _, agency, _ in plan_of.values()})
-    list(Agency.objects.select_for_update().filter(pk__in=agency_ids).order_by("pk").values_list("pk"))
+    list(Agency.objects.select_for_update(no_key=True).filter(pk__in=agency_ids).order_by("pk").values_list("pk"))
     current = latest_plans(agency_ids)
     by_plan: dict[tuple[int, int], set[int]] = defaultdict(set)
     for pk, year in keys:
@@ -127,7 +130,8 @@ def work_batch(limit: int = BATCH) -> int:
         return 0
     rows, regions = recomputed((indicator, year) for _, indicator, year in taken)
     store(rows)
-    list(Region.objects.select_for_update().filter(pk__in={pk for pk, _ in regions}).order_by("pk").values_list("pk"))
+    regions_of_batch = Region.objects.select_for_update(no_key=True).filter(pk__in={pk for pk, _ in regions})
+    list(regions_of_batch.order_by("pk").values_list("pk"))
     region_rows: dict[Key, Figures] = {}
     for region_id, year in sorted(regions):
         region_rows.update(region_rollups(region_id, year))

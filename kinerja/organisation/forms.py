@@ -87,7 +87,7 @@ class RoleForm(forms.Form):
 
 # -- the organisation edited in place (organisation.editing) ------------------------------------------------------
 
-ORG_TEXT = {"rows": 3, "cols": 70}
+ORG_TEXT = {"rows": 5, "cols": 70}
 FUNCTIONS_HELP = _(
     "One function a line. The number before “)” is the number the decree prints; leave it out to number the "
     "functions 1, 2, 3 … in order."

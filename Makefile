@@ -20,7 +20,7 @@ unexport PYTHONDONTWRITEBYTECODE
 PG_ENV := DATABASE_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE"
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast test-sqlite test-postgres test-browser lint install run-deps system-deps fonts \
+.PHONY: help run test test-chain test-fast test-sqlite test-postgres test-browser lint install run-deps system-deps fonts \
     messages clean bench-print bench bench-load bench-cluster screenshots
 
 help: ## list the targets
@@ -73,13 +73,17 @@ test-postgres: install system-deps ## the whole suite on a throwaway PostgreSQL 
 test-browser: install system-deps ## the browser suite: Playwright driving Debian's Chromium
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m browser
 
-# The browser suite is one pytest process waiting on Chromium most of the time: lint runs beside it on the other
-# core. The SQLite and PostgreSQL suites then take both cores each.
+# The browser suite is one pytest process waiting on Chromium most of the time: it runs beside the rest (lint, then
+# the SQLite and the PostgreSQL suites, two workers each), which uses the cores it leaves. Each line's output is
+# printed when that line ends.
 test: install system-deps ## everything: lint, SQLite, PostgreSQL and the browser suite
-	$(MAKE) --no-print-directory -j2 --output-sync=target lint test-browser
+	$(MAKE) --no-print-directory -j2 --output-sync=line test-browser test-chain
+	@echo "make test: lint, SQLite, PostgreSQL and browser suites passed."
+
+test-chain: install system-deps
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
-	@echo "make test: lint, SQLite, PostgreSQL and browser suites passed."
 
 # Not part of `make test`: the time of printing documents against WeasyPrint alone (bench/README.md).
 bench-print: install run-deps ## time printing the documents

@@ -58,3 +58,26 @@ def test_the_ministry_finds_the_national_view_from_home(world, client, ministry)
     page = client.get(reverse("home")).content.decode()
     assert reverse("national-view") in page
     assert client.get(reverse("national-view")).status_code == 200
+
+
+def test_beyond_a_regencys_size_the_home_page_lists_the_regions_not_every_agency(
+    world, client, ministry, django_assert_max_num_queries
+):
+    """At the size of the country (≈ 22,000 agencies) one page of every agency is unusable: a reader of the whole
+    country gets the regions, each linking down to its regency view, once there are more agencies than
+    AGENCIES_LISTED; the query count does not grow with them."""
+    from kinerja.performance.home_views import AGENCIES_LISTED
+
+    RoleGrant.objects.create(user=ministry, role=RoleGrant.Role.MINISTRY)
+    client.force_login(ministry)
+    region = world.agency.region
+    assert reverse("agency-overview", args=[world.agency.code]) in client.get(reverse("home")).content.decode()
+    Agency.objects.bulk_create(
+        Agency(region=region, code=f"uji-{index}", name=f"Dinas Uji {index}") for index in range(AGENCIES_LISTED)
+    )
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("home")).content.decode()
+    assert reverse("agency-overview", args=[world.agency.code]) not in page
+    assert reverse("region-view", args=[region.code]) in page
+    count = Agency.objects.filter(region=region).count()
+    assert f"{count} perangkat daerah" in page

@@ -4,6 +4,7 @@ in that the menu offers everyone who has them: "Realisasi" (one's own entry page
 It lives in `performance` (not `organisation`, where the agency list began) because it shows actuals: the layers
 let performance read organisation, not the other way round."""
 
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.functional import SimpleLazyObject
 
 from kinerja.accounts.access import may_evaluate, may_plan, may_read_country, reach_of, readable_agencies
 from kinerja.core.periods import QUARTER_NAMES
+from kinerja.organisation.models import Region
 
 from . import period_status
 from .period_views import STATE_NAMES
@@ -18,11 +20,18 @@ from .workflow_views import waiting_for
 from .worklist import AgencyQuarter, entry_prefix, get_agency_quarters, get_open_deadlines, get_position_quarters
 
 WAITING_SHOWN = 20
+AGENCIES_LISTED = 100  # more than a regency's agencies (≈ 40): beyond, the home page lists regions
 
 
 def home(request: HttpRequest) -> HttpResponse:
     reach = reach_of(request.user)
-    agencies = list(readable_agencies(request.user))
+    readable = readable_agencies(request.user)
+    # a reader of the whole country (the administrator, the ministry) beyond a regency's size gets the regions, each
+    # a link down to its regency view, instead of every agency of the country on one page
+    regions = []
+    if (reach.admin or reach.national) and readable.count() > AGENCIES_LISTED:
+        regions = list(Region.objects.annotate(agency_count=Count("agencies")).order_by("province", "name"))
+    agencies = [] if regions else list(readable)
     mine = get_position_quarters(reach.held) if reach.held else []
     waiting = []
     if reach.superior or reach.headed:
@@ -54,6 +63,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "agency_status": [_with_links(request, item) for item in get_agency_quarters(overseen)],
             "states": STATE_NAMES,
             "reads_country": may_read_country(request.user),
+            "regions": regions,
         },
     )
 

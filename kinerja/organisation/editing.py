@@ -114,20 +114,18 @@ def change_position(
     errors: dict[str, list[str]] = {}
     if not values["title"]:
         errors["title"] = [gettext("Write the title of the position, for example “Kepala Seksi Persandian”.")]
-    rows = numbered_functions([_stripped_item(item) for item in functions])
-    if problems := _function_problems(PositionFunction, {"position": position}, rows):
-        errors["functions"] = problems
-    saved = save_validated(
+    return _save_with_functions(
         actor=actor,
         instance=position,
-        values=values,
+        owner_field="position",
+        function_model=PositionFunction,
         agency_id=position.agency_id,
+        values=values,
+        functions=functions,
+        errors=errors,
         description=gettext_lazy("Position «%(what)s» changed"),
         conflict=gettext("Someone changed this position just now; reload the page."),
-        errors=errors,
     )
-    _replace_functions(actor, PositionFunction, {"position": saved}, rows, saved.agency_id)
-    return saved
 
 
 @transaction.atomic
@@ -141,19 +139,49 @@ def change_agency(
     errors: dict[str, list[str]] = {}
     if not values["name"]:
         errors["name"] = [gettext("Write the name of the agency.")]
+    return _save_with_functions(
+        actor=actor,
+        instance=agency,
+        owner_field="agency",
+        function_model=AgencyFunction,
+        agency_id=agency.pk,
+        values=values,
+        functions=functions,
+        errors=errors,
+        description=gettext_lazy("Agency «%(what)s» changed"),
+        conflict=gettext("Someone changed this agency just now; reload the page."),
+    )
+
+
+def _save_with_functions(
+    *,
+    actor: Actor,
+    instance: Position | Agency,
+    owner_field: str,
+    function_model: type[OrderedTextItem],
+    agency_id: int,
+    values: dict[str, Any],
+    functions: Sequence[FunctionItem],
+    errors: dict[str, list[str]],
+    description: Any,
+    conflict: str,
+) -> Any:
+    """What a position and the agency share: their functions numbered and checked as the import does (their
+    problems join `errors` under "functions"), the row saved through `save_validated`, then the functions replaced
+    and recorded."""
     rows = numbered_functions([_stripped_item(item) for item in functions])
-    if problems := _function_problems(AgencyFunction, {"agency": agency}, rows):
+    if problems := _function_problems(function_model, {owner_field: instance}, rows):
         errors["functions"] = problems
     saved = save_validated(
         actor=actor,
-        instance=agency,
+        instance=instance,
         values=values,
-        agency_id=agency.pk,
-        description=gettext_lazy("Agency «%(what)s» changed"),
-        conflict=gettext("Someone changed this agency just now; reload the page."),
+        agency_id=agency_id,
+        description=description,
+        conflict=conflict,
         errors=errors,
     )
-    _replace_functions(actor, AgencyFunction, {"agency": saved}, rows, saved.pk)
+    _replace_functions(actor, function_model, {owner_field: saved}, rows, agency_id)
     return saved
 
 
